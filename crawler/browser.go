@@ -1,0 +1,156 @@
+package crawler
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/remote"
+)
+
+// browserNames are the executables looked up on PATH, in order.
+var browserNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"}
+
+// FindBrowser returns the Chromium executable to use: path when not empty,
+// else $CHROME_PATH, else the first of chromium, chromium-browser,
+// google-chrome on PATH. The error wraps ErrNoBrowser.
+func FindBrowser(path string) (string, error) {
+	if path == "" {
+		path = os.Getenv("CHROME_PATH")
+	}
+	if path != "" {
+		p, err := exec.LookPath(path)
+		if err != nil {
+			return "", fmt.Errorf("browser %q: %w: %w", path, err, ErrNoBrowser)
+		}
+		return p, nil
+	}
+	for _, name := range browserNames {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%w: none of %s found on PATH (install Debian's package \"chromium\", or give --chrome PATH or CHROME_PATH)",
+		ErrNoBrowser, strings.Join(browserNames[:3], ", "))
+}
+
+// session is one running browser with the connection tap in front of it.
+type session struct {
+	ctx     context.Context // the browser's first tab; parent of every scan context
+	cancel  context.CancelFunc
+	tap     *tap
+	version string
+}
+
+// startBrowser starts a headless Chromium with a fresh temporary profile.
+// The profile directory and every process of the browser are removed when
+// the returned session's cancel is called.
+func startBrowser(ctx context.Context, opts Options) (*session, error) {
+	path, err := FindBrowser(opts.BrowserPath)
+	if err != nil {
+		return nil, err
+	}
+	s := new(session)
+	var tapMu sync.Mutex
+	dial := func(ctx context.Context, wsURL string) (chromedp.Transport, error) {
+		conn, err := remote.DialContext(ctx, wsURL)
+		if err != nil {
+			return nil, err
+		}
+		t := newTap(conn)
+		tapMu.Lock()
+		s.tap = t
+		tapMu.Unlock()
+		return t, nil
+	}
+	allocOpts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.WithDialer(dial),
+		// Keep Chromium's own traffic (updates, field trials, safe
+		// browsing) out of the scan, and fail fast on this closed network.
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
+			setProcAttr(cmd)
+			writeProfilePrefs(cmd.Args, !opts.BlockThirdPartyCookies)
+		}),
+	)
+	if opts.HostResolverRules != "" {
+		allocOpts = append(allocOpts, chromedp.Flag("host-resolver-rules", opts.HostResolverRules))
+	}
+	if opts.Insecure {
+		allocOpts = append(allocOpts, chromedp.IgnoreCertErrors)
+	}
+	if opts.UserAgent != "" {
+		allocOpts = append(allocOpts, chromedp.UserAgent(opts.UserAgent))
+	}
+	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, allocOpts...)
+	bctx, bcancel := chromedp.NewContext(allocCtx)
+	s.ctx = bctx
+	s.cancel = func() {
+		bcancel()
+		allocCancel()
+	}
+	// Start the browser with no deadline: the first Do binds the browser's
+	// life to the context it runs with.
+	if err := chromedp.Do(bctx); err != nil {
+		s.cancel()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("starting %s: %w: %w", path, err, ErrNoBrowser)
+	}
+	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
+		s.version = v.Product
+	}
+	if s.tap == nil {
+		s.cancel()
+		return nil, errors.New("browser connection has no tap")
+	}
+	return s, nil
+}
+
+// writeProfilePrefs writes the profile preferences before Chromium starts.
+// Chromium here blocks third-party cookies by default; a default desktop
+// browser does not, and an audit must see what such a browser stores.
+func writeProfilePrefs(args []string, allowThirdParty bool) {
+	var dir string
+	for _, a := range args {
+		if v, ok := strings.CutPrefix(a, "--user-data-dir="); ok {
+			dir = v
+		}
+	}
+	if dir == "" {
+		return
+	}
+	mode := 0 // allow all cookies
+	if !allowThirdParty {
+		mode = 1 // block third-party cookies
+	}
+	prefs := map[string]any{
+		"profile": map[string]any{
+			"cookie_controls_mode":      mode,
+			"block_third_party_cookies": !allowThirdParty,
+		},
+	}
+	buf, _ := json.Marshal(prefs)
+	def := filepath.Join(dir, "Default")
+	if err := os.MkdirAll(def, 0o700); err != nil {
+		return
+	}
+	_ = os.WriteFile(filepath.Join(def, "Preferences"), buf, 0o600)
+}

@@ -1,0 +1,78 @@
+package crawler
+
+import (
+	"log/slog"
+	"regexp"
+	"time"
+)
+
+// Scope says which links a crawl follows.
+type Scope string
+
+// The scopes of a crawl.
+const (
+	// ScopeDomain follows links to any host under the target's registrable
+	// domain (www.example.org → shop.example.org). The default.
+	ScopeDomain Scope = "domain"
+	// ScopeHost follows links to the target's exact host only.
+	ScopeHost Scope = "host"
+)
+
+// Defaults of the crawl options, used where an Options field is zero.
+const (
+	DefaultMaxPages    = 50
+	DefaultMaxDepth    = 3
+	DefaultConcurrency = 4
+	DefaultWait        = 3 * time.Second
+	DefaultPageTimeout = 30 * time.Second
+)
+
+// Options configure a crawl. The zero value works: every zero field takes
+// its default.
+type Options struct {
+	// BrowserPath is the Chromium executable. Empty: CHROME_PATH, then
+	// chromium, chromium-browser, google-chrome on PATH.
+	BrowserPath string
+	// MaxPages bounds the number of pages visited (default 50).
+	MaxPages int
+	// MaxDepth bounds the link hops from the target (default 3). Use
+	// NoDepth for "only the target".
+	MaxDepth int
+	// Scope chooses which hosts are crawled (default ScopeDomain).
+	Scope Scope
+	// Include, when not empty, keeps only URLs matching one of the patterns
+	// (the target itself is always visited). Exclude drops matching URLs.
+	Include []*regexp.Regexp
+	Exclude []*regexp.Regexp
+	// Concurrency is the number of tabs visiting pages at once (default 4).
+	Concurrency int
+	// Wait is how long a page keeps being observed after its load event,
+	// for cookies set late by tag managers (default 3s). Use NoWait for none.
+	Wait time.Duration
+	// PageTimeout bounds the load of one page (default 30s).
+	PageTimeout time.Duration
+	// HostResolverRules is passed to Chromium's --host-resolver-rules, e.g.
+	// "MAP *.example.org 127.0.0.1:8443" to reach staging under production
+	// names.
+	HostResolverRules string
+	// Insecure accepts invalid TLS certificates.
+	Insecure bool
+	// BlockThirdPartyCookies makes the browser refuse third-party cookies,
+	// as a strict browser does. By default they are allowed, as in a
+	// default desktop browser.
+	BlockThirdPartyCookies bool
+	// UserAgent overrides the browser's user agent when not empty.
+	UserAgent string
+	// Logger receives progress and diagnostics; nil discards them.
+	Logger *slog.Logger
+	// Progress, when set, is called after each page with the pages done,
+	// the pages planned so far and the cookies seen so far.
+	Progress func(done, planned, cookies int)
+}
+
+// NoDepth and NoWait are explicit "zero" values for MaxDepth and Wait, whose
+// zero value means "default".
+const (
+	NoDepth = -1
+	NoWait  = time.Duration(-1)
+)

@@ -1,0 +1,340 @@
+package crawler
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	jsonv2 "github.com/chromedp/cdproto/cdp/jsonv2"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+)
+
+//go:embed hook.js
+var hookSource string
+
+// bindingName is the name of the binding that hook.js reports through. The
+// hook deletes it from the page's global scope before any page script runs.
+const bindingName = "__cookieauditReport"
+
+// recorder collects the events of one page: its tab's session and every
+// iframe or worker session attached below it. It keeps raw facts in arrival
+// order; observations() turns them into cookie writes once the page is done.
+type recorder struct {
+	tap *tap
+	ctx context.Context // the tab's context: ends when the tab closes
+
+	mu      sync.Mutex
+	stopped bool
+	// requests maps a request id to the URLs of its hops: the first request
+	// and each redirect. The k-th responseReceivedExtraInfo of a request
+	// belongs to its k-th hop.
+	requests map[network.RequestID][]string
+	extra    map[network.RequestID]int // responseReceivedExtraInfo seen per request
+	frames   map[cdp.FrameID]string    // frame id → document URL
+	reqFrame map[network.RequestID]cdp.FrameID
+	writes   []write
+	sent     []cookieKey
+	dialogs  []string
+	download bool
+}
+
+// write is one cookie write seen on a page, before it is merged with the
+// writes of other pages and the final jar.
+type write struct {
+	at       time.Time
+	setBy    SetBy
+	source   string // response URL or script URL
+	frameURL string
+	base     string // URL that defaults the domain and path
+	raw      string // Set-Cookie line or document.cookie string
+	store    *cookieStoreOpts
+	// stored is known false for a header cookie that Chromium blocked, and
+	// for a script write that was not visible right after it; reasons then
+	// says why.
+	blocked      bool
+	reasons      []string
+	partitionKey string // top-level site, from the response's partition key
+}
+
+// cookieStoreOpts are the options of a cookieStore.set call.
+type cookieStoreOpts struct {
+	Name        string   `json:"name"`
+	Value       string   `json:"value"`
+	Expires     *float64 `json:"expires"`
+	Domain      *string  `json:"domain"`
+	Path        *string  `json:"path"`
+	SameSite    string   `json:"sameSite"`
+	Partitioned bool     `json:"partitioned"`
+}
+
+func newRecorder(ctx context.Context, t *tap) *recorder {
+	return &recorder{
+		tap:      t,
+		ctx:      ctx,
+		requests: make(map[network.RequestID][]string),
+		extra:    make(map[network.RequestID]int),
+		frames:   make(map[cdp.FrameID]string),
+		reqFrame: make(map[network.RequestID]cdp.FrameID),
+	}
+}
+
+// configure prepares a session before its document runs: the cookie-write
+// hook, the network events, and auto-attach (paused) for its own iframes and
+// workers. For a child session it then resumes the target.
+func (r *recorder) configure(ctx context.Context, s target.SessionID, resume bool) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	call := func(method string, params any) error {
+		return r.tap.call(ctx, s, method, params, nil)
+	}
+	// Errors are expected on workers, which have no Page domain; each step
+	// is independent, and the target must be resumed whatever failed.
+	_ = call(runtime.Enable.Method, cdp.Empty{})
+	_ = call(runtime.AddBinding.Method, runtime.AddBindingParams{Name: bindingName})
+	_ = call(page.Enable.Method, page.EnableParams{})
+	_ = call(page.AddScriptToEvaluateOnNewDocument.Method, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: strings.ReplaceAll(hookSource, "__BINDING__", bindingName),
+	})
+	_ = call(network.Enable.Method, network.EnableParams{})
+	_ = call(target.SetAutoAttach.Method, target.SetAutoAttachParams{
+		AutoAttach: true, WaitForDebuggerOnStart: true, Flatten: new(true),
+	})
+	if resume {
+		_ = call(runtime.RunIfWaitingForDebugger.Method, cdp.Empty{})
+	}
+}
+
+// OnAttached configures and resumes a target attached below the page.
+func (r *recorder) OnAttached(parent target.SessionID, ev *target.EventAttachedToTarget) {
+	go r.configure(r.ctx, ev.SessionID, true)
+}
+
+// OnEvent records one event. It runs on the connection's read loop.
+func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Value) {
+	now := time.Now()
+	switch method {
+	case network.RequestWillBeSent.Method:
+		var ev network.EventRequestWillBeSent
+		if decode(params, &ev) && ev.Request != nil {
+			r.mu.Lock()
+			r.requests[ev.RequestID] = append(r.requests[ev.RequestID], ev.Request.URL)
+			if ev.FrameID != "" {
+				r.reqFrame[ev.RequestID] = ev.FrameID
+			}
+			r.mu.Unlock()
+		}
+	case network.ResponseReceivedExtraInfo.Method:
+		var ev network.EventResponseReceivedExtraInfo
+		if decode(params, &ev) {
+			r.onResponseExtra(now, &ev)
+		}
+	case network.RequestWillBeSentExtraInfo.Method:
+		var ev network.EventRequestWillBeSentExtraInfo
+		if decode(params, &ev) {
+			r.mu.Lock()
+			for _, ac := range ev.AssociatedCookies {
+				if ac == nil || ac.Cookie == nil || len(ac.BlockedReasons) > 0 {
+					continue
+				}
+				r.sent = append(r.sent, keyOfNetworkCookie(ac.Cookie))
+			}
+			r.mu.Unlock()
+		}
+	case runtime.BindingCalled.Method:
+		var ev runtime.EventBindingCalled
+		if decode(params, &ev) && ev.Name == bindingName {
+			r.onScriptWrite(now, ev.Payload)
+		}
+	case page.FrameNavigated.Method:
+		var ev page.EventFrameNavigated
+		if decode(params, &ev) && ev.Frame != nil {
+			r.mu.Lock()
+			r.frames[ev.Frame.ID] = ev.Frame.URL
+			r.mu.Unlock()
+		}
+	case page.JavascriptDialogOpening.Method:
+		var ev page.EventJavascriptDialogOpening
+		if decode(params, &ev) {
+			r.mu.Lock()
+			r.dialogs = append(r.dialogs, string(ev.Type))
+			r.mu.Unlock()
+			// A dialog blocks the page until it is answered; answer it
+			// from another goroutine, never from the read loop.
+			go func() {
+				ctx, cancel := context.WithTimeout(r.ctx, 5*time.Second)
+				defer cancel()
+				_ = r.tap.call(ctx, s, page.HandleJavaScriptDialog.Method, page.HandleJavaScriptDialogParams{Accept: false}, nil)
+			}()
+		}
+	case "Page.downloadWillBegin", "Browser.downloadWillBegin":
+		r.mu.Lock()
+		r.download = true
+		r.mu.Unlock()
+	}
+}
+
+func decode(params jsonv2.Value, v any) bool {
+	return jsonv2.Unmarshal(params, v, chromedp.DefaultUnmarshalOptions) == nil
+}
+
+// onResponseExtra records the Set-Cookie lines of a response. The raw
+// headers are only in the ExtraInfo event, which is also the one that says
+// which lines Chromium refused and why.
+func (r *recorder) onResponseExtra(now time.Time, ev *network.EventResponseReceivedExtraInfo) {
+	var lines []string
+	for k, v := range ev.Headers {
+		if !strings.EqualFold(k, "Set-Cookie") {
+			continue
+		}
+		s, ok := v.(string)
+		if !ok {
+			continue
+		}
+		for l := range strings.SplitSeq(s, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	hop := r.extra[ev.RequestID]
+	r.extra[ev.RequestID] = hop + 1
+	if len(lines) == 0 {
+		return
+	}
+	url := ""
+	if hops := r.requests[ev.RequestID]; len(hops) > 0 {
+		url = hops[min(hop, len(hops)-1)]
+	}
+	frameURL := r.frames[r.reqFrame[ev.RequestID]]
+	if frameURL == "" {
+		frameURL = url
+	}
+	var pk string
+	if ev.CookiePartitionKey != nil {
+		pk = ev.CookiePartitionKey.TopLevelSite
+	}
+	blocked := make(map[string][]string)
+	for _, b := range ev.BlockedCookies {
+		if b == nil {
+			continue
+		}
+		for _, reason := range b.BlockedReasons {
+			blocked[strings.TrimSpace(b.CookieLine)] = append(blocked[strings.TrimSpace(b.CookieLine)], string(reason))
+		}
+	}
+	for _, l := range lines {
+		w := write{at: now, setBy: SetByHeader, source: url, frameURL: frameURL, base: url, raw: l, partitionKey: pk}
+		if reasons, ok := blocked[l]; ok {
+			w.blocked, w.reasons = true, reasons
+		}
+		r.writes = append(r.writes, w)
+	}
+}
+
+// scriptReport is what hook.js sends for one write.
+type scriptReport struct {
+	API     string           `json:"api"`
+	Raw     string           `json:"raw"`
+	Href    string           `json:"href"`
+	Stack   string           `json:"stack"`
+	Visible *bool            `json:"visible"`
+	Opts    *cookieStoreOpts `json:"opts"`
+	OK      *bool            `json:"ok"`
+	Error   string           `json:"error"`
+}
+
+func (r *recorder) onScriptWrite(now time.Time, payload string) {
+	var rep scriptReport
+	if err := json.Unmarshal([]byte(payload), &rep); err != nil {
+		return
+	}
+	src := scriptURL(rep.Stack)
+	if src == "" {
+		src = rep.Href
+	}
+	w := write{at: now, setBy: SetByScript, source: src, frameURL: rep.Href, base: rep.Href}
+	switch rep.API {
+	case "document.cookie":
+		w.raw = rep.Raw
+		if rep.Visible != nil && !*rep.Visible {
+			w.blocked, w.reasons = true, []string{"NotStoredAfterScriptWrite"}
+		}
+	case "cookieStore.set":
+		if rep.Opts == nil {
+			return
+		}
+		w.store = rep.Opts
+		if rep.OK != nil && !*rep.OK {
+			w.blocked, w.reasons = true, []string{"CookieStoreRejected"}
+		}
+	default:
+		return
+	}
+	r.mu.Lock()
+	r.writes = append(r.writes, w)
+	r.mu.Unlock()
+}
+
+// scriptURL returns the URL of the first stack frame outside the hook: the
+// script that made the write. Inline scripts report the document's URL.
+func scriptURL(stack string) string {
+	for line := range strings.SplitSeq(stack, "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "at ") || strings.Contains(line, "cookieaudit-hook.js") {
+			continue
+		}
+		// "at fn (URL:line:col)" or "at URL:line:col"
+		loc := strings.TrimPrefix(line, "at ")
+		if i := strings.LastIndexByte(loc, '('); i >= 0 {
+			loc = strings.TrimSuffix(loc[i+1:], ")")
+		} else if i := strings.LastIndexByte(loc, ' '); i >= 0 {
+			loc = loc[i+1:]
+		}
+		// strip ":line:col"
+		for range 2 {
+			if i := strings.LastIndexByte(loc, ':'); i > 0 && isDigits(loc[i+1:]) {
+				loc = loc[:i]
+			}
+		}
+		if strings.HasPrefix(loc, "http://") || strings.HasPrefix(loc, "https://") {
+			return loc
+		}
+	}
+	return ""
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// stop freezes the record: later events of a closing tab are dropped.
+func (r *recorder) stop() {
+	r.mu.Lock()
+	r.stopped = true
+	r.mu.Unlock()
+}
+
+// snapshot returns what the page recorded.
+func (r *recorder) snapshot() (writes []write, sent []cookieKey, dialogs []string, download bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]write(nil), r.writes...), append([]cookieKey(nil), r.sent...), append([]string(nil), r.dialogs...), r.download
+}

@@ -1,0 +1,107 @@
+package crawler
+
+import "time"
+
+// Party says whether a cookie belongs to the scanned site or to another one.
+type Party string
+
+// The parties of a cookie, judged by its domain against the registrable
+// domain (eTLD+1) of the scan target.
+const (
+	FirstParty Party = "first"
+	ThirdParty Party = "third"
+)
+
+// SetBy says how a cookie was written.
+type SetBy string
+
+// The ways a cookie can be written. SetByUnknown marks a cookie that was in
+// the final jar but whose write no captured event explains (for example one
+// set by a worker); a scan of the bundled fixtures never produces it.
+const (
+	SetByHeader  SetBy = "header"
+	SetByScript  SetBy = "script"
+	SetByUnknown SetBy = "unknown"
+)
+
+// Result is everything one scan observed. It is a plain value: the crawler
+// fills it and never looks at it again.
+type Result struct {
+	// Target is the URL the scan started from, normalised.
+	Target string
+	// StartedAt and FinishedAt bound the scan in wall-clock time.
+	StartedAt  time.Time
+	FinishedAt time.Time
+	// Browser is the product string of the browser that ran the scan.
+	Browser string
+	// Pages are the visited pages in crawl order (breadth first, links of a
+	// page sorted), whatever order the parallel tabs finished in.
+	Pages []Page
+	// Cookies holds one record per distinct cookie (name, domain, host-only,
+	// path, partition), in the order of the page that first saw it.
+	Cookies []Cookie
+	// Partial is true when the scan stopped early (cancelled or failed)
+	// after some pages were visited.
+	Partial bool
+}
+
+// Page is one visited page.
+type Page struct {
+	// URL is the URL that was navigated to.
+	URL string
+	// FinalURL is where the navigation ended after redirects.
+	FinalURL string
+	// Depth is the number of link hops from the target.
+	Depth int
+	// Status is the HTTP status of the main document, 0 when none arrived.
+	Status int
+	// Title is the document title.
+	Title string
+	// Error says why the page did not load completely: a network error, a
+	// timeout, a denied download. Empty when it loaded.
+	Error string
+	// Links is the number of in-scope links found on the page.
+	Links int
+}
+
+// Cookie is one distinct cookie seen during a scan.
+type Cookie struct {
+	Name  string
+	Value string
+	// Domain is written without a leading dot. HostOnly is true for a cookie
+	// set without a Domain attribute (sent to that exact host only).
+	Domain   string
+	HostOnly bool
+	Path     string
+	Party    Party
+	// Session is true for a cookie that ends with the browser session.
+	Session bool
+	// Expires is what the browser stored (Chromium caps lifetimes at 400
+	// days); nil for a session cookie or a cookie that was not stored.
+	Expires *time.Time
+	// RequestedExpires is what the Set-Cookie header or the script asked
+	// for: policies are compared with this one.
+	RequestedExpires *time.Time
+	// Stored is false when the browser refused the cookie;
+	// BlockedReasons then says why (Chromium's reason names).
+	Stored         bool
+	BlockedReasons []string
+	Secure         bool
+	HTTPOnly       bool
+	// SameSite is "Strict", "Lax", "None" or "" when the site gave none.
+	SameSite    string
+	Partitioned bool
+	// PartitionKey is the top-level site of a partitioned (CHIPS) cookie.
+	PartitionKey string
+	SetBy        SetBy
+	// Source is the URL of the response whose Set-Cookie header wrote the
+	// cookie, or of the script that wrote it.
+	Source string
+	// FrameURL is the document the write happened in.
+	FrameURL string
+	// FirstSeenOn is the earliest page in crawl order that set or sent the
+	// cookie.
+	FirstSeenOn string
+	// Writes counts the writes of this cookie seen during the scan.
+	Writes int
+}
