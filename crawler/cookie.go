@@ -104,7 +104,7 @@ func parseWrite(w write, topSite string) (p parsed, ok bool) {
 		if *maxAge <= 0 {
 			p.deletion = true
 		} else {
-			t := w.at.Add(time.Duration(min(*maxAge, int64(1<<62)/int64(time.Second))) * time.Second).UTC()
+			t := w.at.Add(time.Duration(min(*maxAge, int64(1<<62)/int64(time.Second))) * time.Second).UTC().Truncate(time.Second)
 			p.requested = &t
 		}
 	case expires != nil:

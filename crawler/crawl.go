@@ -214,7 +214,7 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	if err != nil {
 		c.opts.Logger.Warn("cannot read the cookie jar", "err", err)
 	}
-	res.Cookies = merge(finished, jar.Cookies)
+	res.Cookies = merge(finished, jar.Cookies, c.scope.site)
 
 	if ctx.Err() != nil {
 		return ctx.Err()

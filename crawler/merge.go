@@ -19,7 +19,7 @@ import (
 // only the jar has what the browser really stored (lifetimes capped at 400
 // days, attributes normalised). So the writes make the records and the jar
 // completes them.
-func merge(visits []*visit, jar []*network.Cookie) []Cookie {
+func merge(visits []*visit, jar []*network.Cookie, site string) []Cookie {
 	type rec struct {
 		c     Cookie
 		page  int // crawl index of the first page that saw it
@@ -102,6 +102,10 @@ func merge(visits []*visit, jar []*network.Cookie) []Cookie {
 			// Sent but neither written during the scan nor in the jar at
 			// the end: nothing to report about it.
 			continue
+		}
+		r.c.Party = ThirdParty
+		if registrableDomain(r.c.Domain) == site {
+			r.c.Party = FirstParty
 		}
 		if !r.c.Stored && r.c.BlockedReasons == nil {
 			r.c.BlockedReasons = []string{}

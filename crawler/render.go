@@ -1,0 +1,76 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Rendered is a page as the browser drew it.
+type Rendered struct {
+	// URL is where the page ended after redirects.
+	URL string
+	// Status is the HTTP status of the document.
+	Status int
+	// HTML is the serialised DOM after the page's scripts ran.
+	HTML string
+}
+
+// Render loads one page in a fresh browser and returns its DOM once its
+// scripts have run for opts.Wait. Cookie-policy pages often draw their
+// tables with JavaScript (consent platforms inject them), so the HTML as
+// served is not enough. Errors wrap ErrIncomplete.
+func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error) {
+	opts = withDefaults(opts)
+	u, err := ParseTarget(pageURL)
+	if err != nil {
+		return nil, err
+	}
+	s, err := startBrowser(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer s.cancel()
+	tabCtx, cancel := chromedp.NewContext(s.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	if err := chromedp.Do(tabCtx); err != nil {
+		return nil, fmt.Errorf("opening a tab: %w: %w", err, ErrIncomplete)
+	}
+	navCtx, navCancel := context.WithTimeout(tabCtx, opts.PageTimeout)
+	resp, err := chromedp.Run(navCtx, chromedp.NavigateResponse(u.String()))
+	navCancel()
+	var le *chromedp.LoadError
+	switch {
+	case errors.As(err, &le):
+		return nil, &LoadError{URL: u.String(), Text: le.ErrorText}
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case errors.Is(err, context.DeadlineExceeded):
+		// A page that never finishes loading may still have drawn its
+		// tables: read what is there.
+	case err != nil:
+		return nil, &LoadError{URL: u.String(), Text: err.Error()}
+	}
+	if opts.Wait > 0 {
+		select {
+		case <-time.After(opts.Wait):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	r := &Rendered{URL: u.String()}
+	if resp != nil {
+		r.Status = int(resp.Status)
+		r.URL = resp.URL
+	}
+	hctx, hcancel := context.WithTimeout(tabCtx, 10*time.Second)
+	defer hcancel()
+	r.HTML, err = chromedp.Run(hctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ""`))
+	if err != nil {
+		return nil, &LoadError{URL: u.String(), Text: "reading the document: " + err.Error()}
+	}
+	return r, nil
+}
