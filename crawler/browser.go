@@ -98,12 +98,21 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	if opts.UserAgent != "" {
 		allocOpts = append(allocOpts, chromedp.UserAgent(opts.UserAgent))
 	}
+	// Chromium keeps its shared-memory files in TMPDIR (chromedp turns
+	// /dev/shm off) and leaves some behind when it is killed: give it a
+	// directory of its own, removed once the browser is gone.
+	tmp, err := os.MkdirTemp("", "ca-")
+	if err != nil {
+		return nil, fmt.Errorf("creating a temporary directory for the browser: %w", err)
+	}
+	allocOpts = append(allocOpts, chromedp.Env("TMPDIR="+tmp))
 	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, allocOpts...)
 	bctx, bcancel := chromedp.NewContext(allocCtx)
 	s.ctx = bctx
 	s.cancel = func() {
 		bcancel()
-		allocCancel()
+		allocCancel() // waits for the browser process and its profile removal
+		os.RemoveAll(tmp)
 	}
 	// Start the browser with no deadline: the first Do binds the browser's
 	// life to the context it runs with.

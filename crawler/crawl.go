@@ -271,7 +271,7 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry) *visit {
 		return v
 	}
 	t := chromedp.FromContext(tabCtx).Target
-	rec := newRecorder(tabCtx, c.s.tap)
+	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.TargetID))
 	c.s.tap.watchSession(t.SessionID, rec)
 	defer c.s.tap.unwatch(rec)
 	rec.configure(tabCtx, t.SessionID, false)
@@ -298,6 +298,9 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry) *visit {
 		scancel()
 	default:
 		v.page.Error = err.Error()
+	}
+	if resp == nil {
+		resp = rec.document()
 	}
 	if resp != nil {
 		v.page.Status = int(resp.Status)

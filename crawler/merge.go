@@ -68,6 +68,11 @@ func merge(visits []*visit, jar []*network.Cookie, site string) []Cookie {
 			r.c.Session = p.requested == nil
 			r.c.Secure, r.c.HTTPOnly, r.c.SameSite, r.c.Partitioned = p.secure, p.httpOnly, p.sameSite, p.partition
 		}
+	}
+	// A cookie a page only sent was set by an earlier page in time, but
+	// maybe by a later one in crawl order, running in another tab: sends
+	// name the first page only for cookies no page was seen setting.
+	for i, v := range visits {
 		for _, k := range v.sent {
 			get(k, i, v.page.URL)
 		}

@@ -44,6 +44,10 @@ type recorder struct {
 	sent     []cookieKey
 	dialogs  []string
 	download bool
+	// mainFrame is the tab's top frame; doc is the last document response
+	// it received (the page's status when the load never completes).
+	mainFrame cdp.FrameID
+	doc       *network.Response
 }
 
 // write is one cookie write seen on a page, before it is merged with the
@@ -75,14 +79,15 @@ type cookieStoreOpts struct {
 	Partitioned bool     `json:"partitioned"`
 }
 
-func newRecorder(ctx context.Context, t *tap) *recorder {
+func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID) *recorder {
 	return &recorder{
-		tap:      t,
-		ctx:      ctx,
-		requests: make(map[network.RequestID][]string),
-		extra:    make(map[network.RequestID]int),
-		frames:   make(map[cdp.FrameID]string),
-		reqFrame: make(map[network.RequestID]cdp.FrameID),
+		tap:       t,
+		mainFrame: mainFrame,
+		ctx:       ctx,
+		requests:  make(map[network.RequestID][]string),
+		extra:     make(map[network.RequestID]int),
+		frames:    make(map[cdp.FrameID]string),
+		reqFrame:  make(map[network.RequestID]cdp.FrameID),
 	}
 }
 
@@ -128,6 +133,15 @@ func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Valu
 			r.requests[ev.RequestID] = append(r.requests[ev.RequestID], ev.Request.URL)
 			if ev.FrameID != "" {
 				r.reqFrame[ev.RequestID] = ev.FrameID
+			}
+			r.mu.Unlock()
+		}
+	case network.ResponseReceived.Method:
+		var ev network.EventResponseReceived
+		if decode(params, &ev) && ev.Type == network.ResourceTypeDocument && ev.Response != nil {
+			r.mu.Lock()
+			if ev.FrameID == r.mainFrame {
+				r.doc = ev.Response
 			}
 			r.mu.Unlock()
 		}
@@ -330,6 +344,14 @@ func (r *recorder) stop() {
 	r.mu.Lock()
 	r.stopped = true
 	r.mu.Unlock()
+}
+
+// document returns the last response of the top frame's document, nil when
+// none arrived.
+func (r *recorder) document() *network.Response {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.doc
 }
 
 // snapshot returns what the page recorded.

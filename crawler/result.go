@@ -99,8 +99,11 @@ type Cookie struct {
 	Source string
 	// FrameURL is the document the write happened in.
 	FrameURL string
-	// FirstSeenOn is the earliest page in crawl order that set or sent the
-	// cookie.
+	// FirstSeenOn is the earliest page in crawl order that set the cookie
+	// (for a cookie no page was seen setting: that sent it). Crawl order,
+	// not time, so parallel tabs do not change it; only a cookie that
+	// several pages set "if absent" may be attributed to either of two pages
+	// visited at the same time (Options.Concurrency 1 removes that).
 	FirstSeenOn string
 	// Writes counts the writes of this cookie seen during the scan.
 	Writes int
