@@ -65,6 +65,7 @@ func merge(visits []*visit, jar []*network.Cookie, site string) []Cookie {
 			r.c.SetBy, r.c.Source, r.c.FrameURL = w.setBy, w.source, w.frameURL
 			r.c.Value = p.value
 			r.c.RequestedExpires = p.requested
+			r.c.SetAt = w.at.UTC().Truncate(time.Second)
 			r.c.Session = p.requested == nil
 			r.c.Secure, r.c.HTTPOnly, r.c.SameSite, r.c.Partitioned = p.secure, p.httpOnly, p.sameSite, p.partition
 		}

@@ -82,6 +82,10 @@ type Cookie struct {
 	// RequestedExpires is what the Set-Cookie header or the script asked
 	// for: policies are compared with this one.
 	RequestedExpires *time.Time
+	// SetAt is when the first write was seen: RequestedExpires minus SetAt
+	// is the lifetime the site asked for. Zero for a cookie no write was
+	// seen for.
+	SetAt time.Time
 	// Stored is false when the browser refused the cookie;
 	// BlockedReasons then says why (Chromium's reason names).
 	Stored         bool

@@ -1,0 +1,41 @@
+# Run "make help" for the list of targets.
+
+GO       ?= go
+VERSION  ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(if $(VERSION),$(VERSION),dev)
+BIN      := bin
+
+.DEFAULT_GOAL := help
+.PHONY: help build demo test test-short lint bench update-golden clean ensure-chromium
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## Build bin/cookieaudit, stamped with the git version
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/cookieaudit ./cmd/cookieaudit
+
+ensure-chromium: ## Check for Chromium; install Debian's package "chromium" when root
+	@./scripts/ensure-chromium.sh
+
+demo: ensure-chromium build ## Scan the bundled demo portal (https://www.portal.test/) served on loopback
+	$(GO) build -trimpath -o $(BIN)/demosite ./cmd/demosite
+	$(BIN)/demosite -- $(BIN)/cookieaudit scan {url} --max-pages 30
+
+test: ensure-chromium ## Run every test, real-browser tests included, with the race detector
+	$(GO) test -race -count=1 -timeout 40m ./...
+
+test-short: ## Run the tests that need no browser
+	$(GO) test -short ./...
+
+lint: ## Check formatting (gofmt -l) and run go vet
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l: these files need gofmt -w:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench: ## Run the benchmarks (3 iterations each)
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+
+update-golden: ## Rewrite the golden reports in report/testdata (review the diff)
+	$(GO) test ./report -update
+
+clean: ## Remove bin/
+	rm -rf $(BIN)

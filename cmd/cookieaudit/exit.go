@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/cookieaudit/cookieaudit/crawler"
+)
+
+// Exit codes. The README's exit-code table copies this file.
+const (
+	// exitOK: the scan completed and the report was written.
+	exitOK = 0
+	// exitFindings is reserved for findings that match --fail-on, which
+	// does not exist yet; nothing returns it.
+	exitFindings = 1
+	// exitUsage: bad command line (unknown command or flag, invalid flag
+	// value, a URL that is not absolute http(s)), or the report could not
+	// be written (e.g. the --output directory does not exist).
+	exitUsage = 2
+	// exitIncomplete: the scan could not run or finish (no browser, the
+	// target could not be loaded, --timeout, Ctrl-C). A report of the
+	// pages visited until then is still written, marked partial.
+	exitIncomplete = 3
+)
+
+// scanError marks an error of the scan itself. Whatever its cause, it means
+// the audit could not run or finish, so it exits with exitIncomplete even
+// when the crawler's error does not wrap crawler.ErrIncomplete.
+type scanError struct{ err error }
+
+func (e *scanError) Error() string { return e.err.Error() }
+func (e *scanError) Unwrap() error { return e.err }
+
+// exitCode maps the error returned by a command to the process exit code.
+func exitCode(err error) int {
+	var se *scanError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &se),
+		errors.Is(err, crawler.ErrIncomplete),
+		errors.Is(err, context.Canceled),
+		errors.Is(err, context.DeadlineExceeded):
+		return exitIncomplete
+	default:
+		// Everything else fails before or after the scan: cobra's own
+		// errors (unknown command or flag, wrong number of arguments),
+		// invalid flag values, an unwritable --output.
+		return exitUsage
+	}
+}

@@ -1,0 +1,306 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/cookieaudit/cookieaudit/report"
+)
+
+// scanOptions are the inputs of "cookieaudit scan", one field per flag.
+type scanOptions struct {
+	IO streams
+
+	URL                    string
+	MaxPages               int
+	MaxDepth               int // 0: the target only
+	Scope                  string
+	Include                []string
+	Exclude                []string
+	Concurrency            int
+	Wait                   time.Duration // 0: no wait after the load event
+	PageTimeout            time.Duration
+	Chrome                 string
+	HostResolverRules      string
+	Insecure               bool
+	BlockThirdPartyCookies bool
+	UserAgent              string
+	Format                 string
+	Output                 string // "" or "-": stdout
+	ShowValues             bool
+	Timeout                time.Duration // whole scan; 0: none
+	Verbose                bool
+
+	// IncludeRE and ExcludeRE are Include and Exclude compiled by validate.
+	IncludeRE []*regexp.Regexp
+	ExcludeRE []*regexp.Regexp
+
+	// Crawl runs the scan: crawler.Crawl, or a fake in tests.
+	Crawl func(ctx context.Context, target string, opts crawler.Options) (*crawler.Result, error)
+}
+
+func newScanCmd(s streams, runF func(context.Context, *scanOptions) error) *cobra.Command {
+	opts := &scanOptions{IO: s, Crawl: crawler.Crawl}
+	cmd := &cobra.Command{
+		Use:   "scan URL",
+		Short: "Crawl a website in headless Chromium and report the cookies it sets",
+		Long: `Scan crawls the website at URL in a headless Chromium with a fresh profile,
+following links breadth first within the site, and reports every cookie that
+was set: its domain and path, first or third party, the lifetime the site
+asked for and the one the browser stored, whether it was set by a
+Set-Cookie header or a script, the response or script that set it, and the
+first page that saw it.
+
+Third-party cookies are allowed, as in a default desktop browser, unless
+--block-third-party-cookies is given. Cookie values are never written unless
+--show-values is given: they can be session tokens.
+
+The report goes to stdout, or to --output, which is written whole or not at
+all. Errors and logs go to stderr.
+
+Chromium is found with --chrome, else $CHROME_PATH, else chromium,
+chromium-browser or google-chrome on PATH.
+
+Exit codes: 0 the scan completed; 2 usage or input error; 3 the scan could
+not run or finish (no browser, target unreachable, --timeout, interrupted).`,
+		Example: `  # Audit a site and read the table
+  cookieaudit scan https://www.example.org/
+
+  # Keep a JSON report, crawling at most 200 pages
+  cookieaudit scan https://www.example.org/ --max-pages 200 --format json -o cookies.json
+
+  # Audit staging reached under the production names, with its self-signed certificate
+  cookieaudit scan https://www.example.org/ --host-resolver-rules "MAP *.example.org 10.0.0.12" --insecure
+
+  # Only the shop, without the cart pages, and no more than 10 minutes
+  cookieaudit scan https://www.example.org/shop/ --include '^https://www\.example\.org/shop/' --exclude '/cart' --timeout 10m`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return fmt.Errorf("scan takes one URL, got %d arguments (see 'cookieaudit scan --help')", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.URL = args[0]
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runScan(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.IntVar(&opts.MaxPages, "max-pages", crawler.DefaultMaxPages, "visit at most `N` pages")
+	f.IntVar(&opts.MaxDepth, "max-depth", crawler.DefaultMaxDepth, "follow links at most `N` hops from URL (0: URL only)")
+	f.StringVar(&opts.Scope, "scope", string(crawler.ScopeDomain), "follow links within `SCOPE`: domain (the registrable domain of URL) or host (its host only)")
+	f.StringArrayVar(&opts.Include, "include", nil, "visit only URLs matching `REGEX` (repeatable; URL itself is always visited)")
+	f.StringArrayVar(&opts.Exclude, "exclude", nil, "do not visit URLs matching `REGEX` (repeatable)")
+	f.IntVar(&opts.Concurrency, "concurrency", crawler.DefaultConcurrency, "visit `N` pages at once")
+	f.DurationVar(&opts.Wait, "wait", crawler.DefaultWait, "keep watching each page for `DURATION` after its load event, for late cookies (0: none)")
+	f.DurationVar(&opts.PageTimeout, "page-timeout", crawler.DefaultPageTimeout, "give up loading a page after `DURATION`")
+	f.DurationVar(&opts.Timeout, "timeout", 0, "stop the whole scan after `DURATION` (0: no limit)")
+	f.StringVar(&opts.Chrome, "chrome", "", "Chromium executable at `PATH` (default $CHROME_PATH, else chromium on PATH)")
+	f.StringVar(&opts.HostResolverRules, "host-resolver-rules", "", "Chromium host resolver `RULES`, e.g. \"MAP *.example.org 10.0.0.12\"")
+	f.BoolVar(&opts.Insecure, "insecure", false, "accept invalid TLS certificates")
+	f.BoolVar(&opts.BlockThirdPartyCookies, "block-third-party-cookies", false, "make the browser refuse third-party cookies, as a strict browser does")
+	f.StringVar(&opts.UserAgent, "user-agent", "", "send `STRING` as User-Agent instead of Chromium's")
+	f.StringVar(&opts.Format, "format", report.FormatTable, "report `FORMAT`: "+strings.Join(report.Formats(), " or "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of stdout (\"-\": stdout)")
+	f.BoolVar(&opts.ShowValues, "show-values", false, "write cookie values in the report (they can be session tokens)")
+	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "write debug logs to stderr")
+	return cmd
+}
+
+// validate checks the flag values and compiles the patterns. Its errors
+// name the flag and the value at fault.
+func (o *scanOptions) validate() error {
+	u, err := url.Parse(o.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		hint := "e.g. https://www.example.org/"
+		if err == nil && u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
+			hint = fmt.Sprintf("did you mean %q?", "https://"+o.URL)
+		}
+		return fmt.Errorf("invalid URL %q: want an absolute http:// or https:// URL (%s)", o.URL, hint)
+	}
+	if _, err := crawler.ParseTarget(o.URL); err != nil {
+		return err // so that Crawl cannot fail on the URL after the checks here
+	}
+	for _, n := range []struct {
+		flag   string
+		v, min int
+	}{
+		{"max-pages", o.MaxPages, 1},
+		{"max-depth", o.MaxDepth, 0},
+		{"concurrency", o.Concurrency, 1},
+	} {
+		if n.v < n.min {
+			return fmt.Errorf("invalid --%s %d: must be at least %d", n.flag, n.v, n.min)
+		}
+	}
+	for _, d := range []struct {
+		flag     string
+		v        time.Duration
+		positive bool
+	}{
+		{"wait", o.Wait, false},
+		{"page-timeout", o.PageTimeout, true},
+		{"timeout", o.Timeout, false},
+	} {
+		if d.v < 0 || (d.positive && d.v == 0) {
+			want := "0 or more"
+			if d.positive {
+				want = "more than 0"
+			}
+			return fmt.Errorf("invalid --%s %s: must be %s", d.flag, d.v, want)
+		}
+	}
+	switch crawler.Scope(o.Scope) {
+	case crawler.ScopeDomain, crawler.ScopeHost:
+	default:
+		return fmt.Errorf("invalid --scope %q (valid: %s, %s)", o.Scope, crawler.ScopeDomain, crawler.ScopeHost)
+	}
+	if err := report.CheckFormat(o.Format); err != nil {
+		return fmt.Errorf("invalid --format: %w", err)
+	}
+	if o.IncludeRE, err = compileAll("include", o.Include); err != nil {
+		return err
+	}
+	if o.ExcludeRE, err = compileAll("exclude", o.Exclude); err != nil {
+		return err
+	}
+	return nil
+}
+
+func compileAll(flag string, patterns []string) ([]*regexp.Regexp, error) {
+	var res []*regexp.Regexp
+	for _, p := range patterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			msg := err.Error()
+			var se *syntax.Error
+			if errors.As(err, &se) {
+				msg = se.Code.String() // the message without the pattern, named here already
+				if se.Expr != p {
+					msg += ": `" + se.Expr + "`"
+				}
+			}
+			return nil, fmt.Errorf("invalid --%s %q: %s", flag, p, msg)
+		}
+		res = append(res, re)
+	}
+	return res, nil
+}
+
+// crawlOptions are the crawler's options for these flags.
+func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
+	co := crawler.Options{
+		BrowserPath:            o.Chrome,
+		MaxPages:               o.MaxPages,
+		MaxDepth:               o.MaxDepth,
+		Scope:                  crawler.Scope(o.Scope),
+		Include:                o.IncludeRE,
+		Exclude:                o.ExcludeRE,
+		Concurrency:            o.Concurrency,
+		Wait:                   o.Wait,
+		PageTimeout:            o.PageTimeout,
+		HostResolverRules:      o.HostResolverRules,
+		Insecure:               o.Insecure,
+		BlockThirdPartyCookies: o.BlockThirdPartyCookies,
+		UserAgent:              o.UserAgent,
+		Logger:                 logger,
+	}
+	// The crawler reads a zero as "default"; on the command line 0 means 0.
+	if co.MaxDepth == 0 {
+		co.MaxDepth = crawler.NoDepth
+	}
+	if co.Wait == 0 {
+		co.Wait = crawler.NoWait
+	}
+	return co
+}
+
+// runScan crawls, builds the report and writes it. When the scan stops
+// early after some pages loaded, the report of the pages visited is still
+// written (marked partial) and the scan's error is returned.
+func runScan(ctx context.Context, opts *scanOptions) error {
+	logger := newLogger(opts.IO, opts.Verbose)
+	// Open the output first: a wrong --output fails now, not after the scan.
+	out, err := openOutput(opts.Output, opts.IO.Out, opts.ShowValues)
+	if err != nil {
+		return err
+	}
+	defer out.abort()
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout,
+			fmt.Errorf("scan timed out after %s (--timeout)", opts.Timeout))
+		defer cancel()
+	}
+
+	res, crawlErr := opts.Crawl(ctx, opts.URL, opts.crawlOptions(logger))
+	if crawlErr == nil && res != nil && res.Partial {
+		// A partial scan cannot vouch for the site, whatever it found.
+		crawlErr = fmt.Errorf("scan stopped before visiting every page: %w", crawler.ErrIncomplete)
+	}
+	if crawlErr != nil {
+		if ctx.Err() != nil {
+			// Interrupted or timed out: the cause says which, the
+			// crawler's error (often just "context canceled") does not.
+			logger.Debug("scan stopped", "err", crawlErr)
+			crawlErr = fmt.Errorf("scan stopped: %w", context.Cause(ctx))
+		}
+		crawlErr = &scanError{crawlErr}
+		if !anyPageLoaded(res) {
+			return crawlErr
+		}
+		logger.Warn("scan incomplete, writing the report of the pages visited", "pages", len(res.Pages))
+	}
+
+	rep := report.New(res, report.Options{ShowValues: opts.ShowValues, Version: toolVersion()})
+	if crawlErr != nil {
+		rep.Partial = true
+	}
+	if err := report.Write(out, rep, opts.Format); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	if err := out.commit(); err != nil {
+		return err
+	}
+	return crawlErr
+}
+
+// anyPageLoaded reports whether res has a page that loaded: a report of
+// pages that all failed tells nothing the error does not.
+func anyPageLoaded(res *crawler.Result) bool {
+	if res == nil {
+		return false
+	}
+	for _, p := range res.Pages {
+		if p.Error == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// newLogger writes warnings to stderr, and debug logs too when verbose.
+func newLogger(s streams, verbose bool) *slog.Logger {
+	level := slog.LevelWarn
+	if verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(s.Err, &slog.HandlerOptions{Level: level}))
+}

@@ -1,0 +1,17 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// WriteJSON writes rep as indented JSON followed by a newline, in the
+// order the report holds (the crawler's order). Characters such as < and &
+// are written as they are, since URLs are full of them and the output is
+// not meant for HTML.
+func WriteJSON(w io.Writer, rep *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
