@@ -8,9 +8,9 @@ import (
 	"sync/atomic"
 
 	"github.com/chromedp/cdproto"
+	jsonv2 "github.com/chromedp/cdproto/cdp/jsonv2"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
-	jsonv2 "github.com/chromedp/cdproto/cdp/jsonv2"
 )
 
 // tap sits between chromedp and the browser connection. chromedp only routes
