@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
@@ -44,6 +45,124 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 	err = c.run(ctx, res)
 	res.FinishedAt = time.Now().UTC()
 	return res, err
+}
+
+// run crawls the before-consent phase, which discovers the pages, then the
+// consent phases the options ask for, on the same pages, in parallel.
+func (c *crawler) run(ctx context.Context, res *Result) error {
+	first, err := c.phase(ctx, BeforeConsent, nil, "")
+	runs := []*phaseRun{first}
+	for _, v := range first.visits {
+		res.Pages = append(res.Pages, v.page)
+	}
+	res.Consent.Banner, res.Consent.Screenshot = first.banner, first.screenshot
+	if err == nil && len(res.Pages) > 0 && res.Pages[0].Status == 0 && res.Pages[0].Error != "" {
+		err = &LoadError{URL: res.Pages[0].URL, Text: res.Pages[0].Error}
+	}
+
+	var clicks []string
+	if err == nil {
+		clicks = c.consentClicks(res.Consent.Banner)
+	}
+	res.Consent.Mode = consentModeName(clicks)
+	res.Consent.Phases = []Phase{BeforeConsent}
+	if len(clicks) > 0 {
+		pages := make([]entry, len(first.visits))
+		for i, v := range first.visits {
+			pages[i] = entry{url: v.page.URL, depth: v.page.Depth}
+		}
+		later := make([]*phaseRun, len(clicks))
+		errs := make([]error, len(clicks))
+		var wg sync.WaitGroup
+		for i, click := range clicks {
+			wg.Go(func() {
+				later[i], errs[i] = c.phase(ctx, phaseOf(click), pages, click)
+			})
+		}
+		wg.Wait()
+		res.PhasePages = map[Phase][]Page{}
+		for i, pr := range later {
+			runs = append(runs, pr)
+			res.Consent.Phases = append(res.Consent.Phases, pr.phase)
+			if pr.action != nil {
+				res.Consent.Actions = append(res.Consent.Actions, *pr.action)
+			}
+			for _, v := range pr.visits {
+				res.PhasePages[pr.phase] = append(res.PhasePages[pr.phase], v.page)
+			}
+			if err == nil {
+				err = errs[i]
+			}
+		}
+	}
+
+	perPhase := make([][]Cookie, len(runs))
+	for i, pr := range runs {
+		perPhase[i] = merge(pr.visits, pr.jar, c.scope.site)
+	}
+	res.Cookies = combinePhases(runs, perPhase)
+	if ctx.Err() != nil {
+		res.Partial = true
+		return ctx.Err()
+	}
+	return err
+}
+
+// consentClicks returns the clicks to make, one consent phase each.
+func (c *crawler) consentClicks(b *Banner) []string {
+	switch c.opts.Consent {
+	case ConsentNone:
+		return nil
+	case ConsentAccept:
+		return []string{"accept"}
+	case ConsentReject:
+		return []string{"reject"}
+	case ConsentAll:
+		return []string{"accept", "reject"}
+	default: // auto
+		if b == nil {
+			return nil
+		}
+		return []string{"accept", "reject"}
+	}
+}
+
+func consentModeName(clicks []string) string {
+	switch len(clicks) {
+	case 0:
+		return string(ConsentNone)
+	case 2:
+		return string(ConsentAll)
+	}
+	return clicks[0]
+}
+
+func phaseOf(click string) Phase {
+	if click == "accept" {
+		return AfterAccept
+	}
+	return AfterReject
+}
+
+// combinePhases joins the cookies of each phase into one record per cookie,
+// listing the phases it was present in. The earliest phase that saw a
+// cookie describes it.
+func combinePhases(runs []*phaseRun, perPhase [][]Cookie) []Cookie {
+	var out []Cookie
+	index := map[cookieKey]int{}
+	for i, cookies := range perPhase {
+		for _, ck := range cookies {
+			k := cookieKey{name: ck.Name, domain: ck.Domain, hostOnly: ck.HostOnly, path: ck.Path, partition: ck.PartitionKey}
+			j, ok := index[k]
+			if !ok {
+				j = len(out)
+				index[k] = j
+				out = append(out, ck)
+			}
+			out[j].Phases = append(out[j].Phases, runs[i].phase)
+		}
+	}
+	return out
 }
 
 func withDefaults(o Options) Options {
@@ -99,16 +218,37 @@ type visit struct {
 	topSite string
 }
 
-// run crawls breadth first. Pages are visited by several tabs at once, but
-// links are queued in the order a one-tab crawl would queue them: the links
-// of a page join the queue only when that page and every page before it in
-// the queue are done. So the pages, their order and the attribution of
-// cookies do not depend on which tab finished first.
-func (c *crawler) run(ctx context.Context, res *Result) error {
+// phaseRun is what one phase observed.
+type phaseRun struct {
+	phase  Phase
+	visits []*visit // finished pages, in crawl order
+	jar    []*network.Cookie
+	// banner and screenshot come from the first page of the first phase;
+	// action from the click on the first page of a later phase.
+	banner     *Banner
+	screenshot []byte
+	action     *ConsentAction
+}
+
+// phase crawls the site in a fresh browser context. With fixed nil it
+// discovers pages breadth first from the target; otherwise it visits the
+// fixed pages, in their order, and follows no link. click ("accept" or
+// "reject") is done on the first page before anything else is visited.
+//
+// Pages are visited by several tabs at once, but links are queued in the
+// order a one-tab crawl would queue them: the links of a page join the queue
+// only when that page and every page before it in the queue are done. So the
+// pages, their order and the attribution of cookies do not depend on which
+// tab finished first.
+func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click string) (*phaseRun, error) {
+	pr := &phaseRun{phase: ph}
 	scanCtx, scanCancel := chromedp.NewContext(c.s.ctx, chromedp.WithNewBrowserContext())
 	defer scanCancel()
 	if err := chromedp.Do(scanCtx); err != nil {
-		return fmt.Errorf("opening a browser context: %w: %w", err, ErrIncomplete)
+		if ctx.Err() != nil {
+			return pr, ctx.Err()
+		}
+		return pr, fmt.Errorf("opening a browser context: %w: %w", err, ErrIncomplete)
 	}
 	bcid := chromedp.FromContext(scanCtx).BrowserContextID
 	if _, err := chromedp.CallBrowser(scanCtx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
@@ -117,9 +257,14 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 		c.opts.Logger.Debug("cannot deny downloads", "err", err)
 	}
 
-	queue := []entry{{url: c.start.String()}}
+	queue := fixed
+	limit := len(fixed)
+	if fixed == nil {
+		queue = []entry{{url: c.start.String()}}
+		limit = c.opts.MaxPages
+	}
 	seen := map[string]bool{c.start.String(): true}
-	visits := make([]*visit, 0, c.opts.MaxPages)
+	visits := make([]*visit, 0, limit)
 	var (
 		mu        sync.Mutex
 		cond      = sync.NewCond(&mu)
@@ -128,13 +273,13 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 		running   int
 		cookies   = map[cookieKey]bool{}
 	)
-	done := make([]bool, 0, c.opts.MaxPages)
+	done := make([]bool, 0, limit)
 
 	commit := func() {
 		for committed < len(visits) && done[committed] {
 			v := visits[committed]
 			e := queue[committed]
-			if e.depth < c.opts.MaxDepth {
+			if fixed == nil && e.depth < c.opts.MaxDepth {
 				for _, l := range v.links {
 					if !seen[l] {
 						seen[l] = true
@@ -145,6 +290,12 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 			committed++
 		}
 	}
+	// ready reports whether a page can be handed out: the first page of a
+	// phase goes alone, so that every other page sees its cookies and its
+	// consent click.
+	ready := func() bool {
+		return next < min(len(queue), limit) && (next == 0 || (len(done) > 0 && done[0]))
+	}
 
 	var wg sync.WaitGroup
 	for range c.opts.Concurrency {
@@ -152,10 +303,10 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 			mu.Lock()
 			defer mu.Unlock()
 			for {
-				for ctx.Err() == nil && next >= min(len(queue), c.opts.MaxPages) && (running > 0 || committed < len(visits)) {
+				for ctx.Err() == nil && !ready() && (running > 0 || committed < len(visits)) {
 					cond.Wait()
 				}
-				if ctx.Err() != nil || next >= min(len(queue), c.opts.MaxPages) {
+				if ctx.Err() != nil || !ready() {
 					cond.Broadcast()
 					return
 				}
@@ -167,7 +318,11 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 				running++
 				mu.Unlock()
 
-				v := c.visit(ctx, scanCtx, e)
+				var hooks pageHooks
+				if i == 0 {
+					hooks = c.firstPageHooks(pr, click)
+				}
+				v := c.visit(ctx, scanCtx, e, hooks)
 
 				mu.Lock()
 				running--
@@ -180,7 +335,7 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 				}
 				commit()
 				if c.opts.Progress != nil {
-					c.opts.Progress(committedCount(done), min(len(queue), c.opts.MaxPages), len(cookies))
+					c.opts.Progress(ph, committedCount(done), min(len(queue), limit), len(cookies))
 				}
 				cond.Broadcast()
 			}
@@ -195,34 +350,19 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	wg.Wait()
 	stop()
 
-	var finished []*visit
 	for i, v := range visits {
 		if done[i] {
-			finished = append(finished, v)
+			pr.visits = append(pr.visits, v)
 		}
 	}
-	for _, v := range finished {
-		res.Pages = append(res.Pages, v.page)
-	}
-	if ctx.Err() != nil {
-		res.Partial = true
-	}
-
 	jctx, jcancel := context.WithTimeout(context.WithoutCancel(scanCtx), 10*time.Second)
 	defer jcancel()
 	jar, err := chromedp.CallBrowser(jctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: bcid})
 	if err != nil {
-		c.opts.Logger.Warn("cannot read the cookie jar", "err", err)
+		c.opts.Logger.Warn("cannot read the cookie jar", "phase", ph, "err", err)
 	}
-	res.Cookies = merge(finished, jar.Cookies, c.scope.site)
-
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if len(res.Pages) > 0 && res.Pages[0].Status == 0 && res.Pages[0].Error != "" {
-		return &LoadError{URL: res.Pages[0].URL, Text: res.Pages[0].Error}
-	}
-	return nil
+	pr.jar = jar.Cookies
+	return pr, ctx.Err()
 }
 
 func committedCount(done []bool) int {
@@ -255,7 +395,7 @@ type pageInfo struct {
 }
 
 // visit loads one page in a tab of its own and records it.
-func (c *crawler) visit(ctx, scanCtx context.Context, e entry) *visit {
+func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) *visit {
 	v := &visit{page: Page{URL: e.url, Depth: e.depth}}
 	log := c.opts.Logger.With("url", e.url)
 	if u, err := url.Parse(e.url); err == nil {
@@ -306,11 +446,18 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry) *visit {
 		v.page.Status = int(resp.Status)
 		v.page.FinalURL = resp.URL
 	}
+	pc := &pageCtx{tab: tabCtx, session: t.SessionID, rec: rec, loaded: err == nil}
+	if hooks.afterLoad != nil && ctx.Err() == nil {
+		hooks.afterLoad(ctx, pc)
+	}
 	if err == nil && c.opts.Wait > 0 {
 		select {
 		case <-time.After(c.opts.Wait):
 		case <-ctx.Done():
 		}
+	}
+	if hooks.afterWait != nil && ctx.Err() == nil {
+		hooks.afterWait(ctx, pc)
 	}
 
 	ictx, icancel := context.WithTimeout(tabCtx, 5*time.Second)

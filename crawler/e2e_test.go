@@ -85,6 +85,7 @@ func fixtureOptions(s *fixtures.Server) crawler.Options {
 		HostResolverRules: s.HostResolverRules(),
 		Insecure:          true,
 		PageTimeout:       8 * time.Second,
+		Consent:           crawler.ConsentNone, // consent phases have tests of their own
 	}
 }
 
@@ -335,7 +336,7 @@ func TestCrawlErrors(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		opts := fixtureOptions(srv)
 		opts.Concurrency = 1
-		opts.Progress = func(done, planned, cookies int) {
+		opts.Progress = func(_ crawler.Phase, done, planned, cookies int) {
 			if done == 2 {
 				cancel()
 			}
@@ -348,4 +349,59 @@ func TestCrawlErrors(t *testing.T) {
 			t.Fatalf("result = %+v, want a partial result with the pages done", res)
 		}
 	})
+}
+
+func TestCrawlPortalConsent(t *testing.T) {
+	requireBrowser(t)
+	t.Parallel()
+	srv := fixtures.NewServer()
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	opts := fixtureOptions(srv)
+	opts.Consent = crawler.ConsentAuto
+	opts.MaxDepth = 1
+	res, err := crawler.Crawl(ctx, fixtures.Portal().Start, opts)
+	if err != nil {
+		t.Fatalf("Crawl: %v", err)
+	}
+	c := res.Consent
+	if c.Mode != "all" || len(c.Phases) != 3 {
+		t.Errorf("consent mode %q phases %v, want all three phases", c.Mode, c.Phases)
+	}
+	if c.Banner == nil || c.Banner.Platform != "opendatasoft" || c.Banner.Accept == nil || c.Banner.Reject == nil {
+		t.Fatalf("banner = %+v, want the Opendatasoft banner with both buttons", c.Banner)
+	}
+	if len(c.Screenshot) < 8 || string(c.Screenshot[1:4]) != "PNG" {
+		t.Errorf("screenshot is not a PNG (%d bytes)", len(c.Screenshot))
+	}
+	if len(c.Actions) != 2 {
+		t.Fatalf("actions = %+v, want accept and reject", c.Actions)
+	}
+	for _, a := range c.Actions {
+		if !a.Clicked || !a.Verified || a.Error != "" || a.Button == nil {
+			t.Errorf("%s: clicked=%v verified=%v err=%q button=%+v", a.Phase, a.Clicked, a.Verified, a.Error, a.Button)
+		}
+	}
+	for ph, pages := range res.PhasePages {
+		if len(pages) != len(res.Pages) {
+			t.Errorf("phase %s visited %d pages, want the %d of the first phase", ph, len(pages), len(res.Pages))
+			continue
+		}
+		for i := range pages {
+			if pages[i].URL != res.Pages[i].URL {
+				t.Errorf("phase %s page %d = %s, want %s", ph, i, pages[i].URL, res.Pages[i].URL)
+			}
+		}
+	}
+	phases := map[string][]crawler.Phase{}
+	for _, ck := range res.Cookies {
+		phases[ck.Name] = ck.Phases
+	}
+	all := []crawler.Phase{crawler.BeforeConsent, crawler.AfterAccept, crawler.AfterReject}
+	for _, name := range []string{"cookies_preferences", "_ga", "_gid", "sessionid"} {
+		if diff := cmp.Diff(all, phases[name]); diff != "" {
+			t.Errorf("phases of %s (-want +got):\n%s", name, diff)
+		}
+	}
 }

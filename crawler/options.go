@@ -63,12 +63,36 @@ type Options struct {
 	BlockThirdPartyCookies bool
 	// UserAgent overrides the browser's user agent when not empty.
 	UserAgent string
+	// Consent chooses the consent phases: ConsentAuto (the default: all
+	// three when a banner is found on the first page, else none),
+	// ConsentNone, ConsentAccept, ConsentReject or ConsentAll. The
+	// before-consent phase always runs: it discovers the pages.
+	Consent ConsentMode
+	// AcceptSelector and RejectSelector are CSS selectors of the banner's
+	// buttons, for banners the built-in rules do not know. They win over
+	// the rules.
+	AcceptSelector string
+	RejectSelector string
 	// Logger receives progress and diagnostics; nil discards them.
 	Logger *slog.Logger
-	// Progress, when set, is called after each page with the pages done,
-	// the pages planned so far and the cookies seen so far.
-	Progress func(done, planned, cookies int)
+	// Progress, when set, is called after each page with the phase, the
+	// pages done, the pages planned so far and the cookies seen so far in
+	// that phase. Phases may run at the same time: it must be safe for
+	// concurrent use.
+	Progress func(phase Phase, done, planned, cookies int)
 }
+
+// ConsentMode says which consent phases a scan runs.
+type ConsentMode string
+
+// The consent modes.
+const (
+	ConsentAuto   ConsentMode = "auto"
+	ConsentNone   ConsentMode = "none"
+	ConsentAccept ConsentMode = "accept"
+	ConsentReject ConsentMode = "reject"
+	ConsentAll    ConsentMode = "all"
+)
 
 // NoDepth and NoWait are explicit "zero" values for MaxDepth and Wait, whose
 // zero value means "default".

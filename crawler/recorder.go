@@ -48,6 +48,8 @@ type recorder struct {
 	// it received (the page's status when the load never completes).
 	mainFrame cdp.FrameID
 	doc       *network.Response
+	// frames of other targets (cross-site iframes) attached below the tab
+	childSessions []target.SessionID
 }
 
 // write is one cookie write seen on a page, before it is merged with the
@@ -119,6 +121,11 @@ func (r *recorder) configure(ctx context.Context, s target.SessionID, resume boo
 
 // OnAttached configures and resumes a target attached below the page.
 func (r *recorder) OnAttached(parent target.SessionID, ev *target.EventAttachedToTarget) {
+	if ev.TargetInfo != nil && ev.TargetInfo.Type == "iframe" {
+		r.mu.Lock()
+		r.childSessions = append(r.childSessions, ev.SessionID)
+		r.mu.Unlock()
+	}
 	go r.configure(r.ctx, ev.SessionID, true)
 }
 
@@ -344,6 +351,14 @@ func (r *recorder) stop() {
 	r.mu.Lock()
 	r.stopped = true
 	r.mu.Unlock()
+}
+
+// children returns the sessions of the cross-site iframes attached below
+// the tab, in order of attachment.
+func (r *recorder) children() []target.SessionID {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]target.SessionID(nil), r.childSessions...)
 }
 
 // document returns the last response of the top frame's document, nil when

@@ -43,6 +43,86 @@ type Result struct {
 	// Partial is true when the scan stopped early (cancelled or failed)
 	// after some pages were visited.
 	Partial bool
+	// Consent says which consent phases ran, the banner found and what
+	// was clicked.
+	Consent Consent
+	// PhasePages lists, for each consent phase after the first, the pages
+	// it visited (the same URLs as Pages, with that phase's status and
+	// errors).
+	PhasePages map[Phase][]Page
+}
+
+// Phase is one consent state a site is crawled in. Each phase runs in a
+// browser context of its own: cookies never cross from one to another.
+type Phase string
+
+// The consent phases.
+const (
+	// BeforeConsent: the banner is never touched.
+	BeforeConsent Phase = "before-consent"
+	// AfterAccept: "accept all" is clicked on the first page, then the
+	// same pages are visited.
+	AfterAccept Phase = "after-accept"
+	// AfterReject: "reject all" is clicked on the first page, then the
+	// same pages are visited.
+	AfterReject Phase = "after-reject"
+)
+
+// Consent is what a scan found and did about the consent banner.
+type Consent struct {
+	// Mode is what ran: "none" (only before-consent), "accept", "reject"
+	// or "all".
+	Mode string
+	// Phases are the phases that ran, in order.
+	Phases []Phase
+	// Banner is the banner found on the first page before any choice, nil
+	// when none was found.
+	Banner *Banner
+	// Screenshot is a PNG of the first page with its banner, before any
+	// click; nil when no banner was found.
+	Screenshot []byte
+	// Actions are the clicks made, one per phase after the first.
+	Actions []ConsentAction
+}
+
+// Banner describes a consent banner.
+type Banner struct {
+	// Platform is the consent platform recognised ("onetrust",
+	// "cookiebot", …), "generic" for a banner found by its button texts,
+	// or "custom" for one found with the user's selectors.
+	Platform string
+	// Frame is the URL of the document that holds the banner (the page,
+	// or an iframe).
+	Frame string
+	// Accept and Reject are the buttons found, nil when missing: a banner
+	// without a reject button is itself worth reporting.
+	Accept *ConsentButton
+	Reject *ConsentButton
+}
+
+// ConsentButton is one button of a banner.
+type ConsentButton struct {
+	// Selector is the CSS selector that found it, or "text=<label>" for a
+	// button found by its text.
+	Selector string
+	// Label is its visible text, normalised.
+	Label string
+}
+
+// ConsentAction is one click on a banner.
+type ConsentAction struct {
+	Phase    Phase
+	Action   string // "accept" or "reject"
+	Platform string
+	// Button is what was clicked; nil when no button was found.
+	Button *ConsentButton
+	Frame  string
+	// Clicked is true when the button was clicked; Verified when the
+	// banner then went away or the platform reported the choice.
+	Clicked  bool
+	Verified bool
+	// Error says what went wrong, empty when the choice was made.
+	Error string
 }
 
 // Page is one visited page.
@@ -111,4 +191,7 @@ type Cookie struct {
 	FirstSeenOn string
 	// Writes counts the writes of this cookie seen during the scan.
 	Writes int
+	// Phases are the consent phases the cookie was present in (set during
+	// the phase, or in the phase's jar at its end), in phase order.
+	Phases []Phase
 }
