@@ -51,6 +51,7 @@ func TestRunUsageErrors(t *testing.T) {
 		{"negative timeout", []string{"scan", "https://example.org/", "--timeout", "-5m"}, 2, "invalid --timeout -5m0s"},
 		{"bad duration", []string{"scan", "https://example.org/", "--timeout", "5"}, 2, `invalid argument "5" for "--timeout"`},
 		{"bad scope", []string{"scan", "https://example.org/", "--scope", "site"}, 2, `invalid --scope "site" (valid: domain, host)`},
+		{"bad consent", []string{"scan", "https://example.org/", "--consent", "maybe"}, 2, `invalid --consent "maybe" (valid: auto, none, accept, reject, all)`},
 		{"output dir missing", []string{"scan", "https://example.org/", "-o", "/nonexistent-dir/r.json"}, 2, "cannot write --output /nonexistent-dir/r.json: no such file or directory"},
 		{"version with args", []string{"version", "x"}, 2, "unknown command"},
 	}

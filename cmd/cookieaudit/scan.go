@@ -35,6 +35,9 @@ type scanOptions struct {
 	Insecure               bool
 	BlockThirdPartyCookies bool
 	UserAgent              string
+	Consent                string
+	AcceptSelector         string
+	RejectSelector         string
 	Format                 string
 	Output                 string // "" or "-": stdout
 	ShowValues             bool
@@ -117,6 +120,9 @@ not run or finish (no browser, target unreachable, --timeout, interrupted).`,
 	f.BoolVar(&opts.Insecure, "insecure", false, "accept invalid TLS certificates")
 	f.BoolVar(&opts.BlockThirdPartyCookies, "block-third-party-cookies", false, "make the browser refuse third-party cookies, as a strict browser does")
 	f.StringVar(&opts.UserAgent, "user-agent", "", "send `STRING` as User-Agent instead of Chromium's")
+	f.StringVar(&opts.Consent, "consent", string(crawler.ConsentAuto), "consent phases to run: `MODE` auto (all when a banner is found, else none), none, accept, reject or all")
+	f.StringVar(&opts.AcceptSelector, "accept-selector", "", "CSS `SELECTOR` of the banner's accept button, for banners the built-in rules miss")
+	f.StringVar(&opts.RejectSelector, "reject-selector", "", "CSS `SELECTOR` of the banner's reject button")
 	f.StringVar(&opts.Format, "format", report.FormatTable, "report `FORMAT`: "+strings.Join(report.Formats(), " or "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of stdout (\"-\": stdout)")
 	f.BoolVar(&opts.ShowValues, "show-values", false, "write cookie values in the report (they can be session tokens)")
@@ -166,6 +172,11 @@ func (o *scanOptions) validate() error {
 			}
 			return fmt.Errorf("invalid --%s %s: must be %s", d.flag, d.v, want)
 		}
+	}
+	switch crawler.ConsentMode(o.Consent) {
+	case crawler.ConsentAuto, crawler.ConsentNone, crawler.ConsentAccept, crawler.ConsentReject, crawler.ConsentAll:
+	default:
+		return fmt.Errorf("invalid --consent %q (valid: auto, none, accept, reject, all)", o.Consent)
 	}
 	switch crawler.Scope(o.Scope) {
 	case crawler.ScopeDomain, crawler.ScopeHost:
@@ -220,6 +231,9 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		Insecure:               o.Insecure,
 		BlockThirdPartyCookies: o.BlockThirdPartyCookies,
 		UserAgent:              o.UserAgent,
+		Consent:                crawler.ConsentMode(o.Consent),
+		AcceptSelector:         o.AcceptSelector,
+		RejectSelector:         o.RejectSelector,
 		Logger:                 logger,
 	}
 	// The crawler reads a zero as "default"; on the command line 0 means 0.

@@ -49,6 +49,7 @@ func TestScanFlags(t *testing.T) {
 		Wait:        3 * time.Second,
 		PageTimeout: 30 * time.Second,
 		Format:      "table",
+		Consent:     "auto",
 	}
 	cases := []struct {
 		name string
@@ -118,6 +119,7 @@ func TestCrawlOptions(t *testing.T) {
 		Concurrency: crawler.DefaultConcurrency,
 		Wait:        crawler.DefaultWait,
 		PageTimeout: crawler.DefaultPageTimeout,
+		Consent:     crawler.ConsentAuto,
 	}
 	if diff := cmp.Diff(want, got, ignore); diff != "" {
 		t.Errorf("default crawl options mismatch (-want +got):\n%s", diff)
@@ -127,7 +129,8 @@ func TestCrawlOptions(t *testing.T) {
 	// "default", so explicit zeros become NoDepth and NoWait.
 	o := parseScan(t, "scan", "https://www.example.org/", "--max-depth", "0", "--wait", "0s",
 		"--include", "/a/", "--exclude", "/b/", "--chrome", "/x/chromium", "--insecure",
-		"--host-resolver-rules", "MAP * 127.0.0.1", "--block-third-party-cookies", "--user-agent", "ua", "--scope", "host")
+		"--host-resolver-rules", "MAP * 127.0.0.1", "--block-third-party-cookies", "--user-agent", "ua", "--scope", "host",
+		"--consent", "reject", "--accept-selector", "#yes", "--reject-selector", "#no")
 	got = o.crawlOptions(nil)
 	want = crawler.Options{
 		BrowserPath:            "/x/chromium",
@@ -141,6 +144,9 @@ func TestCrawlOptions(t *testing.T) {
 		Insecure:               true,
 		BlockThirdPartyCookies: true,
 		UserAgent:              "ua",
+		Consent:                crawler.ConsentReject,
+		AcceptSelector:         "#yes",
+		RejectSelector:         "#no",
 	}
 	if diff := cmp.Diff(want, got, ignore); diff != "" {
 		t.Errorf("crawl options mismatch (-want +got):\n%s", diff)
