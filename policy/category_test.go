@@ -1,0 +1,126 @@
+package policy
+
+import (
+	"testing"
+)
+
+func TestParseCategory(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want Category
+	}{
+		// Canonical names.
+		{"necessary", Necessary},
+		{"preferences", Preferences},
+		{"statistics", Statistics},
+		{"marketing", Marketing},
+		{"unclassified", Unclassified},
+		// English synonyms and platform group names.
+		{"Strictly Necessary Cookies", Necessary},
+		{"Essential", Necessary},
+		{"Required cookies", Necessary},
+		{"Functional", Preferences},
+		{"Functional Cookies", Preferences},
+		{"Functionality", Preferences},
+		{"Preference cookies", Preferences},
+		{"Performance Cookies", Statistics},
+		{"Analytics", Statistics},
+		{"Statistical", Statistics},
+		{"Targeting Cookies", Marketing},
+		{"Advertising", Marketing},
+		{"Advertisement", Marketing},
+		{"Social Media Cookies", Marketing},
+		{"Necessary (4)", Necessary},
+		{"Others", Unclassified},
+		// The seed's heading: necessity wins over "functionality".
+		{"Cookies necessary for the platform to function properly/functionality cookies", Necessary},
+		{"Functional and strictly necessary cookies", Necessary},
+		// Negated necessity does not count.
+		{"Cookies that are not strictly necessary: analytics", Statistics},
+		{"Non-essential functional cookies", Preferences},
+		// French.
+		{"Cookies strictement nécessaires", Necessary},
+		{"Nécessaires", Necessary},
+		{"Cookies fonctionnels", Preferences},
+		{"Préférences", Preferences},
+		{"Statistiques", Statistics},
+		{"Cookies de mesure d'audience", Statistics},
+		{"Cookies publicitaires", Marketing},
+		{"Cookies de réseaux sociaux", Marketing},
+		{"Non classés", Unclassified},
+		// German.
+		{"Notwendig", Necessary},
+		{"Unbedingt erforderliche Cookies", Necessary},
+		{"Funktional", Preferences},
+		{"Präferenzen", Preferences},
+		{"Statistik", Statistics},
+		{"Leistungs-Cookies", Statistics},
+		{"Marketing-Cookies", Marketing},
+		{"Werbe-Cookies", Marketing},
+		{"Nicht klassifiziert", Unclassified},
+		// Spanish.
+		{"Necesarias", Necessary},
+		{"Cookies técnicas", Necessary},
+		{"Funcionales", Preferences},
+		{"Preferencias", Preferences},
+		{"Analíticas", Statistics},
+		{"Estadísticas", Statistics},
+		{"Publicidad", Marketing},
+		{"Cookies dirigidas", Marketing},
+		{"No clasificados", Unclassified},
+		// Italian.
+		{"Necessari", Necessary},
+		{"Cookie strettamente necessari", Necessary},
+		{"Funzionali", Preferences},
+		{"Preferenze", Preferences},
+		{"Statistiche", Statistics},
+		{"Cookie di prestazione", Statistics},
+		{"Pubblicitari", Marketing},
+		{"Cookie di profilazione", Marketing},
+		{"Non classificati", Unclassified},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			got, err := ParseCategory(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("ParseCategory(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseCategoryErrors(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"tracking":               `unknown category "tracking" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+		"":                       `unknown category "" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+		"What is a cookie?":      `unknown category "What is a cookie?" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+		"  Cookie list  ":        `unknown category "Cookie list" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+		"Non-essential cookies":  `unknown category "Non-essential cookies" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+		"function properly only": `unknown category "function properly only" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+	} {
+		if got, err := ParseCategory(in); err == nil || err.Error() != want {
+			t.Errorf("ParseCategory(%q) = %q, %v; want error %q", in, got, err, want)
+		}
+	}
+}
+
+func TestCategoryValid(t *testing.T) {
+	t.Parallel()
+	for _, c := range Categories() {
+		if !c.Valid() {
+			t.Errorf("%q.Valid() = false", c)
+		}
+		if got, err := ParseCategory(c.String()); err != nil || got != c {
+			t.Errorf("ParseCategory(%q) = %q, %v", c, got, err)
+		}
+	}
+	if Category("tracking").Valid() {
+		t.Error(`"tracking".Valid() = true`)
+	}
+}

@@ -1,0 +1,133 @@
+package policy
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// addTestdata adds the testdata files with the given suffixes to a fuzz
+// corpus.
+func addTestdata(f *testing.F, suffixes ...string) {
+	f.Helper()
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		for _, s := range suffixes {
+			if strings.HasSuffix(e.Name(), s) {
+				data, err := os.ReadFile(filepath.Join("testdata", e.Name()))
+				if err != nil {
+					f.Fatal(err)
+				}
+				f.Add(data)
+			}
+		}
+	}
+}
+
+// checkPolicy checks what every successful read must give, and that the
+// policy survives writing and reading back.
+func checkPolicy(t *testing.T, p *Policy) {
+	t.Helper()
+	if len(p.Cookies) == 0 {
+		t.Fatal("no error and no declaration")
+	}
+	for _, d := range p.Cookies {
+		if !d.Category.Valid() {
+			t.Fatalf("declaration %q has category %q", d.Name, d.Category)
+		}
+		if d.Name.Text == "" {
+			t.Fatal("declaration with an empty name")
+		}
+	}
+	for _, write := range []func(*bytes.Buffer, *Policy) error{
+		func(b *bytes.Buffer, p *Policy) error { return WriteYAML(b, p) },
+		func(b *bytes.Buffer, p *Policy) error { return WriteJSON(b, p) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse("out", buf.Bytes())
+		if err != nil {
+			t.Fatalf("written policy does not parse: %v\n%s", err, buf.String())
+		}
+		if diff := cmp.Diff(p.Cookies, back.Cookies, ignorePositions); diff != "" {
+			t.Fatalf("round trip (-written +read back):\n%s\n%s", diff, buf.String())
+		}
+	}
+}
+
+func FuzzExtractHTML(f *testing.F) {
+	addTestdata(f, ".html")
+	for _, s := range []string{
+		"",
+		"<table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>a</td><td>b</td></tr></table>",
+		`<h2>Marketing</h2><table><tr><th>Cookie</th><th>Duration</th></tr><tr><td rowspan="0">a, b</td><td colspan="9">1 year<br>2 days</td></tr></table>`,
+		`<dl><dt>Cookie</dt><dd>_ga_<id></dd><dt>Expiry</dt><dd>2y</dd></dl>`,
+		`<ul><li><div>Cookie</div><div>x</div></li><li><div>Duration</div><div>session</div></li></ul>`,
+		`<script>a.cookieTableNecessary = [["a","b","c","1 day","HTTP"],[1,2],"x",[null]];</script>`,
+		`<script>var d = {"DomainData": {"Groups": [{"GroupName": "Performance", "Cookies": [{"Name": "a", "Length": "-3"}], "SubGroups": [{}]}]}};</script>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ExtractHTML("page.html", data)
+		if err != nil {
+			return
+		}
+		checkPolicy(t, p)
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	addTestdata(f, ".yaml", ".json")
+	for _, s := range []string{
+		"",
+		"cookies:\n  - name: a\n    category: necessary\n",
+		"cookies:\n  - {name: a, category: necessary, duration: 1y6mo, source: {table: 2}}\n",
+		"a: &x {b: 1}\ncookies: [*x]\n",
+		"{\"cookies\": [{\"name\": \"a\", \"category\": \"marketing\", \"duration\": \"13 mois\"}]}",
+		"{\"cookies\": [[[[[]]]]]}",
+		"cookies:\n  - name: |\n      multi\n      line\n    category: x\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"policy.yaml", "policy.json"} {
+			p, err := Parse(name, data)
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), name+":") {
+					t.Fatalf("error does not name the file: %v", err)
+				}
+				continue
+			}
+			checkPolicy(t, p)
+		}
+	})
+}
+
+func FuzzParseDuration(f *testing.F) {
+	for _, s := range []string{"1 year", "13mo", "session", "1,5 Jahre", "un an", "1-2 years", "0 days", "persistent"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDuration(s)
+		if err != nil {
+			return
+		}
+		if !d.Known() {
+			t.Fatalf("ParseDuration(%q) = %+v: no error and nothing known", s, d)
+		}
+		back, err := ParseDuration(d.String())
+		if err != nil || back.Session != d.Session || back.Persistent != d.Persistent || back.D != d.D {
+			t.Fatalf("ParseDuration(%q) = %+v, whose String %q reads back as %+v, %v", s, d, d.String(), back, err)
+		}
+	})
+}

@@ -1,0 +1,65 @@
+package policy
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestSplitNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"_ga, _gid", []string{"_ga", "_gid"}},
+		{"_ga\n_gid", []string{"_ga", "_gid"}},
+		{"_ga and _gid", []string{"_ga", "_gid"}},
+		{"sessionid and csrftoken", []string{"sessionid", "csrftoken"}},
+		{"_ga / _gid", []string{"_ga", "_gid"}},
+		{"_ga_<container-id>", []string{"_ga_<container-id>"}},
+		{"_ga_<container id>, _gid", []string{"_ga_<container id>", "_gid"}},
+		{"_ga_{a,b}", []string{"_ga_{a,b}"}},
+		{"_hjSession_*", []string{"_hjSession_*"}},
+		{"/^_hj.*$/", []string{"/^_hj.*$/"}},
+		{"Google Analytics (_ga, _gid)", []string{"_ga", "_gid"}},
+		{"_ga (Google Analytics)", []string{"_ga"}},
+		{"Google Analytics", nil},
+		{"e, y, o", []string{"e", "y", "o"}}, // alone, joining words are names
+		{"n/a", nil},
+		{"–", nil},
+		{"a, a", []string{"a"}},
+		{"“_ga”.", []string{"_ga"}},
+		{"_pk_id.*", []string{"_pk_id.*"}},
+		{"_gac_...", []string{"_gac_..."}},
+		{"a=b", nil},
+		{"unclosed <bracket", nil},
+		{"(", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, splitNames(tt.in), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("splitNames(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestNameCellPlaceholders(t *testing.T) {
+	t.Parallel()
+	// A placeholder written without escaping reaches the page as an
+	// element; one wrapping a name is a custom element, not a placeholder.
+	p, err := ExtractHTML("page.html", []byte(`<h2>Statistics</h2><table><tr><th>Cookie</th><th>Purpose</th></tr>
+		<tr><td>_ga_<container-id>, _gid</td><td>x</td></tr>
+		<tr><td><cookie-name>_fbp</cookie-name></td><td>x</td></tr></table>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range p.Cookies {
+		got = append(got, d.Name.Text)
+	}
+	if diff := cmp.Diff([]string{"_ga_<container-id>", "_gid", "_fbp"}, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,140 @@
+package policy
+
+import (
+	"strings"
+	"unicode"
+)
+
+// foldReplacer turns the accented letters of the five supported languages
+// into their plain forms, so that "Nécessaires", "Präferenzen", "año" and
+// "finalità" match the same word lists as their unaccented spellings.
+var foldReplacer = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a",
+	"ç", "c",
+	"è", "e", "é", "e", "ê", "e", "ë", "e",
+	"ì", "i", "í", "i", "î", "i", "ï", "i",
+	"ñ", "n",
+	"ò", "o", "ó", "o", "ô", "o", "ö", "o", "õ", "o",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u",
+	"ÿ", "y", "ß", "ss", "æ", "ae", "œ", "oe",
+)
+
+// fold lower-cases s, strips its accents and replaces every run of
+// characters other than letters and digits with one space. The result is
+// what the word lists of this package are matched against.
+func fold(s string) string {
+	s = foldReplacer.Replace(strings.ToLower(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+			continue
+		}
+		if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// words splits folded text into its words.
+func words(s string) []string { return strings.Fields(fold(s)) }
+
+// phrase is a sequence of word matchers written in a compact form: "necessa*"
+// matches any word starting with "necessa", "*dauer" any word ending with
+// "dauer", and a plain word only itself. Words of a phrase are separated by
+// single spaces.
+type phrase []string
+
+func parsePhrases(list ...string) []phrase {
+	out := make([]phrase, 0, len(list))
+	for _, s := range list {
+		out = append(out, phrase(strings.Fields(s)))
+	}
+	return out
+}
+
+func wordMatches(pat, w string) bool {
+	switch {
+	case strings.HasSuffix(pat, "*"):
+		return strings.HasPrefix(w, pat[:len(pat)-1])
+	case strings.HasPrefix(pat, "*"):
+		return strings.HasSuffix(w, pat[1:])
+	default:
+		return w == pat
+	}
+}
+
+// matchAt reports whether ph matches ws starting at index i.
+func (ph phrase) matchAt(ws []string, i int) bool {
+	if i+len(ph) > len(ws) {
+		return false
+	}
+	for k, p := range ph {
+		if !wordMatches(p, ws[i+k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// find returns the index of the first word of ws where one of phs matches,
+// or -1.
+func find(ws []string, phs []phrase) int {
+	for i := range ws {
+		for _, ph := range phs {
+			if ph.matchAt(ws, i) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// collapse replaces every run of white space (non-breaking spaces
+// included) and control characters with one space, and trims the result.
+// Bytes that are not UTF-8 become U+FFFD: pages are not always well
+// encoded, and what is kept must be written to YAML and JSON and read back.
+func collapse(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, "\uFFFD"), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\ufeff'
+	}), " ")
+}
+
+// cleanLines is collapse for text whose line breaks matter (name cells):
+// it keeps line breaks and turns other control characters into spaces.
+func cleanLines(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// stripCount removes the item count that consent platforms append to
+// category headings: "Necessary (4)" becomes "Necessary".
+func stripCount(s string) string {
+	s = collapse(s)
+	if !strings.HasSuffix(s, ")") {
+		return s
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open < 0 {
+		return s
+	}
+	inner := strings.TrimSpace(s[open+1 : len(s)-1])
+	if inner == "" {
+		return s
+	}
+	for _, r := range inner {
+		if r < '0' || r > '9' {
+			return s
+		}
+	}
+	return strings.TrimSpace(s[:open])
+}
