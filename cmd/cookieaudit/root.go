@@ -55,7 +55,7 @@ response or script that set it and the first page that saw it.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, cmd.CommandPath())
 	})
-	root.AddCommand(newScanCmd(s, scanRunF), newVersionCmd(s))
+	root.AddCommand(newScanCmd(s, scanRunF), newPolicyCmd(s), newVersionCmd(s))
 	return root
 }
 
