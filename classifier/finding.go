@@ -1,0 +1,164 @@
+package classifier
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+
+	"github.com/cookieaudit/cookieaudit/policy"
+)
+
+// Kind is the kind of a finding. The kinds are part of the report contract
+// (DESIGN.md); the consent kinds before-consent and after-reject are added
+// by the consent audit, so the type stays open.
+type Kind string
+
+// The kinds of finding this package produces.
+const (
+	// KindUndeclared: a cookie was seen that no declaration matches.
+	KindUndeclared Kind = "undeclared"
+	// KindMisclassified: the declared category contradicts strong evidence
+	// (a high-confidence knowledge-base entry, or a third-party
+	// advertising host).
+	KindMisclassified Kind = "misclassified"
+	// KindExpiryMismatch: a cookie declared as a session cookie persists,
+	// or lives far longer than declared.
+	KindExpiryMismatch Kind = "expiry-mismatch"
+	// KindNotObserved: a declaration that no cookie of the scan matches
+	// (informational).
+	KindNotObserved Kind = "not-observed"
+	// KindAmbiguous: a cookie matches several declarations of different
+	// categories with the same precedence. The policy contradicts itself;
+	// the classifier counts the cookie in the most privacy-invasive of the
+	// categories and says so, rather than picking one silently.
+	KindAmbiguous Kind = "ambiguous"
+)
+
+// ruleIDs are the stable rule ids of the kinds, in kebab case.
+var ruleIDs = map[Kind]string{
+	KindUndeclared:     "undeclared-cookie",
+	KindMisclassified:  "misclassified-cookie",
+	KindExpiryMismatch: "expiry-mismatch",
+	KindNotObserved:    "declared-not-observed",
+	KindAmbiguous:      "ambiguous-declaration",
+}
+
+// RuleID returns the stable rule id of findings of kind k
+// ("undeclared-cookie"); for a kind this package does not produce, the
+// kind itself.
+func (k Kind) RuleID() string {
+	if id, ok := ruleIDs[k]; ok {
+		return id
+	}
+	return string(k)
+}
+
+// kindOrder is the order findings are sorted and reported in: what needs
+// fixing first, the informational last.
+var kindOrder = []Kind{KindUndeclared, KindMisclassified, KindExpiryMismatch, KindAmbiguous, KindNotObserved}
+
+// Severity is how serious a finding is.
+type Severity string
+
+// The severities, from the most serious.
+const (
+	SeverityHigh   Severity = "high"
+	SeverityMedium Severity = "medium"
+	SeverityLow    Severity = "low"
+	SeverityInfo   Severity = "info"
+)
+
+// Rank orders severities: info 0, low 1, medium 2, high 3; -1 for an
+// unknown one.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityInfo:
+		return 0
+	case SeverityLow:
+		return 1
+	case SeverityMedium:
+		return 2
+	case SeverityHigh:
+		return 3
+	}
+	return -1
+}
+
+// Finding is one discrepancy between the cookies seen and the declared
+// policy.
+type Finding struct {
+	Kind Kind
+	// RuleID is the stable rule id of Kind ("undeclared-cookie").
+	RuleID   string
+	Severity Severity
+	// Cookie, Domain and Path name the cookie. For a not-observed finding,
+	// Cookie is the declared name or pattern and Domain the declared
+	// domain, if any; Path is empty.
+	Cookie string
+	Domain string
+	Path   string
+	// Message says what is wrong, in one sentence.
+	Message string
+	// Evidence says what the finding rests on: how the cookie was set, the
+	// knowledge-base entry or heuristic, the declaration and where it is.
+	Evidence string
+	// Fingerprint identifies the finding across scans (see Fingerprint).
+	Fingerprint string
+	// SuggestedCategory is the category the evidence points to: for an
+	// undeclared cookie the best guess (Unclassified when there is none),
+	// for a misclassified one the category it should have, for an
+	// ambiguous one the category it was counted in. Empty otherwise.
+	SuggestedCategory policy.Category
+	// Declaration is the declaration the finding is about (the matched one,
+	// or the one not observed); nil for an undeclared cookie. Its Source
+	// gives the policy file's line, or the page's heading.
+	Declaration *policy.Declaration
+}
+
+// Fingerprint identifies a finding across scans of the same site, so that
+// a later run can tell new findings from known ones (a baseline) and an
+// ignore entry keeps matching. It is a SHA-256 over the site's host, the
+// cookie's name, domain and path, and the kind, truncated to 128 bits and
+// written in hex; the report package computes the same value for findings
+// of older reports.
+//
+// What it leaves out is as deliberate as what it keeps: never the cookie's
+// value (it changes on every visit, and can be a session token that must
+// not be derived from), never a time (every scan has others), nor the page
+// that first set the cookie (it depends on crawl order and timing), the
+// severity or the category (a knowledge-base update would make every
+// finding look new).
+func Fingerprint(site, cookie, domain, path string, kind Kind) string {
+	// NUL cannot occur in a host, cookie name, domain or path, so no two
+	// different tuples give the same input.
+	sum := sha256.Sum256([]byte(strings.Join([]string{
+		siteHost(site), cookie, normalizeDomain(domain), path, kind.RuleID(),
+	}, "\x00")))
+	return hex.EncodeToString(sum[:16])
+}
+
+// sortFindings sorts findings by kind (kindOrder, then other kinds by
+// name), then cookie, domain, path and fingerprint, and drops findings
+// whose fingerprint repeats an earlier one's (the same cookie recorded
+// twice, in two partitions).
+func sortFindings(fs []Finding) []Finding {
+	order := func(k Kind) int {
+		if i := slices.Index(kindOrder, k); i >= 0 {
+			return i
+		}
+		return len(kindOrder)
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(order(a.Kind), order(b.Kind)),
+			strings.Compare(string(a.Kind), string(b.Kind)),
+			strings.Compare(a.Cookie, b.Cookie),
+			strings.Compare(a.Domain, b.Domain),
+			strings.Compare(a.Path, b.Path),
+			strings.Compare(a.Fingerprint, b.Fingerprint),
+		)
+	})
+	return slices.CompactFunc(fs, func(a, b Finding) bool { return a.Fingerprint == b.Fingerprint })
+}

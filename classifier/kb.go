@@ -1,0 +1,449 @@
+package classifier
+
+import (
+	"bytes"
+	"embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/cookieaudit/cookieaudit/policy"
+)
+
+// data holds the built-in knowledge base; data/README.md documents its
+// format.
+//
+//go:embed data/cookies.csv data/hosts.csv
+var data embed.FS
+
+// Confidence says how much a category can be trusted.
+type Confidence string
+
+// The confidence levels, from the strongest.
+const (
+	// ConfidenceHigh: a distinctive, well-documented cookie name, a
+	// declaration of the site's own policy, or a known advertising host.
+	ConfidenceHigh Confidence = "high"
+	// ConfidenceMedium: a name that usually means this, or a clear
+	// naming convention ("csrf", "session").
+	ConfidenceMedium Confidence = "medium"
+	// ConfidenceLow: a generic name or an attribute-based guess.
+	ConfidenceLow Confidence = "low"
+)
+
+func (c Confidence) rank() int {
+	switch c {
+	case ConfidenceHigh:
+		return 3
+	case ConfidenceMedium:
+		return 2
+	case ConfidenceLow:
+		return 1
+	}
+	return 0
+}
+
+// MatchKind says how an [Entry] matches cookie names.
+type MatchKind int
+
+// The ways an entry matches names, from the most specific.
+const (
+	// MatchExact compares the whole name, case-sensitively.
+	MatchExact MatchKind = iota
+	// MatchPrefix matches names that start with Entry.Name.
+	MatchPrefix
+	// MatchGlob matches names with the policy package's glob syntax
+	// ("mp_*_mixpanel").
+	MatchGlob
+)
+
+// String returns "exact", "prefix" or "glob".
+func (k MatchKind) String() string {
+	switch k {
+	case MatchExact:
+		return "exact"
+	case MatchPrefix:
+		return "prefix"
+	case MatchGlob:
+		return "glob"
+	}
+	return fmt.Sprintf("MatchKind(%d)", int(k))
+}
+
+// Entry is one known cookie, or a family of cookie names.
+type Entry struct {
+	// Name is the cookie name, the prefix of a family (without its "*"),
+	// or a glob in the policy package's pattern syntax, as Match says. A
+	// glob that does not parse matches as an exact name.
+	Name  string
+	Match MatchKind
+	// Provider is who sets the cookie ("Google Analytics", "Django").
+	Provider string
+	// Category is what the cookie is for.
+	Category policy.Category
+	// Lifetime is the cookie's usual lifetime; not Known when it varies.
+	Lifetime policy.Duration
+	// Hosts are the domains the cookie is usually set on; empty for a
+	// cookie set on the site's own domain.
+	Hosts []string
+	// HostOnly restricts the entry to cookies whose domain is one of Hosts
+	// or under one: the same name means different things on different
+	// sites (Django's "sessionid" is a session; Instagram's, seen on
+	// other sites, tracks).
+	HostOnly bool
+	// Confidence says how surely the name means this.
+	Confidence Confidence
+	// Description says what the cookie does.
+	Description string
+	// Origin says where the entry comes from: "built-in", or the file and
+	// line of a --cookie-db file.
+	Origin string
+
+	glob policy.Pattern
+}
+
+// Pattern returns the name as the knowledge base writes it: "_ga",
+// "_ga_*", "mp_*_mixpanel".
+func (e *Entry) Pattern() string {
+	if e.Match == MatchPrefix {
+		return e.Name + "*"
+	}
+	return e.Name
+}
+
+// matchName reports whether the entry's name matches name.
+func (e *Entry) matchName(name string) bool {
+	switch e.Match {
+	case MatchExact:
+		return name == e.Name
+	case MatchPrefix:
+		return strings.HasPrefix(name, e.Name)
+	case MatchGlob:
+		return e.glob.Match(name)
+	}
+	return false
+}
+
+// matchHost reports whether domain is one of the entry's hosts or under one.
+func (e *Entry) matchHost(domain string) bool {
+	for _, h := range e.Hosts {
+		if domainCovers(h, domain) {
+			return true
+		}
+	}
+	return false
+}
+
+// HostEntry is a host known for advertising or audience measurement.
+type HostEntry struct {
+	// Host is a domain; it covers its subdomains.
+	Host     string
+	Provider string
+	Category policy.Category
+}
+
+// KB is a knowledge base of known cookies: the built-in one, possibly with
+// layers of overrides on top ([KB.Override]). A KB is never modified once
+// built, so one can serve several classifications at once.
+type KB struct {
+	entries []kbEntry
+	exact   map[string][]int // name → indexes in entries of exact entries
+	others  []int            // indexes of prefix and glob entries
+	hosts   []HostEntry
+}
+
+type kbEntry struct {
+	Entry
+	layer int // higher layers win
+}
+
+var builtin = sync.OnceValues(func() (*KB, error) {
+	cookies, err := data.ReadFile("data/cookies.csv")
+	if err != nil {
+		return nil, err
+	}
+	entries, err := parseEntries("data/cookies.csv", cookies)
+	if err != nil {
+		return nil, err
+	}
+	hostData, err := data.ReadFile("data/hosts.csv")
+	if err != nil {
+		return nil, err
+	}
+	hosts, err := parseHosts("data/hosts.csv", hostData)
+	if err != nil {
+		return nil, err
+	}
+	kb := &KB{hosts: hosts}
+	kb.add(entries, 0)
+	return kb, nil
+})
+
+// Builtin returns the knowledge base embedded in the program: several
+// hundred well-known cookies of analytics and advertising services,
+// consent platforms, CDNs, load balancers and web platforms, and a list of
+// advertising and measurement hosts. The package's tests check that it
+// loads; an error means a broken build.
+func Builtin() (*KB, error) { return builtin() }
+
+// Len returns the number of entries, overrides included.
+func (kb *KB) Len() int {
+	if kb == nil {
+		return 0
+	}
+	return len(kb.entries)
+}
+
+// Entries returns the entries, built-in ones first, then each layer of
+// overrides in the order they were added.
+func (kb *KB) Entries() []Entry {
+	if kb == nil {
+		return nil
+	}
+	out := make([]Entry, len(kb.entries))
+	for i, e := range kb.entries {
+		out[i] = e.Entry
+	}
+	return out
+}
+
+// Override returns a knowledge base in which entries win over every entry
+// of kb: an entry of the override that matches a cookie is chosen even when
+// kb has a more specific one. This is how a --cookie-db file takes
+// precedence over the built-in data ("local overrides win"). kb itself is
+// not changed; a nil kb gives a knowledge base of entries alone.
+func (kb *KB) Override(entries []Entry) *KB {
+	out := &KB{}
+	layer := 0
+	if kb != nil {
+		out.hosts = kb.hosts
+		out.entries = slices.Clone(kb.entries)
+		for _, e := range kb.entries {
+			layer = max(layer, e.layer+1)
+		}
+	}
+	out.add(entries, layer)
+	return out
+}
+
+func (kb *KB) add(entries []Entry, layer int) {
+	for _, e := range entries {
+		if e.Match == MatchGlob && e.glob.Text != e.Name {
+			p, err := policy.ParsePattern(e.Name)
+			if err != nil || p.Kind() == policy.Exact {
+				e.Match = MatchExact // not a glob after all: the name as written
+			} else {
+				e.glob = p
+			}
+		}
+		kb.entries = append(kb.entries, kbEntry{Entry: e, layer: layer})
+	}
+	kb.index()
+}
+
+func (kb *KB) index() {
+	kb.exact = map[string][]int{}
+	kb.others = nil
+	for i, e := range kb.entries {
+		if e.Match == MatchExact {
+			kb.exact[e.Name] = append(kb.exact[e.Name], i)
+		} else {
+			kb.others = append(kb.others, i)
+		}
+	}
+}
+
+// Lookup returns the entry that best describes a cookie of this name and
+// domain. Among the entries that match (by name, and by host for a
+// host-only entry), it prefers an entry of a later override layer, then a
+// host-only entry (its host condition is extra evidence), then an exact
+// name over a prefix over a glob, then the longest name, then the first in
+// the file.
+func (kb *KB) Lookup(name, domain string) (Entry, bool) {
+	if kb == nil {
+		return Entry{}, false
+	}
+	domain = normalizeDomain(domain)
+	best := -1
+	consider := func(i int) {
+		e := &kb.entries[i]
+		if !e.matchName(name) || (e.HostOnly && !e.matchHost(domain)) {
+			return
+		}
+		if best < 0 || kb.better(i, best) {
+			best = i
+		}
+	}
+	for _, i := range kb.exact[name] {
+		consider(i)
+	}
+	for _, i := range kb.others {
+		consider(i)
+	}
+	if best < 0 {
+		return Entry{}, false
+	}
+	return kb.entries[best].Entry, true
+}
+
+// better reports whether entry i ranks before entry j (see Lookup).
+func (kb *KB) better(i, j int) bool {
+	a, b := &kb.entries[i], &kb.entries[j]
+	if a.layer != b.layer {
+		return a.layer > b.layer
+	}
+	if a.HostOnly != b.HostOnly {
+		return a.HostOnly
+	}
+	if a.Match != b.Match {
+		return a.Match < b.Match
+	}
+	if len(a.Name) != len(b.Name) {
+		return len(a.Name) > len(b.Name)
+	}
+	return i < j
+}
+
+// Host returns the known advertising or measurement host that domain is,
+// or is under; the most specific one when several are.
+func (kb *KB) Host(domain string) (HostEntry, bool) {
+	if kb == nil {
+		return HostEntry{}, false
+	}
+	domain = normalizeDomain(domain)
+	var best HostEntry
+	found := false
+	for _, h := range kb.hosts {
+		if domainCovers(h.Host, domain) && (!found || len(h.Host) > len(best.Host)) {
+			best, found = h, true
+		}
+	}
+	return best, found
+}
+
+// kbHeader is the header of data/cookies.csv.
+var kbHeader = []string{"name", "provider", "category", "lifetime", "hosts", "scope", "confidence", "description"}
+
+// parseEntries reads the built-in format (data/README.md).
+func parseEntries(name string, b []byte) ([]Entry, error) {
+	var entries []Entry
+	err := readCSV(name, b, kbHeader, func(line int, rec []string) error {
+		e := Entry{
+			Provider:    rec[1],
+			Description: rec[7],
+			Origin:      "built-in",
+		}
+		var err error
+		if e.Name, e.Match, e.glob, err = parseEntryName(rec[0]); err != nil {
+			return err
+		}
+		if e.Category = policy.Category(rec[2]); !e.Category.Valid() {
+			return fmt.Errorf("category %q is not a canonical category", rec[2])
+		}
+		if rec[3] != "" {
+			if e.Lifetime, err = policy.ParseDuration(rec[3]); err != nil {
+				return err
+			}
+		}
+		for _, h := range strings.Fields(rec[4]) {
+			if !hostLike(h) {
+				return fmt.Errorf("host %q is not a domain name", h)
+			}
+			e.Hosts = append(e.Hosts, normalizeDomain(h))
+		}
+		switch rec[5] {
+		case "any":
+		case "host":
+			if len(e.Hosts) == 0 {
+				return errors.New(`scope "host" needs hosts`)
+			}
+			e.HostOnly = true
+		default:
+			return fmt.Errorf(`scope %q: want "any" or "host"`, rec[5])
+		}
+		switch c := Confidence(rec[6]); c {
+		case ConfidenceHigh, ConfidenceMedium, ConfidenceLow:
+			e.Confidence = c
+		default:
+			return fmt.Errorf(`confidence %q: want "high", "medium" or "low"`, rec[6])
+		}
+		entries = append(entries, e)
+		return nil
+	})
+	return entries, err
+}
+
+// parseEntryName reads a name column: an exact name, a prefix ending in "*"
+// with no other wildcard, or a glob.
+func parseEntryName(s string) (string, MatchKind, policy.Pattern, error) {
+	if s == "" {
+		return "", 0, policy.Pattern{}, errors.New("empty name")
+	}
+	if !strings.Contains(s, "*") {
+		return s, MatchExact, policy.Pattern{}, nil
+	}
+	if i := strings.IndexByte(s, '*'); i == len(s)-1 && i > 0 {
+		return s[:i], MatchPrefix, policy.Pattern{}, nil
+	}
+	p, err := policy.ParsePattern(s)
+	if err != nil {
+		return "", 0, policy.Pattern{}, err
+	}
+	return s, MatchGlob, p, nil
+}
+
+var hostsHeader = []string{"host", "provider", "category"}
+
+func parseHosts(name string, b []byte) ([]HostEntry, error) {
+	var hosts []HostEntry
+	err := readCSV(name, b, hostsHeader, func(line int, rec []string) error {
+		if !hostLike(rec[0]) {
+			return fmt.Errorf("host %q is not a domain name", rec[0])
+		}
+		c := policy.Category(rec[2])
+		if !c.Valid() {
+			return fmt.Errorf("category %q is not a canonical category", rec[2])
+		}
+		hosts = append(hosts, HostEntry{Host: normalizeDomain(rec[0]), Provider: rec[1], Category: c})
+		return nil
+	})
+	return hosts, err
+}
+
+// readCSV reads a CSV file with "#" comments and the given header, and
+// calls fn for each record with its line number. Errors name the file and
+// the line.
+func readCSV(name string, b []byte, header []string, fn func(line int, rec []string) error) error {
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comment = '#'
+	r.FieldsPerRecord = len(header)
+	r.TrimLeadingSpace = true
+	first := true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		line, _ := r.FieldPos(0)
+		if first {
+			first = false
+			if !slices.Equal(rec, header) {
+				return fmt.Errorf("%s:%d: header is %q, want %q", name, line, strings.Join(rec, ","), strings.Join(header, ","))
+			}
+			continue
+		}
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if err := fn(line, rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+}

@@ -1,0 +1,327 @@
+package classifier_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cookieaudit/cookieaudit/classifier"
+	"github.com/cookieaudit/cookieaudit/policy"
+)
+
+func TestBuiltinLoads(t *testing.T) {
+	t.Parallel()
+	kb := builtin(t)
+	if n := kb.Len(); n < 300 {
+		t.Errorf("built-in knowledge base has %d entries, want at least 300", n)
+	}
+	// Two entries with the same name and the same host condition could
+	// never both be chosen: one of them is a mistake.
+	type key struct {
+		pattern string
+		scope   string
+	}
+	seen := map[key]int{}
+	for i, e := range kb.Entries() {
+		scope := "any"
+		if e.HostOnly {
+			scope = strings.Join(e.Hosts, " ")
+		}
+		k := key{e.Pattern(), scope}
+		if j, dup := seen[k]; dup {
+			t.Errorf("entries %d and %d are both %s (%s)", j, i, e.Pattern(), scope)
+		}
+		seen[k] = i
+		if !e.Category.Valid() || e.Category == policy.Unclassified || e.Provider == "" || e.Description == "" || e.Origin != "built-in" {
+			t.Errorf("entry %s is incomplete: %+v", e.Pattern(), e)
+		}
+	}
+}
+
+// TestBuiltinCoverage looks up cookies of every family the knowledge base
+// must know.
+func TestBuiltinCoverage(t *testing.T) {
+	t.Parallel()
+	kb := builtin(t)
+	type want struct {
+		provider string // a part of the provider's name
+		category policy.Category
+	}
+	const any = "www.example.org"
+	cases := []struct {
+		name, domain string
+		want         want
+	}{
+		// Google Analytics and Google Ads.
+		{"_ga", any, want{"Google Analytics", policy.Statistics}},
+		{"_ga_1X2Y3Z4W5V", any, want{"Google Analytics", policy.Statistics}},
+		{"_gid", any, want{"Google Analytics", policy.Statistics}},
+		{"_gat", any, want{"Google Analytics", policy.Statistics}},
+		{"_gat_UA-12345-1", any, want{"Google Analytics", policy.Statistics}},
+		{"__utma", any, want{"Urchin", policy.Statistics}},
+		{"__utmz", any, want{"Urchin", policy.Statistics}},
+		{"_gcl_au", any, want{"Google", policy.Marketing}},
+		{"_gcl_aw", any, want{"Google Ads", policy.Marketing}},
+		{"_gcl_xyz", any, want{"Google Ads", policy.Marketing}},
+		{"IDE", "doubleclick.net", want{"DoubleClick", policy.Marketing}},
+		{"DSID", "doubleclick.net", want{"DoubleClick", policy.Marketing}},
+		{"test_cookie", "doubleclick.net", want{"DoubleClick", policy.Marketing}},
+		{"__gads", any, want{"Google", policy.Marketing}},
+		{"__gpi", any, want{"Google", policy.Marketing}},
+		{"NID", "google.com", want{"Google", policy.Marketing}},
+		{"1P_JAR", "google.com", want{"Google", policy.Marketing}},
+		{"AEC", "google.com", want{"Google", policy.Necessary}},
+		// Meta.
+		{"_fbp", any, want{"Meta", policy.Marketing}},
+		{"_fbc", any, want{"Meta", policy.Marketing}},
+		{"fr", "facebook.com", want{"Meta", policy.Marketing}},
+		{"datr", "facebook.com", want{"Meta", policy.Marketing}},
+		{"sb", "facebook.com", want{"Meta", policy.Marketing}},
+		// Microsoft.
+		{"_uetsid", any, want{"Microsoft", policy.Marketing}},
+		{"_uetvid", any, want{"Microsoft", policy.Marketing}},
+		{"MUID", "bing.com", want{"Microsoft", policy.Marketing}},
+		{"_clck", any, want{"Clarity", policy.Statistics}},
+		{"_clsk", any, want{"Clarity", policy.Statistics}},
+		{"CLID", "www.clarity.ms", want{"Clarity", policy.Statistics}},
+		{"ANONCHK", "c.clarity.ms", want{"Microsoft", policy.Marketing}},
+		{"SM", "c.clarity.ms", want{"Clarity", policy.Statistics}},
+		{"MR", "c.bing.com", want{"Microsoft", policy.Marketing}},
+		// LinkedIn.
+		{"bcookie", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"lidc", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"bscookie", "www.linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"li_gc", "linkedin.com", want{"LinkedIn", policy.Necessary}},
+		{"UserMatchHistory", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"AnalyticsSyncHistory", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"li_sugr", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"lms_ads", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		// TikTok, Criteo, X, Pinterest, Snap, Reddit, Quantcast.
+		{"_ttp", any, want{"TikTok", policy.Marketing}},
+		{"ttwid", "tiktok.com", want{"TikTok", policy.Marketing}},
+		{"tt_chain_token", "www.tiktok.com", want{"TikTok", policy.Marketing}},
+		{"tt_something_new", "www.tiktok.com", want{"TikTok", policy.Marketing}},
+		{"cto_bundle", any, want{"Criteo", policy.Marketing}},
+		{"uid", "criteo.com", want{"Criteo", policy.Marketing}},
+		{"personalization_id", "twitter.com", want{"X (Twitter)", policy.Marketing}},
+		{"guest_id", "x.com", want{"X (Twitter)", policy.Marketing}},
+		{"muc_ads", "t.co", want{"X (Twitter)", policy.Marketing}},
+		{"_pin_unauth", any, want{"Pinterest", policy.Marketing}},
+		{"_pinterest_ct_ua", "ct.pinterest.com", want{"Pinterest", policy.Marketing}},
+		{"_scid", any, want{"Snap", policy.Marketing}},
+		{"_rdt_uuid", any, want{"Reddit", policy.Marketing}},
+		{"__qca", any, want{"Quantcast", policy.Marketing}},
+		{"mc", "quantserve.com", want{"Quantcast", policy.Marketing}},
+		// Adobe.
+		{"AMCV_0123456789ABCDEF%40AdobeOrg", any, want{"Adobe", policy.Statistics}},
+		{"AMCVS_0123456789ABCDEF%40AdobeOrg", any, want{"Adobe", policy.Statistics}},
+		{"s_cc", any, want{"Adobe", policy.Statistics}},
+		{"s_sq", any, want{"Adobe", policy.Statistics}},
+		{"s_vi", "example.omtrdc.net", want{"Adobe", policy.Statistics}},
+		{"s_fid", any, want{"Adobe", policy.Statistics}},
+		{"demdex", "demdex.net", want{"Adobe", policy.Marketing}},
+		{"dextp", "demdex.net", want{"Adobe", policy.Marketing}},
+		// Hotjar, Matomo, Mixpanel, Segment, Amplitude, HubSpot.
+		{"_hjSessionUser_123456", any, want{"Hotjar", policy.Statistics}},
+		{"_hjSession_123456", any, want{"Hotjar", policy.Statistics}},
+		{"_hjid", any, want{"Hotjar", policy.Statistics}},
+		{"_hjTLDTest", any, want{"Hotjar", policy.Statistics}},
+		{"_hjAbsoluteSessionInProgress", any, want{"Hotjar", policy.Statistics}},
+		{"_hjIncludedInSessionSample_123456", any, want{"Hotjar", policy.Statistics}},
+		{"_pk_id.1.1fff", any, want{"Matomo", policy.Statistics}},
+		{"_pk_ses.1.1fff", any, want{"Matomo", policy.Statistics}},
+		{"_pk_ref.3.abcd", any, want{"Matomo", policy.Statistics}},
+		{"MATOMO_SESSID", any, want{"Matomo", policy.Necessary}},
+		{"mtm_consent", any, want{"Matomo", policy.Necessary}},
+		{"mp_0123456789abcdef_mixpanel", any, want{"Mixpanel", policy.Statistics}},
+		{"ajs_anonymous_id", any, want{"Segment", policy.Statistics}},
+		{"ajs_user_id", any, want{"Segment", policy.Statistics}},
+		{"amp_a1b2c3", any, want{"Amplitude", policy.Statistics}},
+		{"AMP_a1b2c3d4e5", any, want{"Amplitude", policy.Statistics}},
+		{"AMP_TOKEN", any, want{"Google Analytics", policy.Statistics}},
+		{"__hstc", any, want{"HubSpot", policy.Statistics}},
+		{"hubspotutk", any, want{"HubSpot", policy.Statistics}},
+		{"__hssc", any, want{"HubSpot", policy.Statistics}},
+		{"__hssrc", any, want{"HubSpot", policy.Statistics}},
+		{"messagesUtk", any, want{"HubSpot", policy.Preferences}},
+		{"_hp2_id.123", any, want{"Heap", policy.Statistics}},
+		{"fs_uid", any, want{"FullStory", policy.Statistics}},
+		{"intercom-id-abc123", any, want{"Intercom", policy.Preferences}},
+		{"driftt_aid", any, want{"Drift", policy.Preferences}},
+		{"__zlcmid", any, want{"Zendesk", policy.Preferences}},
+		{"optimizelyEndUserId", any, want{"Optimizely", policy.Statistics}},
+		{"_vwo_uuid_v2", any, want{"VWO", policy.Statistics}},
+		{"_vis_opt_exp_12_combi", any, want{"VWO", policy.Statistics}},
+		{"_ym_uid", any, want{"Yandex", policy.Statistics}},
+		{"_ym_d", any, want{"Yandex", policy.Statistics}},
+		{"yandexuid", "yandex.ru", want{"Yandex", policy.Marketing}},
+		{"Hm_lvt_0123abcd", any, want{"Baidu", policy.Statistics}},
+		// CDNs and load balancers.
+		{"__cf_bm", any, want{"Cloudflare", policy.Necessary}},
+		{"cf_clearance", any, want{"Cloudflare", policy.Necessary}},
+		{"__cflb", any, want{"Cloudflare", policy.Necessary}},
+		{"_cfuvid", any, want{"Cloudflare", policy.Necessary}},
+		{"AWSALB", any, want{"AWS", policy.Necessary}},
+		{"AWSALBCORS", any, want{"AWS", policy.Necessary}},
+		{"AWSELB", any, want{"AWS", policy.Necessary}},
+		{"BIGipServerpool_web", any, want{"F5", policy.Necessary}},
+		{"SERVERID", any, want{"HAProxy", policy.Necessary}},
+		{"ARRAffinity", any, want{"Azure", policy.Necessary}},
+		{"ARRAffinitySameSite", any, want{"Azure", policy.Necessary}},
+		// Platform sessions.
+		{"PHPSESSID", any, want{"PHP", policy.Necessary}},
+		{"JSESSIONID", any, want{"Java", policy.Necessary}},
+		{"ASP.NET_SessionId", any, want{"ASP.NET", policy.Necessary}},
+		{".ASPXAUTH", any, want{"ASP.NET", policy.Necessary}},
+		{"__RequestVerificationToken", any, want{"ASP.NET", policy.Necessary}},
+		{"sessionid", any, want{"Django", policy.Necessary}},
+		{"csrftoken", any, want{"Django", policy.Necessary}},
+		{"django_language", any, want{"Django", policy.Preferences}},
+		{"_session_id", any, want{"Rails", policy.Necessary}},
+		{"_myshop_session", any, want{"Rails", policy.Necessary}},
+		{"laravel_session", any, want{"Laravel", policy.Necessary}},
+		{"XSRF-TOKEN", any, want{"Laravel", policy.Necessary}},
+		{"connect.sid", any, want{"Express", policy.Necessary}},
+		{"ci_session", any, want{"CodeIgniter", policy.Necessary}},
+		{"wordpress_0123456789abcdef", any, want{"WordPress", policy.Necessary}},
+		{"wordpress_logged_in_0123456789abcdef", any, want{"WordPress", policy.Necessary}},
+		{"wp-settings-1", any, want{"WordPress", policy.Preferences}},
+		{"wp-settings-time-1", any, want{"WordPress", policy.Preferences}},
+		{"PrestaShop-a1b2c3", any, want{"PrestaShop", policy.Necessary}},
+		{"_shopify_y", any, want{"Shopify", policy.Statistics}},
+		{"_shopify_s", any, want{"Shopify", policy.Statistics}},
+		{"_s", any, want{"Shopify", policy.Statistics}},
+		{"_y", any, want{"Shopify", policy.Statistics}},
+		{"cart", any, want{"Shopify", policy.Necessary}},
+		{"secure_customer_sig", any, want{"Shopify", policy.Necessary}},
+		{"form_key", any, want{"Magento", policy.Necessary}},
+		{"mage-cache-sessid", any, want{"Magento", policy.Necessary}},
+		{"mage-something", any, want{"Magento", policy.Necessary}},
+		// Consent platforms.
+		{"OptanonConsent", any, want{"OneTrust", policy.Necessary}},
+		{"OptanonAlertBoxClosed", any, want{"OneTrust", policy.Necessary}},
+		{"eupubconsent-v2", any, want{"OneTrust", policy.Necessary}},
+		{"euconsent-v2", any, want{"TCF", policy.Necessary}},
+		{"CookieConsent", any, want{"Cookiebot", policy.Necessary}},
+		{"CookieScriptConsent", any, want{"Cookie-Script", policy.Necessary}},
+		{"cookieyes-consent", any, want{"CookieYes", policy.Necessary}},
+		{"cmplz_marketing", any, want{"Complianz", policy.Necessary}},
+		{"borlabs-cookie", any, want{"Borlabs", policy.Necessary}},
+		{"didomi_token", any, want{"Didomi", policy.Necessary}},
+		{"usercentrics_consent", any, want{"Usercentrics", policy.Necessary}},
+		{"uc_user_interaction", any, want{"Usercentrics", policy.Necessary}},
+		{"_iub_cs-12345678", any, want{"iubenda", policy.Necessary}},
+		{"axeptio_cookies", any, want{"Axeptio", policy.Necessary}},
+		{"klaro", any, want{"Klaro", policy.Necessary}},
+		{"tarteaucitron", any, want{"tarteaucitron", policy.Necessary}},
+		{"notice_preferences", any, want{"TrustArc", policy.Necessary}},
+		{"notice_gdpr_prefs", any, want{"TrustArc", policy.Necessary}},
+		{"TAconsentID", any, want{"TrustArc", policy.Necessary}},
+		{"osano_consentmanager_uuid", any, want{"Osano", policy.Necessary}},
+		{"termly-consent", any, want{"Termly", policy.Necessary}},
+		{"__cmpcc", any, want{"consentmanager", policy.Necessary}},
+		{"cookies_preferences", any, want{"Opendatasoft", policy.Necessary}},
+		// The same name means different things on different hosts.
+		{"sessionid", "instagram.com", want{"Instagram", policy.Marketing}},
+		{"sessionid", "www.instagram.com", want{"Instagram", policy.Marketing}},
+		{"csrftoken", "instagram.com", want{"Instagram", policy.Necessary}},
+		{"uid", "adform.net", want{"Adform", policy.Marketing}},
+	}
+	for _, tc := range cases {
+		e, ok := kb.Lookup(tc.name, tc.domain)
+		if !ok {
+			t.Errorf("Lookup(%q, %q): not found", tc.name, tc.domain)
+			continue
+		}
+		if !strings.Contains(e.Provider, tc.want.provider) || e.Category != tc.want.category {
+			t.Errorf("Lookup(%q, %q) = %s %s (%s), want %s %s", tc.name, tc.domain, e.Provider, e.Category, e.Pattern(), tc.want.provider, tc.want.category)
+		}
+	}
+	// Host-only entries stay on their hosts.
+	for _, tc := range []struct{ name, domain string }{{"uid", "www.example.org"}, {"fr", "www.example.org"}, {"NID", "www.example.org"}, {"i", "www.example.org"}} {
+		if e, ok := kb.Lookup(tc.name, tc.domain); ok {
+			t.Errorf("Lookup(%q, %q) = %s %s, want nothing", tc.name, tc.domain, e.Provider, e.Pattern())
+		}
+	}
+}
+
+func TestLookupPrecedence(t *testing.T) {
+	t.Parallel()
+	// Each entry's provider names it, so the test can say which one wins.
+	mk := func(provider, name string, match classifier.MatchKind, hosts ...string) classifier.Entry {
+		return classifier.Entry{Name: name, Match: match, Provider: provider, Category: policy.Statistics,
+			Hosts: hosts, HostOnly: len(hosts) > 0, Confidence: classifier.ConfidenceHigh}
+	}
+	base := (*classifier.KB)(nil).Override([]classifier.Entry{
+		mk("prefix ab", "ab", classifier.MatchPrefix),
+		mk("prefix abc", "abc", classifier.MatchPrefix),
+		mk("glob a*d", "a*d", classifier.MatchGlob),
+		mk("exact abcd", "abcd", classifier.MatchExact),
+		mk("exact abcd on example.net", "abcd", classifier.MatchExact, "example.net"),
+	})
+	over := base.Override([]classifier.Entry{mk("override a", "a", classifier.MatchPrefix)})
+	cases := []struct {
+		name   string
+		kb     *classifier.KB
+		cookie string
+		domain string
+		want   string // provider of the entry chosen, "" for none
+	}{
+		{"the only match", base, "abx", "example.org", "prefix ab"},
+		{"the longer prefix", base, "abcx", "example.org", "prefix abc"},
+		{"prefix beats glob", base, "abcxd", "example.org", "prefix abc"},
+		{"glob", base, "azzd", "example.org", "glob a*d"},
+		{"exact beats prefix", base, "abcd", "example.org", "exact abcd"},
+		{"host-only entry on its host", base, "abcd", "www.example.net", "exact abcd on example.net"},
+		{"not a subdomain", base, "abcd", "example.net.evil.test", "exact abcd"},
+		{"names are case-sensitive", base, "ABCD", "example.org", ""},
+		{"an override wins over everything", over, "abcd", "example.net", "override a"},
+		{"nothing", over, "zzz", "example.org", ""},
+	}
+	for _, tc := range cases {
+		e, ok := tc.kb.Lookup(tc.cookie, tc.domain)
+		got := ""
+		if ok {
+			got = e.Provider
+		}
+		if got != tc.want {
+			t.Errorf("%s: Lookup(%q, %q) = %q, want %q", tc.name, tc.cookie, tc.domain, got, tc.want)
+		}
+	}
+	if base.Len() != 5 || over.Len() != 6 {
+		t.Errorf("Len = %d and %d, want 5 and 6 (Override must not change its receiver)", base.Len(), over.Len())
+	}
+}
+
+func TestHostLookup(t *testing.T) {
+	t.Parallel()
+	kb := builtin(t)
+	type got struct {
+		Host     string
+		Category policy.Category
+	}
+	cases := []struct {
+		domain string
+		want   *got
+	}{
+		{"doubleclick.net", &got{"doubleclick.net", policy.Marketing}},
+		{"ad.doubleclick.net", &got{"doubleclick.net", policy.Marketing}},
+		{".Stats.DoubleClick.net", &got{"doubleclick.net", policy.Marketing}},
+		{"hm.baidu.com", &got{"hm.baidu.com", policy.Statistics}}, // the most specific
+		{"www.baidu.com", &got{"baidu.com", policy.Marketing}},
+		{"notdoubleclick.net", nil},
+		{"www.example.org", nil},
+	}
+	for _, tc := range cases {
+		h, ok := kb.Host(tc.domain)
+		var g *got
+		if ok {
+			g = &got{h.Host, h.Category}
+		}
+		if diff := cmp.Diff(tc.want, g); diff != "" {
+			t.Errorf("Host(%q) (-want +got):\n%s", tc.domain, diff)
+		}
+	}
+}
