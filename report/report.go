@@ -3,6 +3,7 @@ package report
 import (
 	"time"
 
+	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/crawler"
 )
 
@@ -11,7 +12,8 @@ import (
 const Schema = "cookieaudit/report/v1"
 
 // CategoryUnclassified is the category of a cookie that no declaration or
-// known-cookie entry explains. Every cookie has it until a classifier exists.
+// known-cookie entry explains, and of every cookie of a report built
+// without a classification.
 const CategoryUnclassified = "unclassified"
 
 // Options configure the building of a report. The zero value works.
@@ -21,6 +23,11 @@ type Options struct {
 	ShowValues bool
 	// Version is the version of the tool that wrote the report.
 	Version string
+	// Classification is the classifier's result for the scan's cookies
+	// (in the same order): it gives each cookie its category and declared
+	// flag, and the report its findings. Nil: every cookie is
+	// unclassified and there are no findings.
+	Classification *classifier.Result
 }
 
 // Report is one scan's report. Its JSON encoding is the public contract
@@ -46,6 +53,55 @@ type Report struct {
 	// Findings is always an array; it stays empty until cookies are
 	// compared with a declared policy.
 	Findings []Finding `json:"findings"`
+	// Consent says which consent phases ran, the banner and the clicks.
+	Consent *Consent `json:"consent,omitempty"`
+	// Policy is the declared policy the cookies were compared with, as
+	// given to --policy (a path or a URL); SARIF locates findings in it.
+	Policy string `json:"policy,omitempty"`
+	// Gate is the outcome of the CI gate (see ApplyGate); nil when no gate
+	// ran.
+	Gate *Gate `json:"gate,omitempty"`
+	// Screenshots are PNG captures of the page with its consent banner.
+	Screenshots []Screenshot `json:"screenshots,omitempty"`
+}
+
+// Consent is what the scan found and did about the consent banner.
+type Consent struct {
+	// Mode is what ran: none, accept, reject or all.
+	Mode string `json:"mode"`
+	// Phases are the phases that ran, in order.
+	Phases []string `json:"phases"`
+	// Banner is the banner found before any choice; nil when none was.
+	Banner *Banner `json:"banner"`
+	// Actions are the clicks made, one per phase after the first.
+	Actions []ConsentAction `json:"actions"`
+}
+
+// Banner is a consent banner. A nil Reject is a banner with no way to
+// refuse.
+type Banner struct {
+	Platform string         `json:"platform"`
+	Frame    string         `json:"frame"`
+	Accept   *ConsentButton `json:"accept"`
+	Reject   *ConsentButton `json:"reject"`
+}
+
+// ConsentButton is a button of a banner.
+type ConsentButton struct {
+	Selector string `json:"selector"`
+	Label    string `json:"label"`
+}
+
+// ConsentAction is one click on a banner, and whether it worked.
+type ConsentAction struct {
+	Phase    string         `json:"phase"`
+	Action   string         `json:"action"`
+	Platform string         `json:"platform"`
+	Button   *ConsentButton `json:"button"`
+	Frame    string         `json:"frame"`
+	Clicked  bool           `json:"clicked"`
+	Verified bool           `json:"verified"`
+	Error    string         `json:"error"`
 }
 
 // Tool names the program that wrote a report.
@@ -108,11 +164,19 @@ type Cookie struct {
 	Source string `json:"source"`
 	// FirstSeenOn is the first page, in crawl order, that saw the cookie.
 	FirstSeenOn string `json:"firstSeenOn"`
+	// FrameURL is the document the first write happened in: the page, or
+	// an iframe of it.
+	FrameURL string `json:"frameUrl,omitempty"`
 	// Phases are the consent phases the cookie was seen in. Always an
 	// array; empty while scans have no consent phases.
 	Phases []string `json:"phases"`
-	// Category is CategoryUnclassified until cookies are classified.
+	// Category is the declared category; for a cookie that is not
+	// declared, the knowledge base's or a heuristic guess; else
+	// CategoryUnclassified.
 	Category string `json:"category"`
+	// CategorySource says where Category came from: "policy",
+	// "knowledge-base", "heuristic" or "none".
+	CategorySource string `json:"categorySource"`
 	// Declared is true when a declaration of the site's policy matches the
 	// cookie; false while no policy is read.
 	Declared bool `json:"declared"`
@@ -127,6 +191,26 @@ type Finding struct {
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
 	Evidence string `json:"evidence"`
+	// RuleID is the finding's stable rule id, in kebab case.
+	RuleID string `json:"ruleId,omitempty"`
+	// Fingerprint identifies the finding across scans (see
+	// FindingFingerprint).
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Path is the path of the cookie.
+	Path string `json:"path,omitempty"`
+	// SuggestedCategory is the category the evidence points to.
+	SuggestedCategory string `json:"suggestedCategory,omitempty"`
+	// PolicyLine is the line of the declaration the finding is about in
+	// the policy file, 0 when there is none (an undeclared cookie).
+	PolicyLine int `json:"policyLine,omitempty"`
+	// Baseline is "new" or "unchanged" when the gate compared the scan
+	// with a baseline report (see ApplyGate), "resolved" in Gate.Resolved.
+	Baseline string `json:"baseline,omitempty"`
+	// Ignored is the ignore-file entry that keeps the finding from failing
+	// the gate.
+	Ignored *IgnoreRule `json:"ignored,omitempty"`
+	// Fails is true when the finding fails the gate.
+	Fails bool `json:"fails,omitempty"`
 }
 
 // New builds the report of a scan result. It keeps the crawler's order of
@@ -151,6 +235,10 @@ func New(res *crawler.Result, opts Options) *Report {
 	rep.FinishedAt = reportTime(res.FinishedAt)
 	rep.Browser = res.Browser
 	rep.Partial = res.Partial
+	rep.Consent = consentOf(res)
+	if len(res.Consent.Screenshot) > 0 && len(res.Pages) > 0 {
+		rep.Screenshots = append(rep.Screenshots, Screenshot{Phase: string(crawler.BeforeConsent), URL: res.Pages[0].URL, PNG: res.Consent.Screenshot})
+	}
 	for _, p := range res.Pages {
 		rp := Page{
 			URL:    p.URL,
@@ -164,7 +252,7 @@ func New(res *crawler.Result, opts Options) *Report {
 		}
 		rep.Pages = append(rep.Pages, rp)
 	}
-	for _, c := range res.Cookies {
+	for i, c := range res.Cookies {
 		rc := Cookie{
 			Name:             c.Name,
 			Domain:           c.Domain,
@@ -185,8 +273,15 @@ func New(res *crawler.Result, opts Options) *Report {
 			SetBy:            string(c.SetBy),
 			Source:           c.Source,
 			FirstSeenOn:      c.FirstSeenOn,
-			Phases:           []string{},
+			FrameURL:         c.FrameURL,
+			Phases:           phaseNames(c.Phases),
 			Category:         CategoryUnclassified,
+			CategorySource:   string(classifier.SourceNone),
+		}
+		if cl := opts.Classification; cl != nil && i < len(cl.Cookies) {
+			rc.Category = string(cl.Cookies[i].Category)
+			rc.CategorySource = string(cl.Cookies[i].CategorySource)
+			rc.Declared = cl.Cookies[i].Declared
 		}
 		if opts.ShowValues {
 			v := c.Value
@@ -194,7 +289,35 @@ func New(res *crawler.Result, opts Options) *Report {
 		}
 		rep.Cookies = append(rep.Cookies, rc)
 	}
+	if cl := opts.Classification; cl != nil {
+		if cl.Policy != nil && rep.Policy == "" {
+			rep.Policy = cl.Policy.Source
+		}
+		for _, f := range cl.Findings {
+			rep.Findings = append(rep.Findings, finding(f))
+		}
+	}
 	return rep
+}
+
+// finding is the report's view of a classifier finding.
+func finding(f classifier.Finding) Finding {
+	rf := Finding{
+		Kind:              string(f.Kind),
+		Cookie:            f.Cookie,
+		Domain:            f.Domain,
+		Severity:          string(f.Severity),
+		Message:           f.Message,
+		Evidence:          f.Evidence,
+		RuleID:            f.RuleID,
+		Fingerprint:       f.Fingerprint,
+		Path:              f.Path,
+		SuggestedCategory: string(f.SuggestedCategory),
+	}
+	if f.Declaration != nil {
+		rf.PolicyLine = f.Declaration.Source.Line
+	}
+	return rf
 }
 
 // nonZero is a pointer to t, nil for the zero time.
@@ -203,6 +326,40 @@ func nonZero(t time.Time) *time.Time {
 		return nil
 	}
 	return &t
+}
+
+func phaseNames(ps []crawler.Phase) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = string(p)
+	}
+	return out
+}
+
+func button(b *crawler.ConsentButton) *ConsentButton {
+	if b == nil {
+		return nil
+	}
+	return &ConsentButton{Selector: b.Selector, Label: b.Label}
+}
+
+// consentOf is the report's view of the scan's consent phases.
+func consentOf(res *crawler.Result) *Consent {
+	c := res.Consent
+	if c.Mode == "" {
+		return nil
+	}
+	rc := &Consent{Mode: c.Mode, Phases: phaseNames(c.Phases), Actions: []ConsentAction{}}
+	if b := c.Banner; b != nil {
+		rc.Banner = &Banner{Platform: b.Platform, Frame: b.Frame, Accept: button(b.Accept), Reject: button(b.Reject)}
+	}
+	for _, a := range c.Actions {
+		rc.Actions = append(rc.Actions, ConsentAction{
+			Phase: string(a.Phase), Action: a.Action, Platform: a.Platform, Button: button(a.Button),
+			Frame: a.Frame, Clicked: a.Clicked, Verified: a.Verified, Error: a.Error,
+		})
+	}
+	return rc
 }
 
 // reportTime is t in UTC to the second: RFC 3339 without fractions is what

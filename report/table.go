@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -10,8 +11,9 @@ import (
 )
 
 // WriteTable writes rep for people: one row per cookie (name, domain,
-// party, lifetime, how it was set, the first page that saw it), a one-line
-// summary, and the pages that failed. Every site-controlled string is
+// party, category, lifetime, how it was set, the first page that saw it),
+// a one-line summary, the findings grouped by kind with a line counting
+// them by kind, and the pages that failed. Every site-controlled string is
 // passed through sanitize first, so a cookie name holding an escape
 // sequence cannot colour or rewrite the terminal. The output has no colour
 // and a stable column order, whatever the output is.
@@ -32,12 +34,17 @@ func WriteTable(w io.Writer, rep *Report) error {
 			tablewriter.WithRowAutoWrap(tw.WrapNone),
 			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 		)
-		t.Header("Name", "Domain", "Party", "Lifetime", "Set by", "First seen on")
+		t.Header("Name", "Domain", "Party", "Category", "Lifetime", "Set by", "First seen on")
 		for _, c := range rep.Cookies {
+			category := sanitize(c.Category)
+			if rep.Policy != "" && !c.Declared {
+				category += " (undeclared)"
+			}
 			if err := t.Append([]string{
 				sanitize(c.Name),
 				sanitize(c.Domain),
 				sanitize(c.Party),
+				category,
 				lifetime(c, rep.StartedAt),
 				sanitize(c.SetBy),
 				sanitize(c.FirstSeenOn),
@@ -50,6 +57,7 @@ func WriteTable(w io.Writer, rep *Report) error {
 		}
 	}
 	ew.printf("%s\n", summary(rep))
+	writeFindings(ew, rep)
 	var failed []Page
 	for _, p := range rep.Pages {
 		if p.Error != "" {
@@ -85,6 +93,46 @@ func summary(rep *Report) string {
 	return fmt.Sprintf("%s, %s (%d first-party, %d third-party), %s",
 		plural(len(rep.Pages), "page"), plural(len(rep.Cookies), "cookie"),
 		first, third, plural(errs, "page error"))
+}
+
+// writeFindings lists the findings grouped by kind, in the order the kinds
+// first appear (the classifier sorts them), each with its severity, cookie,
+// message and evidence, then a line counting them by kind:
+// "Findings: 2 undeclared, 1 misclassified". A report compared with a
+// policy and without findings says so; one without a policy and findings
+// says nothing.
+func writeFindings(ew *errWriter, rep *Report) {
+	if len(rep.Findings) == 0 {
+		if rep.Policy != "" {
+			ew.printf("\nNo findings: every cookie seen is declared as the policy says.\n")
+		}
+		return
+	}
+	var kinds []string
+	byKind := map[string][]Finding{}
+	for _, f := range rep.Findings {
+		if _, ok := byKind[f.Kind]; !ok {
+			kinds = append(kinds, f.Kind)
+		}
+		byKind[f.Kind] = append(byKind[f.Kind], f)
+	}
+	var counts []string
+	for _, k := range kinds {
+		fs := byKind[k]
+		counts = append(counts, fmt.Sprintf("%d %s", len(fs), sanitize(k)))
+		ew.printf("\n%s (%d):\n", sanitize(k), len(fs))
+		for _, f := range fs {
+			where := sanitize(f.Domain + f.Path)
+			if where != "" {
+				where = " (" + where + ")"
+			}
+			ew.printf("  %-6s %s%s: %s\n", sanitize(f.Severity), sanitize(f.Cookie), where, sanitize(f.Message))
+			if f.Evidence != "" {
+				ew.printf("         evidence: %s\n", sanitize(f.Evidence))
+			}
+		}
+	}
+	ew.printf("\nFindings: %s\n", strings.Join(counts, ", "))
 }
 
 func plural(n int, noun string) string {

@@ -14,7 +14,7 @@ const (
 
 // Formats returns the output formats Write knows, the default first.
 func Formats() []string {
-	return []string{FormatTable, FormatJSON}
+	return []string{FormatTable, FormatJSON, FormatHTML, FormatMarkdown, FormatSARIF, FormatJUnit}
 }
 
 // CheckFormat returns an error naming the valid formats when format is not
@@ -35,6 +35,14 @@ func Write(w io.Writer, rep *Report, format string) error {
 		return WriteTable(w, rep)
 	case FormatJSON:
 		return WriteJSON(w, rep)
+	case FormatHTML:
+		return WriteHTML(w, rep)
+	case FormatMarkdown:
+		return WriteMarkdown(w, rep)
+	case FormatSARIF:
+		return WriteSARIF(w, rep)
+	case FormatJUnit:
+		return WriteJUnit(w, rep)
 	}
 	return CheckFormat(format)
 }

@@ -1,0 +1,305 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// DefaultIgnoreFile is the ignore file read from the working directory when
+// it exists and no other is named.
+const DefaultIgnoreFile = ".cookieaudit-ignore.yaml"
+
+// IgnoreRule is one entry of an ignore file: findings of Kind about cookies
+// whose name matches Cookie (and whose domain is Domain or under it, when
+// Domain is set) do not fail the gate until Expires. An ignore file looks
+// like this:
+//
+//	ignore:
+//	  - cookie: _hjSession_*      # exact name, glob (* and ?), or /regexp/
+//	    kind: undeclared          # a finding kind, or "*" for every kind
+//	    domain: example.org       # optional; covers subdomains
+//	    reason: Hotjar is removed in the next release   # required
+//	    expires: 2026-06-30       # optional; applies through that day (UTC)
+type IgnoreRule struct {
+	Cookie  string `json:"cookie" yaml:"cookie"`
+	Kind    string `json:"kind" yaml:"kind"`
+	Domain  string `json:"domain,omitempty" yaml:"domain"`
+	Reason  string `json:"reason" yaml:"reason"`
+	Expires string `json:"expires,omitempty" yaml:"expires"`
+	// File and Line locate the entry in its ignore file.
+	File string `json:"file,omitempty" yaml:"-"`
+	Line int    `json:"line,omitempty" yaml:"-"`
+
+	name    func(string) bool
+	expires time.Time // the first instant the entry no longer applies; zero: never
+}
+
+// Ignores are the entries of an ignore file, in file order.
+type Ignores struct {
+	// File is the name the entries were read from.
+	File  string
+	Rules []IgnoreRule
+}
+
+// The states of an ignore entry after a gate, in IgnoreUse.Status.
+const (
+	IgnoreUsed    = "used"
+	IgnoreUnused  = "unused"
+	IgnoreExpired = "expired"
+)
+
+// IgnoreUse says what became of one ignore entry in a gate: "used" (it
+// ignored Matches findings), "unused" (it matched no finding: stale, or a
+// typo) or "expired" (its date has passed, so the Matches findings it would
+// have ignored fail again).
+type IgnoreUse struct {
+	IgnoreRule
+	Status  string `json:"status"`
+	Matches int    `json:"matches"`
+}
+
+// Warning is the text of the warning printed for an unused or expired
+// entry, empty for a used one.
+func (u IgnoreUse) Warning() string {
+	where := fmt.Sprintf("%s:%d", u.File, u.Line)
+	switch u.Status {
+	case IgnoreExpired:
+		return fmt.Sprintf("%s: ignore entry for %s (%s) expired on %s and no longer applies (it matches %s)", where, u.Cookie, u.Kind, u.Expires, plural(u.Matches, "finding"))
+	case IgnoreUnused:
+		return fmt.Sprintf("%s: ignore entry for %s (%s) matches no finding; remove it if it is stale", where, u.Cookie, u.Kind)
+	}
+	return ""
+}
+
+// IgnoreFileError is an invalid ignore file, located at the faulty line.
+type IgnoreFileError struct {
+	File         string
+	Line, Column int // 1-based; 0 when the error concerns the whole file
+	Msg          string
+}
+
+func (e *IgnoreFileError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// ParseIgnores reads an ignore file (YAML; JSON is YAML too). Every entry
+// needs a cookie pattern, a kind and a reason; an unknown key, an unknown
+// kind, an invalid pattern or date is an error naming its line.
+func ParseIgnores(name string, data []byte) (*Ignores, error) {
+	ign := &Ignores{File: name}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(name, err)
+	}
+	var body ast.Node
+	for _, doc := range f.Docs {
+		if doc != nil && doc.Body != nil {
+			if body != nil {
+				line, col := nodePos(doc.Body)
+				return nil, &IgnoreFileError{name, line, col, "a second YAML document (want one)"}
+			}
+			body = doc.Body
+		}
+	}
+	if body == nil {
+		return ign, nil // an empty file ignores nothing
+	}
+	top, ok := body.(*ast.MappingNode)
+	if !ok {
+		if mv, isValue := body.(*ast.MappingValueNode); isValue {
+			top = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
+		} else {
+			line, col := nodePos(body)
+			return nil, &IgnoreFileError{name, line, col, `want a mapping with an "ignore" list`}
+		}
+	}
+	for _, kv := range top.Values {
+		key := kv.Key.String()
+		if sn, ok := kv.Key.(*ast.StringNode); ok {
+			key = sn.Value
+		}
+		if key != "ignore" {
+			line, col := nodePos(kv.Key)
+			return nil, &IgnoreFileError{name, line, col, fmt.Sprintf(`unknown key %q (want "ignore")`, key)}
+		}
+		if _, null := kv.Value.(*ast.NullNode); null {
+			continue
+		}
+		seq, ok := kv.Value.(*ast.SequenceNode)
+		if !ok {
+			line, col := nodePos(kv.Value)
+			return nil, &IgnoreFileError{name, line, col, `"ignore" must be a list of entries`}
+		}
+		for _, n := range seq.Values {
+			r, err := parseIgnoreRule(name, n)
+			if err != nil {
+				return nil, err
+			}
+			ign.Rules = append(ign.Rules, r)
+		}
+	}
+	return ign, nil
+}
+
+func parseIgnoreRule(file string, n ast.Node) (IgnoreRule, error) {
+	line, col := nodePos(n)
+	fail := func(msg string, args ...any) (IgnoreRule, error) {
+		return IgnoreRule{}, &IgnoreFileError{file, line, col, fmt.Sprintf(msg, args...)}
+	}
+	if _, ok := n.(*ast.MappingNode); !ok {
+		if _, ok := n.(*ast.MappingValueNode); !ok {
+			return fail("an entry must be a mapping with cookie, kind and reason")
+		}
+	}
+	var r IgnoreRule
+	if err := yaml.NodeToValue(n, &r, yaml.DisallowUnknownField()); err != nil {
+		return IgnoreRule{}, yamlError(file, err)
+	}
+	r.File, r.Line = file, line
+	r.Cookie, r.Kind, r.Domain = strings.TrimSpace(r.Cookie), strings.TrimSpace(r.Kind), strings.TrimPrefix(strings.ToLower(strings.TrimSpace(r.Domain)), ".")
+	r.Reason, r.Expires = strings.TrimSpace(r.Reason), strings.TrimSpace(r.Expires)
+	switch {
+	case r.Cookie == "":
+		return fail(`entry without "cookie" (a cookie name, glob or /regexp/)`)
+	case r.Kind == "":
+		return fail(`entry for %s without "kind" (a finding kind, or "*" for every kind)`, r.Cookie)
+	case r.Reason == "":
+		return fail(`entry for %s without "reason": say why the finding is accepted`, r.Cookie)
+	}
+	if r.Kind != "*" && !knownKind(r.Kind) {
+		return fail("entry for %s: unknown kind %q (valid: %s, or *)", r.Cookie, r.Kind, strings.Join(kindNames(), ", "))
+	}
+	match, err := namePattern(r.Cookie)
+	if err != nil {
+		return fail("entry for %s: %v", r.Cookie, err)
+	}
+	r.name = match
+	if r.Expires != "" {
+		d, err := time.Parse(time.DateOnly, r.Expires)
+		if err != nil {
+			return fail("entry for %s: invalid expires %q (want a date, YYYY-MM-DD)", r.Cookie, r.Expires)
+		}
+		r.expires = d.AddDate(0, 0, 1) // the entry applies through its date
+	}
+	return r, nil
+}
+
+// matches reports whether the entry covers f, whatever its date.
+func (r *IgnoreRule) matches(f Finding) bool {
+	if r.Kind != "*" && r.Kind != f.Kind {
+		return false
+	}
+	if r.Domain != "" {
+		d := strings.TrimPrefix(strings.ToLower(f.Domain), ".")
+		if d != r.Domain && !strings.HasSuffix(d, "."+r.Domain) {
+			return false
+		}
+	}
+	if r.name == nil { // an entry built in Go rather than parsed
+		m, err := namePattern(r.Cookie)
+		if err != nil {
+			return false
+		}
+		r.name = m
+	}
+	return r.name(f.Cookie)
+}
+
+// expired reports whether the entry no longer applies at now.
+func (r *IgnoreRule) expired(now time.Time) bool {
+	if r.expires.IsZero() && r.Expires != "" {
+		if d, err := time.Parse(time.DateOnly, r.Expires); err == nil {
+			r.expires = d.AddDate(0, 0, 1)
+		}
+	}
+	return !r.expires.IsZero() && !now.Before(r.expires)
+}
+
+// namePattern compiles a cookie-name pattern: "/re/" is a regular
+// expression (unanchored, as in policy files), a name with "*" or "?" is a
+// glob over the whole name, anything else is the exact, case-sensitive
+// name.
+func namePattern(p string) (func(string) bool, error) {
+	if len(p) >= 2 && strings.HasPrefix(p, "/") && strings.HasSuffix(p, "/") {
+		re, err := regexp.Compile(p[1 : len(p)-1])
+		if err != nil {
+			return nil, fmt.Errorf("invalid regular expression: %v", err)
+		}
+		return re.MatchString, nil
+	}
+	if !strings.ContainsAny(p, "*?") {
+		return func(s string) bool { return s == p }, nil
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	for _, r := range p {
+		switch r {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	b.WriteString("$")
+	re := regexp.MustCompile(b.String())
+	return re.MatchString, nil
+}
+
+func knownKind(kind string) bool {
+	for _, k := range Kinds {
+		if k.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func kindNames() []string {
+	var names []string
+	for _, k := range Kinds {
+		names = append(names, k.Kind)
+	}
+	return names
+}
+
+// yamlError turns a go-yaml error into an IgnoreFileError at its position.
+func yamlError(file string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			return &IgnoreFileError{file, tk.Position.Line, tk.Position.Column, ye.GetMessage()}
+		}
+		return &IgnoreFileError{File: file, Msg: ye.GetMessage()}
+	}
+	return &IgnoreFileError{File: file, Msg: err.Error()}
+}
+
+// nodePos is where a node starts for a reader: a mapping's first key.
+func nodePos(n ast.Node) (int, int) {
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0] != nil && m.Values[0].Key != nil {
+		n = m.Values[0].Key
+	}
+	if mv, ok := n.(*ast.MappingValueNode); ok && mv.Key != nil {
+		n = mv.Key
+	}
+	if n == nil {
+		return 0, 0
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return 0, 0
+	}
+	return tk.Position.Line, tk.Position.Column
+}
