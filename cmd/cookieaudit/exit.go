@@ -11,8 +11,9 @@ import (
 const (
 	// exitOK: the scan completed and the report was written.
 	exitOK = 0
-	// exitFindings is reserved for findings that match --fail-on, which
-	// does not exist yet; nothing returns it.
+	// exitFindings: findings remain after the gate's ignore entries,
+	// baseline and --fail-on / --min-severity (the default of --exit-code),
+	// even if the scan was partial; or "diff" found something added.
 	exitFindings = 1
 	// exitUsage: bad command line (unknown command or flag, invalid flag
 	// value, a URL that is not absolute http(s)), or the report could not
@@ -35,9 +36,15 @@ func (e *scanError) Unwrap() error { return e.err }
 // exitCode maps the error returned by a command to the process exit code.
 func exitCode(err error) int {
 	var se *scanError
+	var fe *findingsError
+	var ae *addedError
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &fe):
+		return fe.code
+	case errors.As(err, &ae):
+		return exitFindings
 	case errors.As(err, &se),
 		errors.Is(err, crawler.ErrIncomplete),
 		errors.Is(err, context.Canceled),

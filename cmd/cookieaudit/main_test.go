@@ -38,7 +38,7 @@ func TestRunUsageErrors(t *testing.T) {
 		{"URL without host", []string{"scan", "https:///x"}, 2, `invalid URL "https:///x"`},
 		{"unknown flag", []string{"scan", "https://example.org/", "--bogus"}, 2, "unknown flag: --bogus"},
 		{"unknown command", []string{"sacn", "https://example.org/"}, 2, `unknown command "sacn"`},
-		{"bad format", []string{"scan", "https://example.org/", "--format", "xml"}, 2, `unknown format "xml" (valid: table, json)`},
+		{"bad format", []string{"scan", "https://example.org/", "--format", "xml"}, 2, `unknown format "xml" (valid: table, json, html, markdown, sarif, junit)`},
 		{"bad include", []string{"scan", "https://example.org/", "--include", "("}, 2, `invalid --include "(": missing closing )`},
 		{"bad second exclude", []string{"scan", "https://example.org/", "--exclude", "ok", "--exclude", "a[z"}, 2, `invalid --exclude "a[z": missing closing ]`},
 		{"negative max-pages", []string{"scan", "https://example.org/", "--max-pages", "-1"}, 2, "invalid --max-pages -1: must be at least 1"},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/report"
 )
@@ -38,8 +39,13 @@ type scanOptions struct {
 	Consent                string
 	AcceptSelector         string
 	RejectSelector         string
+	Policy                 string // file or URL of the declared policy; "": none
+	CookieDB               string // Open Cookie Database CSV; "": none
+	ExpiryTolerance        string // RATIO[,DURATION]
 	Format                 string
-	Output                 string // "" or "-": stdout
+	Output                 string // "" or "-": stdout; with several formats, one per format
+	OutputDir              string // one file per format, cookieaudit.<ext>
+	Gate                   gateOptions
 	ShowValues             bool
 	Timeout                time.Duration // whole scan; 0: none
 	Verbose                bool
@@ -47,6 +53,10 @@ type scanOptions struct {
 	// IncludeRE and ExcludeRE are Include and Exclude compiled by validate.
 	IncludeRE []*regexp.Regexp
 	ExcludeRE []*regexp.Regexp
+	// targets are the reports to write, from Format, Output and OutputDir.
+	targets []reportTarget
+	// Tolerance is ExpiryTolerance parsed by validate.
+	Tolerance classifier.Tolerance
 
 	// Crawl runs the scan: crawler.Crawl, or a fake in tests.
 	Crawl func(ctx context.Context, target string, opts crawler.Options) (*crawler.Result, error)
@@ -74,13 +84,42 @@ all. Errors and logs go to stderr.
 Chromium is found with --chrome, else $CHROME_PATH, else chromium,
 chromium-browser or google-chrome on PATH.
 
-Exit codes: 0 the scan completed; 2 usage or input error; 3 the scan could
-not run or finish (no browser, target unreachable, --timeout, interrupted).`,
+With --policy, the cookies are compared with the site's declared policy
+(a policy file, a saved cookie-policy page, or its URL, rendered in the
+browser before the crawl) and the report lists the findings: cookies that
+are undeclared, misclassified or live longer than declared, and declared
+cookies never seen. Every cookie gets a category: the declared one, else
+the built-in knowledge base's (extended with --cookie-db), else a guess.
+
+As a CI gate, the scan fails when findings of the --fail-on kinds, at
+--min-severity or more, remain after the ignore file (.cookieaudit-ignore.yaml
+when present, or --ignore-file) and the --baseline (an earlier JSON report:
+only new findings fail). Several reports can be written at once: --format
+json,html,sarif with -o FILE,FILE,FILE or --output-dir DIR. When
+GITHUB_ACTIONS is true, findings are also written to stderr as workflow
+annotations.
+
+Exit codes: 0 the scan completed and no finding fails the gate; 1 findings
+fail the gate, even in a partial scan (--exit-code changes the code); 2 usage
+or input error (including an unreadable or invalid --policy, --cookie-db,
+--baseline or --ignore-file); 3 the scan could not run or finish (no browser,
+target or policy page unreachable, --timeout, interrupted), or stopped early
+with no finding that fails.`,
 		Example: `  # Audit a site and read the table
   cookieaudit scan https://www.example.org/
 
+  # Compare what it sets with what its own cookie-policy page declares
+  cookieaudit scan https://www.example.org/ --policy https://www.example.org/cookie-policy
+
+  # Against a reviewed policy file, knowing the Open Cookie Database's cookies too
+  cookieaudit scan https://www.example.org/ --policy cookies.yaml --cookie-db open-cookie-database.csv
+
   # Keep a JSON report, crawling at most 200 pages
   cookieaudit scan https://www.example.org/ --max-pages 200 --format json -o cookies.json
+
+  # CI gate: fail on new findings only, and keep every report for the job's artifacts
+  cookieaudit scan https://www.example.org/ --policy cookies.yaml --baseline baseline.json \
+    --format table,json,html,markdown,sarif,junit --output-dir reports
 
   # Audit staging reached under the production names, with its self-signed certificate
   cookieaudit scan https://www.example.org/ --host-resolver-rules "MAP *.example.org 10.0.0.12" --insecure
@@ -95,6 +134,7 @@ not run or finish (no browser, target unreachable, --timeout, interrupted).`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.URL = args[0]
+			opts.Gate.ignoreFileSet = cmd.Flags().Changed("ignore-file")
 			if err := opts.validate(); err != nil {
 				return err
 			}
@@ -123,10 +163,15 @@ not run or finish (no browser, target unreachable, --timeout, interrupted).`,
 	f.StringVar(&opts.Consent, "consent", string(crawler.ConsentAuto), "consent phases to run: `MODE` auto (all when a banner is found, else none), none, accept, reject or all")
 	f.StringVar(&opts.AcceptSelector, "accept-selector", "", "CSS `SELECTOR` of the banner's accept button, for banners the built-in rules miss")
 	f.StringVar(&opts.RejectSelector, "reject-selector", "", "CSS `SELECTOR` of the banner's reject button")
-	f.StringVar(&opts.Format, "format", report.FormatTable, "report `FORMAT`: "+strings.Join(report.Formats(), " or "))
-	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of stdout (\"-\": stdout)")
+	f.StringVar(&opts.Policy, "policy", "", "compare the cookies with the declared policy in `SOURCE`: a policy file (YAML, JSON), a saved policy page, or the policy page's URL")
+	f.StringVar(&opts.CookieDB, "cookie-db", "", "also know the cookies of `FILE`, in the Open Cookie Database's CSV format (its entries win over the built-in ones)")
+	f.StringVar(&opts.ExpiryTolerance, "expiry-tolerance", classifier.DefaultTolerance.String(), "a cookie living more than `RATIO[,DURATION]` times its declared lifetime, and at least DURATION longer, is an expiry mismatch")
+	f.StringVar(&opts.Format, "format", report.FormatTable, "report `FORMAT`s, comma-separated: "+strings.Join(report.Formats(), ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of stdout (\"-\": stdout); with several formats, one file per format, comma-separated")
+	f.StringVar(&opts.OutputDir, "output-dir", "", "write each format to `DIR`/cookieaudit.<ext> (txt, json, html, md, sarif, junit.xml)")
 	f.BoolVar(&opts.ShowValues, "show-values", false, "write cookie values in the report (they can be session tokens)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "write debug logs to stderr")
+	opts.Gate.addFlags(cmd)
 	return cmd
 }
 
@@ -183,13 +228,19 @@ func (o *scanOptions) validate() error {
 	default:
 		return fmt.Errorf("invalid --scope %q (valid: %s, %s)", o.Scope, crawler.ScopeDomain, crawler.ScopeHost)
 	}
-	if err := report.CheckFormat(o.Format); err != nil {
-		return fmt.Errorf("invalid --format: %w", err)
+	if o.targets, err = parseOutputs(o.Format, o.Output, o.OutputDir); err != nil {
+		return err
+	}
+	if err := o.Gate.validate(); err != nil {
+		return err
 	}
 	if o.IncludeRE, err = compileAll("include", o.Include); err != nil {
 		return err
 	}
 	if o.ExcludeRE, err = compileAll("exclude", o.Exclude); err != nil {
+		return err
+	}
+	if o.Tolerance, err = parseTolerance(o.ExpiryTolerance); err != nil {
 		return err
 	}
 	return nil
@@ -252,19 +303,33 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 func runScan(ctx context.Context, opts *scanOptions) error {
 	logger := newLogger(opts.IO, opts.Verbose)
 	// Open the output first: a wrong --output fails now, not after the scan.
-	out, err := openOutput(opts.Output, opts.IO.Out, opts.ShowValues)
+	outs, err := openOutputs(opts.targets, opts.IO.Out, opts.ShowValues)
 	if err != nil {
 		return err
 	}
-	defer out.abort()
+	defer outs.abort()
+	if err := opts.Gate.load(logger); err != nil {
+		return err
+	}
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout,
 			fmt.Errorf("scan timed out after %s (--timeout)", opts.Timeout))
 		defer cancel()
 	}
+	inputs, err := opts.loadAuditInputs(ctx, logger)
+	if err != nil {
+		return err
+	}
 
-	res, crawlErr := opts.Crawl(ctx, opts.URL, opts.crawlOptions(logger))
+	co := opts.crawlOptions(logger)
+	prog := newProgress(opts.IO.Err)
+	if opts.Verbose {
+		prog = nil // debug logs and a progress line do not mix
+	}
+	co.Progress = prog.callback()
+	res, crawlErr := opts.Crawl(ctx, opts.URL, co)
+	prog.done()
 	if crawlErr == nil && res != nil && res.Partial {
 		// A partial scan cannot vouch for the site, whatever it found.
 		crawlErr = fmt.Errorf("scan stopped before visiting every page: %w", crawler.ErrIncomplete)
@@ -283,17 +348,19 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		logger.Warn("scan incomplete, writing the report of the pages visited", "pages", len(res.Pages))
 	}
 
-	rep := report.New(res, report.Options{ShowValues: opts.ShowValues, Version: toolVersion()})
+	rep := report.New(res, report.Options{ShowValues: opts.ShowValues, Version: toolVersion(),
+		Classification: opts.classify(res, inputs)})
 	if crawlErr != nil {
 		rep.Partial = true
 	}
-	if err := report.Write(out, rep, opts.Format); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	if err := out.commit(); err != nil {
+	gate := opts.Gate.apply(rep, logger)
+	if err := outs.write(rep); err != nil {
 		return err
 	}
-	return crawlErr
+	if err := opts.Gate.annotate(opts.IO, rep); err != nil {
+		return err
+	}
+	return opts.Gate.outcome(gate, rep, crawlErr)
 }
 
 // anyPageLoaded reports whether res has a page that loaded: a report of

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/crawler"
 )
 
@@ -39,7 +40,7 @@ func parseScan(t *testing.T, args ...string) *scanOptions {
 
 func TestScanFlags(t *testing.T) {
 	t.Parallel()
-	ignore := cmpopts.IgnoreFields(scanOptions{}, "IO", "Crawl", "IncludeRE", "ExcludeRE")
+	ignore := cmpopts.IgnoreFields(scanOptions{}, "IO", "Crawl", "IncludeRE", "ExcludeRE", "Gate", "targets")
 	defaults := scanOptions{
 		URL:         "https://www.example.org/",
 		MaxPages:    50,
@@ -50,6 +51,9 @@ func TestScanFlags(t *testing.T) {
 		PageTimeout: 30 * time.Second,
 		Format:      "table",
 		Consent:     "auto",
+
+		ExpiryTolerance: "1.5,1d",
+		Tolerance:       classifier.Tolerance{Ratio: 1.5, Slack: 24 * time.Hour},
 	}
 	cases := []struct {
 		name string
@@ -83,6 +87,13 @@ func TestScanFlags(t *testing.T) {
 		},
 		{"long output and verbose", []string{"--output", "r.json", "--verbose"}, func(o *scanOptions) {
 			o.Output, o.Verbose = "r.json", true
+		}},
+		{"policy, cookie database and tolerance", []string{"--policy", "https://www.example.org/cookies", "--cookie-db", "ocd.csv", "--expiry-tolerance", "2,12h"}, func(o *scanOptions) {
+			o.Policy, o.CookieDB = "https://www.example.org/cookies", "ocd.csv"
+			o.ExpiryTolerance, o.Tolerance = "2,12h", classifier.Tolerance{Ratio: 2, Slack: 12 * time.Hour}
+		}},
+		{"tolerance ratio only", []string{"--expiry-tolerance", "3"}, func(o *scanOptions) {
+			o.ExpiryTolerance, o.Tolerance = "3", classifier.Tolerance{Ratio: 3, Slack: 24 * time.Hour}
 		}},
 	}
 	for _, tc := range cases {

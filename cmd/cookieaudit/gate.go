@@ -1,0 +1,225 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cookieaudit/cookieaudit/report"
+)
+
+// gateOptions are the flags of the CI gate: which findings fail a scan,
+// what earlier results are accepted, and the exit code of a failure.
+type gateOptions struct {
+	FailOn      string // comma list of kinds, "none" or "all"
+	MinSeverity string
+	ExitCode    int
+	Baseline    string // earlier JSON report; "": none
+	IgnoreFile  string
+	// ignoreFileSet is true when --ignore-file was given: the file must
+	// then exist, and "" turns the default file off.
+	ignoreFileSet bool
+
+	// Getenv reads the environment (GITHUB_ACTIONS); os.Getenv, or a fake
+	// in tests. Now is the clock for ignore entries' expiry dates.
+	Getenv func(string) string
+	Now    func() time.Time
+
+	// Set by validate and load.
+	failOn   []string
+	baseline *report.Report
+	ignores  *report.Ignores
+}
+
+// addFlags adds the gate's flags to a command.
+func (g *gateOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&g.FailOn, "fail-on", strings.Join(report.DefaultFailOn, ","),
+		"fail when findings of these `KIND`s remain: a comma list of "+strings.Join(kindNames(), ", ")+"; \"all\", or \"none\" to only report")
+	f.StringVar(&g.MinSeverity, "min-severity", report.SeverityInfo, "fail only on findings of this `SEVERITY` or more: info, low, medium or high")
+	f.IntVar(&g.ExitCode, "exit-code", exitFindings, "exit with `CODE` when findings fail the gate (0: report only)")
+	f.StringVar(&g.Baseline, "baseline", "", "fail only on findings absent from the earlier JSON report `FILE` (its fingerprints); the report marks findings new, unchanged or resolved")
+	f.StringVar(&g.IgnoreFile, "ignore-file", report.DefaultIgnoreFile, "accept the findings listed in `FILE` (YAML: cookie, kind, reason, expires); the default file is read when present, \"\" reads none")
+}
+
+func kindNames() []string {
+	var names []string
+	for _, k := range report.Kinds {
+		names = append(names, k.Kind)
+	}
+	return names
+}
+
+// validate checks the gate's flags.
+func (g *gateOptions) validate() error {
+	if g.Getenv == nil {
+		g.Getenv = os.Getenv
+	}
+	if g.Now == nil {
+		g.Now = time.Now
+	}
+	g.failOn = []string{}
+	known := map[string]bool{}
+	for _, k := range report.Kinds {
+		known[k.Kind] = true
+	}
+	for _, k := range strings.Split(g.FailOn, ",") {
+		k = strings.TrimSpace(k)
+		switch {
+		case k == "none" && strings.TrimSpace(g.FailOn) == "none":
+		case k == "all":
+			g.failOn = append(g.failOn, kindNames()...)
+		case known[k]:
+			g.failOn = append(g.failOn, k)
+		default:
+			return fmt.Errorf("invalid --fail-on %q: unknown kind %q (valid: %s, all or none)", g.FailOn, k, strings.Join(kindNames(), ", "))
+		}
+	}
+	if report.SeverityRank(g.MinSeverity) < 0 {
+		return fmt.Errorf("invalid --min-severity %q (valid: info, low, medium, high)", g.MinSeverity)
+	}
+	if g.ExitCode < 0 || g.ExitCode > 125 {
+		return fmt.Errorf("invalid --exit-code %d: must be from 0 to 125", g.ExitCode)
+	}
+	return nil
+}
+
+// load reads the baseline report and the ignore file. It runs before the
+// scan: a missing or invalid file is a usage error found in a second.
+func (g *gateOptions) load(logger *slog.Logger) error {
+	if g.Baseline != "" {
+		f, err := os.Open(g.Baseline)
+		if err != nil {
+			return fmt.Errorf("reading --baseline: %w", pathErr(err))
+		}
+		defer f.Close()
+		g.baseline, err = report.Read(f)
+		if err != nil {
+			return fmt.Errorf("invalid --baseline %s: %w", g.Baseline, err)
+		}
+	}
+	path := g.IgnoreFile
+	if path == "" {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) && !g.ignoreFileSet {
+		return nil // the default file is optional
+	}
+	if err != nil {
+		return fmt.Errorf("reading --ignore-file: %w", pathErr(err))
+	}
+	g.ignores, err = report.ParseIgnores(path, data)
+	if err != nil {
+		return fmt.Errorf("invalid --ignore-file: %w", err)
+	}
+	logger.Debug("ignore file read", "file", path, "entries", len(g.ignores.Rules))
+	return nil
+}
+
+// pathErr keeps the path in a file error once: "open x: no such file".
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
+}
+
+// apply runs the gate on rep, warns about ignore entries that are expired
+// or unused, and about a baseline of another site.
+func (g *gateOptions) apply(rep *report.Report, logger *slog.Logger) *report.Gate {
+	if g.baseline != nil && hostOf(g.baseline.Target) != hostOf(rep.Target) {
+		logger.Warn("the baseline is a scan of another site: its findings cannot match", "baseline", g.Baseline, "target", g.baseline.Target)
+	}
+	gate := report.ApplyGate(rep, report.GateOptions{
+		FailOn:       g.failOn,
+		MinSeverity:  g.MinSeverity,
+		Baseline:     g.baseline,
+		BaselineFile: g.Baseline,
+		Ignores:      g.ignores,
+		Now:          g.Now(),
+	})
+	for _, w := range gate.Warnings() {
+		logger.Warn(w)
+	}
+	return gate
+}
+
+func hostOf(target string) string {
+	if u, err := url.Parse(target); err == nil {
+		return strings.ToLower(u.Hostname())
+	}
+	return target
+}
+
+// annotate writes GitHub Actions annotations to w when the run is a GitHub
+// Actions job.
+func (g *gateOptions) annotate(s streams, rep *report.Report) error {
+	if g.Getenv == nil || g.Getenv("GITHUB_ACTIONS") != "true" {
+		return nil
+	}
+	// Annotations name files relative to the repository: a policy given
+	// by its absolute path inside the checkout is made relative to it.
+	r := *rep
+	if ws := g.Getenv("GITHUB_WORKSPACE"); ws != "" && filepath.IsAbs(r.Policy) {
+		if rel, err := filepath.Rel(ws, r.Policy); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			r.Policy = rel
+		}
+	}
+	return report.WriteAnnotations(s.Err, &r)
+}
+
+// findingsError is the outcome of a gate that failed: it is returned after
+// the reports are written, and main exits with its code.
+type findingsError struct {
+	gate *report.Gate
+	rep  *report.Report
+	code int
+}
+
+func (e *findingsError) Error() string {
+	counts := map[string]int{}
+	var kinds []string
+	for _, f := range e.rep.Findings {
+		if f.Fails {
+			if counts[f.Kind] == 0 {
+				kinds = append(kinds, f.Kind)
+			}
+			counts[f.Kind]++
+		}
+	}
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+	}
+	noun := "findings fail"
+	if e.gate.Failing == 1 {
+		noun = "finding fails"
+	}
+	msg := fmt.Sprintf("%d %s the gate (%s)", e.gate.Failing, noun, strings.Join(parts, ", "))
+	if e.rep.Partial {
+		msg += "; the scan was incomplete"
+	}
+	return msg
+}
+
+// outcome turns the gate and the scan's own error into the command's
+// result (STYLE.md §4): failing findings exit with --exit-code even when
+// the scan was partial (the violations are real); otherwise a partial scan
+// exits 3 (it cannot vouch for the site), and a complete one 0. With
+// --exit-code 0 failing findings only report.
+func (g *gateOptions) outcome(gate *report.Gate, rep *report.Report, scanErr error) error {
+	if gate != nil && gate.Failing > 0 && g.ExitCode != 0 {
+		return &findingsError{gate: gate, rep: rep, code: g.ExitCode}
+	}
+	return scanErr
+}
