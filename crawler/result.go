@@ -50,6 +50,10 @@ type Result struct {
 	// it visited (the same URLs as Pages, with that phase's status and
 	// errors).
 	PhasePages map[Phase][]Page
+	// PhaseCookies holds, for every phase that ran, the cookies present in
+	// it as that phase saw them: their values, attributes and first page
+	// in that phase. Cookies combines them, one record per cookie.
+	PhaseCookies map[Phase][]Cookie
 }
 
 // Phase is one consent state a site is crawled in. Each phase runs in a
