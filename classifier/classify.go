@@ -54,6 +54,12 @@ type Options struct {
 	// Tolerance is the expiry tolerance; zero fields take
 	// DefaultTolerance's.
 	Tolerance Tolerance
+	// Consent is what the scan found and did about the consent banner
+	// (crawler.Result.Consent). It says whether "reject all" was really
+	// chosen: without a reject click, the after-reject phase is a visit
+	// with no choice made, and its cookies are not after-reject findings.
+	// Nil: the consent phases are known only from the cookies' Phases.
+	Consent *crawler.Consent
 }
 
 // Classification is what the classifier concluded about one cookie.
@@ -153,8 +159,8 @@ func intrusiveness(c policy.Category) int {
 
 // Classify compares the cookies a scan saw with a declared policy and a
 // knowledge base of known cookies. pol may be nil (no policy: every
-// cookie is classified from the knowledge base and heuristics, and there
-// are no findings); kb may be nil (no knowledge base).
+// cookie is classified from the knowledge base and heuristics, and the
+// only findings are the consent ones); kb may be nil (no knowledge base).
 //
 // A cookie matches a declaration when the declaration's name or pattern
 // matches its name and, when the declaration names domains, one of them is
@@ -185,6 +191,10 @@ func intrusiveness(c policy.Category) int {
 //     one.
 //   - not-observed: a declaration no cookie matches, by name and domain
 //     (info). A pattern counts as observed when any cookie matches it.
+//   - before-consent and after-reject, with or without a policy: a cookie
+//     present in the before-consent phase, or in the after-reject phase
+//     once "reject all" was clicked, whose effective category is not
+//     necessary (see consentFindings).
 func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options) Result {
 	tol := opts.Tolerance
 	if tol.Ratio <= 0 {
@@ -204,7 +214,7 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 			decls = append(decls, declaration{Declaration: d, index: i, domains: domainsOf(d.Domain)})
 		}
 	}
-	c := classifier{site: site, kb: kb, tol: tol, havePolicy: pol != nil}
+	c := classifier{site: site, kb: kb, tol: tol, havePolicy: pol != nil, consent: consentFacts(opts.Consent)}
 	res := Result{Cookies: make([]Classification, len(cookies)), Policy: pol}
 	observed := make([]bool, len(decls))
 	for i, ck := range cookies {
@@ -233,6 +243,7 @@ type classifier struct {
 	kb         *KB
 	tol        Tolerance
 	havePolicy bool
+	consent    consentState
 	findings   []Finding
 }
 
@@ -280,12 +291,20 @@ func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classific
 	}
 	cl.Effective = cl.Category
 
-	if !c.havePolicy {
-		return cl
+	if c.havePolicy {
+		c.policyFindings(ck, &cl, decl, ambiguous)
 	}
+	c.consentFindings(ck, cl)
+	return cl
+}
+
+// policyFindings records the findings of comparing a cookie with the
+// policy, and sets cl.Effective when strong evidence contradicts the
+// declared category.
+func (c *classifier) policyFindings(ck crawler.Cookie, cl *Classification, decl *declaration, ambiguous []*declaration) {
 	if decl == nil {
-		c.undeclared(ck, cl)
-		return cl
+		c.undeclared(ck, *cl)
+		return
 	}
 	if len(ambiguous) > 1 {
 		c.ambiguous(ck, decl, ambiguous)
@@ -296,7 +315,6 @@ func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classific
 		c.misclassified(ck, decl.Declaration, cat, provider, evidence)
 	}
 	c.expiry(ck, decl.Declaration)
-	return cl
 }
 
 // choose picks the declaration a cookie counts under from those that match

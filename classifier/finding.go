@@ -11,8 +11,8 @@ import (
 )
 
 // Kind is the kind of a finding. The kinds are part of the report contract
-// (DESIGN.md); the consent kinds before-consent and after-reject are added
-// by the consent audit, so the type stays open.
+// (DESIGN.md); a report written by a later version may hold others, so the
+// type stays open.
 type Kind string
 
 // The kinds of finding this package produces.
@@ -34,6 +34,12 @@ const (
 	// the classifier counts the cookie in the most privacy-invasive of the
 	// categories and says so, rather than picking one silently.
 	KindAmbiguous Kind = "ambiguous"
+	// KindBeforeConsent: a cookie that is not necessary (by its effective
+	// category) was present before the visitor made any consent choice.
+	KindBeforeConsent Kind = "before-consent"
+	// KindAfterReject: a cookie that is not necessary was present after
+	// the visitor chose "reject all".
+	KindAfterReject Kind = "after-reject"
 )
 
 // ruleIDs are the stable rule ids of the kinds, in kebab case.
@@ -43,6 +49,8 @@ var ruleIDs = map[Kind]string{
 	KindExpiryMismatch: "expiry-mismatch",
 	KindNotObserved:    "declared-not-observed",
 	KindAmbiguous:      "ambiguous-declaration",
+	KindBeforeConsent:  "cookie-before-consent",
+	KindAfterReject:    "cookie-after-reject",
 }
 
 // RuleID returns the stable rule id of findings of kind k
@@ -57,7 +65,7 @@ func (k Kind) RuleID() string {
 
 // kindOrder is the order findings are sorted and reported in: what needs
 // fixing first, the informational last.
-var kindOrder = []Kind{KindUndeclared, KindMisclassified, KindExpiryMismatch, KindAmbiguous, KindNotObserved}
+var kindOrder = []Kind{KindUndeclared, KindMisclassified, KindExpiryMismatch, KindBeforeConsent, KindAfterReject, KindAmbiguous, KindNotObserved}
 
 // Severity is how serious a finding is.
 type Severity string

@@ -32,7 +32,10 @@ var nameWords = []struct {
 	confidence Confidence
 	what       string
 }{
-	{[]string{"consent", "cookieconsent", "gdpr", "ccpa", "cmp", "cookiebanner", "cookienotice"}, policy.Necessary, ConfidenceMedium, "a consent record"},
+	{[]string{"consent", "cookieconsent", "gdpr", "ccpa", "cmp", "cookiebanner", "cookienotice",
+		// "consent" in French, Spanish, Italian, German and Dutch: home-made
+		// banners name their record in the site's language.
+		"consentement", "consentimiento", "consenso", "einwilligung", "zustimmung", "toestemming"}, policy.Necessary, ConfidenceMedium, "a consent record"},
 	{[]string{"csrf", "xsrf", "csrftoken", "xsrftoken", "antiforgery"}, policy.Necessary, ConfidenceMedium, "request forgery protection"},
 	{[]string{"session", "sess", "sessid", "sessionid", "sid", "phpsessid", "jsessionid"}, policy.Necessary, ConfidenceMedium, "a session"},
 	{[]string{"token", "auth", "login", "logged", "oauth", "nonce", "saml", "sso"}, policy.Necessary, ConfidenceLow, "authentication"},
@@ -60,8 +63,9 @@ const (
 //
 //  1. its domain being a known advertising or measurement host (high
 //     confidence for a third-party cookie, medium for a first-party one);
-//  2. the words of its name: consent, csrf/xsrf and session words mean
-//     necessary (medium); token, auth, lb, affinity mean necessary (low);
+//  2. the words of its name: consent (in six languages), csrf/xsrf and
+//     session words mean necessary (medium); token, auth, lb, affinity
+//     mean necessary (low);
 //     lang, locale, theme, pref, view, state mean preferences (low); ad,
 //     campaign, pixel, gclid mean marketing (low); analytics, track,
 //     visitor, utm mean statistics (low);

@@ -61,10 +61,11 @@ func (o *scanOptions) loadAuditInputs(ctx context.Context, logger *slog.Logger) 
 // classify compares the scan's cookies with the audit inputs.
 func (o *scanOptions) classify(res *crawler.Result, in *auditInputs) *classifier.Result {
 	var cookies []crawler.Cookie
+	var consent *crawler.Consent
 	if res != nil {
-		cookies = res.Cookies
+		cookies, consent = res.Cookies, &res.Consent
 	}
-	cl := classifier.Classify(cookies, in.policy, in.kb, classifier.Options{Site: o.URL, Tolerance: o.Tolerance})
+	cl := classifier.Classify(cookies, in.policy, in.kb, classifier.Options{Site: o.URL, Tolerance: o.Tolerance, Consent: consent})
 	return &cl
 }
 
