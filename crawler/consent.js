@@ -111,7 +111,11 @@
     }
     return null;
   };
-  const label = (el) => norm(el.innerText || el.value || el.getAttribute("aria-label") || el.title || el.textContent).slice(0, 80);
+  const text = (el) => el.innerText || el.value || el.getAttribute("aria-label") || el.title || el.textContent;
+  // label is what buttons are matched on; shown is what the report says,
+  // the text as the page writes it, blanks collapsed.
+  const label = (el) => norm(text(el)).slice(0, 80);
+  const shown = (el) => String(text(el) || "").replace(/\s+/g, " ").trim().slice(0, 80);
 
   const inConsentContext = (el) => {
     let n = el;
@@ -164,8 +168,8 @@
     platform: f.platform,
     banner: f.banner,
     api: f.api,
-    accept: f.accept ? { selector: f.accept.sel, label: label(f.accept.el) } : null,
-    reject: f.reject ? { selector: f.reject.sel, label: label(f.reject.el) } : null,
+    accept: f.accept ? { selector: f.accept.sel, label: shown(f.accept.el) } : null,
+    reject: f.reject ? { selector: f.reject.sel, label: shown(f.reject.el) } : null,
     clicked: false,
   };
   if (mode === "accept" || mode === "reject") {

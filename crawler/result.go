@@ -109,7 +109,7 @@ type ConsentButton struct {
 	// Selector is the CSS selector that found it, or "text=<label>" for a
 	// button found by its text.
 	Selector string
-	// Label is its visible text, normalised.
+	// Label is its visible text as the page writes it, blanks collapsed.
 	Label string
 }
 
