@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -10,17 +12,35 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// WriteTable writes rep for people: one row per cookie (name, domain,
-// party, category, lifetime, how it was set, the first page that saw it),
-// a one-line summary, the findings grouped by kind with a line counting
-// them by kind, and the pages that failed. Every site-controlled string is
-// passed through sanitize first, so a cookie name holding an escape
-// sequence cannot colour or rewrite the terminal. The output has no colour
-// and a stable column order, whatever the output is.
+// TableOptions configure WriteTableWith. The zero value writes plain text.
+type TableOptions struct {
+	// Color marks severities, finding kinds, undeclared cookies and the
+	// gate's outcome with ANSI colours. Set it only for a terminal: the
+	// caller knows where the output goes (cookieaudit sets it when the
+	// report goes to stdout, stdout is a terminal and NO_COLOR is unset).
+	// Colour codes come only from the writer: site strings are sanitized
+	// either way.
+	Color bool
+}
+
+// WriteTable writes rep for people, without colour: see WriteTableWith.
 func WriteTable(w io.Writer, rep *Report) error {
+	return WriteTableWith(w, rep, TableOptions{})
+}
+
+// WriteTableWith writes rep for people: one row per cookie (name, domain,
+// party, category, lifetime, how it was set, the first page that saw it),
+// the findings grouped by kind (in the order of Kinds) then by cookie, the
+// pages that failed, and last a one-line summary: pages, cookies, findings
+// by kind and the gate's outcome, the reason of the exit code. Every
+// site-controlled string is passed through sanitize first, so a cookie
+// name holding an escape sequence cannot colour or rewrite the terminal.
+// The column order is stable, and there is colour only with opts.Color.
+func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 	ew := &errWriter{w: w}
+	p := painter(opts.Color)
 	if rep.Partial {
-		ew.printf("Scan incomplete: the report covers only the pages visited before it stopped.\n\n")
+		ew.printf("%s\n\n", p.paint(ansiYellow, "Scan incomplete: the report covers only the pages visited before it stopped."))
 	}
 	if len(rep.Cookies) == 0 {
 		ew.printf("No cookies were set.\n")
@@ -38,7 +58,9 @@ func WriteTable(w io.Writer, rep *Report) error {
 		for _, c := range rep.Cookies {
 			category := sanitize(c.Category)
 			if rep.Policy != "" && !c.Declared {
-				category += " (undeclared)"
+				// tablewriter measures cells without their colour codes,
+				// so the columns line up the same with colour or without.
+				category += " " + p.paint(ansiYellow, "(undeclared)")
 			}
 			if err := t.Append([]string{
 				sanitize(c.Name),
@@ -56,83 +78,199 @@ func WriteTable(w io.Writer, rep *Report) error {
 			return err
 		}
 	}
-	ew.printf("%s\n", summary(rep))
-	writeFindings(ew, rep)
+	writeFindings(ew, rep, p)
 	var failed []Page
-	for _, p := range rep.Pages {
-		if p.Error != "" {
-			failed = append(failed, p)
+	for _, pg := range rep.Pages {
+		if pg.Error != "" {
+			failed = append(failed, pg)
 		}
 	}
 	if len(failed) > 0 {
 		ew.printf("\nPage errors:\n")
-		for _, p := range failed {
-			ew.printf("  %s: %s\n", sanitize(p.URL), sanitize(p.Error))
+		for _, pg := range failed {
+			ew.printf("  %s: %s\n", sanitize(pg.URL), sanitize(pg.Error))
 		}
 	}
+	ew.printf("\n%s\n", summaryLine(rep, p))
 	return ew.err
 }
 
-// summary is the line under the table, e.g.
+// summary counts pages and cookies, e.g.
 // "12 pages, 30 cookies (18 first-party, 12 third-party), 1 page error".
 func summary(rep *Report) string {
-	var first, third, errs int
-	for _, c := range rep.Cookies {
-		switch c.Party {
-		case "first":
-			first++
-		case "third":
-			third++
-		}
-	}
-	for _, p := range rep.Pages {
-		if p.Error != "" {
-			errs++
-		}
-	}
+	s := statsOf(rep)
 	return fmt.Sprintf("%s, %s (%d first-party, %d third-party), %s",
-		plural(len(rep.Pages), "page"), plural(len(rep.Cookies), "cookie"),
-		first, third, plural(errs, "page error"))
+		plural(s.pages, "page"), plural(s.cookies, "cookie"),
+		s.first, s.third, plural(s.pageErrors, "page error"))
 }
 
-// writeFindings lists the findings grouped by kind, in the order the kinds
-// first appear (the classifier sorts them), each with its severity, cookie,
-// message and evidence, then a line counting them by kind:
-// "Findings: 2 undeclared, 1 misclassified". A report compared with a
-// policy and without findings says so; one without a policy and findings
-// says nothing.
-func writeFindings(ew *errWriter, rep *Report) {
+// summaryLine is the last line of the table report: the counts of
+// summary, the findings by kind and what the gate decided, e.g.
+// "4 pages, 10 cookies (7 first-party, 3 third-party), 1 page error ·
+// Findings: 2 undeclared, 1 not-observed · gate: failed — 2 findings of
+// kind undeclared match --fail-on".
+func summaryLine(rep *Report, p painter) string {
+	findings := sanitize(statsOf(rep).kindSummary())
+	if len(rep.Findings) == 0 && rep.Policy == "" {
+		findings += " (no policy)" // nothing was compared
+	}
+	return fmt.Sprintf("%s · Findings: %s · %s", summary(rep), findings, gateText(rep, p))
+}
+
+// gateText says what the gate decided and why: the reason of the exit
+// code (1 for "failed", 3 for "incomplete", 0 otherwise, unless
+// --exit-code changed the first). A report that went through no gate (one
+// built by hand, or written before gates existed) says "no gate".
+func gateText(rep *Report, p painter) string {
+	g := rep.Gate
+	if g == nil {
+		return "no gate"
+	}
+	s := statsOf(rep)
+	var why string
+	switch g.Outcome {
+	case OutcomeFail:
+		var kinds []string
+		for _, k := range kindsOf(rep.Findings) {
+			for _, f := range rep.Findings {
+				if f.Fails && f.Kind == k {
+					kinds = append(kinds, sanitize(k))
+					break
+				}
+			}
+		}
+		noun, verb := "findings", "match"
+		if g.Failing == 1 {
+			noun, verb = "finding", "matches"
+		}
+		if g.Baseline != "" || s.newSince > 0 { // compared with a baseline
+			noun = "new " + noun
+		}
+		kindNoun := "kinds"
+		if len(kinds) == 1 {
+			kindNoun = "kind"
+		}
+		why = fmt.Sprintf("%d %s of %s %s %s --fail-on", g.Failing, noun, kindNoun, strings.Join(kinds, ", "), verb)
+		if SeverityRank(g.MinSeverity) > 0 {
+			why += " and --min-severity " + sanitize(g.MinSeverity)
+		}
+		if rep.Partial {
+			why += "; the scan was incomplete"
+		}
+	case OutcomeIncomplete:
+		why = "the scan stopped before visiting every page, so it cannot vouch for the site; no finding matches --fail-on"
+	default:
+		if len(g.FailOn) == 0 {
+			why = "--fail-on none only reports"
+		} else {
+			why = "no finding matches --fail-on"
+			if SeverityRank(g.MinSeverity) > 0 {
+				why += " and --min-severity " + sanitize(g.MinSeverity)
+			}
+		}
+	}
+	var spared []string
+	if s.ignored > 0 {
+		spared = append(spared, fmt.Sprintf("%d ignored", s.ignored))
+	}
+	if s.unchanged > 0 {
+		spared = append(spared, fmt.Sprintf("%d unchanged since the baseline", s.unchanged))
+	}
+	if len(spared) > 0 {
+		why += " (" + strings.Join(spared, ", ") + ")"
+	}
+	var head string
+	switch g.Outcome {
+	case OutcomeFail:
+		head = p.paint(ansiBoldRed, "gate: failed")
+	case OutcomeIncomplete:
+		head = p.paint(ansiYellow, "gate: incomplete")
+	case OutcomePass:
+		head = p.paint(ansiGreen, "gate: passed")
+	default:
+		head = "gate: " + sanitize(g.Outcome)
+	}
+	return head + " — " + why
+}
+
+// writeFindings lists the findings grouped by kind, in the order of Kinds
+// (kinds this version does not know last), and within a kind by cookie,
+// domain and path, so that the findings of one cookie are together. Each
+// has its severity, cookie, message and evidence. A report compared with
+// a policy and without findings says so; one without a policy and
+// findings says nothing.
+func writeFindings(ew *errWriter, rep *Report, p painter) {
 	if len(rep.Findings) == 0 {
 		if rep.Policy != "" {
 			ew.printf("\nNo findings: every cookie seen is declared as the policy says.\n")
 		}
 		return
 	}
-	var kinds []string
 	byKind := map[string][]Finding{}
 	for _, f := range rep.Findings {
-		if _, ok := byKind[f.Kind]; !ok {
-			kinds = append(kinds, f.Kind)
-		}
 		byKind[f.Kind] = append(byKind[f.Kind], f)
 	}
-	var counts []string
-	for _, k := range kinds {
+	for _, k := range kindsOf(rep.Findings) {
 		fs := byKind[k]
-		counts = append(counts, fmt.Sprintf("%d %s", len(fs), sanitize(k)))
-		ew.printf("\n%s (%d):\n", sanitize(k), len(fs))
+		if len(fs) == 0 {
+			continue
+		}
+		slices.SortStableFunc(fs, func(a, b Finding) int {
+			return cmp.Or(strings.Compare(a.Cookie, b.Cookie), strings.Compare(a.Domain, b.Domain), strings.Compare(a.Path, b.Path))
+		})
+		ew.printf("\n%s:\n", p.paint(ansiBold, fmt.Sprintf("%s (%d)", sanitize(k), len(fs))))
 		for _, f := range fs {
 			where := sanitize(f.Domain + f.Path)
 			if where != "" {
 				where = " (" + where + ")"
 			}
-			ew.printf("  %-6s %s%s: %s\n", sanitize(f.Severity), sanitize(f.Cookie), where, sanitize(f.Message))
+			// Pad before painting: the codes take no room on the screen.
+			sev := sanitize(f.Severity)
+			sev = p.paint(severityColor(f.Severity), sev) + strings.Repeat(" ", max(0, 6-len([]rune(sev))))
+			ew.printf("  %s %s%s: %s\n", sev, sanitize(f.Cookie), where, sanitize(f.Message))
 			if f.Evidence != "" {
 				ew.printf("         evidence: %s\n", sanitize(f.Evidence))
 			}
 		}
 	}
-	ew.printf("\nFindings: %s\n", strings.Join(counts, ", "))
+}
+
+// ANSI SGR codes of the colours the table uses.
+const (
+	ansiBold    = "1"
+	ansiBoldRed = "1;31"
+	ansiRed     = "31"
+	ansiGreen   = "32"
+	ansiYellow  = "33"
+	ansiCyan    = "36"
+	ansiDim     = "2"
+)
+
+// severityColor is the colour of a severity: high red, medium yellow, low
+// cyan, info dim; "" (none) for a severity this version does not know.
+func severityColor(sev string) string {
+	switch sev {
+	case SeverityHigh:
+		return ansiRed
+	case SeverityMedium:
+		return ansiYellow
+	case SeverityLow:
+		return ansiCyan
+	case SeverityInfo:
+		return ansiDim
+	}
+	return ""
+}
+
+// painter colours text when true, and leaves it as it is when false.
+type painter bool
+
+// paint wraps s in the SGR code and a reset. s must already be sanitized.
+func (p painter) paint(code, s string) string {
+	if !p || code == "" || s == "" {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
 
 func plural(n int, noun string) string {

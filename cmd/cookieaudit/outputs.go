@@ -114,6 +114,25 @@ func exampleOutputs(formats []string) string {
 type reportOutputs struct {
 	targets []reportTarget
 	outs    []*output
+	// color is true for a table that goes to stdout when stdout is a
+	// terminal that wants colour (see useColor).
+	color []bool
+}
+
+// useColor reports whether a table written to w may have colour: w is a
+// terminal (a character device, the check newProgress makes), NO_COLOR
+// is unset or empty (no-color.org) and TERM is not "dumb". A CI log, a
+// pipe or a file gets plain text.
+func useColor(w io.Writer, getenv func(string) string) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	return getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // openOutputs opens every destination before the scan, so that a wrong
@@ -128,6 +147,8 @@ func openOutputs(targets []reportTarget, stdout io.Writer, secret bool) (*report
 			return nil, err
 		}
 		ro.outs = append(ro.outs, o)
+		toStdout := t.Path == "" || t.Path == "-"
+		ro.color = append(ro.color, t.Format == report.FormatTable && toStdout && useColor(stdout, os.Getenv))
 	}
 	return ro, nil
 }
@@ -136,7 +157,13 @@ func openOutputs(targets []reportTarget, stdout io.Writer, secret bool) (*report
 // is either replaced whole or left as it was.
 func (ro *reportOutputs) write(rep *report.Report) error {
 	for i, t := range ro.targets {
-		if err := report.Write(ro.outs[i], rep, t.Format); err != nil {
+		var err error
+		if ro.color[i] {
+			err = report.WriteTableWith(ro.outs[i], rep, report.TableOptions{Color: true})
+		} else {
+			err = report.Write(ro.outs[i], rep, t.Format)
+		}
+		if err != nil {
 			return fmt.Errorf("writing the %s report: %w", t.Format, err)
 		}
 	}
