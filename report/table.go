@@ -78,6 +78,7 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 			return err
 		}
 	}
+	writeConsent(ew, rep, p)
 	writeFindings(ew, rep, p)
 	var failed []Page
 	for _, pg := range rep.Pages {
@@ -232,6 +233,46 @@ func writeFindings(ew *errWriter, rep *Report, p painter) {
 				ew.printf("         evidence: %s\n", sanitize(f.Evidence))
 			}
 		}
+	}
+}
+
+// writeConsent says which consent phases ran, the banner found and how
+// each click went; a banner with no reject button, or a click that did not
+// work, is shown in yellow. Nothing for a report without consent data.
+func writeConsent(ew *errWriter, rep *Report, p painter) {
+	c := rep.Consent
+	if c == nil {
+		return
+	}
+	ew.printf("\n%s %s\n", p.paint(ansiBold, "Consent:"), sanitize(strings.Join(c.Phases, ", ")))
+	if c.Banner == nil {
+		ew.printf("  no consent banner found on %s\n", sanitize(rep.Target))
+		return
+	}
+	b := c.Banner
+	ew.printf("  banner: %s in %s\n", sanitize(b.Platform), sanitize(b.Frame))
+	for _, btn := range []struct {
+		name string
+		b    *ConsentButton
+	}{{"accept", b.Accept}, {"reject", b.Reject}} {
+		if btn.b == nil {
+			ew.printf("  %s button: %s\n", btn.name, p.paint(ansiYellow, "none"))
+			continue
+		}
+		ew.printf("  %s button: \"%s\" (%s)\n", btn.name, sanitize(btn.b.Label), sanitize(btn.b.Selector))
+	}
+	for _, a := range c.Actions {
+		outcome := "clicked, choice verified"
+		switch {
+		case a.Clicked && !a.Verified:
+			outcome = p.paint(ansiYellow, "clicked, not verified")
+		case !a.Clicked:
+			outcome = p.paint(ansiYellow, "not clicked")
+		}
+		if a.Error != "" {
+			outcome += ": " + p.paint(ansiYellow, sanitize(a.Error))
+		}
+		ew.printf("  %s: %s %s\n", sanitize(a.Phase), sanitize(a.Action), outcome)
 	}
 }
 
