@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
 
@@ -19,12 +18,7 @@ import (
 // https://www.portal.test/pages/cookies-policy/". The page declares the
 // four platform cookies; everything else the portal sets is undeclared.
 func TestScanPortalAgainstItsPolicy(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := crawler.FindBrowser(""); err != nil {
-		t.Fatalf("a full test run needs Chromium: %v", err)
-	}
+	requireBrowser(t)
 	t.Parallel()
 	srv := fixtures.NewServer()
 	defer srv.Close()

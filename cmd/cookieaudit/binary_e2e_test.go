@@ -18,7 +18,6 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
 	"github.com/cookieaudit/cookieaudit/report"
 )
@@ -38,12 +37,7 @@ import (
 // are compared exactly, as numbers rather than exit.go's constants. The first two scans run in parallel; the third needs the
 // first's report.
 func TestBinaryCIGate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := crawler.FindBrowser(""); err != nil {
-		t.Fatalf("a full test run needs Chromium: %v", err)
-	}
+	requireBrowser(t)
 	t.Parallel()
 	bin := buildBinary(t)
 	srv := fixtures.NewServer()

@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
 
@@ -22,12 +21,7 @@ import (
 // before-consent and after-reject findings, and the exit code (1 only
 // when a finding fails the gate).
 func TestScanConsentFindings(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := crawler.FindBrowser(""); err != nil {
-		t.Fatalf("a full test run needs Chromium: %v", err)
-	}
+	requireBrowser(t)
 	t.Parallel()
 	srv := fixtures.NewServer()
 	defer srv.Close()

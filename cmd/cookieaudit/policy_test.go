@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
 	"github.com/google/go-cmp/cmp"
 )
@@ -60,12 +59,7 @@ func TestPolicyExtractErrors(t *testing.T) {
 // TestPolicyExtractPortal renders the demo portal's cookie-policy page in
 // Chromium and reads back the four cookies the seed declares.
 func TestPolicyExtractPortal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := crawler.FindBrowser(""); err != nil {
-		t.Fatalf("a full test run needs Chromium: %v", err)
-	}
+	requireBrowser(t)
 	t.Parallel()
 	srv := fixtures.NewServer()
 	defer srv.Close()
