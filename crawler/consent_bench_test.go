@@ -1,0 +1,154 @@
+package crawler_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/cookieaudit/cookieaudit/fixtures"
+)
+
+// maxConsentCost is the most a --consent all scan may cost, in multiples of
+// a --consent none scan of the same site (issue 5). The before-consent
+// phase discovers the pages; the accept and reject phases then replay them
+// side by side, so the cost should stay near 2.
+const maxConsentCost = 3.5
+
+// costOptions are the crawl options of the consent cost measurements: the
+// fixture options with a shorter wait, the same for both modes.
+func costOptions(srv *fixtures.Server) crawler.Options {
+	opts := fixtureOptions(srv)
+	opts.Wait = time.Second
+	return opts
+}
+
+// timeCrawl crawls site with the consent mode and returns its wall time. It
+// checks that the crawl did the whole job, so that a failure cannot pass for
+// speed: every phase visited every page, and every click was verified.
+func timeCrawl(tb testing.TB, site fixtures.ConsentSite, opts crawler.Options, mode crawler.ConsentMode) time.Duration {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	opts.Consent = mode
+	start := time.Now()
+	res, err := crawler.Crawl(ctx, site.Start, opts)
+	took := time.Since(start)
+	if err != nil {
+		tb.Fatalf("Crawl with --consent %s: %v", mode, err)
+	}
+	if len(res.Pages) != len(site.Pages) {
+		tb.Fatalf("--consent %s visited %d pages, want %d", mode, len(res.Pages), len(site.Pages))
+	}
+	if mode == crawler.ConsentAll {
+		if len(res.Consent.Actions) != 2 {
+			tb.Fatalf("--consent all made %d clicks, want accept and reject: %+v", len(res.Consent.Actions), res.Consent.Actions)
+		}
+		for _, a := range res.Consent.Actions {
+			if !a.Verified {
+				tb.Fatalf("--consent all: %s not verified: %s", a.Action, a.Error)
+			}
+			if n := len(res.PhasePages[a.Phase]); n != len(site.Pages) {
+				tb.Fatalf("--consent all: phase %s visited %d pages, want %d", a.Phase, n, len(site.Pages))
+			}
+		}
+	}
+	return took
+}
+
+// warmUp starts a browser once and loads the start page, so that the first
+// measured crawl does not pay for a cold disk cache.
+func warmUp(tb testing.TB, site fixtures.ConsentSite, opts crawler.Options) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	opts.Consent = crawler.ConsentNone
+	opts.MaxDepth = crawler.NoDepth
+	if _, err := crawler.Crawl(ctx, site.Start, opts); err != nil {
+		tb.Fatalf("warm-up crawl: %v", err)
+	}
+}
+
+// TestConsentAllCost measures a --consent none and a --consent all scan of
+// the 20-page onetrust-compliant fixture, one after the other with the same
+// options, and fails when all costs more than maxConsentCost times none.
+//
+// It is not parallel, so no other test of the package runs beside it (Go
+// runs the parallel ones after it); but `go test ./...` runs the browser
+// tests of other packages at the same time, and they can slow either scan.
+// So when the ratio is over the limit it measures both scans again, up to
+// three times, and judges the fastest time of each mode: the cost of a scan
+// when nothing else competes for the machine.
+func TestConsentAllCost(t *testing.T) {
+	requireBrowser(t)
+	srv := fixtures.NewServer()
+	defer srv.Close()
+	site := fixtures.OneTrustCompliant()
+	opts := costOptions(srv)
+
+	warmUp(t, site, opts)
+	var best [2]time.Duration // none, all
+	ratio := 0.0
+	for attempt := 1; attempt <= 3; attempt++ {
+		load := loadAverage()
+		none := timeCrawl(t, site, opts, crawler.ConsentNone)
+		all := timeCrawl(t, site, opts, crawler.ConsentAll)
+		for i, d := range []time.Duration{none, all} {
+			if best[i] == 0 || d < best[i] {
+				best[i] = d
+			}
+		}
+		ratio = best[1].Seconds() / best[0].Seconds()
+		t.Logf("attempt %d: %d pages, wait %s, concurrency %d: --consent none %.2fs, --consent all %.2fs, all/none %.2f (load average %s, then %s)",
+			attempt, len(site.Pages), opts.Wait, crawler.DefaultConcurrency, none.Seconds(), all.Seconds(),
+			all.Seconds()/none.Seconds(), load, loadAverage())
+		if ratio <= maxConsentCost {
+			break
+		}
+	}
+	if ratio > maxConsentCost {
+		t.Errorf("--consent all took %.2f times --consent none (fastest of each: %.2fs / %.2fs), want at most %.1f",
+			ratio, best[1].Seconds(), best[0].Seconds(), maxConsentCost)
+	}
+}
+
+// BenchmarkConsentPhases times --consent none and --consent all scans of
+// the 20-page onetrust-compliant fixture; each iteration does one of each.
+// It reports the seconds of each mode per scan and their ratio (all/none).
+func BenchmarkConsentPhases(b *testing.B) {
+	if testing.Short() {
+		b.Skip("browser benchmark skipped in -short mode")
+	}
+	if _, err := crawler.FindBrowser(""); err != nil {
+		b.Fatalf("the benchmark needs Chromium: %v", err)
+	}
+	srv := fixtures.NewServer()
+	defer srv.Close()
+	site := fixtures.OneTrustCompliant()
+	opts := costOptions(srv)
+	warmUp(b, site, opts)
+
+	var none, all time.Duration
+	n := 0
+	for b.Loop() {
+		none += timeCrawl(b, site, opts, crawler.ConsentNone)
+		all += timeCrawl(b, site, opts, crawler.ConsentAll)
+		n++
+	}
+	b.ReportMetric(none.Seconds()/float64(n), "none-s/op")
+	b.ReportMetric(all.Seconds()/float64(n), "all-s/op")
+	b.ReportMetric(all.Seconds()/none.Seconds(), "all/none")
+}
+
+// loadAverage returns the machine's one-minute load average, or "?" where
+// the system does not say: timings taken beside other busy processes are
+// worth little, and the log should show it.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
