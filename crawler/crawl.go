@@ -47,11 +47,52 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 	return res, err
 }
 
-// run crawls the before-consent phase, which discovers the pages, then the
-// consent phases the options ask for, on the same pages, in parallel.
+// run crawls the before-consent phase, which discovers the pages, and the
+// consent phases the options ask for, which visit the same pages in the
+// same order. The consent phases start as soon as the first page of the
+// first phase has shown whether there is a banner, and follow the first
+// phase page by page: the three phases overlap, each in a browser context
+// of its own.
 func (c *crawler) run(ctx context.Context, res *Result) error {
-	first, err := c.phase(ctx, BeforeConsent, nil, "")
-	runs := []*phaseRun{first}
+	feed := newPageFeed()
+	first := &phaseRun{phase: BeforeConsent}
+	firstPage := make(chan *visit, 1)
+	firstDone := make(chan struct{})
+	var firstErr error
+	go func() {
+		defer close(firstDone)
+		defer feed.close()
+		firstErr = c.phase(ctx, first, phaseSpec{publish: feed, onFirstPage: func(v *visit) { firstPage <- v }})
+	}()
+	var fv *visit
+	select {
+	case fv = <-firstPage:
+	case <-firstDone:
+		select {
+		case fv = <-firstPage:
+		default:
+		}
+	}
+
+	// The banner is known once the first page is done: the page's hook
+	// wrote it before onFirstPage was called.
+	var clicks []string
+	if fv != nil && (fv.page.Status != 0 || fv.page.Error == "") && ctx.Err() == nil {
+		clicks = c.consentClicks(first.banner)
+	}
+	later := make([]*phaseRun, len(clicks))
+	errs := make([]error, len(clicks))
+	var wg sync.WaitGroup
+	for i, click := range clicks {
+		later[i] = &phaseRun{phase: phaseOf(click)}
+		wg.Go(func() {
+			errs[i] = c.phase(ctx, later[i], phaseSpec{replay: feed, click: click})
+		})
+	}
+	<-firstDone
+	wg.Wait()
+
+	err := firstErr
 	for _, v := range first.visits {
 		res.Pages = append(res.Pages, v.page)
 	}
@@ -59,40 +100,23 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	if err == nil && len(res.Pages) > 0 && res.Pages[0].Status == 0 && res.Pages[0].Error != "" {
 		err = &LoadError{URL: res.Pages[0].URL, Text: res.Pages[0].Error}
 	}
-
-	var clicks []string
-	if err == nil {
-		clicks = c.consentClicks(res.Consent.Banner)
-	}
 	res.Consent.Mode = consentModeName(clicks)
 	res.Consent.Phases = []Phase{BeforeConsent}
+	runs := []*phaseRun{first}
 	if len(clicks) > 0 {
-		pages := make([]entry, len(first.visits))
-		for i, v := range first.visits {
-			pages[i] = entry{url: v.page.URL, depth: v.page.Depth}
-		}
-		later := make([]*phaseRun, len(clicks))
-		errs := make([]error, len(clicks))
-		var wg sync.WaitGroup
-		for i, click := range clicks {
-			wg.Go(func() {
-				later[i], errs[i] = c.phase(ctx, phaseOf(click), pages, click)
-			})
-		}
-		wg.Wait()
 		res.PhasePages = map[Phase][]Page{}
-		for i, pr := range later {
-			runs = append(runs, pr)
-			res.Consent.Phases = append(res.Consent.Phases, pr.phase)
-			if pr.action != nil {
-				res.Consent.Actions = append(res.Consent.Actions, *pr.action)
-			}
-			for _, v := range pr.visits {
-				res.PhasePages[pr.phase] = append(res.PhasePages[pr.phase], v.page)
-			}
-			if err == nil {
-				err = errs[i]
-			}
+	}
+	for i, pr := range later {
+		runs = append(runs, pr)
+		res.Consent.Phases = append(res.Consent.Phases, pr.phase)
+		if pr.action != nil {
+			res.Consent.Actions = append(res.Consent.Actions, *pr.action)
+		}
+		for _, v := range pr.visits {
+			res.PhasePages[pr.phase] = append(res.PhasePages[pr.phase], v.page)
+		}
+		if err == nil {
+			err = errs[i]
 		}
 	}
 
@@ -232,25 +256,41 @@ type phaseRun struct {
 	action     *ConsentAction
 }
 
-// phase crawls the site in a fresh browser context. With fixed nil it
-// discovers pages breadth first from the target; otherwise it visits the
-// fixed pages, in their order, and follows no link. click ("accept" or
-// "reject") is done on the first page before anything else is visited.
+// phaseSpec says how a phase finds its pages and what it does first.
+type phaseSpec struct {
+	// replay, when not nil, holds the pages of the phase that discovers
+	// them: this phase visits them in their order, as they come, and
+	// follows no link.
+	replay *pageFeed
+	// publish, when not nil, receives every page this phase visits, in
+	// crawl order, as it is handed to a tab.
+	publish *pageFeed
+	// click ("accept" or "reject") is done on the first page before
+	// anything else is visited.
+	click string
+	// onFirstPage is called when the first page is done.
+	onFirstPage func(*visit)
+}
+
+// phase crawls the site in a fresh browser context, filling pr. With
+// spec.replay nil it discovers pages breadth first from the target;
+// otherwise it visits the replayed pages.
 //
 // Pages are visited by several tabs at once, but links are queued in the
 // order a one-tab crawl would queue them: the links of a page join the queue
 // only when that page and every page before it in the queue are done. So the
 // pages, their order and the attribution of cookies do not depend on which
-// tab finished first.
-func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click string) (*phaseRun, error) {
-	pr := &phaseRun{phase: ph}
+// tab finished first. The first page of a phase is visited alone, so that
+// every other page sees its cookies and its consent click.
+func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error {
+	ph := pr.phase
 	scanCtx, scanCancel := chromedp.NewContext(c.s.ctx, chromedp.WithNewBrowserContext())
 	defer scanCancel()
 	if err := chromedp.Do(scanCtx); err != nil {
 		if ctx.Err() != nil {
-			return pr, ctx.Err()
+			return ctx.Err()
 		}
-		return pr, fmt.Errorf("opening a browser context: %w: %w", err, ErrIncomplete)
+		return fmt.Errorf("opening a browser context: %w: %w", err, ErrIncomplete)
 	}
 	bcid := chromedp.FromContext(scanCtx).BrowserContextID
 	if _, err := chromedp.CallBrowser(scanCtx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
@@ -259,14 +299,13 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 		c.opts.Logger.Debug("cannot deny downloads", "err", err)
 	}
 
-	queue := fixed
-	limit := len(fixed)
-	if fixed == nil {
+	var queue []entry
+	limit := c.opts.MaxPages
+	if spec.replay == nil {
 		queue = []entry{{url: c.start.String()}}
-		limit = c.opts.MaxPages
 	}
 	seen := map[string]bool{c.start.String(): true}
-	visits := make([]*visit, 0, limit)
+	visits := make([]*visit, 0, min(limit, 64))
 	var (
 		mu        sync.Mutex
 		cond      = sync.NewCond(&mu)
@@ -275,17 +314,32 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 		running   int
 		cookies   = map[cookieKey]bool{}
 	)
-	done := make([]bool, 0, limit)
+	done := make([]bool, 0, min(limit, 64))
 
+	// available is the number of pages known so far, and whether more may
+	// come from the replayed phase.
+	available := func() (n int, more bool) {
+		if spec.replay != nil {
+			return spec.replay.state()
+		}
+		return min(len(queue), limit), false
+	}
+	entryAt := func(i int) entry {
+		if spec.replay != nil {
+			return spec.replay.at(i)
+		}
+		return queue[i]
+	}
 	commit := func() {
 		for committed < len(visits) && done[committed] {
-			v := visits[committed]
-			e := queue[committed]
-			if fixed == nil && e.depth < c.opts.MaxDepth {
-				for _, l := range v.links {
-					if !seen[l] {
-						seen[l] = true
-						queue = append(queue, entry{url: l, depth: e.depth + 1})
+			if spec.replay == nil {
+				v, e := visits[committed], queue[committed]
+				if e.depth < c.opts.MaxDepth {
+					for _, l := range v.links {
+						if !seen[l] {
+							seen[l] = true
+							queue = append(queue, entry{url: l, depth: e.depth + 1})
+						}
 					}
 				}
 			}
@@ -293,10 +347,23 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 		}
 	}
 	// ready reports whether a page can be handed out: the first page of a
-	// phase goes alone, so that every other page sees its cookies and its
-	// consent click.
+	// phase goes alone.
 	ready := func() bool {
-		return next < min(len(queue), limit) && (next == 0 || (len(done) > 0 && done[0]))
+		n, _ := available()
+		return next < n && (next == 0 || (len(done) > 0 && done[0]))
+	}
+	// waiting reports whether a page may still become ready: a page in a
+	// tab may add links, the replayed phase may add pages.
+	waiting := func() bool {
+		_, more := available()
+		return running > 0 || committed < len(visits) || more
+	}
+	if spec.replay != nil {
+		defer spec.replay.subscribe(func() {
+			mu.Lock()
+			cond.Broadcast()
+			mu.Unlock()
+		})()
 	}
 
 	var wg sync.WaitGroup
@@ -305,7 +372,7 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 			mu.Lock()
 			defer mu.Unlock()
 			for {
-				for ctx.Err() == nil && !ready() && (running > 0 || committed < len(visits)) {
+				for ctx.Err() == nil && !ready() && waiting() {
 					cond.Wait()
 				}
 				if ctx.Err() != nil || !ready() {
@@ -314,7 +381,10 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 				}
 				i := next
 				next++
-				e := queue[i]
+				e := entryAt(i)
+				if spec.publish != nil {
+					spec.publish.add(e)
+				}
 				visits = append(visits, nil)
 				done = append(done, false)
 				running++
@@ -322,7 +392,7 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 
 				var hooks pageHooks
 				if i == 0 {
-					hooks = c.firstPageHooks(pr, click)
+					hooks = c.firstPageHooks(pr, spec.click)
 				}
 				v := c.visit(ctx, scanCtx, e, hooks)
 
@@ -336,8 +406,12 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 					}
 				}
 				commit()
+				if i == 0 && spec.onFirstPage != nil {
+					spec.onFirstPage(v)
+				}
 				if c.opts.Progress != nil {
-					c.opts.Progress(ph, committedCount(done), min(len(queue), limit), len(cookies))
+					planned, _ := available()
+					c.opts.Progress(ph, committedCount(done), planned, len(cookies))
 				}
 				cond.Broadcast()
 			}
@@ -364,7 +438,79 @@ func (c *crawler) phase(ctx context.Context, ph Phase, fixed []entry, click stri
 		c.opts.Logger.Warn("cannot read the cookie jar", "phase", ph, "err", err)
 	}
 	pr.jar = jar.Cookies
-	return pr, ctx.Err()
+	return ctx.Err()
+}
+
+// pageFeed passes the pages of the phase that discovers them to the phases
+// that replay them, in crawl order, while the first phase is still
+// running.
+type pageFeed struct {
+	mu      sync.Mutex
+	entries []entry
+	closed  bool
+	waiters map[int]func()
+	nextID  int
+}
+
+func newPageFeed() *pageFeed { return &pageFeed{waiters: map[int]func(){}} }
+
+// add appends a page and wakes the subscribers.
+func (f *pageFeed) add(e entry) {
+	f.mu.Lock()
+	f.entries = append(f.entries, e)
+	f.mu.Unlock()
+	f.wake()
+}
+
+// close says no page will be added; it wakes the subscribers.
+func (f *pageFeed) close() {
+	f.mu.Lock()
+	f.closed = true
+	f.mu.Unlock()
+	f.wake()
+}
+
+// wake calls the subscribers, without holding the feed's lock: they take
+// their phase's lock, and a phase holding its lock reads the feed.
+func (f *pageFeed) wake() {
+	f.mu.Lock()
+	ws := make([]func(), 0, len(f.waiters))
+	for _, w := range f.waiters {
+		ws = append(ws, w)
+	}
+	f.mu.Unlock()
+	for _, w := range ws {
+		w()
+	}
+}
+
+// state returns the number of pages so far and whether more may come.
+func (f *pageFeed) state() (n int, more bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.entries), !f.closed
+}
+
+// at returns page i, which state has counted.
+func (f *pageFeed) at(i int) entry {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.entries[i]
+}
+
+// subscribe calls w whenever a page is added or the feed closes, until the
+// returned function is called.
+func (f *pageFeed) subscribe(w func()) (unsubscribe func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	id := f.nextID
+	f.nextID++
+	f.waiters[id] = w
+	return func() {
+		f.mu.Lock()
+		delete(f.waiters, id)
+		f.mu.Unlock()
+	}
 }
 
 func committedCount(done []bool) int {
