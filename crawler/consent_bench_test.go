@@ -13,8 +13,8 @@ import (
 
 // maxConsentCost is the most a --consent all scan may cost, in multiples of
 // a --consent none scan of the same site (issue 5). The before-consent
-// phase discovers the pages; the accept and reject phases then replay them
-// side by side, so the cost should stay near 2.
+// phase discovers the pages; the accept and reject phases follow it page by
+// page, side by side, so on 2 cores the cost stays near 2.
 const maxConsentCost = 3.5
 
 // costOptions are the crawl options of the consent cost measurements: the
