@@ -51,6 +51,9 @@ type Gate struct {
 	Failing int `json:"failing"`
 	// Outcome is "pass", "fail" or "incomplete".
 	Outcome string `json:"outcome"`
+	// ReportOnly is true when failing findings do not change the exit
+	// code (--exit-code 0): the gate is reported, not enforced.
+	ReportOnly bool `json:"reportOnly,omitempty"`
 }
 
 // Warnings are the warnings about ignore entries: expired or unused.

@@ -158,6 +158,9 @@ func gateText(rep *Report, p painter) string {
 		if rep.Partial {
 			why += "; the scan was incomplete"
 		}
+		if g.ReportOnly {
+			why += "; reported only (--exit-code 0)"
+		}
 	case OutcomeIncomplete:
 		why = "the scan stopped before visiting every page, so it cannot vouch for the site; no finding matches --fail-on"
 	default:

@@ -180,6 +180,24 @@ func TestTableSummary(t *testing.T) {
 	}
 }
 
+// TestTableSummaryReportOnly: with --exit-code 0 the gate still fails, and
+// the summary says why the exit code does not.
+func TestTableSummaryReportOnly(t *testing.T) {
+	t.Parallel()
+	rep := New(portal(t), Options{})
+	rep.Policy = "cookies.yaml"
+	rep.Findings = []Finding{{Kind: KindUndeclared, Cookie: "_ga", Domain: "portal.test", Path: "/", Severity: SeverityHigh}}
+	ApplyGate(rep, GateOptions{Now: today}).ReportOnly = true
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	want := "gate: failed — 1 finding of kind undeclared matches --fail-on; reported only (--exit-code 0)"
+	if got := lastLine(buf.String()); !strings.HasSuffix(got, want) {
+		t.Errorf("last line\n got: %s\nwant suffix: %s", got, want)
+	}
+}
+
 // TestTableGroupsFindings checks that the findings are listed by kind, in
 // the order of Kinds whatever their order in the report, and within a kind
 // by cookie, so that the findings of one cookie are together.

@@ -148,6 +148,7 @@ func (g *gateOptions) apply(rep *report.Report, logger *slog.Logger) *report.Gat
 		Ignores:      g.ignores,
 		Now:          g.Now(),
 	})
+	gate.ReportOnly = g.ExitCode == 0
 	for _, w := range gate.Warnings() {
 		logger.Warn(w)
 	}
