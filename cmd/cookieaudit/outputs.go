@@ -124,15 +124,7 @@ type reportOutputs struct {
 // is unset or empty (no-color.org) and TERM is not "dumb". A CI log, a
 // pipe or a file gets plain text.
 func useColor(w io.Writer, getenv func(string) string) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return false
-	}
-	return getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+	return isTerminal(w) && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // openOutputs opens every destination before the scan, so that a wrong

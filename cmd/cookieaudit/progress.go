@@ -24,18 +24,24 @@ type progress struct {
 }
 
 // newProgress returns the progress display for w, nil when w is not a
-// terminal (checked without a new module: a terminal is a character
-// device).
+// terminal.
 func newProgress(w io.Writer) *progress {
-	f, ok := w.(*os.File)
-	if !ok {
-		return nil
-	}
-	fi, err := f.Stat()
-	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+	if !isTerminal(w) {
 		return nil
 	}
 	return &progress{w: w, phases: map[crawler.Phase][3]int{}}
+}
+
+// isTerminal reports whether w is a terminal, checked without a new
+// module: a terminal is a character device. So is /dev/null, which gets
+// colour or progress that nobody sees.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // update is the crawler's Progress callback; phases run concurrently, so

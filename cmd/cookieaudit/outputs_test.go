@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+)
+
+// TestUseColor: colour only for a character device (a terminal; /dev/null
+// stands in for one here), and never with NO_COLOR or TERM=dumb.
+func TestUseColor(t *testing.T) {
+	t.Parallel()
+	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no %s: %v", os.DevNull, err)
+	}
+	defer tty.Close()
+	r, pipe, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer pipe.Close()
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	cases := []struct {
+		name string
+		w    io.Writer
+		env  func(string) string
+		want bool
+	}{
+		{"character device", tty, env("TERM", "xterm-256color"), true},
+		{"NO_COLOR", tty, env("NO_COLOR", "1"), false},
+		{"empty NO_COLOR", tty, env("NO_COLOR", ""), true},
+		{"dumb terminal", tty, env("TERM", "dumb"), false},
+		{"pipe", pipe, env(), false},
+		{"buffer", &bytes.Buffer{}, env(), false},
+	}
+	for _, tc := range cases {
+		if got := useColor(tc.w, tc.env); got != tc.want {
+			t.Errorf("%s: useColor = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
