@@ -46,7 +46,7 @@ type bannerReport struct {
 // looks for a banner once the page has settled and photographs it; a later
 // phase clicks as soon as the banner shows, so that everything after the
 // click is recorded under the choice.
-func (c *crawler) firstPageHooks(pr *phaseRun, click string) pageHooks {
+func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) pageHooks {
 	if click == "" {
 		return pageHooks{afterWait: func(ctx context.Context, p *pageCtx) {
 			fr, ok := c.findBanner(ctx, p, "detect")
@@ -63,7 +63,7 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string) pageHooks {
 		}}
 	}
 	return pageHooks{afterLoad: func(ctx context.Context, p *pageCtx) {
-		pr.action = c.answerBanner(ctx, p, pr.phase, click)
+		pr.action = c.answerBanner(ctx, p, pr.phase, click, known)
 	}}
 }
 
@@ -135,10 +135,15 @@ func (c *crawler) runConsentScript(ctx, tab context.Context, s target.SessionID,
 
 // answerBanner waits for the banner, clicks accept or reject, and checks
 // that the choice took: the button went away or the platform's API reports
-// a choice.
-func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click string) *ConsentAction {
+// a choice. known is the banner the first phase found once its first page
+// had settled: when it has no such button, a short look is enough.
+func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click string, known *Banner) *ConsentAction {
 	a := &ConsentAction{Phase: ph, Action: click}
-	deadline := time.Now().Add(min(c.opts.PageTimeout, 10*time.Second))
+	wait := min(c.opts.PageTimeout, 10*time.Second)
+	if known != nil && (click == "accept" && known.Accept == nil || click == "reject" && known.Reject == nil) {
+		wait = min(wait, 2*time.Second)
+	}
+	deadline := time.Now().Add(wait)
 	var fr frameReport
 	for {
 		var ok bool

@@ -86,7 +86,7 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	for i, click := range clicks {
 		later[i] = &phaseRun{phase: phaseOf(click)}
 		wg.Go(func() {
-			errs[i] = c.phase(ctx, later[i], phaseSpec{replay: feed, click: click})
+			errs[i] = c.phase(ctx, later[i], phaseSpec{replay: feed, click: click, known: first.banner})
 		})
 	}
 	<-firstDone
@@ -266,8 +266,10 @@ type phaseSpec struct {
 	// crawl order, as it is handed to a tab.
 	publish *pageFeed
 	// click ("accept" or "reject") is done on the first page before
-	// anything else is visited.
+	// anything else is visited; known is the banner the first phase
+	// found, nil when none.
 	click string
+	known *Banner
 	// onFirstPage is called when the first page is done.
 	onFirstPage func(*visit)
 }
@@ -392,7 +394,7 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 
 				var hooks pageHooks
 				if i == 0 {
-					hooks = c.firstPageHooks(pr, spec.click)
+					hooks = c.firstPageHooks(pr, spec.click, spec.known)
 				}
 				v := c.visit(ctx, scanCtx, e, hooks)
 
