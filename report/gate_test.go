@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cookieaudit/cookieaudit/classifier"
 )
 
 // gateFindings are findings of several kinds and severities.
@@ -222,6 +224,15 @@ func TestFindingFingerprint(t *testing.T) {
 	}
 	if FindingFingerprint("https://shop.example.org/", f) == base {
 		t.Error("fingerprint does not depend on the site host")
+	}
+	// A finding without a fingerprint (a hand-written baseline) gets the
+	// one the classifier gives the same finding, whether it names its
+	// kind, its rule id, or both.
+	want := classifier.Fingerprint("https://www.example.org/", "_ga", "example.org", "/", classifier.KindUndeclared)
+	for _, g := range []Finding{f, {Kind: KindUndeclared, RuleID: "undeclared-cookie", Cookie: "_ga", Domain: "example.org", Path: "/"}} {
+		if got := FindingFingerprint("https://www.example.org/", g); got != want {
+			t.Errorf("fingerprint of %+v = %s, want the classifier's %s", g, got, want)
+		}
 	}
 	f.Fingerprint = "classifier-made"
 	if FindingFingerprint("https://www.example.org/", f) != "classifier-made" {

@@ -1,23 +1,24 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"net/url"
+	"cmp"
 	"strings"
+
+	"github.com/cookieaudit/cookieaudit/classifier"
 )
 
-// The finding kinds of the report contract (DESIGN.md). The classifier
-// decides which findings there are; the report only needs their names to
-// describe them (SARIF rules, JUnit test cases) and to check --fail-on.
+// The finding kinds of the report contract (DESIGN.md), as the classifier
+// names them. The classifier decides which findings there are; the report
+// only needs their names to describe them (SARIF rules, JUnit test cases)
+// and to check --fail-on.
 const (
-	KindUndeclared     = "undeclared"
-	KindMisclassified  = "misclassified"
-	KindExpiryMismatch = "expiry-mismatch"
-	KindNotObserved    = "not-observed"
-	KindBeforeConsent  = "before-consent"
-	KindAfterReject    = "after-reject"
-	KindAmbiguous      = "ambiguous"
+	KindUndeclared     = string(classifier.KindUndeclared)
+	KindMisclassified  = string(classifier.KindMisclassified)
+	KindExpiryMismatch = string(classifier.KindExpiryMismatch)
+	KindNotObserved    = string(classifier.KindNotObserved)
+	KindBeforeConsent  = string(classifier.KindBeforeConsent)
+	KindAfterReject    = string(classifier.KindAfterReject)
+	KindAmbiguous      = string(classifier.KindAmbiguous)
 )
 
 // KindInfo describes a finding kind for people and for CI systems.
@@ -84,12 +85,13 @@ func kindsOf(findings ...[]Finding) []string {
 	return kinds
 }
 
-// The severities of findings, from the most to the least serious.
+// The severities of findings, from the most to the least serious, as the
+// classifier names them.
 const (
-	SeverityHigh   = "high"
-	SeverityMedium = "medium"
-	SeverityLow    = "low"
-	SeverityInfo   = "info"
+	SeverityHigh   = string(classifier.SeverityHigh)
+	SeverityMedium = string(classifier.SeverityMedium)
+	SeverityLow    = string(classifier.SeverityLow)
+	SeverityInfo   = string(classifier.SeverityInfo)
 )
 
 // Severities lists the severities from the least to the most serious.
@@ -97,39 +99,20 @@ var Severities = []string{SeverityInfo, SeverityLow, SeverityMedium, SeverityHig
 
 // SeverityRank orders severities: info 0, low 1, medium 2, high 3; -1 for
 // anything else.
-func SeverityRank(s string) int {
-	for i, v := range Severities {
-		if v == s {
-			return i
-		}
-	}
-	return -1
-}
+func SeverityRank(s string) int { return classifier.Severity(s).Rank() }
 
 // FindingFingerprint is f's fingerprint: f.Fingerprint when the classifier
-// set one, else one computed as classifier.Fingerprint does, from the site
-// host, the cookie name, domain and path and the rule id, so that a report
-// whose findings lack fingerprints (written by hand or by an older
-// version) can still serve as a baseline. Neither the cookie value nor a
-// time is part of it: both change between scans of an unchanged site.
+// set one, else classifier.Fingerprint of the site host, the cookie name,
+// domain and path and the kind (or the rule id the finding names), so that
+// a report whose findings lack fingerprints (written by hand or by an
+// older version) can still serve as a baseline and match a new scan's.
+// Neither the cookie value nor a time is part of it: both change between
+// scans of an unchanged site.
 func FindingFingerprint(target string, f Finding) string {
 	if f.Fingerprint != "" {
 		return f.Fingerprint
 	}
-	host := normalizeHost(target)
-	if strings.Contains(target, "://") {
-		if u, err := url.Parse(target); err == nil {
-			host = strings.ToLower(u.Hostname())
-		}
-	}
-	rule := f.RuleID
-	if rule == "" {
-		rule = f.Kind
-	}
-	// NUL cannot occur in a host, cookie name, domain or path, so no two
-	// different tuples give the same input.
-	sum := sha256.Sum256([]byte(strings.Join([]string{host, f.Cookie, normalizeHost(f.Domain), f.Path, rule}, "\x00")))
-	return hex.EncodeToString(sum[:16])
+	return classifier.Fingerprint(target, f.Cookie, f.Domain, f.Path, classifier.Kind(cmp.Or(f.RuleID, f.Kind)))
 }
 
 // normalizeHost is a domain in lower case without surrounding dots.
