@@ -370,17 +370,10 @@ func (c *classifier) strongEvidence(ck crawler.Cookie, e *Entry) (cat policy.Cat
 }
 
 func (c *classifier) undeclared(ck crawler.Cookie, cl Classification) {
-	sev := SeverityMedium
+	sev := SeverityMedium // necessary-looking or unknown
 	switch cl.Category {
-	case policy.Marketing, policy.Statistics:
-		sev = SeverityHigh
-		if cl.Confidence == ConfidenceLow {
-			sev = SeverityMedium
-		}
-	case policy.Preferences:
-		if cl.Confidence == ConfidenceLow {
-			sev = SeverityLow
-		}
+	case policy.Marketing, policy.Statistics, policy.Preferences:
+		sev = trackingSeverity(cl.Category, cl.Confidence)
 	}
 	msg := fmt.Sprintf("%s is set but the policy does not declare it", ck.Name)
 	if cl.Category == policy.Unclassified {
@@ -404,6 +397,21 @@ func (c *classifier) undeclared(ck crawler.Cookie, cl Classification) {
 		Message: msg, Evidence: strings.Join(ev, "; "),
 		SuggestedCategory: cl.Category,
 	})
+}
+
+// trackingSeverity is the severity of a finding about a cookie of a
+// category that needs consent: high for statistics and marketing, medium
+// for preferences, one step lower when the category is a low-confidence
+// guess.
+func trackingSeverity(cat policy.Category, conf Confidence) Severity {
+	low := conf == ConfidenceLow
+	switch {
+	case cat == policy.Preferences && low:
+		return SeverityLow
+	case cat == policy.Preferences || low:
+		return SeverityMedium
+	}
+	return SeverityHigh
 }
 
 func (c *classifier) misclassified(ck crawler.Cookie, d *policy.Declaration, cat policy.Category, provider, evidence string) {

@@ -71,13 +71,7 @@ func (c *classifier) consentFindings(ck crawler.Cookie, cl Classification) {
 	if life, known := requestedLifetime(ck); known && life <= 0 {
 		return
 	}
-	sev := SeverityHigh
-	if cat == policy.Preferences {
-		sev = SeverityMedium
-	}
-	if cl.Confidence == ConfidenceLow {
-		sev = map[Severity]Severity{SeverityHigh: SeverityMedium, SeverityMedium: SeverityLow}[sev]
-	}
+	sev := trackingSeverity(cat, cl.Confidence)
 	what := string(cat)
 	if cl.Provider != "" {
 		what += ", " + cl.Provider
