@@ -85,6 +85,30 @@ func (s stats) kindSummary() string {
 	return strings.Join(parts, ", ")
 }
 
+// failingByKind counts the findings that fail the gate per kind, in
+// kindsOf order; kinds without a failing finding are left out.
+func failingByKind(rep *Report) []kindCount {
+	counts := map[string]int{}
+	for _, f := range rep.Findings {
+		if failing(rep, f) {
+			counts[f.Kind]++
+		}
+	}
+	var out []kindCount
+	for _, k := range kindsOf(rep.Findings) {
+		if counts[k] > 0 {
+			out = append(out, kindCount{k, counts[k]})
+		}
+	}
+	return out
+}
+
+// FailingSummary counts the findings that fail the gate by kind, e.g.
+// "7 undeclared, 5 before-consent"; "none" when none fails.
+func FailingSummary(rep *Report) string {
+	return stats{byKind: failingByKind(rep)}.kindSummary()
+}
+
 // outcome is the gate's outcome, or what the default gate would decide for
 // a report that went through none.
 func outcome(rep *Report, s stats) string {

@@ -132,13 +132,8 @@ func gateText(rep *Report, p painter) string {
 	switch g.Outcome {
 	case OutcomeFail:
 		var kinds []string
-		for _, k := range kindsOf(rep.Findings) {
-			for _, f := range rep.Findings {
-				if f.Fails && f.Kind == k {
-					kinds = append(kinds, sanitize(k))
-					break
-				}
-			}
+		for _, kc := range failingByKind(rep) {
+			kinds = append(kinds, sanitize(kc.kind))
 		}
 		noun, verb := "findings", "match"
 		if g.Failing == 1 {

@@ -188,25 +188,11 @@ type findingsError struct {
 }
 
 func (e *findingsError) Error() string {
-	counts := map[string]int{}
-	var kinds []string
-	for _, f := range e.rep.Findings {
-		if f.Fails {
-			if counts[f.Kind] == 0 {
-				kinds = append(kinds, f.Kind)
-			}
-			counts[f.Kind]++
-		}
-	}
-	var parts []string
-	for _, k := range kinds {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
-	}
 	noun := "findings fail"
 	if e.gate.Failing == 1 {
 		noun = "finding fails"
 	}
-	msg := fmt.Sprintf("%d %s the gate (%s)", e.gate.Failing, noun, strings.Join(parts, ", "))
+	msg := fmt.Sprintf("%d %s the gate (%s)", e.gate.Failing, noun, report.FailingSummary(e.rep))
 	if e.rep.Partial {
 		msg += "; the scan was incomplete"
 	}
