@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/cookieaudit/cookieaudit/policy"
 )
@@ -154,6 +155,9 @@ type KB struct {
 	exact   map[string][]int // name → indexes in entries of exact entries
 	others  []int            // indexes of prefix and glob entries
 	hosts   []HostEntry
+
+	providersOnce sync.Once
+	providers     map[string]string
 }
 
 type kbEntry struct {
@@ -446,4 +450,109 @@ func readCSV(name string, b []byte, header []string, fn func(line int, rec []str
 			return fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 	}
+}
+
+// KnownCookie reports whether name is a distinctive cookie name of the
+// knowledge base: an entry of high confidence whose name has at least
+// three characters. Generic names ("id", "lang", "cart") are left out:
+// policy extraction asks this to tell cookie names from words of prose.
+// It makes a KB a [policy.Knowledge].
+func (kb *KB) KnownCookie(name string) bool {
+	if kb == nil || len(name) < 3 {
+		return false
+	}
+	for _, i := range kb.exact[name] {
+		if kb.entries[i].Confidence == ConfidenceHigh {
+			return true
+		}
+	}
+	for _, i := range kb.others {
+		e := &kb.entries[i]
+		if e.Confidence == ConfidenceHigh && len(e.Name) >= 3 && e.matchName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// Service returns the provider of the knowledge base that text names, and
+// whether there is one: "Google Analytics 4" and "google analytics" name
+// "Google Analytics". Up to two trailing words ("4", "API", "cookies") may
+// be dropped to find it. It makes a KB a [policy.Knowledge].
+func (kb *KB) Service(text string) (string, bool) {
+	if kb == nil {
+		return "", false
+	}
+	providers := kb.providerIndex()
+	ws := strings.Fields(normalizeService(text))
+	for drop := 0; drop <= 2 && drop < len(ws); drop++ {
+		if p, ok := providers[strings.Join(ws[:len(ws)-drop], " ")]; ok {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// ServiceCookies returns the entries of the knowledge base whose provider
+// is service (as [KB.Service] names it).
+func (kb *KB) ServiceCookies(service string) []Entry {
+	if kb == nil {
+		return nil
+	}
+	want := normalizeService(service)
+	var out []Entry
+	for _, e := range kb.entries {
+		if normalizeService(e.Provider) == want {
+			out = append(out, e.Entry)
+		}
+	}
+	return out
+}
+
+// providerIndex maps the normalized provider names of the entries to
+// their spelling, built once per KB.
+func (kb *KB) providerIndex() map[string]string {
+	kb.providersOnce.Do(func() {
+		kb.providers = map[string]string{}
+		for _, e := range kb.entries {
+			if n := normalizeService(e.Provider); n != "" {
+				if _, ok := kb.providers[n]; !ok {
+					kb.providers[n] = e.Provider
+				}
+			}
+		}
+	})
+	return kb.providers
+}
+
+// normalizeService lower-cases a service name and reduces its punctuation
+// to single spaces.
+func normalizeService(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// sameService reports whether a declared service names provider: their
+// names are equal once normalized, or the declared one names provider in
+// the way [KB.Service] reads it ("Google Analytics 4").
+func (kb *KB) sameService(declared, provider string) bool {
+	p := normalizeService(provider)
+	if p == "" {
+		return false
+	}
+	if normalizeService(declared) == p {
+		return true
+	}
+	s, ok := kb.Service(declared)
+	return ok && normalizeService(s) == p
 }

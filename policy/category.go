@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -44,102 +45,21 @@ func (c Category) Valid() bool {
 // String returns the canonical name of c.
 func (c Category) String() string { return string(c) }
 
-// The category word lists, matched against folded text (lower case, no
-// accents, punctuation as spaces) by the rules of [phrase]. They cover
-// English, French, German, Spanish and Italian, and the group names of the
-// consent platforms in those languages.
-var (
-	necessaryWords = parsePhrases(
-		"necessa*",   // necessary, nécessaires, necessari(e)
-		"necesari*",  // necesarias
-		"essential*", // essential
-		"essentiel*", // essentiels
-		"esencial*",  // esenciales
-		"essenzial*", // essenziali
-		"required",   // required
-		"requis", "requises",
-		"indispensab*",   // indispensable(s)
-		"indispensabil*", // indispensabili
-		"imprescindib*",  // imprescindibles
-		"notwendig*",     // notwendig, notwendige
-		"erforderlich*",  // (unbedingt) erforderliche
-		"obligatoir*",    // obligatoires
-		"obligatori*",    // obligatorias
-		"strictly", "strictement", "strettamente", "estrictamente",
-		"techni*", // technical, techniques, technisch
-		"tecnic*", // técnicas, tecnici
-	)
-	// negations cancel a necessity word one or two words later: "not strictly
-	// necessary", "non-essential", "nicht notwendige", "no necesarias".
-	negations = map[string]bool{"non": true, "not": true, "nicht": true, "no": true, "sans": true, "without": true, "ohne": true, "senza": true, "sin": true}
-
-	preferenceWords = parsePhrases(
-		"preferenc*",     // preferences, préférences, preferencias
-		"preferenz*",     // preferenze
-		"praferenz*",     // Präferenzen
-		"functional*",    // functional, functionality
-		"fonctionnel*",   // fonctionnels
-		"fonctionnalit*", // fonctionnalité
-		"funktional*",    // funktional, Funktionalität
-		"funktionell*",   // funktionelle
-		"funcional*",     // funcionales, funcionalidad
-		"funzional*",     // funzionali, funzionalità
-		"personali*",     // personalisation, personalization, personalizzazione
-		"personnalis*",   // personnalisation
-		"einstellung*",   // Einstellungen
-		"komfort*", "comfort",
-	)
-	statisticsWords = parsePhrases(
-		"statisti*",   // statistics, statistiques, Statistik, statistiche
-		"estadistic*", // estadísticas
-		"analyt*",     // analytics, analytique
-		"analitic*",   // analíticas, analitici
-		"analys*", "analis*", "analyse*",
-		"performance*",
-		"leistung*", // Leistungs-Cookies
-		"rendimiento",
-		"prestazion*", // prestazioni
-		"measurement", "mesure*", "medicion*", "misurazion*",
-		"audience*",
-		"*messung", // Reichweitenmessung
-	)
-	marketingWords = parsePhrases(
-		"marketing", "remarketing", "retargeting",
-		"advertis*", // advertising, advertisement
-		"ads", "ad",
-		"target*",   // targeting, targeted
-		"ciblag*",   // ciblage
-		"cible*",    // ciblés
-		"dirigid*",  // cookies dirigidas (OneTrust, Spanish)
-		"publici*",  // publicitaires, publicidad
-		"pubblici*", // pubblicità, pubblicitari
-		"werbung", "werbe*",
-		"socia*",  // social media, réseaux sociaux, redes sociales
-		"sozial*", // soziale Medien
-		"profil*", // profiling, profilage, profilazione
-	)
-	unclassifiedWords = parsePhrases(
-		"unclassified", "uncategori*", "unkategorisiert*", "unklassifiziert*",
-		"non class*", "nicht klassifiziert*", "sin clasificar", "no clasificad*",
-		"non classificat*",
-		"other", "others", "autres", "sonstige*", "andere", "otras", "otros", "altri",
-	)
-)
-
 // ParseCategory maps a category name, or a heading naming one, to its
 // canonical [Category]. It knows the canonical names, the group names of the
-// consent platforms and their usual synonyms in English, French, German,
-// Spanish and Italian ("strictly necessary", "essential", "functional",
-// "analytics", "performance", "targeting", "advertising", "social media",
-// "nécessaires", "mesure d'audience", "Statistik", "publicidad",
-// "pubblicitari"…).
+// consent platforms and their usual synonyms in the languages of [vocab.go]
+// ("strictly necessary", "essential", "functional", "analytics",
+// "performance", "targeting", "advertising", "social media", "nécessaires",
+// "mesure d'audience", "Statistik", "publicidad", "pubblicitari",
+// "noodzakelijk", "niezbędne", "필수", "広告"…).
 //
 // The text may be a whole heading. When it names necessity, the cookie is
 // necessary whatever else it says: "Cookies necessary for the platform to
 // function properly/functionality cookies" is [Necessary]; a negated
-// necessity ("not strictly necessary", "non-essential") does not count.
-// Otherwise the first category word wins, so "functional" alone is
-// [Preferences]. Text naming no category is an error quoting it.
+// category word ("not strictly necessary", "non-essential",
+// "non-functional") does not count. Otherwise the first category word wins,
+// so "functional" alone is [Preferences]. Text naming no category is an
+// error quoting it.
 func ParseCategory(s string) (Category, error) {
 	if c, ok := categoryOf(s); ok {
 		return c, nil
@@ -155,33 +75,56 @@ func categoryList() string {
 	return strings.Join(names, ", ")
 }
 
-func categoryOf(s string) (Category, bool) {
-	ws := words(s)
+// categoryOf maps a category name or a heading by the words of
+// [ParseCategory], with "functional" meaning preferences.
+func categoryOf(s string) (Category, bool) { return lexicon{}.heading(s) }
+
+// lexicon is what a page says about its own words. A page that defines its
+// "technical or functional" cookies as one kind of necessary cookies means
+// necessary by "functional" everywhere on it (Complianz writes its
+// consent-free category so, and so do many hand-written pages); consent
+// platforms and pages that do not mean preferences.
+type lexicon struct {
+	functionalIsNecessary bool
+}
+
+// defines updates the lexicon with a heading or a bold lead-in of the page:
+// one that names both necessity and functionality ("Technical or
+// functional cookies", "Cookies necessary for the platform to function
+// properly/functionality cookies") makes "functional" necessary.
+func (lx *lexicon) defines(s string) {
+	ws := maskNeutral(words(s))
+	if len(ws) > 12 {
+		return
+	}
+	nec, fun := false, false
+	for i := range ws {
+		if ws[i] == "" || negated(ws, i) {
+			continue
+		}
+		nec = nec || matchAny(necessaryWords, ws, i)
+		fun = fun || matchAny(functionalWords, ws, i)
+	}
+	if nec && fun {
+		lx.functionalIsNecessary = true
+	}
+}
+
+// heading maps a heading or category label: necessity wins, then the first
+// category word, then the words for unclassified; descriptive words are
+// not read.
+func (lx lexicon) heading(s string) (Category, bool) {
+	ws := maskNeutral(words(s))
 	if len(ws) == 0 {
 		return "", false
 	}
 	for i := range ws {
-		for _, ph := range necessaryWords {
-			if ph.matchAt(ws, i) && !negated(ws, i) {
-				return Necessary, true
-			}
+		if ws[i] != "" && matchAny(necessaryWords, ws, i) && !negated(ws, i) {
+			return Necessary, true
 		}
 	}
-	best, at := Category(""), len(ws)
-	for _, c := range []struct {
-		cat   Category
-		words []phrase
-	}{
-		{Preferences, preferenceWords},
-		{Statistics, statisticsWords},
-		{Marketing, marketingWords},
-	} {
-		if i := find(ws, c.words); i >= 0 && i < at {
-			best, at = c.cat, i
-		}
-	}
-	if best != "" {
-		return best, true
+	if c, _, ok := lx.first(ws, ""); ok {
+		return c, true
 	}
 	if find(ws, unclassifiedWords) >= 0 {
 		return Unclassified, true
@@ -189,13 +132,123 @@ func categoryOf(s string) (Category, bool) {
 	return "", false
 }
 
-// negated reports whether the word at i is preceded, one or two words
-// earlier, by a negation.
-func negated(ws []string, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if negations[ws[k]] {
+// describes maps a descriptive heading by its descriptive words
+// ("Measuring website usage", "Remembering how lists are shown").
+func (lx lexicon) describes(s string) (Category, bool) {
+	ws := maskNeutral(words(s))
+	for _, d := range descriptiveWords {
+		if find(ws, d.phrases) >= 0 {
+			return d.cat, true
+		}
+	}
+	return "", false
+}
+
+// sole returns the category that every category word of s names, passing
+// over the words of the category skip: the text under a heading says what
+// the cookies under it are for only when it names one category ("We
+// measure website usage… We use Google Analytics" is statistics; "These
+// functional cookies are strictly necessary", skipping preferences, is
+// necessary).
+func (lx lexicon) sole(s string, skip Category) (Category, bool) {
+	ws := maskNeutral(words(serviceNames.ReplaceAllString(s, " ")))
+	found := Category("")
+	for i := range ws {
+		if ws[i] == "" || negated(ws, i) {
+			continue
+		}
+		for _, l := range lx.lists() {
+			if l.cat == skip || !matchAny(l.words, ws, i) {
+				continue
+			}
+			if found != "" && found != l.cat {
+				return "", false
+			}
+			found = l.cat
+		}
+	}
+	return found, found != ""
+}
+
+// serviceNames are product names that hold a category word ("Google
+// Analytics", "Vercel Web Analytics", "Microsoft Advertising"): a sentence
+// naming the product says nothing of a category.
+var serviceNames = regexp.MustCompile(`\b\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*\s+(?:Analytics|Advertising|Ads|Marketing|Statistics|Performance|Tag Manager)\b`)
+
+type wordList struct {
+	cat   Category
+	words []phrase
+}
+
+func (lx lexicon) lists() []wordList {
+	return []wordList{
+		{Necessary, necessaryWords},
+		{lx.functional(), functionalWords},
+		{Preferences, preferenceWords},
+		{Statistics, statisticsWords},
+		{Marketing, marketingWords},
+	}
+}
+
+// first returns the category of the first category word of ws that is not
+// negated nor of the category skip (necessity included), with its index.
+func (lx lexicon) first(ws []string, skip Category) (Category, int, bool) {
+	lists := lx.lists()
+	for i := range ws {
+		if ws[i] == "" || negated(ws, i) {
+			continue
+		}
+		for _, l := range lists {
+			if l.cat != skip && matchAny(l.words, ws, i) {
+				return l.cat, i, true
+			}
+		}
+	}
+	return "", -1, false
+}
+
+func (lx lexicon) functional() Category {
+	if lx.functionalIsNecessary {
+		return Necessary
+	}
+	return Preferences
+}
+
+func matchAny(phs []phrase, ws []string, i int) bool {
+	for _, ph := range phs {
+		if ph.matchAt(ws, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// maskNeutral blanks the words of neutral phrases ("cookie preferences"),
+// keeping the positions of the others.
+func maskNeutral(ws []string) []string {
+	for i := 0; i < len(ws); i++ {
+		for _, ph := range neutralPhrases {
+			if ph.matchAt(ws, i) {
+				for k := range ph {
+					ws[i+k] = ""
+				}
+				break
+			}
+		}
+	}
+	return ws
+}
+
+// negated reports whether the word at i is negated: the word before it is
+// a negation ("non-essential", "not necessary"), or the one before that is
+// and the word between qualifies it ("not strictly necessary").
+func negated(ws []string, i int) bool {
+	if i >= 1 && negations[ws[i-1]] {
+		return true
+	}
+	return i >= 2 && negations[ws[i-2]] && qualifiers[ws[i-1]]
+}
+
+// qualifiers are the adverbs between a negation and the word it negates.
+var qualifiers = setOf(`strictly absolutely technically necessarily really strictement absolument unbedingt zwingend
+	estrictamente strettamente strikt strengt scisle estritamente estrictament`)

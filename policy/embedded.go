@@ -80,17 +80,18 @@ func (x *extractor) cookiebotArrays(s string) {
 			if name == "" {
 				continue
 			}
-			if typ := field(4); typ != "" && find(words(typ), nonCookieTypes) >= 0 {
-				x.warnf("script: %q skipped: %s is not a cookie", name, typ)
-				continue
-			}
 			pat, err := ParsePattern(name)
 			if err != nil {
 				x.warnf("script: %v", err)
 				continue
 			}
+			typ := storageTypeOf(field(4))
+			if typ != Cookie {
+				x.warnf("script: %q is %s, not a cookie; kept with type %s", name, field(4), typ)
+			}
 			x.add(Declaration{
 				Name:         pat,
+				Type:         typ,
 				Provider:     field(1),
 				Purpose:      field(2),
 				Category:     cat,
@@ -332,7 +333,7 @@ func ExtractJSON(name string, data []byte) (*Policy, error) {
 		}
 		return nil, &ParseError{File: name, Msg: "invalid JSON: " + err.Error()}
 	}
-	x := newExtractor(name)
+	x := newExtractor(name, ExtractOptions{})
 	groups := findGroups(v, 0)
 	if groups != nil {
 		x.oneTrustGroups(groups, "", "", 0)

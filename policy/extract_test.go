@@ -11,8 +11,9 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-// entry is what the extraction tests assert of each declaration: its name,
-// canonical category and the page's wording of it, its duration in
+// entry is what the extraction tests assert of each declaration: its name
+// (with its storage type in parentheses when it is no cookie), canonical
+// category and the page's wording of it, its duration in
 // canonical form and as the page wrote it, provider, domain, and where it
 // was found.
 type entry struct {
@@ -31,8 +32,12 @@ type entry struct {
 func entries(p *Policy) []entry {
 	var out []entry
 	for _, d := range p.Cookies {
+		name := d.Name.Text
+		if d.Type != Cookie {
+			name += " (" + string(d.Type) + ")"
+		}
 		out = append(out, entry{
-			Name:         d.Name.Text,
+			Name:         name,
 			Category:     d.Category,
 			CategoryText: d.CategoryText,
 			Duration:     d.Duration.String(),
@@ -63,7 +68,7 @@ func extract(t *testing.T, file string) (*Policy, error) {
 	if strings.HasSuffix(file, ".json") {
 		return ExtractJSON(file, data)
 	}
-	return ExtractHTML(file, data)
+	return ExtractHTML(file, data, ExtractOptions{})
 }
 
 // TestExtract asserts every declaration extracted from each layout of
@@ -111,17 +116,19 @@ func TestExtract(t *testing.T) {
 			want: []entry{
 				{"CookieConsent", Necessary, "Necessary", "1y", "1 year", "Cookiebot", "", "Necessary (3)", 1, "cookiebot"},
 				{"__cf_bm", Necessary, "Necessary", "1d", "1 day", "cdn.example", "", "Necessary (3)", 1, "cookiebot"},
+				{"rc::a (localStorage)", Necessary, "Necessary", "persistent", "Persistent", "captcha.example", "", "Necessary (3)", 1, "cookiebot"},
 				{"lang", Preferences, "Preferences", "session", "Session", "travel.example", "", "Preferences (1)", 2, "cookiebot"},
 				{"_ga", Statistics, "Statistics", "2y", "2 years", "Google", "", "Statistics (4)", 3, "cookiebot"},
 				{"_ga_#", Statistics, "Statistics", "2y", "2 years", "Google", "", "Statistics (4)", 3, "cookiebot"},
 				{"_hjSession_#", Statistics, "Statistics", "1d", "1 day", "Hotjar", "", "Statistics (4)", 3, "cookiebot"},
+				{"collect (pixel)", Statistics, "Statistics", "session", "Session", "Google", "", "Statistics (4)", 3, "cookiebot"},
 				{"IDE", Marketing, "Marketing", "400d", "400 days", "Google", "", "Marketing (2)", 4, "cookiebot"},
 				{"test_cookie", Marketing, "Marketing", "1d", "1 day", "Google", "", "Marketing (2)", 4, "cookiebot"},
 				{"trip_draft", Unclassified, "Unclassified", "13mo", "13 months", "travel.example", "", "Unclassified (1)", 5, "cookiebot"},
 			},
 			warnings: []string{
-				"table 1: \"rc::a\" skipped: HTML Local Storage is not a cookie",
-				"table 3: \"collect\" skipped: Pixel Tracker is not a cookie",
+				"table 1: \"rc::a\" is HTML Local Storage, not a cookie; kept with type localStorage",
+				"table 3: \"collect\" is Pixel Tracker, not a cookie; kept with type pixel",
 			},
 		},
 		{
@@ -199,7 +206,7 @@ func TestExtract(t *testing.T) {
 			want: []entry{
 				{"sessionid", Necessary, "Essential cookies", "session", "Session", "Example Ltd", "", "Essential cookies", 1, "table"},
 				{"csrftoken", Necessary, "Essential cookies", "1y", "1 year", "Example Ltd", "", "Essential cookies", 1, "table"},
-				{"cart_id", Necessary, "Essential cookies", "7d", "7 days", "Example Ltd", "", "Essential cookies", 2, "table"},
+				{"cart_id", Necessary, "More essential cookies:", "7d", "7 days", "Example Ltd", "", "More essential cookies:", 2, "table"},
 				{"_ga", Statistics, "Analytics cookies", "2y", "2 years", "", "", "Analytics cookies", 3, "table"},
 				{"_gid", Statistics, "Analytics cookies", "2y", "2 years", "", "", "Analytics cookies", 3, "table"},
 				{"_ga_<container-id>", Statistics, "Analytics cookies", "2y", "2 years", "", "", "Analytics cookies", 3, "table"},
@@ -211,12 +218,13 @@ func TestExtract(t *testing.T) {
 				{"IDE", Marketing, "Advertising partners", "13mo", "13 months", "Google", "", "Advertising partners", 0, "list"},
 				{"test_cookie", Marketing, "Advertising partners", "15m", "15 minutes", "", "", "Advertising partners", 0, "list"},
 				{"lang", Preferences, "Functional", "1y", "1 year", "", "", "Cookie list", 4, "table"},
+				{"ls_state (localStorage)", Preferences, "Functional", "persistent", "Persistent", "", "", "Cookie list", 4, "table"},
 				{"ad_seen", Marketing, "Targeting", "7d", "1 week", "", "", "Cookie list", 4, "table"},
 				{"misc_flag", Unclassified, "", "", "", "", "", "Further information", 5, "table"},
 			},
 			warnings: []string{
 				"table 3: __utma, __utmb: duration \"until you clear your browser\" not understood; kept as text",
-				"table 4: \"ls_state\" skipped: Local storage is not a cookie",
+				"table 4: \"ls_state\" is Local storage, not a cookie; kept with type localStorage",
 				"table 5: no category found for \"misc_flag\" (no category column, caption or heading naming one); declared unclassified",
 			},
 		},
@@ -230,11 +238,12 @@ func TestExtract(t *testing.T) {
 				{"_ga", Statistics, "Statistics", "2y", "2 years", "Google", "", "", 0, "cookiebot-script"},
 				{"_ga_#", Statistics, "Statistics", "2y", "2 years", "Google", "", "", 0, "cookiebot-script"},
 				{"_hjSession_#", Statistics, "Statistics", "1d", "1 day", "Hotjar", "", "", 0, "cookiebot-script"},
+				{"collect (pixel)", Statistics, "Statistics", "session", "Session", "Google", "", "", 0, "cookiebot-script"},
 				{"IDE", Marketing, "Advertising", "400d", "400 days", "Google", "", "", 0, "cookiebot-script"},
 				{"muc_ads", Marketing, "Advertising", "", "a while", "ads.example", "", "", 0, "cookiebot-script"},
 			},
 			warnings: []string{
-				"script: \"collect\" skipped: Pixel is not a cookie",
+				"script: \"collect\" is Pixel, not a cookie; kept with type pixel",
 				"script: muc_ads: duration \"a while\" not understood; kept as text",
 			},
 		},
@@ -456,7 +465,7 @@ func TestExtractInline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			p, err := ExtractHTML("page.html", []byte(tt.page))
+			p, err := ExtractHTML("page.html", []byte(tt.page), ExtractOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -478,7 +487,7 @@ func TestExtractSite(t *testing.T) {
 		"http://localhost:8080/cookies":                     "localhost",
 		"saved/cookies-policy.html":                         "",
 	} {
-		p, err := ExtractHTML(name, page)
+		p, err := ExtractHTML(name, page, ExtractOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -494,7 +503,7 @@ func TestExtractNothing(t *testing.T) {
 		name, page, want string
 	}{
 		{"a page with an unrelated table", string(readTestdata(t, "no-cookies.html")),
-			"no cookie declarations found in page.html: looked for tables whose header names the cookie and its purpose, category, duration or provider (the page has 1 table, none with such a header), lists of cookie labels and values, and Cookiebot cookieTable arrays or OneTrust Groups data in scripts"},
+			"no cookie declarations found in page.html: looked for tables whose header or columns name the cookie and its purpose, category, duration or provider (the page has 1 table, none with such a header), records of cookie labels and values, lists and sentences naming cookies, and Cookiebot cookieTable arrays or OneTrust Groups data in scripts"},
 		{"an empty page", "", "the page has no table"},
 		{"not HTML at all", "\x00\xff{]]", "the page has no table"},
 		{"a header and no rows", "<table><tr><th>Cookie</th><th>Purpose</th></tr></table>", "the page has 1 table, 1 with such a header but no cookie in it"},
@@ -504,7 +513,7 @@ func TestExtractNothing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := ExtractHTML("page.html", []byte(tt.page))
+			_, err := ExtractHTML("page.html", []byte(tt.page), ExtractOptions{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("ExtractHTML() error = %v, want one containing %q", err, tt.want)
 			}

@@ -327,7 +327,7 @@ func (d *decoder) policy(root *node) (*Policy, error) {
 	if root == nil || root.kind == nullNode {
 		return nil, &ParseError{File: d.file, Line: 1, Column: 1, Msg: `empty policy (want a mapping with a "cookies" list)`}
 	}
-	f, err := d.fields(root, "policy", "site", "cookies")
+	f, err := d.fields(root, "policy", "site", "cookies", "services")
 	if err != nil {
 		return nil, err
 	}
@@ -335,23 +335,40 @@ func (d *decoder) policy(root *node) (*Policy, error) {
 	if p.Site, err = d.str(f, "site", "policy"); err != nil {
 		return nil, err
 	}
-	list, ok := f["cookies"]
-	if !ok {
+	list, hasCookies := f["cookies"]
+	services, hasServices := f["services"]
+	if !hasCookies && !hasServices {
 		return nil, d.errorf(root, `missing "cookies" (want a list of cookie declarations)`)
 	}
-	if list.kind == mapNode || list.kind == scalarNode {
-		return nil, d.errorf(list, "cookies: want a list of cookie declarations, got %s", list.kind)
-	}
-	if len(list.items) == 0 {
-		k := root.keys[indexOf(root.keys, "cookies")]
-		return nil, d.errorf(k, "no cookies declared (want at least one entry under cookies)")
-	}
-	for i, item := range list.items {
-		decl, err := d.declaration(item, i+1)
-		if err != nil {
-			return nil, err
+	for _, l := range []struct {
+		key  string
+		list *node
+	}{{"cookies", list}, {"services", services}} {
+		if l.list == nil || l.list.kind == nullNode {
+			continue
 		}
-		p.Cookies = append(p.Cookies, decl)
+		if l.list.kind == mapNode || l.list.kind == scalarNode {
+			return nil, d.errorf(l.list, "%s: want a list of %s declarations, got %s", l.key, strings.TrimSuffix(l.key, "s"), l.list.kind)
+		}
+		for i, item := range l.list.items {
+			decl, err := d.declaration(item, l.key, i+1)
+			if err != nil {
+				return nil, err
+			}
+			if decl.Service != "" {
+				p.Services = append(p.Services, decl)
+			} else {
+				p.Cookies = append(p.Cookies, decl)
+			}
+		}
+	}
+	if len(p.Cookies) == 0 && len(p.Services) == 0 {
+		key := "cookies"
+		if !hasCookies {
+			key = "services"
+		}
+		k := root.keys[indexOf(root.keys, key)]
+		return nil, d.errorf(k, "no cookies declared (want at least one entry under cookies)")
 	}
 	return p, nil
 }
@@ -365,26 +382,56 @@ func indexOf(keys []*node, key string) int {
 	return 0
 }
 
-func (d *decoder) declaration(n *node, index int) (Declaration, error) {
+// declaration reads an entry of the cookies list (a name, or a service)
+// or of the services list (a service).
+func (d *decoder) declaration(n *node, list string, index int) (Declaration, error) {
 	what := fmt.Sprintf("cookie %d", index)
-	f, err := d.fields(n, what, "name", "provider", "purpose", "category", "duration", "domain", "source")
+	if list == "services" {
+		what = fmt.Sprintf("service %d", index)
+	}
+	f, err := d.fields(n, what, "name", "service", "type", "provider", "purpose", "category", "duration", "domain", "source")
 	if err != nil {
 		return Declaration{}, err
 	}
 	decl := Declaration{Source: Source{File: d.file, Line: n.line, Column: n.col}}
 
-	nameNode, ok := f["name"]
-	if !ok || nameNode.kind == nullNode {
-		return decl, d.errorf(n, "%s: missing name (want the cookie name or a pattern)", what)
+	if decl.Service, err = d.str(f, "service", what); err != nil {
+		return decl, err
 	}
-	name, err := d.str(f, "name", what)
+	decl.Service = strings.TrimSpace(decl.Service)
+	nameNode, hasName := f["name"]
+	hasName = hasName && nameNode.kind != nullNode
+	switch {
+	case list == "services" && decl.Service == "":
+		return decl, d.errorf(n, "%s: missing service (want the name of a service, such as Google Analytics)", what)
+	case decl.Service != "" && hasName:
+		return decl, d.errorf(nameNode, "%s: give a name or a service, not both (a service declares the cookies the knowledge base knows of it)", what)
+	case decl.Service == "" && !hasName:
+		return decl, d.errorf(n, "%s: missing name (want the cookie name or a pattern, or a service)", what)
+	}
+	if hasName {
+		name, err := d.str(f, "name", what)
+		if err != nil {
+			return decl, err
+		}
+		if decl.Name, err = ParsePattern(name); err != nil {
+			return decl, d.errorf(nameNode, "%v", err)
+		}
+		what = fmt.Sprintf("cookie %q", name)
+	} else {
+		what = fmt.Sprintf("service %q", decl.Service)
+	}
+
+	typ, err := d.str(f, "type", what)
 	if err != nil {
 		return decl, err
 	}
-	if decl.Name, err = ParsePattern(name); err != nil {
-		return decl, d.errorf(nameNode, "%v", err)
+	if decl.Type, err = ParseStorageType(typ); err != nil {
+		return decl, d.errorf(f["type"], "%s: %v", what, err)
 	}
-	what = fmt.Sprintf("cookie %q", name)
+	if decl.Service != "" && decl.Type != Cookie {
+		return decl, d.errorf(f["type"], "%s: a service declares cookies; type %q is for named entries", what, typ)
+	}
 
 	for _, s := range []struct {
 		key string

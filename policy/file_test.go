@@ -86,19 +86,19 @@ func TestParseErrors(t *testing.T) {
 		// Structure and values.
 		{"empty file", "policy.yaml", "", `policy.yaml:1:1: empty policy (want a mapping with a "cookies" list)`},
 		{"comments only", "policy.yaml", "# nothing yet\n", `policy.yaml:1:1: empty policy (want a mapping with a "cookies" list)`},
-		{"a list at the top", "policy.yaml", "- name: a\n", "policy.yaml:1:1: policy: want a mapping with keys site, cookies, got a list"},
+		{"a list at the top", "policy.yaml", "- name: a\n", "policy.yaml:1:1: policy: want a mapping with keys site, cookies, services, got a list"},
 		{"unknown top key", "policy.yaml", "site: x\ncookie:\n  - name: a\n",
-			`policy.yaml:2:1: unknown key "cookie" in policy (want site, cookies)`},
+			`policy.yaml:2:1: unknown key "cookie" in policy (want site, cookies, services)`},
 		{"missing cookies", "policy.yaml", "site: x\n", `policy.yaml:1:1: missing "cookies" (want a list of cookie declarations)`},
 		{"empty cookie list", "policy.yaml", "site: x\ncookies: []\n", "policy.yaml:2:1: no cookies declared (want at least one entry under cookies)"},
 		{"null cookie list", "policy.yaml", "site: x\ncookies:\n", "policy.yaml:2:1: no cookies declared (want at least one entry under cookies)"},
 		{"cookies is a mapping", "policy.yaml", "cookies:\n  name: a\n", "policy.yaml:2:3: cookies: want a list of cookie declarations, got a mapping"},
 		{"site is a list", "policy.yaml", "site: [a]\ncookies: []\n", "policy.yaml:1:7: policy site: want a string, got a list"},
 		{"entry is a string", "policy.yaml", "cookies:\n  - sessionid\n",
-			"policy.yaml:2:5: cookie 1: want a mapping with keys name, provider, purpose, category, duration, domain, source, got a scalar"},
+			"policy.yaml:2:5: cookie 1: want a mapping with keys name, service, type, provider, purpose, category, duration, domain, source, got a scalar"},
 		{"unknown cookie key", "policy.yaml", "cookies:\n  - name: a\n    category: necessary\n    expires: 1y\n",
-			`policy.yaml:4:5: unknown key "expires" in cookie 1 (want name, provider, purpose, category, duration, domain, source)`},
-		{"missing name", "policy.yaml", "cookies:\n  - category: necessary\n", "policy.yaml:2:5: cookie 1: missing name (want the cookie name or a pattern)"},
+			`policy.yaml:4:5: unknown key "expires" in cookie 1 (want name, service, type, provider, purpose, category, duration, domain, source)`},
+		{"missing name", "policy.yaml", "cookies:\n  - category: necessary\n", "policy.yaml:2:5: cookie 1: missing name (want the cookie name or a pattern, or a service)"},
 		{"name is a list", "policy.yaml", "cookies:\n  - name: [a, b]\n", "policy.yaml:2:11: cookie 1 name: want a string, got a list"},
 		{"bad regex name", "policy.yaml", "cookies:\n  - name: /(/\n    category: necessary\n",
 			"policy.yaml:2:11: cookie name \"/(/\": invalid regular expression: error parsing regexp: missing closing ): `(`"},
@@ -123,7 +123,7 @@ func TestParseErrors(t *testing.T) {
 		{"json trailing data", "policy.json", "{\"cookies\": [{\"name\": \"a\", \"category\": \"necessary\"}]}\n{}\n",
 			"policy.json:2:1: unexpected data after the policy object"},
 		{"json unknown key", "policy.json", "{\n  \"cookies\": [\n    {\"name\": \"a\", \"kategory\": \"necessary\"}\n  ]\n}\n",
-			`policy.json:3:19: unknown key "kategory" in cookie 1 (want name, provider, purpose, category, duration, domain, source)`},
+			`policy.json:3:19: unknown key "kategory" in cookie 1 (want name, service, type, provider, purpose, category, duration, domain, source)`},
 		{"json duplicate key", "policy.json", "{\"cookies\": [{\"name\": \"a\", \"name\": \"b\"}]}",
 			`policy.json:1:28: duplicate key "name" in cookie 1`},
 		{"json wrong type", "policy.json", "{\n  \"cookies\": {\"name\": \"a\"}\n}\n",
@@ -134,6 +134,14 @@ func TestParseErrors(t *testing.T) {
 			`policy.json:1:65: duration "true" not understood`},
 		{"json empty", "policy.json", "  \n", `policy.json:1:1: empty policy (want a mapping with a "cookies" list)`},
 		{"json empty list", "policy.json", "{\"cookies\": []}", "policy.json:1:2: no cookies declared (want at least one entry under cookies)"},
+		{"unknown type", "policy.yaml", "cookies:\n  - name: a\n    type: flash\n    category: necessary\n",
+			`policy.yaml:3:11: cookie "a": unknown type "flash" (want cookie, localStorage, sessionStorage, indexedDB, pixel, otherStorage)`},
+		{"name and service", "policy.yaml", "cookies:\n  - name: _ga\n    service: Google Analytics\n    category: statistics\n",
+			"policy.yaml:2:11: cookie 1: give a name or a service, not both (a service declares the cookies the knowledge base knows of it)"},
+		{"service without a service", "policy.yaml", "services:\n  - category: statistics\n",
+			"policy.yaml:2:5: service 1: missing service (want the name of a service, such as Google Analytics)"},
+		{"service with a type", "policy.yaml", "services:\n  - service: Hotjar\n    type: localStorage\n    category: statistics\n",
+			`policy.yaml:3:11: service "Hotjar": a service declares cookies; type "localStorage" is for named entries`},
 		{"json deep nesting", "policy.json", "{\"cookies\": " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "}", "policy.json:1:77: nesting too deep"},
 	}
 	for _, tt := range tests {
@@ -151,5 +159,46 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse() error %#v is not a *ParseError for %s", err, tt.file)
 			}
 		})
+	}
+}
+
+// TestParseTypesAndServices reads the storage type of an entry, and
+// services declared in either list.
+func TestParseTypesAndServices(t *testing.T) {
+	t.Parallel()
+	p, err := Parse("policy.yaml", []byte(`cookies:
+  - name: _gcl_ls
+    type: localStorage
+    category: marketing
+  - name: _ga
+    type: Cookie
+    category: statistics
+  - service: Hotjar
+    category: analytics
+services:
+  - service: Google Analytics
+    category: statistics
+    purpose: Counts visits
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		Name, Service string
+		Type          StorageType
+		Category      Category
+	}
+	var all []got
+	for _, d := range append(append([]Declaration(nil), p.Cookies...), p.Services...) {
+		all = append(all, got{d.Name.Text, d.Service, d.Type, d.Category})
+	}
+	want := []got{
+		{"_gcl_ls", "", LocalStorage, Marketing},
+		{"_ga", "", Cookie, Statistics},
+		{"", "Hotjar", Cookie, Statistics},
+		{"", "Google Analytics", Cookie, Statistics},
+	}
+	if diff := cmp.Diff(want, all); diff != "" {
+		t.Errorf("declarations (-want +got):\n%s", diff)
 	}
 }

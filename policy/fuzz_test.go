@@ -78,7 +78,7 @@ func FuzzExtractHTML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ExtractHTML("page.html", data)
+		p, err := ExtractHTML("page.html", data, ExtractOptions{})
 		if err != nil {
 			return
 		}

@@ -3,69 +3,107 @@ package policy
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
+
+// Knowledge is what an extraction may ask about cookie names and services:
+// the knowledge base of well-known cookies, given by the caller (this
+// package has none of its own). It is evidence, never a source of
+// declarations: a name the page does not write is never declared.
+type Knowledge interface {
+	// KnownCookie reports whether name is a cookie name the knowledge base
+	// knows ("_ga", "NID", "CookieConsent").
+	KnownCookie(name string) bool
+	// Service returns the name the knowledge base gives a service that
+	// text names ("Google Analytics" for "Google Analytics 4"), and
+	// whether it knows cookies of that service.
+	Service(text string) (string, bool)
+}
+
+// ExtractOptions are the options of an extraction. The zero value works.
+type ExtractOptions struct {
+	// Knowledge, when set, tells cookie names from prose and service
+	// names from cookie names.
+	Knowledge Knowledge
+}
 
 // ExtractHTML extracts the cookie declarations of a cookie-policy page.
 // name is the page's URL or file name; it names the page in errors,
 // warnings and each declaration's Source, and a URL gives the policy its
 // Site.
 //
-// It reads, in document order:
+// The extraction reads structure and evidence, not known templates. In
+// document order it reads:
 //
-//   - every table whose header names the cookie and its purpose, category,
-//     duration, provider or function, in English, French, German, Spanish
-//     or Italian ("Cookie name(s) | Purposes", "Nom du cookie | Finalité |
-//     Durée", "Name | Provider | Purpose | Expiry | Type", "Cookie
-//     Subgroup | Cookies | Cookies used | Lifespan"); a headerless table
-//     right after such a table, with as many columns, continues it;
-//   - lists of label and value pairs naming the same things (dl, and
-//     CookieYes's per-cookie lists);
+//   - tables whose header names the cookie and its purpose, category,
+//     duration, provider or function in one of the supported languages, or
+//     whose classes or data-label attributes say so (OneTrust's
+//     ot-cookies-td…), or, without any header, whose columns read as cookie
+//     names beside durations or purposes; several names in a cell give one
+//     declaration each, and a headerless table right after a cookie table,
+//     with as many columns, continues it;
+//   - records of label and value pairs: description lists, list items
+//     ("Cookie: _ga"), vertical tables, sibling elements ("<h5>Nom</h5>"
+//     then "<div>_ga</div>", as Complianz writes them) and lines of text
+//     ("NOM TÈCNIC – __utma, __utmb");
+//   - lists and prose naming cookies: list items led by a name ("_ga –
+//     distinguishes users"), and names in code, bold or italics inside
+//     sentences about cookies, when the name's shape or the knowledge base
+//     says it is one;
 //   - Cookiebot's cookieTable arrays and OneTrust's domain JSON embedded in
-//     scripts.
+//     scripts, and markup held in template elements and scripts of a
+//     template type.
 //
-// This covers the OneTrust (#ot-sdk-cookie-policy), Cookiebot
-// (#CookieDeclaration) and CookieYes (.cky-audit-table) cookie lists.
+// A declaration's category comes from its own category (or type) cell or
+// label, else a table row spanning the table, the table's caption, the
+// nearest heading naming a category (h1–h6, and heading-like elements:
+// summaries, tab and accordion labels, bold or title-classed paragraphs),
+// the text under the nearest descriptive heading ("Measuring website usage")
+// and, last, a purpose short enough to be a category ("Analyse"). A page
+// that defines its functional cookies as necessary ones ("Technical or
+// functional cookies") means necessary by "functional" everywhere on it. A
+// declaration with no category anywhere is [Unclassified], with a warning.
 //
-// A row's category comes from its category (or type) cell when that names
-// one, else from a table row spanning the table, the table's caption, or
-// the nearest enclosing heading that names one; a cookie with none is
-// [Unclassified], with a warning. A cell naming several cookies gives one
-// declaration per name. A duration that cannot be understood is kept as
-// text (Duration.Text) with a warning, as are names that cannot be cookie
-// names; rows whose type says they are not cookies (local storage, pixels)
-// are skipped with a warning. The same cookie declared twice with the same
-// category and domain is kept once.
+// A row naming a service and no cookie ("Google Analytics") is a service
+// declaration in Policy.Services when the knowledge base knows the
+// service. Rows that the page types as another kind of storage (local
+// storage, pixels) are kept with their Type. Durations that cannot be
+// understood are kept as text, with a warning. The same cookie declared
+// twice with the same category and domain is kept once.
 //
 // A page with no declaration at all is an error wrapping
-// [ErrNoDeclarations].
-func ExtractHTML(name string, data []byte) (*Policy, error) {
+// [ErrNoDeclarations] that says what was looked for.
+func ExtractHTML(name string, data []byte, opts ExtractOptions) (*Policy, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s as HTML: %w", name, err)
 	}
-	x := newExtractor(name)
-	x.visitChildren(doc)
+	x := newExtractor(name, opts)
+	x.learn(doc)
+	x.visit(doc)
 	for _, s := range x.scripts {
 		x.script(s)
 	}
-	if len(x.decls) == 0 {
-		tables := "no table"
-		switch {
-		case x.tables > 0 && x.cookieTables > 0:
-			tables = fmt.Sprintf("%s, %d with such a header but no cookie in it", plural(x.tables, "table"), x.cookieTables)
-		case x.tables > 0:
-			tables = fmt.Sprintf("%s, none with such a header", plural(x.tables, "table"))
-		}
-		return nil, fmt.Errorf("%w in %s: looked for tables whose header names the cookie and its purpose, category, duration or provider (the page has %s), lists of cookie labels and values, and Cookiebot cookieTable arrays or OneTrust Groups data in scripts", ErrNoDeclarations, name, tables)
+	if len(x.decls) == 0 && len(x.services) == 0 {
+		return nil, x.nothingFound()
 	}
 	return x.policy(), nil
+}
+
+func (x *extractor) nothingFound() error {
+	tables := "no table"
+	switch {
+	case x.tables > 0 && x.cookieTables > 0:
+		tables = fmt.Sprintf("%s, %d with such a header but no cookie in it", plural(x.tables, "table"), x.cookieTables)
+	case x.tables > 0:
+		tables = fmt.Sprintf("%s, none with such a header", plural(x.tables, "table"))
+	}
+	return fmt.Errorf("%w in %s: looked for tables whose header or columns name the cookie and its purpose, category, duration or provider (the page has %s), "+
+		"records of cookie labels and values, lists and sentences naming cookies, and Cookiebot cookieTable arrays or OneTrust Groups data in scripts",
+		ErrNoDeclarations, x.page, tables)
 }
 
 func plural(n int, noun string) string {
@@ -78,21 +116,23 @@ func plural(n int, noun string) string {
 // extractor holds the state of one extraction.
 type extractor struct {
 	page     string
-	headings []heading
+	know     Knowledge
+	lex      lexicon
+	headings []*heading
 	tables   int // tables seen
 	// cookieTables counts the tables recognised as cookie tables.
 	cookieTables int
 	decls        []Declaration
+	services     []Declaration
 	seen         map[string]bool // name, category and domain
 	seenName     map[string]bool // name and category
 	warnings     []string
 	scripts      []string
 	prev         *tableShape
-}
-
-type heading struct {
-	level int
-	text  string
+	depth        int
+	// lastText is the last block of text read, which may introduce the
+	// table or list after it.
+	lastText string
 }
 
 // tableShape is what a recognised table leaves for a headerless table that
@@ -103,12 +143,12 @@ type tableShape struct {
 	roles []role
 }
 
-func newExtractor(page string) *extractor {
-	return &extractor{page: page, seen: map[string]bool{}, seenName: map[string]bool{}}
+func newExtractor(page string, opts ExtractOptions) *extractor {
+	return &extractor{page: page, know: opts.Knowledge, seen: map[string]bool{}, seenName: map[string]bool{}}
 }
 
 func (x *extractor) policy() *Policy {
-	return &Policy{Site: siteOf(x.page), Source: x.page, Cookies: x.decls, Warnings: x.warnings}
+	return &Policy{Site: siteOf(x.page), Source: x.page, Cookies: x.decls, Services: x.services, Warnings: x.warnings}
 }
 
 func (x *extractor) warnf(format string, args ...any) {
@@ -117,157 +157,144 @@ func (x *extractor) warnf(format string, args ...any) {
 	}
 }
 
-func (x *extractor) visitChildren(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		x.visit(c)
-	}
-}
+// maxVisitDepth bounds the recursion over hostile, deeply nested pages
+// (templates are parsed again, inside the page).
+const maxVisitDepth = 512
 
+// visit reads an element and what it holds, in document order.
 func (x *extractor) visit(n *html.Node) {
-	if n.Type != html.ElementNode {
-		if n.Type == html.DocumentNode {
-			x.visitChildren(n)
-		}
+	if x.depth > maxVisitDepth {
+		return
+	}
+	x.depth++
+	defer func() { x.depth-- }()
+	switch n.Type {
+	case html.DocumentNode:
+		x.visitChildren(n)
+		return
+	case html.ElementNode:
+	default:
 		return
 	}
 	switch n.DataAtom {
 	case atom.Script:
+		if templateScript(n) {
+			x.visitFragment(rawText(n), n)
+			return
+		}
 		x.scripts = append(x.scripts, rawText(n))
 		return
-	case atom.Style, atom.Noscript, atom.Title:
+	case atom.Style, atom.Noscript, atom.Title, atom.Head, atom.Meta, atom.Link, atom.Svg, atom.Math,
+		atom.Select, atom.Option, atom.Textarea, atom.Nav:
+		if n.DataAtom != atom.Head {
+			return
+		}
+		// The head holds nothing to declare, but scripts with declaration
+		// data and templates can be put there.
+		walk(n, func(c *html.Node) bool {
+			if c.DataAtom == atom.Template || c.DataAtom == atom.Script {
+				x.visit(c)
+				return false
+			}
+			return true
+		})
 		return
 	case atom.Table:
 		if x.table(n) {
 			return
 		}
 	case atom.Dl:
-		if x.list(n, dlPairs(n), 0) {
+		if x.list(n, dlPairs(n), 0) || x.keyedList(n) {
 			return
 		}
 	case atom.Ul, atom.Ol:
-		if x.list(n, liPairs(n), 0) {
+		if x.list(n, liPairs(n), 0) || x.keyedList(n) {
 			return
 		}
 	}
 	if level, ok := headingLevel(n); ok {
-		text := collapse(nodeText(n, false))
-		if text != "" && utf8.RuneCountInString(text) <= 200 {
-			x.push(level, text)
+		if text := stripJSX(collapse(nodeText(n, false))); text != "" && len([]rune(text)) <= 200 {
+			x.push(level, text, n)
 			return
 		}
 	}
+	if x.siblingRecords(n) {
+		return
+	}
 	x.visitChildren(n)
+	x.close(n)
 }
 
-func (x *extractor) push(level int, text string) {
-	for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= level {
-		x.headings = x.headings[:len(x.headings)-1]
+// visitChildren visits the children of n, reading each run of inline
+// content between block elements as one block of text.
+func (x *extractor) visitChildren(n *html.Node) {
+	var run []*html.Node
+	flush := func() {
+		if len(run) > 0 {
+			x.textRun(run)
+			run = run[:0]
+		}
 	}
-	x.headings = append(x.headings, heading{level: level, text: text})
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode, c.Type == html.ElementNode && isInline(c):
+			run = append(run, c)
+		case c.Type == html.ElementNode:
+			flush()
+			x.visit(c)
+		}
+	}
+	flush()
 }
 
-// headingCategory returns the category named by the nearest enclosing
-// heading that names one, with that heading's text.
-func (x *extractor) headingCategory() (Category, string, bool) {
-	for i := len(x.headings) - 1; i >= 0; i-- {
-		if c, ok := categoryOf(x.headings[i].text); ok {
-			return c, x.headings[i].text, true
-		}
+// visitFragment parses markup held as text (a template script) and visits
+// it in place of the element that holds it.
+func (x *extractor) visitFragment(markup string, context *html.Node) {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(markup), body)
+	if err != nil {
+		return
 	}
-	return "", "", false
+	holder := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, c := range nodes {
+		holder.AppendChild(c)
+	}
+	x.visit(holder)
 }
 
-// innermostHeading returns the text of the nearest enclosing heading.
-func (x *extractor) innermostHeading() string {
-	if len(x.headings) == 0 {
-		return ""
-	}
-	return x.headings[len(x.headings)-1].text
+// templateScript reports whether a script element holds markup rather than
+// code: text/template, text/html, text/x-template and the like.
+func templateScript(n *html.Node) bool {
+	t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
+	return strings.HasPrefix(t, "text/") && (strings.Contains(t, "template") || strings.Contains(t, "html") ||
+		strings.Contains(t, "handlebars") || strings.Contains(t, "mustache") || strings.Contains(t, "x-tmpl"))
 }
 
-// headingLevel reports whether n acts as a heading, and its level: h1 to
-// h6, role="heading", and at level 7 (below any real heading) summary and
-// legend elements, the category headers of the consent platforms, elements
-// whose class names a category title, and paragraphs that are all bold.
-func headingLevel(n *html.Node) (int, bool) {
-	switch n.DataAtom {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return int(n.Data[1] - '0'), true
-	}
-	if attr(n, "role") == "heading" && !hasBlockContent(n) {
-		if l, err := strconv.Atoi(attr(n, "aria-level")); err == nil && l >= 1 && l <= 6 {
-			return l, true
+// learn reads the page's own definitions before the extraction: a heading
+// or bold lead-in defining "technical or functional" cookies (see
+// [lexicon]).
+func (x *extractor) learn(doc *html.Node) {
+	walk(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Table:
+			return false
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Summary, atom.Dt, atom.P:
+			x.lex.defines(collapse(nodeText(n, false)))
+			return n.DataAtom == atom.P
 		}
-		return 2, true
-	}
-	switch n.DataAtom {
-	case atom.Summary, atom.Legend:
-		return 7, !hasBlockContent(n)
-	case atom.P:
-		if boldOnly(n) {
-			return 7, true
-		}
-	}
-	for _, c := range strings.Fields(attr(n, "class")) {
-		lc := strings.ToLower(c)
-		if lc == "cookiedeclarationtypeheader" || lc == "ot-sdk-cookie-policy-group" {
-			return 7, !hasBlockContent(n)
-		}
-		if (strings.Contains(lc, "categor") || strings.Contains(lc, "cat-")) &&
-			containsAny(lc, "title", "name", "header", "heading", "label") {
-			return 7, !hasBlockContent(n)
-		}
-	}
-	return 0, false
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasBlockContent reports whether n holds a table or a list: such an
-// element is a section, not a heading.
-func hasBlockContent(n *html.Node) bool {
-	found := false
-	walk(n, func(c *html.Node) bool {
-		switch c.DataAtom {
-		case atom.Table, atom.Ul, atom.Ol, atom.Dl:
-			found = true
-		}
-		return !found
+		return true
 	})
-	return found
 }
 
-// boldOnly reports whether every bit of text in the paragraph is inside
-// strong or b elements, as in hand-written pages that use
-// <p><strong>Analytics cookies</strong></p> as headings.
-func boldOnly(p *html.Node) bool {
-	bold, plain := false, false
-	var scan func(n *html.Node, inBold bool)
-	scan = func(n *html.Node, inBold bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				if strings.TrimSpace(c.Data) != "" {
-					if inBold {
-						bold = true
-					} else {
-						plain = true
-					}
-				}
-			case html.ElementNode:
-				scan(c, inBold || c.DataAtom == atom.Strong || c.DataAtom == atom.B)
-			}
+// rawText returns the text children of a script or style element.
+func rawText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
 		}
 	}
-	scan(p, false)
-	return bold && !plain
+	return b.String()
 }
 
 // walk calls f on every element below n in document order, descending into
@@ -280,9 +307,18 @@ func walk(n *html.Node, f func(*html.Node) bool) {
 	}
 }
 
+// attr returns an attribute's value. JSX spellings count: pages copied
+// from React components write className and htmlFor.
 func attr(n *html.Node, key string) string {
+	alt := ""
+	switch key {
+	case "class":
+		alt = "classname"
+	case "for":
+		alt = "htmlfor"
+	}
 	for _, a := range n.Attr {
-		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+		if a.Namespace == "" && (strings.EqualFold(a.Key, key) || (alt != "" && strings.EqualFold(a.Key, alt))) {
 			return a.Val
 		}
 	}
@@ -309,83 +345,19 @@ func layoutOf(n *html.Node, plain string) string {
 		}
 		id := attr(a, "id")
 		switch {
-		case id == "ot-sdk-cookie-policy" || strings.HasPrefix(id, "ot-sdk-cookie-policy") || hasClassPrefix(a, "ot-sdk-cookie-policy"):
+		case strings.HasPrefix(id, "ot-sdk-cookie-policy") || hasClassPrefix(a, "ot-sdk-cookie-policy"):
 			return LayoutOneTrust
 		case id == "CookieDeclaration" || hasClassPrefix(a, "CookieDeclaration"):
 			return LayoutCookiebot
-		case hasClassPrefix(a, "cky-audit", "cky-cookie-audit", "cookielawinfo"):
+		case hasClassPrefix(a, "cky-audit", "cky-cookie-audit", "cookielawinfo", "cookie-audit"):
 			return LayoutCookieYes
+		case strings.HasPrefix(id, "cmplz-") || hasClassPrefix(a, "cmplz-", "cookies-per-purpose"):
+			return LayoutComplianz
+		case hasClassPrefix(a, "BorlabsCookie", "_brlbs", "brlbs-", "borlabs"):
+			return LayoutBorlabs
+		case hasClassPrefix(a, "iubenda", "iub-"):
+			return LayoutIubenda
 		}
 	}
 	return plain
-}
-
-// rawText returns the text children of a script or style element.
-func rawText(n *html.Node) string {
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	}
-	return b.String()
-}
-
-// htmlElements are the elements of HTML. In a name cell, an element that is
-// not one of them is a placeholder written without escaping, which the
-// browser took for a tag: "_ga_<container-id>" reaches us as the text
-// "_ga_" and an element named container-id.
-var htmlElements = setOf(`a abbr address area article aside audio b base bdi bdo blockquote body br
-	button canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em
-	embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe
-	img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup
-	option output p param picture pre progress q rp rt ruby s samp script search section select slot
-	small source span strong style sub summary sup table tbody td template textarea tfoot th thead time
-	title tr track u ul var video wbr font center tt big strike nobr marquee acronym`)
-
-// glued reports whether text ends in a name character, so that an element
-// following it is part of the name ("_ga_<container-id>") rather than a
-// custom element wrapping one (<cookie-name>_ga</cookie-name>).
-func glued(text string) bool {
-	r, _ := utf8.DecodeLastRuneInString(text)
-	return r == '_' || r == '-' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// blockElements end a line of text.
-var blockElements = setOf(`address article aside blockquote br dd details div dl dt fieldset
-	figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary
-	table tbody td tfoot th thead tr ul`)
-
-// nodeText returns the text below n with a line break at each br and block
-// boundary, so that names listed one per line stay apart. With
-// placeholders, unknown elements are written back as "<name>".
-func nodeText(n *html.Node, placeholders bool) string {
-	var b strings.Builder
-	var rec func(n *html.Node)
-	rec = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-			case html.ElementNode:
-				switch c.DataAtom {
-				case atom.Script, atom.Style, atom.Template, atom.Noscript:
-					continue
-				}
-				if placeholders && c.Namespace == "" && !htmlElements[c.Data] && glued(b.String()) {
-					b.WriteString("<" + c.Data + ">")
-				}
-				block := blockElements[c.Data]
-				if block {
-					b.WriteByte('\n')
-				}
-				rec(c)
-				if block {
-					b.WriteByte('\n')
-				}
-			}
-		}
-	}
-	rec(n)
-	return b.String()
 }

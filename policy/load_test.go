@@ -23,7 +23,7 @@ func TestLoad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			p, err := Load(tt.name, []byte(tt.data))
+			p, err := Load(tt.name, []byte(tt.data), ExtractOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -36,11 +36,11 @@ func TestLoad(t *testing.T) {
 
 func TestLoadErrors(t *testing.T) {
 	t.Parallel()
-	_, err := Load("empty.html", nil)
+	_, err := Load("empty.html", nil, ExtractOptions{})
 	if !errors.Is(err, ErrNoDeclarations) {
 		t.Errorf("Load(empty.html) error = %v, want ErrNoDeclarations", err)
 	}
-	_, err = Load("policy.yaml", []byte("cookies: [\n"))
+	_, err = Load("policy.yaml", []byte("cookies: [\n"), ExtractOptions{})
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.Line != 1 {
 		t.Errorf("Load(policy.yaml) error = %#v, want a *ParseError on line 1", err)

@@ -1,15 +1,17 @@
 package policy
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"unicode"
 )
 
 // Words that join names in a cell: "_ga and _gid", "_ga et _gid".
-var nameJoiners = setOf(`and et und y e or ou oder o & +`)
+var nameJoiners = setOf(`and et und y e or ou oder o & + och og ja en i oraz lub eller tai ou ή 및 と`)
 
 // Words that say a cell has no name.
-var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno -`)
+var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno nenhum geen brak ingen ei - – —`)
 
 // splitNames returns the cookie names a table cell lists: "_ga, _gid",
 // "_ga and _gid", "_ga / _gid", one per line, "_ga_<container id>",
@@ -17,6 +19,10 @@ var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno -`)
 // parentheses is a note ("_ga (Google Analytics)") unless nothing outside
 // it is a name.
 func splitNames(text string) []string {
+	if strings.Contains(text, "&") {
+		// Entities left as text by a code span or a template.
+		text = html.UnescapeString(text)
+	}
 	text = strings.TrimSpace(cleanLines(text))
 	if text == "" || noNames[strings.ToLower(text)] {
 		return nil
@@ -24,6 +30,7 @@ func splitNames(text string) []string {
 	if one := strings.TrimSpace(text); isRegexLiteral(one) && !strings.ContainsAny(one, " \t\n") {
 		return []string{one}
 	}
+	text = spacedSlash.ReplaceAllString(text, "\n")
 	outer, inner := splitParens(text)
 	names := namesIn(outer)
 	if len(names) == 0 {
@@ -74,7 +81,7 @@ func splitParens(s string) (string, []string) {
 func namesIn(s string) []string {
 	var names []string
 	for _, part := range splitOutsideBrackets(s, func(r rune) bool {
-		return r == '\n' || r == ',' || r == ';' || r == '/' || r == '|' || r == '•' || r == '·' || r == '、' || r == '，'
+		return r == '\n' || r == ',' || r == ';' || r == '|' || r == '•' || r == '·' || r == '、' || r == '，'
 	}) {
 		var toks []string
 		for _, t := range splitOutsideBrackets(part, unicode.IsSpace) {
@@ -161,7 +168,18 @@ func validName(t string) bool {
 			return false
 		}
 	}
-	return alnum && depth == 0
+	return alnum && depth == 0 && !pureNumber(t)
+}
+
+// pureNumber reports whether t is a number ("24", "1.5", "2023-01"): a
+// count, a date or a version, never a cookie name on a page.
+func pureNumber(t string) bool {
+	for _, r := range t {
+		if !unicode.IsDigit(r) && !strings.ContainsRune(".,:-/", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeName reports whether a word among other words is a cookie name
@@ -173,11 +191,22 @@ func looksLikeName(t string) bool {
 		switch {
 		case strings.ContainsRune("_-.*#<>{}[]?", r), unicode.IsDigit(r):
 			return true
-		case i > 0 && unicode.IsUpper(r):
+		case i > 0 && unicode.IsUpper(r) && !allCaps(t):
 			return true
 		}
 	}
 	return false
+}
+
+// allCaps reports whether t is written in capitals only: an acronym among
+// words ("Google Fonts API") rather than a cookie name.
+func allCaps(t string) bool {
+	for _, r := range t {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func dedupe(names []string) []string {
@@ -190,4 +219,75 @@ func dedupe(names []string) []string {
 		}
 	}
 	return out
+}
+
+// spacedSlash separates names ("_ga / _gid"); a slash inside a word is part
+// of the name ("pagead/1p-user-list/#").
+var spacedSlash = regexp.MustCompile(`\s+/\s*|\s*/\s+`)
+
+// cellNames returns the cookie names a cell or a piece of prose lists.
+func cellNames(text string) []string { return splitNames(text) }
+
+// nameMarked reports whether a name's shape marks it as a cookie name even
+// in prose: an underscore, a digit, or a wildcard or placeholder ("_ga",
+// "ab_test2", "_ga_#"), which words of prose do not have.
+func nameMarked(t string) bool {
+	for _, r := range t {
+		if r == '_' || unicode.IsDigit(r) || strings.ContainsRune("*#<>{}[]", r) {
+			return true
+		}
+	}
+	return false
+}
+
+// webTerms are words of cookie policies shaped like cookie names that are
+// not cookie names.
+var webTerms = setOf(`document.cookie set-cookie samesite httponly max-age localstorage sessionstorage
+	indexeddb e-mail opt-out opt-in cross-site third-party first-party wi-fi add-on add-ons plug-in plug-ins
+	pop-up pop-ups log-in sign-in e.g i.e etc n/a gdpr ccpa lgpd eu uk usa cookie cookies web-beacons
+	x-frame-options user-agent cookie-banner`)
+
+var (
+	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)
+	fileShape    = regexp.MustCompile(`(?i)\.(js|css|php|html?|txt|json|xml|png|jpe?g|gif|svg|pdf|aspx?)$`)
+	numberShape  = regexp.MustCompile(`^[0-9][0-9.,:/%-]*[a-z]{0,4}$`)
+	versionShape = regexp.MustCompile(`^v?[0-9]+(\.[0-9]+)+$`)
+)
+
+// notAName reports whether a name-shaped word of prose is something else:
+// a web term, a host, a URL, an e-mail address, a file, a number, a
+// duration or a version.
+func notAName(t string) bool {
+	lt := strings.ToLower(t)
+	return webTerms[lt] || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
+		hostShape.MatchString(t) || fileShape.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt)
+}
+
+// hostList reports whether text lists host names only ("example.org",
+// ".example.org, www.example.org").
+func hostList(text string) bool {
+	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	if len(fields) == 0 {
+		return false
+	}
+	for _, f := range fields {
+		if !hostShape.MatchString(strings.ToLower(f)) {
+			return false
+		}
+	}
+	return true
+}
+
+// known reports whether the knowledge base knows name as a cookie name.
+func (x *extractor) known(name string) bool {
+	return x.know != nil && x.know.KnownCookie(name)
+}
+
+// service returns the service a short text names, when the knowledge base
+// knows it.
+func (x *extractor) service(text string) (string, bool) {
+	if x.know == nil || text == "" || len(strings.Fields(text)) > 6 {
+		return "", false
+	}
+	return x.know.Service(text)
 }

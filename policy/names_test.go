@@ -51,7 +51,7 @@ func TestNameCellPlaceholders(t *testing.T) {
 	// element; one wrapping a name is a custom element, not a placeholder.
 	p, err := ExtractHTML("page.html", []byte(`<h2>Statistics</h2><table><tr><th>Cookie</th><th>Purpose</th></tr>
 		<tr><td>_ga_<container-id>, _gid</td><td>x</td></tr>
-		<tr><td><cookie-name>_fbp</cookie-name></td><td>x</td></tr></table>`))
+		<tr><td><cookie-name>_fbp</cookie-name></td><td>x</td></tr></table>`), ExtractOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

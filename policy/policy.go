@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 )
@@ -13,8 +14,14 @@ type Policy struct {
 	Site string
 	// Source is the file name or URL the policy was read from.
 	Source string
-	// Cookies are the declarations, in the order of the source.
+	// Cookies are the declarations of cookie names, in the order of the
+	// source. Entries the source types as another kind of storage (local
+	// storage, pixels) are among them, with their Type.
 	Cookies []Declaration
+	// Services are the declarations of services that name no cookie
+	// ("Google Analytics — statistics"): each covers the cookies the
+	// knowledge base attributes to the service. Their Name is empty.
+	Services []Declaration
 	// Warnings are what an extraction from a page could not understand:
 	// durations kept as text, names that are not cookie names, entries
 	// that are not cookies. Policy files have none: what a page may get
@@ -22,10 +29,18 @@ type Policy struct {
 	Warnings []string
 }
 
-// Declaration is one declared cookie, or one pattern of cookie names.
+// Declaration is one declared cookie, one pattern of cookie names, or one
+// service whose cookies are declared together.
 type Declaration struct {
-	// Name is the declared cookie name or name pattern.
+	// Name is the declared cookie name or name pattern; empty in a service
+	// declaration.
 	Name Pattern
+	// Service is the declared service of a service declaration ("Google
+	// Analytics"); empty in a declaration of a cookie name.
+	Service string
+	// Type is the kind of storage the source says the entry is: empty for
+	// an HTTP cookie (the usual case), else local storage, a pixel…
+	Type StorageType
 	// Provider is who sets the cookie, as the policy names it.
 	Provider string
 	// Purpose is what the policy says the cookie is for.
@@ -82,7 +97,69 @@ const (
 	LayoutCookiebotScript = "cookiebot-script"
 	// LayoutOneTrustJSON is OneTrust's domain JSON (groups of cookies).
 	LayoutOneTrustJSON = "onetrust-json"
+	// LayoutComplianz is Complianz's cookie overview (#cmplz-cookies-overview).
+	LayoutComplianz = "complianz"
+	// LayoutBorlabs is Borlabs Cookie's cookie list.
+	LayoutBorlabs = "borlabs"
+	// LayoutIubenda is Iubenda's cookie policy.
+	LayoutIubenda = "iubenda"
+	// LayoutRecord is a record of label and value pairs written as
+	// sibling elements or lines of text ("Name: _ga").
+	LayoutRecord = "record"
+	// LayoutProse is a name in a sentence or a list item about cookies.
+	LayoutProse = "prose"
 )
+
+// StorageType is the kind of storage of a declared entry, when the source
+// says it is not an HTTP cookie.
+type StorageType string
+
+// The storage types. A cookie's type is empty.
+const (
+	// Cookie is an HTTP cookie, the default.
+	Cookie StorageType = ""
+	// LocalStorage is an entry of the page's localStorage.
+	LocalStorage StorageType = "localStorage"
+	// SessionStorage is an entry of the page's sessionStorage.
+	SessionStorage StorageType = "sessionStorage"
+	// IndexedDB is an IndexedDB database.
+	IndexedDB StorageType = "indexedDB"
+	// Pixel is a tracking pixel or web beacon: a request, not storage.
+	Pixel StorageType = "pixel"
+	// OtherStorage is any other kind of browser storage (cache storage,
+	// service workers, "web storage" without more).
+	OtherStorage StorageType = "otherStorage"
+)
+
+// StorageTypes returns the storage types a policy file may give, the
+// cookie's empty type aside.
+func StorageTypes() []StorageType {
+	return []StorageType{LocalStorage, SessionStorage, IndexedDB, Pixel, OtherStorage}
+}
+
+// ParseStorageType reads the type of a declared entry: "cookie" (or
+// nothing) for an HTTP cookie, or one of the storage types, in any case.
+func ParseStorageType(s string) (StorageType, error) {
+	t := strings.TrimSpace(s)
+	switch strings.ToLower(t) {
+	case "", "cookie", "http cookie", "http":
+		return Cookie, nil
+	}
+	for _, st := range StorageTypes() {
+		if strings.EqualFold(t, string(st)) {
+			return st, nil
+		}
+	}
+	var names []string
+	for _, st := range StorageTypes() {
+		names = append(names, string(st))
+	}
+	return Cookie, fmt.Errorf("unknown type %q (want cookie, %s)", t, strings.Join(names, ", "))
+}
+
+// IsCookie reports whether the declaration declares HTTP cookies: a name
+// of type cookie, or a service.
+func (d *Declaration) IsCookie() bool { return d.Type == Cookie }
 
 // ErrNoDeclarations is wrapped by the errors of [ExtractHTML] and
 // [ExtractJSON] when a document holds no cookie declaration: auditing

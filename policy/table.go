@@ -1,45 +1,35 @@
 package policy
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
-// Bounds that keep hostile tables (huge rowspan and colspan values) cheap:
-// cookie tables have a handful of columns.
-const (
-	maxColumns   = 64
-	maxGridSlots = 1 << 20
-)
-
-// cell is one table cell. A cell spanning several rows or columns appears
-// in each slot of the grid it covers, as the same pointer.
-type cell struct {
-	text   string // collapsed text
-	lines  string // text with line breaks and placeholders, for names
-	header bool   // a th element
-	label  string // data-label attribute, used by responsive tables
-}
-
-// tableContext is what the rows of a table share.
+// tableContext is what the rows of a table (or the records of a list)
+// share.
 type tableContext struct {
 	index      int    // 1-based position among the page's tables; 0 for lists
 	layout     string // one of the Layout constants
 	caption    string
-	unclassed  bool // a warning about missing categories was given
+	intro      string // the text just before the table or list
+	unclassed  bool   // a warning about missing categories was given
 	sectionCat Category
 	section    string // text of the last row spanning the table naming a category
+}
+
+func (c *tableContext) where() string {
+	if c.index > 0 {
+		return "table " + itoa(c.index)
+	}
+	return c.layout
 }
 
 // table extracts the declarations of a table and reports whether it was a
 // cookie table (whose content then needs no further visit).
 func (x *extractor) table(t *html.Node) bool {
 	x.tables++
-	ctx := &tableContext{index: x.tables, layout: layoutOf(t, LayoutTable), caption: captionText(t)}
+	ctx := &tableContext{index: x.tables, layout: layoutOf(t, LayoutTable), caption: captionText(t), intro: x.takeIntro()}
 	grid := buildGrid(tableRows(t))
 	width := 0
 	for _, row := range grid {
@@ -52,13 +42,24 @@ func (x *extractor) table(t *html.Node) bool {
 	start, roles := findHeader(grid)
 	if roles == nil && x.prev != nil && x.prev.index == ctx.index-1 && x.prev.width == width {
 		// A headerless table right after a cookie table of the same width
-		// continues it (pages split long tables).
+		// continues it (pages split long tables), from its first row of
+		// data cells.
 		start, roles = 0, x.prev.roles
+		for start < len(grid) && (emptyRow(grid[start]) || allHeaderCells(grid[start])) {
+			start++
+		}
+	}
+	if roles == nil && width == 2 {
+		if x.list(t, tablePairs(grid), ctx.index) {
+			return true
+		}
 	}
 	if roles == nil {
-		if width == 2 {
-			return x.list(t, tablePairs(grid), ctx.index)
-		}
+		start, roles = x.inferColumns(grid, ctx)
+	} else {
+		roles = x.checkNameColumn(grid, start, roles)
+	}
+	if roles == nil {
 		return false
 	}
 	x.prev = &tableShape{index: ctx.index, width: width, roles: roles}
@@ -72,7 +73,7 @@ func (x *extractor) table(t *html.Node) bool {
 		if c := spanningCell(row); c != nil {
 			// A row spanning the table that names a category heads the
 			// rows below it; any other is a note.
-			if cat, ok := categoryOf(c.text); ok && len(c.text) <= 200 {
+			if cat, ok := x.lex.heading(c.text); ok && len(c.text) <= 200 {
 				ctx.sectionCat, ctx.section = cat, c.text
 			}
 			continue
@@ -87,11 +88,13 @@ func (x *extractor) table(t *html.Node) bool {
 
 // findHeader finds the header of a table and returns the index of its first
 // data row with the roles of its columns, or nil roles for a table with no
-// header. It tries, in order, a row of th cells among the first rows, the
-// data-label attributes of responsive tables (<td data-label="Cookie">),
-// and a row of td cells among the first rows (hand-written pages bold their
-// header cells instead); a td row with a cell that reads as a duration is
-// data, not a header.
+// header. It tries, in order, a row of th cells among the first rows (by
+// their text, or by their classes when the text is in a language not
+// known), the data-label attributes of responsive tables (<td
+// data-label="Cookie">), a row of td cells among the first rows
+// (hand-written pages bold their header cells instead; a td row with a
+// cell that reads as a duration is data, not a header), and the classes
+// of the first data cells (<td class="ot-cookies-td">).
 func findHeader(grid [][]*cell) (int, []role) {
 	var first [][]*cell // the first non-empty rows, with their indexes
 	var at []int
@@ -102,7 +105,10 @@ func findHeader(grid [][]*cell) (int, []role) {
 	}
 	for i, row := range first {
 		if allHeaderCells(row) {
-			if rr := rowRoles(row); isHeader(rr) {
+			if rr := rowRoles(row); isCookieHeader(row, rr) {
+				return at[i] + 1, rr
+			}
+			if rr := classRoles(row); isHeader(rr) {
 				return at[i] + 1, rr
 			}
 		}
@@ -116,6 +122,15 @@ func findHeader(grid [][]*cell) (int, []role) {
 		if rr := rowRoles(row); isHeader(rr) && !hasDurationCell(row) {
 			return at[i] + 1, rr
 		}
+	}
+	for i, row := range first {
+		if allHeaderCells(row) {
+			continue
+		}
+		if rr := classRoles(row); isHeader(rr) {
+			return at[i], rr
+		}
+		break
 	}
 	return -1, nil
 }
@@ -141,117 +156,55 @@ func hasDurationCell(row []*cell) bool {
 	return false
 }
 
-func captionText(t *html.Node) string {
-	for c := t.FirstChild; c != nil; c = c.NextSibling {
-		if c.DataAtom == atom.Caption {
-			return collapse(nodeText(c, false))
+// columnRole returns what a column headed by text holds. Long texts are not
+// headers.
+func columnRole(text string) role {
+	ws := words(text)
+	if len(ws) == 0 || len(ws) > 8 {
+		return roleNone
+	}
+	for _, r := range columnRoles {
+		if find(ws, r.phrases) >= 0 {
+			return r.role
 		}
 	}
-	return ""
+	return roleNone
 }
 
-// tableRows returns the rows of t, not those of nested tables.
-func tableRows(t *html.Node) []*html.Node {
-	var rows []*html.Node
-	for c := t.FirstChild; c != nil; c = c.NextSibling {
-		switch c.DataAtom {
-		case atom.Tr:
-			rows = append(rows, c)
-		case atom.Thead, atom.Tbody, atom.Tfoot:
-			for r := c.FirstChild; r != nil; r = r.NextSibling {
-				if r.DataAtom == atom.Tr {
-					rows = append(rows, r)
-				}
-			}
+// isHeader reports whether the roles of a row make a cookie table's header:
+// a name column and one of purpose, category, duration, provider or
+// function.
+func isHeader(roles []role) bool {
+	name, other := false, false
+	for _, r := range roles {
+		switch r {
+		case roleName:
+			name = true
+		case rolePurpose, roleCategory, roleDuration, roleProvider, roleFunction:
+			other = true
 		}
 	}
-	return rows
+	return name && other
 }
 
-// buildGrid lays the cells of the rows out on a grid, following rowspan and
-// colspan as browsers do, within the bounds above.
-func buildGrid(trs []*html.Node) [][]*cell {
-	grid := make([][]*cell, len(trs))
-	budget := maxGridSlots
-	for r, tr := range trs {
-		col := 0
-		for td := tr.FirstChild; td != nil; td = td.NextSibling {
-			if td.Type != html.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) {
-				continue
-			}
-			for col < len(grid[r]) && grid[r][col] != nil {
-				col++
-			}
-			if col >= maxColumns {
-				break
-			}
-			c := &cell{
-				text:   collapse(nodeText(td, false)),
-				lines:  nodeText(td, true),
-				header: td.DataAtom == atom.Th,
-				label:  collapse(attr(td, "data-label")),
-			}
-			colspan := spanAttr(td, "colspan", 1, maxColumns-col)
-			rowspan := spanAttr(td, "rowspan", 1, len(trs)-r)
-			for dr := 0; dr < rowspan && budget > 0; dr++ {
-				row := grid[r+dr]
-				for dc := 0; dc < colspan && budget > 0; dc++ {
-					budget--
-					for len(row) <= col+dc {
-						row = append(row, nil)
-					}
-					if row[col+dc] == nil {
-						row[col+dc] = c
-					}
-				}
-				grid[r+dr] = row
-			}
-			col += colspan
+// isCookieHeader reports whether a header row is a cookie table's: as
+// [isHeader], or a column naming cookies beside a domain or type column
+// (OneTrust's lists without lifespans: "Cookie Subgroup | Cookies |
+// Cookies used").
+func isCookieHeader(row []*cell, roles []role) bool {
+	if isHeader(roles) {
+		return true
+	}
+	name, other := false, false
+	for i, r := range roles {
+		switch r {
+		case roleName:
+			name = i < len(row) && row[i] != nil && namesCookie(row[i].text)
+		case roleDomain, roleType:
+			other = true
 		}
 	}
-	return grid
-}
-
-// spanAttr reads a rowspan or colspan, clamped to [1, limit]; rowspan="0"
-// spans the rest of the table.
-func spanAttr(n *html.Node, key string, def, limit int) int {
-	v := strings.TrimSpace(attr(n, key))
-	if v == "" {
-		return min(def, max(limit, 1))
-	}
-	i, err := strconv.Atoi(v)
-	switch {
-	case err != nil && len(v) > 0 && v[0] >= '0' && v[0] <= '9':
-		i = limit // too many digits
-	case err != nil || i < 0:
-		i = def
-	case i == 0:
-		i = limit
-	}
-	return max(1, min(i, limit))
-}
-
-func emptyRow(row []*cell) bool {
-	for _, c := range row {
-		if c != nil && c.text != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// spanningCell returns the cell that fills a row of several columns alone
-// (colspan), or nil. A short row, with missing cells, is not one.
-func spanningCell(row []*cell) *cell {
-	if len(row) < 2 {
-		return nil
-	}
-	for _, c := range row {
-		if c == nil || c != row[0] {
-			return nil
-		}
-	}
-	return row[0]
+	return name && other
 }
 
 func rowRoles(row []*cell) []role {
@@ -277,6 +230,45 @@ func labelRoles(row []*cell) []role {
 	return uniqueRoles(roles)
 }
 
+// classRoles reads the roles of a row's cells from their classes, as the
+// consent platforms write them whatever the page's language:
+// "ot-host-td", "ot-cookies-td", "ot-cookies-type", "ot-life-span-td",
+// "cookie-name", "cookie-duration".
+func classRoles(row []*cell) []role {
+	roles := make([]role, len(row))
+	seen := map[*cell]bool{}
+	for i, c := range row {
+		if c == nil || seen[c] {
+			continue
+		}
+		seen[c] = true
+		roles[i] = classRole(c.class)
+	}
+	return uniqueRoles(roles)
+}
+
+func classRole(class string) role {
+	for _, c := range strings.Fields(strings.ToLower(class)) {
+		switch {
+		case strings.Contains(c, "host"), strings.Contains(c, "domain"):
+			return roleDomain
+		case strings.Contains(c, "type"), strings.Contains(c, "party"):
+			return roleType
+		case containsAny(c, "life-span", "lifespan", "duration", "expir", "retention"):
+			return roleDuration
+		case containsAny(c, "purpose", "description", "desc"):
+			return rolePurpose
+		case containsAny(c, "provider", "vendor"):
+			return roleProvider
+		case strings.Contains(c, "categor"):
+			return roleCategory
+		case containsAny(c, "cookies-td", "cookie-name", "cookiename", "cookie_name", "ot-cookies"):
+			return roleName
+		}
+	}
+	return roleNone
+}
+
 // uniqueRoles keeps the first column of each role: a second "Description"
 // or "Name" column is not read.
 func uniqueRoles(roles []role) []role {
@@ -293,6 +285,170 @@ func uniqueRoles(roles []role) []role {
 	return roles
 }
 
+// columnStats is what the cells of one column look like.
+type columnStats struct {
+	cells, names, durations, hosts, long, categories, known, marked int
+}
+
+// statsOf reads the cells of column col from row start on.
+func (x *extractor) statsOf(grid [][]*cell, start, col int) columnStats {
+	var s columnStats
+	seen := map[*cell]bool{}
+	for r := max(start, 0); r < len(grid); r++ {
+		if col >= len(grid[r]) {
+			continue
+		}
+		c := grid[r][col]
+		if c == nil || c.text == "" || seen[c] || spanningCell(grid[r]) != nil {
+			continue
+		}
+		seen[c] = true
+		s.cells++
+		if names := cellNames(c.lines); len(names) > 0 {
+			s.names++
+			for _, n := range names {
+				if x.known(n) {
+					s.known++
+					break
+				}
+			}
+			for _, n := range names {
+				if nameMarked(n) {
+					s.marked++
+					break
+				}
+			}
+		}
+		if d, err := ParseDuration(c.text); err == nil && d.Known() {
+			s.durations++
+		}
+		if hostList(c.text) {
+			s.hosts++
+		}
+		if len(strings.Fields(c.text)) >= 5 {
+			s.long++
+		}
+		if _, ok := categoryOf(c.text); ok && len(strings.Fields(c.text)) <= 4 {
+			s.categories++
+		}
+	}
+	return s
+}
+
+// nameColumn reports whether a column's cells read as cookie names: most
+// cells are lists of names, and some are marked as names by their shape or
+// known to the knowledge base.
+func (s columnStats) nameColumn() bool {
+	return s.cells > 0 && s.names*10 >= s.cells*7 && s.hosts*2 < s.cells && s.durations*2 < s.cells &&
+		(s.marked+s.known)*3 >= s.names
+}
+
+// inferColumns reads the roles of a table without a header it understands
+// from its cells: a column of cookie names beside a column of durations,
+// hosts, categories or long texts (purposes). Such a table counts only
+// where the page talks about cookies (its caption or headings name them or
+// a category) or the knowledge base knows some of its names.
+func (x *extractor) inferColumns(grid [][]*cell, ctx *tableContext) (int, []role) {
+	width := 0
+	for _, row := range grid {
+		width = max(width, len(row))
+	}
+	if width < 2 || width > 12 {
+		return -1, nil
+	}
+	start := 0
+	for start < len(grid) && (emptyRow(grid[start]) || allHeaderCells(grid[start])) {
+		start++
+	}
+	stats := make([]columnStats, width)
+	nameCol := -1
+	for col := range width {
+		stats[col] = x.statsOf(grid, start, col)
+		if nameCol < 0 && stats[col].nameColumn() {
+			nameCol = col
+		}
+	}
+	if nameCol < 0 || stats[nameCol].cells < 1 {
+		return -1, nil
+	}
+	roles := make([]role, width)
+	roles[nameCol] = roleName
+	other := false
+	for col := range width {
+		s := stats[col]
+		if col == nameCol || s.cells == 0 {
+			continue
+		}
+		switch {
+		case s.durations*2 >= s.cells:
+			roles[col] = roleDuration
+		case s.hosts*2 >= s.cells:
+			roles[col] = roleDomain
+		case s.categories*2 >= s.cells:
+			roles[col] = roleCategory
+		case s.long*2 >= s.cells:
+			roles[col] = rolePurpose
+		default:
+			continue
+		}
+		other = true
+	}
+	roles = uniqueRoles(roles)
+	if !other {
+		return -1, nil
+	}
+	if stats[nameCol].known == 0 && !x.aboutCookies(ctx.caption) && ctx.layout == LayoutTable {
+		return -1, nil
+	}
+	return start, roles
+}
+
+// checkNameColumn moves the name role of a header to another column when
+// the cells say so: a "Cookie" column holding service names beside a
+// "Name" column holding the cookie names. The column that loses the role
+// names the service.
+func (x *extractor) checkNameColumn(grid [][]*cell, start int, roles []role) []role {
+	nameCol := -1
+	for i, r := range roles {
+		if r == roleName {
+			nameCol = i
+		}
+	}
+	if nameCol < 0 || x.statsOf(grid, start, nameCol).nameColumn() {
+		return roles
+	}
+	for col, r := range roles {
+		if col == nameCol || (r != roleNone && r != roleProvider) || col >= maxColumns {
+			continue
+		}
+		if s := x.statsOf(grid, start, col); s.nameColumn() && s.names*10 >= s.cells*9 {
+			out := append([]role(nil), roles...)
+			out[col], out[nameCol] = roleName, roleProvider
+			return uniqueRoles(out)
+		}
+	}
+	return roles
+}
+
+// aboutCookies reports whether the page talks about cookies where a table
+// stands: in its caption, or in the headings above it.
+func (x *extractor) aboutCookies(caption string) bool {
+	texts := []string{caption}
+	for _, h := range x.headings {
+		texts = append(texts, h.text, h.para)
+	}
+	for _, t := range texts {
+		ws := words(t)
+		if find(ws, cookieWords) >= 0 {
+			return true
+		}
+		if _, ok := x.lex.heading(t); ok && t != "" && len(ws) <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
 // fields are the values of one table row or list record.
 type fields struct {
 	name                                                 *cell
@@ -306,338 +462,28 @@ func rowFields(row []*cell, roles []role) fields {
 		if i >= len(row) || row[i] == nil {
 			continue
 		}
-		c := row[i]
-		switch r {
-		case roleName:
-			f.name = c
-		case roleProvider:
-			f.provider = c.text
-		case rolePurpose:
-			f.purpose = c.text
-		case roleFunction:
-			f.function = c.text
-		case roleCategory:
-			f.category = c.text
-		case roleType:
-			f.typ = c.text
-		case roleDuration:
-			f.duration = c.lines
-		case roleDomain:
-			f.domain = c.text
-		}
+		f.set(r, row[i])
 	}
 	return f
 }
 
-// nonCookieTypes are the storage types consent platforms list beside
-// cookies; they are not cookies and a cookie audit cannot see them.
-var nonCookieTypes = parsePhrases(
-	"local storage", "localstorage", "session storage", "sessionstorage", "indexeddb",
-	"indexed db", "web storage", "html storage", "pixel*", "cache storage", "service worker",
-)
-
-// row turns the fields of a row into declarations, one per name.
-func (x *extractor) row(f fields, ctx *tableContext) {
-	if f.name == nil || f.name.text == "" {
-		return
+func (f *fields) set(r role, c *cell) {
+	switch r {
+	case roleName:
+		f.name = c
+	case roleProvider:
+		f.provider = c.text
+	case rolePurpose:
+		f.purpose = c.text
+	case roleFunction:
+		f.function = c.text
+	case roleCategory:
+		f.category = c.text
+	case roleType:
+		f.typ = c.text
+	case roleDuration:
+		f.duration = c.lines
+	case roleDomain:
+		f.domain = c.text
 	}
-	where := "list"
-	if ctx.index > 0 {
-		where = fmt.Sprintf("table %d", ctx.index)
-	}
-	for _, t := range []string{f.typ, f.category} {
-		if t != "" && find(words(t), nonCookieTypes) >= 0 {
-			x.warnf("%s: %q skipped: %s is not a cookie", where, f.name.text, t)
-			return
-		}
-	}
-	names := splitNames(f.name.lines)
-	if len(names) == 0 {
-		x.warnf("%s: no cookie name in %q", where, f.name.text)
-		return
-	}
-	cat, catText, head := x.rowCategory(f, ctx)
-	if cat == Unclassified && catText == "" && !ctx.unclassed {
-		ctx.unclassed = true
-		x.warnf("%s: no category found for %q (no category column, caption or heading naming one); declared unclassified", where, f.name.text)
-	}
-	purpose := f.purpose
-	if f.function != "" {
-		if purpose != "" {
-			purpose = f.function + ": " + purpose
-		} else {
-			purpose = f.function
-		}
-	}
-	durs := x.durations(names, f.duration, where)
-	for i, name := range names {
-		pat, err := ParsePattern(name)
-		if err != nil {
-			x.warnf("%s: %v", where, err)
-			continue
-		}
-		x.add(Declaration{
-			Name:         pat,
-			Provider:     f.provider,
-			Purpose:      purpose,
-			Category:     cat,
-			CategoryText: catText,
-			Duration:     durs[i],
-			Domain:       f.domain,
-			Source: Source{
-				Page:    x.page,
-				Heading: head,
-				Table:   ctx.index,
-				Layout:  ctx.layout,
-			},
-		}, false)
-	}
-}
-
-// rowCategory returns a row's category, the page's wording of it, and the
-// heading to record: a category or type cell naming one wins, then a row
-// spanning the table, the caption, and the nearest heading naming one.
-func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, string) {
-	for _, t := range []string{f.category, f.typ} {
-		if t == "" {
-			continue
-		}
-		if c, ok := categoryOf(t); ok {
-			return c, stripCount(t), x.innermostHeading()
-		}
-	}
-	if ctx.section != "" {
-		return ctx.sectionCat, stripCount(ctx.section), ctx.section
-	}
-	if ctx.caption != "" {
-		if c, ok := categoryOf(ctx.caption); ok {
-			return c, stripCount(ctx.caption), ctx.caption
-		}
-	}
-	if c, text, ok := x.headingCategory(); ok {
-		return c, stripCount(text), text
-	}
-	return Unclassified, "", x.innermostHeading()
-}
-
-// durations parses a duration cell for the names of its row: one duration
-// for all, "name: duration" pairs, or one duration per name in order. A
-// cell that cannot be read is kept as text for every name, with a warning.
-func (x *extractor) durations(names []string, text, where string) []Duration {
-	out := make([]Duration, len(names))
-	flat := collapse(text)
-	if flat == "" {
-		return out
-	}
-	// With several names, look for one duration per name first: "30
-	// minutes<br>1 year" is two durations, not their sum.
-	if len(names) > 1 {
-		parts := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' || r == ',' })
-		var clean []string
-		for _, p := range parts {
-			if p = collapse(p); p != "" {
-				clean = append(clean, p)
-			}
-		}
-		byName := map[string]Duration{}
-		for _, p := range clean {
-			if i := strings.Index(p, ":"); i > 0 {
-				if d, err := ParseDuration(p[i+1:]); err == nil {
-					byName[trimName(p[:i])] = d
-				}
-			}
-		}
-		ok := len(byName) > 0
-		for i, n := range names {
-			if d, found := byName[n]; found {
-				out[i] = d
-			} else {
-				ok = false
-			}
-		}
-		if ok {
-			return out
-		}
-		if len(clean) == len(names) {
-			ok = true
-			for i, p := range clean {
-				d, err := ParseDuration(p)
-				if err != nil {
-					ok = false
-					break
-				}
-				out[i] = d
-			}
-			if ok {
-				return out
-			}
-		}
-	}
-	if d, err := ParseDuration(flat); err == nil {
-		for i := range out {
-			out[i] = d
-		}
-		return out
-	}
-	x.warnf("%s: %s: duration %q not understood; kept as text", where, strings.Join(names, ", "), flat)
-	for i := range out {
-		out[i] = Duration{Text: flat}
-	}
-	return out
-}
-
-// add appends a declaration unless the same name was already declared
-// with the same category and domain. Declarations from scripts, which
-// repeat what the page shows, are also dropped when the page declared the
-// name with the same category for any domain.
-func (x *extractor) add(d Declaration, fromScript bool) {
-	nameKey := d.Name.Text + "\x00" + string(d.Category)
-	key := nameKey + "\x00" + strings.TrimPrefix(strings.ToLower(d.Domain), ".")
-	if x.seen[key] || (fromScript && x.seenName[nameKey]) {
-		return
-	}
-	x.seen[key], x.seenName[nameKey] = true, true
-	x.decls = append(x.decls, d)
-}
-
-// pair is a label and its value in a list.
-type pair struct {
-	label string
-	value string // collapsed
-	lines string // with line breaks and placeholders
-}
-
-// list extracts the records of a list of label and value pairs: a new
-// record starts at each name label. It reports whether any record was a
-// cookie declaration. table is the position of a two-column table the pairs
-// come from, or 0.
-func (x *extractor) list(n *html.Node, pairs []pair, table int) bool {
-	if len(pairs) < 2 {
-		return false
-	}
-	ctx := &tableContext{index: table, layout: layoutOf(n, LayoutList)}
-	if table > 0 && ctx.layout == LayoutList {
-		ctx.layout = LayoutTable
-	}
-	var records []fields
-	var cur fields
-	var have []role
-	flush := func() {
-		if cur.name != nil && isHeader(have) {
-			records = append(records, cur)
-		}
-		cur, have = fields{}, nil
-	}
-	for _, p := range pairs {
-		r := columnRole(p.label)
-		if r == roleNone {
-			continue
-		}
-		if r == roleName && cur.name != nil {
-			flush()
-		}
-		have = append(have, r)
-		c := &cell{text: p.value, lines: p.lines}
-		switch r {
-		case roleName:
-			cur.name = c
-		case roleProvider:
-			cur.provider = p.value
-		case rolePurpose:
-			cur.purpose = p.value
-		case roleFunction:
-			cur.function = p.value
-		case roleCategory:
-			cur.category = p.value
-		case roleType:
-			cur.typ = p.value
-		case roleDuration:
-			cur.duration = p.lines
-		case roleDomain:
-			cur.domain = p.value
-		}
-	}
-	flush()
-	for _, f := range records {
-		x.row(f, ctx)
-	}
-	return len(records) > 0
-}
-
-// dlPairs returns the dt and dd pairs of a description list.
-func dlPairs(dl *html.Node) []pair {
-	var pairs []pair
-	label := ""
-	var scan func(n *html.Node)
-	scan = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.DataAtom {
-			case atom.Dt:
-				label = collapse(nodeText(c, false))
-			case atom.Dd:
-				pairs = append(pairs, pair{label: label, value: collapse(nodeText(c, false)), lines: nodeText(c, true)})
-			case atom.Div:
-				scan(c)
-			}
-		}
-	}
-	scan(dl)
-	return pairs
-}
-
-// liPairs returns the label and value pairs of a list whose items are
-// either two elements (<li><div>Cookie</div><div>_ga</div></li>, as
-// CookieYes writes them) or "Label: value".
-func liPairs(list *html.Node) []pair {
-	var pairs []pair
-	for li := list.FirstChild; li != nil; li = li.NextSibling {
-		if li.DataAtom != atom.Li {
-			continue
-		}
-		var elems []*html.Node
-		for c := li.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				elems = append(elems, c)
-			}
-		}
-		if len(elems) >= 2 && strings.TrimSpace(directText(li)) == "" {
-			var value, lines strings.Builder
-			for _, e := range elems[1:] {
-				value.WriteString(nodeText(e, false) + " ")
-				lines.WriteString(nodeText(e, true) + "\n")
-			}
-			pairs = append(pairs, pair{label: collapse(nodeText(elems[0], false)), value: collapse(value.String()), lines: lines.String()})
-			continue
-		}
-		text := collapse(nodeText(li, false))
-		if i := strings.Index(text, ":"); i > 0 && i <= 40 {
-			value := strings.TrimSpace(text[i+1:])
-			pairs = append(pairs, pair{label: text[:i], value: value, lines: value})
-		}
-	}
-	return pairs
-}
-
-// directText returns the text nodes directly under n.
-func directText(n *html.Node) string {
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	}
-	return b.String()
-}
-
-// tablePairs reads a two-column table without a header as label and value
-// pairs.
-func tablePairs(grid [][]*cell) []pair {
-	var pairs []pair
-	for _, row := range grid {
-		if len(row) < 2 || row[0] == nil || row[1] == nil || row[0] == row[1] {
-			continue
-		}
-		pairs = append(pairs, pair{label: row[0].text, value: row[1].text, lines: row[1].lines})
-	}
-	return pairs
 }

@@ -5,18 +5,20 @@ import (
 	"unicode"
 )
 
-// foldReplacer turns the accented letters of the five supported languages
-// into their plain forms, so that "Nécessaires", "Präferenzen", "año" and
-// "finalità" match the same word lists as their unaccented spellings.
+// foldReplacer turns the accented letters of the supported languages into
+// their plain forms, so that "Nécessaires", "Präferenzen", "año",
+// "nødvendige", "niezbędne" and "välttämättömät" match the same word lists
+// as their unaccented spellings.
 var foldReplacer = strings.NewReplacer(
-	"à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a",
-	"ç", "c",
-	"è", "e", "é", "e", "ê", "e", "ë", "e",
-	"ì", "i", "í", "i", "î", "i", "ï", "i",
-	"ñ", "n",
-	"ò", "o", "ó", "o", "ô", "o", "ö", "o", "õ", "o",
-	"ù", "u", "ú", "u", "û", "u", "ü", "u",
-	"ÿ", "y", "ß", "ss", "æ", "ae", "œ", "oe",
+	"à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ą", "a",
+	"ç", "c", "ć", "c", "č", "c",
+	"è", "e", "é", "e", "ê", "e", "ë", "e", "ę", "e", "ě", "e",
+	"ì", "i", "í", "i", "î", "i", "ï", "i", "ı", "i",
+	"ł", "l", "ñ", "n", "ń", "n", "ň", "n",
+	"ò", "o", "ó", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o", "ő", "o",
+	"ś", "s", "š", "s", "ş", "s", "ř", "r", "ž", "z", "ź", "z", "ż", "z",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ű", "u", "ů", "u",
+	"ý", "y", "ÿ", "y", "ß", "ss", "æ", "ae", "œ", "oe", "ğ", "g",
 )
 
 // fold lower-cases s, strips its accents and replaces every run of
@@ -46,8 +48,9 @@ func words(s string) []string { return strings.Fields(fold(s)) }
 
 // phrase is a sequence of word matchers written in a compact form: "necessa*"
 // matches any word starting with "necessa", "*dauer" any word ending with
-// "dauer", and a plain word only itself. Words of a phrase are separated by
-// single spaces.
+// "dauer", "~필수" any word containing "필수" (Japanese and often Korean
+// write no spaces between words), and a plain word only itself. Words of a
+// phrase are separated by single spaces.
 type phrase []string
 
 func parsePhrases(list ...string) []phrase {
@@ -60,6 +63,8 @@ func parsePhrases(list ...string) []phrase {
 
 func wordMatches(pat, w string) bool {
 	switch {
+	case strings.HasPrefix(pat, "~"):
+		return strings.Contains(w, pat[1:])
 	case strings.HasSuffix(pat, "*"):
 		return strings.HasPrefix(w, pat[:len(pat)-1])
 	case strings.HasPrefix(pat, "*"):

@@ -12,12 +12,15 @@ import (
 // fileDoc is the policy-file format, as written. Its field order is the
 // order of the output.
 type fileDoc struct {
-	Site    string       `json:"site,omitempty" yaml:"site,omitempty"`
-	Cookies []fileCookie `json:"cookies" yaml:"cookies"`
+	Site     string       `json:"site,omitempty" yaml:"site,omitempty"`
+	Cookies  []fileCookie `json:"cookies" yaml:"cookies"`
+	Services []fileCookie `json:"services,omitempty" yaml:"services,omitempty"`
 }
 
 type fileCookie struct {
-	Name     string      `json:"name" yaml:"name"`
+	Name     string      `json:"name,omitempty" yaml:"name,omitempty"`
+	Service  string      `json:"service,omitempty" yaml:"service,omitempty"`
+	Type     string      `json:"type,omitempty" yaml:"type,omitempty"`
 	Category string      `json:"category" yaml:"category"`
 	Duration string      `json:"duration,omitempty" yaml:"duration,omitempty"`
 	Provider string      `json:"provider,omitempty" yaml:"provider,omitempty"`
@@ -38,40 +41,49 @@ type fileSource struct {
 func toFile(p *Policy) fileDoc {
 	doc := fileDoc{Site: p.Site, Cookies: []fileCookie{}}
 	for _, d := range p.Cookies {
-		cat := d.Category
-		if cat == "" {
-			cat = Unclassified
-		}
-		c := fileCookie{
-			Name:     d.Name.Text,
-			Category: string(cat),
-			Duration: d.Duration.String(),
-			Provider: d.Provider,
-			Purpose:  d.Purpose,
-			Domain:   d.Domain,
-		}
-		s := fileSource{
-			Page:    d.Source.Page,
-			Heading: d.Source.Heading,
-			Table:   d.Source.Table,
-			Layout:  d.Source.Layout,
-		}
-		// The source's wording is written where it says more than the
-		// canonical value; Parse reads it back into the same fields. A
-		// declaration with a source block takes its category wording from
-		// that block only, so it is always written there.
-		if d.Duration.Text != "" && d.Duration.Text != c.Duration {
-			s.Duration = d.Duration.Text
-		}
-		if d.CategoryText != "" && (d.CategoryText != string(cat) || s != (fileSource{})) {
-			s.Category = d.CategoryText
-		}
-		if s != (fileSource{}) {
-			c.Source = &s
-		}
-		doc.Cookies = append(doc.Cookies, c)
+		doc.Cookies = append(doc.Cookies, toFileEntry(d))
+	}
+	for _, d := range p.Services {
+		doc.Services = append(doc.Services, toFileEntry(d))
 	}
 	return doc
+}
+
+func toFileEntry(d Declaration) fileCookie {
+	cat := d.Category
+	if cat == "" {
+		cat = Unclassified
+	}
+	c := fileCookie{
+		Name:     d.Name.Text,
+		Service:  d.Service,
+		Type:     string(d.Type),
+		Category: string(cat),
+		Duration: d.Duration.String(),
+		Provider: d.Provider,
+		Purpose:  d.Purpose,
+		Domain:   d.Domain,
+	}
+	s := fileSource{
+		Page:    d.Source.Page,
+		Heading: d.Source.Heading,
+		Table:   d.Source.Table,
+		Layout:  d.Source.Layout,
+	}
+	// The source's wording is written where it says more than the
+	// canonical value; Parse reads it back into the same fields. A
+	// declaration with a source block takes its category wording from
+	// that block only, so it is always written there.
+	if d.Duration.Text != "" && d.Duration.Text != c.Duration {
+		s.Duration = d.Duration.Text
+	}
+	if d.CategoryText != "" && (d.CategoryText != string(cat) || s != (fileSource{})) {
+		s.Category = d.CategoryText
+	}
+	if s != (fileSource{}) {
+		c.Source = &s
+	}
+	return c
 }
 
 // WriteYAML writes p in the policy-file format, preceded by comments that

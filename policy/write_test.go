@@ -25,7 +25,7 @@ func TestWriteYAMLRoundTrip(t *testing.T) {
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
-			p, err := Load(file, readTestdata(t, file))
+			p, err := Load(file, readTestdata(t, file), ExtractOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +63,7 @@ func TestWriteYAML(t *testing.T) {
 		<tr><td>sessionid</td><td>Keeps you signed in: "always"</td><td>Session</td></tr>
 		<tr><td>_ga_#</td><td>yes</td><td>13 mois</td></tr>
 		<tr><td>x</td><td>null</td><td>until
-		logout</td></tr></table>`))
+		logout</td></tr></table>`), ExtractOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

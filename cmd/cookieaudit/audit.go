@@ -45,7 +45,7 @@ func (o *scanOptions) loadAuditInputs(ctx context.Context, logger *slog.Logger) 
 	if o.Policy != "" {
 		// A policy page is rendered with the scan's own browser settings:
 		// staging reached under production names serves its policy too.
-		p, err := loadPolicy(ctx, o.Policy, o.crawlOptions(logger))
+		p, err := loadPolicy(ctx, o.Policy, o.crawlOptions(logger), in.kb)
 		if err != nil {
 			return nil, err
 		}

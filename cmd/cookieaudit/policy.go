@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/policy"
 )
@@ -28,7 +29,8 @@ func isURL(source string) bool {
 // JavaScript. A policy that cannot be read or holds nothing is an input
 // error (exit 2); a page that cannot be loaded is an incomplete scan
 // (exit 3).
-func loadPolicy(ctx context.Context, source string, render crawler.Options) (*policy.Policy, error) {
+func loadPolicy(ctx context.Context, source string, render crawler.Options, kb *classifier.KB) (*policy.Policy, error) {
+	opts := policy.ExtractOptions{Knowledge: kb}
 	if isURL(source) {
 		page, err := crawler.Render(ctx, source, render)
 		if err != nil {
@@ -37,7 +39,7 @@ func loadPolicy(ctx context.Context, source string, render crawler.Options) (*po
 		if page.Status >= 400 {
 			return nil, fmt.Errorf("policy page %s answered HTTP %d: %w", source, page.Status, crawler.ErrIncomplete)
 		}
-		p, err := policy.ExtractHTML(source, []byte(page.HTML))
+		p, err := policy.ExtractHTML(source, []byte(page.HTML), opts)
 		if err != nil {
 			return nil, &policyError{err}
 		}
@@ -50,7 +52,7 @@ func loadPolicy(ctx context.Context, source string, render crawler.Options) (*po
 		}
 		return nil, &policyError{fmt.Errorf("reading policy %s: %w", source, err)}
 	}
-	p, err := policy.Load(source, data)
+	p, err := policy.Load(source, data, opts)
 	if err != nil {
 		return nil, &policyError{err}
 	}
@@ -144,7 +146,11 @@ func runPolicyExtract(ctx context.Context, opts *policyExtractOptions) error {
 	if opts.Wait == 0 {
 		render.Wait = crawler.NoWait
 	}
-	p, err := loadPolicy(ctx, opts.Source, render)
+	kb, err := classifier.Builtin()
+	if err != nil {
+		return err
+	}
+	p, err := loadPolicy(ctx, opts.Source, render, kb)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,336 @@
+package policy
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// heading is a heading of the page, or an element acting as one, with what
+// it says about the category of the cookies under it.
+type heading struct {
+	level int
+	text  string
+	// scope is the element whose end closes a heading-like element (level
+	// 7): a Cookiebot category header names the cookies of its own block
+	// only.
+	scope *html.Node
+	// own is the category the heading's text names, if any.
+	own   Category
+	ownOK bool
+	// para is the first block of text under the heading, read before any
+	// declaration or sub-heading.
+	para string
+	// used is set once a declaration was read under the heading.
+	used bool
+	// decls are the declarations of a heading that names cookies itself
+	// ("#### `form_key`"), whose purpose the text under it gives.
+	decls []int
+	names bool
+}
+
+func (x *extractor) push(level int, text string, n *html.Node) {
+	for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= level {
+		x.headings = x.headings[:len(x.headings)-1]
+	}
+	x.lastText = ""
+	h := &heading{level: level, text: text}
+	if level == pseudoLevel {
+		h.scope = n.Parent
+	}
+	if names := x.headingNames(n, text); len(names) > 0 {
+		// A heading naming a cookie declares it, in the section of the
+		// headings above; the text under it says what it is for.
+		h.names = true
+		start := len(x.decls)
+		x.declareProse(names, "", "", "", n)
+		for i := start; i < len(x.decls); i++ {
+			h.decls = append(h.decls, i)
+		}
+		x.headings = append(x.headings, h)
+		return
+	}
+	h.own, h.ownOK = x.lex.heading(text)
+	x.headings = append(x.headings, h)
+}
+
+// headingNames returns the cookie names a heading consists of: a heading
+// set in code ("#### `form_key`"), or a single word marked as a name
+// ("### _ga").
+func (x *extractor) headingNames(n *html.Node, text string) []string {
+	if utf8.RuneCountInString(text) > 80 {
+		return nil
+	}
+	names := cellNames(nodeText(n, true))
+	if len(names) == 0 || len(names) > 3 {
+		return nil
+	}
+	code := onlyCode(n)
+	for _, name := range names {
+		if !validName(name) || notAName(name) {
+			return nil
+		}
+		if !code && !(len(names) == 1 && len(strings.Fields(text)) == 1 && x.proseName(name, inHeader, true) && nameMarked(name)) {
+			return nil
+		}
+	}
+	return names
+}
+
+// close ends the heading-like elements scoped to n.
+func (x *extractor) close(n *html.Node) {
+	kept := x.headings[:0]
+	for _, h := range x.headings {
+		if h.scope != n {
+			kept = append(kept, h)
+		}
+	}
+	x.headings = kept
+}
+
+// paragraph records a block of text under the innermost heading.
+func (x *extractor) paragraph(text string) {
+	if len(x.headings) == 0 {
+		return
+	}
+	h := x.headings[len(x.headings)-1]
+	if len(h.decls) > 0 {
+		for _, i := range h.decls {
+			if x.decls[i].Purpose == "" {
+				x.decls[i].Purpose = sentence(text)
+			}
+		}
+		h.decls = nil
+		return
+	}
+	if h.used || h.para != "" {
+		return
+	}
+	if utf8.RuneCountInString(text) > 800 {
+		text = string([]rune(text)[:800])
+	}
+	h.para = text
+}
+
+// declared marks the headings above a declaration: text after it no longer
+// describes what they hold.
+func (x *extractor) declared() {
+	for _, h := range x.headings {
+		h.used = true
+	}
+}
+
+// headingCategory returns the category the headings above name, the
+// page's wording of it, and the heading to record: the nearest heading
+// naming a category wins (a heading naming functional cookies whose first
+// sentence calls them strictly necessary names necessary ones).
+func (x *extractor) headingCategory() (Category, string, string, bool) {
+	for i := len(x.headings) - 1; i >= 0; i-- {
+		h := x.headings[i]
+		if !h.ownOK {
+			continue
+		}
+		if h.own == Preferences && h.para != "" {
+			if c, ok := x.lex.sole(h.para, Preferences); ok && c == Necessary {
+				return Necessary, stripCount(h.text), h.text, true
+			}
+		}
+		return h.own, stripCount(h.text), h.text, true
+	}
+	return "", "", x.innermostHeading(), false
+}
+
+// describedCategory returns the category the nearest described heading
+// gives when no heading names one: in its own words ("Measuring website
+// usage", "Remembering how lists are shown") or in the first text under
+// it, if that names one category only. Headings with no text under them
+// ("Cookies", a list's title) are passed over; the page's title (h1)
+// describes the whole page, not a section, and is not read so.
+func (x *extractor) describedCategory() (Category, string, string, bool) {
+	for i := len(x.headings) - 1; i >= 0; i-- {
+		h := x.headings[i]
+		if h.names {
+			continue
+		}
+		if h.level < 2 {
+			break
+		}
+		if c, ok := x.lex.describes(h.text); ok {
+			return c, stripCount(h.text), h.text, true
+		}
+		if h.para != "" {
+			if c, ok := x.lex.sole(h.para, ""); ok {
+				return c, stripCount(h.text), h.text, true
+			}
+			break
+		}
+	}
+	return "", "", x.innermostHeading(), false
+}
+
+// innermostHeading returns the text of the nearest enclosing heading.
+func (x *extractor) innermostHeading() string {
+	if len(x.headings) == 0 {
+		return ""
+	}
+	return x.headings[len(x.headings)-1].text
+}
+
+// pseudoLevel is the level of elements acting as headings, below h6.
+const pseudoLevel = 7
+
+// headingLevel reports whether n acts as a heading, and its level: h1 to
+// h6 and role="heading", and at level 7 (below any real heading) elements
+// that title what follows them: summary, legend, tab and accordion
+// buttons, short paragraphs and blocks that are all bold or whose class
+// names a title, header, heading or label ("CookieDeclarationTypeHeader",
+// "cmplz-subtitle", "ot-sdk-cookie-policy-group"). Blocks holding tables,
+// lists or paragraphs are sections, not headings.
+func headingLevel(n *html.Node) (int, bool) {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return int(n.Data[1] - '0'), true
+	}
+	if hasBlockContent(n) {
+		return 0, false
+	}
+	role := strings.ToLower(attr(n, "role"))
+	if role == "heading" {
+		if l, err := strconv.Atoi(attr(n, "aria-level")); err == nil && l >= 1 && l <= 6 {
+			return l, true
+		}
+		return 2, true
+	}
+	switch n.DataAtom {
+	case atom.Summary, atom.Legend:
+		return pseudoLevel, true
+	case atom.Button:
+		return pseudoLevel, role == "tab" || attr(n, "aria-expanded") != "" || attr(n, "aria-controls") != ""
+	}
+	if role == "tab" {
+		return pseudoLevel, true
+	}
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Label, atom.A:
+	default:
+		if n.Namespace != "" || htmlElements[n.Data] {
+			return 0, false
+		}
+	}
+	text := collapse(nodeText(n, false))
+	if text == "" || !titleLike(text) {
+		return 0, false
+	}
+	if n.DataAtom == atom.P && boldOnly(n) {
+		return pseudoLevel, true
+	}
+	if categoryLabel(text) {
+		// "Necessary (6)" in a component of its own
+		// (<Typography>Necessary (6)</Typography>), a tab label.
+		return pseudoLevel, true
+	}
+	if n.DataAtom == atom.A {
+		return 0, false
+	}
+	for _, c := range strings.Fields(attr(n, "class") + " " + attr(n, "id")) {
+		lc := strings.ToLower(c)
+		if lc == "ot-sdk-cookie-policy-group" {
+			return pseudoLevel, true
+		}
+		if strings.Contains(lc, "categor") && containsAny(lc, "name", "title") {
+			return pseudoLevel, true // CookieYes's cky-audit-table-category-name
+		}
+		if containsAny(lc, "title", "header", "heading", "headline", "caption", "label", "accordion", "toggle", "tab-") &&
+			!containsAny(lc, "description", "desc", "text", "content", "body") {
+			return pseudoLevel, true
+		}
+	}
+	return 0, false
+}
+
+// categoryLabel reports whether text is only a category's name, with
+// perhaps the word cookies and an item count: "Necessary (6)", "Marketing
+// cookies", "Cookies analytiques".
+func categoryLabel(text string) bool {
+	if _, ok := categoryOf(text); !ok {
+		return false
+	}
+	rest := 0
+	for _, w := range words(text) {
+		if find([]string{w}, cookieWords) >= 0 || pureNumber(w) || labelFiller[w] {
+			continue
+		}
+		rest++
+	}
+	return rest >= 1 && rest <= 2
+}
+
+// labelFiller are the small words of category labels ("Cookies de
+// mesure", "Cookies for marketing").
+var labelFiller = setOf(`de des du d la le les for of the and et und y e i o or ou di del della dei der die das
+	and van voor af av og och dla per`)
+
+// titleLike reports whether text is short enough to title a section and
+// is not a sentence.
+func titleLike(text string) bool {
+	if utf8.RuneCountInString(text) > 120 {
+		return false
+	}
+	n := len(strings.Fields(text))
+	if n > 12 {
+		return false
+	}
+	return !(n > 6 && strings.HasSuffix(text, "."))
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBlockContent reports whether n holds a table, a list, a paragraph or
+// a heading: such an element is a section, not a heading.
+func hasBlockContent(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		switch c.DataAtom {
+		case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Details:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// boldOnly reports whether every bit of text in the paragraph is inside
+// strong or b elements, as in hand-written pages that use
+// <p><strong>Analytics cookies</strong></p> as headings.
+func boldOnly(p *html.Node) bool {
+	bold, plain := false, false
+	var scan func(n *html.Node, inBold bool)
+	scan = func(n *html.Node, inBold bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					if inBold {
+						bold = true
+					} else {
+						plain = true
+					}
+				}
+			case html.ElementNode:
+				scan(c, inBold || c.DataAtom == atom.Strong || c.DataAtom == atom.B)
+			}
+		}
+	}
+	scan(p, false)
+	return bold && !plain
+}

@@ -1,0 +1,123 @@
+package policy
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlElements are the elements of HTML. In a name cell, an element that is
+// not one of them is a placeholder written without escaping, which the
+// browser took for a tag: "_ga_<container-id>" reaches us as the text
+// "_ga_" and an element named container-id.
+var htmlElements = setOf(`a abbr address area article aside audio b base bdi bdo blockquote body br
+	button canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em
+	embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe
+	img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup
+	option output p param picture pre progress q rp rt ruby s samp script search section select slot
+	small source span strong style sub summary sup table tbody td template textarea tfoot th thead time
+	title tr track u ul var video wbr font center tt big strike nobr marquee acronym`)
+
+// glued reports whether text ends in a name character, so that an element
+// following it is part of the name ("_ga_<container-id>") rather than a
+// custom element wrapping one (<cookie-name>_ga</cookie-name>).
+func glued(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return r == '_' || r == '-' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// blockElements end a line of text.
+var blockElements = setOf(`address article aside blockquote br dd details div dl dt fieldset
+	figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary
+	table tbody td tfoot th thead tr ul`)
+
+// nodeText returns the text below n with a line break at each br and block
+// boundary, so that names listed one per line stay apart. With
+// placeholders, unknown elements are written back as "<name>".
+func nodeText(n *html.Node, placeholders bool) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeText(&b, c, placeholders)
+	}
+	return b.String()
+}
+
+// nodeTextOf returns the text of n itself, as [nodeText] writes it.
+func nodeTextOf(n *html.Node, placeholders bool) string {
+	var b strings.Builder
+	writeText(&b, n, placeholders)
+	return b.String()
+}
+
+func writeText(b *strings.Builder, c *html.Node, placeholders bool) {
+	switch c.Type {
+	case html.TextNode:
+		b.WriteString(c.Data)
+	case html.ElementNode:
+		switch c.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript:
+			return
+		}
+		if placeholders && c.Namespace == "" && !htmlElements[c.Data] && glued(b.String()) {
+			b.WriteString("<" + c.Data + ">")
+		}
+		block := blockElements[c.Data]
+		if block {
+			b.WriteByte('\n')
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			writeText(b, cc, placeholders)
+		}
+		if block {
+			b.WriteByte('\n')
+		}
+	}
+}
+
+// textUpTo returns the text below n, stopping once it holds limit bytes:
+// enough to tell a label from a value without building the text of a
+// whole section.
+func textUpTo(n *html.Node, limit int) string {
+	var b strings.Builder
+	var rec func(n *html.Node) bool
+	rec = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				switch c.DataAtom {
+				case atom.Script, atom.Style, atom.Template, atom.Noscript:
+					continue
+				}
+				if blockElements[c.Data] {
+					b.WriteByte(' ')
+				}
+				if !rec(c) {
+					return false
+				}
+			}
+			if b.Len() >= limit {
+				return false
+			}
+		}
+		return true
+	}
+	rec(n)
+	return b.String()
+}
+
+// jsxSpaces are the explicit spaces of JSX ({' '}), which pages copied
+// from React components keep in their text.
+var jsxSpaces = strings.NewReplacer(`{' '}`, " ", `{" "}`, " ", "{`\u0020`}", " ")
+
+// stripJSX removes JSX's explicit spaces from text.
+func stripJSX(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return jsxSpaces.Replace(s)
+}

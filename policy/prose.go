@@ -1,0 +1,524 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// inlineElements are the elements that flow within a line of text.
+var inlineElements = setOf(`a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong
+	sub sup time tt u var wbr big strike nobr acronym img input label button`)
+
+// isInline reports whether an element flows within text: an inline element
+// holding no block.
+func isInline(n *html.Node) bool {
+	if n.Namespace != "" || !inlineElements[n.Data] {
+		return false
+	}
+	block := false
+	walk(n, func(c *html.Node) bool {
+		if blockElements[c.Data] {
+			block = true
+		}
+		return !block
+	})
+	return !block
+}
+
+// textRun reads a run of inline content, a paragraph in effect: lines of
+// "LABEL – value" pairs make a record; any other text is recorded under
+// the innermost heading (it may say what the cookies under it are for)
+// and searched for cookie names.
+func (x *extractor) textRun(nodes []*html.Node) {
+	var b strings.Builder
+	for _, n := range nodes {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			if n.DataAtom == atom.Br {
+				b.WriteByte('\n')
+				continue
+			}
+			b.WriteString(nodeText(n, false))
+		}
+	}
+	text := stripJSX(b.String())
+	flat := collapse(text)
+	if flat == "" {
+		return
+	}
+	if x.lineRecords(nodes[0].Parent, text) {
+		return
+	}
+	x.paragraph(flat)
+	x.proseNames(nodes, flat)
+	x.lastText = flat
+}
+
+// takeIntro returns the text just before a table or list, which may say
+// what its cookies are for ("These cookies are strictly necessary:"), and
+// forgets it.
+func (x *extractor) takeIntro() string {
+	t := x.lastText
+	x.lastText = ""
+	return t
+}
+
+// introCategory returns the category the text introducing a table or list
+// names, when it names one only. An introduction ending in a colon
+// ("D-Genies sets two essential cookies:") speaks for what follows more
+// closely than the headings above; any other text before it, only where
+// the headings say nothing (strict false).
+func (x *extractor) introCategory(intro string, strict bool) (Category, bool) {
+	intro = strings.TrimSpace(intro)
+	if intro == "" || len(strings.Fields(intro)) > 60 {
+		return "", false
+	}
+	colon := strings.HasSuffix(intro, ":") || strings.HasSuffix(intro, "：")
+	if strict != colon {
+		return "", false
+	}
+	return x.lex.sole(intro, "")
+}
+
+// shortText bounds a text kept as the page's wording of a category.
+func shortText(s string) string {
+	s = stripCount(s)
+	if utf8.RuneCountInString(s) > 100 {
+		return string([]rune(s)[:100]) + "…"
+	}
+	return s
+}
+
+// lineRecords reads lines of "Label – value" pairs ("NOM TÈCNIC – __utma,
+// __utmb<br>FINALITAT – Anàlisi") as records.
+func (x *extractor) lineRecords(parent *html.Node, text string) bool {
+	if !strings.Contains(text, "\n") && strings.Count(text, ";") < 1 {
+		return false
+	}
+	var pairs []pair
+	for _, line := range strings.Split(text, "\n") {
+		pairs = append(pairs, labelledAll(collapse(line))...)
+	}
+	recs := records(pairs)
+	if len(recs) == 0 {
+		return false
+	}
+	x.emit(parent, recs, 0, LayoutRecord)
+	return true
+}
+
+// evidence is how a candidate name appears in prose.
+type evidence int
+
+const (
+	inText   evidence = iota // plain text, the lead of a list item
+	inEmph                   // bold, italics, quotes
+	inCode                   // code, kbd, samp
+	inHeader                 // a label cell: a list's term
+	inNamed                  // code right after words naming a cookie: "a cookie called `wall`"
+)
+
+// proseName reports whether a word of prose is a cookie name: a valid name
+// that is no web term, host, URL or file, and that the knowledge base
+// knows, or whose shape marks it as a name, more surely the more it is set
+// apart (code over bold over plain text). cookieTalk says the sentence
+// talks about cookies.
+func (x *extractor) proseName(t string, ev evidence, cookieTalk bool) bool {
+	if !validName(t) || notAName(t) {
+		return false
+	}
+	if x.known(t) {
+		return true
+	}
+	switch ev {
+	case inCode:
+		return looksLikeName(t)
+	case inNamed:
+		return true
+	case inHeader:
+		return nameMarked(t) || looksLikeName(t)
+	case inEmph:
+		return nameMarked(t) || (cookieTalk && strings.ContainsAny(t, "-.") && utf8.RuneCountInString(t) > 3)
+	default:
+		return nameMarked(t) && cookieTalk
+	}
+}
+
+// proseNames declares the cookie names set apart in a paragraph about
+// cookies: in code, bold, italics or quotes ("we use a cookie called
+// <i>_cookie_eu_consented</i>", "Examples are <code>_ga</code> and
+// <code>_gid</code>").
+func (x *extractor) proseNames(nodes []*html.Node, flat string) {
+	cookieTalk := find(words(flat), cookieWords) >= 0
+	if !cookieTalk && !x.aboutCookies("") {
+		return
+	}
+	var found []string
+	seen := map[string]bool{}
+	consider := func(text string, ev evidence) {
+		for _, t := range cellNames(text) {
+			if !seen[t] && x.proseName(t, ev, cookieTalk) {
+				seen[t] = true
+				found = append(found, t)
+			}
+		}
+	}
+	var scan func(n *html.Node)
+	scan = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode && strings.Contains(n.Data, "{%"):
+			// A template's code (Jinja, Nunjucks, Liquid) names blocks
+			// and variables, not cookies.
+		case n.Type == html.TextNode:
+			// Quoted words, and words with an underscore, in a sentence
+			// about cookies: "the “_ga” cookie", "we set _session_id".
+			for _, q := range quoted(n.Data) {
+				if nameMarked(q) && !strings.Contains(q, "--") && !strings.Contains(q, "/") || x.known(q) {
+					consider(q, inEmph)
+				}
+			}
+			if cookieTalk {
+				for _, w := range strings.Fields(templateTags.ReplaceAllString(n.Data, " ")) {
+					if t := trimName(strings.Trim(w, "()[],;")); strings.Contains(t, "_") && !strings.Contains(t, "--") &&
+						!strings.Contains(t, "/") && !markdownEmphasis.MatchString(t) {
+						consider(t, inText)
+					}
+				}
+			}
+		case n.Type != html.ElementNode:
+		case codeElements[n.Data]:
+			ev := inCode
+			if namedAfter(n) {
+				ev = inNamed
+			}
+			consider(nodeText(n, true), ev)
+		case emphElements[n.Data] || n.DataAtom == atom.A:
+			if utf8.RuneCountInString(textUpTo(n, 200)) < 120 {
+				ev := inEmph
+				if n.DataAtom == atom.A {
+					ev = inText // a link's text: a name only with a name's marks
+				}
+				consider(nodeText(n, true), ev)
+			}
+		default:
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				scan(c)
+			}
+		}
+	}
+	for _, n := range nodes {
+		scan(n)
+	}
+	if len(found) == 0 {
+		return
+	}
+	lead := leadIn(nodes)
+	x.declareProse(found, lead, "", sentence(flat), nodes[0].Parent)
+}
+
+// namedAfter reports whether the words just before n name a cookie: "a
+// session cookie called", "le cookie", "das Cookie namens".
+func namedAfter(n *html.Node) bool {
+	prev := n.PrevSibling
+	for prev != nil && prev.Type == html.ElementNode && prev.DataAtom == atom.Br {
+		prev = prev.PrevSibling
+	}
+	if prev == nil || prev.Type != html.TextNode {
+		return false
+	}
+	ws := words(prev.Data)
+	if len(ws) > 4 {
+		ws = ws[len(ws)-4:]
+	}
+	return find(ws, cookieWords) >= 0
+}
+
+// declareProse declares names found in prose or a list, with the category
+// of the lead-in ("<strong>Analytics cookies:</strong> …") or of the
+// headings above.
+func (x *extractor) declareProse(names []string, lead, intro, purpose string, n *html.Node) {
+	cat, catText, head := Unclassified, "", x.innermostHeading()
+	if c, ok := x.lex.heading(lead); ok && lead != "" {
+		cat, catText = c, stripCount(lead)
+	} else if c, ok := x.introCategory(intro, true); ok {
+		cat, catText = c, shortText(intro)
+	} else if c, text, h, ok := x.headingCategory(); ok {
+		cat, catText, head = c, text, h
+	} else if c, ok := x.introCategory(intro, false); ok {
+		cat, catText = c, shortText(intro)
+	} else if c, text, h, ok := x.describedCategory(); ok {
+		cat, catText, head = c, text, h
+	}
+	x.declared()
+	if cat == Unclassified && catText == "" {
+		x.warnf("%s: no category found for %s (no heading naming one); declared unclassified", LayoutProse, strings.Join(names, ", "))
+	}
+	layout := layoutOf(n, LayoutProse)
+	for _, name := range names {
+		pat, err := ParsePattern(name)
+		if err != nil {
+			continue
+		}
+		x.add(Declaration{
+			Name:         pat,
+			Purpose:      purpose,
+			Category:     cat,
+			CategoryText: catText,
+			Source:       Source{Page: x.page, Heading: head, Layout: layout},
+		}, false)
+	}
+}
+
+// onlyCode reports whether the text of an element is all inside code
+// elements (**`design`**).
+func onlyCode(n *html.Node) bool {
+	code, plain := false, false
+	var scan func(n *html.Node, in bool)
+	scan = func(n *html.Node, in bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					if in {
+						code = true
+					} else {
+						plain = true
+					}
+				}
+			case html.ElementNode:
+				scan(c, in || codeElements[c.Data])
+			}
+		}
+	}
+	scan(n, false)
+	return code && !plain
+}
+
+var (
+	// templateTags are the tags of server templates left in saved pages.
+	templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}|<%.*?%>|\{#.*?#\}|@[a-zA-Z]+\([^)]*\)`)
+	// markdownEmphasis is a word in Markdown's underscore emphasis that
+	// no renderer turned into italics ("_cookies_").
+	markdownEmphasis = regexp.MustCompile(`^_[a-zA-Z]{4,}_$`)
+	codeElements     = setOf(`code kbd samp tt var`)
+	emphElements     = setOf(`b strong i em mark u cite dfn`)
+)
+
+// leadIn returns the bold words opening a paragraph and ending in a colon
+// or a dash ("<strong>Analytics cookies:</strong> we use…"), or "".
+func leadIn(nodes []*html.Node) string {
+	for i, n := range nodes {
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) == "" {
+			continue
+		}
+		if n.Type != html.ElementNode || (n.DataAtom != atom.Strong && n.DataAtom != atom.B) {
+			return ""
+		}
+		t := collapse(nodeText(n, false))
+		if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-") {
+			return t
+		}
+		if i+1 < len(nodes) && nodes[i+1].Type == html.TextNode {
+			rest := strings.TrimSpace(nodes[i+1].Data)
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") {
+				return t
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// sentence bounds a paragraph kept as a purpose.
+func sentence(s string) string {
+	if utf8.RuneCountInString(s) <= 300 {
+		return s
+	}
+	return string([]rune(s)[:300]) + "…"
+}
+
+// quoted returns the single words between quotes in text: “_ga”, "_gid",
+// «sid», ‘lang’.
+func quoted(text string) []string {
+	var out []string
+	pairs := []struct{ open, close string }{{"“", "”"}, {"\"", "\""}, {"«", "»"}, {"‘", "’"}, {"„", "“"}, {"`", "`"}}
+	for _, q := range pairs {
+		rest := text
+		for {
+			i := strings.Index(rest, q.open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(q.open):]
+			j := strings.Index(rest, q.close)
+			if j < 0 {
+				break
+			}
+			inner := strings.TrimSpace(rest[:j])
+			rest = rest[j+len(q.close):]
+			if inner != "" && !strings.ContainsAny(inner, " \t\n") && len(inner) <= 80 {
+				out = append(out, inner)
+			}
+		}
+	}
+	return out
+}
+
+// keyedList reads a list whose items are led by cookie names: "<li><code>_ga</code>
+// – distinguishes users</li>", "<li>_ga: distinguishes users</li>",
+// "<dt>_ga</dt><dd>distinguishes users</dd>". Items led by no name are
+// visited as usual. It reports whether any item declared a cookie.
+func (x *extractor) keyedList(list *html.Node) bool {
+	type item struct {
+		node    *html.Node
+		names   []string
+		purpose string
+	}
+	var items []item
+	found := false
+	var lastNames []string
+	talk := x.aboutCookies("")
+	intro := x.lastText
+	for _, c := range listItems(list) {
+		switch c.DataAtom {
+		case atom.Li:
+			names, purpose := x.itemLead(c, talk)
+			items = append(items, item{c, names, purpose})
+			found = found || len(names) > 0
+		case atom.Dt:
+			text := collapse(nodeText(c, true))
+			lastNames = nil
+			if ns := cellNames(nodeText(c, true)); len(ns) > 0 && len(strings.Fields(text)) <= 6 {
+				ok := true
+				for _, n := range ns {
+					ok = ok && x.proseName(n, inHeader, true)
+				}
+				if ok {
+					lastNames = ns
+				}
+			}
+			items = append(items, item{c, lastNames, ""})
+			found = found || len(lastNames) > 0
+		case atom.Dd:
+			if len(lastNames) > 0 && len(items) > 0 {
+				items[len(items)-1].purpose = sentence(collapse(nodeText(c, false)))
+				items = append(items, item{node: c, names: []string{}})
+				continue
+			}
+			items = append(items, item{c, nil, ""})
+		default:
+			items = append(items, item{c, nil, ""})
+		}
+	}
+	if !found {
+		return false
+	}
+	x.lastText = ""
+	for _, it := range items {
+		switch {
+		case len(it.names) > 0:
+			x.declareProse(it.names, "", intro, it.purpose, list)
+		case it.names == nil:
+			x.visit(it.node)
+		}
+	}
+	return true
+}
+
+func (x *extractor) anyKnown(names []string) bool {
+	for _, n := range names {
+		if x.known(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItems returns the items of a list: its li, dt and dd elements,
+// also inside the div elements that may group the terms of a description
+// list.
+func listItems(list *html.Node) []*html.Node {
+	var items []*html.Node
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Div && list.DataAtom == atom.Dl {
+			items = append(items, listItems(c)...)
+			continue
+		}
+		items = append(items, c)
+	}
+	return items
+}
+
+// itemLead returns the cookie names that lead a list item, set apart by
+// code or bold or followed by a separator, and the rest of the item as
+// their purpose. section says the section talks about cookies: a list led
+// by code there names cookies even when their names are plain words.
+func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string) {
+	text := collapse(nodeText(li, false))
+	if text == "" || utf8.RuneCountInString(text) > 1000 {
+		return nil, ""
+	}
+	ev := inText
+	lead := ""
+	start := li
+	for c := li.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if c.DataAtom == atom.P {
+				start = c // a loose list's item holds paragraphs
+			}
+			break
+		}
+		if strings.TrimSpace(c.Data) != "" {
+			break
+		}
+	}
+	for c := start.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+			continue
+		}
+		if c.Type == html.ElementNode && (codeElements[c.Data] || emphElements[c.Data]) {
+			lead = collapse(nodeText(c, false))
+			ev = inEmph
+			if codeElements[c.Data] || onlyCode(c) {
+				ev = inCode
+			}
+		}
+		break
+	}
+	if lead == "" {
+		i := strings.IndexAny(text, ":–—(")
+		if j := strings.Index(text, " - "); j > 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i <= 0 || i > 80 {
+			return nil, ""
+		}
+		lead = strings.TrimSpace(text[:i])
+	}
+	lead = strings.TrimRight(lead, ":–—- ")
+	if len(strings.Fields(lead)) > 6 {
+		return nil, ""
+	}
+	names := cellNames(lead)
+	if len(names) == 0 {
+		return nil, ""
+	}
+	talk := find(words(text), cookieWords) >= 0
+	for _, n := range names {
+		if !x.proseName(n, ev, talk || ev != inText) && !(ev == inCode && section && validName(n) && !notAName(n)) {
+			return nil, ""
+		}
+	}
+	purpose := strings.TrimSpace(strings.TrimPrefix(text, lead))
+	purpose = strings.TrimSpace(strings.TrimLeft(purpose, ":–—- "))
+	return names, sentence(purpose)
+}

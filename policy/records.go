@@ -1,0 +1,613 @@
+package policy
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// storageTypeOf returns the kind of storage a type or category text names
+// ("HTML Local Storage", "Técnica (sessionStorage)", "Pixel Tracker"), or
+// Cookie.
+func storageTypeOf(texts ...string) StorageType {
+	for _, t := range texts {
+		if t == "" {
+			continue
+		}
+		ws := words(t)
+		for _, s := range storageTypes {
+			if find(ws, s.phrases) >= 0 {
+				return s.typ
+			}
+		}
+	}
+	return Cookie
+}
+
+// typeText returns the first of texts that names a storage type.
+func typeText(texts ...string) string {
+	for _, t := range texts {
+		if storageTypeOf(t) != Cookie {
+			return t
+		}
+	}
+	return ""
+}
+
+// row turns the fields of a row or record into declarations, one per name,
+// or into a service declaration when it names a known service and no
+// cookie.
+func (x *extractor) row(f fields, ctx *tableContext) {
+	if f.name == nil || f.name.text == "" {
+		return
+	}
+	where := ctx.where()
+	typ := storageTypeOf(f.typ, f.category)
+	cat, catText, head := x.rowCategory(f, ctx)
+	purpose := f.purpose
+	if f.function != "" {
+		if purpose != "" {
+			purpose = f.function + ": " + purpose
+		} else {
+			purpose = f.function
+		}
+	}
+	names := splitNames(f.name.lines)
+	if len(names) == 0 {
+		if svc, ok := x.service(f.name.text); ok {
+			x.declared()
+			x.addService(Declaration{
+				Service: svc, Provider: f.provider, Purpose: purpose, Category: cat, CategoryText: catText,
+				Domain: f.domain, Source: Source{Page: x.page, Heading: head, Table: ctx.index, Layout: ctx.layout},
+			})
+			return
+		}
+		x.warnf("%s: no cookie name in %q", where, f.name.text)
+		return
+	}
+	x.declared()
+	if cat == Unclassified && catText == "" && !ctx.unclassed {
+		ctx.unclassed = true
+		x.warnf("%s: no category found for %q (no category column, caption or heading naming one); declared unclassified", where, f.name.text)
+	}
+	if typ != Cookie {
+		x.warnf("%s: %q is %s, not a cookie; kept with type %s", where, f.name.text, typeText(f.typ, f.category), typ)
+	}
+	durs := x.durations(names, f.duration, where)
+	for i, name := range names {
+		pat, err := ParsePattern(name)
+		if err != nil {
+			x.warnf("%s: %v", where, err)
+			continue
+		}
+		x.add(Declaration{
+			Name:         pat,
+			Type:         typ,
+			Provider:     f.provider,
+			Purpose:      purpose,
+			Category:     cat,
+			CategoryText: catText,
+			Duration:     durs[i],
+			Domain:       f.domain,
+			Source: Source{
+				Page:    x.page,
+				Heading: head,
+				Table:   ctx.index,
+				Layout:  ctx.layout,
+			},
+		}, false)
+	}
+}
+
+// rowCategory returns a row's category, the page's wording of it, and the
+// heading to record: a category or type cell naming one wins, then a row
+// spanning the table, the caption, the headings above, and a purpose short
+// enough to be a category.
+func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, string) {
+	for _, t := range []string{f.category, f.typ} {
+		if t == "" {
+			continue
+		}
+		if c, ok := x.lex.heading(t); ok {
+			return c, stripCount(t), x.innermostHeading()
+		}
+	}
+	if ctx.section != "" {
+		return ctx.sectionCat, stripCount(ctx.section), ctx.section
+	}
+	if ctx.caption != "" {
+		if c, ok := x.lex.heading(ctx.caption); ok {
+			return c, stripCount(ctx.caption), ctx.caption
+		}
+	}
+	if c, ok := x.introCategory(ctx.intro, true); ok {
+		return c, shortText(ctx.intro), x.innermostHeading()
+	}
+	if c, text, head, ok := x.headingCategory(); ok {
+		return c, text, head
+	}
+	if c, ok := x.introCategory(ctx.intro, false); ok {
+		return c, shortText(ctx.intro), x.innermostHeading()
+	}
+	for _, t := range []string{f.purpose, f.function} {
+		if t != "" && len(strings.Fields(t)) <= 3 {
+			if c, ok := x.lex.heading(t); ok {
+				return c, stripCount(t), x.innermostHeading()
+			}
+		}
+	}
+	if c, text, head, ok := x.describedCategory(); ok {
+		return c, text, head
+	}
+	return Unclassified, "", x.innermostHeading()
+}
+
+// durations parses a duration cell for the names of its row: one duration
+// for all, "name: duration" pairs, or one duration per name in order. A
+// cell that cannot be read is kept as text for every name, with a warning.
+func (x *extractor) durations(names []string, text, where string) []Duration {
+	out := make([]Duration, len(names))
+	flat := collapse(text)
+	if flat == "" {
+		return out
+	}
+	// With several names, look for one duration per name first: "30
+	// minutes<br>1 year" is two durations, not their sum.
+	if len(names) > 1 {
+		parts := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' || r == ',' })
+		var clean []string
+		for _, p := range parts {
+			if p = collapse(p); p != "" {
+				clean = append(clean, p)
+			}
+		}
+		byName := map[string]Duration{}
+		for _, p := range clean {
+			if i := strings.Index(p, ":"); i > 0 {
+				if d, err := ParseDuration(p[i+1:]); err == nil {
+					byName[trimName(p[:i])] = d
+				}
+			}
+		}
+		ok := len(byName) > 0
+		for i, n := range names {
+			if d, found := byName[n]; found {
+				out[i] = d
+			} else {
+				ok = false
+			}
+		}
+		if ok {
+			return out
+		}
+		if len(clean) == len(names) {
+			ok = true
+			for i, p := range clean {
+				d, err := ParseDuration(p)
+				if err != nil {
+					ok = false
+					break
+				}
+				out[i] = d
+			}
+			if ok {
+				return out
+			}
+		}
+	}
+	if d, err := ParseDuration(flat); err == nil {
+		for i := range out {
+			out[i] = d
+		}
+		return out
+	}
+	x.warnf("%s: %s: duration %q not understood; kept as text", where, strings.Join(names, ", "), flat)
+	for i := range out {
+		out[i] = Duration{Text: flat}
+	}
+	return out
+}
+
+// add appends a declaration unless the same name was already declared
+// with the same category and domain. Declarations from scripts, which
+// repeat what the page shows, are also dropped when the page declared the
+// name with the same category for any domain.
+func (x *extractor) add(d Declaration, fromScript bool) {
+	nameKey := d.Name.Text + "\x00" + string(d.Category)
+	key := nameKey + "\x00" + strings.TrimPrefix(strings.ToLower(d.Domain), ".")
+	if x.seen[key] || (fromScript && x.seenName[nameKey]) {
+		return
+	}
+	x.seen[key], x.seenName[nameKey] = true, true
+	x.decls = append(x.decls, d)
+}
+
+// addService appends a service declaration unless the same service was
+// declared with the same category.
+func (x *extractor) addService(d Declaration) {
+	key := "\x01" + strings.ToLower(d.Service) + "\x00" + string(d.Category)
+	if x.seen[key] {
+		return
+	}
+	x.seen[key] = true
+	x.services = append(x.services, d)
+}
+
+// pair is a label and its value in a list.
+type pair struct {
+	label string
+	value string // collapsed
+	lines string // with line breaks and placeholders
+}
+
+// list extracts the records of a list of label and value pairs (see
+// [records]) and reports whether any was a cookie declaration. table is
+// the position of a two-column table the pairs come from, or 0.
+func (x *extractor) list(n *html.Node, pairs []pair, table int) bool {
+	recs := records(pairs)
+	if len(recs) == 0 {
+		return false
+	}
+	before := len(x.decls) + len(x.services)
+	x.emit(n, recs, table, LayoutList)
+	return len(x.decls)+len(x.services) > before
+}
+
+func (x *extractor) emit(n *html.Node, recs []fields, table int, plain string) {
+	ctx := &tableContext{index: table, layout: layoutOf(n, plain), intro: x.takeIntro()}
+	if table > 0 && ctx.layout == LayoutList {
+		ctx.layout = LayoutTable
+	}
+	for _, f := range recs {
+		x.row(f, ctx)
+	}
+}
+
+// records reads label and value pairs as records: a new record starts at
+// each name label, and a record needs a name and one of purpose, category,
+// duration, provider or function. Where the labels name a cookie and a
+// plain name both ("Name: Borlabs Cookie … Cookie name: borlabs-cookie"),
+// the cookie's label gives the names and the plain one the service.
+func records(pairs []pair) []fields {
+	if len(pairs) < 2 {
+		return nil
+	}
+	roles := make([]role, len(pairs))
+	cookieName := false
+	for i, p := range pairs {
+		roles[i] = columnRole(p.label)
+		if roles[i] == roleName && namesCookie(p.label) {
+			cookieName = true
+		}
+	}
+	if cookieName {
+		for i, p := range pairs {
+			if roles[i] == roleName && !namesCookie(p.label) {
+				roles[i] = roleProvider
+			}
+		}
+	}
+	var recs []fields
+	var cur fields
+	var have []role
+	flush := func() {
+		if cur.name != nil && isHeader(have) && len(strings.Fields(cur.name.text)) <= 12 {
+			recs = append(recs, cur)
+		}
+		cur, have = fields{}, nil
+	}
+	for i, p := range pairs {
+		r := roles[i]
+		if r == roleNone {
+			continue
+		}
+		if r == roleName && cur.name != nil {
+			flush()
+		}
+		have = append(have, r)
+		cur.set(r, &cell{text: p.value, lines: p.lines})
+	}
+	flush()
+	return recs
+}
+
+// namesCookie reports whether a label names the cookie itself ("Cookie
+// name", "Nom du cookie", "Cookies") rather than a plain name.
+func namesCookie(label string) bool {
+	return find(words(label), cookieWords) >= 0
+}
+
+// dlPairs returns the dt and dd pairs of a description list.
+func dlPairs(dl *html.Node) []pair {
+	var pairs []pair
+	label := ""
+	var scan func(n *html.Node)
+	scan = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.DataAtom {
+			case atom.Dt:
+				label = collapse(nodeText(c, false))
+			case atom.Dd:
+				pairs = append(pairs, pair{label: label, value: collapse(nodeText(c, false)), lines: nodeText(c, true)})
+			case atom.Div:
+				scan(c)
+			}
+		}
+	}
+	scan(dl)
+	return pairs
+}
+
+// liPairs returns the label and value pairs of a list whose items are
+// either two elements (<li><div>Cookie</div><div>_ga</div></li>, as
+// CookieYes writes them) or "Label: value".
+func liPairs(list *html.Node) []pair {
+	var pairs []pair
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.DataAtom != atom.Li {
+			continue
+		}
+		var elems []*html.Node
+		for c := li.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				elems = append(elems, c)
+			}
+		}
+		if len(elems) >= 2 && strings.TrimSpace(directText(li)) == "" {
+			label := collapse(nodeText(elems[0], false))
+			if _, ok := labelled(label); !ok && len(strings.Fields(label)) <= 4 {
+				var value, lines strings.Builder
+				for _, e := range elems[1:] {
+					value.WriteString(nodeText(e, false) + " ")
+					lines.WriteString(nodeText(e, true) + "\n")
+				}
+				pairs = append(pairs, pair{label: label, value: collapse(value.String()), lines: lines.String()})
+				continue
+			}
+			// Paragraphs of "Label: value" each.
+			for _, e := range elems {
+				pairs = append(pairs, labelledAll(collapse(nodeText(e, false)))...)
+			}
+			continue
+		}
+		pairs = append(pairs, labelledAll(strings.TrimLeft(collapse(nodeText(li, false)), `-–•*\ `))...)
+	}
+	return pairs
+}
+
+// labelSeparators end the label of a "Label: value" line.
+var labelSeparators = []string{":", "：", " – ", " — ", " - ", "– ", "— ", "- ", "\t"}
+
+// labelledAll splits text holding one pair or several separated by
+// semicolons ("Name: _ga; Purpose: counts visits; Lifetime: 2 years");
+// a segment with no label of its own continues the value before it.
+func labelledAll(text string) []pair {
+	first, ok := labelled(text)
+	if !ok {
+		return nil
+	}
+	if !strings.Contains(text, ";") {
+		return []pair{first}
+	}
+	var pairs []pair
+	for _, seg := range strings.Split(text, ";") {
+		seg = strings.TrimSpace(seg)
+		if p, ok := labelled(seg); ok {
+			pairs = append(pairs, p)
+		} else if len(pairs) > 0 && seg != "" {
+			last := &pairs[len(pairs)-1]
+			last.value += "; " + seg
+			last.lines += "; " + seg
+		}
+	}
+	if len(pairs) == 0 {
+		return []pair{first}
+	}
+	return pairs
+}
+
+// labelled splits "Label: value" (or "LABEL – value") when the label is
+// short and names a role.
+func labelled(text string) (pair, bool) {
+	best := -1
+	sep := ""
+	for _, s := range labelSeparators {
+		if i := strings.Index(text, s); i > 0 && (best < 0 || i < best) {
+			best, sep = i, s
+		}
+	}
+	if best < 0 || best > 60 {
+		return pair{}, false
+	}
+	label := strings.TrimSpace(text[:best])
+	if len(strings.Fields(label)) > 5 || columnRole(label) == roleNone {
+		return pair{}, false
+	}
+	value := strings.TrimSpace(text[best+len(sep):])
+	if value == "" {
+		return pair{}, false
+	}
+	return pair{label: label, value: collapse(value), lines: value}, true
+}
+
+// directText returns the text nodes directly under n.
+func directText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+// tablePairs reads a two-column table without a header as label and value
+// pairs.
+func tablePairs(grid [][]*cell) []pair {
+	var pairs []pair
+	for _, row := range grid {
+		if len(row) < 2 || row[0] == nil || row[1] == nil || row[0] == row[1] {
+			continue
+		}
+		pairs = append(pairs, pair{label: row[0].text, value: row[1].text, lines: row[1].lines})
+	}
+	return pairs
+}
+
+// siblingRecords reads the children of n as label and value pairs when
+// they are: a short element naming a role followed by the element holding
+// its value (Complianz's "<div><h5>Nom</h5></div><div>_ga</div>"), or
+// elements holding "Label: value" each. Children that are neither are
+// visited first, in order, so that a heading among them names the
+// category. It reports whether n held a cookie record.
+func (x *extractor) siblingRecords(n *html.Node) bool {
+	// Empty elements stay as slots: Complianz writes an empty value
+	// element for an unknown expiry.
+	var kids []*html.Node
+	shown := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && !hiddenElement(c):
+			kids = append(kids, c)
+			if !emptyElement(c) {
+				shown++
+			}
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false // text between the elements: prose, not a record
+		}
+	}
+	if shown < 2 {
+		return false
+	}
+	texts := make([]string, len(kids))
+	counts := map[string]int{}
+	for i, k := range kids {
+		texts[i] = collapse(textUpTo(k, 400))
+		counts[texts[i]]++
+	}
+	// A label is short, names a role, and is set apart as one: a heading,
+	// bold or classed element, or a text repeated from record to record.
+	// A section heading ("Essential cookies", "Further information") is
+	// no label: it names a category, or heads a table or a list.
+	label := func(i int) bool {
+		t := texts[i]
+		if t == "" || len(t) > 60 || len(strings.Fields(t)) > 4 || strings.ContainsAny(t, "?？") || columnRole(t) == roleNone {
+			return false
+		}
+		switch kids[i].DataAtom {
+		case atom.H1, atom.H2, atom.H3:
+			return false
+		}
+		if _, ok := x.lex.heading(t); ok {
+			return false
+		}
+		return counts[t] >= 2 || labelElement(kids[i])
+	}
+	var pairs []pair
+	paired := map[*html.Node]bool{}
+	for i := 0; i < len(kids); i++ {
+		k := kids[i]
+		if label(i) && i+1 < len(kids) && !label(i+1) && valueElement(kids[i+1]) {
+			v := kids[i+1]
+			pairs = append(pairs, pair{label: texts[i], value: collapse(nodeText(v, false)), lines: nodeText(v, true)})
+			paired[k], paired[v] = true, true
+			i++
+			continue
+		}
+		if texts[i] != "" && isLabelBlock(k) {
+			if ps := labelledAll(texts[i]); len(ps) > 0 {
+				pairs, paired[k] = append(pairs, ps...), true
+			}
+		}
+	}
+	unpaired := 0
+	for _, k := range kids {
+		if !paired[k] && !emptyElement(k) {
+			unpaired++
+		}
+	}
+	if len(pairs) < 2 || unpaired*2 > shown {
+		return false
+	}
+	recs := records(pairs)
+	if len(recs) == 0 {
+		return false
+	}
+	for _, k := range kids {
+		if !paired[k] {
+			x.visit(k)
+		}
+	}
+	x.emit(n, recs, 0, LayoutRecord)
+	x.close(n)
+	return true
+}
+
+// labelElement reports whether an element is set apart as a label: a
+// heading, a term, a header cell, bold text, or an element whose class
+// says so ("name-header", "cookie-label").
+func labelElement(n *html.Node) bool {
+	for e := n; e != nil; {
+		switch e.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Th, atom.Strong, atom.B, atom.Label:
+			return true
+		}
+		if containsAny(strings.ToLower(attr(e, "class")), "header", "label", "title", "key", "head") {
+			return true
+		}
+		// Down through wrappers holding one element and no text.
+		var only *html.Node
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if only != nil {
+					return false
+				}
+				only = c
+			} else if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		}
+		e = only
+	}
+	return false
+}
+
+// valueElement reports whether an element can hold a record's value: an
+// inline element, or a division or paragraph holding no table, list or
+// heading.
+func valueElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.P, atom.Dd, atom.Span, atom.Section, atom.Td:
+		return !hasBlockContent(n)
+	}
+	return !blockElements[n.Data] && !hasBlockContent(n)
+}
+
+// isLabelBlock reports whether an element can hold a "Label: value" line of
+// a record: a paragraph, block or list item of its own.
+func isLabelBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Li, atom.Span, atom.Dd, atom.Section:
+		return !hasBlockContent(n)
+	}
+	return false
+}
+
+// emptyElement reports whether an element holds no text.
+func emptyElement(n *html.Node) bool {
+	return strings.TrimSpace(textUpTo(n, 16)) == ""
+}
+
+// hiddenElement reports whether an element is no part of the text of a
+// page: inputs, rules, images, scripts.
+func hiddenElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Input, atom.Br, atom.Hr, atom.Img, atom.Svg, atom.Script, atom.Style, atom.Template:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,241 @@
+package policy
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+)
+
+// ExtractMarkdown extracts the cookie declarations of a cookie-policy page
+// written in Markdown (GitHub's dialect: tables, and HTML blocks, which
+// many pages use for their cookie tables). A YAML front matter block is
+// read as data (see dataToHTML): site generators keep whole cookie lists
+// there. Tables that blank lines or a miscounted delimiter row break are
+// mended first, as readers of the page see them whole. The page is then
+// rendered to HTML and read as [ExtractHTML] reads a page.
+func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, error) {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+	)
+	render := func(src string) string {
+		var out bytes.Buffer
+		if err := md.Convert([]byte(mendTables(src)), &out); err != nil {
+			return ""
+		}
+		return out.String()
+	}
+	fm, body := splitFrontMatter(data)
+	page := render(string(body))
+	if len(fm) > 0 {
+		page = frontMatterHTML(fm, render) + page
+	}
+	return ExtractHTML(name, []byte(page), opts)
+}
+
+// ExtractText extracts the cookie declarations of a cookie-policy page kept
+// as plain text, read line by line: lines of tab-separated (or
+// space-aligned) columns are table rows, short lines standing alone are
+// headings, lines starting with a bullet are list items, and other lines
+// are paragraphs. The result is read as [ExtractHTML] reads a page.
+func ExtractText(name string, data []byte, opts ExtractOptions) (*Policy, error) {
+	return ExtractHTML(name, []byte(textToHTML(string(data))), opts)
+}
+
+var (
+	bulletLine = regexp.MustCompile(`^\s*(?:[-*•·–]|\d+[.)])\s+`)
+	wideGap    = regexp.MustCompile(`\S(\t+| {2,})\S`)
+	underline  = regexp.MustCompile(`^\s*(=+|-+)\s*$`)
+)
+
+// textLine is a line of a plain-text page.
+type textLine struct {
+	text  string
+	cells []string // columns, for a line of a table
+}
+
+// columns splits a line into its columns: at tabs, or at runs of two
+// spaces or more when the line has no tab.
+func columns(line string) []string {
+	sep := "\t"
+	if !strings.Contains(line, "\t") {
+		if !wideGap.MatchString(line) {
+			return nil
+		}
+		sep = "  "
+	}
+	var cells []string
+	for _, c := range strings.Split(line, sep) {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) < 2 {
+		return nil
+	}
+	return cells
+}
+
+// textToHTML turns a plain-text page into HTML (see [ExtractText]).
+func textToHTML(text string) string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	raw := strings.Split(text, "\n")
+	lines := make([]textLine, len(raw))
+	for i, l := range raw {
+		lines[i] = textLine{text: strings.TrimRight(l, " \t")}
+		if strings.Contains(l, "\t") {
+			lines[i].cells = columns(l)
+		}
+	}
+	// Space-aligned columns count only on two lines or more in a row with
+	// as many columns: prose has double spaces too.
+	for i := range lines {
+		if lines[i].cells != nil || strings.Contains(lines[i].text, "\t") {
+			continue
+		}
+		c := columns(lines[i].text)
+		if len(c) < 3 {
+			continue
+		}
+		next := i + 1
+		for next < len(lines) && strings.TrimSpace(lines[next].text) == "" {
+			next++
+		}
+		prev := i - 1
+		for prev >= 0 && strings.TrimSpace(lines[prev].text) == "" {
+			prev--
+		}
+		if (next < len(lines) && len(columns(lines[next].text)) == len(c)) || (prev >= 0 && len(lines[prev].cells) == len(c)) {
+			lines[i].cells = c
+		}
+	}
+
+	var b strings.Builder
+	blank := func(i int) bool { return i < 0 || i >= len(lines) || strings.TrimSpace(lines[i].text) == "" }
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		switch {
+		case blank(i):
+			continue
+		case l.cells != nil:
+			// A table runs over its rows, and over blank lines between
+			// rows of as many columns.
+			b.WriteString("<table>\n")
+			width := len(l.cells)
+			for ; i < len(lines); i++ {
+				if blank(i) {
+					j := i
+					for j < len(lines) && blank(j) {
+						j++
+					}
+					if j < len(lines) && len(lines[j].cells) == width {
+						i = j - 1
+						continue
+					}
+					break
+				}
+				if lines[i].cells == nil {
+					break
+				}
+				b.WriteString("<tr>")
+				for _, c := range lines[i].cells {
+					b.WriteString("<td>" + html.EscapeString(c) + "</td>")
+				}
+				b.WriteString("</tr>\n")
+			}
+			i--
+			b.WriteString("</table>\n")
+		case bulletLine.MatchString(l.text):
+			b.WriteString("<ul>\n")
+			for ; i < len(lines) && !blank(i) && bulletLine.MatchString(lines[i].text); i++ {
+				b.WriteString("<li>" + html.EscapeString(bulletLine.ReplaceAllString(lines[i].text, "")) + "</li>\n")
+			}
+			i--
+			b.WriteString("</ul>\n")
+		case i+1 < len(lines) && underline.MatchString(lines[i+1].text) && !blank(i):
+			tag := "h2"
+			if strings.Contains(lines[i+1].text, "=") {
+				tag = "h1"
+			}
+			b.WriteString("<" + tag + ">" + html.EscapeString(strings.TrimSpace(l.text)) + "</" + tag + ">\n")
+			i++
+		case blank(i-1) && (blank(i+1) || (i+1 < len(lines) && lines[i+1].cells != nil)) && textHeading(l.text):
+			b.WriteString("<h2>" + html.EscapeString(strings.TrimSpace(l.text)) + "</h2>\n")
+		default:
+			b.WriteString("<p>")
+			for ; i < len(lines) && !blank(i) && lines[i].cells == nil && !bulletLine.MatchString(lines[i].text); i++ {
+				b.WriteString(html.EscapeString(strings.TrimSpace(lines[i].text)) + "<br>\n")
+			}
+			i--
+			b.WriteString("</p>\n")
+		}
+	}
+	return b.String()
+}
+
+// textHeading reports whether a line standing alone reads as a heading:
+// short, and not a sentence or the lead of a list.
+func textHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	if !titleLike(s) || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+		return false
+	}
+	return !strings.HasSuffix(s, ".") || len(strings.Fields(s)) <= 3
+}
+
+var (
+	pipeRow      = regexp.MustCompile(`^\s*\|?.*\|.*$`)
+	delimiterRow = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+)
+
+// pipeCells counts the cells of a pipe-table row.
+func pipeCells(line string) int {
+	t := strings.TrimSpace(line)
+	t = strings.TrimPrefix(strings.TrimSuffix(t, "|"), "|")
+	return strings.Count(strings.ReplaceAll(t, `\|`, ""), "|") + 1
+}
+
+// mendTables repairs the pipe tables of a Markdown page as a reader sees
+// them: a delimiter row with a wrong number of cells is rewritten to match
+// the header, and rows separated from a table by blank lines are joined
+// to it.
+func mendTables(src string) string {
+	lines := strings.Split(src, "\n")
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if i+1 < len(lines) && strings.Contains(l, "|") && delimiterRow.MatchString(lines[i+1]) && strings.Contains(lines[i+1], "-") {
+			n := pipeCells(l)
+			out = append(out, l, "|"+strings.Repeat(" --- |", n))
+			i += 2
+			// The rows, and rows after blank lines that have as many cells.
+			for i < len(lines) {
+				if strings.TrimSpace(lines[i]) == "" {
+					j := i
+					for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+						j++
+					}
+					if j < len(lines) && pipeRow.MatchString(lines[j]) && strings.Contains(lines[j], "|") && pipeCells(lines[j]) == n {
+						i = j
+						continue
+					}
+					break
+				}
+				if !strings.Contains(lines[i], "|") {
+					break
+				}
+				out = append(out, lines[i])
+				i++
+			}
+			i--
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,269 @@
+package policy
+
+// The words of cookie-policy pages, in the languages the extraction reads:
+// English, French, German, Spanish, Italian, Dutch, Portuguese, Polish,
+// Swedish, Danish, Norwegian, Finnish, Catalan, Korean and Japanese. They
+// are matched against folded text (lower case, no accents, punctuation as
+// spaces) by the rules of [phrase]; Korean and Japanese words are matched
+// inside words ("~"), since those languages do not always separate them.
+
+// role is what a table column (or a list label) holds.
+type role int
+
+const (
+	roleNone role = iota
+	roleName
+	roleProvider
+	rolePurpose
+	roleFunction
+	roleCategory
+	roleDuration
+	roleDomain
+	roleType
+)
+
+func (r role) String() string {
+	return [...]string{"none", "name", "provider", "purpose", "function", "category", "duration", "domain", "type"}[r]
+}
+
+// columnRoles are tried in order, most specific first: "Cookie Subgroup"
+// is a domain, "Cookies used" a type, "Cookie lifespan" a duration and
+// "Service provider's name" a provider, though all of them name a cookie or
+// a name.
+var columnRoles = []struct {
+	role    role
+	phrases []phrase
+}{
+	{roleDomain, parsePhrases(
+		"cookie subgroup", "subgroup", "sous groupe", "untergruppe", "subgrupo", "sottogruppo", "subgroep",
+		"undergruppe", "undergrupp", "alaryhma", "podgrupa", "subgrup",
+		"domain*", "dominio*", "domaine*", "domein*", "domene*", "domaene*", "domena", "domeny", "verkkotunnus",
+		"host", "hosts", "hostname", "hote*", "hostitel",
+		"~하위 ~그룹", "~도메인", "~호스트", "~サブグループ", "~ドメイン", "~ホスト",
+	)},
+	{roleType, parsePhrases(
+		"cookies used", "cookies utilises", "verwendete cookies", "cookies utilizadas", "cookie utilizzati",
+		"gebruikte cookies", "cookies utilizados", "uzywane pliki cookie", "anvanda cookies", "anvendte cookies",
+		"brukte informasjonskapsler", "kaytetyt evasteet", "galetes utilitzades",
+		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tyyppi", "soort", "rodzaj", "art",
+		"party", "first party", "third party", "storage type",
+		"~사용 ~중인", "~유형", "~종류", "~使用されている", "~種類", "~タイプ", "~種別",
+	)},
+	{roleCategory, parsePhrases(
+		"categor*", "kategori*", "categoria*", "classification", "classe", "luokka", "klasse", "klass",
+		"~카테고리", "~범주", "~분류", "~カテゴリ", "~分類",
+	)},
+	{roleDuration, parsePhrases(
+		"duration*", "expir*", "expires", "lifespan", "life span", "lifetime", "retention*", "storage period",
+		"storage duration", "validity", "max age", "how long", "period", "persistence",
+		"duree*", "expiration", "validite", "conservation", "periode*",
+		"dauer", "*dauer", "laufzeit", "ablauf*", "gultigkeit*", "*frist", "verfall*",
+		"duracion", "caducidad", "vencimiento", "expiracion", "plazo*", "conservacion", "validez", "periodo*",
+		"durata", "scadenza", "conservazione", "validita",
+		"duur", "bewaartermijn", "vervaltijd", "vervaldatum", "verloopt", "geldigheid*", "looptijd", "termijn", "bewaarduur",
+		"duracao", "expiracao", "validade", "prazo*", "retencao",
+		"czas*", "okres*", "wygasa", "wygasniecie", "wygasniecia", "waznosc*", "przechowywani*",
+		"varaktighet", "utgang*", "lagringstid", "giltighet*", "livslangd", "lagringsperiod",
+		"varighed", "udlob*", "levetid", "opbevaringsperiode", "gyldighed",
+		"varighet", "utlop*", "lagringsperiode",
+		"kesto", "voimassaolo*", "vanhenemi*", "vanhenee", "sailytysaika", "elinika",
+		"durada", "caducitat", "termini", "permanencia", "venciment", "conservacio",
+		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
+	)},
+	{rolePurpose, parsePhrases(
+		"purpose*", "description*", "usage", "use", "used for", "what it does", "what they do", "details",
+		"information*", "info", "function and purpose",
+		"finalit*", "descrip*", "objet*", "objectif*", "but", "buts", "utilisation",
+		"zweck*", "*zweck", "beschreibung", "verwendung*", "nutzung*",
+		"finalidad*", "proposito*", "objetivo*", "uso",
+		"descrizion*", "scopo", "scopi", "utilizzo",
+		"doel*", "beschrijving", "omschrijving", "gebruik",
+		"finalidade*", "descricao", "utilizacao",
+		"cel", "cele", "opis", "przeznaczenie",
+		"syfte*", "beskrivning", "andamal",
+		"formal", "beskrivelse", "anvendelse", "bruk",
+		"tarkoitus", "kayttotarkoitus", "kuvaus",
+		"finalitat", "descripcio", "proposit", "us",
+		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
+	)},
+	{roleFunction, parsePhrases(
+		// Not "function*": "functional" names a category.
+		"function", "functions", "fonction", "fonctions", "funktion", "funktionen",
+		"funcion", "funciones", "funzione", "funzioni", "functie", "funcao", "funkcja", "toiminto", "funcio",
+	)},
+	{roleProvider, parsePhrases(
+		"provider*", "vendor*", "company", "companies", "set by", "issuer", "owner", "partner*", "service*",
+		"origin", "controller", "processor", "third parties",
+		"fournisseur*", "prestataire*", "emetteur*", "editeur*", "depose par", "societe", "entreprise", "tiers", "origine",
+		"anbieter*", "*anbieter", "gesetzt von", "unternehmen", "herausgeber", "dienst*",
+		"proveedor*", "titular", "empresa", "emisor", "servicio*",
+		"fornitor*", "societa", "titolare", "servizio", "servizi",
+		"aanbieder*", "leverancier*", "geplaatst door", "bedrijf", "partij",
+		"fornecedor*", "provedor*", "servico*", "entidade",
+		"dostawca", "dostawcy", "podmiot", "firma", "usluga*", "wlasciciel",
+		"leverantor*", "tillhandahallare", "foretag", "tjanst*",
+		"udbyder*", "leverandor*", "virksomhed", "tjeneste*",
+		"tilbyder*", "selskap",
+		"palveluntarjoaja", "tarjoaja", "toimittaja", "yritys", "palvelu",
+		"proveidor*", "entitat*", "servei", "serveis", "gestiona",
+		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
+	)},
+	{roleName, parsePhrases(
+		"cookie*", "name*", "identifier", "key", "keys", "storage key",
+		"cle", "cles", "schlussel", "clave", "claves", "chiave", "chiavi", "sleutel", "chave", "chaves", "klucz",
+		"nyckel", "nogle", "nokkel", "avain", "clau",
+		"nom", "noms", "traceur*", "nom du cookie", "nom technique",
+		"bezeichnung",
+		"nombre*",
+		"nome", "nomi", "nomes",
+		"naam", "namen",
+		"nazwa", "nazwy", "ciasteczk*",
+		"namn", "kaka", "kakor", "kakan",
+		"navn", "informasjonskapsel*",
+		"nimi", "evaste*",
+		"galeta*",
+		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
+	)},
+}
+
+// cookieWords name cookies themselves. A label naming a cookie and a name
+// ("Cookie name", "Nom du cookie") names the cookie, where a plain "Name"
+// beside it names the service; a page or heading using them talks about
+// cookies.
+var cookieWords = parsePhrases(
+	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "evaste*",
+	"galeta*", "~쿠키", "~クッキー",
+)
+
+// Category words, by category. Necessity words win over the others in a
+// heading (see [categoryOf]); functional words are preferences unless the
+// page defines them as necessary (see [lexicon]).
+var (
+	necessaryWords = parsePhrases(
+		"necessa*", "essential*", "required", "strictly", "technical", "technically",
+		"necessaire*", "essentiel*", "requis", "requises", "indispensab*", "obligatoir*", "technique", "techniques", "strictement",
+		"notwendig*", "erforderlich*", "essenziell*", "essentiell*", "technisch*", "unbedingt",
+		"necesari*", "esencial*", "imprescindib*", "tecnic*", "estrictamente", "obligatori*",
+		"necessari*", "essenzial*", "strettamente", "indispensabil*",
+		"noodzakelijk*", "essentieel", "essentiele", "strikt*",
+		"essencia*", "estritamente", "indispensav*",
+		"niezbedn*", "wymagan*", "technicz*", "konieczn*", "scisle",
+		"nodvandig*", "grundlaggande",
+		"nodvendig*", "strengt", "teknisk*",
+		"valttamatto*", "tarpeelli*", "tekniset", "teknisia",
+		"estrictament", "essencial*",
+		// Exempt from consent, which only necessary cookies are.
+		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
+		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠",
+	)
+	preferenceWords = parsePhrases(
+		"preferenc*", "personali*", "customi*", "comfort",
+		"preference*", "personnalis*",
+		"praferenz*", "personalisier*", "komfort*", "einstellung*",
+		"preferencia*", "personaliza*",
+		"preferenz*", "personalizza*",
+		"voorkeur*", "personalis*",
+		"preferencj*", "personaliz*",
+		"preferens*", "praeferenc*", "preferanse*", "mieltymys*", "preferenssi*",
+		"preferenci*", "personalitzaci*",
+		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み",
+	)
+	// functionalWords are preferences in the consent platforms' mapping
+	// ("functional alone means preferences"), but some pages define
+	// "functional" cookies as the necessary ones.
+	functionalWords = parsePhrases(
+		"functional*", "fonctionnel*", "fonctionnalit*", "funktional*", "funktionell*", "funcional*",
+		"funzional*", "functioneel", "functionele", "funcionais", "funkcjonaln*", "funktionel*",
+		"funksjonel*", "toiminnalli*", "funcionalitat*",
+		"~기능", "~機能",
+	)
+	statisticsWords = parsePhrases(
+		"statisti*", "analyt*", "analys*", "performance*", "measur*", "audience*",
+		"statistique*", "mesure*",
+		"leistung*", "*messung", "reichweite*", "analyse*",
+		"estadistic*", "analitic*", "analisis", "medicion*", "rendimiento",
+		"statistic*", "analisi", "prestazion*", "misurazion*",
+		"statistiek*", "prestatie*", "meten",
+		"estatistic*", "analise*", "desempenho", "medicao",
+		"statystyczn*", "statystyk*", "analityczn*", "wydajnosc*", "analiz*",
+		"prestanda", "ydeevne", "maling", "ytelse",
+		"tilasto*", "analytiikka*", "analyysi*", "suorituskyky*",
+		"rendiment", "mesura",
+		"~성능", "~분석", "~통계", "~分析", "~統計", "~パフォーマンス", "~解析", "~性能",
+	)
+	marketingWords = parsePhrases(
+		"marketing", "remarketing", "retargeting", "advertis*", "ads", "ad", "target*", "social media",
+		"publicit*", "ciblag*", "cible*", "reseaux sociaux",
+		"werbung", "werbe*", "soziale medien", "sozialen medien",
+		"publicidad*", "dirigid*", "redes sociales", "comportamental",
+		"pubblici*", "profilazion*", "social",
+		"advertentie*", "reclame", "sociale media",
+		"publicidade", "redes sociais", "segmentacao",
+		"reklam*", "marketingow*", "spolecznosciow*",
+		"marknadsforing*", "annons*", "markedsforing*", "annonc*",
+		"markkinointi*", "mainos*", "kohdenne*",
+		"publicitat*", "xarxes socials",
+		"profil*", "sozial*",
+		"~광고", "~마케팅", "~타겟팅", "~타게팅", "~広告", "~マーケティング", "~ターゲティング",
+	)
+	unclassifiedWords = parsePhrases(
+		"unclassified", "uncategori*", "not classified", "other", "others", "pending", "under investigation",
+		"non class*", "autres", "en attente",
+		"unkategorisiert*", "unklassifiziert*", "nicht klassifiziert*", "sonstige*", "andere", "untersuchung",
+		"sin clasificar", "no clasificad*", "otras", "otros", "pendiente*",
+		"non classificat*", "altri", "in attesa",
+		"niet geclassificeerd", "ongeclassificeerd", "overige",
+		"nao classificad*", "outros",
+		"niesklasyfikowan*", "inne",
+		"oklassificerad*", "ovriga", "uklassificere*", "uklassifisert*", "andre",
+		"luokittelemattom*", "muut",
+		"sense classificar", "altres",
+		"~미분류", "~기타", "~未分類", "~その他",
+	)
+	// neutralPhrases name the visitor's cookie choices, not a category:
+	// "Your cookie preferences", "Cookie-Einstellungen". They are masked
+	// before a text is searched for category words.
+	neutralPhrases = parsePhrases(
+		"cookie preference*", "cookies preference*", "cookie setting*", "cookies setting*", "cookie choice*",
+		"privacy preference*", "privacy setting*", "consent preference*", "preference cent*",
+		"manage preference*", "manage your preference*", "your preferences", "save preference*",
+		"preferences de cookies", "preferences des cookies", "preferences cookies", "preferences en matiere de cookies",
+		"cookie einstellungen", "cookie praferenzen", "datenschutz einstellungen", "datenschutzeinstellungen",
+		"preferencias de cookies", "configuracion de cookies", "preferenze cookie", "preferenze dei cookie",
+		"cookie voorkeuren", "cookievoorkeuren", "preferencias de privacidade",
+	)
+	// negations cancel a category word one or two words later: "not
+	// strictly necessary", "non-essential", "nicht notwendige", "no
+	// necesarias", "non-functional".
+	negations = setOf(`non not nicht kein keine no sans without ohne senza sin niet geen nie inte ikke ei sem nao ni`)
+)
+
+// descriptiveWords are weaker than category words: descriptive headings and
+// the sentences under them say what cookies do ("Measuring website usage",
+// "Remembering your settings") rather than name a category. They count
+// only where no category word is found.
+var descriptiveWords = []struct {
+	cat     Category
+	phrases []phrase
+}{
+	{Statistics, parsePhrases("website usage", "site usage", "how you use", "how visitors use", "how people use",
+		"count* visit*", "visitor statistics", "frequentation", "audiencia", "nutzungsanalyse")},
+	{Preferences, parsePhrases("remember* your", "remembering", "your settings", "your choices", "language selection",
+		"se souvenir", "memoriser", "recordar", "ricordare", "onthouden", "erinnern")},
+	{Marketing, parsePhrases("tracking", "track you", "interest based", "personalised ads", "personalized ads")},
+}
+
+// storageTypes are the kinds of storage consent platforms list beside
+// cookies, by the words of the type, category or name cell that say so.
+var storageTypes = []struct {
+	typ     StorageType
+	phrases []phrase
+}{
+	{LocalStorage, parsePhrases("local storage", "localstorage", "html local storage", "html local", "lokaler speicher",
+		"stockage local", "almacenamiento local", "archiviazione locale", "armazenamento local", "lokale opslag",
+		"persistent storage")},
+	{SessionStorage, parsePhrases("session storage", "sessionstorage", "html session storage")},
+	{IndexedDB, parsePhrases("indexeddb", "indexed db", "indexed database")},
+	{Pixel, parsePhrases("pixel*", "tracking pixel", "web beacon", "beacon*")},
+	{OtherStorage, parsePhrases("web storage", "html storage", "cache storage", "service worker", "webstorage")},
+}
