@@ -3,6 +3,7 @@ package classifier
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -211,12 +212,25 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 		}
 		for i := range pol.Cookies {
 			d := &pol.Cookies[i]
+			if !d.IsCookie() {
+				// Local storage and pixels are declared beside cookies;
+				// the cookie audit neither matches nor misses them.
+				continue
+			}
 			decls = append(decls, declaration{Declaration: d, index: i, domains: domainsOf(d.Domain)})
+		}
+	}
+	var services []declaration
+	if pol != nil {
+		for i := range pol.Services {
+			d := &pol.Services[i]
+			services = append(services, declaration{Declaration: d, index: i, domains: domainsOf(d.Domain)})
 		}
 	}
 	c := classifier{site: site, kb: kb, tol: tol, havePolicy: pol != nil, consent: consentFacts(opts.Consent)}
 	res := Result{Cookies: make([]Classification, len(cookies)), Policy: pol}
 	observed := make([]bool, len(decls))
+	serviceObserved := make([]bool, len(services))
 	for i, ck := range cookies {
 		var matched []*declaration
 		for j := range decls {
@@ -226,10 +240,27 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 				observed[j] = true
 			}
 		}
+		if len(matched) == 0 {
+			// A cookie no name declares may be declared by its service.
+			if e, ok := kb.Lookup(ck.Name, ck.Domain); ok {
+				for j := range services {
+					d := &services[j]
+					if kb.sameService(d.Service, e.Provider) && d.covers(ck.Domain) {
+						matched = append(matched, d)
+						serviceObserved[j] = true
+					}
+				}
+			}
+		}
 		res.Cookies[i] = c.cookie(ck, matched)
 	}
 	for j, d := range decls {
 		if !observed[j] {
+			c.notObserved(d)
+		}
+	}
+	for j, d := range services {
+		if !serviceObserved[j] {
 			c.notObserved(d)
 		}
 	}
@@ -495,10 +526,15 @@ func (c *classifier) notObserved(d declaration) {
 	if len(d.domains) > 0 {
 		domain = d.domains[0]
 	}
+	name, msg := d.Name.Text, fmt.Sprintf("%s is declared but no cookie of the scan matches it", d.Name.Text)
+	if d.Service != "" {
+		name = d.Service
+		msg = fmt.Sprintf("the service %s is declared but no cookie the knowledge base attributes to it was seen", d.Service)
+	}
 	c.add(Finding{
 		Kind: KindNotObserved, Severity: SeverityInfo,
-		Cookie: d.Name.Text, Domain: domain,
-		Message:     fmt.Sprintf("%s is declared but no cookie of the scan matches it", d.Name.Text),
+		Cookie: name, Domain: domain,
+		Message:     msg,
 		Evidence:    "declared " + declaredAs(d.Declaration),
 		Declaration: d.Declaration,
 	})
@@ -535,9 +571,13 @@ func kbEvidence(e *Entry) string {
 }
 
 // declaredAs describes a declaration: its category, in the policy's words
-// when they differ, and where it is.
+// when they differ, and where it is; for a service declaration, the
+// service that declares the cookie.
 func declaredAs(d *policy.Declaration) string {
 	s := string(d.Category)
+	if d.Service != "" {
+		s += " through the service " + strconv.Quote(d.Service)
+	}
 	if d.CategoryText != "" && !strings.EqualFold(d.CategoryText, s) {
 		s += fmt.Sprintf(" (%q)", d.CategoryText)
 	}
