@@ -177,7 +177,7 @@ var serviceNames = regexp.MustCompile(`\b\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]
 
 type wordList struct {
 	cat   Category
-	words []phrase
+	words phrases
 }
 
 func (lx lexicon) lists() []wordList {
@@ -214,25 +214,18 @@ func (lx lexicon) functional() Category {
 	return Preferences
 }
 
-func matchAny(phs []phrase, ws []string, i int) bool {
-	for _, ph := range phs {
-		if ph.matchAt(ws, i) {
-			return true
-		}
-	}
-	return false
+func matchAny(phs phrases, ws []string, i int) bool {
+	_, ok := phs.matchAt(ws, i)
+	return ok
 }
 
 // maskNeutral blanks the words of neutral phrases ("cookie preferences"),
 // keeping the positions of the others.
 func maskNeutral(ws []string) []string {
 	for i := 0; i < len(ws); i++ {
-		for _, ph := range neutralPhrases {
-			if ph.matchAt(ws, i) {
-				for k := range ph {
-					ws[i+k] = ""
-				}
-				break
+		if ph, ok := neutralPhrases.matchAt(ws, i); ok {
+			for k := range ph {
+				ws[i+k] = ""
 			}
 		}
 	}

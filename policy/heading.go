@@ -30,6 +30,10 @@ type heading struct {
 	// ("#### `form_key`"), whose purpose the text under it gives.
 	decls []int
 	names bool
+	// described caches what describedCategory reads of the heading once
+	// its text under it is known.
+	described     Category
+	describedDone bool
 }
 
 func (x *extractor) push(level int, text string, n *html.Node) {
@@ -158,13 +162,19 @@ func (x *extractor) describedCategory() (Category, string, string, bool) {
 		if h.level < 2 {
 			break
 		}
-		if c, ok := x.lex.describes(h.text); ok {
-			return c, stripCount(h.text), h.text, true
+		if !h.describedDone {
+			if c, ok := x.lex.describes(h.text); ok {
+				h.described = c
+			} else if c, ok := x.lex.sole(h.para, ""); ok && h.para != "" {
+				h.described = c
+			}
+			// Once text is under it, the heading's reading is final.
+			h.describedDone = h.para != "" || h.used
+		}
+		if h.described != "" {
+			return h.described, stripCount(h.text), h.text, true
 		}
 		if h.para != "" {
-			if c, ok := x.lex.sole(h.para, ""); ok {
-				return c, stripCount(h.text), h.text, true
-			}
 			break
 		}
 	}

@@ -133,6 +133,9 @@ type extractor struct {
 	// lastText is the last block of text read, which may introduce the
 	// table or list after it.
 	lastText string
+	// unclassed holds the sections, by heading, whose names in prose were
+	// said to have no category.
+	unclassed map[string]bool
 }
 
 // tableShape is what a recognised table leaves for a headerless table that
@@ -144,7 +147,7 @@ type tableShape struct {
 }
 
 func newExtractor(page string, opts ExtractOptions) *extractor {
-	return &extractor{page: page, know: opts.Knowledge, seen: map[string]bool{}, seenName: map[string]bool{}}
+	return &extractor{page: page, know: opts.Knowledge, seen: map[string]bool{}, seenName: map[string]bool{}, unclassed: map[string]bool{}}
 }
 
 func (x *extractor) policy() *Policy {

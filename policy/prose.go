@@ -256,7 +256,9 @@ func (x *extractor) declareProse(names []string, lead, intro, purpose string, n 
 		cat, catText, head = c, text, h
 	}
 	x.declared()
-	if cat == Unclassified && catText == "" {
+	if cat == Unclassified && catText == "" && !x.unclassed[head] {
+		// Once per section: the same reason holds for the rest of it.
+		x.unclassed[head] = true
 		x.warnf("%s: no category found for %s (no heading naming one); declared unclassified", LayoutProse, strings.Join(names, ", "))
 	}
 	layout := layoutOf(n, LayoutProse)

@@ -493,7 +493,18 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 	// bold or classed element, or a text repeated from record to record.
 	// A section heading ("Essential cookies", "Further information") is
 	// no label: it names a category, or heads a table or a list.
+	var isLabel func(i int) bool
+	memo := make([]int8, len(kids)) // 0 unknown, 1 label, 2 not
 	label := func(i int) bool {
+		if memo[i] == 0 {
+			memo[i] = 2
+			if isLabel(i) {
+				memo[i] = 1
+			}
+		}
+		return memo[i] == 1
+	}
+	isLabel = func(i int) bool {
 		t := texts[i]
 		if t == "" || len(t) > 60 || len(strings.Fields(t)) > 4 || strings.ContainsAny(t, "?？") || columnRole(t) == roleNone {
 			return false

@@ -32,7 +32,7 @@ func (r role) String() string {
 // a name.
 var columnRoles = []struct {
 	role    role
-	phrases []phrase
+	phrases phrases
 }{
 	{roleDomain, parsePhrases(
 		"cookie subgroup", "subgroup", "sous groupe", "untergruppe", "subgrupo", "sottogruppo", "subgroep",
@@ -244,7 +244,7 @@ var (
 // only where no category word is found.
 var descriptiveWords = []struct {
 	cat     Category
-	phrases []phrase
+	phrases phrases
 }{
 	{Statistics, parsePhrases("website usage", "site usage", "how you use", "how visitors use", "how people use",
 		"count* visit*", "visitor statistics", "frequentation", "audiencia", "nutzungsanalyse")},
@@ -257,7 +257,7 @@ var descriptiveWords = []struct {
 // cookies, by the words of the type, category or name cell that say so.
 var storageTypes = []struct {
 	typ     StorageType
-	phrases []phrase
+	phrases phrases
 }{
 	{LocalStorage, parsePhrases("local storage", "localstorage", "html local storage", "html local", "lokaler speicher",
 		"stockage local", "almacenamiento local", "archiviazione locale", "armazenamento local", "lokale opslag",

@@ -53,10 +53,24 @@ func words(s string) []string { return strings.Fields(fold(s)) }
 // phrase are separated by single spaces.
 type phrase []string
 
-func parsePhrases(list ...string) []phrase {
-	out := make([]phrase, 0, len(list))
-	for _, s := range list {
-		out = append(out, phrase(strings.Fields(s)))
+// phrases is a list of phrases, indexed by the first byte of their first
+// word so that a word is tried against the few phrases that can match it.
+type phrases struct {
+	all     []phrase
+	byFirst map[byte][]int // phrases whose first word starts with a plain byte
+	others  []int          // phrases whose first word starts with "*" or "~"
+}
+
+func parsePhrases(list ...string) phrases {
+	out := phrases{byFirst: map[byte][]int{}}
+	for i, s := range list {
+		ph := phrase(strings.Fields(s))
+		out.all = append(out.all, ph)
+		if first := ph[0]; first[0] == '*' || first[0] == '~' {
+			out.others = append(out.others, i)
+		} else {
+			out.byFirst[first[0]] = append(out.byFirst[first[0]], i)
+		}
 	}
 	return out
 }
@@ -87,14 +101,30 @@ func (ph phrase) matchAt(ws []string, i int) bool {
 	return true
 }
 
+// matchAt returns the phrase of phs that matches ws at index i, if any.
+func (phs phrases) matchAt(ws []string, i int) (phrase, bool) {
+	if ws[i] == "" {
+		return nil, false
+	}
+	for _, k := range phs.byFirst[ws[i][0]] {
+		if phs.all[k].matchAt(ws, i) {
+			return phs.all[k], true
+		}
+	}
+	for _, k := range phs.others {
+		if phs.all[k].matchAt(ws, i) {
+			return phs.all[k], true
+		}
+	}
+	return nil, false
+}
+
 // find returns the index of the first word of ws where one of phs matches,
 // or -1.
-func find(ws []string, phs []phrase) int {
+func find(ws []string, phs phrases) int {
 	for i := range ws {
-		for _, ph := range phs {
-			if ph.matchAt(ws, i) {
-				return i
-			}
+		if _, ok := phs.matchAt(ws, i); ok {
+			return i
 		}
 	}
 	return -1
