@@ -102,13 +102,20 @@ var durationUnits = map[string]time.Duration{}
 
 func init() {
 	for unit, words := range map[time.Duration]string{
-		time.Second: "s sec secs second seconds seconde secondes sekunde sekunden segundo segundos secondo secondi",
-		time.Minute: "m min mins minute minutes minuto minutos minuti minuten mn",
-		time.Hour:   "h hr hrs hour hours heure heures stunde stunden std hora horas ora ore",
-		Day:         "d day days jour jours j tag tage tagen dia dias giorno giorni gg",
-		Week:        "w wk wks week weeks semaine semaines woche wochen semana semanas settimana settimane",
-		Month:       "mo mos mon mth mths month months mois monat monate monaten mes meses mese mesi",
-		Year:        "y yr yrs year years an ans annee annees jahr jahre jahren ano anos anno anni",
+		time.Second: "s sec secs second seconds seconde secondes sekunde sekunden segundo segundos secondo secondi " +
+			"seconden sekunda sekundy sekund sekunder sekunti sekuntia segon segons 초 秒",
+		time.Minute: "m min mins minute minutes minuto minutos minuti minuten mn minuut minuta minuty minut minuter " +
+			"minutter minutt minutten minuutti minuuttia minuts 분 分",
+		time.Hour: "h hr hrs hour hours heure heures stunde stunden std hora horas ora ore uur uren godzina godziny godzin " +
+			"timme timmar time timer tunti tuntia hores 시간 時間",
+		Day: "d day days jour jours j tag tage tagen dia dias giorno giorni gg dag dagen dzien dni dagar dage dager " +
+			"paiva paivaa paivan dies 일 日",
+		Week: "w wk wks week weeks semaine semaines woche wochen semana semanas settimana settimane weken tydzien tygodnie " +
+			"tygodni vecka veckor uge uger uke uker viikko viikkoa setmana setmanes 주 週 週間",
+		Month: "mo mos mon mth mths month months mois monat monate monaten mes meses mese mesi maand maanden miesiac " +
+			"miesiace miesiecy manad manader maned maneder kuukausi kuukautta kuukauden mesos 개월 달 ヶ月 か月 カ月 ケ月",
+		Year: "y yr yrs year years an ans annee annees jahr jahre jahren ano anos anno anni jaar jaren rok lata lat ar " +
+			"vuosi vuotta vuoden any anys 년 年",
 	} {
 		for _, w := range strings.Fields(words) {
 			durationUnits[w] = unit
@@ -124,22 +131,33 @@ var durationFiller = setOf(`up to until after max maximum maximal approx approxi
 	und bis zu zum zur nach etwa hochstens max maximal
 	y hasta despues aproximadamente maximo
 	e fino a dopo circa massimo di del della
-	der die das dem el al los las il lo alla`)
+	der die das dem el al los las il lo alla
+	tot na maximaal ongeveer van ate apos cerca do po okolo maks upp till efter hogst op til hojst opptil etter
+	enintaan noin fins despres aproximadament 최대 까지 最大 まで`)
 
 // Words of a session lifetime: "Session", "session cookie", "Sitzung",
 // "fin de la session", "sesión", "until the browser is closed".
 var sessionWords = setOf(`session sessions sesion sessione sitzung sitzungsende sitzungscookie
-	sessioncookie browsersitzung`)
+	sessioncookie browsersitzung sessie sessao sesja sesji sesyjne sessionen okt sesjon istunto istunnon
+	istunnon sessio 세션 セッション`)
 
 // Words that accompany a session word: "until the end of the browser
 // session", "jusqu'à la fermeture du navigateur".
 var sessionFiller = setOf(`cookie cookies browser browsing navigateur navigation navegador navegacion
 	navigazione browsers end ends ending fin ende final fine closing close closed
-	closes fermeture cierre chiusura when tab per only nur solo seulement is are`)
+	closes fermeture cierre chiusura when tab per only nur solo seulement is are you your window windows
+	tabs exit leave leaves quit einde sluiten afsluiten fechamento encerramento zamkniecia koniec slut
+	stangning lukkes lukking sulkemiseen tancament 종료 終了`)
+
+// Words of closing the browser, which end a session lifetime.
+var closeWords = setOf(`close closed closes closing fermeture fermer ferme cierre cerrar cierra chiusura chiudi
+	schliessen geschlossen schliesst sluiten afsluiten fechamento fechar zamkniecia zamkniecie stangning
+	stangs lukkes lukking sulkemiseen suljetaan tancament tancar 종료 終了`)
 
 // Words of a persistent lifetime with no length.
 var persistentWords = setOf(`persistent persistant persistante persistente persistenti
-	permanent permanente permanenti dauerhaft never jamais nie nunca mai`)
+	permanent permanente permanenti dauerhaft never jamais nie nunca mai bestandig blijvend staly trwaly
+	vedvarende pysyva 永続 영구`)
 
 var persistentFiller = setOf(`expires expire expiring cookie cookies expira scade laeuft lauft ab`)
 
@@ -170,14 +188,16 @@ const maxDuration = 200 * Year
 // policy pages write it:
 //
 //   - a session lifetime: "session", "Session cookie", "Sitzung", "sesión",
-//     "until the end of the browser session";
+//     "sessie", "세션", "until the end of the browser session", "when you
+//     close your browser";
 //   - a persistent lifetime with no length: "persistent", "permanent",
-//     "never expires";
+//     "beständig", "never expires";
 //   - a length, one or more numbers each followed by a unit, in the compact
 //     policy-file syntax ("30s", "30m", "24h", "90d", "2w", "13mo", "2y",
-//     "1y6mo") or in words in English, French, German, Spanish or Italian
-//     ("1 year", "13 months", "2 ans", "6 mois", "30 Tage", "2 Jahre",
-//     "1 año", "2 anni", "1 year and 6 months", "a day", "up to 13 months").
+//     "1y6mo") or in words in the languages of the extraction ("1 year",
+//     "13 months", "2 ans", "6 mois", "30 Tage", "2 Jahre", "1 año", "2
+//     anni", "2 jaar", "13 miesięcy", "1 år", "30 päivää", "2 anys", "2년",
+//     "13ヶ月", "1 year and 6 months", "a day", "up to 13 months").
 //
 // In the compact syntax "m" is minutes and "mo" months. A range such as
 // "1-2 years" is read as its upper bound, and a zero length as a session
@@ -196,7 +216,7 @@ func ParseDuration(s string) (Duration, error) {
 
 	var total float64 // seconds
 	var pending float64
-	hasPending, hasLength, session, persistent := false, false, false, false
+	hasPending, hasLength, session, persistent, closing := false, false, false, false, false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.number {
@@ -219,9 +239,12 @@ func ParseDuration(s string) (Duration, error) {
 		switch {
 		case sessionWords[w]:
 			session = true
+		case closeWords[w]:
+			// "when you close your browser": a session lifetime.
+			closing = true
 		case persistentWords[w]:
 			persistent = true
-		case durationFiller[w], sessionFiller[w] && session, persistentFiller[w]:
+		case durationFiller[w], sessionFiller[w] && (session || closing), persistentFiller[w]:
 		default:
 			// sessionFiller words may come before the session word:
 			// "until the browser session ends".
@@ -244,7 +267,7 @@ func ParseDuration(s string) (Duration, error) {
 			d.Session = true
 		}
 		return d, nil
-	case session && !persistent:
+	case (session || closing) && !persistent:
 		d.Session = true
 		return d, nil
 	case persistent && !session:
@@ -256,7 +279,7 @@ func ParseDuration(s string) (Duration, error) {
 
 func laterSession(toks []durationToken) bool {
 	for _, t := range toks {
-		if sessionWords[t.word] {
+		if sessionWords[t.word] || closeWords[t.word] {
 			return true
 		}
 	}

@@ -154,6 +154,7 @@ func runPolicyExtract(ctx context.Context, opts *policyExtractOptions) error {
 	if err != nil {
 		return err
 	}
+	p.Warnings = append(p.Warnings, kbNotes(p, kb)...)
 	for _, w := range p.Warnings {
 		fmt.Fprintf(opts.IO.Err, "cookieaudit: warning: %s\n", oneLine(w))
 	}
@@ -161,4 +162,21 @@ func runPolicyExtract(ctx context.Context, opts *policyExtractOptions) error {
 		return policy.WriteJSON(opts.IO.Out, p)
 	}
 	return policy.WriteYAML(opts.IO.Out, p)
+}
+
+// kbNotes says, for each cookie the page declares without a category, what
+// the knowledge base thinks it is: the extraction never invents a declared
+// category, but the person reviewing the result should know.
+func kbNotes(p *policy.Policy, kb *classifier.KB) []string {
+	var notes []string
+	for _, d := range p.Cookies {
+		if d.Category != policy.Unclassified || d.CategoryText != "" || !d.IsCookie() {
+			continue
+		}
+		if e, ok := kb.Lookup(d.Name.Text, d.Domain); ok {
+			notes = append(notes, fmt.Sprintf("%s: the page gives no category; the knowledge base says %s (%s %s)",
+				d.Name.Text, e.Category, e.Provider, e.Pattern()))
+		}
+	}
+	return notes
 }
