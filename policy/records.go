@@ -530,7 +530,12 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 			continue
 		}
 		if texts[i] != "" && isLabelBlock(k) {
-			if ps := labelledAll(texts[i]); len(ps) > 0 {
+			// Each line of the block may be a pair ("NAME – x<br>PURPOSE – y").
+			var ps []pair
+			for _, line := range strings.Split(nodeText(k, false), "\n") {
+				ps = append(ps, labelledAll(collapse(line))...)
+			}
+			if len(ps) > 0 {
 				pairs, paired[k] = append(pairs, ps...), true
 			}
 		}

@@ -108,7 +108,7 @@ func findHeader(grid [][]*cell) (int, []role) {
 			if rr := rowRoles(row); isCookieHeader(row, rr) {
 				return at[i] + 1, rr
 			}
-			if rr := classRoles(row); isHeader(rr) {
+			if rr := classRoles(row); isHeader(rr) || namedBeside(rr) {
 				return at[i] + 1, rr
 			}
 		}
@@ -127,7 +127,7 @@ func findHeader(grid [][]*cell) (int, []role) {
 		if allHeaderCells(row) {
 			continue
 		}
-		if rr := classRoles(row); isHeader(rr) {
+		if rr := classRoles(row); isHeader(rr) || namedBeside(rr) {
 			return at[i], rr
 		}
 		break
@@ -183,6 +183,17 @@ func isHeader(roles []role) bool {
 		case rolePurpose, roleCategory, roleDuration, roleProvider, roleFunction:
 			other = true
 		}
+	}
+	return name && other
+}
+
+// namedBeside reports whether roles have a name column beside a domain or
+// type column: enough when the platform's classes name the columns.
+func namedBeside(roles []role) bool {
+	name, other := false, false
+	for _, r := range roles {
+		name = name || r == roleName
+		other = other || r == roleDomain || r == roleType
 	}
 	return name && other
 }

@@ -140,7 +140,7 @@ var cookieWords = parsePhrases(
 // page defines them as necessary (see [lexicon]).
 var (
 	necessaryWords = parsePhrases(
-		"necessa*", "essential*", "required", "strictly", "technical", "technically",
+		"necessa*", "essential*", "required", "needed", "strictly", "technical", "technically",
 		"necessaire*", "essentiel*", "requis", "requises", "indispensab*", "obligatoir*", "technique", "techniques", "strictement",
 		"notwendig*", "erforderlich*", "essenziell*", "essentiell*", "technisch*", "unbedingt",
 		"necesari*", "esencial*", "imprescindib*", "tecnic*", "estrictamente", "obligatori*",

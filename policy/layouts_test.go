@@ -1,0 +1,250 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fakeKnowledge knows a few cookie names and services, as the knowledge
+// base would.
+type fakeKnowledge struct{}
+
+func (fakeKnowledge) KnownCookie(name string) bool {
+	switch name {
+	case "_ga", "_gid", "NID", "IDE", "CookieConsent":
+		return true
+	}
+	return false
+}
+
+func (fakeKnowledge) Service(text string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "google analytics", "google analytics 4":
+		return "Google Analytics", true
+	case "hotjar":
+		return "Hotjar", true
+	}
+	return "", false
+}
+
+// got is what the layout tests assert of a declaration: name (with its
+// type when it is no cookie), category and layout.
+type got struct {
+	Name     string
+	Category Category
+	Layout   string
+}
+
+func declared(p *Policy) []got {
+	var out []got
+	for _, d := range p.Cookies {
+		name := d.Name.Text
+		if d.Type != Cookie {
+			name += " (" + string(d.Type) + ")"
+		}
+		out = append(out, got{name, d.Category, d.Source.Layout})
+	}
+	for _, d := range p.Services {
+		out = append(out, got{"service " + d.Service, d.Category, d.Source.Layout})
+	}
+	return out
+}
+
+// TestExtractLayouts covers the layouts of real pages, each written here
+// in our own words: what is read, with which category, and what is left.
+func TestExtractLayouts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		page string
+		want []got
+	}{
+		{
+			name: "cookiebot copied into JSX",
+			page: `import React from 'react';
+				const Declaration = () => (<div className="CookieDeclaration">
+				<div className="CookieDeclarationType"><p className="CookieDeclarationTypeHeader">Marketing (1) </p>
+				<table className="CookieDeclarationTable"><thead><tr><th>Name</th><th>Provider</th><th>Purpose</th><th>Maximum Storage Duration</th><th>Type</th></tr></thead>
+				<tbody><tr><td className="CookieDeclarationTableCell">_fbp</td><td>Meta</td><td>Follows visits{' '}for ads</td><td>3 months</td><td>HTTP Cookie</td></tr>
+				<tr><td>lastSeen</td><td>Ads Co</td><td>Remembers the last ad</td><td>Persistent</td><td>HTML Local Storage</td></tr></tbody></table></div></div>);`,
+			want: []got{{"_fbp", Marketing, "cookiebot"}, {"lastSeen (localStorage)", Marketing, "cookiebot"}},
+		},
+		{
+			name: "a category in a component of its own",
+			page: `<Section><Typography variant="title"> Statistics (1) </Typography><p>Counting visits.</p>
+				<table><tr><th>Name</th><th>Purpose</th></tr><tr><td>_pk_id.*</td><td>Visitor id</td></tr></table></Section>`,
+			want: []got{{"_pk_id.*", Statistics, "table"}},
+		},
+		{
+			name: "onetrust cells read by class in a language not known",
+			page: `<div id="ot-sdk-cookie-policy"><h4 class="ot-sdk-cookie-policy-group">Nezbytné soubory</h4>
+				<table><caption class="ot-scrn-rdr">Nezbytné soubory</caption>
+				<thead><tr><th class="ot-host">Podskupina</th><th class="ot-cookies">Soubory</th><th class="ot-cookies-type">Použité</th></tr></thead>
+				<tbody><tr><td class="ot-host-td">shop.example</td><td class="ot-cookies-td"><a>OptanonConsent</a>, <a>JSESSIONID</a></td><td class="ot-cookies-type">První strana</td></tr></tbody></table></div>`,
+			want: []got{{"OptanonConsent", Unclassified, "onetrust"}, {"JSESSIONID", Unclassified, "onetrust"}},
+		},
+		{
+			name: "korean onetrust list without lifespans",
+			page: `<div id="ot-sdk-cookie-policy"><section><h4 class="ot-sdk-cookie-policy-group">광고 쿠키</h4><table>
+				<thead><tr><th>쿠키 하위 그룹</th><th>쿠키</th><th>사용 중인 쿠키</th></tr></thead>
+				<tbody><tr><td>ads.example</td><td>IDE, test_cookie</td><td>제삼자</td></tr></tbody></table></section></div>`,
+			want: []got{{"IDE", Marketing, "onetrust"}, {"test_cookie", Marketing, "onetrust"}},
+		},
+		{
+			name: "complianz sibling labels, functional defined as technical",
+			page: `<p class="cmplz-subtitle">5.1 Technical or functional cookies</p><p>They need no consent.</p>
+				<div id="cmplz-cookies-overview"><details class="cmplz-dropdown"><summary><div><h3>Site engine</h3><p>Functional</p></div></summary>
+				<div class="cookies-per-purpose"><div class="purpose"><h4>Functional</h4></div>
+				<div class="name-header"><h5>Name</h5></div><div class="name"><a>site_lang</a></div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="retention"></div>
+				<div class="function-header"><h5>Function</h5></div><div class="function">Keeps the language</div></div></details>
+				<details class="cmplz-dropdown"><summary><div><h3>Counter</h3><p>Statistics</p></div></summary>
+				<div class="cookies-per-purpose"><div class="purpose"><h4>Statistics</h4></div>
+				<div class="name-header"><h5>Name</h5></div><div class="name">cnt_id</div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="retention">1 year</div>
+				<div class="function-header"><h5>Function</h5></div><div class="function">Counts visits</div>
+				<div class="name-header"><h5>Name</h5></div><div class="name">cnt_ses</div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="retention">30 minutes</div>
+				<div class="function-header"><h5>Function</h5></div><div class="function">Counts sessions of a visit</div></div></details></div>`,
+			want: []got{{"site_lang", Necessary, "complianz"}, {"cnt_id", Statistics, "complianz"}, {"cnt_ses", Statistics, "complianz"}},
+		},
+		{
+			name: "section headings are no labels",
+			page: `<div><h2>Essential cookies</h2><p>sid keeps you signed in.</p><h2>Why we use cookies</h2><p>To run the site.</p></div>`,
+			want: nil,
+		},
+		{
+			name: "lines of labels and values, and semicolons",
+			page: `<h2>Cookies</h2><p>NAME – __utma, __utmb<br>PURPOSE – Analysis<br>KEPT FOR – 2 years</p>
+				<p>Name: lang_pref; Purpose: remembers the language; Lifetime: 1 year</p>`,
+			want: []got{{"__utma", Statistics, "record"}, {"__utmb", Statistics, "record"}, {"lang_pref", Unclassified, "record"}},
+		},
+		{
+			name: "list items led by names",
+			page: `<h2>Analytics cookies</h2><ul><li><code>_ga</code> – tells visitors apart</li><li><strong>stats_seen:</strong> counts pages</li>
+				<li>Our partners may set more.</li></ul>
+				<h2>Essential cookies</h2><dl><div><dt>sess_id</dt><dd>Keeps the session</dd></div></dl>`,
+			want: []got{{"_ga", Statistics, "prose"}, {"stats_seen", Statistics, "prose"}, {"sess_id", Necessary, "prose"}},
+		},
+		{
+			name: "headings that are names",
+			page: "<h2>Cookies needed for the shop</h2><h4><code>form_key</code></h4><p>Protects forms.</p><h4><code>basket</code></h4><p>Keeps the basket.</p>",
+			want: []got{{"form_key", Necessary, "prose"}, {"basket", Necessary, "prose"}},
+		},
+		{
+			name: "names in sentences about cookies",
+			page: `<h3>Essential Cookies</h3><p>The cookie <i>_app_session</i> keeps you signed in. A cookie called <code>wall</code> remembers the notice.</p>
+				<h3>Analytical Cookies</h3><p>Examples of the cookies they set are <b>_gid</b> and “_ga”, and we set _utm_src too.</p>
+				<p>We use <b>Google Analytics</b>; set <code>Yes</code> in <code>settings.json</code> to disable the <code>document.cookie</code> calls.</p>`,
+			want: []got{{"_app_session", Necessary, "prose"}, {"wall", Necessary, "prose"}, {"_gid", Statistics, "prose"}, {"_ga", Statistics, "prose"}, {"_utm_src", Statistics, "prose"}},
+		},
+		{
+			name: "template tags are not names",
+			page: `{% extends "base_layout.html" %}{% block main_content %}<h2>Cookies</h2><p>{{ cookie_banner_text }} We set the cookie <code>consent_state</code>.</p>{% endblock %}`,
+			want: []got{{"consent_state", Unclassified, "prose"}},
+		},
+		{
+			name: "an introduction ending in a colon names the category",
+			page: `<h2>Cookies we use</h2><p>The site sets two essential cookies:</p><ul><li><code>sid</code>: your session</li><li><code>xsrf</code>: protects forms</li></ul>`,
+			want: []got{{"sid", Necessary, "prose"}, {"xsrf", Necessary, "prose"}},
+		},
+		{
+			name: "descriptive headings and the text under them",
+			page: `<h2>Cookies</h2><h3>Website usage</h3><p>We measure how the site is used.</p><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>_ga</td><td>ids</td></tr></table>
+				<h3>Remembering how lists are shown</h3><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>tree</td><td>open or closed</td></tr></table>
+				<h3>1. Functional cookies</h3><p>These functional cookies are strictly necessary.</p><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>sess</td><td>session</td></tr></table>
+				<h3>Other things</h3><p>We use Google Analytics and show you the language you chose.</p><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>misc</td><td>x</td></tr></table>`,
+			want: []got{{"_ga", Statistics, "table"}, {"tree", Preferences, "table"}, {"sess", Necessary, "table"}, {"misc", Unclassified, "table"}},
+		},
+		{
+			name: "cells that carry their own label",
+			page: `<h2>Analytics cookies</h2><table><thead><tr><th>Name</th><th>Purpose</th><th>Expires</th></tr></thead>
+				<tr><td><span class="mobile-only">Name</span>_hjid</td><td><span class="mobile-only">Purpose</span>Visitor id</td><td><span class="mobile-only">Expires</span>1 year</td></tr></table>`,
+			want: []got{{"_hjid", Statistics, "table"}},
+		},
+		{
+			name: "a table without a header read by its columns",
+			page: `<h2>Advertising cookies</h2><table><tr><td>ad_uid</td><td>ads.example</td><td>Follows the visitor across sites to pick ads</td><td>13 months</td></tr>
+				<tr><td>ad_seen</td><td>ads.example</td><td>Counts how often an ad was shown to the visitor</td><td>30 days</td></tr></table>`,
+			want: []got{{"ad_uid", Marketing, "table"}, {"ad_seen", Marketing, "table"}},
+		},
+		{
+			name: "a service in the name column",
+			page: `<h2>Analytics</h2><table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>Google Analytics 4</td><td>Counts visits</td></tr><tr><td>Unknown Widget</td><td>x</td></tr></table>`,
+			want: []got{{"service Google Analytics", Statistics, "table"}},
+		},
+		{
+			name: "numbers and acronyms are no names",
+			page: `<h2>Necessary</h2><table><tr><th>Cookie name</th><th>Purpose</th><th>Notes</th></tr><tr><td>tryit</td><td>x</td><td>Issue 25</td></tr>
+				<tr><td>Google Fonts API</td><td>fonts</td><td>2024</td></tr></table>`,
+			want: []got{{"tryit", Necessary, "table"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := ExtractHTML("page.html", []byte(tt.page), ExtractOptions{Knowledge: fakeKnowledge{}})
+			if tt.want == nil {
+				if err == nil {
+					t.Fatalf("ExtractHTML() = %v, want no declarations", declared(p))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, declared(p)); diff != "" {
+				t.Errorf("declarations (-want +got):\n%s\nwarnings: %q", diff, p.Warnings)
+			}
+		})
+	}
+}
+
+// TestExtractMarkdownAndText reads pages kept as Markdown and as plain
+// text, as Load recognises them by their content.
+func TestExtractMarkdownAndText(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, file, data string
+		kind             Kind
+		want             []got
+	}{
+		{
+			name: "markdown tables mended", file: "cookies.txt", kind: KindMarkdown,
+			data: "---\ntitle: Cookies\n---\n# Cookies\n\n## Analytics cookies\n\n| Cookie | Purpose | Expires |\n|---|---|---|---|\n| `_ga` | ids | 2 years |\n\n| `_gid` | ids | 1 day |\n",
+			want: []got{{"_ga", Statistics, "table"}, {"_gid", Statistics, "table"}},
+		},
+		{
+			name: "front matter holding the cookie list", file: "cookies.md", kind: KindMarkdown,
+			data: "---\ntitle: Cookie settings\nmanager:\n  necessaryCookies:\n    header: Necessary cookies\n    cookies:\n      - name: seen_popup\n        purpose: Remembers that the pop-up was closed.\n  analyticsCookies:\n    header: Statistics\n    cookies:\n      - name: _ga\n        purpose: Tells visitors apart.\n---\n",
+			want: []got{{"seen_popup", Necessary, "list"}, {"_ga", Statistics, "list"}},
+		},
+		{
+			name: "plain text with a tab-separated table", file: "policy", kind: KindText,
+			data: "Cookie policy\n\nStrictly necessary cookies\n\nProvider\tCookie name\tPurpose\nExample\tsessionid\tKeeps you signed in\n\n\nExample\tcsrftoken\tProtects forms\n",
+			want: []got{{"sessionid", Necessary, "table"}, {"csrftoken", Necessary, "table"}},
+		},
+		{
+			name: "a policy file whatever its name", file: "declared.txt", kind: KindFile,
+			data: "cookies:\n  - name: a\n    category: necessary\n",
+			want: []got{{"a", Necessary, ""}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if k := Sniff(tt.file, []byte(tt.data)); k != tt.kind {
+				t.Errorf("Sniff() = %s, want %s", k, tt.kind)
+			}
+			p, err := Load(tt.file, []byte(tt.data), ExtractOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, declared(p)); diff != "" {
+				t.Errorf("declarations (-want +got):\n%s\nwarnings: %q", diff, p.Warnings)
+			}
+		})
+	}
+}
