@@ -470,7 +470,7 @@ func (c *classifier) ambiguous(ck crawler.Cookie, chosen *declaration, tied []*d
 		if s := string(d.Category); !slices.Contains(cats, s) {
 			cats = append(cats, s)
 		}
-		where = append(where, fmt.Sprintf("%s as %s", d.Name.Text, declaredAs(d.Declaration)))
+		where = append(where, fmt.Sprintf("%s as %s", declName(d.Declaration), declaredAs(d.Declaration)))
 	}
 	c.add(Finding{
 		Kind: KindAmbiguous, Severity: SeverityLow,
@@ -568,6 +568,15 @@ func kbEvidence(e *Entry) string {
 		s += ": " + e.Description
 	}
 	return s
+}
+
+// declName names a declaration: its cookie name or pattern, or its
+// service.
+func declName(d *policy.Declaration) string {
+	if d.Service != "" {
+		return "the service " + strconv.Quote(d.Service)
+	}
+	return d.Name.Text
 }
 
 // declaredAs describes a declaration: its category, in the policy's words

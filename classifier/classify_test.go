@@ -549,6 +549,49 @@ cookies:
 	}.run(t)
 }
 
+// TestClassifyServices checks that a service declared without cookie
+// names declares the cookies the knowledge base gives the service, and
+// that a declared service nothing of which was seen is reported.
+func TestClassifyServices(t *testing.T) {
+	t.Parallel()
+	pol := parsePolicy(t, `
+cookies:
+  - name: sid
+    category: necessary
+services:
+  - service: Google Analytics
+    category: statistics
+  - service: Hotjar
+    category: statistics
+`)
+	cookies := []crawler.Cookie{
+		observed(t, "_ga=1; Max-Age=60", site+"gtag.js"),
+		observed(t, "_ga_ABC123=1; Max-Age=60", site+"gtag.js"),
+		observed(t, "_gid=1; Max-Age=60", site+"gtag.js"),
+		observed(t, "sid=1", site),
+		observed(t, "_fbp=1; Max-Age=60", site+"fbevents.js"),
+	}
+	res := classifier.Classify(cookies, pol, builtin(t), classifier.Options{Site: site})
+	for i, cl := range res.Cookies[:3] {
+		if !cl.Declared || cl.Declaration == nil || cl.Declaration.Service != "Google Analytics" || cl.Category != policy.Statistics {
+			t.Errorf("%s: declared %v by %+v as %s, want declared through the service Google Analytics as statistics",
+				cookies[i].Name, cl.Declared, cl.Declaration, cl.Category)
+		}
+	}
+	want := []finding{
+		{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityHigh, "_fbp", "www.example.org", "/", policy.Marketing, 0},
+		{classifier.KindNotObserved, "declared-not-observed", classifier.SeverityInfo, "Hotjar", "", "", "", 7},
+	}
+	if diff := cmp.Diff(want, project(res.Findings)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	for _, f := range res.Findings {
+		if f.Kind == classifier.KindNotObserved && !strings.Contains(f.Message, "the service Hotjar") {
+			t.Errorf("not-observed message %q does not name the service", f.Message)
+		}
+	}
+}
+
 // TestFindingsDeterministic checks that findings do not depend on the order
 // of the cookies, and that fingerprints depend on the site, name, domain,
 // path and kind only.

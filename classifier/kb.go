@@ -543,16 +543,38 @@ func normalizeService(s string) string {
 }
 
 // sameService reports whether a declared service names provider: their
-// names are equal once normalized, or the declared one names provider in
-// the way [KB.Service] reads it ("Google Analytics 4").
+// names are of one family once normalized ("Google Analytics" covers the
+// cookies of "Google Analytics 4"), or the declared one names provider in
+// the way [KB.Service] reads it.
 func (kb *KB) sameService(declared, provider string) bool {
-	p := normalizeService(provider)
+	p := serviceFamily(provider)
 	if p == "" {
 		return false
 	}
-	if normalizeService(declared) == p {
+	if serviceFamily(declared) == p {
 		return true
 	}
 	s, ok := kb.Service(declared)
-	return ok && normalizeService(s) == p
+	return ok && serviceFamily(s) == p
+}
+
+// serviceNoise are trailing words of service names that name a version, a
+// part or a legal form rather than another service.
+var serviceNoise = map[string]bool{"api": true, "apis": true, "cookie": true, "cookies": true, "inc": true, "llc": true,
+	"ltd": true, "gmbh": true, "classic": true, "universal": true, "sdk": true, "pixel": true, "tag": true}
+
+// serviceFamily is a service's normalized name without trailing version
+// numbers and noise words: "Google Analytics 4" and "Google Analytics
+// (Universal)" are "google analytics".
+func serviceFamily(s string) string {
+	ws := strings.Fields(normalizeService(s))
+	for len(ws) > 1 {
+		last := ws[len(ws)-1]
+		if serviceNoise[last] || strings.Trim(last, "0123456789v") == "" {
+			ws = ws[:len(ws)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(ws, " ")
 }
