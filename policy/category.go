@@ -95,20 +95,55 @@ type lexicon struct {
 func (lx *lexicon) defines(s string) {
 	ws := maskNeutral(words(s))
 	if len(ws) > 12 {
+		lx.definesInSentence(ws)
 		return
 	}
-	nec, fun := false, false
+	nec, fun, other := false, false, false
 	for i := range ws {
 		if ws[i] == "" || negated(ws, i) {
 			continue
 		}
 		nec = nec || matchAny(necessaryWords, ws, i)
 		fun = fun || matchAny(functionalWords, ws, i)
+		other = other || matchAny(statisticsWords, ws, i) || matchAny(marketingWords, ws, i)
 	}
-	if nec && fun {
+	// "Technical or functional cookies" defines; "Essential, functional
+	// and analytics cookies" lists.
+	if nec && fun && !other {
 		lx.functionalIsNecessary = true
 	}
 }
+
+// definesInSentence reads a sentence saying that functional cookies are
+// necessary ones: "These functional cookies are strictly necessary",
+// "Functionele cookies zijn altijd actief, ze zijn noodzakelijk": a
+// functional word, then a verb "to be", then a necessity word, within
+// eight words and with no other category word between.
+func (lx *lexicon) definesInSentence(ws []string) {
+	for i := range ws {
+		if ws[i] == "" || !matchAny(functionalWords, ws, i) || negated(ws, i) {
+			continue
+		}
+		copula := false
+		for j := i + 1; j < len(ws) && j <= i+8; j++ {
+			switch {
+			case ws[j] == "":
+			case copulas[ws[j]]:
+				copula = true
+			case matchAny(necessaryWords, ws, j):
+				if copula && !negated(ws, j) {
+					lx.functionalIsNecessary = true
+					return
+				}
+			case matchAny(statisticsWords, ws, j), matchAny(marketingWords, ws, j), matchAny(preferenceWords, ws, j):
+				j = len(ws)
+			}
+		}
+	}
+}
+
+// copulas are the forms of "to be" that define one word by another.
+var copulas = setOf(`are is sind ist sont est zijn son es sono e sao er ar ovat on jsou sa sunt`)
 
 // heading maps a heading or category label: necessity wins, then the first
 // category word, then the words for unclassified; descriptive words are
@@ -151,7 +186,7 @@ func (lx lexicon) describes(s string) (Category, bool) {
 // functional cookies are strictly necessary", skipping preferences, is
 // necessary).
 func (lx lexicon) sole(s string, skip Category) (Category, bool) {
-	ws := maskNeutral(words(serviceNames.ReplaceAllString(s, " ")))
+	ws := maskNeutral(words(maskServices(s)))
 	found := Category("")
 	for i := range ws {
 		if ws[i] == "" || negated(ws, i) {
@@ -174,6 +209,60 @@ func (lx lexicon) sole(s string, skip Category) (Category, bool) {
 // Analytics", "Vercel Web Analytics", "Microsoft Advertising"): a sentence
 // naming the product says nothing of a category.
 var serviceNames = regexp.MustCompile(`\b\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*\s+(?:Analytics|Advertising|Ads|Marketing|Statistics|Performance|Tag Manager)\b`)
+
+// maskServices removes the product names of s, unless cookies follow
+// them: "Google Analytics cookies" are analytics cookies.
+func maskServices(s string) string {
+	locs := serviceNames.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		next := words(s[l[1]:min(len(s), l[1]+40)])
+		if len(next) > 0 && find(next[:1], cookieWords) == 0 {
+			continue
+		}
+		b.WriteString(s[last:l[0]])
+		b.WriteByte(' ')
+		last = l[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// cookieKind returns the category a sentence gives cookies: the category
+// words next to a word for cookies ("two essential cookies", "분석
+// 쿠키", "cookies de mesure d'audience"), when they all name one category.
+// "Cookies … to provide improved functionality" names none.
+func (lx lexicon) cookieKind(s string) (Category, bool) {
+	ws := maskNeutral(words(maskServices(s)))
+	found := Category("")
+	for i := range ws {
+		if ws[i] == "" || negated(ws, i) {
+			continue
+		}
+		near := false
+		for k := max(0, i-2); k <= min(len(ws)-1, i+3); k++ {
+			if k != i && find(ws[k:k+1], cookieWords) == 0 {
+				near = true
+			}
+		}
+		if !near {
+			continue
+		}
+		for _, l := range lx.lists() {
+			if matchAny(l.words, ws, i) {
+				if found != "" && found != l.cat {
+					return "", false
+				}
+				found = l.cat
+			}
+		}
+	}
+	return found, found != ""
+}
 
 type wordList struct {
 	cat   Category

@@ -146,6 +146,7 @@ var sessionWords = setOf(`session sessions sesion sessione sitzung sitzungsende 
 var sessionFiller = setOf(`cookie cookies browser browsing navigateur navigation navegador navegacion
 	navigazione browsers end ends ending fin ende final fine closing close closed
 	closes fermeture cierre chiusura when tab per only nur solo seulement is are you your window windows
+	duration length lifetime
 	tabs exit leave leaves quit einde sluiten afsluiten fechamento encerramento zamkniecia koniec slut
 	stangning lukkes lukking sulkemiseen tancament 종료 終了`)
 
@@ -157,7 +158,8 @@ var closeWords = setOf(`close closed closes closing fermeture fermer ferme cierr
 // Words of a persistent lifetime with no length.
 var persistentWords = setOf(`persistent persistant persistante persistente persistenti
 	permanent permanente permanenti dauerhaft never jamais nie nunca mai bestandig blijvend staly trwaly
-	vedvarende pysyva 永続 영구`)
+	vedvarende pysyva 永続 영구 indefinite indefinitely unlimited illimite unbegrenzt indefinido indefinida
+	illimitato onbeperkt`)
 
 var persistentFiller = setOf(`expires expire expiring cookie cookies expira scade laeuft lauft ab`)
 

@@ -13,6 +13,10 @@ import (
 // it says about the category of the cookies under it.
 type heading struct {
 	level int
+	// rank is the level the page gave the heading (h1 to h6, 7 for an
+	// element acting as one); headings inside list items and disclosures
+	// keep it while their level says they last as long as the item.
+	rank int
 	text  string
 	// scope is the element whose end closes a heading-like element (level
 	// 7): a Cookiebot category header names the cookies of its own block
@@ -37,20 +41,38 @@ type heading struct {
 }
 
 func (x *extractor) push(level int, text string, n *html.Node) {
+	x.lastText = ""
+	if level < pseudoLevel {
+		if item := itemContainer(n); item != nil {
+			// A heading inside a list item or a disclosure titles that item
+			// (iubenda's service headings, an h3 under the h3 naming their
+			// purpose): it lasts as long as the item.
+			h := &heading{level: pseudoLevel, rank: level, text: text, scope: item}
+			x.popInside(item, level)
+			x.pushHeading(h, n, text)
+			return
+		}
+	}
+	h := &heading{level: level, rank: level, text: text}
+	if level == pseudoLevel {
+		h.scope = x.scopeOf(n)
+		x.popInside(h.scope, level)
+		x.pushHeading(h, n, text)
+		return
+	}
 	for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= level {
 		x.headings = x.headings[:len(x.headings)-1]
 	}
-	x.lastText = ""
-	h := &heading{level: level, text: text}
-	if level == pseudoLevel {
-		h.scope = n.Parent
-	}
+	x.pushHeading(h, n, text)
+}
+
+func (x *extractor) pushHeading(h *heading, n *html.Node, text string) {
 	if names := x.headingNames(n, text); len(names) > 0 {
 		// A heading naming a cookie declares it, in the section of the
 		// headings above; the text under it says what it is for.
 		h.names = true
 		start := len(x.decls)
-		x.declareProse(names, "", "", "", n)
+		x.declareProse(names, "", "", "", Duration{}, n)
 		for i := start; i < len(x.decls); i++ {
 			h.decls = append(h.decls, i)
 		}
@@ -82,6 +104,67 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		}
 	}
 	return names
+}
+
+// popInside ends the heading-like elements that a new one of rank rank
+// scoped to scope replaces: those scoped to an element inside scope, and
+// those scoped to scope of the same rank or below. Those of an enclosing
+// element (a category label around a disclosure) stay.
+func (x *extractor) popInside(scope *html.Node, rank int) {
+	for len(x.headings) > 0 {
+		top := x.headings[len(x.headings)-1]
+		inner := top.scope != nil && top.scope != scope && contains(scope, top.scope)
+		if top.level < pseudoLevel || !(inner || (top.scope == scope && top.rank >= rank)) {
+			return
+		}
+		x.headings = x.headings[:len(x.headings)-1]
+	}
+}
+
+// contains reports whether n is a descendant of a.
+func contains(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// itemContainer returns the list item, disclosure, description or table
+// cell that holds n, if any.
+func itemContainer(n *html.Node) *html.Node {
+	for a := n.Parent; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Li, atom.Details, atom.Dd, atom.Td:
+			return a
+		case atom.Body, atom.Section, atom.Article, atom.Main:
+			return nil
+		}
+	}
+	return nil
+}
+
+// scopeOf returns the element whose end closes a heading-like element: its
+// parent, or, for an accordion or tab button, the element holding both
+// the button and the panel it controls (aria-controls).
+func (x *extractor) scopeOf(n *html.Node) *html.Node {
+	if target := x.ids[attr(n, "aria-controls")]; target != nil {
+		ancestors := map[*html.Node]bool{}
+		for a := n.Parent; a != nil; a = a.Parent {
+			ancestors[a] = true
+		}
+		for a := target.Parent; a != nil; a = a.Parent {
+			if ancestors[a] {
+				return a
+			}
+		}
+	}
+	if p := n.Parent; p != nil && p.DataAtom == atom.P && p.Parent != nil {
+		// A bold lead-in heads what follows its paragraph.
+		return p.Parent
+	}
+	return n.Parent
 }
 
 // close ends the heading-like elements scoped to n.
@@ -218,21 +301,23 @@ func headingLevel(n *html.Node) (int, bool) {
 	case atom.Summary, atom.Legend:
 		return pseudoLevel, true
 	case atom.Button:
-		return pseudoLevel, role == "tab" || attr(n, "aria-expanded") != "" || attr(n, "aria-controls") != ""
+		if role == "tab" || attr(n, "aria-expanded") != "" || attr(n, "aria-controls") != "" {
+			return pseudoLevel, true
+		}
 	}
 	if role == "tab" {
 		return pseudoLevel, true
 	}
 	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Label, atom.A:
+	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Label, atom.A, atom.Button:
 	default:
 		if n.Namespace != "" || htmlElements[n.Data] {
 			return 0, false
 		}
 	}
 	text := collapse(nodeText(n, false))
-	if text == "" || !titleLike(text) {
-		return 0, false
+	if text == "" || !titleLike(text) || holdsTitle(n) {
+		return 0, false // no title, or the title is an element inside: visit it
 	}
 	if n.DataAtom == atom.P && boldOnly(n) {
 		return pseudoLevel, true
@@ -250,8 +335,10 @@ func headingLevel(n *html.Node) (int, bool) {
 		if lc == "ot-sdk-cookie-policy-group" {
 			return pseudoLevel, true
 		}
-		if strings.Contains(lc, "categor") && containsAny(lc, "name", "title") {
-			return pseudoLevel, true // CookieYes's cky-audit-table-category-name
+		if containsAny(lc, "categor", "group", "purpose") && containsAny(lc, "name", "title") {
+			// CookieYes's cky-audit-table-category-name, OneTrust's
+			// optanon-cookie-policy-group-name.
+			return pseudoLevel, true
 		}
 		if containsAny(lc, "title", "header", "heading", "headline", "caption", "label", "accordion", "toggle", "tab-") &&
 			!containsAny(lc, "description", "desc", "text", "content", "body") {
@@ -282,6 +369,26 @@ func categoryLabel(text string) bool {
 // mesure", "Cookies for marketing").
 var labelFiller = setOf(`de des du d la le les for of the and et und y e i o or ou di del della dei der die das
 	and van voor af av og och dla per`)
+
+// holdsTitle reports whether an element holds a heading, a summary or an
+// accordion or tab button: that element, not its holder, titles what
+// follows.
+func holdsTitle(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		switch {
+		case c.DataAtom == atom.H1, c.DataAtom == atom.H2, c.DataAtom == atom.H3, c.DataAtom == atom.H4,
+			c.DataAtom == atom.H5, c.DataAtom == atom.H6, c.DataAtom == atom.Summary:
+			found = true
+		case c.DataAtom == atom.Button && (attr(c, "aria-controls") != "" || attr(c, "aria-expanded") != ""):
+			found = true
+		case strings.EqualFold(attr(c, "role"), "heading"), strings.EqualFold(attr(c, "role"), "tab"):
+			found = true
+		}
+		return !found
+	})
+	return found
+}
 
 // titleLike reports whether text is short enough to title a section and
 // is not a sentence.

@@ -136,6 +136,11 @@ type extractor struct {
 	// unclassed holds the sections, by heading, whose names in prose were
 	// said to have no category.
 	unclassed map[string]bool
+	// namesServices is set once a record has both a "Name" and a "Cookie
+	// name": on such a page, "Name" names a service.
+	namesServices bool
+	// ids are the page's elements by id, for aria-controls.
+	ids map[string]*html.Node
 }
 
 // tableShape is what a recognised table leaves for a headerless table that
@@ -147,7 +152,8 @@ type tableShape struct {
 }
 
 func newExtractor(page string, opts ExtractOptions) *extractor {
-	return &extractor{page: page, know: opts.Knowledge, seen: map[string]bool{}, seenName: map[string]bool{}, unclassed: map[string]bool{}}
+	return &extractor{page: page, know: opts.Knowledge, seen: map[string]bool{}, seenName: map[string]bool{},
+		unclassed: map[string]bool{}, ids: map[string]*html.Node{}}
 }
 
 func (x *extractor) policy() *Policy {
@@ -278,11 +284,14 @@ func templateScript(n *html.Node) bool {
 // [lexicon]).
 func (x *extractor) learn(doc *html.Node) {
 	walk(doc, func(n *html.Node) bool {
+		if id := attr(n, "id"); id != "" && x.ids[id] == nil {
+			x.ids[id] = n
+		}
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Table:
+		case atom.Script, atom.Style:
 			return false
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Summary, atom.Dt, atom.P:
-			x.lex.defines(collapse(nodeText(n, false)))
+			x.lex.defines(collapse(textUpTo(n, 300)))
 			return n.DataAtom == atom.P
 		}
 		return true
@@ -348,7 +357,8 @@ func layoutOf(n *html.Node, plain string) string {
 		}
 		id := attr(a, "id")
 		switch {
-		case strings.HasPrefix(id, "ot-sdk-cookie-policy") || hasClassPrefix(a, "ot-sdk-cookie-policy"):
+		case strings.HasPrefix(id, "ot-sdk-cookie-policy") || hasClassPrefix(a, "ot-sdk-cookie-policy") ||
+			strings.HasPrefix(id, "optanon-cookie-policy") || hasClassPrefix(a, "optanon-cookie-policy"):
 			return LayoutOneTrust
 		case id == "CookieDeclaration" || hasClassPrefix(a, "CookieDeclaration"):
 			return LayoutCookiebot

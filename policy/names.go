@@ -138,6 +138,7 @@ func splitOutsideBrackets(s string, sep func(rune) bool) []string {
 
 // trimName strips quotes, bullets and trailing punctuation around a name.
 func trimName(t string) string {
+	t = zeroWidth.Replace(t)
 	for range 2 { // "‘q2’." is q2
 		t = strings.TrimSpace(t)
 		t = strings.Trim(t, "\"'`“”‘’«»„‚•·–—:")
@@ -168,7 +169,7 @@ func validName(t string) bool {
 			return false
 		}
 	}
-	return alnum && depth == 0 && !pureNumber(t)
+	return alnum && depth == 0 && !pureNumber(t) && !placeholderOnly.MatchString(t) && !cookieCompound.MatchString(t)
 }
 
 // pureNumber reports whether t is a number ("24", "1.5", "2023-01"): a
@@ -221,6 +222,9 @@ func dedupe(names []string) []string {
 	return out
 }
 
+// zeroWidth removes the invisible characters that editors leave in text.
+var zeroWidth = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "")
+
 // spacedSlash separates names ("_ga / _gid"); a slash inside a word is part
 // of the name ("pagead/1p-user-list/#").
 var spacedSlash = regexp.MustCompile(`\s+/\s*|\s*/\s+`)
@@ -260,8 +264,19 @@ var (
 func notAName(t string) bool {
 	lt := strings.ToLower(t)
 	return webTerms[lt] || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
-		hostShape.MatchString(t) || fileShape.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt)
+		hostShape.MatchString(t) || fileShape.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
+		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t)
 }
+
+var (
+	// cookieCompound is a word made of "cookie" and another word, which
+	// names a kind of cookie ("Consent-cookie", "sessie-/beveiligingscookies",
+	// "Ads-conversiecookies"), not one cookie.
+	cookieCompound = regexp.MustCompile(`^\p{Lu}\p{L}*-.*[cC]ookies?$|^\p{Lu}\p{Ll}+cookies$|-/`)
+	// placeholderOnly is a placeholder with no name around it: a template's
+	// expression ("{CONSENT_COOKIE}"), "<name>".
+	placeholderOnly = regexp.MustCompile(`^(\{[^}]*\}|<[^>]*>|\[[^\]]*\])$`)
+)
 
 // hostList reports whether text lists host names only ("example.org",
 // ".example.org, www.example.org").

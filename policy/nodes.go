@@ -55,7 +55,7 @@ func nodeTextOf(n *html.Node, placeholders bool) string {
 func writeText(b *strings.Builder, c *html.Node, placeholders bool) {
 	switch c.Type {
 	case html.TextNode:
-		b.WriteString(c.Data)
+		b.WriteString(stripJSX(c.Data))
 	case html.ElementNode:
 		switch c.DataAtom {
 		case atom.Script, atom.Style, atom.Template, atom.Noscript:

@@ -19,9 +19,15 @@ func isInline(n *html.Node) bool {
 	if n.Namespace != "" || !inlineElements[n.Data] {
 		return false
 	}
+	if n.DataAtom == atom.Button || n.DataAtom == atom.Label {
+		// An accordion's or a toggle's label titles what follows it.
+		if l, ok := headingLevel(n); ok && l == pseudoLevel {
+			return false
+		}
+	}
 	block := false
 	walk(n, func(c *html.Node) bool {
-		if blockElements[c.Data] {
+		if blockElements[c.Data] && c.DataAtom != atom.Br {
 			block = true
 		}
 		return !block
@@ -55,6 +61,14 @@ func (x *extractor) textRun(nodes []*html.Node) {
 	if x.lineRecords(nodes[0].Parent, text) {
 		return
 	}
+	parent := nodes[0].Parent
+	if lead := leadIn(nodes); lead != "" && parent != nil && (parent.DataAtom == atom.P || parent.DataAtom == atom.Div) {
+		// "<p><strong>Analytics cookies:</strong> These cookies…</p>" heads
+		// the tables after it, as a heading would.
+		if _, ok := x.lex.heading(lead); ok && titleLike(lead) {
+			x.push(pseudoLevel, strings.TrimRight(lead, ":–- "), parent)
+		}
+	}
 	x.paragraph(flat)
 	x.proseNames(nodes, flat)
 	x.lastText = flat
@@ -83,7 +97,7 @@ func (x *extractor) introCategory(intro string, strict bool) (Category, bool) {
 	if strict != colon {
 		return "", false
 	}
-	return x.lex.sole(intro, "")
+	return x.lex.cookieKind(intro)
 }
 
 // shortText bounds a text kept as the page's wording of a category.
@@ -105,7 +119,7 @@ func (x *extractor) lineRecords(parent *html.Node, text string) bool {
 	for _, line := range strings.Split(text, "\n") {
 		pairs = append(pairs, labelledAll(collapse(line))...)
 	}
-	recs := records(pairs)
+	recs := x.records(pairs)
 	if len(recs) == 0 {
 		return false
 	}
@@ -155,7 +169,10 @@ func (x *extractor) proseName(t string, ev evidence, cookieTalk bool) bool {
 // <i>_cookie_eu_consented</i>", "Examples are <code>_ga</code> and
 // <code>_gid</code>").
 func (x *extractor) proseNames(nodes []*html.Node, flat string) {
-	cookieTalk := find(words(flat), cookieWords) >= 0
+	// In source code around a template, identifiers are no names; quoted
+	// strings may still be (a template's data).
+	code := codeLike(flat)
+	cookieTalk := find(words(withoutIdentifiers(flat)), cookieWords) >= 0
 	if !cookieTalk && !x.aboutCookies("") {
 		return
 	}
@@ -183,7 +200,7 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 					consider(q, inEmph)
 				}
 			}
-			if cookieTalk {
+			if cookieTalk && !code {
 				for _, w := range strings.Fields(templateTags.ReplaceAllString(n.Data, " ")) {
 					if t := trimName(strings.Trim(w, "()[],;")); strings.Contains(t, "_") && !strings.Contains(t, "--") &&
 						!strings.Contains(t, "/") && !markdownEmphasis.MatchString(t) {
@@ -215,11 +232,83 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	for _, n := range nodes {
 		scan(n)
 	}
+	// Quoted words right after words naming cookies: cookies called
+	// "utma" and "utmz" (the quotes may hold markup between them).
+	for _, q := range namedQuotes(flat) {
+		consider(q, inNamed)
+	}
 	if len(found) == 0 {
 		return
 	}
 	lead := leadIn(nodes)
-	x.declareProse(found, lead, "", sentence(flat), nodes[0].Parent)
+	x.declareProse(found, lead, "", sentence(flat), Duration{}, nodes[0].Parent)
+}
+
+// namedQuotes returns the quoted words of text that follow, within four
+// words, a word naming cookies.
+func namedQuotes(text string) []string {
+	var out []string
+	for _, q := range []struct{ open, close string }{{"\"", "\""}, {"“", "”"}, {"«", "»"}, {"„", "“"}} {
+		rest, before := text, ""
+		for {
+			i := strings.Index(rest, q.open)
+			if i < 0 {
+				break
+			}
+			before += rest[:i]
+			rest = rest[i+len(q.open):]
+			j := strings.Index(rest, q.close)
+			if j < 0 {
+				break
+			}
+			inner := strings.TrimSpace(rest[:j])
+			ws := words(before)
+			if len(ws) > 4 {
+				ws = ws[len(ws)-4:]
+			}
+			if inner != "" && !strings.ContainsAny(inner, " \t") && find(ws, cookieWords) >= 0 && find(ws, namingWords) >= 0 &&
+				find(words(inner), cookieWords) < 0 {
+				out = append(out, inner)
+			}
+			before += " " + inner + " "
+			rest = rest[j+len(q.close):]
+		}
+	}
+	return out
+}
+
+// namingWords give a cookie its name: "cookies called", "denominadas",
+// "genannt". A gloss ("also called «kakor»") names cookies themselves and is
+// left out by the caller.
+var namingWords = parsePhrases("called", "named", "denominad*", "llamad*", "appele*", "nomme*", "genannt", "namens",
+	"chiamat*", "denominat*", "genaamd", "heten", "chamad*", "kallas", "hedder", "heter", "nazwan*", "nimelta")
+
+// codeLike reports whether text reads as program source rather than
+// prose: imports, or many of the characters of code.
+func codeLike(s string) bool {
+	if strings.Contains(s, "import ") && (strings.Contains(s, " from ") || strings.Contains(s, "require(")) {
+		return true
+	}
+	code := 0
+	for _, r := range s {
+		if strings.ContainsRune("{}();=<>[]", r) {
+			code++
+		}
+	}
+	return code*20 > len(s) && code > 4
+}
+
+// withoutIdentifiers removes the words with an underscore from s, so that
+// a name ("CONSENT_COOKIE") does not make its own sentence about cookies.
+func withoutIdentifiers(s string) string {
+	fields := strings.Fields(s)
+	kept := fields[:0]
+	for _, f := range fields {
+		if !strings.Contains(f, "_") {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // namedAfter reports whether the words just before n name a cookie: "a
@@ -242,7 +331,7 @@ func namedAfter(n *html.Node) bool {
 // declareProse declares names found in prose or a list, with the category
 // of the lead-in ("<strong>Analytics cookies:</strong> …") or of the
 // headings above.
-func (x *extractor) declareProse(names []string, lead, intro, purpose string, n *html.Node) {
+func (x *extractor) declareProse(names []string, lead, intro, purpose string, dur Duration, n *html.Node) {
 	cat, catText, head := Unclassified, "", x.innermostHeading()
 	if c, ok := x.lex.heading(lead); ok && lead != "" {
 		cat, catText = c, stripCount(lead)
@@ -272,6 +361,7 @@ func (x *extractor) declareProse(names []string, lead, intro, purpose string, n 
 			Purpose:      purpose,
 			Category:     cat,
 			CategoryText: catText,
+			Duration:     dur,
 			Source:       Source{Page: x.page, Heading: head, Layout: layout},
 		}, false)
 	}
@@ -378,11 +468,14 @@ func quoted(text string) []string {
 // visited as usual. It reports whether any item declared a cookie.
 func (x *extractor) keyedList(list *html.Node) bool {
 	type item struct {
-		node    *html.Node
-		names   []string
-		purpose string
+		node     *html.Node
+		names    []string
+		purpose  string
+		duration Duration
 	}
 	var items []item
+	var bareItems []int
+	var bareNamesOf [][]string
 	found := false
 	var lastNames []string
 	talk := x.aboutCookies("")
@@ -390,8 +483,16 @@ func (x *extractor) keyedList(list *html.Node) bool {
 	for _, c := range listItems(list) {
 		switch c.DataAtom {
 		case atom.Li:
-			names, purpose := x.itemLead(c, talk)
-			items = append(items, item{c, names, purpose})
+			names, purpose, dur := x.itemLead(c, talk)
+			if names == nil {
+				if bare := bareNames(c); bare != nil {
+					bareItems = append(bareItems, len(items))
+					items = append(items, item{node: c})
+					bareNamesOf = append(bareNamesOf, bare)
+					continue
+				}
+			}
+			items = append(items, item{c, names, purpose, dur})
 			found = found || len(names) > 0
 		case atom.Dt:
 			text := collapse(nodeText(c, true))
@@ -405,7 +506,7 @@ func (x *extractor) keyedList(list *html.Node) bool {
 					lastNames = ns
 				}
 			}
-			items = append(items, item{c, lastNames, ""})
+			items = append(items, item{node: c, names: lastNames})
 			found = found || len(lastNames) > 0
 		case atom.Dd:
 			if len(lastNames) > 0 && len(items) > 0 {
@@ -413,9 +514,29 @@ func (x *extractor) keyedList(list *html.Node) bool {
 				items = append(items, item{node: c, names: []string{}})
 				continue
 			}
-			items = append(items, item{c, nil, ""})
+			items = append(items, item{node: c})
 		default:
-			items = append(items, item{c, nil, ""})
+			items = append(items, item{node: c})
+		}
+	}
+	// A list of names alone ("<li>_ga</li><li>_gid</li>", as OneTrust's
+	// older cookie list writes them) under a section about cookies, most
+	// of which are marked as names.
+	if len(bareItems) > 0 && (talk || layoutOf(list, "") != "") {
+		marked := 0
+		for _, ns := range bareNamesOf {
+			for _, n := range ns {
+				if strings.ContainsAny(n, "_") || x.known(n) {
+					marked++
+					break
+				}
+			}
+		}
+		if marked*3 >= len(bareItems)*2 || (layoutOf(list, "") != "" && marked > 0) {
+			for k, i := range bareItems {
+				items[i].names = bareNamesOf[k]
+			}
+			found = true
 		}
 	}
 	if !found {
@@ -425,7 +546,7 @@ func (x *extractor) keyedList(list *html.Node) bool {
 	for _, it := range items {
 		switch {
 		case len(it.names) > 0:
-			x.declareProse(it.names, "", intro, it.purpose, list)
+			x.declareProse(it.names, "", intro, it.purpose, it.duration, list)
 		case it.names == nil:
 			x.visit(it.node)
 		}
@@ -460,15 +581,45 @@ func listItems(list *html.Node) []*html.Node {
 	return items
 }
 
+// bareNames returns the names a list item consists of, when it holds
+// nothing else ("<li>_ga</li>", "<li>_ga, _gid</li>").
+func bareNames(li *html.Node) []string {
+	text := collapse(nodeText(li, false))
+	if text == "" || len(strings.Fields(text)) > 5 {
+		return nil
+	}
+	names := cellNames(nodeText(li, true))
+	if len(names) == 0 {
+		return nil
+	}
+	for _, n := range names {
+		if notAName(n) {
+			return nil
+		}
+	}
+	// Every word is a name or a joining word.
+	rest := text
+	for _, n := range names {
+		rest = strings.Replace(rest, n, " ", 1)
+	}
+	for _, w := range strings.Fields(rest) {
+		if !nameJoiners[strings.ToLower(strings.Trim(w, ",;"))] && strings.Trim(w, ",;") != "" {
+			return nil
+		}
+	}
+	return names
+}
+
 // itemLead returns the cookie names that lead a list item, set apart by
 // code or bold or followed by a separator, and the rest of the item as
 // their purpose. section says the section talks about cookies: a list led
 // by code there names cookies even when their names are plain words.
-func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string) {
+func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Duration) {
 	text := collapse(nodeText(li, false))
 	if text == "" || utf8.RuneCountInString(text) > 1000 {
-		return nil, ""
+		return nil, "", Duration{}
 	}
+	var dur Duration
 	ev := inText
 	lead := ""
 	start := li
@@ -497,30 +648,40 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string) {
 		break
 	}
 	if lead == "" {
-		i := strings.IndexAny(text, ":–—(")
+		i := strings.Index(text, ": ")
+		if i < 0 {
+			i = strings.IndexAny(text, ":–—(")
+		}
 		if j := strings.Index(text, " - "); j > 0 && (i < 0 || j < i) {
 			i = j
 		}
 		if i <= 0 || i > 80 {
-			return nil, ""
+			return nil, "", Duration{}
 		}
 		lead = strings.TrimSpace(text[:i])
+		// "gc_session: duration of the session": a name and its lifetime.
+		if d, err := ParseDuration(strings.TrimLeft(text[i:], ":–—(- ")); err == nil && d.Known() {
+			ev, dur = inNamed, d
+		}
 	}
 	lead = strings.TrimRight(lead, ":–—- ")
 	if len(strings.Fields(lead)) > 6 {
-		return nil, ""
+		return nil, "", Duration{}
 	}
 	names := cellNames(lead)
 	if len(names) == 0 {
-		return nil, ""
+		return nil, "", Duration{}
 	}
 	talk := find(words(text), cookieWords) >= 0
 	for _, n := range names {
 		if !x.proseName(n, ev, talk || ev != inText) && !(ev == inCode && section && validName(n) && !notAName(n)) {
-			return nil, ""
+			return nil, "", Duration{}
 		}
 	}
 	purpose := strings.TrimSpace(strings.TrimPrefix(text, lead))
 	purpose = strings.TrimSpace(strings.TrimLeft(purpose, ":–—- "))
-	return names, sentence(purpose)
+	if dur.Known() {
+		purpose = ""
+	}
+	return names, sentence(purpose), dur
 }

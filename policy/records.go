@@ -248,7 +248,7 @@ type pair struct {
 // [records]) and reports whether any was a cookie declaration. table is
 // the position of a two-column table the pairs come from, or 0.
 func (x *extractor) list(n *html.Node, pairs []pair, table int) bool {
-	recs := records(pairs)
+	recs := x.records(pairs)
 	if len(recs) == 0 {
 		return false
 	}
@@ -272,19 +272,29 @@ func (x *extractor) emit(n *html.Node, recs []fields, table int, plain string) {
 // duration, provider or function. Where the labels name a cookie and a
 // plain name both ("Name: Borlabs Cookie … Cookie name: borlabs-cookie"),
 // the cookie's label gives the names and the plain one the service.
-func records(pairs []pair) []fields {
+func (x *extractor) records(pairs []pair) []fields {
 	if len(pairs) < 2 {
 		return nil
 	}
 	roles := make([]role, len(pairs))
-	cookieName := false
+	cookieName, plainName := false, false
 	for i, p := range pairs {
 		roles[i] = columnRole(p.label)
-		if roles[i] == roleName && namesCookie(p.label) {
-			cookieName = true
+		if roles[i] == roleName {
+			if namesCookie(p.label) {
+				cookieName = true
+			} else {
+				plainName = true
+			}
 		}
 	}
-	if cookieName {
+	if cookieName && plainName {
+		// The page names services "Name" and cookies "Cookie name"
+		// (Borlabs): a later record with a "Name" alone is a service
+		// with no cookie, not a cookie.
+		x.namesServices = true
+	}
+	if cookieName || x.namesServices {
 		for i, p := range pairs {
 			if roles[i] == roleName && !namesCookie(p.label) {
 				roles[i] = roleProvider
@@ -549,7 +559,7 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 	if len(pairs) < 2 || unpaired*2 > shown {
 		return false
 	}
-	recs := records(pairs)
+	recs := x.records(pairs)
 	if len(recs) == 0 {
 		return false
 	}

@@ -78,12 +78,34 @@ func (x *extractor) table(t *html.Node) bool {
 			}
 			continue
 		}
-		if isHeader(rowRoles(row)) {
-			continue // a repeated header
+		if repeatedHeader(row, grid, start) {
+			continue
 		}
 		x.row(rowFields(row, roles), ctx)
 	}
 	return true
+}
+
+// repeatedHeader reports whether a row repeats the table's header, as
+// long tables do: a row of header cells that reads as a header, or a row
+// with the header's texts.
+func repeatedHeader(row []*cell, grid [][]*cell, start int) bool {
+	if allHeaderCells(row) && isHeader(rowRoles(row)) {
+		return true
+	}
+	if start < 1 || start > len(grid) {
+		return false
+	}
+	header := grid[start-1]
+	if len(header) != len(row) || emptyRow(header) {
+		return false
+	}
+	for i := range row {
+		if (row[i] == nil) != (header[i] == nil) || (row[i] != nil && row[i].text != header[i].text) {
+			return false
+		}
+	}
+	return &row[0] != &header[0]
 }
 
 // findHeader finds the header of a table and returns the index of its first
@@ -119,7 +141,7 @@ func findHeader(grid [][]*cell) (int, []role) {
 		}
 	}
 	for i, row := range first {
-		if rr := rowRoles(row); isHeader(rr) && !hasDurationCell(row) {
+		if rr := rowRoles(row); isHeader(rr) && !hasDurationCell(row) && shortCells(row) {
 			return at[i] + 1, rr
 		}
 	}
@@ -133,6 +155,17 @@ func findHeader(grid [][]*cell) (int, []role) {
 		break
 	}
 	return -1, nil
+}
+
+// shortCells reports whether every cell of a row is short enough to be a
+// column's header: a sentence is data.
+func shortCells(row []*cell) bool {
+	for _, c := range row {
+		if c != nil && (len(strings.Fields(c.text)) > 5 || strings.HasSuffix(c.text, ".")) {
+			return false
+		}
+	}
+	return true
 }
 
 func allHeaderCells(row []*cell) bool {
@@ -193,7 +226,7 @@ func namedBeside(roles []role) bool {
 	name, other := false, false
 	for _, r := range roles {
 		name = name || r == roleName
-		other = other || r == roleDomain || r == roleType
+		other = other || r == roleDomain || r == roleType || r == roleParty
 	}
 	return name && other
 }
@@ -211,7 +244,7 @@ func isCookieHeader(row []*cell, roles []role) bool {
 		switch r {
 		case roleName:
 			name = i < len(row) && row[i] != nil && namesCookie(row[i].text)
-		case roleDomain, roleType:
+		case roleDomain, roleType, roleParty:
 			other = true
 		}
 	}
@@ -263,7 +296,9 @@ func classRole(class string) role {
 		switch {
 		case strings.Contains(c, "host"), strings.Contains(c, "domain"):
 			return roleDomain
-		case strings.Contains(c, "type"), strings.Contains(c, "party"):
+		case strings.Contains(c, "party"):
+			return roleParty
+		case strings.Contains(c, "type"):
 			return roleType
 		case containsAny(c, "life-span", "lifespan", "duration", "expir", "retention"):
 			return roleDuration

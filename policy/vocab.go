@@ -20,10 +20,11 @@ const (
 	roleDuration
 	roleDomain
 	roleType
+	roleParty
 )
 
 func (r role) String() string {
-	return [...]string{"none", "name", "provider", "purpose", "function", "category", "duration", "domain", "type"}[r]
+	return [...]string{"none", "name", "provider", "purpose", "function", "category", "duration", "domain", "type", "party"}[r]
 }
 
 // columnRoles are tried in order, most specific first: "Cookie Subgroup"
@@ -41,12 +42,16 @@ var columnRoles = []struct {
 		"host", "hosts", "hostname", "hote*", "hostitel",
 		"~하위 ~그룹", "~도메인", "~호스트", "~サブグループ", "~ドメイン", "~ホスト",
 	)},
+	{roleParty, parsePhrases(
+		"party", "parties", "first party", "third party", "first or third party", "partij", "partie", "parte",
+		"eigen of derde", "erst oder drittanbieter",
+	)},
 	{roleType, parsePhrases(
 		"cookies used", "cookies utilises", "verwendete cookies", "cookies utilizadas", "cookie utilizzati",
 		"gebruikte cookies", "cookies utilizados", "uzywane pliki cookie", "anvanda cookies", "anvendte cookies",
 		"brukte informasjonskapsler", "kaytetyt evasteet", "galetes utilitzades",
 		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tyyppi", "soort", "rodzaj", "art",
-		"party", "first party", "third party", "storage type",
+		"storage type",
 		"~사용 ~중인", "~유형", "~종류", "~使用されている", "~種類", "~タイプ", "~種別",
 	)},
 	{roleCategory, parsePhrases(
@@ -119,7 +124,7 @@ var columnRoles = []struct {
 		"naam", "namen",
 		"nazwa", "nazwy", "ciasteczk*",
 		"namn", "kaka", "kakor", "kakan",
-		"navn", "informasjonskapsel*",
+		"navn", "informasjonskapsel*", "kapsel", "kapsler",
 		"nimi", "evaste*",
 		"galeta*",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
@@ -131,7 +136,7 @@ var columnRoles = []struct {
 // beside it names the service; a page or heading using them talks about
 // cookies.
 var cookieWords = parsePhrases(
-	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "evaste*",
+	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "kapsel", "kapsler", "evaste*",
 	"galeta*", "~쿠키", "~クッキー",
 )
 
@@ -157,6 +162,9 @@ var (
 		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠",
 	)
 	preferenceWords = parsePhrases(
+		// Termly's "performance and functionality" cookies enhance the
+		// site's functions: preferences, not statistics.
+		"performance and functionality", "performance and functional",
 		"preferenc*", "personali*", "customi*", "comfort",
 		"preference*", "personnalis*",
 		"praferenz*", "personalisier*", "komfort*", "einstellung*",
@@ -204,6 +212,9 @@ var (
 		"markkinointi*", "mainos*", "kohdenne*",
 		"publicitat*", "xarxes socials",
 		"profil*", "sozial*",
+		// Borlabs's "external media" (embedded videos and maps) set the
+		// embedding services' tracking cookies.
+		"external media", "externe medien", "medias externes", "medios externos", "media esterni", "externe media",
 		"~광고", "~마케팅", "~타겟팅", "~타게팅", "~広告", "~マーケティング", "~ターゲティング",
 	)
 	unclassifiedWords = parsePhrases(
@@ -231,6 +242,9 @@ var (
 		"cookie einstellungen", "cookie praferenzen", "datenschutz einstellungen", "datenschutzeinstellungen",
 		"preferencias de cookies", "configuracion de cookies", "preferenze cookie", "preferenze dei cookie",
 		"cookie voorkeuren", "cookievoorkeuren", "preferencias de privacidade",
+		"preferences de consentement", "preferences de confidentialite", "preferencias de consentimiento",
+		"preferencias de privacidad", "preferenze di consenso", "preferenze sulla privacy",
+		"voorkeuren voor toestemming", "privacy voorkeuren", "consent settings",
 	)
 	// negations cancel a category word one or two words later: "not
 	// strictly necessary", "non-essential", "nicht notwendige", "no
