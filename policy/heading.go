@@ -17,7 +17,7 @@ type heading struct {
 	// element acting as one); headings inside list items and disclosures
 	// keep it while their level says they last as long as the item.
 	rank int
-	text  string
+	text string
 	// scope is the element whose end closes a heading-like element (level
 	// 7): a Cookiebot category header names the cookies of its own block
 	// only.
