@@ -47,6 +47,10 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 	}
 	switch t := v.(type) {
 	case yaml.MapSlice:
+		if isRichNode(t) {
+			richToHTML(b, t, 0)
+			return
+		}
 		if key != "" {
 			fmt.Fprintf(b, "<h%d>%s</h%d>\n", min(depth, 6), html.EscapeString(humanKey(key)), min(depth, 6))
 		}
@@ -74,6 +78,10 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 		for _, item := range t {
 			switch val := item.(type) {
 			case yaml.MapSlice:
+				if isRichNode(val) {
+					richToHTML(b, val, 0)
+					continue
+				}
 				listItemHTML(b, val, depth+1, render)
 			case []any:
 				dataToHTML(b, "", val, depth+1, render)
@@ -172,4 +180,108 @@ func splitFrontMatter(data []byte) (fm, body []byte) {
 		}
 	}
 	return nil, data
+}
+
+// Rich-text editors (ProseMirror, Tiptap, Statamic's Bard) keep documents
+// as data: nodes with a "type", their "content" and, for text, "text" and
+// "marks". richToHTML writes such a node as the markup it stands for.
+
+// richTags are the elements of the rich-text node types.
+var richTags = map[string]string{
+	"heading": "h2", "paragraph": "p", "bulletlist": "ul", "bullet_list": "ul", "orderedlist": "ol",
+	"ordered_list": "ol", "listitem": "li", "list_item": "li", "table": "table", "tablerow": "tr",
+	"table_row": "tr", "tablecell": "td", "table_cell": "td", "tableheader": "th", "table_header": "th",
+	"blockquote": "blockquote", "codeblock": "pre", "code_block": "pre",
+}
+
+// richMarks are the elements of the marks of rich text.
+var richMarks = map[string]string{"bold": "strong", "strong": "strong", "italic": "em", "em": "em", "code": "code", "underline": "u"}
+
+// isRichNode reports whether a mapping is a rich-text node: a node of a
+// type holding content nodes, or a "text" node. A component whose text
+// is Markdown ({type: Text, text: "# Cookie list …"}) is not one.
+func isRichNode(m yaml.MapSlice) bool {
+	typ, content, text := "", false, ""
+	for _, item := range m {
+		switch fmt.Sprint(item.Key) {
+		case "type":
+			typ, _ = item.Value.(string)
+		case "content":
+			_, content = item.Value.([]any)
+		case "text":
+			text, _ = item.Value.(string)
+		}
+	}
+	return typ != "" && (content || (typ == "text" && !strings.ContainsAny(text, "<\n")))
+}
+
+func richToHTML(b *strings.Builder, m yaml.MapSlice, depth int) {
+	if depth > 4*maxDataDepth {
+		return
+	}
+	var typ, text string
+	var content []any
+	var attrs yaml.MapSlice
+	var marks []any
+	for _, item := range m {
+		switch fmt.Sprint(item.Key) {
+		case "type":
+			typ, _ = item.Value.(string)
+		case "text":
+			text, _ = item.Value.(string)
+		case "content":
+			content, _ = item.Value.([]any)
+		case "attrs":
+			attrs, _ = item.Value.(yaml.MapSlice)
+		case "marks":
+			marks, _ = item.Value.([]any)
+		}
+	}
+	if strings.EqualFold(typ, "text") {
+		var open, close string
+		for _, mk := range marks {
+			mm, _ := mk.(yaml.MapSlice)
+			for _, item := range mm {
+				if fmt.Sprint(item.Key) == "type" {
+					if tag := richMarks[strings.ToLower(fmt.Sprint(item.Value))]; tag != "" {
+						open += "<" + tag + ">"
+						close = "</" + tag + ">" + close
+					}
+				}
+			}
+		}
+		b.WriteString(open + html.EscapeString(text) + close)
+		return
+	}
+	if strings.EqualFold(typ, "hardbreak") || typ == "hard_break" {
+		b.WriteString("<br>")
+		return
+	}
+	tag := richTags[strings.ToLower(typ)]
+	if tag == "h2" {
+		for _, item := range attrs {
+			if fmt.Sprint(item.Key) == "level" {
+				if l, ok := item.Value.(uint64); ok && l >= 1 && l <= 6 {
+					tag = fmt.Sprintf("h%d", l)
+				}
+			}
+		}
+	}
+	if tag != "" {
+		b.WriteString("<" + tag + ">")
+	}
+	for _, c := range content {
+		if cm, ok := c.(yaml.MapSlice); ok {
+			richToHTML(b, cm, depth+1)
+		}
+	}
+	// A custom node ("set") may keep more rich text in its attributes.
+	if tag == "" && len(attrs) > 0 {
+		var inner strings.Builder
+		dataToHTML(&inner, "", attrs, 1, func(s string) string { return "<p>" + html.EscapeString(s) + "</p>" })
+		b.WriteString(inner.String())
+	}
+	if tag != "" {
+		b.WriteString("</" + tag + ">\n")
+	}
 }

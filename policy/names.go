@@ -34,8 +34,13 @@ func splitNames(text string) []string {
 	outer, inner := splitParens(text)
 	names := namesIn(outer)
 	if len(names) == 0 {
+		// "Google Analytics (_ga, _gid)": the names are in the note.
 		for _, in := range inner {
-			names = append(names, namesIn(in)...)
+			for _, n := range namesIn(in) {
+				if !notAName(n) {
+					names = append(names, n)
+				}
+			}
 		}
 	}
 	return dedupe(names)

@@ -58,7 +58,7 @@ func (x *extractor) textRun(nodes []*html.Node) {
 	if flat == "" {
 		return
 	}
-	if x.lineRecords(nodes[0].Parent, text) {
+	if x.lineRecords(nodes[0].Parent, text) || x.flatTables(nodes[0].Parent, text) {
 		return
 	}
 	parent := nodes[0].Parent
@@ -112,7 +112,7 @@ func shortText(s string) string {
 // lineRecords reads lines of "Label – value" pairs ("NOM TÈCNIC – __utma,
 // __utmb<br>FINALITAT – Anàlisi") as records.
 func (x *extractor) lineRecords(parent *html.Node, text string) bool {
-	if !strings.Contains(text, "\n") && strings.Count(text, ";") < 1 {
+	if !strings.Contains(text, "\n") && strings.Count(text, ";") < 1 || codeLike(text) {
 		return false
 	}
 	var pairs []pair
@@ -474,8 +474,9 @@ func (x *extractor) keyedList(list *html.Node) bool {
 		duration Duration
 	}
 	var items []item
-	var bareItems []int
-	var bareNamesOf [][]string
+	var bareItems, weakItems []int
+	var bareNamesOf, weakNamesOf [][]string
+	strong := 0
 	found := false
 	var lastNames []string
 	talk := x.aboutCookies("")
@@ -485,6 +486,12 @@ func (x *extractor) keyedList(list *html.Node) bool {
 		case atom.Li:
 			names, purpose, dur := x.itemLead(c, talk)
 			if names == nil {
+				if weak, p := weakLead(c); weak != nil {
+					weakItems = append(weakItems, len(items))
+					items = append(items, item{node: c, purpose: p})
+					weakNamesOf = append(weakNamesOf, weak)
+					continue
+				}
 				if bare := bareNames(c); bare != nil {
 					bareItems = append(bareItems, len(items))
 					items = append(items, item{node: c})
@@ -494,6 +501,9 @@ func (x *extractor) keyedList(list *html.Node) bool {
 			}
 			items = append(items, item{c, names, purpose, dur})
 			found = found || len(names) > 0
+			if len(names) > 0 {
+				strong++
+			}
 		case atom.Dt:
 			text := collapse(nodeText(c, true))
 			lastNames = nil
@@ -539,6 +549,17 @@ func (x *extractor) keyedList(list *html.Node) bool {
 			found = true
 		}
 	}
+	// Items led the same way by plain words ("**favorites**: …") in a list
+	// whose other items are led by names are names too.
+	if strong >= 1 && 2*strong >= len(weakItems) {
+		for k, i := range weakItems {
+			items[i].names = weakNamesOf[k]
+		}
+	} else {
+		for _, i := range weakItems {
+			items[i].names, items[i].purpose = nil, ""
+		}
+	}
 	if !found {
 		return false
 	}
@@ -579,6 +600,49 @@ func listItems(list *html.Node) []*html.Node {
 		items = append(items, c)
 	}
 	return items
+}
+
+// weakLead returns the word that leads a list item in bold or code
+// followed by a colon or dash ("<strong>favorites</strong>: …"), and the
+// rest of the item, when the word could be a name.
+func weakLead(li *html.Node) ([]string, string) {
+	start := li
+	if c := firstElement(li); c != nil && c.DataAtom == atom.P {
+		start = c
+	}
+	first := firstElement(start)
+	if first == nil || !(codeElements[first.Data] || emphElements[first.Data]) {
+		return nil, ""
+	}
+	lead := collapse(nodeText(first, false))
+	rest := ""
+	for n := first.NextSibling; n != nil; n = n.NextSibling {
+		rest += nodeTextOf(n, false)
+	}
+	rest = strings.TrimSpace(collapse(rest))
+	lead = strings.TrimRight(lead, ":–—- ")
+	if !(strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "—") || strings.HasSuffix(collapse(nodeText(first, false)), ":")) {
+		return nil, ""
+	}
+	if len(strings.Fields(lead)) != 1 || !validName(lead) || notAName(lead) {
+		return nil, ""
+	}
+	return []string{trimName(lead)}, sentence(strings.TrimSpace(strings.TrimLeft(rest, ":–—- ")))
+}
+
+// firstElement returns the first child element of n, when no text comes
+// before it.
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // bareNames returns the names a list item consists of, when it holds
@@ -684,4 +748,96 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		purpose = ""
 	}
 	return names, sentence(purpose), dur
+}
+
+// flatTables reads tables pasted as text with one cell per line: a header
+// line of tab-separated column names ("Nom	Description	Persistance"),
+// then the cells, one per line, a row ending at each lifetime when the
+// last column is the lifetime (rows may hold an extra line, a link), else
+// every as many lines as there are columns. The short line before a
+// header titles its table. Browsers copy tables so when their cells hold
+// line breaks.
+func (x *extractor) flatTables(parent *html.Node, text string) bool {
+	if !strings.Contains(text, "\t") {
+		return false
+	}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	type header struct {
+		at    int
+		roles []role
+	}
+	var headers []header
+	for i, l := range lines {
+		if !strings.Contains(l, "\t") {
+			continue
+		}
+		var roles []role
+		for _, c := range strings.Split(l, "\t") {
+			if c = strings.TrimSpace(c); c != "" {
+				roles = append(roles, columnRole(c))
+			}
+		}
+		if len(roles) >= 2 && isHeader(uniqueRoles(roles)) {
+			headers = append(headers, header{i, uniqueRoles(roles)})
+		}
+	}
+	if len(headers) == 0 {
+		return false
+	}
+	before := len(x.decls)
+	for k, h := range headers {
+		end := len(lines)
+		if k+1 < len(headers) {
+			end = headers[k+1].at
+			if end-1 > h.at && titleLike(lines[end-1]) && !strings.Contains(lines[end-1], "\t") {
+				end-- // the next table's title
+			}
+		}
+		x.tables++
+		ctx := &tableContext{index: x.tables, layout: LayoutTable}
+		if h.at > 0 && titleLike(lines[h.at-1]) {
+			ctx.caption = lines[h.at-1]
+			ctx.titled = true
+		}
+		width := len(h.roles)
+		byLifetime := h.roles[width-1] == roleDuration
+		var row []string
+		flush := func() {
+			if len(row) == 0 {
+				return
+			}
+			var f fields
+			for i, r := range h.roles {
+				v := ""
+				switch {
+				case byLifetime && i == width-1:
+					v = row[len(row)-1]
+				case i < len(row) && !(byLifetime && i == len(row)-1):
+					v = row[i]
+				}
+				if v != "" {
+					f.set(r, &cell{text: v, lines: v})
+				}
+			}
+			x.row(f, ctx)
+			row = nil
+		}
+		for _, l := range lines[h.at+1 : end] {
+			row = append(row, l)
+			if byLifetime {
+				if d, err := ParseDuration(l); err == nil && d.Known() && len(row) >= width-1 {
+					flush()
+				}
+			} else if len(row) == width {
+				flush()
+			}
+		}
+		flush()
+	}
+	return len(x.decls) > before
 }

@@ -127,8 +127,11 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 	if c, ok := x.introCategory(ctx.intro, true); ok {
 		return c, shortText(ctx.intro), x.innermostHeading()
 	}
-	if c, text, head, ok := x.headingCategory(); ok {
+	if c, text, head, ok := x.headingCategory(); ok && !ctx.titled {
 		return c, text, head
+	}
+	if ctx.titled {
+		return Unclassified, "", x.innermostHeading()
 	}
 	if c, ok := x.introCategory(ctx.intro, false); ok {
 		return c, shortText(ctx.intro), x.innermostHeading()

@@ -13,6 +13,10 @@ type tableContext struct {
 	layout     string // one of the Layout constants
 	caption    string
 	intro      string // the text just before the table or list
+	// titled says the caption titles the table (a pasted table's title
+	// line): when it names no category, the table has none of its own,
+	// and the text around it is not read for one.
+	titled bool
 	unclassed  bool   // a warning about missing categories was given
 	sectionCat Category
 	section    string // text of the last row spanning the table naming a category
@@ -70,7 +74,7 @@ func (x *extractor) table(t *html.Node) bool {
 		if emptyRow(row) {
 			continue
 		}
-		if c := spanningCell(row); c != nil {
+		if c := sectionCell(row); c != nil {
 			// A row spanning the table that names a category heads the
 			// rows below it; any other is a note.
 			if cat, ok := x.lex.heading(c.text); ok && len(c.text) <= 200 {
@@ -84,6 +88,30 @@ func (x *extractor) table(t *html.Node) bool {
 		x.row(rowFields(row, roles), ctx)
 	}
 	return true
+}
+
+// sectionCell returns the cell that heads a section of a table: a cell
+// spanning the table, or the only cell of its row with text.
+func sectionCell(row []*cell) *cell {
+	if c := spanningCell(row); c != nil {
+		return c
+	}
+	var only *cell
+	for _, c := range row {
+		if c == nil || c.text == "" {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	if only != nil && row[0] == only && len(row) > 1 {
+		if _, ok := categoryOf(only.text); ok && len(strings.Fields(only.text)) <= 6 {
+			return only
+		}
+	}
+	return nil
 }
 
 // repeatedHeader reports whether a row repeats the table's header, as

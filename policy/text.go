@@ -48,9 +48,12 @@ func ExtractText(name string, data []byte, opts ExtractOptions) (*Policy, error)
 }
 
 var (
+	csvCell    = regexp.MustCompile(`"([^"]*)"`)
 	bulletLine = regexp.MustCompile(`^\s*(?:[-*•·–]|\d+[.)])\s+`)
 	wideGap    = regexp.MustCompile(`\S(\t+| {2,})\S`)
-	underline  = regexp.MustCompile(`^\s*(=+|-+)\s*$`)
+	// underline is a line under a heading: "====" or "----" (Markdown's
+	// setext headings), or any of reStructuredText's adornments.
+	underline = regexp.MustCompile(`^\s*(={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|#{3,}|\+{3,}|"{3,}|'{3,}|\.{3,}|:{3,}|_{3,})\s*$`)
 )
 
 // textLine is a line of a plain-text page.
@@ -59,9 +62,22 @@ type textLine struct {
 	cells []string // columns, for a line of a table
 }
 
-// columns splits a line into its columns: at tabs, or at runs of two
-// spaces or more when the line has no tab.
+// csvRow is a line of quoted values separated by commas, as
+// reStructuredText's csv-table directive and exports write tables
+// ("jwt", "Keeps you signed in", "24 hours"), perhaps after ":header:".
+var csvRow = regexp.MustCompile(`^\s*(?::header:\s*)?"[^"]*"(\s*,\s*"[^"]*")+\s*$`)
+
+// columns splits a line into its columns: quoted values separated by
+// commas, or at tabs, or at runs of two spaces or more when the line has
+// no tab.
 func columns(line string) []string {
+	if csvRow.MatchString(line) {
+		var cells []string
+		for _, m := range csvCell.FindAllStringSubmatch(line, -1) {
+			cells = append(cells, strings.TrimSpace(m[1]))
+		}
+		return cells
+	}
 	sep := "\t"
 	if !strings.Contains(line, "\t") {
 		if !wideGap.MatchString(line) {
@@ -88,7 +104,7 @@ func textToHTML(text string) string {
 	lines := make([]textLine, len(raw))
 	for i, l := range raw {
 		lines[i] = textLine{text: strings.TrimRight(l, " \t")}
-		if strings.Contains(l, "\t") {
+		if strings.Contains(l, "\t") || csvRow.MatchString(l) {
 			lines[i].cells = columns(l)
 		}
 	}

@@ -60,7 +60,8 @@ var columnRoles = []struct {
 	)},
 	{roleDuration, parsePhrases(
 		"duration*", "expir*", "expires", "lifespan", "life span", "lifetime", "retention*", "storage period",
-		"storage duration", "validity", "max age", "how long", "period", "persistence",
+		"storage duration", "validity", "max age", "how long", "period", "persistence", "persistance", "persistencia",
+		"persistenza", "persistencia", "persistentie",
 		"duree*", "expiration", "validite", "conservation", "periode*",
 		"dauer", "*dauer", "laufzeit", "ablauf*", "gultigkeit*", "*frist", "verfall*",
 		"duracion", "caducidad", "vencimiento", "expiracion", "plazo*", "conservacion", "validez", "periodo*",
