@@ -9,15 +9,15 @@ import (
 // tableContext is what the rows of a table (or the records of a list)
 // share.
 type tableContext struct {
-	index      int    // 1-based position among the page's tables; 0 for lists
-	layout     string // one of the Layout constants
-	caption    string
-	intro      string // the text just before the table or list
+	index   int    // 1-based position among the page's tables; 0 for lists
+	layout  string // one of the Layout constants
+	caption string
+	intro   string // the text just before the table or list
 	// titled says the caption titles the table (a pasted table's title
 	// line): when it names no category, the table has none of its own,
 	// and the text around it is not read for one.
-	titled bool
-	unclassed  bool   // a warning about missing categories was given
+	titled     bool
+	unclassed  bool // a warning about missing categories was given
 	sectionCat Category
 	section    string // text of the last row spanning the table naming a category
 }
