@@ -84,7 +84,10 @@ func fixtureOptions(s *fixtures.Server) crawler.Options {
 	return crawler.Options{
 		HostResolverRules: s.HostResolverRules(),
 		Insecure:          true,
-		PageTimeout:       8 * time.Second,
+		// Generous: the suite runs on loaded machines, with the race
+		// detector, beside other packages' browsers; a fixture page that
+		// must time out sets its own (TestCrawlEdgeCases).
+		PageTimeout: 30 * time.Second,
 		Consent:           crawler.ConsentNone, // consent phases have tests of their own
 	}
 }
