@@ -88,7 +88,7 @@ func fixtureOptions(s *fixtures.Server) crawler.Options {
 		// detector, beside other packages' browsers; a fixture page that
 		// must time out sets its own (TestCrawlEdgeCases).
 		PageTimeout: 30 * time.Second,
-		Consent:           crawler.ConsentNone, // consent phases have tests of their own
+		Consent:     crawler.ConsentNone, // consent phases have tests of their own
 	}
 }
 
