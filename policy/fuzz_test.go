@@ -35,15 +35,20 @@ func addTestdata(f *testing.F, suffixes ...string) {
 // policy survives writing and reading back.
 func checkPolicy(t *testing.T, p *Policy) {
 	t.Helper()
-	if len(p.Cookies) == 0 {
+	if len(p.Cookies)+len(p.Services) == 0 {
 		t.Fatal("no error and no declaration")
 	}
 	for _, d := range p.Cookies {
 		if !d.Category.Valid() {
 			t.Fatalf("declaration %q has category %q", d.Name, d.Category)
 		}
-		if d.Name.Text == "" {
-			t.Fatal("declaration with an empty name")
+		if d.Name.Text == "" || d.Service != "" {
+			t.Fatalf("cookie declaration with name %q and service %q", d.Name.Text, d.Service)
+		}
+	}
+	for _, d := range p.Services {
+		if d.Service == "" || d.Name.Text != "" || !d.Category.Valid() {
+			t.Fatalf("service declaration %+v", d)
 		}
 	}
 	for _, write := range []func(*bytes.Buffer, *Policy) error{
@@ -60,6 +65,9 @@ func checkPolicy(t *testing.T, p *Policy) {
 		}
 		if diff := cmp.Diff(p.Cookies, back.Cookies, ignorePositions); diff != "" {
 			t.Fatalf("round trip (-written +read back):\n%s\n%s", diff, buf.String())
+		}
+		if diff := cmp.Diff(p.Services, back.Services, ignorePositions); diff != "" {
+			t.Fatalf("round trip of services (-written +read back):\n%s\n%s", diff, buf.String())
 		}
 	}
 }
@@ -83,6 +91,32 @@ func FuzzExtractHTML(f *testing.F) {
 			return
 		}
 		checkPolicy(t, p)
+	})
+}
+
+// FuzzLoad reads any content as Load does, whatever its kind: Markdown
+// (with front matter), plain text, HTML, policy files.
+func FuzzLoad(f *testing.F) {
+	addTestdata(f, ".html", ".yaml")
+	for _, s := range []string{
+		"# Cookies\n\n## Analytics\n\n| Cookie | Purpose |\n|---|---|---|\n| `_ga` | ids |\n\n| `_gid` | ids |\n",
+		"---\ntitle: Cookies\nlist:\n  - name: _ga\n    purpose: ids\n  - type: paragraph\n    content:\n      - type: text\n        text: hi\n---\nbody",
+		"Cookies\n\nName\tPurpose\tExpiry\n_ga\tids\t2 years\n",
+		"Nom\tDescription\tPersistance\nsid\nsession\nSession\n",
+		".. csv-table::\n   :header: \"Name\", \"Purpose\"\n\n   \"jwt\", \"signed in\"\n",
+		"- **_ga**: ids\n- **plain**: x\n",
+		"cookies:\n  - name: a\n    category: necessary\nservices:\n  - service: Hotjar\n    category: statistics\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"page", "page.md", "page.txt"} {
+			p, err := Load(name, data, ExtractOptions{Knowledge: fakeKnowledge{}})
+			if err != nil {
+				continue
+			}
+			checkPolicy(t, p)
+		}
 	})
 }
 
