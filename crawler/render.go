@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -17,6 +18,12 @@ type Rendered struct {
 	Status int
 	// HTML is the serialised DOM after the page's scripts ran.
 	HTML string
+	// ContentType is the document's MIME type ("text/html",
+	// "text/markdown", "text/plain").
+	ContentType string
+	// Text is the document's text when it is not HTML: the browser shows a
+	// Markdown or text file as such, in a pre element of its own making.
+	Text string
 }
 
 // Render loads one page in a fresh browser and returns its DOM once its
@@ -71,6 +78,16 @@ func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error
 	r.HTML, err = chromedp.Run(hctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ""`))
 	if err != nil {
 		return nil, &LoadError{URL: u.String(), Text: "reading the document: " + err.Error()}
+	}
+	r.ContentType, err = chromedp.Run(hctx, chromedp.Evaluate[string](`document.contentType || ""`))
+	if err != nil {
+		return nil, &LoadError{URL: u.String(), Text: "reading the document's type: " + err.Error()}
+	}
+	if !strings.Contains(r.ContentType, "html") && !strings.Contains(r.ContentType, "xml") {
+		r.Text, err = chromedp.Run(hctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+		if err != nil {
+			return nil, &LoadError{URL: u.String(), Text: "reading the document's text: " + err.Error()}
+		}
 	}
 	return r, nil
 }

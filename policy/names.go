@@ -270,7 +270,7 @@ func notAName(t string) bool {
 	lt := strings.ToLower(t)
 	return webTerms[lt] || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
 		hostShape.MatchString(t) || fileShape.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
-		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t)
+		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t)
 }
 
 var (
@@ -281,6 +281,9 @@ var (
 	// placeholderOnly is a placeholder with no name around it: a template's
 	// expression ("{CONSENT_COOKIE}"), "<name>".
 	placeholderOnly = regexp.MustCompile(`^(\{[^}]*\}|<[^>]*>|\[[^\]]*\])$`)
+	// urlPath is the path of a page ("/pages/cookies/"), not a regular
+	// expression between slashes.
+	urlPath = regexp.MustCompile(`^/[\w\-./]*$`)
 )
 
 // hostList reports whether text lists host names only ("example.org",

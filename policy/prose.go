@@ -820,7 +820,7 @@ func (x *extractor) flatTables(parent *html.Node, text string) bool {
 				case i < len(row) && !(byLifetime && i == len(row)-1):
 					v = row[i]
 				}
-				if v != "" {
+				if v = collapse(v); v != "" {
 					f.set(r, &cell{text: v, lines: v})
 				}
 			}

@@ -48,14 +48,15 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	where := ctx.where()
 	typ := storageTypeOf(f.typ, f.category)
 	cat, catText, head := x.rowCategory(f, ctx)
-	purpose := f.purpose
+	purpose := collapse(f.purpose)
 	if f.function != "" {
 		if purpose != "" {
-			purpose = f.function + ": " + purpose
+			purpose = collapse(f.function) + ": " + purpose
 		} else {
-			purpose = f.function
+			purpose = collapse(f.function)
 		}
 	}
+	f.provider, f.domain = collapse(f.provider), collapse(f.domain)
 	names := splitNames(f.name.lines)
 	if len(names) == 0 {
 		if svc, ok := x.service(f.name.text); ok {

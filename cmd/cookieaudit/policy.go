@@ -39,7 +39,13 @@ func loadPolicy(ctx context.Context, source string, render crawler.Options, kb *
 		if page.Status >= 400 {
 			return nil, fmt.Errorf("policy page %s answered HTTP %d: %w", source, page.Status, crawler.ErrIncomplete)
 		}
-		p, err := policy.ExtractHTML(source, []byte(page.HTML), opts)
+		var p *policy.Policy
+		if page.Text != "" {
+			// A Markdown or text file served as such: read its text.
+			p, err = policy.Load(source, []byte(page.Text), opts)
+		} else {
+			p, err = policy.ExtractHTML(source, []byte(page.HTML), opts)
+		}
 		if err != nil {
 			return nil, &policyError{err}
 		}
