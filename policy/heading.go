@@ -210,68 +210,6 @@ func (x *extractor) declared() {
 	}
 }
 
-// headingCategory returns the category the headings above name, the
-// page's wording of it, and the heading to record: the nearest heading
-// naming a category wins (a heading naming functional cookies whose first
-// sentence calls them strictly necessary names necessary ones).
-func (x *extractor) headingCategory() (Category, string, string, bool) {
-	for i := len(x.headings) - 1; i >= 0; i-- {
-		h := x.headings[i]
-		if !h.ownOK {
-			continue
-		}
-		if h.own == Preferences && h.para != "" {
-			if c, ok := x.lex.sole(h.para, Preferences); ok && c == Necessary {
-				return Necessary, stripCount(h.text), h.text, true
-			}
-		}
-		return h.own, stripCount(h.text), h.text, true
-	}
-	return "", "", x.innermostHeading(), false
-}
-
-// describedCategory returns the category the nearest described heading
-// gives when no heading names one: in its own words ("Measuring website
-// usage", "Remembering how lists are shown") or in the first text under
-// it, if that names one category only. Headings with no text under them
-// ("Cookies", a list's title) are passed over; the page's title (h1)
-// describes the whole page, not a section, and is not read so.
-func (x *extractor) describedCategory() (Category, string, string, bool) {
-	for i := len(x.headings) - 1; i >= 0; i-- {
-		h := x.headings[i]
-		if h.names {
-			continue
-		}
-		if h.level < 2 {
-			break
-		}
-		if !h.describedDone {
-			if c, ok := x.lex.describes(h.text); ok {
-				h.described = c
-			} else if c, ok := x.lex.sole(h.para, ""); ok && h.para != "" {
-				h.described = c
-			}
-			// Once text is under it, the heading's reading is final.
-			h.describedDone = h.para != "" || h.used
-		}
-		if h.described != "" {
-			return h.described, stripCount(h.text), h.text, true
-		}
-		if h.para != "" {
-			break
-		}
-	}
-	return "", "", x.innermostHeading(), false
-}
-
-// innermostHeading returns the text of the nearest enclosing heading.
-func (x *extractor) innermostHeading() string {
-	if len(x.headings) == 0 {
-		return ""
-	}
-	return x.headings[len(x.headings)-1].text
-}
-
 // pseudoLevel is the level of elements acting as headings, below h6.
 const pseudoLevel = 7
 

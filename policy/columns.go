@@ -1,0 +1,350 @@
+package policy
+
+import (
+	"strings"
+)
+
+// columnRole returns what a column headed by text holds. Long texts are not
+// headers.
+func columnRole(text string) role {
+	ws := words(text)
+	if len(ws) == 0 || len(ws) > 8 {
+		return roleNone
+	}
+	for _, r := range columnRoles {
+		if find(ws, r.phrases) >= 0 {
+			return r.role
+		}
+	}
+	return roleNone
+}
+
+// isHeader reports whether the roles of a row make a cookie table's header:
+// a name column and one of purpose, category, duration, provider or
+// function.
+func isHeader(roles []role) bool {
+	name, other := false, false
+	for _, r := range roles {
+		switch r {
+		case roleName:
+			name = true
+		case rolePurpose, roleCategory, roleDuration, roleProvider, roleFunction:
+			other = true
+		}
+	}
+	return name && other
+}
+
+// namedBeside reports whether roles have a name column beside a domain or
+// type column: enough when the platform's classes name the columns.
+func namedBeside(roles []role) bool {
+	name, other := false, false
+	for _, r := range roles {
+		name = name || r == roleName
+		other = other || r == roleDomain || r == roleType || r == roleParty
+	}
+	return name && other
+}
+
+// isCookieHeader reports whether a header row is a cookie table's: as
+// [isHeader], or a column naming cookies beside a domain or type column
+// (OneTrust's lists without lifespans: "Cookie Subgroup | Cookies |
+// Cookies used").
+func isCookieHeader(row []*cell, roles []role) bool {
+	if isHeader(roles) {
+		return true
+	}
+	name, other := false, false
+	for i, r := range roles {
+		switch r {
+		case roleName:
+			name = i < len(row) && row[i] != nil && namesCookie(row[i].text)
+		case roleDomain, roleType, roleParty:
+			other = true
+		}
+	}
+	return name && other
+}
+
+func rowRoles(row []*cell) []role {
+	roles := make([]role, len(row))
+	seen := map[*cell]bool{}
+	for i, c := range row {
+		if c == nil || seen[c] {
+			continue
+		}
+		seen[c] = true
+		roles[i] = columnRole(c.text)
+	}
+	return uniqueRoles(roles)
+}
+
+func labelRoles(row []*cell) []role {
+	roles := make([]role, len(row))
+	for i, c := range row {
+		if c != nil && c.label != "" {
+			roles[i] = columnRole(c.label)
+		}
+	}
+	return uniqueRoles(roles)
+}
+
+// classRoles reads the roles of a row's cells from their classes, as the
+// consent platforms write them whatever the page's language:
+// "ot-host-td", "ot-cookies-td", "ot-cookies-type", "ot-life-span-td",
+// "cookie-name", "cookie-duration".
+func classRoles(row []*cell) []role {
+	roles := make([]role, len(row))
+	seen := map[*cell]bool{}
+	for i, c := range row {
+		if c == nil || seen[c] {
+			continue
+		}
+		seen[c] = true
+		roles[i] = classRole(c.class)
+	}
+	return uniqueRoles(roles)
+}
+
+func classRole(class string) role {
+	for _, c := range strings.Fields(strings.ToLower(class)) {
+		switch {
+		case strings.Contains(c, "host"), strings.Contains(c, "domain"):
+			return roleDomain
+		case strings.Contains(c, "party"):
+			return roleParty
+		case strings.Contains(c, "type"):
+			return roleType
+		case containsAny(c, "life-span", "lifespan", "duration", "expir", "retention"):
+			return roleDuration
+		case containsAny(c, "purpose", "description", "desc"):
+			return rolePurpose
+		case containsAny(c, "provider", "vendor"):
+			return roleProvider
+		case strings.Contains(c, "categor"):
+			return roleCategory
+		case containsAny(c, "cookies-td", "cookie-name", "cookiename", "cookie_name", "ot-cookies"):
+			return roleName
+		}
+	}
+	return roleNone
+}
+
+// uniqueRoles keeps the first column of each role: a second "Description"
+// or "Name" column is not read.
+func uniqueRoles(roles []role) []role {
+	seen := map[role]bool{}
+	for i, r := range roles {
+		if r == roleNone {
+			continue
+		}
+		if seen[r] {
+			roles[i] = roleNone
+		}
+		seen[r] = true
+	}
+	return roles
+}
+
+// columnStats is what the cells of one column look like.
+type columnStats struct {
+	cells, names, durations, hosts, long, categories, known, marked int
+}
+
+// statsOf reads the cells of column col from row start on.
+func (x *extractor) statsOf(grid [][]*cell, start, col int) columnStats {
+	var s columnStats
+	seen := map[*cell]bool{}
+	for r := max(start, 0); r < len(grid); r++ {
+		if col >= len(grid[r]) {
+			continue
+		}
+		c := grid[r][col]
+		if c == nil || c.text == "" || seen[c] || spanningCell(grid[r]) != nil {
+			continue
+		}
+		seen[c] = true
+		s.cells++
+		if names := cellNames(c.lines); len(names) > 0 {
+			s.names++
+			for _, n := range names {
+				if x.known(n) {
+					s.known++
+					break
+				}
+			}
+			for _, n := range names {
+				if nameMarked(n) {
+					s.marked++
+					break
+				}
+			}
+		}
+		if d, err := ParseDuration(c.text); err == nil && d.Known() {
+			s.durations++
+		}
+		if hostList(c.text) {
+			s.hosts++
+		}
+		if len(strings.Fields(c.text)) >= 5 {
+			s.long++
+		}
+		if _, ok := categoryOf(c.text); ok && len(strings.Fields(c.text)) <= 4 {
+			s.categories++
+		}
+	}
+	return s
+}
+
+// nameColumn reports whether a column's cells read as cookie names: most
+// cells are lists of names, and some are marked as names by their shape or
+// known to the knowledge base.
+func (s columnStats) nameColumn() bool {
+	return s.cells > 0 && s.names*10 >= s.cells*7 && s.hosts*2 < s.cells && s.durations*2 < s.cells &&
+		(s.marked+s.known)*3 >= s.names
+}
+
+// inferColumns reads the roles of a table without a header it understands
+// from its cells: a column of cookie names beside a column of durations,
+// hosts, categories or long texts (purposes). Such a table counts only
+// where the page talks about cookies (its caption or headings name them or
+// a category) or the knowledge base knows some of its names.
+func (x *extractor) inferColumns(grid [][]*cell, ctx *tableContext) (int, []role) {
+	width := 0
+	for _, row := range grid {
+		width = max(width, len(row))
+	}
+	if width < 2 || width > 12 {
+		return -1, nil
+	}
+	start := 0
+	for start < len(grid) && (emptyRow(grid[start]) || allHeaderCells(grid[start])) {
+		start++
+	}
+	stats := make([]columnStats, width)
+	nameCol := -1
+	for col := range width {
+		stats[col] = x.statsOf(grid, start, col)
+		if nameCol < 0 && stats[col].nameColumn() {
+			nameCol = col
+		}
+	}
+	if nameCol < 0 || stats[nameCol].cells < 1 {
+		return -1, nil
+	}
+	roles := make([]role, width)
+	roles[nameCol] = roleName
+	other := false
+	for col := range width {
+		s := stats[col]
+		if col == nameCol || s.cells == 0 {
+			continue
+		}
+		switch {
+		case s.durations*2 >= s.cells:
+			roles[col] = roleDuration
+		case s.hosts*2 >= s.cells:
+			roles[col] = roleDomain
+		case s.categories*2 >= s.cells:
+			roles[col] = roleCategory
+		case s.long*2 >= s.cells:
+			roles[col] = rolePurpose
+		default:
+			continue
+		}
+		other = true
+	}
+	roles = uniqueRoles(roles)
+	if !other {
+		return -1, nil
+	}
+	if stats[nameCol].known == 0 && !x.aboutCookies(ctx.caption) && ctx.layout == LayoutTable {
+		return -1, nil
+	}
+	return start, roles
+}
+
+// checkNameColumn moves the name role of a header to another column when
+// the cells say so: a "Cookie" column holding service names beside a
+// "Name" column holding the cookie names. The column that loses the role
+// names the service.
+func (x *extractor) checkNameColumn(grid [][]*cell, start int, roles []role) []role {
+	nameCol := -1
+	for i, r := range roles {
+		if r == roleName {
+			nameCol = i
+		}
+	}
+	if nameCol < 0 || x.statsOf(grid, start, nameCol).nameColumn() {
+		return roles
+	}
+	for col, r := range roles {
+		if col == nameCol || (r != roleNone && r != roleProvider) || col >= maxColumns {
+			continue
+		}
+		if s := x.statsOf(grid, start, col); s.nameColumn() && s.names*10 >= s.cells*9 {
+			out := append([]role(nil), roles...)
+			out[col], out[nameCol] = roleName, roleProvider
+			return uniqueRoles(out)
+		}
+	}
+	return roles
+}
+
+// aboutCookies reports whether the page talks about cookies where a table
+// stands: in its caption, or in the headings above it.
+func (x *extractor) aboutCookies(caption string) bool {
+	texts := []string{caption}
+	for _, h := range x.headings {
+		texts = append(texts, h.text, h.para)
+	}
+	for _, t := range texts {
+		ws := words(t)
+		if find(ws, cookieWords) >= 0 {
+			return true
+		}
+		if _, ok := x.lex.heading(t); ok && t != "" && len(ws) <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+// fields are the values of one table row or list record.
+type fields struct {
+	name                                                 *cell
+	provider, purpose, function, category, typ, duration string
+	domain                                               string
+}
+
+func rowFields(row []*cell, roles []role) fields {
+	var f fields
+	for i, r := range roles {
+		if i >= len(row) || row[i] == nil {
+			continue
+		}
+		f.set(r, row[i])
+	}
+	return f
+}
+
+func (f *fields) set(r role, c *cell) {
+	switch r {
+	case roleName:
+		f.name = c
+	case roleProvider:
+		f.provider = c.text
+	case rolePurpose:
+		f.purpose = c.text
+	case roleFunction:
+		f.function = c.text
+	case roleCategory:
+		f.category = c.text
+	case roleType:
+		f.typ = c.text
+	case roleDuration:
+		f.duration = c.lines
+	case roleDomain:
+		f.domain = c.text
+	}
+}

@@ -1,0 +1,149 @@
+package policy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// takeIntro returns the text just before a table or list, which may say
+// what its cookies are for ("These cookies are strictly necessary:"), and
+// forgets it.
+func (x *extractor) takeIntro() string {
+	t := x.lastText
+	x.lastText = ""
+	return t
+}
+
+// introCategory returns the category the text introducing a table or list
+// names, when it names one only. An introduction ending in a colon
+// ("D-Genies sets two essential cookies:") speaks for what follows more
+// closely than the headings above; any other text before it, only where
+// the headings say nothing (strict false).
+func (x *extractor) introCategory(intro string, strict bool) (Category, bool) {
+	intro = strings.TrimSpace(intro)
+	if intro == "" || len(strings.Fields(intro)) > 60 {
+		return "", false
+	}
+	colon := strings.HasSuffix(intro, ":") || strings.HasSuffix(intro, "：")
+	if strict != colon {
+		return "", false
+	}
+	return x.lex.cookieKind(intro)
+}
+
+// shortText bounds a text kept as the page's wording of a category.
+func shortText(s string) string {
+	s = stripCount(s)
+	if utf8.RuneCountInString(s) > 100 {
+		return string([]rune(s)[:100]) + "…"
+	}
+	return s
+}
+
+// headingCategory returns the category the headings above name, the
+// page's wording of it, and the heading to record: the nearest heading
+// naming a category wins (a heading naming functional cookies whose first
+// sentence calls them strictly necessary names necessary ones).
+func (x *extractor) headingCategory() (Category, string, string, bool) {
+	for i := len(x.headings) - 1; i >= 0; i-- {
+		h := x.headings[i]
+		if !h.ownOK {
+			continue
+		}
+		if h.own == Preferences && h.para != "" {
+			if c, ok := x.lex.sole(h.para, Preferences); ok && c == Necessary {
+				return Necessary, stripCount(h.text), h.text, true
+			}
+		}
+		return h.own, stripCount(h.text), h.text, true
+	}
+	return "", "", x.innermostHeading(), false
+}
+
+// describedCategory returns the category the nearest described heading
+// gives when no heading names one: in its own words ("Measuring website
+// usage", "Remembering how lists are shown") or in the first text under
+// it, if that names one category only. Headings with no text under them
+// ("Cookies", a list's title) are passed over; the page's title (h1)
+// describes the whole page, not a section, and is not read so.
+func (x *extractor) describedCategory() (Category, string, string, bool) {
+	for i := len(x.headings) - 1; i >= 0; i-- {
+		h := x.headings[i]
+		if h.names {
+			continue
+		}
+		if h.level < 2 {
+			break
+		}
+		if !h.describedDone {
+			if c, ok := x.lex.describes(h.text); ok {
+				h.described = c
+			} else if c, ok := x.lex.sole(h.para, ""); ok && h.para != "" {
+				h.described = c
+			}
+			// Once text is under it, the heading's reading is final.
+			h.describedDone = h.para != "" || h.used
+		}
+		if h.described != "" {
+			return h.described, stripCount(h.text), h.text, true
+		}
+		if h.para != "" {
+			break
+		}
+	}
+	return "", "", x.innermostHeading(), false
+}
+
+// innermostHeading returns the text of the nearest enclosing heading.
+func (x *extractor) innermostHeading() string {
+	if len(x.headings) == 0 {
+		return ""
+	}
+	return x.headings[len(x.headings)-1].text
+}
+
+// rowCategory returns a row's category, the page's wording of it, and the
+// heading to record: a category or type cell naming one wins, then a row
+// spanning the table, the caption, the headings above, and a purpose short
+// enough to be a category.
+func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, string) {
+	for _, t := range []string{f.category, f.typ} {
+		if t == "" {
+			continue
+		}
+		if c, ok := x.lex.heading(t); ok {
+			return c, stripCount(t), x.innermostHeading()
+		}
+	}
+	if ctx.section != "" {
+		return ctx.sectionCat, stripCount(ctx.section), ctx.section
+	}
+	if ctx.caption != "" {
+		if c, ok := x.lex.heading(ctx.caption); ok {
+			return c, stripCount(ctx.caption), ctx.caption
+		}
+	}
+	if c, ok := x.introCategory(ctx.intro, true); ok {
+		return c, shortText(ctx.intro), x.innermostHeading()
+	}
+	if c, text, head, ok := x.headingCategory(); ok && !ctx.titled {
+		return c, text, head
+	}
+	if ctx.titled {
+		return Unclassified, "", x.innermostHeading()
+	}
+	if c, ok := x.introCategory(ctx.intro, false); ok {
+		return c, shortText(ctx.intro), x.innermostHeading()
+	}
+	for _, t := range []string{f.purpose, f.function} {
+		if t != "" && len(strings.Fields(t)) <= 3 {
+			if c, ok := x.lex.heading(t); ok {
+				return c, stripCount(t), x.innermostHeading()
+			}
+		}
+	}
+	if c, text, head, ok := x.describedCategory(); ok {
+		return c, text, head
+	}
+	return Unclassified, "", x.innermostHeading()
+}

@@ -1,0 +1,117 @@
+package policy
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// lineRecords reads lines of "Label – value" pairs ("NOM TÈCNIC – __utma,
+// __utmb<br>FINALITAT – Anàlisi") as records.
+func (x *extractor) lineRecords(parent *html.Node, text string) bool {
+	if !strings.Contains(text, "\n") && strings.Count(text, ";") < 1 || codeLike(text) {
+		return false
+	}
+	var pairs []pair
+	for _, line := range strings.Split(text, "\n") {
+		pairs = append(pairs, labelledAll(collapse(line))...)
+	}
+	recs := x.records(pairs)
+	if len(recs) == 0 {
+		return false
+	}
+	x.emit(parent, recs, 0, LayoutRecord)
+	return true
+}
+
+// flatTables reads tables pasted as text with one cell per line: a header
+// line of tab-separated column names ("Nom	Description	Persistance"),
+// then the cells, one per line, a row ending at each lifetime when the
+// last column is the lifetime (rows may hold an extra line, a link), else
+// every as many lines as there are columns. The short line before a
+// header titles its table. Browsers copy tables so when their cells hold
+// line breaks.
+func (x *extractor) flatTables(parent *html.Node, text string) bool {
+	if !strings.Contains(text, "\t") {
+		return false
+	}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	type header struct {
+		at    int
+		roles []role
+	}
+	var headers []header
+	for i, l := range lines {
+		if !strings.Contains(l, "\t") {
+			continue
+		}
+		var roles []role
+		for _, c := range strings.Split(l, "\t") {
+			if c = strings.TrimSpace(c); c != "" {
+				roles = append(roles, columnRole(c))
+			}
+		}
+		if len(roles) >= 2 && isHeader(uniqueRoles(roles)) {
+			headers = append(headers, header{i, uniqueRoles(roles)})
+		}
+	}
+	if len(headers) == 0 {
+		return false
+	}
+	before := len(x.decls)
+	for k, h := range headers {
+		end := len(lines)
+		if k+1 < len(headers) {
+			end = headers[k+1].at
+			if end-1 > h.at && titleLike(lines[end-1]) && !strings.Contains(lines[end-1], "\t") {
+				end-- // the next table's title
+			}
+		}
+		x.tables++
+		ctx := &tableContext{index: x.tables, layout: LayoutTable}
+		if h.at > 0 && titleLike(lines[h.at-1]) {
+			ctx.caption = lines[h.at-1]
+			ctx.titled = true
+		}
+		width := len(h.roles)
+		byLifetime := h.roles[width-1] == roleDuration
+		var row []string
+		flush := func() {
+			if len(row) == 0 {
+				return
+			}
+			var f fields
+			for i, r := range h.roles {
+				v := ""
+				switch {
+				case byLifetime && i == width-1:
+					v = row[len(row)-1]
+				case i < len(row) && !(byLifetime && i == len(row)-1):
+					v = row[i]
+				}
+				if v = collapse(v); v != "" {
+					f.set(r, &cell{text: v, lines: v})
+				}
+			}
+			x.row(f, ctx)
+			row = nil
+		}
+		for _, l := range lines[h.at+1 : end] {
+			row = append(row, l)
+			if byLifetime {
+				if d, err := ParseDuration(l); err == nil && d.Known() && len(row) >= width-1 {
+					flush()
+				}
+			} else if len(row) == width {
+				flush()
+			}
+		}
+		flush()
+	}
+	return len(x.decls) > before
+}

@@ -1,0 +1,288 @@
+package policy
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// keyedList reads a list whose items are led by cookie names: "<li><code>_ga</code>
+// – distinguishes users</li>", "<li>_ga: distinguishes users</li>",
+// "<dt>_ga</dt><dd>distinguishes users</dd>". Items led by no name are
+// visited as usual. It reports whether any item declared a cookie.
+func (x *extractor) keyedList(list *html.Node) bool {
+	type item struct {
+		node     *html.Node
+		names    []string
+		purpose  string
+		duration Duration
+	}
+	var items []item
+	var bareItems, weakItems []int
+	var bareNamesOf, weakNamesOf [][]string
+	strong := 0
+	found := false
+	var lastNames []string
+	talk := x.aboutCookies("")
+	intro := x.lastText
+	for _, c := range listItems(list) {
+		switch c.DataAtom {
+		case atom.Li:
+			names, purpose, dur := x.itemLead(c, talk)
+			if names == nil {
+				if weak, p := weakLead(c); weak != nil {
+					weakItems = append(weakItems, len(items))
+					items = append(items, item{node: c, purpose: p})
+					weakNamesOf = append(weakNamesOf, weak)
+					continue
+				}
+				if bare := bareNames(c); bare != nil {
+					bareItems = append(bareItems, len(items))
+					items = append(items, item{node: c})
+					bareNamesOf = append(bareNamesOf, bare)
+					continue
+				}
+			}
+			items = append(items, item{c, names, purpose, dur})
+			found = found || len(names) > 0
+			if len(names) > 0 {
+				strong++
+			}
+		case atom.Dt:
+			text := collapse(nodeText(c, true))
+			lastNames = nil
+			if ns := cellNames(nodeText(c, true)); len(ns) > 0 && len(strings.Fields(text)) <= 6 {
+				ok := true
+				for _, n := range ns {
+					ok = ok && x.proseName(n, inHeader, true)
+				}
+				if ok {
+					lastNames = ns
+				}
+			}
+			items = append(items, item{node: c, names: lastNames})
+			found = found || len(lastNames) > 0
+		case atom.Dd:
+			if len(lastNames) > 0 && len(items) > 0 {
+				items[len(items)-1].purpose = sentence(collapse(nodeText(c, false)))
+				items = append(items, item{node: c, names: []string{}})
+				continue
+			}
+			items = append(items, item{node: c})
+		default:
+			items = append(items, item{node: c})
+		}
+	}
+	// A list of names alone ("<li>_ga</li><li>_gid</li>", as OneTrust's
+	// older cookie list writes them) under a section about cookies, most
+	// of which are marked as names.
+	if len(bareItems) > 0 && (talk || layoutOf(list, "") != "") {
+		marked := 0
+		for _, ns := range bareNamesOf {
+			for _, n := range ns {
+				if strings.ContainsAny(n, "_") || x.known(n) {
+					marked++
+					break
+				}
+			}
+		}
+		if marked*3 >= len(bareItems)*2 || (layoutOf(list, "") != "" && marked > 0) {
+			for k, i := range bareItems {
+				items[i].names = bareNamesOf[k]
+			}
+			found = true
+		}
+	}
+	// Items led the same way by plain words ("**favorites**: …") in a list
+	// whose other items are led by names are names too.
+	if strong >= 1 && 2*strong >= len(weakItems) {
+		for k, i := range weakItems {
+			items[i].names = weakNamesOf[k]
+		}
+	} else {
+		for _, i := range weakItems {
+			items[i].names, items[i].purpose = nil, ""
+		}
+	}
+	if !found {
+		return false
+	}
+	x.lastText = ""
+	for _, it := range items {
+		switch {
+		case len(it.names) > 0:
+			x.declareProse(it.names, "", intro, it.purpose, it.duration, list)
+		case it.names == nil:
+			x.visit(it.node)
+		}
+	}
+	return true
+}
+
+// listItems returns the items of a list: its li, dt and dd elements,
+// also inside the div elements that may group the terms of a description
+// list.
+func listItems(list *html.Node) []*html.Node {
+	var items []*html.Node
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Div && list.DataAtom == atom.Dl {
+			items = append(items, listItems(c)...)
+			continue
+		}
+		items = append(items, c)
+	}
+	return items
+}
+
+// weakLead returns the word that leads a list item in bold or code
+// followed by a colon or dash ("<strong>favorites</strong>: …"), and the
+// rest of the item, when the word could be a name.
+func weakLead(li *html.Node) ([]string, string) {
+	start := li
+	if c := firstElement(li); c != nil && c.DataAtom == atom.P {
+		start = c
+	}
+	first := firstElement(start)
+	if first == nil || !(codeElements[first.Data] || emphElements[first.Data]) {
+		return nil, ""
+	}
+	lead := collapse(nodeText(first, false))
+	rest := ""
+	for n := first.NextSibling; n != nil; n = n.NextSibling {
+		rest += nodeTextOf(n, false)
+	}
+	rest = strings.TrimSpace(collapse(rest))
+	lead = strings.TrimRight(lead, ":–—- ")
+	if !(strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "—") || strings.HasSuffix(collapse(nodeText(first, false)), ":")) {
+		return nil, ""
+	}
+	if len(strings.Fields(lead)) != 1 || !validName(lead) || notAName(lead) {
+		return nil, ""
+	}
+	return []string{trimName(lead)}, sentence(strings.TrimSpace(strings.TrimLeft(rest, ":–—- ")))
+}
+
+// firstElement returns the first child element of n, when no text comes
+// before it.
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// bareNames returns the names a list item consists of, when it holds
+// nothing else ("<li>_ga</li>", "<li>_ga, _gid</li>").
+func bareNames(li *html.Node) []string {
+	text := collapse(nodeText(li, false))
+	if text == "" || len(strings.Fields(text)) > 5 {
+		return nil
+	}
+	names := cellNames(nodeText(li, true))
+	if len(names) == 0 {
+		return nil
+	}
+	for _, n := range names {
+		if notAName(n) {
+			return nil
+		}
+	}
+	// Every word is a name or a joining word.
+	rest := text
+	for _, n := range names {
+		rest = strings.Replace(rest, n, " ", 1)
+	}
+	for _, w := range strings.Fields(rest) {
+		if !nameJoiners[strings.ToLower(strings.Trim(w, ",;"))] && strings.Trim(w, ",;") != "" {
+			return nil
+		}
+	}
+	return names
+}
+
+// itemLead returns the cookie names that lead a list item, set apart by
+// code or bold or followed by a separator, and the rest of the item as
+// their purpose. section says the section talks about cookies: a list led
+// by code there names cookies even when their names are plain words.
+func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Duration) {
+	text := collapse(nodeText(li, false))
+	if text == "" || utf8.RuneCountInString(text) > 1000 {
+		return nil, "", Duration{}
+	}
+	var dur Duration
+	ev := inText
+	lead := ""
+	start := li
+	for c := li.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if c.DataAtom == atom.P {
+				start = c // a loose list's item holds paragraphs
+			}
+			break
+		}
+		if strings.TrimSpace(c.Data) != "" {
+			break
+		}
+	}
+	for c := start.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+			continue
+		}
+		if c.Type == html.ElementNode && (codeElements[c.Data] || emphElements[c.Data]) {
+			lead = collapse(nodeText(c, false))
+			ev = inEmph
+			if codeElements[c.Data] || onlyCode(c) {
+				ev = inCode
+			}
+		}
+		break
+	}
+	if lead == "" {
+		i := strings.Index(text, ": ")
+		if i < 0 {
+			i = strings.IndexAny(text, ":–—(")
+		}
+		if j := strings.Index(text, " - "); j > 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i <= 0 || i > 80 {
+			return nil, "", Duration{}
+		}
+		lead = strings.TrimSpace(text[:i])
+		// "gc_session: duration of the session": a name and its lifetime.
+		if d, err := ParseDuration(strings.TrimLeft(text[i:], ":–—(- ")); err == nil && d.Known() {
+			ev, dur = inNamed, d
+		}
+	}
+	lead = strings.TrimRight(lead, ":–—- ")
+	if len(strings.Fields(lead)) > 6 {
+		return nil, "", Duration{}
+	}
+	names := cellNames(lead)
+	if len(names) == 0 {
+		return nil, "", Duration{}
+	}
+	talk := find(words(text), cookieWords) >= 0
+	for _, n := range names {
+		if !x.proseName(n, ev, talk || ev != inText) && !(ev == inCode && section && validName(n) && !notAName(n)) {
+			return nil, "", Duration{}
+		}
+	}
+	purpose := strings.TrimSpace(strings.TrimPrefix(text, lead))
+	purpose = strings.TrimSpace(strings.TrimLeft(purpose, ":–—- "))
+	if dur.Known() {
+		purpose = ""
+	}
+	return names, sentence(purpose), dur
+}
