@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -95,16 +96,49 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		return nil
 	}
 	code := onlyCode(n)
+	single := len(names) == 1 && len(strings.Fields(text)) == 1
 	for _, name := range names {
-		if !validName(name) || notAName(name) {
+		if !validName(name) || notAName(name) || (!nameMarked(name) && columnRole(name) != roleNone) {
 			return nil
 		}
-		if !code && !(len(names) == 1 && len(strings.Fields(text)) == 1 && x.proseName(name, inHeader, true) && nameMarked(name)) {
+		switch {
+		case code:
+		case single && x.proseName(name, inHeader, true) && nameMarked(name):
+		case single && n.DataAtom == atom.P && x.aboutCookies("") && identifierLike(name):
+			// A bold paragraph holding one name ("<p><strong>XSRF-TOKEN</strong></p>")
+			// heads the text about that cookie.
+		default:
 			return nil
 		}
 	}
 	return names
 }
+
+// identifierLike reports whether a word is written as identifiers are
+// and words are not: with an underscore, a digit, a colon, a hyphen or a
+// dot inside, or in capitals ("rc::a", "XSRF-TOKEN", "NID"). Mixed case
+// is not enough: brands are written so ("HubSpot").
+func identifierLike(t string) bool {
+	if strings.Contains(t, "/") {
+		return false
+	}
+	if _, ok := categoryOf(t); ok {
+		return false // "non-essential", "Marketing/Tracking"
+	}
+	if proseCompound.MatchString(t) {
+		return false // "SoundCloud-soittimet": a word made of words
+	}
+	if nameMarked(t) || strings.ContainsAny(t, ":-.") {
+		return true
+	}
+	return allCaps(t) && utf8.RuneCountInString(t) >= 2
+}
+
+// proseCompound is a capitalised word joined by a hyphen to lower-case
+// words, as prose writes compounds ("SoundCloud-soittimet",
+// "Google-Dienste"); cookie names with hyphens are lower case or capitals
+// ("sl-chat-history", "XSRF-TOKEN").
+var proseCompound = regexp.MustCompile(`^\p{Lu}[\p{L}]*\p{Ll}(-\p{Ll}{3,})+$`)
 
 // popInside ends the heading-like elements that a new one of rank rank
 // scoped to scope replaces: those scoped to an element inside scope, and

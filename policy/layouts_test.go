@@ -176,6 +176,25 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"service Google Analytics", Statistics, "table"}},
 		},
 		{
+			name: "bold paragraphs naming one cookie each",
+			page: `<h2>Cookies we use</h2><p><strong>XSRF-TOKEN</strong></p><p>Protects forms.</p><p><strong>rc::a</strong></p><p>Tells people from robots.</p>
+				<p><strong>HubSpot</strong></p><p>Our newsletter tool.</p><p><strong>Marketing/Tracking</strong></p><p><strong>Shop-widgets</strong></p>`,
+			want: []got{{"XSRF-TOKEN", Unclassified, "prose"}, {"rc::a", Unclassified, "prose"}},
+		},
+		{
+			name: "a service with its cookies in parentheses",
+			page: `<h2>Necessary cookies</h2><table><tr><th>Cookie</th><th>Purpose</th></tr>
+				<tr><td>Cloudflare (_cf_bm, cf_clearance)</td><td>bot protection</td></tr>
+				<tr><td>support.example.com/help/cookies</td><td>x</td></tr></table>`,
+			want: []got{{"_cf_bm", Necessary, "table"}, {"cf_clearance", Necessary, "table"}},
+		},
+		{
+			name: "labels are no names",
+			page: `<h2>Analytics cookies</h2><p><strong>_ga</strong></p><ul><li>Duration: 2 years</li><li>Tells visitors apart</li></ul>
+				<ul><li><strong>Duration</strong>: 1 day</li><li><strong>_gid</strong>: counts</li></ul>`,
+			want: []got{{"_ga", Statistics, "prose"}, {"_gid", Statistics, "prose"}},
+		},
+		{
 			name: "numbers and acronyms are no names",
 			page: `<h2>Necessary</h2><table><tr><th>Cookie name</th><th>Purpose</th><th>Notes</th></tr><tr><td>tryit</td><td>x</td><td>Issue 25</td></tr>
 				<tr><td>Google Fonts API</td><td>fonts</td><td>2024</td></tr></table>`,
@@ -215,6 +234,13 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			name: "markdown tables mended", file: "cookies.txt", kind: KindMarkdown,
 			data: "---\ntitle: Cookies\n---\n# Cookies\n\n## Analytics cookies\n\n| Cookie | Purpose | Expires |\n|---|---|---|---|\n| `_ga` | ids | 2 years |\n\n| `_gid` | ids | 1 day |\n",
 			want: []got{{"_ga", Statistics, "table"}, {"_gid", Statistics, "table"}},
+		},
+		{
+			name: "cookie names written without code in Markdown", file: "cookies.md", kind: KindMarkdown,
+			data: "## Analytics cookies\n\n**_ga_[Property-ID]**\n\n- Kesto: 2 vuotta\n\n| Cookie | Purpose |\n|---|---|\n| _ga_* | ids |\n| __utmz | source |\n\nThis is _important_ and `_not_escaped_`.\n",
+			// The code span keeps its underscores as written, unescaped.
+			want: []got{{"_ga_[Property-ID]", Statistics, "prose"}, {"_ga_*", Statistics, "table"}, {"__utmz", Statistics, "table"},
+				{"_not_escaped_", Statistics, "prose"}},
 		},
 		{
 			name: "front matter holding the cookie list", file: "cookies.md", kind: KindMarkdown,

@@ -162,7 +162,7 @@ func weakLead(li *html.Node) ([]string, string) {
 		strings.HasPrefix(rest, "—") || strings.HasSuffix(collapse(nodeText(first, false)), ":")) {
 		return nil, ""
 	}
-	if len(strings.Fields(lead)) != 1 || !validName(lead) || notAName(lead) {
+	if len(strings.Fields(lead)) != 1 || !validName(lead) || notAName(lead) || (!nameMarked(lead) && columnRole(lead) != roleNone) {
 		return nil, ""
 	}
 	return []string{trimName(lead)}, sentence(strings.TrimSpace(strings.TrimLeft(rest, ":–—- ")))
@@ -260,8 +260,9 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 			return nil, "", Duration{}
 		}
 		lead = strings.TrimSpace(text[:i])
-		// "gc_session: duration of the session": a name and its lifetime.
-		if d, err := ParseDuration(strings.TrimLeft(text[i:], ":–—(- ")); err == nil && d.Known() {
+		// "gc_session: duration of the session": a name and its lifetime;
+		// "Duration: 2 years" is a label and its value.
+		if d, err := ParseDuration(strings.TrimLeft(text[i:], ":–—(- ")); err == nil && d.Known() && columnRole(lead) == roleNone {
 			ev, dur = inNamed, d
 		}
 	}

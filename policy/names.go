@@ -33,6 +33,21 @@ func splitNames(text string) []string {
 	text = spacedSlash.ReplaceAllString(text, "\n")
 	outer, inner := splitParens(text)
 	names := namesIn(outer)
+	if len(names) == 1 && !nameMarked(names[0]) && len(inner) > 0 {
+		// "Cloudflare (_cf_bm, cf_clearance)": a service, and its cookies
+		// in the note.
+		var marked []string
+		for _, in := range inner {
+			for _, n := range namesIn(in) {
+				if !notAName(n) {
+					marked = append(marked, n)
+				}
+			}
+		}
+		if len(marked) > 0 && nameMarked(marked[0]) {
+			names = nil
+		}
+	}
 	if len(names) == 0 {
 		// "Google Analytics (_ga, _gid)": the names are in the note.
 		for _, in := range inner {
@@ -174,7 +189,8 @@ func validName(t string) bool {
 			return false
 		}
 	}
-	return alnum && depth == 0 && !pureNumber(t) && !placeholderOnly.MatchString(t) && !cookieCompound.MatchString(t)
+	return alnum && depth == 0 && !pureNumber(t) && !placeholderOnly.MatchString(t) && !cookieCompound.MatchString(t) &&
+		!urlPath.MatchString(t)
 }
 
 // pureNumber reports whether t is a number ("24", "1.5", "2023-01"): a
@@ -282,8 +298,9 @@ var (
 	// expression ("{CONSENT_COOKIE}"), "<name>".
 	placeholderOnly = regexp.MustCompile(`^(\{[^}]*\}|<[^>]*>|\[[^\]]*\])$`)
 	// urlPath is the path of a page ("/pages/cookies/"), not a regular
-	// expression between slashes.
-	urlPath = regexp.MustCompile(`^/[\w\-./]*$`)
+	// expression between slashes, or an address without its scheme
+	// ("support.example.com/help/cookies").
+	urlPath = regexp.MustCompile(`^/[\w\-./]*$|^([a-z0-9-]+\.)+[a-z]{2,}/`)
 )
 
 // hostList reports whether text lists host names only ("example.org",

@@ -126,6 +126,7 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	var found []string
 	seen := map[string]bool{}
 	consider := func(text string, ev evidence) {
+		text = templateTags.ReplaceAllString(text, " ")
 		for _, t := range cellNames(text) {
 			if !seen[t] && x.proseName(t, ev, cookieTalk) {
 				seen[t] = true

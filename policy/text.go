@@ -25,7 +25,7 @@ func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, er
 	)
 	render := func(src string) string {
 		var out bytes.Buffer
-		if err := md.Convert([]byte(mendTables(src)), &out); err != nil {
+		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(src))), &out); err != nil {
 			return ""
 		}
 		return out.String()
@@ -254,4 +254,33 @@ func mendTables(src string) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// nameUnderscores finds words that start with an underscore and are
+// written as cookie names ("_ga_*", "_gat_gtag_[ID]", "__utmz"), outside
+// code spans.
+var nameUnderscores = regexp.MustCompile(`(^|[\s|(*,;])(_{1,2}[A-Za-z0-9][A-Za-z0-9_\-.*\[\]#<>{}]*)`)
+
+// escapeNameUnderscores escapes the underscores of cookie names written
+// without code spans, which Markdown would take for emphasis: "_ga_*"
+// renders as "ga*" in italics, though the page means the cookie. Only
+// names with a second underscore within five characters, a digit or a
+// wildcard are escaped: "_important_" is emphasis.
+func escapeNameUnderscores(src string) string {
+	if !strings.Contains(src, "_") {
+		return src
+	}
+	parts := strings.Split(src, "`")
+	for i := 0; i < len(parts); i += 2 { // even parts are outside code spans
+		parts[i] = nameUnderscores.ReplaceAllStringFunc(parts[i], func(m string) string {
+			prefix := m[:len(m)-len(strings.TrimLeft(m, " \t\n|(*,;"))]
+			word := m[len(prefix):]
+			second := strings.IndexByte(strings.TrimLeft(word, "_"), '_')
+			if !(second >= 0 && second <= 5) && !strings.ContainsAny(word, "0123456789*[#") {
+				return m
+			}
+			return prefix + strings.ReplaceAll(word, "_", `\_`)
+		})
+	}
+	return strings.Join(parts, "`")
 }

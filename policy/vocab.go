@@ -266,6 +266,8 @@ var descriptiveWords = []struct {
 	{Preferences, parsePhrases("remember* your", "remembering", "your settings", "your choices", "language selection",
 		"se souvenir", "memoriser", "recordar", "ricordare", "onthouden", "erinnern")},
 	{Marketing, parsePhrases("tracking", "track you", "interest based", "personalised ads", "personalized ads")},
+	{Necessary, parsePhrases("security", "securite", "sicherheit", "seguridad", "sicurezza", "seguranca", "beveiliging",
+		"bezpieczenstwo", "sakerhet", "sikkerhed", "sikkerhet", "turvallisuus", "seguretat")},
 }
 
 // storageTypes are the kinds of storage consent platforms list beside
