@@ -18,7 +18,7 @@ import (
 // data holds the built-in knowledge base; data/README.md documents its
 // format.
 //
-//go:embed data/cookies.csv data/hosts.csv
+//go:embed data/ocd.csv data/cookies.csv data/overrides.csv data/hosts.csv
 var data embed.FS
 
 // Confidence says how much a category can be trusted.
@@ -100,9 +100,20 @@ type Entry struct {
 	Confidence Confidence
 	// Description says what the cookie does.
 	Description string
-	// Origin says where the entry comes from: "built-in", or the file and
-	// line of a --cookie-db file.
+	// Origin says where the entry comes from: OriginDatabase (the Open
+	// Cookie Database), "built-in" (our own entries), OriginOverride (our
+	// overrides of the database), or the file and line of a --cookie-db
+	// file.
 	Origin string
+	// Reason says why an override departs from the database.
+	Reason string
+	// DatabaseCategory is the database's own category word ("Functional",
+	// "Analytics") for an entry of the Open Cookie Database.
+	DatabaseCategory string
+	// OtherHost is set on an entry Lookup returns for a cookie of another
+	// host than the entry's: the name is known, but where it was seen it
+	// may be another cookie (low confidence).
+	OtherHost bool
 
 	glob policy.Pattern
 }
@@ -145,12 +156,16 @@ type HostEntry struct {
 	Host     string
 	Provider string
 	Category policy.Category
+	// Source names the list the host comes from: "cookieaudit" (ours),
+	// "tpw" (Third Party Web) or "ocd" (the Open Cookie Database).
+	Source string
 }
 
 // KB is a knowledge base of known cookies: the built-in one, possibly with
 // layers of overrides on top ([KB.Override]). A KB is never modified once
 // built, so one can serve several classifications at once.
 type KB struct {
+	source  string // see Source
 	entries []kbEntry
 	exact   map[string][]int // name → indexes in entries of exact entries
 	others  []int            // indexes of prefix and glob entries
@@ -158,6 +173,8 @@ type KB struct {
 
 	providersOnce sync.Once
 	providers     map[string]string
+	hostsOnce     sync.Once
+	hostIndex     map[string]int
 }
 
 type kbEntry struct {
@@ -166,33 +183,31 @@ type kbEntry struct {
 }
 
 var builtin = sync.OnceValues(func() (*KB, error) {
-	cookies, err := data.ReadFile("data/cookies.csv")
+	base, err := embedded("data/ocd.csv", parseBase)
 	if err != nil {
 		return nil, err
 	}
-	entries, err := parseEntries("data/cookies.csv", cookies)
-	if err != nil {
-		return nil, err
-	}
-	hostData, err := data.ReadFile("data/hosts.csv")
-	if err != nil {
-		return nil, err
-	}
-	hosts, err := parseHosts("data/hosts.csv", hostData)
-	if err != nil {
-		return nil, err
-	}
-	kb := &KB{hosts: hosts}
-	kb.add(entries, 0)
-	return kb, nil
+	ocd, _ := data.ReadFile("data/ocd.csv") // read above
+	return build(base, "Open Cookie Database ("+baseSource(ocd)+"), built in")
 })
 
-// Builtin returns the knowledge base embedded in the program: several
-// hundred well-known cookies of analytics and advertising services,
-// consent platforms, CDNs, load balancers and web platforms, and a list of
+// Builtin returns the knowledge base embedded in the program: the Open
+// Cookie Database's two thousand cookies, our own entries for several
+// hundred more (consent platforms, CDNs, load balancers, web platforms),
+// our overrides of the database with their reasons, and a list of
 // advertising and measurement hosts. The package's tests check that it
 // loads; an error means a broken build.
 func Builtin() (*KB, error) { return builtin() }
+
+// Source says which knowledge base this is, for reports: which copy of
+// the Open Cookie Database is its base layer, and the --cookie-db file
+// over it if any.
+func (kb *KB) Source() string {
+	if kb == nil {
+		return ""
+	}
+	return kb.source
+}
 
 // Len returns the number of entries, overrides included.
 func (kb *KB) Len() int {
@@ -222,8 +237,9 @@ func (kb *KB) Entries() []Entry {
 // not changed; a nil kb gives a knowledge base of entries alone.
 func (kb *KB) Override(entries []Entry) *KB {
 	out := &KB{}
-	layer := 0
+	layer := userLayer
 	if kb != nil {
+		out.source = kb.source
 		out.hosts = kb.hosts
 		out.entries = slices.Clone(kb.entries)
 		for _, e := range kb.entries {
@@ -231,6 +247,24 @@ func (kb *KB) Override(entries []Entry) *KB {
 		}
 	}
 	out.add(entries, layer)
+	// The files the entries come from ("FILE:LINE" origins) join the
+	// source.
+	var files []string
+	for _, e := range entries {
+		f := e.Origin
+		if i := strings.LastIndexByte(f, ':'); i > 0 {
+			f = f[:i]
+		}
+		if f != "" && !slices.Contains(files, f) {
+			files = append(files, f)
+		}
+	}
+	if len(files) > 0 {
+		if out.source != "" {
+			out.source += "; "
+		}
+		out.source += "over it: " + strings.Join(files, ", ")
+	}
 	return out
 }
 
@@ -261,21 +295,37 @@ func (kb *KB) index() {
 	}
 }
 
+// userLayer is the first layer of entries a user brings (--cookie-db):
+// the built-in layers are the base (0) and our overrides (1).
+const userLayer = 2
+
 // Lookup returns the entry that best describes a cookie of this name and
 // domain. Among the entries that match (by name, and by host for a
-// host-only entry), it prefers an entry of a later override layer, then a
-// host-only entry (its host condition is extra evidence), then an exact
-// name over a prefix over a glob, then the longest name, then the first in
-// the file.
+// host-only entry), it prefers an entry of a user's file (--cookie-db, the
+// latest first), then a host-only entry (its host condition is extra
+// evidence), then an override over the database, then an exact name over
+// a prefix over a glob, then the longest name, then the first in the
+// files.
+//
+// When only host-only entries name the cookie and none of their hosts is
+// the cookie's, the best of them is returned with low confidence and
+// OtherHost set: the name is known, set elsewhere ("IDE" of
+// doubleclick.net seen as a first-party cookie).
 func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 	if kb == nil {
 		return Entry{}, false
 	}
 	domain = normalizeDomain(domain)
-	best := -1
+	best, elsewhere := -1, -1
 	consider := func(i int) {
 		e := &kb.entries[i]
-		if !e.matchName(name) || (e.HostOnly && !e.matchHost(domain)) {
+		if !e.matchName(name) {
+			return
+		}
+		if e.HostOnly && !e.matchHost(domain) {
+			if elsewhere < 0 || kb.better(i, elsewhere) {
+				elsewhere = i
+			}
 			return
 		}
 		if best < 0 || kb.better(i, best) {
@@ -288,20 +338,28 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 	for _, i := range kb.others {
 		consider(i)
 	}
-	if best < 0 {
-		return Entry{}, false
+	switch {
+	case best >= 0:
+		return kb.entries[best].Entry, true
+	case elsewhere >= 0:
+		e := kb.entries[elsewhere].Entry
+		e.Confidence, e.OtherHost = ConfidenceLow, true
+		return e, true
 	}
-	return kb.entries[best].Entry, true
+	return Entry{}, false
 }
 
 // better reports whether entry i ranks before entry j (see Lookup).
 func (kb *KB) better(i, j int) bool {
 	a, b := &kb.entries[i], &kb.entries[j]
-	if a.layer != b.layer {
+	if ua, ub := a.layer >= userLayer, b.layer >= userLayer; ua != ub || (ua && a.layer != b.layer) {
 		return a.layer > b.layer
 	}
 	if a.HostOnly != b.HostOnly {
 		return a.HostOnly
+	}
+	if a.layer != b.layer {
+		return a.layer > b.layer
 	}
 	if a.Match != b.Match {
 		return a.Match < b.Match
@@ -313,20 +371,31 @@ func (kb *KB) better(i, j int) bool {
 }
 
 // Host returns the known advertising or measurement host that domain is,
-// or is under; the most specific one when several are.
+// or is under; the most specific one when several are. It walks up the
+// domain's labels in an index, so its cost does not grow with the list.
 func (kb *KB) Host(domain string) (HostEntry, bool) {
 	if kb == nil {
 		return HostEntry{}, false
 	}
-	domain = normalizeDomain(domain)
-	var best HostEntry
-	found := false
-	for _, h := range kb.hosts {
-		if domainCovers(h.Host, domain) && (!found || len(h.Host) > len(best.Host)) {
-			best, found = h, true
+	kb.hostsOnce.Do(func() {
+		kb.hostIndex = make(map[string]int, len(kb.hosts))
+		for i, h := range kb.hosts {
+			if _, dup := kb.hostIndex[h.Host]; !dup {
+				kb.hostIndex[h.Host] = i
+			}
 		}
+	})
+	for d := normalizeDomain(domain); d != ""; {
+		if i, ok := kb.hostIndex[d]; ok {
+			return kb.hosts[i], true
+		}
+		dot := strings.IndexByte(d, '.')
+		if dot < 0 {
+			break
+		}
+		d = d[dot+1:]
 	}
-	return best, found
+	return HostEntry{}, false
 }
 
 // kbHeader is the header of data/cookies.csv.
@@ -336,49 +405,58 @@ var kbHeader = []string{"name", "provider", "category", "lifetime", "hosts", "sc
 func parseEntries(name string, b []byte) ([]Entry, error) {
 	var entries []Entry
 	err := readCSV(name, b, kbHeader, func(line int, rec []string) error {
-		e := Entry{
-			Provider:    rec[1],
-			Description: rec[7],
-			Origin:      "built-in",
-		}
-		var err error
-		if e.Name, e.Match, e.glob, err = parseEntryName(rec[0]); err != nil {
+		e, err := curatedEntry(rec)
+		if err != nil {
 			return err
-		}
-		if e.Category = policy.Category(rec[2]); !e.Category.Valid() {
-			return fmt.Errorf("category %q is not a canonical category", rec[2])
-		}
-		if rec[3] != "" {
-			if e.Lifetime, err = policy.ParseDuration(rec[3]); err != nil {
-				return err
-			}
-		}
-		for _, h := range strings.Fields(rec[4]) {
-			if !hostLike(h) {
-				return fmt.Errorf("host %q is not a domain name", h)
-			}
-			e.Hosts = append(e.Hosts, normalizeDomain(h))
-		}
-		switch rec[5] {
-		case "any":
-		case "host":
-			if len(e.Hosts) == 0 {
-				return errors.New(`scope "host" needs hosts`)
-			}
-			e.HostOnly = true
-		default:
-			return fmt.Errorf(`scope %q: want "any" or "host"`, rec[5])
-		}
-		switch c := Confidence(rec[6]); c {
-		case ConfidenceHigh, ConfidenceMedium, ConfidenceLow:
-			e.Confidence = c
-		default:
-			return fmt.Errorf(`confidence %q: want "high", "medium" or "low"`, rec[6])
 		}
 		entries = append(entries, e)
 		return nil
 	})
 	return entries, err
+}
+
+// curatedEntry reads a record of the built-in format.
+func curatedEntry(rec []string) (Entry, error) {
+	e := Entry{
+		Provider:    rec[1],
+		Description: rec[7],
+		Origin:      OriginBuiltin,
+	}
+	var err error
+	if e.Name, e.Match, e.glob, err = parseEntryName(rec[0]); err != nil {
+		return e, err
+	}
+	if e.Category = policy.Category(rec[2]); !e.Category.Valid() {
+		return e, fmt.Errorf("category %q is not a canonical category", rec[2])
+	}
+	if rec[3] != "" {
+		if e.Lifetime, err = policy.ParseDuration(rec[3]); err != nil {
+			return e, err
+		}
+	}
+	for _, h := range strings.Fields(rec[4]) {
+		if !hostLike(h) {
+			return e, fmt.Errorf("host %q is not a domain name", h)
+		}
+		e.Hosts = append(e.Hosts, normalizeDomain(h))
+	}
+	switch rec[5] {
+	case "any":
+	case "host":
+		if len(e.Hosts) == 0 {
+			return e, errors.New(`scope "host" needs hosts`)
+		}
+		e.HostOnly = true
+	default:
+		return e, fmt.Errorf(`scope %q: want "any" or "host"`, rec[5])
+	}
+	switch c := Confidence(rec[6]); c {
+	case ConfidenceHigh, ConfidenceMedium, ConfidenceLow:
+		e.Confidence = c
+	default:
+		return e, fmt.Errorf(`confidence %q: want "high", "medium" or "low"`, rec[6])
+	}
+	return e, nil
 }
 
 // parseEntryName reads a name column: an exact name, a prefix ending in "*"
@@ -400,7 +478,7 @@ func parseEntryName(s string) (string, MatchKind, policy.Pattern, error) {
 	return s, MatchGlob, p, nil
 }
 
-var hostsHeader = []string{"host", "provider", "category"}
+var hostsHeader = []string{"host", "provider", "category", "source"}
 
 func parseHosts(name string, b []byte) ([]HostEntry, error) {
 	var hosts []HostEntry
@@ -412,7 +490,7 @@ func parseHosts(name string, b []byte) ([]HostEntry, error) {
 		if !c.Valid() {
 			return fmt.Errorf("category %q is not a canonical category", rec[2])
 		}
-		hosts = append(hosts, HostEntry{Host: normalizeDomain(rec[0]), Provider: rec[1], Category: c})
+		hosts = append(hosts, HostEntry{Host: normalizeDomain(rec[0]), Provider: rec[1], Category: c, Source: rec[3]})
 		return nil
 	})
 	return hosts, err

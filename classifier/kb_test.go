@@ -16,11 +16,13 @@ func TestBuiltinLoads(t *testing.T) {
 	if n := kb.Len(); n < 300 {
 		t.Errorf("built-in knowledge base has %d entries, want at least 300", n)
 	}
-	// Two entries with the same name and the same host condition could
-	// never both be chosen: one of them is a mistake.
+	// Two of our entries with the same name and the same host condition
+	// could never both be chosen: one of them is a mistake. (The database
+	// may repeat a name for several platforms.)
 	type key struct {
 		pattern string
 		scope   string
+		origin  string
 	}
 	seen := map[key]int{}
 	for i, e := range kb.Entries() {
@@ -28,13 +30,69 @@ func TestBuiltinLoads(t *testing.T) {
 		if e.HostOnly {
 			scope = strings.Join(e.Hosts, " ")
 		}
-		k := key{e.Pattern(), scope}
-		if j, dup := seen[k]; dup {
+		k := key{e.Pattern(), scope, e.Origin}
+		if j, dup := seen[k]; dup && e.Origin != classifier.OriginDatabase {
 			t.Errorf("entries %d and %d are both %s (%s)", j, i, e.Pattern(), scope)
 		}
 		seen[k] = i
-		if !e.Category.Valid() || e.Category == policy.Unclassified || e.Provider == "" || e.Description == "" || e.Origin != "built-in" {
-			t.Errorf("entry %s is incomplete: %+v", e.Pattern(), e)
+		if !e.Category.Valid() || e.Category == policy.Unclassified {
+			t.Errorf("entry %s has no category: %+v", e.Pattern(), e)
+		}
+		switch e.Origin {
+		case classifier.OriginBuiltin:
+			if e.Provider == "" || e.Description == "" {
+				t.Errorf("our entry %s is incomplete: %+v", e.Pattern(), e)
+			}
+		case classifier.OriginOverride:
+			if e.Reason == "" || e.Provider == "" {
+				t.Errorf("override %s has no reason or provider: %+v", e.Pattern(), e)
+			}
+		case classifier.OriginDatabase:
+			if e.DatabaseCategory == "" {
+				t.Errorf("database entry %s has no database category: %+v", e.Pattern(), e)
+			}
+		default:
+			t.Errorf("entry %s has origin %q", e.Pattern(), e.Origin)
+		}
+	}
+}
+
+// TestCuratedAgreesWithDatabase holds our layers to their rules: our own
+// entries never contradict the Open Cookie Database (an entry naming a
+// database cookie for the same scope has a compatible category), and every
+// override overrides a database entry it contradicts, with its reason
+// (data/overrides.csv).
+func TestCuratedAgreesWithDatabase(t *testing.T) {
+	t.Parallel()
+	db := map[string][]classifier.Entry{}
+	entries := builtin(t).Entries()
+	for _, e := range entries {
+		if e.Origin == classifier.OriginDatabase {
+			db[e.Pattern()] = append(db[e.Pattern()], e)
+		}
+	}
+	// agrees reports whether one of the database's entries for the
+	// pattern (a name can have several, for several hosts) has category c.
+	agrees := func(pattern string, c policy.Category) bool {
+		for _, d := range db[pattern] {
+			if d.Category == c {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range entries {
+		switch e.Origin {
+		case classifier.OriginBuiltin:
+			if len(db[e.Pattern()]) > 0 && !agrees(e.Pattern(), e.Category) {
+				d := db[e.Pattern()][0]
+				t.Errorf("our entry %s (%s) contradicts the database's (%s, %s): make it an override with its reason, or remove it",
+					e.Pattern(), e.Category, d.DatabaseCategory, d.Provider)
+			}
+		case classifier.OriginOverride:
+			if len(db[e.Pattern()]) == 0 || agrees(e.Pattern(), e.Category) {
+				t.Errorf("override %s (%s) overrides no database entry it contradicts: move it to data/cookies.csv", e.Pattern(), e.Category)
+			}
 		}
 	}
 }
@@ -94,10 +152,10 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"bscookie", "www.linkedin.com", want{"LinkedIn", policy.Marketing}},
 		{"li_gc", "linkedin.com", want{"LinkedIn", policy.Necessary}},
 		{"UserMatchHistory", "linkedin.com", want{"LinkedIn", policy.Marketing}},
-		{"AnalyticsSyncHistory", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"AnalyticsSyncHistory", "linkedin.com", want{"LinkedIn", policy.Statistics}},
 		{"li_sugr", "linkedin.com", want{"LinkedIn", policy.Marketing}},
 		{"lms_ads", "linkedin.com", want{"LinkedIn", policy.Marketing}},
-		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Necessary}},
 		// TikTok, Criteo, X, Pinterest, Snap, Reddit, Quantcast.
 		{"_ttp", any, want{"TikTok", policy.Marketing}},
 		{"ttwid", "tiktok.com", want{"TikTok", policy.Marketing}},
@@ -105,7 +163,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"tt_something_new", "www.tiktok.com", want{"TikTok", policy.Marketing}},
 		{"cto_bundle", any, want{"Criteo", policy.Marketing}},
 		{"uid", "criteo.com", want{"Criteo", policy.Marketing}},
-		{"personalization_id", "twitter.com", want{"X (Twitter)", policy.Marketing}},
+		{"personalization_id", "twitter.com", want{"X", policy.Marketing}},
 		{"guest_id", "x.com", want{"X (Twitter)", policy.Marketing}},
 		{"muc_ads", "t.co", want{"X (Twitter)", policy.Marketing}},
 		{"_pin_unauth", any, want{"Pinterest", policy.Marketing}},
@@ -115,8 +173,8 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"__qca", any, want{"Quantcast", policy.Marketing}},
 		{"mc", "quantserve.com", want{"Quantcast", policy.Marketing}},
 		// Adobe.
-		{"AMCV_0123456789ABCDEF%40AdobeOrg", any, want{"Adobe", policy.Statistics}},
-		{"AMCVS_0123456789ABCDEF%40AdobeOrg", any, want{"Adobe", policy.Statistics}},
+		{"AMCV_0123456789ABCDEF%40AdobeOrg", any, want{"Adobe", policy.Marketing}},
+		{"AMCVS_0123456789ABCDEF%40AdobeOrg", any, want{"Adobe", policy.Marketing}},
 		{"s_cc", any, want{"Adobe", policy.Statistics}},
 		{"s_sq", any, want{"Adobe", policy.Statistics}},
 		{"s_vi", "example.omtrdc.net", want{"Adobe", policy.Statistics}},
@@ -141,22 +199,22 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"amp_a1b2c3", any, want{"Amplitude", policy.Statistics}},
 		{"AMP_a1b2c3d4e5", any, want{"Amplitude", policy.Statistics}},
 		{"AMP_TOKEN", any, want{"Google Analytics", policy.Statistics}},
-		{"__hstc", any, want{"HubSpot", policy.Statistics}},
-		{"hubspotutk", any, want{"HubSpot", policy.Statistics}},
-		{"__hssc", any, want{"HubSpot", policy.Statistics}},
-		{"__hssrc", any, want{"HubSpot", policy.Statistics}},
-		{"messagesUtk", any, want{"HubSpot", policy.Preferences}},
+		{"__hstc", any, want{"Hubspot", policy.Marketing}},
+		{"hubspotutk", any, want{"Hubspot", policy.Marketing}},
+		{"__hssc", any, want{"Hubspot", policy.Marketing}},
+		{"__hssrc", any, want{"Hubspot", policy.Marketing}},
+		{"messagesUtk", any, want{"Hubspot", policy.Marketing}},
 		{"_hp2_id.123", any, want{"Heap", policy.Statistics}},
 		{"fs_uid", any, want{"FullStory", policy.Statistics}},
-		{"intercom-id-abc123", any, want{"Intercom", policy.Preferences}},
+		{"intercom-id-abc123", any, want{"Intercom", policy.Statistics}},
 		{"driftt_aid", any, want{"Drift", policy.Preferences}},
-		{"__zlcmid", any, want{"Zendesk", policy.Preferences}},
-		{"optimizelyEndUserId", any, want{"Optimizely", policy.Statistics}},
+		{"__zlcmid", any, want{"Zendesk", policy.Necessary}},
+		{"optimizelyEndUserId", any, want{"Optimizely", policy.Marketing}},
 		{"_vwo_uuid_v2", any, want{"VWO", policy.Statistics}},
 		{"_vis_opt_exp_12_combi", any, want{"VWO", policy.Statistics}},
 		{"_ym_uid", any, want{"Yandex", policy.Statistics}},
 		{"_ym_d", any, want{"Yandex", policy.Statistics}},
-		{"yandexuid", "yandex.ru", want{"Yandex", policy.Marketing}},
+		{"yandexuid", "yandex.ru", want{"Yandex", policy.Statistics}},
 		{"Hm_lvt_0123abcd", any, want{"Baidu", policy.Statistics}},
 		// CDNs and load balancers.
 		{"__cf_bm", any, want{"Cloudflare", policy.Necessary}},
@@ -178,7 +236,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"__RequestVerificationToken", any, want{"ASP.NET", policy.Necessary}},
 		{"sessionid", any, want{"Django", policy.Necessary}},
 		{"csrftoken", any, want{"Django", policy.Necessary}},
-		{"django_language", any, want{"Django", policy.Preferences}},
+		{"django_language", any, want{"Django", policy.Necessary}},
 		{"_session_id", any, want{"Rails", policy.Necessary}},
 		{"_myshop_session", any, want{"Rails", policy.Necessary}},
 		{"laravel_session", any, want{"Laravel", policy.Necessary}},
@@ -187,8 +245,8 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"ci_session", any, want{"CodeIgniter", policy.Necessary}},
 		{"wordpress_0123456789abcdef", any, want{"WordPress", policy.Necessary}},
 		{"wordpress_logged_in_0123456789abcdef", any, want{"WordPress", policy.Necessary}},
-		{"wp-settings-1", any, want{"WordPress", policy.Preferences}},
-		{"wp-settings-time-1", any, want{"WordPress", policy.Preferences}},
+		{"wp-settings-1", any, want{"WordPress", policy.Necessary}},
+		{"wp-settings-time-1", any, want{"WordPress", policy.Necessary}},
 		{"PrestaShop-a1b2c3", any, want{"PrestaShop", policy.Necessary}},
 		{"_shopify_y", any, want{"Shopify", policy.Statistics}},
 		{"_shopify_s", any, want{"Shopify", policy.Statistics}},
@@ -221,7 +279,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"TAconsentID", any, want{"TrustArc", policy.Necessary}},
 		{"osano_consentmanager_uuid", any, want{"Osano", policy.Necessary}},
 		{"termly-consent", any, want{"Termly", policy.Necessary}},
-		{"__cmpcc", any, want{"consentmanager", policy.Necessary}},
+		{"__cmpcc", any, want{"onsentmanager", policy.Necessary}},
 		{"cookies_preferences", any, want{"Opendatasoft", policy.Necessary}},
 		// The same name means different things on different hosts.
 		{"sessionid", "instagram.com", want{"Instagram", policy.Marketing}},
@@ -239,11 +297,16 @@ func TestBuiltinCoverage(t *testing.T) {
 			t.Errorf("Lookup(%q, %q) = %s %s (%s), want %s %s", tc.name, tc.domain, e.Provider, e.Category, e.Pattern(), tc.want.provider, tc.want.category)
 		}
 	}
-	// Host-only entries stay on their hosts.
-	for _, tc := range []struct{ name, domain string }{{"uid", "www.example.org"}, {"fr", "www.example.org"}, {"NID", "www.example.org"}, {"i", "www.example.org"}} {
-		if e, ok := kb.Lookup(tc.name, tc.domain); ok {
-			t.Errorf("Lookup(%q, %q) = %s %s, want nothing", tc.name, tc.domain, e.Provider, e.Pattern())
+	// Host-only entries are known on their hosts; elsewhere the name is
+	// known to be another host's, with low confidence.
+	for _, tc := range []struct{ name, domain string }{{"uid", "www.example.org"}, {"fr", "www.example.org"}} {
+		e, ok := kb.Lookup(tc.name, tc.domain)
+		if !ok || !e.OtherHost || e.Confidence != classifier.ConfidenceLow {
+			t.Errorf("Lookup(%q, %q) = %+v, %v: want the entry of another host, with low confidence", tc.name, tc.domain, e, ok)
 		}
+	}
+	if e, ok := kb.Lookup("fr", "facebook.com"); !ok || e.OtherHost || e.Confidence != classifier.ConfidenceHigh {
+		t.Errorf("Lookup(fr, facebook.com) = %+v, %v: want Meta's entry with high confidence", e, ok)
 	}
 }
 

@@ -3,7 +3,6 @@ package classifier
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -57,7 +56,9 @@ var ocdCategories = map[string]policy.Category{
 // naming no category is an error); "Wildcard match" 1 makes the name a
 // prefix; the retention period is read as a policy duration when it can be
 // (else kept as text); the domain's host names become the typical hosts,
-// not a condition. An exact name has high confidence, a prefix medium.
+// and a domain marked "(3rd party)" restricts the entry to cookies of
+// those hosts (see [KB.Lookup]). An exact name has high confidence, a
+// prefix medium.
 //
 // Give the entries to [KB.Override] so that they win over the built-in
 // knowledge base.
@@ -111,40 +112,15 @@ func ParseOpenCookieDB(name string, b []byte) ([]Entry, error) {
 }
 
 func ocdEntry(rec []string, field func([]string, string) string) (Entry, error) {
-	e := Entry{
-		Name:        field(rec, ocdName),
-		Provider:    field(rec, ocdPlatform),
-		Description: field(rec, ocdDesc),
-		Confidence:  ConfidenceHigh,
+	platform := field(rec, ocdPlatform)
+	if platform == "" {
+		platform = field(rec, ocdController)
 	}
-	if e.Name == "" {
-		return Entry{}, errors.New("empty cookie name")
+	e, err := databaseEntry(field(rec, ocdName), field(rec, ocdWildcard), platform,
+		field(rec, ocdCategory), field(rec, ocdDomain), field(rec, ocdRetention))
+	if err != nil {
+		return Entry{}, err
 	}
-	if e.Provider == "" {
-		e.Provider = field(rec, ocdController)
-	}
-	switch w := field(rec, ocdWildcard); w {
-	case "", "0":
-	case "1":
-		e.Match, e.Confidence = MatchPrefix, ConfidenceMedium
-	default:
-		return Entry{}, fmt.Errorf("wildcard match %q: want 0 or 1", w)
-	}
-	cat := field(rec, ocdCategory)
-	if c, ok := ocdCategories[strings.ToLower(cat)]; ok {
-		e.Category = c
-	} else if c, err := policy.ParseCategory(cat); err == nil {
-		e.Category = c
-	} else {
-		return Entry{}, fmt.Errorf("category %q: want Functional, Security, Personalization, Analytics or Marketing", cat)
-	}
-	if ret := field(rec, ocdRetention); ret != "" {
-		if d, err := policy.ParseDuration(ret); err == nil {
-			e.Lifetime = d
-		} else {
-			e.Lifetime = policy.Duration{Text: ret}
-		}
-	}
-	e.Hosts = domainsOf(field(rec, ocdDomain))
+	e.Description = field(rec, ocdDesc)
 	return e, nil
 }
