@@ -108,6 +108,9 @@ type Result struct {
 	// Policy is the policy the cookies were compared with; nil when none
 	// was given.
 	Policy *policy.Policy
+	// KnowledgeBase says which knowledge base classified the cookies
+	// ([KB.Source]).
+	KnowledgeBase string
 }
 
 // declaration is a policy declaration ready for matching.
@@ -228,7 +231,7 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 		}
 	}
 	c := classifier{site: site, kb: kb, tol: tol, havePolicy: pol != nil, consent: consentFacts(opts.Consent)}
-	res := Result{Cookies: make([]Classification, len(cookies)), Policy: pol}
+	res := Result{Cookies: make([]Classification, len(cookies)), Policy: pol, KnowledgeBase: kb.Source()}
 	observed := make([]bool, len(decls))
 	serviceObserved := make([]bool, len(services))
 	for i, ck := range cookies {
@@ -304,7 +307,9 @@ func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classific
 	case decl != nil && decl.Category != policy.Unclassified && decl.Category.Valid():
 		cl.Category, cl.CategorySource, cl.Confidence = decl.Category, SourcePolicy, ConfidenceHigh
 		cl.Reason = "declared " + declaredAs(decl.Declaration)
-	case cl.KBEntry != nil:
+	case cl.KBEntry != nil && !(cl.KBEntry.OtherHost && guessed):
+		// A name known only on another host is weaker evidence than what
+		// the cookie itself shows.
 		cl.Category, cl.CategorySource, cl.Confidence = cl.KBEntry.Category, SourceKnowledgeBase, cl.KBEntry.Confidence
 		cl.Reason = kbEvidence(cl.KBEntry)
 	case guessed:
@@ -314,7 +319,7 @@ func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classific
 		cl.Category, cl.CategorySource = policy.Unclassified, SourceNone
 	}
 	if cl.Provider == "" {
-		if cl.KBEntry != nil {
+		if cl.KBEntry != nil && !cl.KBEntry.OtherHost {
 			cl.Provider = cl.KBEntry.Provider
 		} else if guessed {
 			cl.Provider = g.Provider
@@ -560,8 +565,14 @@ func setBy(ck crawler.Cookie) string {
 // kbEvidence describes a knowledge-base entry.
 func kbEvidence(e *Entry) string {
 	s := fmt.Sprintf("knowledge base: %s %s is %s (%s confidence", e.Provider, e.Pattern(), e.Category, e.Confidence)
-	if e.Origin != "" && e.Origin != "built-in" {
+	switch {
+	case e.Origin == OriginOverride:
+		s += ", our override of the Open Cookie Database: " + e.Reason
+	case e.Origin != "" && e.Origin != OriginBuiltin:
 		s += ", from " + e.Origin
+	}
+	if e.OtherHost {
+		s += ", where it is set on " + strings.Join(e.Hosts, ", ")
 	}
 	s += ")"
 	if e.Description != "" {

@@ -137,13 +137,13 @@ cookies:
 			sources: []string{"", "", "https://www.badexample.org/", ""},
 			want: []finding{
 				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityLow, "lang", "example.org", "/", policy.Preferences, 0},
-				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "sid", "badexample.org", "/", policy.Necessary, 0},
+				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "sid", "badexample.org", "/", policy.Unclassified, 0},
 				{classifier.KindNotObserved, "declared-not-observed", classifier.SeverityInfo, "lang", "www.example.org", "", "", 5},
 			},
 			classes: []class{
 				{true, policy.Necessary, classifier.SourcePolicy, classifier.ConfidenceHigh, policy.Necessary},
 				{true, policy.Necessary, classifier.SourcePolicy, classifier.ConfidenceHigh, policy.Necessary},
-				{false, policy.Necessary, classifier.SourceHeuristic, classifier.ConfidenceMedium, policy.Necessary},
+				{false, policy.Unclassified, classifier.SourceNone, "", policy.Unclassified},
 				{false, policy.Preferences, classifier.SourceHeuristic, classifier.ConfidenceLow, policy.Preferences},
 			},
 		},
@@ -293,28 +293,28 @@ cookies:
 			policy: pol,
 			cookies: []string{
 				"sessionid=s",
-				"ods_catalog_view=grid; SameSite=Lax",                 // a remembered choice
-				"__Host-chat_sid=0a1b2c; Path=/; Secure; Partitioned", // a session
-				"sw_uid=4f2a9c81d03b77e6a5c2f190; Max-Age=31536000; Secure; SameSite=None", // a third-party identifier
-				"api_console=1; Path=/api/; Max-Age=3600; HttpOnly; Secure",                // server-side state
+				"ods_catalog_layout=grid; SameSite=Lax",                                    // a remembered choice
+				"__Host-chat_login=0a1b2c; Path=/; Secure; Partitioned",                    // a sign-in
+				"sw_uid=4f2a9c81d03b77e6a5c2f190; Max-Age=31536000; Secure; SameSite=None", // an identifier: no rule reads values
+				"api_console=1; Path=/api/; Max-Age=3600; HttpOnly; Secure",                // nor attributes
 				"tracker_x=abc; Domain=doubleclick.net; Max-Age=86400",                     // an advertising host
 				"zz=1",
 			},
 			sources: []string{"", "", "https://widget.chatbox.test/embed", widget, "", dblclick, ""},
 			want: []finding{
-				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "__Host-chat_sid", "widget.chatbox.test", "/", policy.Necessary, 0},
-				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "api_console", "www.example.org", "/api/", policy.Necessary, 0},
-				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityLow, "ods_catalog_view", "www.example.org", "/", policy.Preferences, 0},
-				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "sw_uid", "embed.widget.test", "/", policy.Marketing, 0},
+				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "__Host-chat_login", "widget.chatbox.test", "/", policy.Necessary, 0},
+				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "api_console", "www.example.org", "/api/", policy.Unclassified, 0},
+				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityLow, "ods_catalog_layout", "www.example.org", "/", policy.Preferences, 0},
+				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "sw_uid", "embed.widget.test", "/", policy.Unclassified, 0},
 				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityHigh, "tracker_x", "doubleclick.net", "/", policy.Marketing, 0},
 				{classifier.KindUndeclared, "undeclared-cookie", classifier.SeverityMedium, "zz", "www.example.org", "/", policy.Unclassified, 0},
 			},
 			classes: []class{
 				{true, policy.Necessary, classifier.SourcePolicy, classifier.ConfidenceHigh, policy.Necessary},
 				{false, policy.Preferences, classifier.SourceHeuristic, classifier.ConfidenceLow, policy.Preferences},
-				{false, policy.Necessary, classifier.SourceHeuristic, classifier.ConfidenceMedium, policy.Necessary},
-				{false, policy.Marketing, classifier.SourceHeuristic, classifier.ConfidenceLow, policy.Marketing},
 				{false, policy.Necessary, classifier.SourceHeuristic, classifier.ConfidenceLow, policy.Necessary},
+				{false, policy.Unclassified, classifier.SourceNone, "", policy.Unclassified},
+				{false, policy.Unclassified, classifier.SourceNone, "", policy.Unclassified},
 				{false, policy.Marketing, classifier.SourceHeuristic, classifier.ConfidenceHigh, policy.Marketing},
 				{false, policy.Unclassified, classifier.SourceNone, "", policy.Unclassified},
 			},

@@ -115,15 +115,15 @@ cookies:
 		{
 			name: "guesses of low confidence are of lower severity, unknown cookies are not flagged",
 			cookies: []phased{
-				{"ods_catalog_view=grid; Max-Age=2592000", "https://www.example.org/static/catalog.js", []crawler.Phase{before, reject}, false},
-				{"sw_uid=a1b2c3d4e5f60718293a4b5c; Domain=share.widget.test; Max-Age=31536000; Secure; SameSite=None", "https://share.widget.test/embed", []crawler.Phase{before}, false},
+				{"ods_catalog_layout=grid; Max-Age=2592000", "https://www.example.org/static/catalog.js", []crawler.Phase{before, reject}, false},
+				{"sw_ad_uid=a1b2c3d4e5f60718293a4b5c; Domain=share.widget.test; Max-Age=31536000; Secure; SameSite=None", "https://share.widget.test/embed", []crawler.Phase{before}, false},
 				{"mystery=1", "", []crawler.Phase{before, reject}, false},
 			},
 			consent: banner(true),
 			want: []finding{
-				{classifier.KindBeforeConsent, "cookie-before-consent", classifier.SeverityLow, "ods_catalog_view", "www.example.org", "/", policy.Preferences, 0},
-				{classifier.KindBeforeConsent, "cookie-before-consent", classifier.SeverityMedium, "sw_uid", "share.widget.test", "/", policy.Marketing, 0},
-				{classifier.KindAfterReject, "cookie-after-reject", classifier.SeverityLow, "ods_catalog_view", "www.example.org", "/", policy.Preferences, 0},
+				{classifier.KindBeforeConsent, "cookie-before-consent", classifier.SeverityLow, "ods_catalog_layout", "www.example.org", "/", policy.Preferences, 0},
+				{classifier.KindBeforeConsent, "cookie-before-consent", classifier.SeverityMedium, "sw_ad_uid", "share.widget.test", "/", policy.Marketing, 0},
+				{classifier.KindAfterReject, "cookie-after-reject", classifier.SeverityLow, "ods_catalog_layout", "www.example.org", "/", policy.Preferences, 0},
 			},
 		},
 		{
