@@ -108,6 +108,7 @@ type htmlCookie struct {
 	Findings                                                   int
 	Failing                                                    bool
 	Source, FirstSeenOn, Frame, Expires, Attributes, Blocked   string
+	CategoryReason                                             string
 	HasValue                                                   bool
 	Value                                                      string
 }
@@ -276,21 +277,22 @@ func newHTMLFinding(rep *Report, f Finding) htmlFinding {
 
 func newHTMLCookie(rep *Report, c Cookie) htmlCookie {
 	hc := htmlCookie{
-		Name:        htmlString(c.Name),
-		Domain:      htmlString(c.Domain),
-		Path:        htmlString(c.Path),
-		Party:       htmlString(c.Party),
-		PartyKey:    oneOf(c.Party, "first", "third"),
-		Category:    htmlString(c.Category),
-		CategoryKey: oneOf(c.Category, htmlCategories...),
-		Declared:    c.Declared,
-		Lifetime:    lifetime(c, rep.StartedAt),
-		SetBy:       htmlString(c.SetBy),
-		Phases:      htmlString(strings.Join(c.Phases, ", ")),
-		Source:      htmlString(c.Source),
-		FirstSeenOn: htmlString(c.FirstSeenOn),
-		Expires:     "session",
-		Blocked:     htmlString(strings.Join(c.BlockedReasons, ", ")),
+		Name:           htmlString(c.Name),
+		Domain:         htmlString(c.Domain),
+		Path:           htmlString(c.Path),
+		Party:          htmlString(c.Party),
+		PartyKey:       oneOf(c.Party, "first", "third"),
+		Category:       htmlString(categoryLabel(c)),
+		CategoryKey:    oneOf(c.Category, htmlCategories...),
+		Declared:       c.Declared,
+		Lifetime:       lifetime(c, rep.StartedAt),
+		SetBy:          htmlString(c.SetBy),
+		Phases:         htmlString(strings.Join(c.Phases, ", ")),
+		Source:         htmlString(c.Source),
+		FirstSeenOn:    htmlString(c.FirstSeenOn),
+		Expires:        "session",
+		Blocked:        htmlString(strings.Join(c.BlockedReasons, ", ")),
+		CategoryReason: htmlString(c.CategoryReason),
 	}
 	if c.FrameURL != "" && c.FrameURL != c.FirstSeenOn {
 		hc.Frame = htmlString(c.FrameURL)

@@ -64,3 +64,35 @@ func humanDuration(d time.Duration) string {
 func days(d time.Duration) int64 {
 	return int64(d.Round(24*time.Hour) / (24 * time.Hour))
 }
+
+// categoryNote says where a cookie's category came from and how much it
+// can be trusted: "declared", "known, high", "guessed, low"; "" for an
+// unclassified cookie.
+func categoryNote(c Cookie) string {
+	var src string
+	switch c.CategorySource {
+	case "policy":
+		return "declared"
+	case "knowledge-base":
+		src = "known"
+	case "heuristic":
+		src = "guessed"
+	default:
+		return ""
+	}
+	if c.CategoryConfidence != "" {
+		src += ", " + c.CategoryConfidence
+	}
+	return src
+}
+
+// categoryLabel writes a cookie's category with its note:
+// "necessary (declared)", "statistics (known, high)", "preferences
+// (guessed, low)", "unclassified". Every format that shows a category
+// shows this.
+func categoryLabel(c Cookie) string {
+	if note := categoryNote(c); note != "" {
+		return c.Category + " (" + note + ")"
+	}
+	return c.Category
+}

@@ -151,7 +151,7 @@ func markdown(rep *Report, limit int) string {
 			declared = "yes"
 		}
 		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			mdCode(c.Name, true), mdCode(c.Domain, true), mdCode(c.Path, true), mdText(c.Party), mdText(c.Category),
+			mdCode(c.Name, true), mdCode(c.Domain, true), mdCode(c.Path, true), mdText(c.Party), mdText(categoryLabel(c)),
 			declared, mdText(lifetime(c, rep.StartedAt)), mdText(c.SetBy), mdCode(c.FirstSeenOn, true)))
 	}
 	section(fmt.Sprintf("\n<details><summary>Cookies (%d)</summary>\n\n", len(rep.Cookies))+

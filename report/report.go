@@ -58,6 +58,11 @@ type Report struct {
 	// Policy is the declared policy the cookies were compared with, as
 	// given to --policy (a path or a URL); SARIF locates findings in it.
 	Policy string `json:"policy,omitempty"`
+	// KnowledgeBase says which knowledge base gave the categories of the
+	// cookies the policy does not: the copy of the Open Cookie Database
+	// (built in, or downloaded by "cookieaudit kb update") and any
+	// --cookie-db file over it.
+	KnowledgeBase string `json:"knowledgeBase,omitempty"`
 	// Gate is the outcome of the CI gate (see ApplyGate); nil when no gate
 	// ran.
 	Gate *Gate `json:"gate,omitempty"`
@@ -177,6 +182,16 @@ type Cookie struct {
 	// CategorySource says where Category came from: "policy",
 	// "knowledge-base", "heuristic" or "none".
 	CategorySource string `json:"categorySource"`
+	// CategoryConfidence is how much Category can be trusted: "high",
+	// "medium" or "low"; empty for an unclassified cookie.
+	CategoryConfidence string `json:"categoryConfidence,omitempty"`
+	// CategoryReason says why the cookie has its category: the declaration,
+	// the knowledge-base entry (provider, name, origin) or what the
+	// heuristic saw.
+	CategoryReason string `json:"categoryReason,omitempty"`
+	// Provider is who sets the cookie, when the policy or the knowledge
+	// base says.
+	Provider string `json:"provider,omitempty"`
 	// Declared is true when a declaration of the site's policy matches the
 	// cookie; false while no policy is read.
 	Declared bool `json:"declared"`
@@ -281,6 +296,9 @@ func New(res *crawler.Result, opts Options) *Report {
 		if cl := opts.Classification; cl != nil && i < len(cl.Cookies) {
 			rc.Category = string(cl.Cookies[i].Category)
 			rc.CategorySource = string(cl.Cookies[i].CategorySource)
+			rc.CategoryConfidence = string(cl.Cookies[i].Confidence)
+			rc.CategoryReason = cl.Cookies[i].Reason
+			rc.Provider = cl.Cookies[i].Provider
 			rc.Declared = cl.Cookies[i].Declared
 		}
 		if opts.ShowValues {
@@ -293,6 +311,7 @@ func New(res *crawler.Result, opts Options) *Report {
 		if cl.Policy != nil && rep.Policy == "" {
 			rep.Policy = cl.Policy.Source
 		}
+		rep.KnowledgeBase = cl.KnowledgeBase
 		for _, f := range cl.Findings {
 			rep.Findings = append(rep.Findings, finding(f))
 		}

@@ -56,11 +56,15 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 		)
 		t.Header("Name", "Domain", "Party", "Category", "Lifetime", "Set by", "First seen on")
 		for _, c := range rep.Cookies {
-			category := sanitize(c.Category)
+			category := sanitize(categoryLabel(c))
 			if rep.Policy != "" && !c.Declared {
 				// tablewriter measures cells without their colour codes,
 				// so the columns line up the same with colour or without.
-				category += " " + p.paint(ansiYellow, "(undeclared)")
+				if note := categoryNote(c); note != "" {
+					category = sanitize(c.Category+" ("+note+"; ") + p.paint(ansiYellow, "undeclared") + ")"
+				} else {
+					category = sanitize(c.Category) + " " + p.paint(ansiYellow, "(undeclared)")
+				}
 			}
 			if err := t.Append([]string{
 				sanitize(c.Name),
