@@ -180,7 +180,7 @@ func TestScanWithPolicy(t *testing.T) {
 		t.Fatalf("table: exit %d, stderr %q", code, errOut)
 	}
 	for _, want := range []string{
-		"statistics (undeclared)",
+		"statistics (known, high; undeclared)",
 		"undeclared (2):",
 		"misclassified (1):",
 		"_fbp is declared necessary but is marketing (Meta Pixel)",
