@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cookieaudit/cookieaudit/policy"
 )
@@ -145,6 +146,26 @@ func WithDatabase(entries []Entry, source string) (*KB, error) {
 		base[i] = e
 	}
 	return build(base, "Open Cookie Database ("+source+")")
+}
+
+// BuiltinDatabaseDate is the date of the built-in copy of the Open Cookie
+// Database (its commit's), as its header gives it; zero if it does not.
+// A downloaded copy older than this is passed over.
+func BuiltinDatabaseDate() time.Time {
+	b, err := data.ReadFile("data/ocd.csv")
+	if err != nil {
+		return time.Time{}
+	}
+	src := baseSource(b)
+	for i := 0; i+12 <= len(src); i++ {
+		if src[i] != '(' || src[i+11] != ')' {
+			continue
+		}
+		if d, err := time.Parse(time.DateOnly, src[i+1:i+11]); err == nil {
+			return d
+		}
+	}
+	return time.Time{}
 }
 
 // baseSource reads where data/ocd.csv comes from in its header comment.

@@ -234,16 +234,19 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 	res := Result{Cookies: make([]Classification, len(cookies)), Policy: pol, KnowledgeBase: kb.Source()}
 	observed := make([]bool, len(decls))
 	serviceObserved := make([]bool, len(services))
+	index := indexDeclarations(decls)
+	var cand []int
 	for i, ck := range cookies {
 		var matched []*declaration
-		for j := range decls {
+		cand = index.candidates(ck.Name, cand[:0])
+		for _, j := range cand {
 			d := &decls[j]
 			if d.Name.Match(ck.Name) && d.covers(ck.Domain) {
 				matched = append(matched, d)
 				observed[j] = true
 			}
 		}
-		if len(matched) == 0 {
+		if len(matched) == 0 && len(services) > 0 {
 			// A cookie no name declares may be declared by its service.
 			if e, ok := kb.Lookup(ck.Name, ck.Domain); ok {
 				for j := range services {
@@ -269,6 +272,43 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 	}
 	res.Findings = sortFindings(c.findings)
 	return res
+}
+
+// declIndex finds the declarations whose names may match a cookie name
+// without matching every one: a site can declare hundreds of names, and
+// a large scan sees thousands of cookies.
+type declIndex struct {
+	exact   map[string][]int // exact names
+	byFirst [256][]int       // globs by the first byte of their prefix
+	any     []int            // regular expressions and globs with no prefix
+}
+
+func indexDeclarations(decls []declaration) *declIndex {
+	x := &declIndex{exact: map[string][]int{}}
+	for j, d := range decls {
+		prefix := d.Name.Prefix()
+		switch {
+		case d.Name.Kind() == policy.Exact:
+			x.exact[prefix] = append(x.exact[prefix], j)
+		case prefix != "":
+			x.byFirst[prefix[0]] = append(x.byFirst[prefix[0]], j)
+		default:
+			x.any = append(x.any, j)
+		}
+	}
+	return x
+}
+
+// candidates appends to buf the indexes of the declarations that may match
+// name, in the policy's order.
+func (x *declIndex) candidates(name string, buf []int) []int {
+	buf = append(buf, x.exact[name]...)
+	if name != "" {
+		buf = append(buf, x.byFirst[name[0]]...)
+	}
+	buf = append(buf, x.any...)
+	slices.Sort(buf)
+	return buf
 }
 
 // classifier holds the state of one Classify call.
@@ -301,7 +341,13 @@ func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classific
 	if e, ok := c.kb.Lookup(ck.Name, ck.Domain); ok {
 		cl.KBEntry = &e
 	}
-	g, guessed := heuristic(ck, c.kb)
+	// The heuristics only matter when the knowledge base does not name the
+	// cookie on its host.
+	var g guess
+	guessed := false
+	if cl.KBEntry == nil || cl.KBEntry.OtherHost {
+		g, guessed = heuristic(ck, c.kb)
+	}
 
 	switch {
 	case decl != nil && decl.Category != policy.Unclassified && decl.Category.Valid():
@@ -562,23 +608,38 @@ func setBy(ck crawler.Cookie) string {
 	return s
 }
 
-// kbEvidence describes a knowledge-base entry.
+// kbEvidence describes a knowledge-base entry. It runs for every cookie
+// the knowledge base names, so it is written without fmt.
 func kbEvidence(e *Entry) string {
-	s := fmt.Sprintf("knowledge base: %s %s is %s (%s confidence", e.Provider, e.Pattern(), e.Category, e.Confidence)
+	var b strings.Builder
+	b.Grow(96 + len(e.Description) + len(e.Reason))
+	b.WriteString("knowledge base: ")
+	b.WriteString(e.Provider)
+	b.WriteByte(' ')
+	b.WriteString(e.Pattern())
+	b.WriteString(" is ")
+	b.WriteString(string(e.Category))
+	b.WriteString(" (")
+	b.WriteString(string(e.Confidence))
+	b.WriteString(" confidence")
 	switch {
 	case e.Origin == OriginOverride:
-		s += ", our override of the Open Cookie Database: " + e.Reason
+		b.WriteString(", our override of the Open Cookie Database: ")
+		b.WriteString(e.Reason)
 	case e.Origin != "" && e.Origin != OriginBuiltin:
-		s += ", from " + e.Origin
+		b.WriteString(", from ")
+		b.WriteString(e.Origin)
 	}
 	if e.OtherHost {
-		s += ", where it is set on " + strings.Join(e.Hosts, ", ")
+		b.WriteString(", where it is set on ")
+		b.WriteString(strings.Join(e.Hosts, ", "))
 	}
-	s += ")"
+	b.WriteByte(')')
 	if e.Description != "" {
-		s += ": " + e.Description
+		b.WriteString(": ")
+		b.WriteString(e.Description)
 	}
-	return s
+	return b.String()
 }
 
 // declName names a declaration: its cookie name or pattern, or its

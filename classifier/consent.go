@@ -71,6 +71,11 @@ func (c *classifier) consentFindings(ck crawler.Cookie, cl Classification) {
 	if life, known := requestedLifetime(ck); known && life <= 0 {
 		return
 	}
+	before := slices.Contains(ck.Phases, crawler.BeforeConsent)
+	afterReject := slices.Contains(ck.Phases, crawler.AfterReject) && c.consent.rejectClicked
+	if !before && !afterReject {
+		return
+	}
 	sev := trackingSeverity(cat, cl.Confidence)
 	what := string(cat)
 	if cl.Provider != "" {
@@ -78,7 +83,7 @@ func (c *classifier) consentFindings(ck crawler.Cookie, cl Classification) {
 	}
 	ev := []string{setBy(ck), c.categoryEvidence(cl)}
 
-	if slices.Contains(ck.Phases, crawler.BeforeConsent) {
+	if before {
 		msg := fmt.Sprintf("%s (%s) is set before the visitor made any consent choice", ck.Name, what)
 		bev := ev
 		if c.consent.known && c.consent.banner == "" {
@@ -91,7 +96,7 @@ func (c *classifier) consentFindings(ck crawler.Cookie, cl Classification) {
 			SuggestedCategory: cat, Declaration: cl.Declaration,
 		})
 	}
-	if slices.Contains(ck.Phases, crawler.AfterReject) && c.consent.rejectClicked {
+	if afterReject {
 		msg := fmt.Sprintf("%s (%s) is set after the visitor chose to reject all cookies", ck.Name, what)
 		rev := ev
 		if c.consent.rejectNote != "" {

@@ -57,8 +57,10 @@ var nameWords = []struct {
 func heuristic(c crawler.Cookie, kb *KB) (guess, bool) {
 	// The host lists name whole sites; a site's own cookies are not the
 	// tracking its domain does on other sites.
-	if h, ok := kb.Host(c.Domain); ok && c.Party == crawler.ThirdParty {
-		return guess{h.Category, ConfidenceHigh, fmt.Sprintf("set on %s, a known %s host (%s)", h.Host, hostRole(h.Category), h.Provider), h.Provider}, true
+	if c.Party == crawler.ThirdParty {
+		if h, ok := kb.Host(c.Domain); ok {
+			return guess{h.Category, ConfidenceHigh, fmt.Sprintf("set on %s, a known %s host (%s)", h.Host, hostRole(h.Category), h.Provider), h.Provider}, true
+		}
 	}
 	words := nameWordSet(c.Name)
 	for _, nw := range nameWords {

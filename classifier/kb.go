@@ -168,7 +168,8 @@ type KB struct {
 	source  string // see Source
 	entries []kbEntry
 	exact   map[string][]int // name → indexes in entries of exact entries
-	others  []int            // indexes of prefix and glob entries
+	prefix  prefixTrie       // the prefix entries
+	globs   []int            // indexes of glob entries
 	hosts   []HostEntry
 
 	providersOnce sync.Once
@@ -285,12 +286,89 @@ func (kb *KB) add(entries []Entry, layer int) {
 
 func (kb *KB) index() {
 	kb.exact = map[string][]int{}
-	kb.others = nil
+	kb.prefix = prefixTrie{}
+	kb.globs = nil
 	for i, e := range kb.entries {
-		if e.Match == MatchExact {
+		switch e.Match {
+		case MatchExact:
 			kb.exact[e.Name] = append(kb.exact[e.Name], i)
-		} else {
-			kb.others = append(kb.others, i)
+		case MatchPrefix:
+			kb.prefix.add(e.Name, i)
+		default:
+			kb.globs = append(kb.globs, i)
+		}
+	}
+}
+
+// candidates calls fn with the index of every entry that may match name:
+// its exact entries, the prefix entries of each of its prefixes (found by
+// walking the name down a trie, not by comparing it with every prefix),
+// and the globs that match.
+func (kb *KB) candidates(name string, fn func(i int)) {
+	for _, i := range kb.exact[name] {
+		fn(i)
+	}
+	kb.prefix.walk(name, fn)
+	for _, i := range kb.globs {
+		if kb.entries[i].matchName(name) {
+			fn(i)
+		}
+	}
+}
+
+// prefixTrie holds the prefix entries by their prefixes, a byte per level.
+type prefixTrie struct {
+	nodes []trieNode // nodes[0] is the root, once there is one
+}
+
+type trieNode struct {
+	keys     []byte  // the next byte of each child
+	children []int32 // the child of each key
+	entries  []int   // the entries whose prefix ends here
+}
+
+func (t *prefixTrie) add(prefix string, entry int) {
+	if len(t.nodes) == 0 {
+		t.nodes = append(t.nodes, trieNode{})
+	}
+	n := 0
+	for i := 0; i < len(prefix); i++ {
+		c := t.child(n, prefix[i])
+		if c < 0 {
+			c = len(t.nodes)
+			t.nodes = append(t.nodes, trieNode{})
+			t.nodes[n].keys = append(t.nodes[n].keys, prefix[i])
+			t.nodes[n].children = append(t.nodes[n].children, int32(c))
+		}
+		n = c
+	}
+	t.nodes[n].entries = append(t.nodes[n].entries, entry)
+}
+
+func (t *prefixTrie) child(n int, b byte) int {
+	for k, key := range t.nodes[n].keys {
+		if key == b {
+			return int(t.nodes[n].children[k])
+		}
+	}
+	return -1
+}
+
+// walk calls fn with the entries of every prefix of name, shortest first.
+func (t *prefixTrie) walk(name string, fn func(i int)) {
+	if len(t.nodes) == 0 {
+		return
+	}
+	n := 0
+	for i := 0; ; i++ {
+		for _, e := range t.nodes[n].entries {
+			fn(e)
+		}
+		if i == len(name) {
+			return
+		}
+		if n = t.child(n, name[i]); n < 0 {
+			return
 		}
 	}
 }
@@ -332,12 +410,7 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 			best = i
 		}
 	}
-	for _, i := range kb.exact[name] {
-		consider(i)
-	}
-	for _, i := range kb.others {
-		consider(i)
-	}
+	kb.candidates(name, consider)
 	switch {
 	case best >= 0:
 		return kb.entries[best].Entry, true
@@ -347,6 +420,31 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 		return e, true
 	}
 	return Entry{}, false
+}
+
+// Matches returns every entry whose name matches name, on any host, best
+// first in Lookup's order (as if for a cookie of each entry's own host):
+// what "cookieaudit kb lookup" lists.
+func (kb *KB) Matches(name string) []Entry {
+	if kb == nil {
+		return nil
+	}
+	var idx []int
+	kb.candidates(name, func(i int) { idx = append(idx, i) })
+	slices.SortStableFunc(idx, func(i, j int) int {
+		switch {
+		case kb.better(i, j):
+			return -1
+		case kb.better(j, i):
+			return 1
+		}
+		return 0
+	})
+	out := make([]Entry, len(idx))
+	for k, i := range idx {
+		out[k] = kb.entries[i].Entry
+	}
+	return out
 }
 
 // better reports whether entry i ranks before entry j (see Lookup).
@@ -539,18 +637,12 @@ func (kb *KB) KnownCookie(name string) bool {
 	if kb == nil || len(name) < 3 {
 		return false
 	}
-	for _, i := range kb.exact[name] {
-		if kb.entries[i].Confidence == ConfidenceHigh {
-			return true
-		}
-	}
-	for _, i := range kb.others {
+	known := false
+	kb.candidates(name, func(i int) {
 		e := &kb.entries[i]
-		if e.Confidence == ConfidenceHigh && len(e.Name) >= 3 && e.matchName(name) {
-			return true
-		}
-	}
-	return false
+		known = known || (e.Confidence == ConfidenceHigh && len(e.Name) >= 3)
+	})
+	return known
 }
 
 // Service returns the provider of the knowledge base that text names, and

@@ -388,3 +388,18 @@ func TestHostLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestBuiltinSource(t *testing.T) {
+	t.Parallel()
+	kb := builtin(t)
+	if src := kb.Source(); !strings.Contains(src, "Open Cookie Database") || !strings.Contains(src, "built in") {
+		t.Errorf("Source() = %q, want it to name the built-in Open Cookie Database", src)
+	}
+	if d := classifier.BuiltinDatabaseDate(); d.Year() < 2026 {
+		t.Errorf("BuiltinDatabaseDate() = %v, want the date in data/ocd.csv's header", d)
+	}
+	over := kb.Override([]classifier.Entry{{Name: "x", Category: policy.Marketing, Origin: "mine.csv:2"}})
+	if src := over.Source(); !strings.HasSuffix(src, "over it: mine.csv") {
+		t.Errorf("Source() with an override = %q, want it to end with the file", src)
+	}
+}

@@ -60,6 +60,9 @@ type Pattern struct {
 	Text string
 	kind PatternKind
 	re   *regexp.Regexp
+	// prefix is what every name a glob matches starts with ("_ga_" of
+	// "_ga_*"): most names fail on it without running the expression.
+	prefix string
 }
 
 // ParsePattern parses a declared cookie name. It fails on an empty name, on
@@ -91,7 +94,8 @@ func ParsePattern(s string) (Pattern, error) {
 	if err != nil {
 		return Pattern{}, fmt.Errorf("cookie name %q: %v", s, err)
 	}
-	return Pattern{Text: s, kind: Glob, re: re}, nil
+	prefix, _ := re.LiteralPrefix() // the expression is anchored at the start
+	return Pattern{Text: s, kind: Glob, re: re, prefix: prefix}, nil
 }
 
 // isRegexLiteral reports whether s is written "/re/" or "/re/i".
@@ -166,10 +170,27 @@ func closingBracket(rs []rune, i int) int {
 // Kind returns how p matches.
 func (p Pattern) Kind() PatternKind { return p.kind }
 
+// Prefix returns what every name p matches starts with: the name itself
+// for an exact pattern, the text before the first wildcard or placeholder
+// for a glob ("_ga_" of "_ga_*"), and "" for a regular expression. An
+// index of patterns by their prefixes finds the few worth matching.
+func (p Pattern) Prefix() string {
+	switch p.kind {
+	case Exact:
+		return p.Text
+	case Glob:
+		return p.prefix
+	}
+	return ""
+}
+
 // Match reports whether the cookie name matches p.
 func (p Pattern) Match(name string) bool {
 	if p.re == nil {
 		return p.kind == Exact && name == p.Text
+	}
+	if p.kind == Glob && !strings.HasPrefix(name, p.prefix) {
+		return false
 	}
 	return p.re.MatchString(name)
 }

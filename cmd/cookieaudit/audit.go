@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 
@@ -25,23 +24,11 @@ type auditInputs struct {
 // unreadable or invalid policy or cookie database exits 2, naming the file
 // and position; a policy page that cannot be loaded exits 3.
 func (o *scanOptions) loadAuditInputs(ctx context.Context, logger *slog.Logger) (*auditInputs, error) {
-	kb, err := classifier.Builtin()
+	kb, err := knowledgeBase(o.CookieDB, logger)
 	if err != nil {
-		return nil, fmt.Errorf("loading the built-in knowledge base: %w", err)
+		return nil, err
 	}
 	in := &auditInputs{kb: kb}
-	if o.CookieDB != "" {
-		data, err := os.ReadFile(o.CookieDB)
-		if err != nil {
-			return nil, fmt.Errorf("reading --cookie-db: %w", err)
-		}
-		entries, err := classifier.ParseOpenCookieDB(o.CookieDB, data)
-		if err != nil {
-			return nil, fmt.Errorf("invalid --cookie-db: %w", err)
-		}
-		in.kb = kb.Override(entries)
-		logger.Debug("cookie database read", "file", o.CookieDB, "entries", len(entries))
-	}
 	if o.Policy != "" {
 		// A policy page is rendered with the scan's own browser settings:
 		// staging reached under production names serves its policy too.

@@ -185,8 +185,15 @@ func (r binaryResult) wantExit(t *testing.T, want int) {
 // profile; SIGKILL would leave Chromium behind.
 func runBinary(ctx context.Context, t *testing.T, bin string, args ...string) binaryResult {
 	t.Helper()
+	return runBinaryEnv(ctx, t, bin, nil, args...)
+}
+
+// runBinaryEnv is runBinary with the environment env (nil: the test's).
+func runBinaryEnv(ctx context.Context, t *testing.T, bin string, env []string, args ...string) binaryResult {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = env
 	cmd.Dir = t.TempDir()
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }

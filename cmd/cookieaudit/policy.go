@@ -152,7 +152,7 @@ func runPolicyExtract(ctx context.Context, opts *policyExtractOptions) error {
 	if opts.Wait == 0 {
 		render.Wait = crawler.NoWait
 	}
-	kb, err := classifier.Builtin()
+	kb, err := loadKnowledge(newLogger(opts.IO, false))
 	if err != nil {
 		return err
 	}

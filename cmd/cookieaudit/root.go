@@ -56,7 +56,7 @@ response or script that set it and the first page that saw it.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, cmd.CommandPath())
 	})
-	root.AddCommand(newScanCmd(s, scanRunF), newPolicyCmd(s), newVersionCmd(s),
+	root.AddCommand(newScanCmd(s, scanRunF), newPolicyCmd(s), newKBCmd(s), newVersionCmd(s),
 		newReportCmd(s, os.Stdin), newDiffCmd(s, os.Stdin))
 	return root
 }
