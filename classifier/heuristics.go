@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -31,20 +32,26 @@ type guess struct {
 // (TestHeuristicsEarnTheirPlace measures it). Words that fail ("session":
 // ABTastySession, taboola_session_id; "token": auth_token of X; "visitor":
 // VISITOR_INFO1_LIVE) are left out: a wrong guess is worse than none.
+//
+// A rule with also needs a word of each list: "cookie" alone is right for
+// 62% of the database's names that hold it, but "cookie" with a word of
+// choice ("cookie_accepted", "cookie-performance") names a consent record.
 var nameWords = []struct {
 	words      []string
+	also       []string
 	category   policy.Category
 	confidence Confidence
 	what       string
 }{
-	{[]string{"csrf", "xsrf", "antiforgery"}, policy.Necessary, ConfidenceMedium, "request forgery protection"},
-	{[]string{"cookieconsent", "consent", "consented", "policy", "notice", "banner", "cookies"}, policy.Necessary, ConfidenceMedium, "a consent record"},
-	{[]string{"cart", "checkout"}, policy.Necessary, ConfidenceLow, "a shopping cart"},
-	{[]string{"phpsessid", "jsessionid", "login", "saml", "sso"}, policy.Necessary, ConfidenceLow, "a session or a sign-in"},
-	{[]string{"affinity", "serverid"}, policy.Necessary, ConfidenceLow, "load balancing"},
-	{[]string{"lang", "language", "theme", "preference", "preferences", "currency", "layout", "mode", "country", "settings", "state", "tz", "recently"}, policy.Preferences, ConfidenceLow, "a remembered choice"},
-	{[]string{"ad", "conversion", "audience"}, policy.Marketing, ConfidenceLow, "advertising"},
-	{[]string{"tracker", "metrics", "abtest"}, policy.Statistics, ConfidenceLow, "audience measurement"},
+	{[]string{"csrf", "xsrf", "antiforgery"}, nil, policy.Necessary, ConfidenceMedium, "request forgery protection"},
+	{[]string{"cookieconsent", "consent", "consented", "policy", "notice", "banner", "cookies"}, nil, policy.Necessary, ConfidenceMedium, "a consent record"},
+	{[]string{"cookie"}, []string{"accept", "accepted", "agreed", "allowed", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "performance", "preference", "seen", "status", "statistics", "analytics"}, policy.Necessary, ConfidenceMedium, "a consent record"},
+	{[]string{"cart", "checkout"}, nil, policy.Necessary, ConfidenceLow, "a shopping cart"},
+	{[]string{"phpsessid", "jsessionid", "login", "saml", "sso"}, nil, policy.Necessary, ConfidenceLow, "a session or a sign-in"},
+	{[]string{"affinity", "serverid"}, nil, policy.Necessary, ConfidenceLow, "load balancing"},
+	{[]string{"lang", "language", "theme", "preference", "preferences", "currency", "layout", "mode", "country", "settings", "state", "tz", "recently"}, nil, policy.Preferences, ConfidenceLow, "a remembered choice"},
+	{[]string{"ad", "conversion", "audience"}, nil, policy.Marketing, ConfidenceLow, "advertising"},
+	{[]string{"tracker", "metrics", "abtest"}, nil, policy.Statistics, ConfidenceLow, "audience measurement"},
 }
 
 // heuristic guesses the category of a cookie the knowledge base does not
@@ -64,6 +71,9 @@ func heuristic(c crawler.Cookie, kb *KB) (guess, bool) {
 	}
 	words := nameWordSet(c.Name)
 	for _, nw := range nameWords {
+		if nw.also != nil && !slices.ContainsFunc(nw.also, func(w string) bool { return words[w] }) {
+			continue
+		}
 		for _, w := range nw.words {
 			if words[w] {
 				return guess{nw.category, nw.confidence, fmt.Sprintf("its name has the word %q, usual for %s", w, nw.what), ""}, true

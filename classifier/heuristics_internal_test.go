@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -79,7 +80,7 @@ func TestHeuristicsEarnTheirPlace(t *testing.T) {
 		for _, w := range nw.words {
 			hits, ok := 0, 0
 			for i, e := range base {
-				if sets[i][w] {
+				if sets[i][w] && (nw.also == nil || slices.ContainsFunc(nw.also, func(a string) bool { return sets[i][a] })) {
 					hits++
 					if right(nw.category, e) {
 						ok++
