@@ -67,26 +67,16 @@ func isCookieHeader(row []*cell, roles []role) bool {
 }
 
 func rowRoles(row []*cell) []role {
-	roles := make([]role, len(row))
-	seen := map[*cell]bool{}
-	for i, c := range row {
-		if c == nil || seen[c] {
-			continue
-		}
-		seen[c] = true
-		roles[i] = columnRole(c.text)
-	}
-	return uniqueRoles(roles)
+	return cellRoles(row, func(c *cell) role { return columnRole(c.text) })
 }
 
 func labelRoles(row []*cell) []role {
-	roles := make([]role, len(row))
-	for i, c := range row {
-		if c != nil && c.label != "" {
-			roles[i] = columnRole(c.label)
+	return cellRoles(row, func(c *cell) role {
+		if c.label == "" {
+			return roleNone
 		}
-	}
-	return uniqueRoles(roles)
+		return columnRole(c.label)
+	})
 }
 
 // classRoles reads the roles of a row's cells from their classes, as the
@@ -94,6 +84,13 @@ func labelRoles(row []*cell) []role {
 // "ot-host-td", "ot-cookies-td", "ot-cookies-type", "ot-life-span-td",
 // "cookie-name", "cookie-duration".
 func classRoles(row []*cell) []role {
+	return cellRoles(row, func(c *cell) role { return classRole(c.class) })
+}
+
+// cellRoles gives each column of a row the role read of its cell; a cell
+// spanning several columns gives its role to the first, and a role taken
+// by an earlier column is dropped.
+func cellRoles(row []*cell, read func(*cell) role) []role {
 	roles := make([]role, len(row))
 	seen := map[*cell]bool{}
 	for i, c := range row {
@@ -101,7 +98,7 @@ func classRoles(row []*cell) []role {
 			continue
 		}
 		seen[c] = true
-		roles[i] = classRole(c.class)
+		roles[i] = read(c)
 	}
 	return uniqueRoles(roles)
 }

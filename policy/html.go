@@ -188,10 +188,10 @@ func (x *extractor) visit(n *html.Node) {
 	switch n.DataAtom {
 	case atom.Script:
 		if templateScript(n) {
-			x.visitFragment(rawText(n), n)
+			x.visitFragment(directText(n), n)
 			return
 		}
-		x.scripts = append(x.scripts, rawText(n))
+		x.scripts = append(x.scripts, directText(n))
 		return
 	case atom.Style, atom.Noscript, atom.Title, atom.Head, atom.Meta, atom.Link, atom.Svg, atom.Math,
 		atom.Select, atom.Option, atom.Textarea, atom.Nav:
@@ -296,17 +296,6 @@ func (x *extractor) learn(doc *html.Node) {
 		}
 		return true
 	})
-}
-
-// rawText returns the text children of a script or style element.
-func rawText(n *html.Node) string {
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	}
-	return b.String()
 }
 
 // walk calls f on every element below n in document order, descending into

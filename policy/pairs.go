@@ -211,7 +211,8 @@ func labelled(text string) (pair, bool) {
 	return pair{label: label, value: collapse(value), lines: value}, true
 }
 
-// directText returns the text nodes directly under n.
+// directText returns the text nodes directly under n: a script's or a
+// style's source, or the words of an element beside its children.
 func directText(n *html.Node) string {
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
