@@ -184,11 +184,14 @@ type kbEntry struct {
 }
 
 var builtin = sync.OnceValues(func() (*KB, error) {
-	base, err := embedded("data/ocd.csv", parseBase)
+	ocd, err := data.ReadFile("data/ocd.csv")
 	if err != nil {
 		return nil, err
 	}
-	ocd, _ := data.ReadFile("data/ocd.csv") // read above
+	base, err := parseBase("data/ocd.csv", ocd)
+	if err != nil {
+		return nil, err
+	}
 	return build(base, "Open Cookie Database ("+baseSource(ocd)+"), built in")
 })
 

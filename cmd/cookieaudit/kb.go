@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -114,9 +113,11 @@ func runKBUpdate(ctx context.Context, opts *kbUpdateOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &scanError{fmt.Errorf("creating the cache directory: %w", err)}
 	}
+	// The copy is read whole, not only its record: an ETag may only
+	// revalidate a copy that still parses.
 	old, oldErr := readCachedDatabase(dir)
 	if oldErr != nil {
-		old = nil // replaced below
+		old = nil // an unusable copy is downloaded again, not revalidated
 	}
 
 	if opts.Timeout > 0 {
@@ -207,29 +208,6 @@ func saveMeta(dir string, meta databaseMeta) error {
 	return nil
 }
 
-// knowledgeBase is the knowledge base of scans, lookups and policy
-// extraction: the built-in one or the downloaded database's
-// (loadKnowledge), with the entries of a --cookie-db file on top.
-func knowledgeBase(cookieDB string, logger *slog.Logger) (*classifier.KB, error) {
-	kb, err := loadKnowledge(logger)
-	if err != nil {
-		return nil, err
-	}
-	if cookieDB == "" {
-		return kb, nil
-	}
-	data, err := os.ReadFile(cookieDB)
-	if err != nil {
-		return nil, fmt.Errorf("reading --cookie-db: %w", err)
-	}
-	entries, err := classifier.ParseOpenCookieDB(cookieDB, data)
-	if err != nil {
-		return nil, fmt.Errorf("invalid --cookie-db: %w", err)
-	}
-	logger.Debug("cookie database read", "file", cookieDB, "entries", len(entries))
-	return kb.Override(entries), nil
-}
-
 type kbLookupOptions struct {
 	IO         streams
 	Name       string
@@ -272,17 +250,17 @@ unknown name takes the category of a known advertising or measurement host.`,
 
 // lookupResult is what kb lookup prints.
 type lookupResult struct {
-	Name          string          `json:"name"`
-	Domain        string          `json:"domain,omitempty"`
-	ThirdParty    bool            `json:"thirdParty"`
-	Category      string          `json:"category"`
-	Source        string          `json:"categorySource"`
-	Confidence    string          `json:"categoryConfidence,omitempty"`
-	Reason        string          `json:"categoryReason,omitempty"`
-	Provider      string          `json:"provider,omitempty"`
-	Entries       []lookupEntry   `json:"entries"`
-	Host          *classifierHost `json:"host,omitempty"`
-	KnowledgeBase string          `json:"knowledgeBase"`
+	Name          string        `json:"name"`
+	Domain        string        `json:"domain,omitempty"`
+	ThirdParty    bool          `json:"thirdParty"`
+	Category      string        `json:"category"`
+	Source        string        `json:"categorySource"`
+	Confidence    string        `json:"categoryConfidence,omitempty"`
+	Reason        string        `json:"categoryReason,omitempty"`
+	Provider      string        `json:"provider,omitempty"`
+	Entries       []lookupEntry `json:"entries"`
+	Host          *lookupHost   `json:"host,omitempty"`
+	KnowledgeBase string        `json:"knowledgeBase"`
 }
 
 type lookupEntry struct {
@@ -300,7 +278,7 @@ type lookupEntry struct {
 	Description      string   `json:"description,omitempty"`
 }
 
-type classifierHost struct {
+type lookupHost struct {
 	Host     string `json:"host"`
 	Provider string `json:"provider"`
 	Category string `json:"category"`
@@ -352,7 +330,7 @@ func runKBLookup(opts *kbLookupOptions) error {
 	}
 	if domain != "" {
 		if h, ok := kb.Host(domain); ok {
-			res.Host = &classifierHost{Host: h.Host, Provider: h.Provider, Category: string(h.Category), Source: h.Source}
+			res.Host = &lookupHost{Host: h.Host, Provider: h.Provider, Category: string(h.Category), Source: h.Source}
 		}
 	}
 	if opts.Format == "json" {

@@ -144,6 +144,29 @@ func loadKnowledgeFrom(dir string, logger *slog.Logger) (*classifier.KB, error) 
 	return kb, nil
 }
 
+// knowledgeBase is the knowledge base of scans, lookups and policy
+// extraction: the built-in one or the downloaded database's
+// (loadKnowledge), with the entries of a --cookie-db file on top.
+func knowledgeBase(cookieDB string, logger *slog.Logger) (*classifier.KB, error) {
+	kb, err := loadKnowledge(logger)
+	if err != nil {
+		return nil, err
+	}
+	if cookieDB == "" {
+		return kb, nil
+	}
+	data, err := os.ReadFile(cookieDB)
+	if err != nil {
+		return nil, fmt.Errorf("reading --cookie-db: %w", err)
+	}
+	entries, err := classifier.ParseOpenCookieDB(cookieDB, data)
+	if err != nil {
+		return nil, fmt.Errorf("invalid --cookie-db: %w", err)
+	}
+	logger.Debug("cookie database read", "file", cookieDB, "entries", len(entries))
+	return kb.Override(entries), nil
+}
+
 // writeAtomic writes b to path through a temporary file in the same
 // directory, renamed over path once complete: a reader (a scan running
 // meanwhile) sees the old copy or the new one, never a part.

@@ -1,5 +1,8 @@
 package report
 
+// The cells every format shows of a cookie: its lifetime and its category
+// with where the category came from.
+
 import (
 	"fmt"
 	"math"
