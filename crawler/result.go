@@ -91,10 +91,14 @@ type Consent struct {
 
 // Banner describes a consent banner.
 type Banner struct {
-	// Platform is the consent platform recognised ("onetrust",
-	// "cookiebot", …), "generic" for a banner found by its button texts,
-	// or "custom" for one found with the user's selectors.
+	// Platform is the consent platform recognised: the name of its rule
+	// ("onetrust", "cookiebot", …; see crawler/cmps), "generic" for a
+	// banner found by its button texts, or "custom" for one found with the
+	// user's selectors.
 	Platform string
+	// Title is the platform's product name as its vendor writes it
+	// ("OneTrust"); empty for generic and custom banners.
+	Title string
 	// Frame is the URL of the document that holds the banner (the page,
 	// or an iframe).
 	Frame string
@@ -102,6 +106,9 @@ type Banner struct {
 	// without a reject button is itself worth reporting.
 	Accept *ConsentButton
 	Reject *ConsentButton
+	// Settings is the first layer's button that opens the second layer
+	// ("Settings", "Customise"), nil when there is none.
+	Settings *ConsentButton
 }
 
 // ConsentButton is one button of a banner.
@@ -121,13 +128,53 @@ type ConsentAction struct {
 	// Button is what was clicked; nil when no button was found.
 	Button *ConsentButton
 	Frame  string
-	// Clicked is true when the button was clicked; Verified when the
-	// banner then went away or the platform reported the choice.
+	// Clicked is true when the choice was made: every click it took was
+	// made. Verified is true when the platform itself then recorded the
+	// choice (VerifiedBy says how); a banner that merely closed is not a
+	// verified choice.
 	Clicked  bool
 	Verified bool
+	// VerifiedBy says how the choice was checked: VerifiedByPlatformAPI,
+	// VerifiedByTCF, VerifiedByConsentRecord, or VerifiedByNone when
+	// nothing said what was recorded (Verified is then false).
+	VerifiedBy string
+	// State is what the platform recorded, as its API, the TCF API or its
+	// consent record says: "accepted", "rejected", "partial", "none" (no
+	// choice), or "" when nothing could tell.
+	State string
+	// Layer is where the choice was made: 1 in the banner's first layer, 2
+	// behind its settings; 0 when it was not made.
+	Layer int
+	// Clicks is the number of clicks the choice took, toggles unticked in
+	// the second layer included.
+	Clicks int
+	// Steps are the labels of what was clicked, in order.
+	Steps []string
+	// Preticked is the number of optional purposes already ticked when the
+	// second layer opened (0 when it was not opened).
+	Preticked int
+	// NoReject is true when a reject was asked for and the banner offers
+	// none: no reject button in the first layer, and none (or no way to
+	// untick and save) behind its settings.
+	NoReject bool
 	// Error says what went wrong, empty when the choice was made.
 	Error string
 }
+
+// How a consent choice was verified (ConsentAction.VerifiedBy).
+const (
+	// VerifiedByPlatformAPI: the platform's own API or consent record, read
+	// by its rule, reported the choice.
+	VerifiedByPlatformAPI = "platform-api"
+	// VerifiedByTCF: the IAB TCF API (__tcfapi getTCData) reported the
+	// user's action and its purpose consents.
+	VerifiedByTCF = "tcf"
+	// VerifiedByConsentRecord: a cookie or storage entry written by the
+	// click records the choice.
+	VerifiedByConsentRecord = "consent-record"
+	// VerifiedByNone: nothing said what was recorded.
+	VerifiedByNone = "none"
+)
 
 // Page is one visited page.
 type Page struct {
