@@ -2,18 +2,12 @@ package crawler
 
 import (
 	"context"
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 )
-
-//go:embed consent.js
-var consentSource string
 
 // pageHooks run on a page between its load and its snapshot: the first
 // page of each phase detects or answers the consent banner.
@@ -22,34 +16,37 @@ type pageHooks struct {
 	afterWait func(ctx context.Context, p *pageCtx) // after it
 }
 
-// pageCtx is a page being visited.
-type pageCtx struct {
-	tab     context.Context
-	session target.SessionID
-	rec     *recorder
-	loaded  bool
-}
-
 // bannerReport is what consent.js returns for one frame.
 type bannerReport struct {
-	URL      string         `json:"url"`
-	Platform string         `json:"platform"`
-	Banner   bool           `json:"banner"`
-	API      *bool          `json:"api"`
-	Accept   *ConsentButton `json:"accept"`
-	Reject   *ConsentButton `json:"reject"`
-	Clicked  bool           `json:"clicked"`
-	Error    string         `json:"error"`
+	URL          string         `json:"url"`
+	Platform     string         `json:"platform"`
+	Title        string         `json:"title"`
+	Banner       bool           `json:"banner"`
+	Layer2       bool           `json:"layer2"`
+	Accept       *ConsentButton `json:"accept"`
+	Reject       *ConsentButton `json:"reject"`
+	Settings     *ConsentButton `json:"settings"`
+	Layer2Reject *ConsentButton `json:"layer2Reject"`
+	Save         *ConsentButton `json:"save"`
+	Purposes     struct {
+		Total  int `json:"total"`
+		Ticked int `json:"ticked"`
+	} `json:"purposes"`
+	Clicked      bool              `json:"clicked"`
+	ClickedLabel string            `json:"clickedLabel"`
+	Unticked     []string          `json:"unticked"`
+	Records      map[string]string `json:"records"`
+	Error        string            `json:"error"`
 }
 
 // firstPageHooks are the hooks of a phase's first page: the first phase
 // looks for a banner once the page has settled and photographs it; a later
-// phase clicks as soon as the banner shows, so that everything after the
-// click is recorded under the choice.
+// phase answers it as soon as it shows, so that everything after the
+// choice is recorded under it.
 func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) pageHooks {
 	if click == "" {
 		return pageHooks{afterWait: func(ctx context.Context, p *pageCtx) {
-			fr, ok := c.findBanner(ctx, p, "detect")
+			fr, ok := c.findBanner(ctx, p, consentArg{})
 			if !ok {
 				return
 			}
@@ -67,88 +64,76 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 	}}
 }
 
-// frameReport is a banner report with the session of its frame.
+// frameReport is a banner report with the frame it came from.
 type frameReport struct {
-	session target.SessionID
+	frame frameRef
 	bannerReport
 }
 
 func (f frameReport) banner() *Banner {
-	return &Banner{Platform: f.Platform, Frame: f.URL, Accept: f.Accept, Reject: f.Reject}
+	return &Banner{Platform: f.Platform, Title: f.Title, Frame: f.URL, Accept: f.Accept, Reject: f.Reject, Settings: f.Settings}
+}
+
+// score ranks banner reports: a known platform over a generic match, one
+// that is shown over one that is only present, more buttons over fewer.
+func (r bannerReport) score() int {
+	s := 0
+	if r.Platform != "generic" {
+		s += 8
+	}
+	if r.Accept != nil {
+		s += 4
+	}
+	if r.Reject != nil {
+		s += 2
+	}
+	if r.Settings != nil || r.Layer2 {
+		s++
+	}
+	return s
 }
 
 // findBanner runs consent.js in every frame of the page, the top document
-// first, and returns the best banner: a known platform over a generic
-// match, one with both buttons over one with fewer.
-func (c *crawler) findBanner(ctx context.Context, p *pageCtx, mode string) (frameReport, bool) {
+// first, and returns the best banner.
+func (c *crawler) findBanner(ctx context.Context, p *pageCtx, arg consentArg) (frameReport, bool) {
 	var best frameReport
 	found := false
-	score := func(r bannerReport) int {
-		s := 0
-		if r.Platform != "generic" {
-			s += 4
-		}
-		if r.Accept != nil {
-			s += 2
-		}
-		if r.Reject != nil {
-			s++
-		}
-		return s
-	}
-	for _, s := range append([]target.SessionID{p.session}, p.rec.children()...) {
-		r, err := c.runConsentScript(ctx, p.tab, s, mode)
+	for _, f := range p.frames() {
+		r, err := c.runConsentScript(ctx, p, f, "detect", arg)
 		if err != nil || !r.Banner {
 			continue
 		}
-		if !found || score(r) > score(best.bannerReport) {
-			best, found = frameReport{session: s, bannerReport: r}, true
+		if !found || r.score() > best.score() {
+			best, found = frameReport{frame: f, bannerReport: r}, true
 		}
 	}
 	return best, found
 }
 
-func (c *crawler) runConsentScript(ctx, tab context.Context, s target.SessionID, mode string) (bannerReport, error) {
-	var r bannerReport
-	args, _ := json.Marshal([]string{mode, c.opts.AcceptSelector, c.opts.RejectSelector})
-	expr := "(" + consentSource + ")(..." + string(args) + ")"
-	ectx, cancel := context.WithTimeout(tab, 5*time.Second)
-	defer cancel()
-	stop := context.AfterFunc(ctx, cancel)
-	defer stop()
-	var res runtime.EvaluateResult
-	err := c.s.tap.call(ectx, s, runtime.Evaluate.Method, runtime.EvaluateParams{
-		Expression: expr, ReturnByValue: new(true), Silent: new(true),
-	}, &res)
-	if err != nil {
-		return r, err
-	}
-	if res.ExceptionDetails != nil {
-		return r, fmt.Errorf("consent script: %s", res.ExceptionDetails.Text)
-	}
-	if res.Result == nil || len(res.Result.Value) == 0 {
-		return r, fmt.Errorf("consent script returned nothing")
-	}
-	err = json.Unmarshal(res.Result.Value, &r)
-	return r, err
-}
-
-// answerBanner waits for the banner, clicks accept or reject, and checks
-// that the choice took: the button went away or the platform's API reports
-// a choice. known is the banner the first phase found once its first page
-// had settled: when it has no such button, a short look is enough.
+// answerBanner waits for the banner and makes the choice: accept in the
+// first layer; reject in the first layer, or behind the settings (reject
+// all there, or untick every purpose and save). Then it verifies the
+// choice with the platform's own state. known is the banner the first
+// phase found once its first page had settled: when it has no way to make
+// this choice, a short look is enough.
 func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click string, known *Banner) *ConsentAction {
-	a := &ConsentAction{Phase: ph, Action: click}
+	a := &ConsentAction{Phase: ph, Action: click, VerifiedBy: VerifiedByNone}
+	can := func(r bannerReport) bool {
+		if click == "accept" {
+			return r.Accept != nil
+		}
+		return r.Reject != nil || r.Settings != nil
+	}
 	wait := min(c.opts.PageTimeout, 10*time.Second)
-	if known != nil && (click == "accept" && known.Accept == nil || click == "reject" && known.Reject == nil) {
+	if known != nil && (click == "accept" && known.Accept == nil || click == "reject" && known.Reject == nil && known.Settings == nil) {
 		wait = min(wait, 2*time.Second)
 	}
 	deadline := time.Now().Add(wait)
 	var fr frameReport
 	for {
 		var ok bool
-		fr, ok = c.findBanner(ctx, p, "detect")
-		if ok && (click == "accept" && fr.Accept != nil || click == "reject" && fr.Reject != nil) {
+		fr, ok = c.findBanner(ctx, p, consentArg{})
+		if ok && can(fr.bannerReport) {
 			break
 		}
 		if ctx.Err() != nil || time.Now().After(deadline) {
@@ -156,6 +141,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 			case ok:
 				a.Platform, a.Frame = fr.Platform, fr.URL
 				a.Error = fmt.Sprintf("the banner has no %s button", click)
+				a.NoReject = click == "reject"
 			default:
 				a.Error = "no consent banner found"
 			}
@@ -164,31 +150,90 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		sleep(ctx, 250*time.Millisecond)
 	}
 	a.Platform, a.Frame = fr.Platform, fr.URL
-	r, err := c.runConsentScript(ctx, p.tab, fr.session, click)
-	if err != nil || !r.Clicked {
-		a.Error = fmt.Sprintf("clicking %s: %v%s", click, err, r.Error)
-		return a
+	before := c.choiceEvidence(ctx, p, fr)
+
+	step := func(role string, layer2 bool) bool {
+		r, err := c.runConsentScript(ctx, p, fr.frame, "click", consentArg{Platform: fr.Platform, Role: role, Layer2: layer2})
+		if err != nil || !r.Clicked {
+			a.Error = fmt.Sprintf("clicking %s: %s", role, firstNonEmpty(r.Error, errText(err)))
+			return false
+		}
+		a.Clicks++
+		a.Steps = append(a.Steps, r.ClickedLabel)
+		return true
 	}
-	a.Clicked = true
-	if click == "accept" {
-		a.Button = r.Accept
-	} else {
-		a.Button = r.Reject
-	}
-	// Verify: within a few seconds the button is gone (the banner closed,
-	// or its iframe was removed), or the platform says a choice was made.
-	until := time.Now().Add(5 * time.Second)
-	for time.Now().Before(until) && ctx.Err() == nil {
-		sleep(ctx, 200*time.Millisecond)
-		after, err := c.runConsentScript(ctx, p.tab, fr.session, "detect")
-		gone := err != nil || (click == "accept" && after.Accept == nil) || (click == "reject" && after.Reject == nil)
-		if gone || (after.API != nil && *after.API) {
-			a.Verified = true
+	switch {
+	case click == "accept":
+		a.Button, a.Layer = fr.Accept, 1
+		if !step("accept", false) {
+			return a
+		}
+	case fr.Reject != nil:
+		a.Button, a.Layer = fr.Reject, 1
+		if !step("reject", false) {
+			return a
+		}
+	default:
+		if !c.rejectInSettings(ctx, p, fr, a, step) {
 			return a
 		}
 	}
-	a.Error = "the banner was still shown after the click"
+	a.Clicked = true
+	c.verifyChoice(ctx, p, fr, a, before)
 	return a
+}
+
+// rejectInSettings opens the banner's second layer and refuses there:
+// "reject all" when it has one, else every purpose unticked and saved.
+func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(string, bool) bool) bool {
+	a.Layer = 2
+	if !step("settings", false) {
+		return false
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	var l2 bannerReport
+	for {
+		sleep(ctx, 250*time.Millisecond)
+		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+		if err == nil && (r.Layer2Reject != nil || r.Save != nil) {
+			l2 = r
+			break
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			a.NoReject = true
+			a.Error = "the banner's settings offer no reject and no save button"
+			return false
+		}
+	}
+	a.Preticked = l2.Purposes.Ticked
+	if l2.Layer2Reject != nil {
+		a.Button = l2.Layer2Reject
+		return step("layer2Reject", true)
+	}
+	r, err := c.runConsentScript(ctx, p, fr.frame, "untick", consentArg{Platform: fr.Platform, Layer2: true})
+	if err != nil {
+		a.Error = "unticking the purposes: " + err.Error()
+		return false
+	}
+	a.Clicks += len(r.Unticked)
+	a.Button = l2.Save
+	return step("save", true)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 func sleep(ctx context.Context, d time.Duration) {

@@ -1,95 +1,44 @@
-((mode, acceptSelector, rejectSelector) => {
-  // Finds a consent banner in this document (open shadow roots and
-  // same-origin iframes included) and, in the click modes, clicks its accept
-  // or reject button. Returns a plain object; the crawler runs it in every
-  // frame of the page, cross-site iframes included.
-  const RULES = [
-    { p: "onetrust", banner: ["#onetrust-banner-sdk"], accept: ["#onetrust-accept-btn-handler"],
-      reject: ["#onetrust-reject-all-handler", ".ot-pc-refuse-all-handler"],
-      api: (w) => (w.OneTrust && typeof w.OneTrust.IsAlertBoxClosed === "function" ? !!w.OneTrust.IsAlertBoxClosed() : null) },
-    { p: "cookiebot", banner: ["#CybotCookiebotDialog"],
-      accept: ["#CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll", "#CybotCookiebotDialogBodyButtonAccept"],
-      reject: ["#CybotCookiebotDialogBodyButtonDecline"],
-      api: (w) => (w.Cookiebot && "hasResponse" in w.Cookiebot ? !!w.Cookiebot.hasResponse : null) },
-    { p: "usercentrics", banner: ["#usercentrics-root", "#uc-banner"],
-      accept: ['[data-testid="uc-accept-all-button"]'], reject: ['[data-testid="uc-deny-all-button"]'],
-      api: (w) => (w.UC_UI && typeof w.UC_UI.isConsentRequired === "function" ? !w.UC_UI.isConsentRequired() : null) },
-    { p: "didomi", banner: ["#didomi-notice", "#didomi-popup"], accept: ["#didomi-notice-agree-button"],
-      reject: ["#didomi-notice-disagree-button", ".didomi-continue-without-agreeing"],
-      api: (w) => (w.Didomi && typeof w.Didomi.shouldConsentBeCollected === "function" ? !w.Didomi.shouldConsentBeCollected() : null) },
-    { p: "quantcast", banner: [".qc-cmp2-container", "#qc-cmp2-ui"],
-      accept: ['.qc-cmp2-summary-buttons button[mode="primary"]'], reject: ['.qc-cmp2-summary-buttons button[mode="secondary"]'] },
-    { p: "trustarc", banner: ["#truste-consent-track", "#consent_blackbar"], accept: ["#truste-consent-button"],
-      reject: ["#truste-consent-required"] },
-    { p: "osano", banner: [".osano-cm-dialog"], accept: [".osano-cm-accept-all", ".osano-cm-accept"],
-      reject: [".osano-cm-denyAll", ".osano-cm-deny"] },
-    { p: "cookieyes", banner: [".cky-consent-container", "#cookie-law-info-bar"],
-      accept: [".cky-btn-accept", "#cookie_action_close_header"], reject: [".cky-btn-reject", "#cookie_action_close_header_reject"] },
-    { p: "complianz", banner: ["#cmplz-cookiebanner-container .cmplz-cookiebanner", ".cmplz-cookiebanner"],
-      accept: [".cmplz-accept"], reject: [".cmplz-deny"] },
-    { p: "iubenda", banner: ["#iubenda-cs-banner"], accept: [".iubenda-cs-accept-btn"], reject: [".iubenda-cs-reject-btn"] },
-    { p: "axeptio", banner: ["#axeptio_overlay", ".axeptio_widget"], accept: ["#axeptio_btn_acceptAll"],
-      reject: ["#axeptio_btn_dismiss"] },
-    { p: "klaro", banner: [".klaro .cookie-notice", ".klaro .cookie-modal"],
-      accept: [".klaro .cm-btn-accept-all", ".klaro .cm-btn-success"], reject: [".klaro .cn-decline", ".klaro .cm-btn-decline"] },
-    { p: "sourcepoint", banner: ['[id^="sp_message_container"]', ".message-container"],
-      accept: [".sp_choice_type_11", 'button[title="Accept all"]', 'button[title="Accept"]'],
-      reject: [".sp_choice_type_13", 'button[title="Reject all"]', 'button[title="Reject"]'] },
-    { p: "termly", banner: ["#termly-code-snippet-support"], accept: ['[data-tid="banner-accept"]'],
-      reject: ['[data-tid="banner-decline"]'] },
-    { p: "borlabs", banner: ["#BorlabsCookieBox", "#BorlabsCookieWidget"],
-      accept: ["a[data-cookie-accept-all]", "._brlbs-btn-accept-all", "a[data-cookie-accept]"],
-      reject: ["a[data-cookie-refuse]", "._brlbs-refuse-btn", "._brlbs-refuse"] },
-    { p: "tarteaucitron", banner: ["#tarteaucitronAlertBig", "#tarteaucitronRoot"],
-      accept: ["#tarteaucitronPersonalize2", "#tarteaucitronAllAllowed"], reject: ["#tarteaucitronAllDenied2", "#tarteaucitronAllDenied"] },
-    { p: "opendatasoft", banner: ["#ods-cookies-banner", ".ods-cookies-banner"], accept: ["#ods-cookies-accept"],
-      reject: ["#ods-cookies-reject"],
-      api: (w) => (w.odsCookies && typeof w.odsCookies.choice === "function" ? ["accepted", "rejected"].includes(w.odsCookies.choice()) : null) },
-  ];
+function (mode, arg, rules, words, custom, ...closedRoots) {
+  // Finds a consent banner in this document (open shadow roots, the closed
+  // ones the crawler passes in, same-origin iframes) and, in the action
+  // modes, acts on it. The crawler calls it in every frame of the page.
+  //   mode "detect": what is shown (platform, first layer, second layer)
+  //   mode "click", arg {platform, role}: clicks the first visible element
+  //     of a role (accept, reject, settings, layer2Reject, save)
+  //   mode "untick", arg {platform}: unticks every ticked optional purpose
+  //   mode "records": the cookies and storage entries this document sees
+  // rules are crawler/cmps without their state expressions; words are
+  // crawler/consent_words.json; custom is {accept, reject} selectors.
+  // It returns a plain object and never throws.
 
-  const ACCEPT = [
-    "accept all", "accept all cookies", "accept cookies", "accept", "i accept", "allow all", "allow all cookies", "allow cookies",
-    "agree", "i agree", "agree and close", "accept and close", "accept and continue", "ok", "okay", "got it", "yes, i agree",
-    "tout accepter", "accepter", "accepter tout", "j'accepte", "accepter et fermer", "accepter et continuer", "ok, j'ai compris",
-    "alle akzeptieren", "akzeptieren", "alle cookies akzeptieren", "zustimmen", "alle zulassen", "einverstanden", "alles akzeptieren",
-    "aceptar todo", "aceptar todas", "aceptar todas las cookies", "aceptar", "acepto", "aceptar y cerrar",
-    "accetta tutti", "accetta", "accetto", "accetta tutto", "accetta tutti i cookie",
-    "alles accepteren", "accepteren", "akkoord", "alle cookies accepteren", "ik ga akkoord",
-  ];
-  const REJECT = [
-    "reject all", "reject", "reject all cookies", "reject cookies", "decline", "decline all", "deny", "deny all", "refuse",
-    "refuse all", "necessary only", "only necessary", "necessary cookies only", "use necessary cookies only",
-    "continue without accepting", "do not accept",
-    "tout refuser", "refuser", "refuser tout", "continuer sans accepter", "je refuse", "refuser et fermer",
-    "alle ablehnen", "ablehnen", "nur notwendige", "nur notwendige cookies", "nur essenzielle cookies", "alle cookies ablehnen",
-    "rechazar todo", "rechazar todas", "rechazar", "rechazar todas las cookies", "solo necesarias",
-    "rifiuta tutti", "rifiuta", "rifiuta tutto", "continua senza accettare", "solo necessari",
-    "alles weigeren", "weigeren", "afwijzen", "alle afwijzen", "alleen noodzakelijke", "alleen noodzakelijke cookies",
-  ];
-  const CONTEXT = /cookie|consent|privacy|gdpr|datenschutz|confidentialit|vie privee|traceur|privacidad|riservatezza|gegevens|tracking/;
+  /*GENERIC*/
 
   const norm = (s) => String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\u2019`]/g, "'").toLowerCase().replace(/\s+/g, " ").replace(/^[\s>»›✓✔×]+|[\s!.»›<✓✔×]+$/g, "").trim();
+    .replace(/[\u2018\u2019`´]/g, "'").toLowerCase().replace(/\s+/g, " ")
+    .replace(/^[\s>»›✓✔×✕+*\-–—:|]+|[\s!.»›<✓✔×✕+*\-–—:|]+$/g, "").trim();
 
   const visible = (el) => {
     try {
-      if (!el.isConnected) return false;
+      if (!el || !el.isConnected) return false;
       if (typeof el.checkVisibility === "function" && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0;
     } catch (e) { return false; }
   };
 
-  // roots: this document, open shadow roots and same-origin iframes.
+  // roots: this document, its shadow roots (open ones found here, closed
+  // ones given) and the documents of same-origin iframes.
   const roots = [];
   const seen = new Set();
   const addRoot = (root, depth) => {
-    if (!root || seen.has(root) || depth > 6 || roots.length > 200) return;
+    if (!root || seen.has(root) || depth > 8 || roots.length > 300) return;
     seen.add(root);
     roots.push(root);
     let all = [];
     try { all = root.querySelectorAll("*"); } catch (e) { return; }
-    for (const el of all) {
+    const n = Math.min(all.length, 20000);
+    for (let i = 0; i < n; i++) {
+      const el = all[i];
       if (el.shadowRoot) addRoot(el.shadowRoot, depth + 1);
       if (el.tagName === "IFRAME" || el.tagName === "FRAME") {
         try { if (el.contentDocument) addRoot(el.contentDocument, depth + 1); } catch (e) {}
@@ -97,87 +46,198 @@
     }
   };
   addRoot(document, 0);
+  for (const r of closedRoots) addRoot(r, 1);
 
+  const text = (el) => {
+    let t = "";
+    try { t = el.innerText || el.value || el.getAttribute("aria-label") || el.title || el.textContent || ""; } catch (e) {}
+    return String(t);
+  };
+  const label = (el) => norm(text(el)).slice(0, 80);
+  const shown = (el) => text(el).replace(/\s+/g, " ").trim().slice(0, 80);
+
+  const langs = Object.values((words && words.languages) || {});
+  const settingsWords = langs.flatMap((l) => l.settings || []);
+  // A reject whose label names settings, options, preferences… opens them
+  // instead: never a reject.
+  const isSettingsLabel = (t) => settingsWords.some((w) => t === w || (w.length > 4 && t.includes(w)));
+
+  // "css :text(a|b)" matches the css elements whose label contains one of
+  // the alternatives.
+  const parse = (sel) => {
+    const m = /^(.*?)\s*:text\(([^)]*)\)\s*$/.exec(sel);
+    return m ? { css: m[1], texts: m[2].split("|").map(norm).filter(Boolean) } : { css: sel, texts: null };
+  };
   const queryAll = (sel) => {
+    const { css, texts } = parse(sel);
     const out = [];
     for (const r of roots) {
-      try { out.push(...r.querySelectorAll(sel)); } catch (e) {}
+      let found = [];
+      try { found = r.querySelectorAll(css); } catch (e) { continue; }
+      for (const el of found) {
+        if (texts && !texts.some((t) => label(el).includes(t))) continue;
+        out.push(el);
+      }
     }
     return out;
   };
-  const firstVisible = (sels) => {
+  const present = (sels) => (sels || []).some((s) => queryAll(s).length > 0);
+  const firstVisible = (sels, notSettings) => {
     for (const s of sels || []) {
-      for (const el of queryAll(s)) if (visible(el)) return { el, sel: s };
+      for (const el of queryAll(s)) {
+        if (!visible(el)) continue;
+        if (notSettings && isSettingsLabel(label(el))) continue;
+        return { el, sel: s };
+      }
     }
     return null;
   };
-  const text = (el) => el.innerText || el.value || el.getAttribute("aria-label") || el.title || el.textContent;
-  // label is what buttons are matched on; shown is what the report says,
-  // the text as the page writes it, blanks collapsed.
-  const label = (el) => norm(text(el)).slice(0, 80);
-  const shown = (el) => String(text(el) || "").replace(/\s+/g, " ").trim().slice(0, 80);
-
-  const inConsentContext = (el) => {
-    let n = el;
-    for (let i = 0; i < 8 && n; i++) {
-      const t = norm(n.textContent || "");
-      if (CONTEXT.test(t) || CONTEXT.test(norm((n.id || "") + " " + (n.className && n.className.baseVal === undefined ? n.className : "")))) return true;
-      n = n.parentElement || (n.parentNode && n.parentNode.host) || null;
-    }
-    return false;
-  };
-  const byText = (words) => {
-    const wanted = new Set(words);
-    let best = null;
-    for (const el of queryAll('button, a, [role="button"], input[type="button"], input[type="submit"]')) {
-      if (!visible(el)) continue;
-      const t = label(el);
-      if (!wanted.has(t)) continue;
-      if (!inConsentContext(el)) continue;
-      // Prefer the longest (most specific) phrase: "accept all" over "ok".
-      if (!best || t.length > best.t.length) best = { el, t };
-    }
-    return best ? { el: best.el, sel: "text=" + best.t } : null;
-  };
-
-  const find = () => {
-    if (acceptSelector || rejectSelector) {
-      const a = acceptSelector ? firstVisible([acceptSelector]) : null;
-      const r = rejectSelector ? firstVisible([rejectSelector]) : null;
-      if (a || r) return { platform: "custom", accept: a, reject: r, banner: true, api: null };
-    }
-    for (const rule of RULES) {
-      const a = firstVisible(rule.accept);
-      const r = firstVisible(rule.reject);
-      const b = firstVisible(rule.banner);
-      if (a || r || b) {
-        let api = null;
-        try { api = rule.api ? rule.api(window) : null; } catch (e) {}
-        return { platform: rule.p, accept: a, reject: r, banner: !!(a || r || b), api };
+  const toggles = (sels) => {
+    const out = [];
+    for (const s of sels || []) {
+      for (const el of queryAll(s)) {
+        if (out.includes(el)) continue;
+        if (el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+        out.push(el);
       }
     }
-    const a = byText(ACCEPT);
-    const r = byText(REJECT);
-    if (a || r) return { platform: "generic", accept: a, reject: r, banner: true, api: null };
-    return { platform: "", accept: null, reject: null, banner: false, api: null };
+    return out;
+  };
+  const ticked = (el) => el.checked === true || el.getAttribute("aria-checked") === "true" || el.getAttribute("aria-pressed") === "true";
+
+  // A rule's view of this document.
+  // How specific the rule's match is: an id or attribute of the
+  // platform's own beats a class several platforms share.
+  const specificity = (sels) => {
+    let best = -1;
+    for (const s of sels || []) {
+      if (queryAll(s).length === 0) continue;
+      best = Math.max(best, s.includes("#") ? 2 : s.includes("[") ? 1 : 0);
+    }
+    return best;
+  };
+  const look = (rule) => {
+    const spec = specificity(rule.detect);
+    if (spec < 0 && !firstVisible(rule.shown)) return null;
+    const v = {
+      platform: rule.name, title: rule.title || "",
+      first: firstVisible(rule.shown),
+      layer2: firstVisible(rule.layer2),
+      accept: firstVisible(rule.accept),
+      reject: firstVisible(rule.reject, true),
+      settings: firstVisible(rule.settings),
+      layer2Reject: firstVisible(rule.layer2Reject, true),
+      save: firstVisible(rule.save),
+      purposes: toggles(rule.purposes),
+    };
+    const shownScore = (v.first ? 4 : 0) + (v.layer2 ? 4 : 0) + (v.accept ? 2 : 0) + (v.reject ? 1 : 0) + (v.settings ? 1 : 0);
+    v.score = shownScore > 0 ? shownScore * 4 + Math.max(spec, 0) : 0;
+    return v;
   };
 
-  const f = find();
-  const out = {
-    url: String(location.href),
-    platform: f.platform,
-    banner: f.banner,
-    api: f.api,
-    accept: f.accept ? { selector: f.accept.sel, label: shown(f.accept.el) } : null,
-    reject: f.reject ? { selector: f.reject.sel, label: shown(f.reject.el) } : null,
-    clicked: false,
+  const wrap = (el) => (el ? { el, sel: "text=" + label(el) } : null);
+  const generic = (layer2) => {
+    let g = null;
+    try { g = genericBanner({ roots, visible, label, norm, words, layer2 }); } catch (e) { g = null; }
+    if (!g) return null;
+    return {
+      platform: "generic", title: "",
+      first: g.container ? { el: g.container, sel: "" } : null,
+      layer2: layer2 && g.container ? { el: g.container, sel: "" } : null,
+      accept: wrap(g.accept),
+      reject: g.reject && !isSettingsLabel(label(g.reject)) ? wrap(g.reject) : null,
+      settings: wrap(g.settings),
+      layer2Reject: layer2 && g.reject && !isSettingsLabel(label(g.reject)) ? wrap(g.reject) : null,
+      save: wrap(g.save),
+      purposes: (g.purposes || []).filter((el) => !el.disabled),
+      score: 1,
+    };
   };
-  if (mode === "accept" || mode === "reject") {
-    const target = mode === "accept" ? f.accept : f.reject;
-    if (target) {
-      try { target.el.scrollIntoView({ block: "center" }); } catch (e) {}
-      try { target.el.click(); out.clicked = true; } catch (e) { out.error = String(e); }
+
+  const find = (only, layer2) => {
+    if (custom && (custom.accept || custom.reject) && (!only || only === "custom")) {
+      const a = custom.accept ? firstVisible([custom.accept]) : null;
+      const r = custom.reject ? firstVisible([custom.reject]) : null;
+      if (a || r) return { platform: "custom", title: "", first: a || r, layer2: null, accept: a, reject: r, settings: null, layer2Reject: null, save: null, purposes: [], score: 8 };
     }
+    let best = null;
+    let named = null; // a platform present but not recognised as shown
+    for (const rule of rules) {
+      if (only && rule.name !== only) continue;
+      const v = look(rule);
+      if (!v) continue;
+      if (v.score > 0 && (!best || v.score > best.score)) best = v;
+      if (!named) named = v;
+    }
+    if (best) return best;
+    if (only && only !== "generic" && !named) return null;
+    const g = generic(layer2);
+    if (g && named) {
+      // The platform's script is there, its banner was found by its texts.
+      g.platform = named.platform;
+      g.title = named.title;
+    }
+    return g;
+  };
+
+  const btn = (m) => (m ? { selector: m.sel, label: shown(m.el) } : null);
+  const out = { url: String(location.href), platform: "", title: "", banner: false, layer2: false };
+
+  try {
+    if (mode === "records") {
+      const rec = {};
+      for (const part of String(document.cookie || "").split(";")) {
+        const i = part.indexOf("=");
+        if (i > 0 && Object.keys(rec).length < 300) rec["cookie:" + part.slice(0, i).trim()] = part.slice(i + 1).trim().slice(0, 500);
+      }
+      for (const store of ["localStorage", "sessionStorage"]) {
+        try {
+          const s = window[store];
+          for (let i = 0; i < s.length && i < 300; i++) {
+            const k = s.key(i);
+            rec[store + ":" + k] = String(s.getItem(k) || "").slice(0, 500);
+          }
+        } catch (e) {}
+      }
+      out.records = rec;
+      return out;
+    }
+
+    const f = find(arg && arg.platform, !!(arg && arg.layer2));
+    if (!f) return out;
+    out.platform = f.platform;
+    out.title = f.title;
+    out.banner = !!(f.first || f.layer2 || f.accept || f.reject);
+    out.layer2 = !!f.layer2;
+    out.accept = btn(f.accept);
+    out.reject = btn(f.reject);
+    out.settings = btn(f.settings);
+    out.layer2Reject = btn(f.layer2Reject);
+    out.save = btn(f.save);
+    out.purposes = { total: f.purposes.length, ticked: f.purposes.filter(ticked).length };
+
+    if (mode === "click") {
+      const target = f[arg.role];
+      if (!target) { out.error = "no " + arg.role + " button is shown"; return out; }
+      try { target.el.scrollIntoView({ block: "center" }); } catch (e) {}
+      target.el.click();
+      out.clicked = true;
+      out.clickedLabel = shown(target.el);
+    } else if (mode === "untick") {
+      out.unticked = [];
+      for (const el of f.purposes) {
+        if (!ticked(el)) continue;
+        try { el.click(); } catch (e) {}
+        if (ticked(el) && "checked" in el) {
+          el.checked = false;
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        out.unticked.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
+      }
+    }
+  } catch (e) {
+    out.error = String(e && e.message || e);
   }
   return out;
-})
+}

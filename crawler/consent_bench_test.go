@@ -12,10 +12,11 @@ import (
 )
 
 // maxConsentCost is the most a --consent all scan may cost, in multiples of
-// a --consent none scan of the same site (issue 5). The before-consent
+// a --consent none scan of the same site (issue 11). The before-consent
 // phase discovers the pages; the accept and reject phases follow it page by
-// page, side by side, so on 2 cores the cost stays near 2.
-const maxConsentCost = 3.5
+// page, side by side, so on 2 cores the cost stays near 2. It is judged by
+// the benchmark only: `make test` asserts no timing.
+const maxConsentCost = 2.5
 
 // costOptions are the crawl options of the consent cost measurements: the
 // fixture options with a shorter wait, the same for both modes.
@@ -71,49 +72,6 @@ func warmUp(tb testing.TB, site fixtures.ConsentSite, opts crawler.Options) {
 	}
 }
 
-// TestConsentAllCost measures a --consent none and a --consent all scan of
-// the 20-page onetrust-compliant fixture, one after the other with the same
-// options, and fails when all costs more than maxConsentCost times none.
-//
-// It is not parallel, so no other test of the package runs beside it (Go
-// runs the parallel ones after it); but `go test ./...` runs the browser
-// tests of other packages at the same time, and they can slow either scan.
-// So when the ratio is over the limit it measures both scans again, up to
-// three times, and judges the fastest time of each mode: the cost of a scan
-// when nothing else competes for the machine.
-func TestConsentAllCost(t *testing.T) {
-	requireBrowser(t)
-	srv := fixtures.NewServer()
-	defer srv.Close()
-	site := fixtures.OneTrustCompliant()
-	opts := costOptions(srv)
-
-	warmUp(t, site, opts)
-	var best [2]time.Duration // none, all
-	ratio := 0.0
-	for attempt := 1; attempt <= 3; attempt++ {
-		load := loadAverage()
-		none := timeCrawl(t, site, opts, crawler.ConsentNone)
-		all := timeCrawl(t, site, opts, crawler.ConsentAll)
-		for i, d := range []time.Duration{none, all} {
-			if best[i] == 0 || d < best[i] {
-				best[i] = d
-			}
-		}
-		ratio = best[1].Seconds() / best[0].Seconds()
-		t.Logf("attempt %d: %d pages, wait %s, concurrency %d: --consent none %.2fs, --consent all %.2fs, all/none %.2f (load average %s, then %s)",
-			attempt, len(site.Pages), opts.Wait, crawler.DefaultConcurrency, none.Seconds(), all.Seconds(),
-			all.Seconds()/none.Seconds(), load, loadAverage())
-		if ratio <= maxConsentCost {
-			break
-		}
-	}
-	if ratio > maxConsentCost {
-		t.Errorf("--consent all took %.2f times --consent none (fastest of each: %.2fs / %.2fs), want at most %.1f",
-			ratio, best[1].Seconds(), best[0].Seconds(), maxConsentCost)
-	}
-}
-
 // BenchmarkConsentPhases times --consent none and --consent all scans of
 // the 20-page onetrust-compliant fixture; each iteration does one of each.
 // It reports the seconds of each mode per scan and their ratio (all/none).
@@ -139,7 +97,12 @@ func BenchmarkConsentPhases(b *testing.B) {
 	}
 	b.ReportMetric(none.Seconds()/float64(n), "none-s/op")
 	b.ReportMetric(all.Seconds()/float64(n), "all-s/op")
-	b.ReportMetric(all.Seconds()/none.Seconds(), "all/none")
+	ratio := all.Seconds() / none.Seconds()
+	b.ReportMetric(ratio, "all/none")
+	if ratio > maxConsentCost {
+		b.Errorf("--consent all took %.2f times --consent none (%.2fs / %.2fs per scan, load average %s), want at most %.1f",
+			ratio, all.Seconds()/float64(n), none.Seconds()/float64(n), loadAverage(), maxConsentCost)
+	}
 }
 
 // loadAverage returns the machine's one-minute load average, or "?" where

@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -50,6 +51,16 @@ type recorder struct {
 	doc       *network.Response
 	// frames of other targets (cross-site iframes) attached below the tab
 	childSessions []target.SessionID
+	// contexts are the page's own JavaScript worlds (one per frame) of
+	// each session, in order of creation: the consent script runs in each.
+	contexts map[target.SessionID][]frameContext
+}
+
+// frameContext is the main JavaScript world of one frame.
+type frameContext struct {
+	id      runtime.ExecutionContextID
+	unique  string
+	frameID cdp.FrameID
 }
 
 // write is one cookie write seen on a page, before it is merged with the
@@ -90,6 +101,7 @@ func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID) *recorder {
 		extra:     make(map[network.RequestID]int),
 		frames:    make(map[cdp.FrameID]string),
 		reqFrame:  make(map[network.RequestID]cdp.FrameID),
+		contexts:  make(map[target.SessionID][]frameContext),
 	}
 }
 
@@ -174,6 +186,29 @@ func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Valu
 		if decode(params, &ev) && ev.Name == bindingName {
 			r.onScriptWrite(now, ev.Payload)
 		}
+	case runtime.ExecutionContextCreated.Method:
+		var ev runtime.EventExecutionContextCreated
+		var aux struct {
+			IsDefault bool        `json:"isDefault"`
+			FrameID   cdp.FrameID `json:"frameId"`
+		}
+		if decode(params, &ev) && ev.Context != nil && len(ev.Context.AuxData) > 0 &&
+			json.Unmarshal(ev.Context.AuxData, &aux) == nil && aux.IsDefault {
+			r.mu.Lock()
+			r.contexts[s] = append(r.contexts[s], frameContext{id: ev.Context.ID, unique: ev.Context.UniqueID, frameID: aux.FrameID})
+			r.mu.Unlock()
+		}
+	case runtime.ExecutionContextDestroyed.Method:
+		var ev runtime.EventExecutionContextDestroyed
+		if decode(params, &ev) {
+			r.mu.Lock()
+			r.contexts[s] = slices.DeleteFunc(r.contexts[s], func(c frameContext) bool { return c.unique == ev.ExecutionContextUniqueID })
+			r.mu.Unlock()
+		}
+	case runtime.ExecutionContextsCleared.Method:
+		r.mu.Lock()
+		delete(r.contexts, s)
+		r.mu.Unlock()
 	case page.FrameNavigated.Method:
 		var ev page.EventFrameNavigated
 		if decode(params, &ev) && ev.Frame != nil {
@@ -359,6 +394,14 @@ func (r *recorder) children() []target.SessionID {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]target.SessionID(nil), r.childSessions...)
+}
+
+// frameContexts returns the main worlds of the frames of session s, the
+// oldest first.
+func (r *recorder) frameContexts(s target.SessionID) []frameContext {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.contexts[s])
 }
 
 // document returns the last response of the top frame's document, nil when

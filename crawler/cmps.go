@@ -1,0 +1,169 @@
+package crawler
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The consent-platform rules (crawler/cmps/*.json, documented in
+// crawler/cmps/README.md) and the words of the text fallback.
+var (
+	//go:embed cmps/*.json
+	cmpFiles embed.FS
+	//go:embed consent_words.json
+	wordsJSON []byte
+	//go:embed consent_generic.js
+	genericSource string
+)
+
+// cmpRule is one consent-platform product.
+type cmpRule struct {
+	Name         string   `json:"name"`
+	Title        string   `json:"title"`
+	Sources      []string `json:"sources"`
+	Detect       []string `json:"detect"`
+	Shown        []string `json:"shown"`
+	Accept       []string `json:"accept"`
+	Reject       []string `json:"reject,omitempty"`
+	Settings     []string `json:"settings,omitempty"`
+	Layer2       []string `json:"layer2,omitempty"`
+	Layer2Reject []string `json:"layer2Reject,omitempty"`
+	Purposes     []string `json:"purposes,omitempty"`
+	Save         []string `json:"save,omitempty"`
+	State        string   `json:"state,omitempty"`
+	TCF          bool     `json:"tcf,omitempty"`
+	// NoReject says the product offers no way to refuse: the rule then
+	// has neither reject nor settings.
+	NoReject bool `json:"noReject,omitempty"`
+}
+
+var ruleName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// check says what is wrong with a rule read from file, nil when nothing.
+func (r *cmpRule) check(file string) error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%s: %s", file, fmt.Sprintf(format, a...))
+	}
+	switch {
+	case !ruleName.MatchString(r.Name):
+		return bad("name %q is not a lower-case slug", r.Name)
+	case strings.TrimSuffix(path.Base(file), ".json") != r.Name:
+		return bad("name %q differs from the file name", r.Name)
+	case r.Title == "":
+		return bad("no title")
+	case len(r.Sources) == 0:
+		return bad("no sources")
+	case len(r.Detect) == 0 || len(r.Shown) == 0:
+		return bad("detect and shown are required")
+	case len(r.Accept) == 0:
+		return bad("no accept selector")
+	case len(r.Reject) == 0 && len(r.Settings) == 0 && !r.NoReject:
+		return bad("neither reject nor settings: no way to refuse (say \"noReject\": true if the product has none)")
+	case r.NoReject && (len(r.Reject) > 0 || len(r.Settings) > 0):
+		return bad("noReject with a reject or settings selector")
+	case len(r.Settings) > 0 && len(r.Layer2) == 0:
+		return bad("settings without layer2")
+	case len(r.Purposes) > 0 && len(r.Save) == 0:
+		return bad("purposes without save")
+	}
+	for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save} {
+		for _, s := range list {
+			if strings.TrimSpace(s) == "" || strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "[") != strings.Count(s, "]") {
+				return bad("selector %q is malformed", s)
+			}
+		}
+	}
+	return nil
+}
+
+// loadRules reads and checks every rule, sorted by name.
+func loadRules(fsys fs.FS) ([]cmpRule, error) {
+	files, err := fs.Glob(fsys, "cmps/*.json")
+	if err != nil {
+		return nil, err
+	}
+	rules := make([]cmpRule, 0, len(files))
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		var r cmpRule
+		dec := json.NewDecoder(strings.NewReader(string(b)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&r); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		if err := r.check(f); err != nil {
+			return nil, err
+		}
+		rules = append(rules, r)
+	}
+	slices.SortFunc(rules, func(a, b cmpRule) int { return strings.Compare(a.Name, b.Name) })
+	return rules, nil
+}
+
+// consentKit is what the consent script needs, built once.
+type consentKit struct {
+	rules  []cmpRule
+	byName map[string]*cmpRule
+	// script is consent.js with the text fallback inlined; rulesArg and
+	// wordsArg are its rules (without their state expressions) and words,
+	// as JSON arguments.
+	script   string
+	rulesArg json.RawMessage
+	wordsArg json.RawMessage
+}
+
+var kit = func() *consentKit {
+	rules, err := loadRules(cmpFiles)
+	if err != nil {
+		panic("crawler: consent rules: " + err.Error())
+	}
+	k := &consentKit{rules: rules, byName: map[string]*cmpRule{}}
+	lean := make([]cmpRule, len(rules))
+	for i := range rules {
+		k.byName[rules[i].Name] = &rules[i]
+		lean[i] = rules[i]
+		lean[i].State, lean[i].Sources = "", nil
+	}
+	k.rulesArg, _ = json.Marshal(lean)
+	if !json.Valid(wordsJSON) {
+		panic("crawler: consent_words.json is not valid JSON")
+	}
+	k.wordsArg = json.RawMessage(wordsJSON)
+	k.script = strings.Replace(consentSource, "/*GENERIC*/", genericSource, 1)
+	return k
+}()
+
+// PlatformInfo describes a consent platform the crawler recognises.
+type PlatformInfo struct {
+	// Name is the rule's name, as reports write it ("onetrust").
+	Name string
+	// Title is the product's name ("OneTrust").
+	Title string
+	// API is true when the rule reads the platform's own API or consent
+	// record to verify a choice; TCF when the IAB TCF API can verify it.
+	API, TCF bool
+	// SecondLayer is true when the rule can refuse behind the settings.
+	SecondLayer bool
+}
+
+// Platforms lists the consent platforms the crawler recognises, sorted by
+// name.
+func Platforms() []PlatformInfo {
+	out := make([]PlatformInfo, len(kit.rules))
+	for i, r := range kit.rules {
+		out[i] = PlatformInfo{
+			Name: r.Name, Title: r.Title, API: r.State != "", TCF: r.TCF,
+			SecondLayer: len(r.Settings) > 0 && (len(r.Layer2Reject) > 0 || len(r.Save) > 0),
+		}
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package crawler
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestRules checks every rule file: it decodes strictly, names itself
+// after its file, gives its sources, and has a way to accept and one to
+// refuse. There are rules for at least 60 products.
+func TestRules(t *testing.T) {
+	rules, err := loadRules(cmpFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) < 60 {
+		t.Errorf("%d consent-platform rules, want at least 60", len(rules))
+	}
+	titles := map[string]string{}
+	for _, r := range rules {
+		if other, ok := titles[strings.ToLower(r.Title)]; ok {
+			t.Errorf("rules %s and %s have the same title %q", other, r.Name, r.Title)
+		}
+		titles[strings.ToLower(r.Title)] = r.Name
+	}
+}
+
+// TestRulesRefuseBadFiles: a broken rule is an error naming its file,
+// never a rule that silently matches nothing.
+func TestRulesRefuseBadFiles(t *testing.T) {
+	good := `{"name":"acme","title":"Acme","sources":["docs"],"detect":["#a"],"shown":["#a"],"accept":["#y"],"reject":["#n"]}`
+	for _, tc := range []struct{ name, file, body, want string }{
+		{"unknown field", "cmps/acme.json", strings.Replace(good, `"reject"`, `"rejct"`, 1), "unknown field"},
+		{"name differs from file", "cmps/other.json", good, "differs from the file name"},
+		{"no way to refuse", "cmps/acme.json", strings.Replace(good, `,"reject":["#n"]`, "", 1), "no way to refuse"},
+		{"settings without layer2", "cmps/acme.json", strings.Replace(good, `"reject":["#n"]`, `"settings":["#s"]`, 1), "settings without layer2"},
+		{"malformed selector", "cmps/acme.json", strings.Replace(good, `"#y"`, `"button[type=x"`, 1), "malformed"},
+		{"not a slug", "cmps/Acme.json", strings.Replace(good, `"acme"`, `"Acme"`, 1), "slug"},
+		{"no sources", "cmps/acme.json", strings.Replace(good, `["docs"]`, `[]`, 1), "no sources"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := loadRules(fstest.MapFS{tc.file: {Data: []byte(tc.body)}})
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.file) {
+				t.Errorf("loadRules = %v, want an error naming %s and saying %q", err, tc.file, tc.want)
+			}
+		})
+	}
+	if _, err := loadRules(fstest.MapFS{"cmps/acme.json": {Data: []byte(good)}}); err != nil {
+		t.Errorf("a good rule: %v", err)
+	}
+}
+
+// TestRulesCompileInBrowser parses every selector and state expression of
+// every rule in Chromium: consent.js skips a selector the browser refuses,
+// so a typo would otherwise go unnoticed.
+func TestRulesCompileInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	path, err := FindBrowser("")
+	if err != nil {
+		t.Fatalf("a full test run needs Chromium: %v", err)
+	}
+	type item struct{ Rule, Kind, Text string }
+	var items []item
+	for _, r := range kit.rules {
+		for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save} {
+			for _, s := range list {
+				css, _, _ := strings.Cut(s, " :text(")
+				items = append(items, item{r.Name, "selector", css})
+			}
+		}
+		if r.State != "" {
+			items = append(items, item{r.Name, "state", r.State})
+		}
+	}
+	b, _ := json.Marshal(items)
+	// The profile, and the directories Chromium makes under TMPDIR, go
+	// with the test.
+	dir := t.TempDir()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.UserDataDir(dir), chromedp.Env("TMPDIR="+dir))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+		const bad = [];
+		for (const it of `+string(b)+`) {
+			try {
+				if (it.Kind === "selector") document.querySelectorAll(it.Text);
+				else new Function("return (" + it.Text + ");");
+			} catch (e) { bad.push(it.Rule + ": " + it.Kind + " " + JSON.stringify(it.Text) + ": " + e.message); }
+		}
+		return bad;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range bad {
+		t.Error(s)
+	}
+}

@@ -1,0 +1,297 @@
+// genericBanner finds a consent banner of no known platform by the texts of
+// its buttons (crawler/consent_words.json). env: { roots, visible(el),
+// label(el), norm(s), words, layer2 }. It returns null, or { container,
+// accept, reject, settings, save, purposes }. It never clicks and never
+// changes the page; its work is bounded on big pages.
+//
+// A button counts when its whole label is one of the words' labels. A
+// label that names settings, options, preferences… is never an accept or
+// a reject. The buttons' container (their nearest dialog- or banner-like
+// ancestor) must read as a consent notice (consent words) and must not be
+// a newsletter, login, age-gate or paywall modal. With env.layer2 (the
+// settings were just opened), the dialog with "reject all" or "save" and
+// the purpose toggles is what counts.
+function genericBanner(env) {
+  const norm = env.norm;
+  const langs = Object.values((env.words && env.words.languages) || {});
+  const list = (k) => langs.flatMap((l) => l[k] || []);
+  const ACCEPT = new Set(list("accept"));
+  const REJECT = new Set(list("reject"));
+  const SETTINGS = new Set(list("settings"));
+  const SAVE = new Set(list("save"));
+  const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+  const esc = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A word list as a regular expression: words match at the start of a
+  // word ("cookie" finds "cookies") or, whole, as whole words; CJK words
+  // anywhere.
+  const wordsRe = (ws, flags, whole) => {
+    const latin = ws.filter((w) => !CJK.test(w)).map(esc);
+    const cjk = ws.filter((w) => CJK.test(w)).map(esc);
+    const parts = [];
+    if (latin.length) parts.push("(?:^|[^\\p{L}\\p{N}])(?:" + latin.join("|") + ")" + (whole ? "(?![\\p{L}\\p{N}])" : ""));
+    if (cjk.length) parts.push("(?:" + cjk.join("|") + ")");
+    return parts.length ? new RegExp(parts.join("|"), "u" + (flags || "")) : null;
+  };
+  const CONSENT = wordsRe(list("consent"), "g");
+  const NOT = wordsRe(list("notConsent"), "g", true);
+  // An age gate: "over 18", "18+", "18 years"… in the supported languages.
+  const AGE = /(?:^|[^0-9])(?:18|21)\s*\+|(?:over|above|at least|older than|mindestens|uber|ab|plus de|mas de|piu di|maior de|mayor de|powyzej|yli|nad|peste|ustu|ανω των)\s*(?:18|21)(?![0-9])|(?:^|[^0-9])(?:18|21)\s*(?:or older|or over|years?|yrs|jahre|ans|anos|anni|jaar|ar|vuotta|let|lat|ani|ev|yas|yasindan|ετων|歳)(?![\p{L}])|age verification|verify your age|date of birth|are you of legal/u;
+
+  // Words of a settings button: a label made of them opens the settings and
+  // is never an accept or a reject. STRONG ones say settings outright;
+  // the others ("learn more", "details") are weaker settings buttons.
+  const STRONG = new Set(["settings", "setting", "options", "preferences", "preference", "customise", "customize",
+    "manage", "configure", "personalise", "personalize", "parametres", "parametrer", "personnaliser", "gerer",
+    "einstellungen", "optionen", "anpassen", "verwalten", "praferenzen", "konfigurieren", "configurar",
+    "configuracion", "personalizar", "gestionar", "administrar", "ajustes", "opciones", "preferencias",
+    "impostazioni", "personalizza", "gestisci", "opzioni", "preferenze", "configura", "instellingen",
+    "aanpassen", "voorkeuren", "beheren", "opties", "instellen", "definicoes", "configuracoes", "gerir",
+    "gerenciar", "opcoes", "ustawienia", "dostosuj", "zarzadzaj", "preferencje", "opcje", "personalizuj",
+    "installningar", "anpassa", "hantera", "alternativ", "preferenser", "indstillinger", "tilpas",
+    "administrer", "praeferencer", "asetukset", "mukauta", "hallinnoi", "hallitse", "muokkaa", "innstillinger",
+    "tilpass", "preferanser", "nastaveni", "prizpusobit", "spravovat", "predvolby", "nastavenia",
+    "prisposobit", "spravovat", "predvolby", "setari", "personalizeaza", "gestioneaza", "preferinte",
+    "optiuni", "beallitasok", "testreszabas", "ρυθμισεις", "διαχειριση", "προτιμησεις", "επιλογες", "ayarlar",
+    "ayarları", "ozellestir", "yonet", "tercihler", "設定", "管理"]);
+  const WEAK = new Set(["more", "details", "detail", "info", "information", "learn", "plus", "savoir", "mehr",
+    "erfahren", "informationen", "detalles", "informacion", "dettagli", "informazioni", "meer", "informatie",
+    "detalhes", "informacoes", "saiba", "szczegoły", "wiecej", "informacji", "detaljer", "mer", "mere",
+    "lisatietoja", "lisaa", "podrobnosti", "vice", "informaci", "detalii", "informatii", "reszletek", "bovebben",
+    "λεπτομερειες", "πληροφοριες", "ayrıntılar", "detaylar", "bilgi", "詳細"]);
+  for (const w of SETTINGS) if (!/\s/.test(w) && !WEAK.has(w)) STRONG.add(w);
+  const tokens = (t) => t.split(/[\s,;:/&()'"-]+/).filter(Boolean);
+  const settingsRank = (t) => {
+    if (CJK.test(t)) {
+      for (const w of STRONG) if (CJK.test(w) && t.includes(w)) return 2;
+      for (const w of WEAK) if (CJK.test(w) && t.includes(w)) return 1;
+      return SETTINGS.has(t) ? 1 : 0;
+    }
+    const ts = tokens(t);
+    if (ts.some((w) => STRONG.has(w))) return 2;
+    if (ts.some((w) => WEAK.has(w))) return 1;
+    return SETTINGS.has(t) ? 1 : 0;
+  };
+  const classify = (t) => {
+    if (!t || t.length > 60) return "";
+    if (SAVE.has(t)) return "save";
+    const st = settingsRank(t);
+    if (REJECT.has(t) || ACCEPT.has(t)) return st ? "settings" : REJECT.has(t) ? "reject" : "accept";
+    if (SETTINGS.has(t) || (st === 2 && tokens(t).length <= 5)) return "settings";
+    return "";
+  };
+
+  const BUTTONS = 'button, a, [role="button"], [role="link"], input[type="button"], input[type="submit"]';
+  const LOOSE = '[onclick], [tabindex]:not([tabindex="-1"]), [class*="btn" i], [class*="button" i]';
+  const HOT = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog, [id*="cookie" i], [class*="cookie" i], ' +
+    '[id*="consent" i], [class*="consent" i], [id*="gdpr" i], [class*="gdpr" i], [id*="privacy" i], [class*="privacy" i]';
+  const native = (el) => el.matches(BUTTONS);
+  // A button's label, with whatever arrows or marks surround it trimmed.
+  const lab = (el) => env.label(el).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  const up = (n) => n.parentElement || (n.parentNode && n.parentNode.host) || null;
+  const rootOf = (el) => (el.getRootNode ? el.getRootNode() : el.ownerDocument);
+
+  // Candidate buttons: first those inside likely banners, then the rest of
+  // each root from its end (banners are usually appended last).
+  const MAX_SEEN = 4000, MAX_LABELLED = 700;
+  let seen = 0, labelled = 0;
+  const done = new Set();
+  const found = []; // { el, role, t }
+  const consider = (el) => {
+    if (done.has(el)) return;
+    done.add(el);
+    seen++;
+    const raw = el.textContent || el.value || el.getAttribute("aria-label") || "";
+    if (raw.length > 200 || (!raw.trim() && !el.getAttribute("aria-label") && !el.value)) return;
+    if (!native(el) && el.querySelector(BUTTONS)) return;
+    if (labelled >= MAX_LABELLED) return;
+    labelled++;
+    if (!env.visible(el)) return;
+    const t = lab(el);
+    const role = classify(t);
+    if (role) found.push({ el, role, t });
+  };
+  const scan = (root, sel, reverse) => {
+    let els = [];
+    try { els = root.querySelectorAll(sel); } catch (e) { return; }
+    const n = els.length;
+    for (let i = 0; i < n && seen < MAX_SEEN; i++) consider(els[reverse ? n - 1 - i : i]);
+  };
+  for (const r of env.roots) {
+    let hot = [];
+    try { hot = r.querySelectorAll(HOT); } catch (e) { continue; }
+    for (let i = 0; i < hot.length && i < 50 && seen < MAX_SEEN; i++) {
+      if (/^(BODY|HTML|MAIN)$/.test(hot[i].tagName) || hot[i].getElementsByTagName("*").length > 1500) continue;
+      scan(hot[i], BUTTONS, false);
+      scan(hot[i], LOOSE, false);
+    }
+  }
+  for (const r of env.roots) {
+    if (seen >= MAX_SEEN) break;
+    scan(r, BUTTONS, true);
+    scan(r, LOOSE, true);
+  }
+  if (!found.length) return null;
+
+  // Containers.
+  const framed = (doc) => { try { const w = doc.defaultView; return !!w && w !== w.top; } catch (e) { return true; } };
+  const MARK = /cookie|consent|gdpr|rgpd|dsgvo|privacy|cmp|banner|notice|notification|popup|pop-up|modal|dialog|overlay|disclaimer|drawer|toast/i;
+  const bannerLike = (n) => {
+    if (n.tagName === "BODY") return framed(n.ownerDocument) ? 1 : 0;
+    if (n.tagName === "HTML" || n.tagName === "MAIN") return 0;
+    if (n.tagName === "DIALOG" || /^(alert)?dialog$/.test(n.getAttribute("role") || "") || n.getAttribute("aria-modal") === "true") return 2;
+    let pos = "";
+    try { pos = getComputedStyle(n).position; } catch (e) {}
+    if (pos === "fixed" || pos === "sticky") return 2;
+    const cls = typeof n.className === "string" ? n.className : n.getAttribute("class") || "";
+    return MARK.test((n.id || "") + " " + cls) ? 1 : 0;
+  };
+  const textCache = new Map();
+  const textOf = (n) => {
+    if (!textCache.has(n)) {
+      let s = "";
+      try { s = n.innerText || n.textContent || ""; } catch (e) {}
+      textCache.set(n, s.length > 8000 ? null : norm(s));
+    }
+    return textCache.get(n);
+  };
+  const count = (re, s, cap) => {
+    if (!re || !s) return 0;
+    re.lastIndex = 0;
+    let k = 0;
+    while (k < cap && re.exec(s)) k++;
+    return k;
+  };
+  const FIELD = /mail|pass|login|user|birth|bday|dob|geburt|naissance|nacimiento|nascita|phone|card|zip|postal/i;
+  const DATE = /birth|bday|dob|day|month|year|jahr|annee|mois|jour|ano|anno|dia|mes/i;
+  // notConsent: a modal that is not a consent notice.
+  const notConsent = (c, t) => {
+    let fields = [];
+    try { fields = c.querySelectorAll("input, textarea, select"); } catch (e) {}
+    for (let i = 0; i < fields.length && i < 100; i++) {
+      const f = fields[i];
+      const type = (f.getAttribute("type") || (f.tagName === "INPUT" ? "text" : f.tagName)).toLowerCase();
+      if (["hidden", "checkbox", "radio", "button", "submit", "reset", "image", "range"].includes(type)) continue;
+      const what = [f.name, f.id, f.getAttribute("placeholder"), f.getAttribute("autocomplete"), f.getAttribute("aria-label")].join(" ");
+      if (["email", "password", "tel", "date", "month"].includes(type)) return true;
+      if (type === "select" ? DATE.test(what) : FIELD.test(what)) return true;
+      if (type === "textarea" && env.visible(f)) return true;
+    }
+    if (AGE.test(t)) return true;
+    const bad = count(NOT, t, 10);
+    return bad > 0 && count(CONSENT, t, 20) <= bad;
+  };
+  const hasConsentWords = (t) => count(CONSENT, t, 1) > 0;
+
+  // containerOf: the banner a button belongs to, or null.
+  const containers = new Map();
+  const containerOf = (el) => {
+    const chain = [];
+    for (let n = up(el), i = 0; n && i < 20; n = up(n), i++) {
+      if (n.nodeType !== 1 || n.tagName === "HTML") break;
+      chain.push(n);
+      if (n.tagName === "BODY") break;
+    }
+    const strong = [], marked = [];
+    for (const n of chain) {
+      const t = textOf(n);
+      if (t === null || t.length > 6000) break;
+      const b = bannerLike(n);
+      if (b === 2) strong.push(n);
+      else if (b === 1) marked.push(n);
+    }
+    const order = [...strong.reverse(), ...marked.reverse()];
+    // Last resort: a small block near the button that speaks of cookies.
+    for (let i = 0; i < chain.length && i < 6; i++) {
+      const n = chain[i];
+      const t = textOf(n);
+      if (t === null || t.length > 1500 || /^(BODY|MAIN|HTML)$/.test(n.tagName)) break;
+      if (hasConsentWords(t)) { order.push(n); break; }
+    }
+    for (const n of order) {
+      if (containers.has(n)) {
+        if (containers.get(n)) return n;
+        continue;
+      }
+      const t = textOf(n);
+      // The consent words must be the notice's, not only its buttons'
+      // ("Souhlasím", "同意する" say consent too).
+      let bare = t;
+      for (const b of found) {
+        if (!within(n, b.el)) continue;
+        bare = CJK.test(b.t) ? bare.replace(b.t, " ")
+          : bare.replace(new RegExp("(^|[^\\p{L}\\p{N}])" + esc(b.t) + "(?![\\p{L}\\p{N}])", "u"), "$1 ");
+      }
+      const ok = env.visible(n) && !notConsent(n, t) && (hasConsentWords(bare) || (env.layer2 && toggles(n).length > 0));
+      containers.set(n, ok);
+      if (ok) return n;
+    }
+    return null;
+  };
+  const within = (c, el) => {
+    for (let n = el; n; n = up(n)) if (n === c) return true;
+    return false;
+  };
+  const toggles = (c) => {
+    const out = [];
+    const scopes = [c];
+    for (const r of env.roots) if (r.host && within(c, r.host)) scopes.push(r);
+    for (const s of scopes) {
+      let els = [];
+      try { els = s.querySelectorAll('input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-checked]'); } catch (e) { continue; }
+      for (let i = 0; i < els.length && out.length < 100; i++) {
+        const el = els[i];
+        if (out.includes(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+        if (el.tagName !== "INPUT" && el.querySelector('input[type="checkbox"]')) continue;
+        out.push(el);
+      }
+    }
+    return out;
+  };
+
+  // Group the buttons by container and keep the best banner.
+  const groups = new Map();
+  for (const b of found) {
+    if (b.role === "settings") continue;
+    const c = containerOf(b.el);
+    if (c && !groups.has(c)) groups.set(c, null);
+  }
+  let best = null;
+  for (const c of groups.keys()) {
+    const g = { container: c, accept: null, reject: null, settings: null, save: null, purposes: [] };
+    const pick = { accept: null, reject: null, settings: null, save: null };
+    const rank = (b) => {
+      // A link to another page (a policy) is the last choice.
+      const href = b.el.tagName === "A" ? (b.el.getAttribute("href") || "").trim() : "";
+      const nav = href !== "" && !/^(#|javascript:)/i.test(href);
+      const base = (nav ? 0 : 100) + (native(b.el) ? 10 : 0);
+      return b.role === "settings" ? base + settingsRank(b.t) * 1000 : base + b.t.length;
+    };
+    const mine = found.filter((b) => within(c, b.el));
+    // The container's own buttons, past the caps of the first scan.
+    const extra = [];
+    const scope = [c, ...env.roots.filter((r) => r.host && within(c, r.host))];
+    const known = new Set(mine.map((b) => b.el));
+    for (const s of scope) {
+      let els = [];
+      try { els = s.querySelectorAll(BUTTONS + ", " + LOOSE); } catch (e) { continue; }
+      for (let i = 0; i < els.length && i < 300; i++) {
+        const el = els[i];
+        if (known.has(el) || (!native(el) && el.querySelector(BUTTONS)) || !env.visible(el)) continue;
+        const t = lab(el);
+        const role = classify(t);
+        if (role) extra.push({ el, role, t });
+      }
+    }
+    for (const b of [...mine, ...extra]) {
+      if (!pick[b.role] || rank(b) > rank(pick[b.role])) pick[b.role] = b;
+    }
+    for (const k of Object.keys(pick)) g[k] = pick[k] ? pick[k].el : null;
+    g.purposes = toggles(c);
+    let score = (g.accept ? 3 : 0) + (g.reject ? 3 : 0) + (g.settings ? 1 : 0);
+    if (env.layer2) score += (g.save ? 3 : 0) + (g.purposes.length ? 2 : 0) + (g.reject ? 1 : 0);
+    if (!(g.accept || g.reject || (env.layer2 && g.save))) continue;
+    score += bannerLike(c) === 2 ? 0.5 : 0;
+    if (!best || score > best.score) best = { score, g };
+  }
+  return best ? best.g : null;
+}

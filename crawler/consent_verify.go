@@ -1,0 +1,202 @@
+package crawler
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// The states a consent choice can leave, as the platform records it.
+const (
+	stateAccepted = "accepted"
+	stateRejected = "rejected"
+	statePartial  = "partial"
+	stateNone     = "none"
+)
+
+// tcfState asks the IAB TCF API what the user chose: "none" before any
+// action, "accepted" when some purpose has consent, "rejected" when none
+// has; null when the page has no TCF API or it does not answer.
+const tcfState = `new Promise((done) => {
+  if (typeof window.__tcfapi !== "function") return done(null);
+  setTimeout(() => done(null), 1500);
+  try {
+    window.__tcfapi("getTCData", 2, (d, ok) => {
+      if (!ok || !d) return done(null);
+      if (d.eventStatus !== "useractioncomplete" && d.eventStatus !== "tcloaded") return done("none");
+      const c = (d.purpose && d.purpose.consents) || {};
+      done(Object.values(c).some(Boolean) ? "accepted" : "rejected");
+    });
+  } catch (e) { done(null); }
+})`
+
+// stateExpr wraps a rule's state expression: errors and slow promises are
+// "cannot tell".
+func stateExpr(expr string) string {
+	return `(async () => { try { return await Promise.race([Promise.resolve((` + expr +
+		`)), new Promise((r) => setTimeout(() => r(null), 2000))]); } catch (e) { return null; } })()`
+}
+
+// readState evaluates a state expression in frame f: one of the states,
+// or "" when it cannot tell.
+func (c *crawler) readState(ctx context.Context, p *pageCtx, f frameRef, expr string) string {
+	raw := c.evalIn(ctx, p, f, expr)
+	var s string
+	if raw == nil || json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	switch s {
+	case stateAccepted, stateRejected, statePartial, stateNone:
+		return s
+	}
+	return ""
+}
+
+// topFrame is the tab's top document.
+func (p *pageCtx) topFrame() frameRef {
+	for _, f := range p.frames() {
+		if f.session == p.session {
+			return f
+		}
+	}
+	return frameRef{session: p.session, top: true}
+}
+
+// verifyChoice checks, for a few seconds after the last click, that the
+// platform recorded the choice: its own API (the rule's state), the TCF
+// API, then a consent record the click wrote. A source that records the
+// opposite choice makes the click unverified, with the reason; a banner
+// still shown with nothing recorded means the choice was not made.
+func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, before choiceEvidence) {
+	want := stateAccepted
+	if a.Action == "reject" {
+		want = stateRejected
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		sleep(ctx, 200*time.Millisecond)
+		now := c.choiceEvidence(ctx, p, fr)
+		got, by := "", ""
+		// A source that already said the same before the click says
+		// nothing about the click.
+		switch {
+		case now.api != "" && now.api != stateNone && now.api != before.api:
+			got, by = now.api, VerifiedByPlatformAPI
+		case now.tcf != "" && now.tcf != stateNone && now.tcf != before.tcf:
+			got, by = now.tcf, VerifiedByTCF
+		default:
+			if s := recordState(before.records, now.records); s == want {
+				got, by = s, VerifiedByConsentRecord
+			}
+		}
+		if got != "" {
+			a.State = got
+		}
+		if got == want {
+			a.Verified, a.VerifiedBy = true, by
+			a.Error = ""
+			return
+		}
+		if got != "" {
+			a.Error = fmt.Sprintf("after the %s click the platform recorded %q (%s)", a.Action, got, by)
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			break
+		}
+	}
+	if a.Error != "" {
+		return
+	}
+	// Nothing recorded the choice: the banner must at least have gone.
+	r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
+	if err == nil && r.Banner && (r.Accept != nil && a.Action == "accept" || a.Layer == 1 && r.Reject != nil && a.Action == "reject") {
+		a.Clicked = false
+		a.Error = "the banner was still shown after the click, and nothing recorded the choice"
+	}
+}
+
+// choiceEvidence is what the page says of the consent choice at a moment:
+// the platform's API (the rule's state, in the top document or the
+// banner's frame), the TCF API, and the consent records.
+type choiceEvidence struct {
+	api, tcf string
+	records  map[string]string
+}
+
+func (c *crawler) choiceEvidence(ctx context.Context, p *pageCtx, fr frameReport) choiceEvidence {
+	var e choiceEvidence
+	top := p.topFrame()
+	if rule, ok := kit.byName[fr.Platform]; ok && rule.State != "" {
+		for _, f := range []frameRef{top, fr.frame} {
+			if s := c.readState(ctx, p, f, stateExpr(rule.State)); s != "" {
+				e.api = s
+				if s != stateNone {
+					break
+				}
+			}
+			if fr.frame == top {
+				break
+			}
+		}
+	}
+	e.tcf = c.readState(ctx, p, top, tcfState)
+	e.records = c.consentRecords(ctx, p, fr.frame)
+	return e
+}
+
+// consentRecords returns the cookies and storage entries the top document
+// and the banner's frame see, keyed "frame URL|kind:name".
+func (c *crawler) consentRecords(ctx context.Context, p *pageCtx, banner frameRef) map[string]string {
+	out := map[string]string{}
+	top := p.topFrame()
+	for _, f := range []frameRef{top, banner} {
+		r, err := c.runConsentScript(ctx, p, f, "records", consentArg{})
+		if err != nil {
+			continue
+		}
+		for k, v := range r.Records {
+			out[r.URL+"|"+k] = v
+		}
+		if banner == top {
+			break
+		}
+	}
+	return out
+}
+
+var (
+	// recordName: the names consent records go by.
+	recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_`)
+	recordNo   = regexp.MustCompile(`(?i)\b(false|deny|denied|reject|rejected|declined?|refused?|revoked|no|0)\b`)
+	recordYes  = regexp.MustCompile(`(?i)\b(true|allow|allowed|accept|accepted|agree|agreed|granted|yes|all|1)\b`)
+)
+
+// recordState reads the choice from the consent records the click wrote
+// or changed: "rejected" when one refuses something, "accepted" when one
+// allows without refusing anything; "" when none says.
+func recordState(before, after map[string]string) string {
+	state := ""
+	for k, v := range after {
+		if old, ok := before[k]; ok && old == v {
+			continue
+		}
+		name := k[strings.LastIndexByte(k, '|')+1:]
+		if !recordName.MatchString(name) {
+			continue
+		}
+		if dec, err := url.QueryUnescape(v); err == nil {
+			v = dec
+		}
+		switch {
+		case recordNo.MatchString(v):
+			return stateRejected
+		case recordYes.MatchString(v):
+			state = stateAccepted
+		}
+	}
+	return state
+}
