@@ -59,7 +59,9 @@ type Options struct {
 	// (crawler.Result.Consent). It says whether "reject all" was really
 	// chosen: without a reject click, the after-reject phase is a visit
 	// with no choice made, and its cookies are not after-reject findings.
-	// Nil: the consent phases are known only from the cookies' Phases.
+	// Its banner and clicks give the banner design findings.
+	// Nil: the consent phases are known only from the cookies' Phases,
+	// and there are no banner findings.
 	Consent *crawler.Consent
 }
 
@@ -102,8 +104,9 @@ type Result struct {
 	// Cookies has one classification per cookie, in the order given.
 	Cookies []Classification
 	// Findings are sorted by kind (undeclared, misclassified,
-	// expiry-mismatch, ambiguous, not-observed), then cookie name, domain
-	// and path. Without a policy there are none.
+	// expiry-mismatch, before-consent, after-reject, the banner design
+	// kinds, ambiguous, not-observed), then cookie name, domain and path.
+	// Without a policy there are only the consent and banner findings.
 	Findings []Finding
 	// Policy is the policy the cookies were compared with; nil when none
 	// was given.
@@ -164,7 +167,8 @@ func intrusiveness(c policy.Category) int {
 // Classify compares the cookies a scan saw with a declared policy and a
 // knowledge base of known cookies. pol may be nil (no policy: every
 // cookie is classified from the knowledge base and heuristics, and the
-// only findings are the consent ones); kb may be nil (no knowledge base).
+// only findings are the consent and banner ones); kb may be nil (no
+// knowledge base).
 //
 // A cookie matches a declaration when the declaration's name or pattern
 // matches its name and, when the declaration names domains, one of them is
@@ -199,6 +203,10 @@ func intrusiveness(c policy.Category) int {
 //     present in the before-consent phase, or in the after-reject phase
 //     once "reject all" was clicked, whose effective category is not
 //     necessary (see consentFindings).
+//   - no-reject-option, preticked-purposes, reject-not-in-first-layer and
+//     reject-harder-than-accept, with or without a policy: the design of
+//     the consent banner, from opts.Consent (see bannerFindings). They
+//     have no cookie.
 func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options) Result {
 	tol := opts.Tolerance
 	if tol.Ratio <= 0 {
@@ -270,6 +278,7 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 			c.notObserved(d)
 		}
 	}
+	c.bannerFindings(opts.Consent)
 	res.Findings = sortFindings(c.findings)
 	return res
 }

@@ -110,6 +110,8 @@ cookies:
 			consent: banner(false),
 			want: []finding{
 				{classifier.KindBeforeConsent, "cookie-before-consent", classifier.SeverityHigh, "_ga", "www.example.org", "/", policy.Statistics, 0},
+				// The banner's design is a finding of its own.
+				{classifier.KindRejectNotInFirstLayer, "consent-reject-not-in-first-layer", classifier.SeverityMedium, "", "www.example.org", "", "", 0},
 			},
 		},
 		{

@@ -7,8 +7,12 @@
 // the knowledge base, a heuristic, or nothing), and the findings: cookies
 // that are undeclared, misclassified, or live longer than declared,
 // declarations that match no cookie, and cookies the policy declares in
-// contradictory ways. Every finding has a stable rule id and a fingerprint
-// ([Fingerprint]) so that later scans can be compared with earlier ones.
+// contradictory ways; cookies set before any consent choice or after
+// "reject all"; and the design of the consent banner (no way to refuse,
+// purposes ticked in advance, a reject only behind the settings or harder
+// to reach than the accept). Every finding has a stable rule id and a
+// fingerprint ([Fingerprint]) so that later scans can be compared with
+// earlier ones.
 //
 // The knowledge base ([Builtin]) is embedded: several hundred well-known
 // cookies of analytics and advertising services, consent platforms, CDNs,

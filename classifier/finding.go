@@ -40,6 +40,23 @@ const (
 	// KindAfterReject: a cookie that is not necessary was present after
 	// the visitor chose "reject all".
 	KindAfterReject Kind = "after-reject"
+
+	// The kinds of banner design findings: they are about the consent
+	// banner, not a cookie (see Kind.AboutBanner).
+
+	// KindNoRejectOption: the banner offers no way to refuse, neither a
+	// reject button nor settings in which to refuse.
+	KindNoRejectOption Kind = "no-reject-option"
+	// KindPretickedPurposes: the banner's second layer opened with
+	// optional purposes already ticked.
+	KindPretickedPurposes Kind = "preticked-purposes"
+	// KindRejectNotInFirstLayer: the banner's first layer has an accept
+	// button but no reject button, whether or not a reject is found
+	// behind its settings.
+	KindRejectNotInFirstLayer Kind = "reject-not-in-first-layer"
+	// KindRejectHarderThanAccept: rejecting took more clicks than
+	// accepting.
+	KindRejectHarderThanAccept Kind = "reject-harder-than-accept"
 )
 
 // ruleIDs are the stable rule ids of the kinds, in kebab case.
@@ -51,6 +68,11 @@ var ruleIDs = map[Kind]string{
 	KindAmbiguous:      "ambiguous-declaration",
 	KindBeforeConsent:  "cookie-before-consent",
 	KindAfterReject:    "cookie-after-reject",
+
+	KindNoRejectOption:         "consent-no-reject-option",
+	KindPretickedPurposes:      "consent-preticked-purposes",
+	KindRejectNotInFirstLayer:  "consent-reject-not-in-first-layer",
+	KindRejectHarderThanAccept: "consent-reject-harder-than-accept",
 }
 
 // RuleID returns the stable rule id of findings of kind k
@@ -63,9 +85,24 @@ func (k Kind) RuleID() string {
 	return string(k)
 }
 
+// AboutBanner reports whether findings of kind k are about the design of
+// the site's consent banner rather than about a cookie: such findings have
+// no cookie name or path, and the scanned site's host as their domain.
+func (k Kind) AboutBanner() bool {
+	switch k {
+	case KindNoRejectOption, KindPretickedPurposes, KindRejectNotInFirstLayer, KindRejectHarderThanAccept:
+		return true
+	}
+	return false
+}
+
 // kindOrder is the order findings are sorted and reported in: what needs
 // fixing first, the informational last.
-var kindOrder = []Kind{KindUndeclared, KindMisclassified, KindExpiryMismatch, KindBeforeConsent, KindAfterReject, KindAmbiguous, KindNotObserved}
+var kindOrder = []Kind{
+	KindUndeclared, KindMisclassified, KindExpiryMismatch, KindBeforeConsent, KindAfterReject,
+	KindNoRejectOption, KindPretickedPurposes, KindRejectNotInFirstLayer, KindRejectHarderThanAccept,
+	KindAmbiguous, KindNotObserved,
+}
 
 // Severity is how serious a finding is.
 type Severity string
@@ -103,7 +140,9 @@ type Finding struct {
 	Severity Severity
 	// Cookie, Domain and Path name the cookie. For a not-observed finding,
 	// Cookie is the declared name or pattern and Domain the declared
-	// domain, if any; Path is empty.
+	// domain, if any; Path is empty. For a finding about the consent
+	// banner (Kind.AboutBanner), Cookie and Path are empty and Domain is
+	// the scanned site's host.
 	Cookie string
 	Domain string
 	Path   string
@@ -130,7 +169,10 @@ type Finding struct {
 // ignore entry keeps matching. It is a SHA-256 over the site's host, the
 // cookie's name, domain and path, and the kind, truncated to 128 bits and
 // written in hex; the report package computes the same value for findings
-// of older reports.
+// of older reports. A finding about the consent banner has no cookie: its
+// fingerprint is the site's and the kind's, so that it stays the same
+// whatever the banner's labels, platform or clicks: the platform rules of
+// a later version may name or reach them differently.
 //
 // What it leaves out is as deliberate as what it keeps: never the cookie's
 // value (it changes on every visit, and can be a session token that must

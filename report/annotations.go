@@ -49,7 +49,7 @@ func WriteAnnotations(w io.Writer, rep *Report) error {
 			line := max(f.PolicyLine, 1)
 			props = append(props, "file="+escapeProperty(file), fmt.Sprintf("line=%d", line))
 		}
-		title := "cookieaudit " + f.Kind + ": " + clip(sanitize(f.Cookie), 100)
+		title := "cookieaudit " + f.Kind + ": " + clip(sanitize(subject(f)), 100)
 		props = append(props, "title="+escapeProperty(title))
 		msg := sanitize(findingMessage(f))
 		if f.Evidence != "" {

@@ -211,7 +211,7 @@ func WriteDiffText(w io.Writer, d *Diff) error {
 		}
 	}
 	finding := func(f Finding) string {
-		return fmt.Sprintf("[%s] %s %s (%s): %s", sanitize(f.Severity), sanitize(f.Kind), sanitize(f.Cookie), sanitize(f.Domain), sanitize(findingMessage(f)))
+		return fmt.Sprintf("[%s] %s %s (%s): %s", sanitize(f.Severity), sanitize(f.Kind), sanitize(subject(f)), sanitize(f.Domain), sanitize(findingMessage(f)))
 	}
 	if len(d.FindingsAdded) > 0 {
 		ew.printf("\nFindings added (%d):\n", len(d.FindingsAdded))

@@ -14,7 +14,9 @@
 // Besides the writers (table, JSON, HTML, Markdown, SARIF, JUnit, and
 // GitHub workflow annotations), the package holds what works on finished
 // reports: ApplyGate filters findings by ignore file, baseline, kind and
-// severity and records the outcome in the report; Read loads a saved JSON
-// report; Compare lists what changed between two reports. Deciding what
-// is a finding is the classifier's job, not this package's.
+// severity and records the outcome in the report; ConsentFailures lists
+// the consent choices a scan was asked to make and could not, which leave
+// it incomplete; Read loads a saved JSON report; Compare lists what changed
+// between two reports. Deciding what is a finding is the classifier's job,
+// not this package's.
 package report

@@ -90,8 +90,8 @@ func audited(t testing.TB) *Report {
 		Phases: []string{"before-consent", "after-accept", "after-reject"},
 		Banner: &Banner{Platform: "opendatasoft", Frame: rep.Target, Accept: accept},
 		Actions: []ConsentAction{
-			{Phase: "after-accept", Action: "accept", Platform: "opendatasoft", Button: accept, Frame: rep.Target, Clicked: true, Verified: true},
-			{Phase: "after-reject", Action: "reject", Platform: "opendatasoft", Frame: rep.Target, Error: "no reject button"},
+			{Phase: "after-accept", Action: "accept", Platform: "opendatasoft", Button: accept, Frame: rep.Target, Clicked: true, Verified: true, Steps: []string{}},
+			{Phase: "after-reject", Action: "reject", Platform: "opendatasoft", Frame: rep.Target, Error: "no reject button", Steps: []string{}},
 		},
 	}
 
@@ -148,10 +148,11 @@ func hostileReport(t testing.TB) *Report {
 	}
 	button := &ConsentButton{Selector: script, Label: img}
 	rep.Consent = &Consent{
-		Mode:    "all",
-		Phases:  []string{"before-consent", "after-accept"},
-		Banner:  &Banner{Platform: script, Frame: jsURL, Accept: button, Reject: button},
-		Actions: []ConsentAction{{Phase: "after-accept", Action: "accept", Platform: script, Button: button, Frame: jsURL, Clicked: true, Error: img}},
+		Mode:   "all",
+		Phases: []string{"before-consent", "after-accept"},
+		Banner: &Banner{Platform: script, Frame: jsURL, Accept: button, Reject: button},
+		Actions: []ConsentAction{{Phase: "after-accept", Action: "accept", Platform: script, Button: button, Frame: jsURL, Clicked: true, Error: img,
+			VerifiedBy: script, State: img, Layer: 2, Clicks: 2, Steps: []string{script, md + "\r\n::warning::x"}, Preticked: 1}},
 	}
 	rep.Screenshots = []Screenshot{
 		{Phase: "before-consent", URL: jsURL, PNG: tinyPNG(t)},
@@ -173,6 +174,8 @@ func TestFormatsGolden(t *testing.T) {
 	}{
 		{"audited", audited},
 		{"hostile-findings", hostileReport},
+		{"banner", bannerReport},
+		{"no-reject", noRejectReport},
 	}
 	for _, tc := range cases {
 		for _, format := range Formats() {

@@ -28,7 +28,8 @@ const (
 	// with such findings fails too: the violation is real.
 	OutcomeFail = "fail"
 	// OutcomeIncomplete: no finding fails the gate, but the scan stopped
-	// early, so it cannot vouch for the site.
+	// early, or a consent choice it was asked to make could not be made
+	// (ConsentFailures), so it cannot vouch for the site.
 	OutcomeIncomplete = "incomplete"
 )
 
@@ -49,7 +50,8 @@ type Gate struct {
 	Ignores    []IgnoreUse `json:"ignores,omitempty"`
 	// Failing counts the findings that fail the gate (Finding.Fails).
 	Failing int `json:"failing"`
-	// Outcome is "pass", "fail" or "incomplete".
+	// Outcome is "pass", "fail" or "incomplete" (no finding fails, but the
+	// scan stopped early or a consent choice could not be made).
 	Outcome string `json:"outcome"`
 	// ReportOnly is true when failing findings do not change the exit
 	// code (--exit-code 0): the gate is reported, not enforced.
@@ -185,7 +187,7 @@ func ApplyGate(rep *Report, opts GateOptions) *Gate {
 	switch {
 	case g.Failing > 0:
 		g.Outcome = OutcomeFail
-	case rep.Partial:
+	case rep.Partial || len(ConsentFailures(rep)) > 0:
 		g.Outcome = OutcomeIncomplete
 	default:
 		g.Outcome = OutcomePass

@@ -60,11 +60,14 @@ type htmlView struct {
 
 	Outcome, FailingText, FailOn, MinSeverity string
 	Partial                                   bool
-	Pages, PageErrors, Cookies, First, Third  int
-	Findings, Failing, Ignored                int
-	KindSummary                               string
-	Baseline                                  bool
-	New, Unchanged, Resolved                  int
+	// IncompleteText says why the scan cannot vouch for the site;
+	// ConsentFailures names the consent choices that could not be made.
+	IncompleteText, ConsentFailures          string
+	Pages, PageErrors, Cookies, First, Third int
+	Findings, Failing, Ignored               int
+	KindSummary                              string
+	Baseline                                 bool
+	New, Unchanged, Resolved                 int
 
 	Consent      *htmlConsent
 	Screenshots  []htmlScreenshot
@@ -77,15 +80,15 @@ type htmlView struct {
 }
 
 type htmlConsent struct {
-	Mode, Phases                    string
-	Banner                          bool
-	Platform, Frame, Accept, Reject string
-	Actions                         []htmlAction
+	Mode, Phases                              string
+	Banner                                    bool
+	Platform, Frame, Accept, Reject, Settings string
+	Actions                                   []htmlAction
 }
 
 type htmlAction struct {
-	Phase, Action, Button, Result string
-	OK                            bool
+	Phase, Action, Button, Result, Details string
+	OK                                     bool
 }
 
 type htmlScreenshot struct {
@@ -97,6 +100,9 @@ type htmlFinding struct {
 	Severity, SeverityClass, Kind, Cookie, Domain, Path string
 	Message, Evidence, Status                           string
 	Fails                                               bool
+	// Banner is true for a finding about the consent banner: it has no
+	// cookie.
+	Banner bool
 }
 
 type htmlCookie struct {
@@ -142,30 +148,31 @@ func WriteHTML(w io.Writer, rep *Report) error {
 func newHTMLView(rep *Report) htmlView {
 	s := statsOf(rep)
 	v := htmlView{
-		Target:      htmlString(rep.Target),
-		Browser:     htmlString(rep.Browser),
-		Tool:        htmlString(rep.Tool.Name + " " + rep.Tool.Version),
-		Policy:      htmlString(rep.Policy),
-		CSP:         htmlCSP,
-		Style:       template.CSS(htmlStyle),
-		Script:      template.JS(htmlScript),
-		Outcome:     outcome(rep, s),
-		FailingText: failText(s.failing),
-		Partial:     rep.Partial,
-		Pages:       s.pages,
-		PageErrors:  s.pageErrors,
-		Cookies:     s.cookies,
-		First:       s.first,
-		Third:       s.third,
-		Findings:    s.findings,
-		Failing:     s.failing,
-		Ignored:     s.ignored,
-		KindSummary: s.kindSummary(),
-		New:         s.newSince,
-		Unchanged:   s.unchanged,
-		Resolved:    s.resolved,
-		Warnings:    rep.Gate.Warnings(),
-		Categories:  htmlCategories,
+		Target:         htmlString(rep.Target),
+		Browser:        htmlString(rep.Browser),
+		Tool:           htmlString(rep.Tool.Name + " " + rep.Tool.Version),
+		Policy:         htmlString(rep.Policy),
+		CSP:            htmlCSP,
+		Style:          template.CSS(htmlStyle),
+		Script:         template.JS(htmlScript),
+		Outcome:        outcome(rep, s),
+		FailingText:    failText(s.failing),
+		Partial:        rep.Partial,
+		Pages:          s.pages,
+		PageErrors:     s.pageErrors,
+		Cookies:        s.cookies,
+		First:          s.first,
+		Third:          s.third,
+		Findings:       s.findings,
+		Failing:        s.failing,
+		Ignored:        s.ignored,
+		KindSummary:    s.kindSummary(),
+		IncompleteText: htmlString(incompleteText(rep)),
+		New:            s.newSince,
+		Unchanged:      s.unchanged,
+		Resolved:       s.resolved,
+		Warnings:       rep.Gate.Warnings(),
+		Categories:     htmlCategories,
 	}
 	if !rep.StartedAt.IsZero() {
 		v.Started = rep.StartedAt.UTC().Format(time.RFC3339)
@@ -184,6 +191,11 @@ func newHTMLView(rep *Report) htmlView {
 	for i := range v.Warnings {
 		v.Warnings[i] = htmlString(v.Warnings[i])
 	}
+	var failed []string
+	for _, f := range ConsentFailures(rep) {
+		failed = append(failed, f.String())
+	}
+	v.ConsentFailures = htmlString(strings.Join(failed, "; "))
 	v.Consent = newHTMLConsent(rep.Consent)
 	for _, sc := range rep.Screenshots {
 		if !isPNG(sc.PNG) {
@@ -221,22 +233,18 @@ func newHTMLConsent(c *Consent) *htmlConsent {
 	}
 	if b := c.Banner; b != nil {
 		hc.Banner = true
-		hc.Platform, hc.Frame = htmlString(b.Platform), htmlString(b.Frame)
+		hc.Platform, hc.Frame = bannerName(b), htmlString(b.Frame)
 		hc.Accept, hc.Reject = buttonText(b.Accept), buttonText(b.Reject)
 		if b.Reject == nil {
 			hc.Reject = ""
 		}
+		if b.Settings != nil {
+			hc.Settings = buttonText(b.Settings)
+		}
 	}
 	for _, a := range c.Actions {
-		ha := htmlAction{Phase: htmlString(a.Phase), Action: htmlString(a.Action), Button: buttonText(a.Button)}
-		switch {
-		case a.Clicked && a.Verified:
-			ha.Result, ha.OK = "clicked, choice verified", true
-		case a.Clicked:
-			ha.Result = "clicked, but the choice could not be verified"
-		default:
-			ha.Result = "not clicked"
-		}
+		ha := htmlAction{Phase: htmlString(a.Phase), Action: htmlString(a.Action), Button: buttonText(a.Button),
+			Result: actionOutcome(a), OK: a.Clicked && a.Verified, Details: actionDetails(a)}
 		if a.Error != "" {
 			ha.Result += ": " + htmlString(a.Error)
 		}
@@ -272,6 +280,7 @@ func newHTMLFinding(rep *Report, f Finding) htmlFinding {
 		Evidence:      htmlString(f.Evidence),
 		Status:        htmlString(findingStatus(f)),
 		Fails:         failing(rep, f),
+		Banner:        AboutBanner(f),
 	}
 }
 
@@ -334,7 +343,7 @@ func newHTMLCookie(rep *Report, c Cookie) htmlCookie {
 		hc.HasValue, hc.Value = true, htmlString(*c.Value)
 	}
 	for _, f := range rep.Findings {
-		if f.Cookie == c.Name && strings.EqualFold(strings.TrimPrefix(f.Domain, "."), c.Domain) && (f.Path == "" || f.Path == c.Path) {
+		if aboutCookie(f, c) {
 			hc.Findings++
 			if failing(rep, f) {
 				hc.Failing = true

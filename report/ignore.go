@@ -27,6 +27,13 @@ const DefaultIgnoreFile = ".cookieaudit-ignore.yaml"
 //	    domain: example.org       # optional; covers subdomains
 //	    reason: Hotjar is removed in the next release   # required
 //	    expires: 2026-06-30       # optional; applies through that day (UTC)
+//	  - kind: reject-not-in-first-layer   # a banner design kind: no cookie
+//	    reason: the new banner ships in June
+//
+// A finding about the consent banner has no cookie: an entry of a banner
+// design kind may leave "cookie" out, and then matches only such a
+// finding; a cookie pattern that matches the empty name ("*") matches it
+// too.
 type IgnoreRule struct {
 	Cookie  string `json:"cookie" yaml:"cookie"`
 	Kind    string `json:"kind" yaml:"kind"`
@@ -69,11 +76,15 @@ type IgnoreUse struct {
 // entry, empty for a used one.
 func (u IgnoreUse) Warning() string {
 	where := fmt.Sprintf("%s:%d", u.File, u.Line)
+	what := u.Cookie
+	if what == "" {
+		what = "the " + bannerSubject
+	}
 	switch u.Status {
 	case IgnoreExpired:
-		return fmt.Sprintf("%s: ignore entry for %s (%s) expired on %s and no longer applies (it matches %s)", where, u.Cookie, u.Kind, u.Expires, plural(u.Matches, "finding"))
+		return fmt.Sprintf("%s: ignore entry for %s (%s) expired on %s and no longer applies (it matches %s)", where, what, u.Kind, u.Expires, plural(u.Matches, "finding"))
 	case IgnoreUnused:
-		return fmt.Sprintf("%s: ignore entry for %s (%s) matches no finding; remove it if it is stale", where, u.Cookie, u.Kind)
+		return fmt.Sprintf("%s: ignore entry for %s (%s) matches no finding; remove it if it is stale", where, what, u.Kind)
 	}
 	return ""
 }
@@ -168,22 +179,31 @@ func parseIgnoreRule(file string, n ast.Node) (IgnoreRule, error) {
 	r.File, r.Line = file, line
 	r.Cookie, r.Kind, r.Domain = strings.TrimSpace(r.Cookie), strings.TrimSpace(r.Kind), strings.TrimPrefix(strings.ToLower(strings.TrimSpace(r.Domain)), ".")
 	r.Reason, r.Expires = strings.TrimSpace(r.Reason), strings.TrimSpace(r.Expires)
+	what := r.Cookie
+	if what == "" {
+		what = "the " + bannerSubject
+	}
 	switch {
-	case r.Cookie == "":
+	case r.Cookie == "" && r.Kind == "":
 		return fail(`entry without "cookie" (a cookie name, glob or /regexp/)`)
 	case r.Kind == "":
 		return fail(`entry for %s without "kind" (a finding kind, or "*" for every kind)`, r.Cookie)
+	case r.Cookie == "" && (r.Kind == "*" || knownKind(r.Kind) && !AboutBanner(Finding{Kind: r.Kind})):
+		return fail(`entry without "cookie" (a cookie name, glob or /regexp/); only an entry of a banner design kind (%s) may leave it out`,
+			strings.Join(bannerKindNames(), ", "))
 	case r.Reason == "":
-		return fail(`entry for %s without "reason": say why the finding is accepted`, r.Cookie)
+		return fail(`entry for %s without "reason": say why the finding is accepted`, what)
 	}
 	if r.Kind != "*" && !knownKind(r.Kind) {
-		return fail("entry for %s: unknown kind %q (valid: %s, or *)", r.Cookie, r.Kind, strings.Join(kindNames(), ", "))
+		return fail("entry for %s: unknown kind %q (valid: %s, or *)", what, r.Kind, strings.Join(kindNames(), ", "))
 	}
-	match, err := namePattern(r.Cookie)
-	if err != nil {
-		return fail("entry for %s: %v", r.Cookie, err)
+	if r.Cookie != "" {
+		match, err := namePattern(r.Cookie)
+		if err != nil {
+			return fail("entry for %s: %v", r.Cookie, err)
+		}
+		r.name = match
 	}
-	r.name = match
 	if r.Expires != "" {
 		d, err := time.Parse(time.DateOnly, r.Expires)
 		if err != nil {
@@ -204,6 +224,10 @@ func (r *IgnoreRule) matches(f Finding) bool {
 		if d != r.Domain && !strings.HasSuffix(d, "."+r.Domain) {
 			return false
 		}
+	}
+	if r.Cookie == "" {
+		// An entry without a cookie is for the banner's design.
+		return AboutBanner(f)
 	}
 	if r.name == nil { // an entry built in Go rather than parsed
 		m, err := namePattern(r.Cookie)
@@ -264,6 +288,17 @@ func knownKind(kind string) bool {
 		}
 	}
 	return false
+}
+
+// bannerKindNames are the banner design kinds, in the order of Kinds.
+func bannerKindNames() []string {
+	var names []string
+	for _, k := range Kinds {
+		if AboutBanner(Finding{Kind: k.Kind}) {
+			names = append(names, k.Kind)
+		}
+	}
+	return names
 }
 
 func kindNames() []string {

@@ -69,8 +69,11 @@ type (
 // lists the findings; findings that do not fail (ignored, unchanged since
 // the baseline, below the threshold, informational) are listed in the test
 // case's system-out. A partial scan adds a "scan completed" test case in
-// error. Site strings are written with control characters escaped, as in
-// the table.
+// error, and each consent choice that could not be made (ConsentFailures)
+// a "consent choice made (PHASE)" test case in error. Findings about the
+// consent banner belong to their kind's test case, never to a cookie's.
+// Site strings are written with control characters escaped, as in the
+// table.
 func WriteJUnit(w io.Writer, rep *Report) error {
 	duration := "0"
 	if !rep.FinishedAt.IsZero() && rep.FinishedAt.After(rep.StartedAt) {
@@ -95,7 +98,7 @@ func WriteJUnit(w io.Writer, rep *Report) error {
 	for _, c := range rep.Cookies {
 		var fails, others []Finding
 		for i, f := range rep.Findings {
-			if f.Cookie != c.Name || !strings.EqualFold(strings.TrimPrefix(f.Domain, "."), c.Domain) || (f.Path != "" && f.Path != c.Path) {
+			if !aboutCookie(f, c) {
 				continue
 			}
 			used[i] = true
@@ -151,6 +154,19 @@ func WriteJUnit(w io.Writer, rep *Report) error {
 			kinds.Failures++
 		}
 		kinds.Cases = append(kinds.Cases, tc)
+	}
+	for _, f := range ConsentFailures(rep) {
+		kinds.Cases = append(kinds.Cases, junitTestCase{
+			Name:      "consent choice made (" + sanitize(f.Phase) + ")",
+			Classname: "cookieaudit.scan",
+			Time:      "0",
+			Error: &junitProblem{
+				Message: xmlChars(sanitize(f.String())),
+				Type:    "incomplete",
+				Text:    xmlChars(sanitize("The " + f.Phase + " phase visited the site without the choice made: its cookies are not those of a visitor who chose to " + f.Action + ", so the scan cannot vouch for the site.")),
+			},
+		})
+		kinds.Errors++
 	}
 	if rep.Partial {
 		kinds.Cases = append(kinds.Cases, junitTestCase{
@@ -255,7 +271,7 @@ func junitFindingList(heading string, fs []Finding) string {
 		b.WriteString(heading + "\n")
 	}
 	for _, f := range fs {
-		fmt.Fprintf(&b, "- [%s] %s %s (%s): %s", sanitize(f.Severity), f.Kind, sanitize(f.Cookie), sanitize(f.Domain), sanitize(findingMessage(f)))
+		fmt.Fprintf(&b, "- [%s] %s %s (%s): %s", sanitize(f.Severity), sanitize(f.Kind), sanitize(subject(f)), sanitize(f.Domain), sanitize(findingMessage(f)))
 		if note := findingStatus(f); note != "" {
 			fmt.Fprintf(&b, " [%s]", sanitize(note))
 		}
@@ -267,11 +283,14 @@ func junitFindingList(heading string, fs []Finding) string {
 	return b.String()
 }
 
-// findingMessage is the finding's message, or its kind's title when the
-// classifier gave none.
+// findingMessage is the finding's message, or its kind's title (and
+// cookie) when the classifier gave none.
 func findingMessage(f Finding) string {
 	if f.Message != "" {
 		return f.Message
+	}
+	if AboutBanner(f) || f.Cookie == "" {
+		return kindInfo(f.Kind).Title
 	}
 	return kindInfo(f.Kind).Title + ": " + f.Cookie
 }

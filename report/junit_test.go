@@ -63,8 +63,10 @@ func TestJUnitParsesBack(t *testing.T) {
 	if cookies.Name != "cookieaudit.cookies" || len(cookies.Cases) != len(rep.Cookies) || cookies.Tests != len(rep.Cookies) {
 		t.Errorf("cookie suite %q has %d cases (tests=%d), want %d", cookies.Name, len(cookies.Cases), cookies.Tests, len(rep.Cookies))
 	}
-	if kinds.Name != "cookieaudit.findings" || len(kinds.Cases) != len(Kinds) {
-		t.Errorf("kind suite %q has %d cases, want %d", kinds.Name, len(kinds.Cases), len(Kinds))
+	// One case per kind, and one in error for the reject the scan could
+	// not make.
+	if kinds.Name != "cookieaudit.findings" || len(kinds.Cases) != len(Kinds)+1 {
+		t.Errorf("kind suite %q has %d cases, want %d", kinds.Name, len(kinds.Cases), len(Kinds)+1)
 	}
 	failed := map[string]string{}
 	total := 0
@@ -81,8 +83,8 @@ func TestJUnitParsesBack(t *testing.T) {
 		}
 		total += n
 	}
-	if total != doc.Failures || doc.Tests != len(rep.Cookies)+len(Kinds) {
-		t.Errorf("testsuites tests=%d failures=%d, want %d and %d", doc.Tests, doc.Failures, len(rep.Cookies)+len(Kinds), total)
+	if total != doc.Failures || doc.Tests != len(rep.Cookies)+len(Kinds)+1 || doc.Errors != 1 {
+		t.Errorf("testsuites tests=%d failures=%d errors=%d, want %d, %d and 1", doc.Tests, doc.Failures, doc.Errors, len(rep.Cookies)+len(Kinds)+1, total)
 	}
 	want := map[string]string{
 		"_ga (portal.test/)":  "undeclared",

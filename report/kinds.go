@@ -19,6 +19,13 @@ const (
 	KindBeforeConsent  = string(classifier.KindBeforeConsent)
 	KindAfterReject    = string(classifier.KindAfterReject)
 	KindAmbiguous      = string(classifier.KindAmbiguous)
+
+	// The banner design kinds: findings about the consent banner, which
+	// have no cookie (see AboutBanner).
+	KindNoRejectOption         = string(classifier.KindNoRejectOption)
+	KindPretickedPurposes      = string(classifier.KindPretickedPurposes)
+	KindRejectNotInFirstLayer  = string(classifier.KindRejectNotInFirstLayer)
+	KindRejectHarderThanAccept = string(classifier.KindRejectHarderThanAccept)
 )
 
 // KindInfo describes a finding kind for people and for CI systems.
@@ -42,6 +49,14 @@ var Kinds = []KindInfo{
 		"A cookie that is not strictly necessary was set before the visitor made any consent choice. Set it only after consent."},
 	{KindAfterReject, "Cookie set after rejection",
 		`A cookie that is not strictly necessary was set after the visitor chose "reject all". Respect the choice.`},
+	{KindNoRejectOption, "Consent banner offers no way to refuse",
+		"The consent banner has an accept button but no way to refuse: no reject button, and no reject (or way to untick every purpose and save) behind its settings. Refusing must be as possible as accepting."},
+	{KindPretickedPurposes, "Purposes ticked in advance",
+		"The consent banner's settings opened with optional purposes already ticked. Consent must be given by the visitor: leave every optional purpose unticked until the visitor ticks it."},
+	{KindRejectNotInFirstLayer, "Reject not in the banner's first layer",
+		`The consent banner's first layer has an accept button but no reject button: refusing needs the settings, or is not possible. Put a "reject all" beside "accept all".`},
+	{KindRejectHarderThanAccept, "Rejecting takes more clicks than accepting",
+		"Refusing took more clicks than accepting. Make refusing as easy as accepting: one click each, in the same layer."},
 	{KindAmbiguous, "Ambiguous declaration",
 		"The cookie matches several declarations of different categories. The policy contradicts itself: keep one declaration."},
 	{KindNotObserved, "Declared cookie not observed",
@@ -50,8 +65,38 @@ var Kinds = []KindInfo{
 
 // DefaultFailOn are the finding kinds that fail the gate unless --fail-on
 // says otherwise: every kind but the informational not-observed and
-// ambiguous, which is about the policy's wording rather than the site.
-var DefaultFailOn = []string{KindUndeclared, KindMisclassified, KindExpiryMismatch, KindBeforeConsent, KindAfterReject}
+// ambiguous, which is about the policy's wording rather than the site. The
+// banner design kinds are about the site, and fail by default too.
+var DefaultFailOn = []string{KindUndeclared, KindMisclassified, KindExpiryMismatch, KindBeforeConsent, KindAfterReject,
+	KindNoRejectOption, KindPretickedPurposes, KindRejectNotInFirstLayer, KindRejectHarderThanAccept}
+
+// AboutBanner reports whether f is about the design of the site's consent
+// banner rather than a cookie (its kind is one of the banner design kinds):
+// it has no cookie name or path, and the site's host as its domain.
+func AboutBanner(f Finding) bool {
+	return classifier.Kind(f.Kind).AboutBanner()
+}
+
+// bannerSubject is what the writers show in place of the cookie name of a
+// finding about the consent banner.
+const bannerSubject = "consent banner"
+
+// subject is what a finding is about, for people: the cookie name, or
+// "consent banner". It is not sanitized.
+func subject(f Finding) string {
+	if AboutBanner(f) {
+		return bannerSubject
+	}
+	return f.Cookie
+}
+
+// aboutCookie reports whether f is about the cookie c: the same name,
+// domain and (when the finding has one) path. A finding about the banner
+// is about no cookie, even a nameless one.
+func aboutCookie(f Finding, c Cookie) bool {
+	return !AboutBanner(f) && f.Cookie == c.Name && strings.EqualFold(strings.TrimPrefix(f.Domain, "."), c.Domain) &&
+		(f.Path == "" || f.Path == c.Path)
+}
 
 // kindInfo describes kind, or makes up a description for a kind this
 // version does not know (a report written by a newer version).

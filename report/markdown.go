@@ -47,12 +47,19 @@ func markdown(rep *Report, limit int) string {
 		}
 		b.WriteString(".\n\n")
 	case OutcomeIncomplete:
-		b.WriteString("⚠️ **Scan incomplete:** no finding fails, but the scan stopped before visiting every page, so it cannot vouch for the site.\n\n")
+		fmt.Fprintf(&b, "⚠️ **Scan incomplete:** no finding fails, but %s.\n\n", mdText(clip(incompleteText(rep), 2*markdownCell)))
 	default:
 		b.WriteString("✅ **Gate passed:** no finding fails.\n\n")
 	}
 	if rep.Partial && outcome(rep, s) != OutcomeIncomplete {
 		b.WriteString("> [!WARNING]\n> The scan stopped before visiting every page: the report covers only the pages visited.\n\n")
+	}
+	if fs := ConsentFailures(rep); len(fs) > 0 && outcome(rep, s) != OutcomeIncomplete {
+		var what []string
+		for _, f := range fs {
+			what = append(what, f.String())
+		}
+		fmt.Fprintf(&b, "> [!WARNING]\n> The scan is incomplete: %s.\n\n", mdText(clip(strings.Join(what, "; "), 2*markdownCell)))
 	}
 
 	fmt.Fprintf(&b, "%s (%d with errors) · %s (%d first-party, %d third-party) · %s: %s",
@@ -74,13 +81,26 @@ func markdown(rep *Report, limit int) string {
 			b.WriteString("; no banner found")
 		} else {
 			b.WriteString("; banner " + mdCode(c.Banner.Platform, false))
+			if c.Banner.Title != "" && !strings.EqualFold(c.Banner.Title, c.Banner.Platform) {
+				b.WriteString(" (" + mdText(clip(c.Banner.Title, markdownCell)) + ")")
+			}
 			if c.Banner.Reject == nil {
-				b.WriteString("; **no reject button**")
+				b.WriteString("; **no reject button** in its first layer")
 			}
 		}
 		for _, a := range c.Actions {
-			if !a.Clicked || !a.Verified {
-				fmt.Fprintf(&b, "; %s click in %s not verified", mdText(a.Action), mdText(a.Phase))
+			// Each choice says how it went; one not made, which leaves the
+			// scan incomplete, in bold with its error.
+			res := mdText(actionOutcome(a))
+			if !a.Clicked {
+				res = "**" + res + "**"
+				if a.Error != "" {
+					res += " (" + mdText(clip(a.Error, markdownCell)) + ")"
+				}
+			}
+			fmt.Fprintf(&b, "; %s: %s %s", mdText(a.Phase), mdText(a.Action), res)
+			if d := actionDetails(a); d != "" {
+				b.WriteString(" — " + mdText(clip(d, 2*markdownCell)))
 			}
 		}
 		b.WriteString("\n")
@@ -118,14 +138,14 @@ func markdown(rep *Report, limit int) string {
 			mark = "❌"
 		}
 		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s |\n", mark, mdText(f.Severity), mdText(f.Kind),
-			mdCode(f.Cookie, true), mdCode(f.Domain, true), mdText(clip(findingMessage(f), 2*markdownCell)), mdText(clip(findingStatus(f), markdownCell))))
+			mdSubject(f), mdCode(f.Domain, true), mdText(clip(findingMessage(f), 2*markdownCell)), mdText(clip(findingStatus(f), markdownCell))))
 	}
 	section("\n### Findings\n\n| | Severity | Kind | Cookie | Domain | Message | Status |\n| --- | --- | --- | --- | --- | --- | --- |\n", rows, "", "finding")
 
 	rows = nil
 	if rep.Gate != nil {
 		for _, f := range rep.Gate.Resolved {
-			rows = append(rows, fmt.Sprintf("| %s | %s | %s |\n", mdText(f.Kind), mdCode(f.Cookie, true), mdCode(f.Domain, true)))
+			rows = append(rows, fmt.Sprintf("| %s | %s | %s |\n", mdText(f.Kind), mdSubject(f), mdCode(f.Domain, true)))
 		}
 	}
 	section("\n### Resolved since the baseline\n\n| Kind | Cookie | Domain |\n| --- | --- | --- |\n", rows, "", "resolved finding")
@@ -179,6 +199,15 @@ func markdownFooter(rep *Report) string {
 		parts = append(parts, mdText(clip(sanitize(rep.Browser), markdownCell)))
 	}
 	return "\n<sub>" + strings.Join(parts, " · ") + "</sub>\n"
+}
+
+// mdSubject is the Cookie cell of a finding: the cookie name as code, or
+// "consent banner" as text for a finding about the banner.
+func mdSubject(f Finding) string {
+	if AboutBanner(f) {
+		return "_" + bannerSubject + "_"
+	}
+	return mdCode(f.Cookie, true)
 }
 
 // failText is "1 finding fails" or "3 findings fail".

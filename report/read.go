@@ -56,5 +56,18 @@ func Read(r io.Reader) (*Report, error) {
 			rep.Cookies[i].Phases = []string{}
 		}
 	}
+	if c := rep.Consent; c != nil {
+		if c.Phases == nil {
+			c.Phases = []string{}
+		}
+		if c.Actions == nil {
+			c.Actions = []ConsentAction{}
+		}
+		for i := range c.Actions {
+			if c.Actions[i].Steps == nil {
+				c.Actions[i].Steps = []string{} // a report of an older version
+			}
+		}
+	}
 	return &rep, nil
 }

@@ -78,17 +78,25 @@ type Consent struct {
 	Phases []string `json:"phases"`
 	// Banner is the banner found before any choice; nil when none was.
 	Banner *Banner `json:"banner"`
-	// Actions are the clicks made, one per phase after the first.
+	// Actions are the choices made or attempted, one per phase after the
+	// first (see ConsentFailures for those not made).
 	Actions []ConsentAction `json:"actions"`
 }
 
-// Banner is a consent banner. A nil Reject is a banner with no way to
-// refuse.
+// Banner is a consent banner. A nil Reject is a banner with no reject
+// button in its first layer.
 type Banner struct {
-	Platform string         `json:"platform"`
-	Frame    string         `json:"frame"`
-	Accept   *ConsentButton `json:"accept"`
-	Reject   *ConsentButton `json:"reject"`
+	Platform string `json:"platform"`
+	// Title is the platform's product name as its vendor writes it
+	// ("OneTrust"); empty for generic and custom banners, and in reports
+	// of older versions.
+	Title  string         `json:"title"`
+	Frame  string         `json:"frame"`
+	Accept *ConsentButton `json:"accept"`
+	Reject *ConsentButton `json:"reject"`
+	// Settings is the first layer's button that opens the second layer
+	// ("Settings", "Customise"); null when there is none.
+	Settings *ConsentButton `json:"settings"`
 }
 
 // ConsentButton is a button of a banner.
@@ -97,16 +105,42 @@ type ConsentButton struct {
 	Label    string `json:"label"`
 }
 
-// ConsentAction is one click on a banner, and whether it worked.
+// ConsentAction is one choice made on a banner, and whether it worked.
 type ConsentAction struct {
 	Phase    string         `json:"phase"`
 	Action   string         `json:"action"`
 	Platform string         `json:"platform"`
 	Button   *ConsentButton `json:"button"`
 	Frame    string         `json:"frame"`
-	Clicked  bool           `json:"clicked"`
-	Verified bool           `json:"verified"`
-	Error    string         `json:"error"`
+	// Clicked is true when the choice was made: every click it took was
+	// made. Verified is true when the platform then recorded the choice;
+	// a choice clicked but not verified is reported as such, not as an
+	// error.
+	Clicked  bool `json:"clicked"`
+	Verified bool `json:"verified"`
+	// VerifiedBy says how the choice was checked: "platform-api", "tcf",
+	// "consent-record", or "none" when nothing said what was recorded;
+	// empty in reports of older versions.
+	VerifiedBy string `json:"verifiedBy"`
+	// State is what the platform recorded: "accepted", "rejected",
+	// "partial", "none", or "" when nothing could tell.
+	State string `json:"state"`
+	// Layer is where the choice was made: 1 in the banner's first layer, 2
+	// behind its settings, 0 when it was not made.
+	Layer int `json:"layer"`
+	// Clicks is the number of clicks the choice took, toggles unticked in
+	// the second layer included; Steps are the labels of what was clicked,
+	// in order (never null).
+	Clicks int      `json:"clicks"`
+	Steps  []string `json:"steps"`
+	// Preticked is the number of optional purposes already ticked when the
+	// second layer opened (0 when it was not opened).
+	Preticked int `json:"preticked"`
+	// NoReject is true when a reject was asked for and the banner offers
+	// none, in its first layer or behind its settings.
+	NoReject bool `json:"noReject"`
+	// Error says what went wrong, empty when nothing did.
+	Error string `json:"error"`
 }
 
 // Tool names the program that wrote a report.
@@ -198,9 +232,12 @@ type Cookie struct {
 }
 
 // Finding is one discrepancy between the observed cookies and the declared
-// policy. Reports have none yet; the type fixes the contract's shape.
+// policy, or a fault of the consent banner's design.
 type Finding struct {
-	Kind     string `json:"kind"`
+	Kind string `json:"kind"`
+	// Cookie, Domain and Path name the cookie. A finding about the consent
+	// banner (AboutBanner) has an empty Cookie and Path, and the site's
+	// host as its Domain.
 	Cookie   string `json:"cookie"`
 	Domain   string `json:"domain"`
 	Severity string `json:"severity"`
@@ -370,12 +407,16 @@ func consentOf(res *crawler.Result) *Consent {
 	}
 	rc := &Consent{Mode: c.Mode, Phases: phaseNames(c.Phases), Actions: []ConsentAction{}}
 	if b := c.Banner; b != nil {
-		rc.Banner = &Banner{Platform: b.Platform, Frame: b.Frame, Accept: button(b.Accept), Reject: button(b.Reject)}
+		rc.Banner = &Banner{Platform: b.Platform, Title: b.Title, Frame: b.Frame,
+			Accept: button(b.Accept), Reject: button(b.Reject), Settings: button(b.Settings)}
 	}
 	for _, a := range c.Actions {
 		rc.Actions = append(rc.Actions, ConsentAction{
 			Phase: string(a.Phase), Action: a.Action, Platform: a.Platform, Button: button(a.Button),
-			Frame: a.Frame, Clicked: a.Clicked, Verified: a.Verified, Error: a.Error,
+			Frame: a.Frame, Clicked: a.Clicked, Verified: a.Verified,
+			VerifiedBy: a.VerifiedBy, State: a.State, Layer: a.Layer, Clicks: a.Clicks,
+			Steps: append([]string{}, a.Steps...), Preticked: a.Preticked, NoReject: a.NoReject,
+			Error: a.Error,
 		})
 	}
 	return rc

@@ -112,7 +112,10 @@ type (
 // in every run); each finding is a result of its kind's rule, at the level
 // its severity gives (high: error, medium: warning, low and info: note),
 // located at the policy file: the line of the declaration it is about, or
-// line 1 for an undeclared cookie. Its partialFingerprints hold the
+// line 1 for an undeclared cookie and a finding about the consent banner
+// (code scanning accepts only files of the repository, and the policy is
+// the audit's file there; the banner is named by the result's logical
+// location, kind "element"). Its partialFingerprints hold the
 // finding's fingerprint, so code scanning follows it across runs. Ignored
 // findings carry an external suppression with the ignore entry's reason;
 // with a baseline, results carry baselineState "new" or "unchanged"
@@ -124,6 +127,10 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 	for i, k := range kinds {
 		index[k] = i
 		info := kindInfo(k)
+		tags := []string{"privacy", "cookies"}
+		if AboutBanner(Finding{Kind: k}) {
+			tags = append(tags, "consent-banner")
+		}
 		rules = append(rules, sarifRule{
 			ID:                   k,
 			Name:                 ruleName(k),
@@ -131,7 +138,7 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 			FullDescription:      sarifMessage{info.Description},
 			Help:                 sarifMessage{info.Description},
 			DefaultConfiguration: sarifConfiguration{Level: kindLevel(k)},
-			Properties:           map[string]any{"tags": []string{"privacy", "cookies"}},
+			Properties:           map[string]any{"tags": tags},
 		})
 	}
 	uri := sarifURI(rep.Policy)
@@ -144,14 +151,19 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 		if line < 1 {
 			line = 1
 		}
-		msg := f.Message
-		if msg == "" {
-			msg = kindInfo(f.Kind).Title + ": " + f.Cookie
-		}
+		msg := findingMessage(f)
 		props := map[string]any{
 			"cookie":   f.Cookie,
 			"domain":   f.Domain,
 			"severity": f.Severity,
+		}
+		// Where the finding is, logically: the cookie, or the site's
+		// consent banner (a page element, §3.33.7), which has no cookie.
+		logical := sarifLogicalLocation{Name: f.Cookie, FullyQualifiedName: f.Domain + f.Path + "/" + f.Cookie, Kind: "cookie"}
+		if AboutBanner(f) {
+			delete(props, "cookie")
+			props["subject"] = bannerSubject
+			logical = sarifLogicalLocation{Name: bannerSubject, FullyQualifiedName: f.Domain + "/consent-banner", Kind: "element"}
 		}
 		for k, v := range map[string]string{"path": f.Path, "evidence": f.Evidence, "ruleId": f.RuleID, "suggestedCategory": f.SuggestedCategory} {
 			if v != "" {
@@ -171,11 +183,7 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 					ArtifactLocation: sarifArtifactLocation{URI: uri},
 					Region:           sarifRegion{StartLine: line},
 				},
-				LogicalLocations: []sarifLogicalLocation{{
-					Name:               f.Cookie,
-					FullyQualifiedName: f.Domain + f.Path + "/" + f.Cookie,
-					Kind:               "cookie",
-				}},
+				LogicalLocations: []sarifLogicalLocation{logical},
 			}},
 			PartialFingerprints: map[string]string{sarifFingerprintKey: FindingFingerprint(rep.Target, f)},
 			Properties:          props,
@@ -188,7 +196,9 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 		}
 		results = append(results, r)
 	}
-	inv := sarifInvocation{ExecutionSuccessful: !rep.Partial}
+	// A consent choice that could not be made leaves the audit incomplete,
+	// as a partial crawl does.
+	inv := sarifInvocation{ExecutionSuccessful: !rep.Partial && len(ConsentFailures(rep)) == 0}
 	if !rep.StartedAt.IsZero() {
 		inv.StartTimeUTC = rep.StartedAt.UTC().Format(time.RFC3339)
 	}

@@ -118,7 +118,7 @@ func outcome(rep *Report, s stats) string {
 	switch {
 	case s.failing > 0:
 		return OutcomeFail
-	case rep.Partial:
+	case rep.Partial || len(ConsentFailures(rep)) > 0:
 		return OutcomeIncomplete
 	}
 	return OutcomePass

@@ -161,7 +161,7 @@ func gateText(rep *Report, p painter) string {
 			why += "; reported only (--exit-code 0)"
 		}
 	case OutcomeIncomplete:
-		why = "the scan stopped before visiting every page, so it cannot vouch for the site; no finding matches --fail-on"
+		why = sanitize(incompleteText(rep)) + "; no finding matches --fail-on"
 	default:
 		if len(g.FailOn) == 0 {
 			why = "--fail-on none only reports"
@@ -181,6 +181,13 @@ func gateText(rep *Report, p painter) string {
 	}
 	if len(spared) > 0 {
 		why += " (" + strings.Join(spared, ", ") + ")"
+	}
+	if g.Outcome == OutcomeFail {
+		// The findings decide the exit code, but a choice not made still
+		// leaves the scan incomplete: say so.
+		for _, f := range ConsentFailures(rep) {
+			why += "; " + sanitize(f.String())
+		}
 	}
 	var head string
 	switch g.Outcome {
@@ -226,11 +233,14 @@ func writeFindings(ew *errWriter, rep *Report, p painter) {
 			where := sanitize(f.Domain + f.Path)
 			if where != "" {
 				where = " (" + where + ")"
+				if AboutBanner(f) {
+					where = " of " + sanitize(f.Domain)
+				}
 			}
 			// Pad before painting: the codes take no room on the screen.
 			sev := sanitize(f.Severity)
 			sev = p.paint(severityColor(f.Severity), sev) + strings.Repeat(" ", max(0, 6-len([]rune(sev))))
-			ew.printf("  %s %s%s: %s\n", sev, sanitize(f.Cookie), where, sanitize(f.Message))
+			ew.printf("  %s %s%s: %s\n", sev, sanitize(subject(f)), where, sanitize(f.Message))
 			if f.Evidence != "" {
 				ew.printf("         evidence: %s\n", sanitize(f.Evidence))
 			}
@@ -239,8 +249,9 @@ func writeFindings(ew *errWriter, rep *Report, p painter) {
 }
 
 // writeConsent says which consent phases ran, the banner found and how
-// each click went; a banner with no reject button, or a click that did not
-// work, is shown in yellow. Nothing for a report without consent data.
+// each choice went: how it was verified, where it was made and what it
+// took. A banner with no reject button, a choice not made or not verified,
+// is shown in yellow. Nothing for a report without consent data.
 func writeConsent(ew *errWriter, rep *Report, p painter) {
 	c := rep.Consent
 	if c == nil {
@@ -249,30 +260,33 @@ func writeConsent(ew *errWriter, rep *Report, p painter) {
 	ew.printf("\n%s %s\n", p.paint(ansiBold, "Consent:"), sanitize(strings.Join(c.Phases, ", ")))
 	if c.Banner == nil {
 		ew.printf("  no consent banner found on %s\n", sanitize(rep.Target))
-		return
-	}
-	b := c.Banner
-	ew.printf("  banner: %s in %s\n", sanitize(b.Platform), sanitize(b.Frame))
-	for _, btn := range []struct {
-		name string
-		b    *ConsentButton
-	}{{"accept", b.Accept}, {"reject", b.Reject}} {
-		if btn.b == nil {
-			ew.printf("  %s button: %s\n", btn.name, p.paint(ansiYellow, "none"))
-			continue
+	} else {
+		b := c.Banner
+		ew.printf("  banner: %s in %s\n", bannerName(b), sanitize(b.Frame))
+		for _, btn := range []struct {
+			name string
+			b    *ConsentButton
+		}{{"accept", b.Accept}, {"reject", b.Reject}, {"settings", b.Settings}} {
+			switch {
+			case btn.b != nil:
+				ew.printf("  %s button: \"%s\" (%s)\n", btn.name, sanitize(btn.b.Label), sanitize(btn.b.Selector))
+			case btn.name != "settings":
+				// A banner without settings is only worth a line when it
+				// has them: older reports do not say.
+				ew.printf("  %s button: %s\n", btn.name, p.paint(ansiYellow, "none"))
+			}
 		}
-		ew.printf("  %s button: \"%s\" (%s)\n", btn.name, sanitize(btn.b.Label), sanitize(btn.b.Selector))
 	}
 	for _, a := range c.Actions {
-		outcome := "clicked, choice verified"
-		switch {
-		case a.Clicked && !a.Verified:
-			outcome = p.paint(ansiYellow, "clicked, not verified")
-		case !a.Clicked:
-			outcome = p.paint(ansiYellow, "not clicked")
+		outcome := actionOutcome(a)
+		if !a.Clicked || !a.Verified {
+			outcome = p.paint(ansiYellow, outcome)
 		}
 		if a.Error != "" {
 			outcome += ": " + p.paint(ansiYellow, sanitize(a.Error))
+		}
+		if d := actionDetails(a); d != "" {
+			outcome += "; " + d
 		}
 		ew.printf("  %s: %s %s\n", sanitize(a.Phase), sanitize(a.Action), outcome)
 	}

@@ -162,10 +162,21 @@ func TestScanConsentFindings(t *testing.T) {
 			}
 
 			// Only findings fail the gate: a site that respects the choice,
-			// scanned without a policy, passes.
+			// scanned without a policy, passes. A choice that could not be
+			// made leaves the scan incomplete (3), unless a finding (a
+			// banner without a reject button is one) fails the gate.
 			wantCode := 0
-			if len(rep.Findings) > 0 {
+			notMade := slices.ContainsFunc(c.Actions, func(a struct {
+				Phase, Action, Error string
+				Clicked, Verified    bool
+			}) bool {
+				return !a.Clicked
+			})
+			switch {
+			case len(rep.Findings) > 0:
 				wantCode = 1
+			case notMade:
+				wantCode = 3
 			}
 			if code != wantCode {
 				t.Errorf("exit %d, want %d (%d findings); stderr: %s", code, wantCode, len(rep.Findings), errOut.String())

@@ -20,8 +20,11 @@ const (
 	// be written (e.g. the --output directory does not exist).
 	exitUsage = 2
 	// exitIncomplete: the scan could not run or finish (no browser, the
-	// target could not be loaded, --timeout, Ctrl-C). A report of the
-	// pages visited until then is still written, marked partial.
+	// target could not be loaded, --timeout, Ctrl-C), or a consent choice
+	// it was asked for could not be made (no banner, no such button, a
+	// click that did not happen), and no finding fails the gate. A report
+	// of the pages visited until then is still written, marked partial
+	// when the crawl stopped early.
 	exitIncomplete = 3
 )
 
@@ -38,6 +41,7 @@ func exitCode(err error) int {
 	var se *scanError
 	var fe *findingsError
 	var ae *addedError
+	var ce *consentError
 	switch {
 	case err == nil:
 		return exitOK
@@ -46,6 +50,7 @@ func exitCode(err error) int {
 	case errors.As(err, &ae):
 		return exitFindings
 	case errors.As(err, &se),
+		errors.As(err, &ce),
 		errors.Is(err, crawler.ErrIncomplete),
 		errors.Is(err, context.Canceled),
 		errors.Is(err, context.DeadlineExceeded):

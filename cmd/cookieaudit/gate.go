@@ -196,17 +196,46 @@ func (e *findingsError) Error() string {
 	if e.rep.Partial {
 		msg += "; the scan was incomplete"
 	}
+	for _, f := range report.ConsentFailures(e.rep) {
+		msg += "; " + f.String()
+	}
 	return msg
+}
+
+// consentError is the outcome of a scan that ran but could not make a
+// consent choice it was asked for (--consent accept, reject or all, or
+// auto once a banner was found): the phase's cookies are those of a visit
+// with no choice made, so the scan cannot vouch for the site. It is
+// returned after the reports are written, and exits with exitIncomplete.
+type consentError struct {
+	failures []report.ConsentFailure
+}
+
+func (e *consentError) Error() string {
+	var what []string
+	for _, f := range e.failures {
+		what = append(what, f.String())
+	}
+	return "scan incomplete: " + strings.Join(what, "; ")
 }
 
 // outcome turns the gate and the scan's own error into the command's
 // result (STYLE.md §4): failing findings exit with --exit-code even when
-// the scan was partial (the violations are real); otherwise a partial scan
-// exits 3 (it cannot vouch for the site), and a complete one 0. With
-// --exit-code 0 failing findings only report.
+// the scan was partial or a consent choice could not be made (the
+// violations are real, and a banner design finding often says why the
+// choice could not be made); otherwise a partial scan, or one whose
+// consent choice was not made, exits 3 (it cannot vouch for the site), and
+// a complete one 0. With --exit-code 0 failing findings only report. A
+// choice clicked but not verified is no error: the reports say so.
 func (g *gateOptions) outcome(gate *report.Gate, rep *report.Report, scanErr error) error {
 	if gate != nil && gate.Failing > 0 && g.ExitCode != 0 {
 		return &findingsError{gate: gate, rep: rep, code: g.ExitCode}
 	}
-	return scanErr
+	if scanErr != nil {
+		return scanErr
+	}
+	if fs := report.ConsentFailures(rep); len(fs) > 0 {
+		return &consentError{failures: fs}
+	}
+	return nil
 }

@@ -99,12 +99,18 @@ json,html,sarif with -o FILE,FILE,FILE or --output-dir DIR. When
 GITHUB_ACTIONS is true, findings are also written to stderr as workflow
 annotations.
 
+The consent banner's design is audited too: a banner that offers no way
+to refuse, a reject only behind its settings or harder to reach than the
+accept, and purposes ticked in advance are findings of their own.
+
 Exit codes: 0 the scan completed and no finding fails the gate; 1 findings
 fail the gate, even in a partial scan (--exit-code changes the code); 2 usage
 or input error (including an unreadable or invalid --policy, --cookie-db,
 --baseline or --ignore-file); 3 the scan could not run or finish (no browser,
-target or policy page unreachable, --timeout, interrupted), or stopped early
-with no finding that fails.`,
+target or policy page unreachable, --timeout, interrupted), or stopped early,
+or could not make a consent choice it was asked for (--consent accept,
+reject or all, or auto once a banner was found), with no finding that
+fails. A choice clicked but not verified is not an error.`,
 		Example: `  # Audit a site and read the table
   cookieaudit scan https://www.example.org/
 
