@@ -4,9 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
-	"regexp"
-	"strings"
 	"time"
 )
 
@@ -168,35 +165,3 @@ func (c *crawler) consentRecords(ctx context.Context, p *pageCtx, banner frameRe
 	return out
 }
 
-var (
-	// recordName: the names consent records go by.
-	recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_`)
-	recordNo   = regexp.MustCompile(`(?i)\b(false|deny|denied|reject|rejected|declined?|refused?|revoked|no|0)\b`)
-	recordYes  = regexp.MustCompile(`(?i)\b(true|allow|allowed|accept|accepted|agree|agreed|granted|yes|all|1)\b`)
-)
-
-// recordState reads the choice from the consent records the click wrote
-// or changed: "rejected" when one refuses something, "accepted" when one
-// allows without refusing anything; "" when none says.
-func recordState(before, after map[string]string) string {
-	state := ""
-	for k, v := range after {
-		if old, ok := before[k]; ok && old == v {
-			continue
-		}
-		name := k[strings.LastIndexByte(k, '|')+1:]
-		if !recordName.MatchString(name) {
-			continue
-		}
-		if dec, err := url.QueryUnescape(v); err == nil {
-			v = dec
-		}
-		switch {
-		case recordNo.MatchString(v):
-			return stateRejected
-		case recordYes.MatchString(v):
-			state = stateAccepted
-		}
-	}
-	return state
-}

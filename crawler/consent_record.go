@@ -1,0 +1,149 @@
+package crawler
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// A consent record is a cookie or storage entry in which a banner keeps the
+// visitor's choice. Its format is the platform's own: a word
+// ("cookieconsent_status=deny"), key-value pairs
+// ("groups=C0001:1,C0002:0", "!analytics=false!ads=false"), JSON
+// ({"necessary":true,"marketing":false}, {"action":"reject"}), often
+// URL-encoded. recordState reads the choice from the records a click
+// wrote or changed.
+
+// recordName: the names consent records go by.
+var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio`)
+
+// The words of a choice, as records write them.
+var (
+	wordYes = map[string]bool{"true": true, "1": true, "yes": true, "y": true, "on": true, "allow": true, "allowed": true, "accept": true,
+		"accepted": true, "acceptall": true, "accept_all": true, "agree": true, "agreed": true, "granted": true, "all": true, "opt-in": true, "optin": true, "enabled": true}
+	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
+		"rejected": true, "rejectall": true, "reject_all": true, "decline": true, "declined": true, "refuse": true, "refused": true,
+		"revoked": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true}
+)
+
+// Keys that do not hold an optional purpose's choice: the necessary
+// purposes (always on), and bookkeeping.
+var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|necessary|essential|required|strict|strictly[-_ ]?necessary|technical|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
+
+// Keys of a list of the purposes granted.
+var recordKeyList = regexp.MustCompile(`(?i)categor|purpose|consents|enabled|granted|allowed|accepted`)
+
+// Keys whose value is the choice itself ("action": "reject").
+var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
+
+// recordState reads the choice from the consent records the click wrote
+// or changed: "accepted" when every optional purpose is on, "rejected"
+// when every one is off, "partial" when they differ; "" when no record
+// says.
+func recordState(before, after map[string]string) string {
+	var on, off int
+	for k, v := range after {
+		if old, ok := before[k]; ok && old == v {
+			continue
+		}
+		name := k[strings.LastIndexByte(k, '|')+1:]
+		if _, n, ok := strings.Cut(name, ":"); ok {
+			name = n
+		}
+		if !recordName.MatchString(name) {
+			continue
+		}
+		y, n := readRecord(v)
+		on, off = on+y, off+n
+	}
+	switch {
+	case on > 0 && off == 0:
+		return stateAccepted
+	case off > 0 && on == 0:
+		return stateRejected
+	case on > 0:
+		return statePartial
+	}
+	return ""
+}
+
+// readRecord counts the optional purposes a record says are on and off.
+func readRecord(v string) (on, off int) {
+	for range 3 {
+		dec, err := url.QueryUnescape(v)
+		if err != nil || dec == v {
+			break
+		}
+		v = dec
+	}
+	v = strings.TrimSpace(v)
+	var doc any
+	if strings.HasPrefix(v, "{") && json.Unmarshal([]byte(v), &doc) == nil {
+		walkRecord("", doc, &on, &off, 0)
+		return on, off
+	}
+	pairs := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("&,;|!", r) })
+	found := false
+	for _, p := range pairs {
+		k, val, ok := cutAny(p, ":=")
+		if !ok {
+			continue
+		}
+		found = true
+		countChoice(k, val, &on, &off)
+	}
+	if !found {
+		countChoice("value", v, &on, &off)
+	}
+	return on, off
+}
+
+func cutAny(s, seps string) (before, after string, ok bool) {
+	if i := strings.IndexAny(s, seps); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
+func walkRecord(key string, v any, on, off *int, depth int) {
+	if depth > 6 {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, val := range x {
+			walkRecord(k, val, on, off, depth+1)
+		}
+	case []any:
+		// A list of granted purposes: its presence says nothing of the
+		// others; an empty one under a purposes key is a refusal.
+		if len(x) == 0 && recordKeyList.MatchString(key) {
+			*off++
+		}
+	case bool:
+		countChoice(key, map[bool]string{true: "true", false: "false"}[x], on, off)
+	case float64:
+		if x == 0 || x == 1 {
+			countChoice(key, map[float64]string{0: "0", 1: "1"}[x], on, off)
+		}
+	case string:
+		countChoice(key, x, on, off)
+	}
+}
+
+// countChoice counts one key's value when it is a choice word.
+func countChoice(key, val string, on, off *int) {
+	key = strings.TrimSpace(key)
+	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
+	if recordKeySkip.MatchString(key) {
+		return
+	}
+	if wordNo[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential") && recordKeyChoice.MatchString(key) {
+		*off++
+		return
+	}
+	if wordYes[val] {
+		*on++
+	}
+}

@@ -1,0 +1,36 @@
+package crawler
+
+import "testing"
+
+// TestRecordState reads choices from consent records as platforms write
+// them: a record the click did not change says nothing; necessary
+// purposes and bookkeeping fields do not count.
+func TestRecordState(t *testing.T) {
+	const u = "https://www.example.test/|"
+	for _, tc := range []struct {
+		name          string
+		before, after map[string]string
+		want          string
+	}{
+		{"word deny", nil, map[string]string{u + "cookie:cookieconsent_status": "deny"}, stateRejected},
+		{"word allow", nil, map[string]string{u + "cookie:cookieconsent_status": "allow"}, stateAccepted},
+		{"dismiss says nothing", nil, map[string]string{u + "cookie:cookieconsent_status": "dismiss"}, ""},
+		{"OneTrust groups rejected", nil, map[string]string{u + "cookie:OptanonConsent": "isGpcEnabled=0&datestamp=Mon+Nov+30&version=202404.1.0&groups=C0001%3A1%2CC0002%3A0%2CC0004%3A0"}, stateRejected},
+		{"OneTrust groups accepted", nil, map[string]string{u + "cookie:OptanonConsent": "isGpcEnabled=0&datestamp=Mon+Nov+30&version=202404.1.0&groups=C0001%3A1%2CC0002%3A1%2CC0004%3A1"}, stateAccepted},
+		{"JSON categories", nil, map[string]string{u + "cookie:cookiefirst-consent": `{"necessary":true,"performance":false,"functional":false,"advertising":false}`}, stateRejected},
+		{"JSON all on", nil, map[string]string{u + "localStorage:klaro": `{"necessary":true,"analytics":true,"ads":true}`}, stateAccepted},
+		{"JSON mixed", nil, map[string]string{u + "cookie:cc_cookie": `{"analytics":true,"ads":false}`}, statePartial},
+		{"action reject", nil, map[string]string{u + "cookie:CookieScriptConsent": `{"action":"reject","categories":"[]","key":"a1b2"}`}, stateRejected},
+		{"empty list of categories", nil, map[string]string{u + "cookie:cc_cookie": `{"categories":["necessary"],"level":[]}`}, ""},
+		{"tarteaucitron", nil, map[string]string{u + "cookie:tarteaucitron": "!gtag=false!facebook=false"}, stateRejected},
+		{"unchanged record", map[string]string{u + "cookie:cookieconsent_status": "deny"}, map[string]string{u + "cookie:cookieconsent_status": "deny"}, ""},
+		{"not a consent record", nil, map[string]string{u + "cookie:theme": "false"}, ""},
+		{"only necessary", nil, map[string]string{u + "cookie:site_consent": "necessary"}, stateRejected},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := recordState(tc.before, tc.after); got != tc.want {
+				t.Errorf("recordState = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
