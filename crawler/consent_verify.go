@@ -164,4 +164,3 @@ func (c *crawler) consentRecords(ctx context.Context, p *pageCtx, banner frameRe
 	}
 	return out
 }
-
