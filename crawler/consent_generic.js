@@ -50,7 +50,7 @@ function genericBanner(env) {
     "installningar", "anpassa", "hantera", "alternativ", "preferenser", "indstillinger", "tilpas",
     "administrer", "praeferencer", "asetukset", "mukauta", "hallinnoi", "hallitse", "muokkaa", "innstillinger",
     "tilpass", "preferanser", "nastaveni", "prizpusobit", "spravovat", "predvolby", "nastavenia",
-    "prisposobit", "spravovat", "predvolby", "setari", "personalizeaza", "gestioneaza", "preferinte",
+    "prisposobit", "setari", "personalizeaza", "gestioneaza", "preferinte",
     "optiuni", "beallitasok", "testreszabas", "ρυθμισεις", "διαχειριση", "προτιμησεις", "επιλογες", "ayarlar",
     "ayarları", "ozellestir", "yonet", "tercihler", "設定", "管理"]);
   const WEAK = new Set(["more", "details", "detail", "info", "information", "learn", "plus", "savoir", "mehr",
@@ -71,11 +71,23 @@ function genericBanner(env) {
     if (ts.some((w) => WEAK.has(w))) return 1;
     return SETTINGS.has(t) ? 1 : 0;
   };
+  // A label and its close variants: without a trailing "(recommended)",
+  // "&" or "+" for "and", without a trailing "cookies".
+  const variants = (t) => {
+    const out = [t];
+    const add = (x) => { x = x.trim(); if (x && !out.includes(x)) out.push(x); };
+    add(t.replace(/\s*\([^)]*\)?$/, ""));
+    for (const x of out.slice()) add(x.replace(/\s+[&+]\s+/g, " and "));
+    for (const x of out.slice()) add(x.replace(/\s+(cookies?|kakor|evasteet|informasjonskapsler|ciasteczka)$/, ""));
+    return out;
+  };
   const classify = (t) => {
     if (!t || t.length > 60) return "";
-    if (SAVE.has(t)) return "save";
     const st = settingsRank(t);
-    if (REJECT.has(t) || ACCEPT.has(t)) return st ? "settings" : REJECT.has(t) ? "reject" : "accept";
+    for (const v of variants(t)) {
+      if (SAVE.has(v)) return "save";
+      if (REJECT.has(v) || ACCEPT.has(v)) return st ? "settings" : REJECT.has(v) ? "reject" : "accept";
+    }
     if (SETTINGS.has(t) || (st === 2 && tokens(t).length <= 5)) return "settings";
     return "";
   };
@@ -88,12 +100,12 @@ function genericBanner(env) {
   // A button's label, with whatever arrows or marks surround it trimmed.
   const lab = (el) => env.label(el).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   const up = (n) => n.parentElement || (n.parentNode && n.parentNode.host) || null;
-  const rootOf = (el) => (el.getRootNode ? el.getRootNode() : el.ownerDocument);
 
-  // Candidate buttons: first those inside likely banners, then the rest of
-  // each root from its end (banners are usually appended last).
-  const MAX_SEEN = 4000, MAX_LABELLED = 700;
-  let seen = 0, labelled = 0;
+  // Candidate buttons: first those inside likely banners, then shadow
+  // roots and frames, then each document from both ends (banners come
+  // first or last in a page). Every stage is capped.
+  const MAX_SEEN = 3000, MAX_SHOWN = 1000, MAX_LABELLED = 600, MAX_ROOT = 600;
+  let seen = 0, shown = 0, labelled = 0;
   const done = new Set();
   const found = []; // { el, role, t }
   const consider = (el) => {
@@ -103,32 +115,35 @@ function genericBanner(env) {
     const raw = el.textContent || el.value || el.getAttribute("aria-label") || "";
     if (raw.length > 200 || (!raw.trim() && !el.getAttribute("aria-label") && !el.value)) return;
     if (!native(el) && el.querySelector(BUTTONS)) return;
-    if (labelled >= MAX_LABELLED) return;
-    labelled++;
+    if (shown >= MAX_SHOWN || labelled >= MAX_LABELLED) return;
+    shown++;
     if (!env.visible(el)) return;
+    labelled++;
     const t = lab(el);
     const role = classify(t);
     if (role) found.push({ el, role, t });
   };
-  const scan = (root, sel, reverse) => {
+  const scan = (root, sel, cap) => {
     let els = [];
     try { els = root.querySelectorAll(sel); } catch (e) { return; }
     const n = els.length;
-    for (let i = 0; i < n && seen < MAX_SEEN; i++) consider(els[reverse ? n - 1 - i : i]);
+    for (let i = 0; i < n && i < cap && seen < MAX_SEEN; i++) consider(els[i % 2 ? i >> 1 : n - 1 - (i >> 1)]);
   };
   for (const r of env.roots) {
     let hot = [];
     try { hot = r.querySelectorAll(HOT); } catch (e) { continue; }
     for (let i = 0; i < hot.length && i < 50 && seen < MAX_SEEN; i++) {
       if (/^(BODY|HTML|MAIN)$/.test(hot[i].tagName) || hot[i].getElementsByTagName("*").length > 1500) continue;
-      scan(hot[i], BUTTONS, false);
-      scan(hot[i], LOOSE, false);
+      scan(hot[i], BUTTONS, 200);
+      scan(hot[i], LOOSE, 200);
     }
   }
-  for (const r of env.roots) {
+  const isDoc = (r) => r.nodeType === 9;
+  for (const r of [...env.roots.filter((r) => !isDoc(r)), ...env.roots.filter(isDoc)]) {
     if (seen >= MAX_SEEN) break;
-    scan(r, BUTTONS, true);
-    scan(r, LOOSE, true);
+    const cap = isDoc(r) ? MAX_SEEN : MAX_ROOT;
+    scan(r, BUTTONS, cap);
+    scan(r, LOOSE, cap);
   }
   if (!found.length) return null;
 
@@ -148,8 +163,12 @@ function genericBanner(env) {
   const textCache = new Map();
   const textOf = (n) => {
     if (!textCache.has(n)) {
-      let s = "";
-      try { s = n.innerText || n.textContent || ""; } catch (e) {}
+      // textContent first: it is cheap, and a block far larger than a
+      // banner is not one.
+      let s = n.textContent || "";
+      if (s.length <= 20000) {
+        try { s = n.innerText || s; } catch (e) {}
+      }
       textCache.set(n, s.length > 8000 ? null : norm(s));
     }
     return textCache.get(n);
@@ -162,7 +181,7 @@ function genericBanner(env) {
     return k;
   };
   const FIELD = /mail|pass|login|user|birth|bday|dob|geburt|naissance|nacimiento|nascita|phone|card|zip|postal/i;
-  const DATE = /birth|bday|dob|day|month|year|jahr|annee|mois|jour|ano|anno|dia|mes/i;
+  const DATE = /birth|bday|dob|(?:^|[\s_-])(?:day|month|year|jahr|annee|mois|jour|ano|anno|dia|mes)(?:$|[\s_-])/i;
   // notConsent: a modal that is not a consent notice.
   const notConsent = (c, t) => {
     let fields = [];
@@ -250,8 +269,10 @@ function genericBanner(env) {
 
   // Group the buttons by container and keep the best banner.
   const groups = new Map();
+  let climbs = 0;
   for (const b of found) {
-    if (b.role === "settings") continue;
+    if (b.role === "settings" || (b.role === "save" && !env.layer2)) continue;
+    if (++climbs > 60) break;
     const c = containerOf(b.el);
     if (c && !groups.has(c)) groups.set(c, null);
   }

@@ -1,0 +1,145 @@
+package crawler
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// consentWordLists are the lists every language of consent_words.json has.
+var consentWordLists = []string{"accept", "reject", "settings", "save", "consent", "notConsent"}
+
+// normWord normalises a label as the consent engine compares labels: lower
+// case, accents removed (NFD, combining marks dropped), typographic
+// apostrophes made plain, blanks collapsed, surrounding punctuation and
+// arrows trimmed.
+func normWord(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case '\u2019', '\u2018', '`':
+			r = '\''
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	s = strings.Join(strings.Fields(b.String()), " ")
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+	})
+}
+
+func loadConsentWords(t *testing.T) map[string]map[string][]string {
+	t.Helper()
+	b, err := os.ReadFile("consent_words.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Languages map[string]map[string][]string `json:"languages"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("consent_words.json: %v", err)
+	}
+	return doc.Languages
+}
+
+// TestConsentWords checks consent_words.json: enough languages, every list
+// filled, every entry already normalised, and no label that could be read
+// two ways (accept and reject, or a settings label taken as a reject).
+func TestConsentWords(t *testing.T) {
+	langs := loadConsentWords(t)
+	if len(langs) < 12 {
+		t.Errorf("%d languages, want at least 12", len(langs))
+	}
+	for _, code := range []string{"en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "fi", "nb", "cs"} {
+		if _, ok := langs[code]; !ok {
+			t.Errorf("language %q missing", code)
+		}
+	}
+	// role[label] is every list a label is in, across languages.
+	role := map[string]map[string]bool{}
+	for code, lists := range langs {
+		for name := range lists {
+			if !slices.Contains(consentWordLists, name) {
+				t.Errorf("%s: unknown list %q", code, name)
+			}
+		}
+		for _, name := range consentWordLists {
+			words := lists[name]
+			if len(words) == 0 {
+				t.Errorf("%s.%s is empty", code, name)
+			}
+			seen := map[string]bool{}
+			for _, w := range words {
+				if n := normWord(w); n != w {
+					t.Errorf("%s.%s: %q is not normalised (want %q)", code, name, w, n)
+				}
+				if seen[w] {
+					t.Errorf("%s.%s: %q listed twice", code, name, w)
+				}
+				seen[w] = true
+				if role[w] == nil {
+					role[w] = map[string]bool{}
+				}
+				role[w][name] = true
+			}
+		}
+	}
+	// A label is one kind of button only.
+	buttons := []string{"accept", "reject", "settings", "save"}
+	for w, in := range role {
+		var kinds []string
+		for _, k := range buttons {
+			if in[k] {
+				kinds = append(kinds, k)
+			}
+		}
+		if len(kinds) > 1 {
+			t.Errorf("%q is both %s", w, strings.Join(kinds, " and "))
+		}
+	}
+	// No reject label says "settings": none contains a one-word settings
+	// label of any language, nor the usual words of a settings button.
+	settingsWords := map[string]bool{"settings": true, "options": true, "manage": true, "customise": true,
+		"customize": true, "preferences": true, "more": true, "details": true}
+	for w, in := range role {
+		if in["settings"] && !strings.Contains(w, " ") {
+			settingsWords[w] = true
+		}
+	}
+	var settings []string
+	for w, in := range role {
+		if in["settings"] {
+			settings = append(settings, w)
+		}
+	}
+	for w, in := range role {
+		if !in["reject"] && !in["accept"] {
+			continue
+		}
+		for _, part := range strings.Fields(w) {
+			if settingsWords[part] {
+				t.Errorf("button label %q contains the settings word %q", w, part)
+			}
+		}
+		// The engine takes a label that contains a settings label of more
+		// than four letters for a settings button.
+		for _, s := range settings {
+			if utf8.RuneCountInString(s) > 4 && strings.Contains(w, s) {
+				t.Errorf("button label %q contains the settings label %q", w, s)
+			}
+		}
+	}
+}
