@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -134,10 +135,11 @@ var kit = func() *consentKit {
 		lean[i].State, lean[i].Sources = "", nil
 	}
 	k.rulesArg, _ = json.Marshal(lean)
-	if !json.Valid(wordsJSON) {
-		panic("crawler: consent_words.json is not valid JSON")
+	var words bytes.Buffer
+	if err := json.Compact(&words, wordsJSON); err != nil {
+		panic("crawler: consent_words.json: " + err.Error())
 	}
-	k.wordsArg = json.RawMessage(wordsJSON)
+	k.wordsArg = words.Bytes()
 	k.script = strings.Replace(consentSource, "/*GENERIC*/", genericSource, 1)
 	return k
 }()

@@ -46,7 +46,19 @@ type bannerReport struct {
 func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) pageHooks {
 	if click == "" {
 		return pageHooks{afterWait: func(ctx context.Context, p *pageCtx) {
-			fr, ok := c.findBanner(ctx, p, consentArg{})
+			// Platforms often show their banner a second or two after the
+			// load: look until bannerLook has passed since it, whatever
+			// the --wait.
+			until := time.Now().Add(bannerLook - max(c.opts.Wait, 0))
+			var fr frameReport
+			ok := false
+			for {
+				fr, ok = c.findBanner(ctx, p, consentArg{})
+				if ok && fr.Accept != nil || ctx.Err() != nil || time.Now().After(until) {
+					break
+				}
+				sleep(ctx, 250*time.Millisecond)
+			}
 			if !ok {
 				return
 			}
@@ -63,6 +75,10 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 		pr.action = c.answerBanner(ctx, p, pr.phase, click, known)
 	}}
 }
+
+// bannerLook is how long after its load the first page is searched for a
+// consent banner.
+const bannerLook = 5 * time.Second
 
 // frameReport is a banner report with the frame it came from.
 type frameReport struct {
@@ -125,8 +141,9 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		return r.Reject != nil || r.Settings != nil
 	}
 	wait := min(c.opts.PageTimeout, 10*time.Second)
-	if known != nil && (click == "accept" && known.Accept == nil || click == "reject" && known.Reject == nil && known.Settings == nil) {
-		wait = min(wait, 2*time.Second)
+	if known != nil && known.Accept != nil && click == "reject" && known.Reject == nil && known.Settings == nil {
+		// The whole first layer was seen, and it has no way to refuse.
+		wait = min(wait, 3*time.Second)
 	}
 	deadline := time.Now().Add(wait)
 	var fr frameReport
@@ -152,8 +169,8 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	a.Platform, a.Frame = fr.Platform, fr.URL
 	before := c.choiceEvidence(ctx, p, fr)
 
-	step := func(role string, layer2 bool) bool {
-		r, err := c.runConsentScript(ctx, p, fr.frame, "click", consentArg{Platform: fr.Platform, Role: role, Layer2: layer2})
+	step := func(f frameRef, role string, layer2 bool) bool {
+		r, err := c.runConsentScript(ctx, p, f, "click", consentArg{Platform: fr.Platform, Role: role, Layer2: layer2})
 		if err != nil || !r.Clicked {
 			a.Error = fmt.Sprintf("clicking %s: %s", role, firstNonEmpty(r.Error, errText(err)))
 			return false
@@ -165,12 +182,12 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	switch {
 	case click == "accept":
 		a.Button, a.Layer = fr.Accept, 1
-		if !step("accept", false) {
+		if !step(fr.frame, "accept", false) {
 			return a
 		}
 	case fr.Reject != nil:
 		a.Button, a.Layer = fr.Reject, 1
-		if !step("reject", false) {
+		if !step(fr.frame, "reject", false) {
 			return a
 		}
 	default:
@@ -185,18 +202,28 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 
 // rejectInSettings opens the banner's second layer and refuses there:
 // "reject all" when it has one, else every purpose unticked and saved.
-func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(string, bool) bool) bool {
+func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
 	a.Layer = 2
-	if !step("settings", false) {
+	if !step(fr.frame, "settings", false) {
 		return false
 	}
+	// The second layer may open in another frame (a privacy manager in an
+	// iframe of its own): look in every frame.
 	deadline := time.Now().Add(5 * time.Second)
-	var l2 bannerReport
+	var l2 frameReport
 	for {
 		sleep(ctx, 250*time.Millisecond)
-		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-		if err == nil && (r.Layer2Reject != nil || r.Save != nil) {
-			l2 = r
+		found := false
+		for _, f := range p.frames() {
+			r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+			if err == nil && (r.Layer2Reject != nil || r.Save != nil) {
+				l2, found = frameReport{frame: f, bannerReport: r}, true
+				if f == fr.frame {
+					break
+				}
+			}
+		}
+		if found {
 			break
 		}
 		if ctx.Err() != nil || time.Now().After(deadline) {
@@ -208,16 +235,26 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 	a.Preticked = l2.Purposes.Ticked
 	if l2.Layer2Reject != nil {
 		a.Button = l2.Layer2Reject
-		return step("layer2Reject", true)
+		if !step(l2.frame, "layer2Reject", true) {
+			return false
+		}
+		// Some "reject all" buttons only untick the purposes: the choice
+		// is then saved like any other.
+		sleep(ctx, 300*time.Millisecond)
+		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+		if err == nil && r.Layer2 && r.Save != nil {
+			return step(l2.frame, "save", true)
+		}
+		return true
 	}
-	r, err := c.runConsentScript(ctx, p, fr.frame, "untick", consentArg{Platform: fr.Platform, Layer2: true})
+	r, err := c.runConsentScript(ctx, p, l2.frame, "untick", consentArg{Platform: fr.Platform, Layer2: true})
 	if err != nil {
 		a.Error = "unticking the purposes: " + err.Error()
 		return false
 	}
 	a.Clicks += len(r.Unticked)
 	a.Button = l2.Save
-	return step("save", true)
+	return step(l2.frame, "save", true)
 }
 
 func firstNonEmpty(s ...string) string {
