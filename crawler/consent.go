@@ -47,9 +47,12 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 	if click == "" {
 		return pageHooks{afterWait: func(ctx context.Context, p *pageCtx) {
 			// Platforms often show their banner a second or two after the
-			// load: look until bannerLook has passed since it, whatever
-			// the --wait.
-			until := time.Now().Add(bannerLook - max(c.opts.Wait, 0))
+			// load: when choices are to be made, look until bannerLook has
+			// passed since it, whatever the --wait.
+			until := time.Now()
+			if c.opts.Consent != ConsentNone {
+				until = until.Add(bannerLook - max(c.opts.Wait, 0))
+			}
 			var fr frameReport
 			ok := false
 			for {
