@@ -116,9 +116,11 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     }
     return best;
   };
-  const look = (rule) => {
+  const look = (rule, layer2) => {
     const spec = specificity(rule.detect);
-    if (spec < 0 && !firstVisible(rule.shown)) return null;
+    // A settings panel that replaced the first layer still names its
+    // platform.
+    if (spec < 0 && !firstVisible(rule.shown) && !(layer2 && firstVisible(rule.layer2))) return null;
     const v = {
       platform: rule.name, title: rule.title || "",
       first: firstVisible(rule.shown),
@@ -164,7 +166,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     let named = null; // a platform present but not recognised as shown
     for (const rule of rules) {
       if (only && rule.name !== only) continue;
-      const v = look(rule);
+      const v = look(rule, layer2);
       if (!v) continue;
       if (v.score > 0 && (!best || v.score > best.score)) best = v;
       if (!named) named = v;
