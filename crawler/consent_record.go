@@ -21,10 +21,17 @@ var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon
 // The words of a choice, as records write them.
 var (
 	wordYes = map[string]bool{"true": true, "1": true, "yes": true, "y": true, "on": true, "allow": true, "allowed": true, "accept": true,
-		"accepted": true, "acceptall": true, "accept_all": true, "agree": true, "agreed": true, "granted": true, "all": true, "opt-in": true, "optin": true, "enabled": true}
+		"accepted": true, "acceptall": true, "accept_all": true, "agree": true, "agreed": true, "granted": true, "all": true, "opt-in": true, "optin": true, "enabled": true,
+		// The same in the languages of the text fallback.
+		"accepte": true, "accepté": true, "acceptee": true, "acceptée": true, "oui": true, "tout": true, "akzeptiert": true, "zugestimmt": true, "ja": true, "alle": true,
+		"aceptado": true, "aceptada": true, "acepto": true, "si": true, "sí": true, "todo": true, "todas": true, "accettato": true, "accettati": true, "accetto": true, "tutti": true,
+		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true}
 	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
 		"rejected": true, "rejectall": true, "reject_all": true, "decline": true, "declined": true, "refuse": true, "refused": true,
-		"revoked": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true}
+		"revoked": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
+		"refusé": true, "refusee": true, "refusée": true, "non": true, "abgelehnt": true, "nein": true, "rechazado": true, "rechazada": true,
+		"rifiutato": true, "rifiutati": true, "geweigerd": true, "afgewezen": true, "nee": true, "recusado": true, "nao": true, "não": true, "nie": true,
+		"odrzucono": true, "nej": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true}
 )
 
 // Keys that do not hold an optional purpose's choice: the necessary

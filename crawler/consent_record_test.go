@@ -25,6 +25,8 @@ func TestRecordState(t *testing.T) {
 		{"tarteaucitron", nil, map[string]string{u + "cookie:tarteaucitron": "!gtag=false!facebook=false"}, stateRejected},
 		{"unchanged record", map[string]string{u + "cookie:cookieconsent_status": "deny"}, map[string]string{u + "cookie:cookieconsent_status": "deny"}, ""},
 		{"not a consent record", nil, map[string]string{u + "cookie:theme": "false"}, ""},
+		{"French word accepted", nil, map[string]string{u + "cookie:consentement": "accepte"}, stateAccepted},
+		{"French word refused", nil, map[string]string{u + "cookie:consentement": "refuse"}, stateRejected},
 		{"only necessary", nil, map[string]string{u + "cookie:site_consent": "necessary"}, stateRejected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
