@@ -141,7 +141,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		if click == "accept" {
 			return r.Accept != nil
 		}
-		return r.Reject != nil || r.Settings != nil
+		return r.Reject != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
 	}
 	wait := min(c.opts.PageTimeout, 10*time.Second)
 	if known != nil && known.Accept != nil && click == "reject" && known.Reject == nil && known.Settings == nil {
@@ -191,6 +191,18 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	case fr.Reject != nil:
 		a.Button, a.Layer = fr.Reject, 1
 		if !step(fr.frame, "reject", false) {
+			return a
+		}
+	case fr.Settings == nil && fr.Save != nil && fr.Purposes.Total > 0:
+		// Purposes and a save button right in the first layer.
+		a.Layer, a.Button, a.Preticked = 1, fr.Save, fr.Purposes.Ticked
+		r, err := c.runConsentScript(ctx, p, fr.frame, "untick", consentArg{Platform: fr.Platform})
+		if err != nil {
+			a.Error = "unticking the purposes: " + err.Error()
+			return a
+		}
+		a.Clicks += len(r.Unticked)
+		if !step(fr.frame, "save", false) {
 			return a
 		}
 	default:

@@ -132,6 +132,9 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       save: firstVisible(rule.save),
       purposes: toggles(rule.purposes),
     };
+    // Without the platform's own markup, a shown container alone is not
+    // its banner: a button of it must be there too.
+    if (spec < 0 && !v.accept && !v.reject && !v.settings && !(layer2 && v.layer2)) return null;
     const shownScore = (v.first ? 4 : 0) + (v.layer2 ? 4 : 0) + (v.accept ? 2 : 0) + (v.reject ? 1 : 0) + (v.settings ? 1 : 0);
     v.score = shownScore > 0 ? shownScore * 4 + Math.max(spec, 0) : 0;
     return v;
