@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -49,6 +50,21 @@ type session struct {
 	cancel  context.CancelFunc
 	tap     *tap
 	version string
+
+	mu  sync.Mutex
+	cmd *exec.Cmd // the browser process, once started
+}
+
+// exitStatus says how the browser process ended ("exit status 1",
+// "signal: killed"), "" when it did not run or is unknown. Call it after
+// cancel, which waits for the process to be reaped.
+func (s *session) exitStatus() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd == nil || s.cmd.ProcessState == nil {
+		return ""
+	}
+	return s.cmd.ProcessState.String()
 }
 
 // startBrowser starts a headless Chromium with a fresh temporary profile.
@@ -85,6 +101,9 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.WindowSize(1280, 900),
 		chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
+			s.mu.Lock()
+			s.cmd = cmd
+			s.mu.Unlock()
 			setProcAttr(cmd)
 			writeProfilePrefs(cmd.Args, !opts.BlockThirdPartyCookies)
 		}),
@@ -107,7 +126,11 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	}
 	allocOpts = append(allocOpts, chromedp.Env("TMPDIR="+tmp))
 	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, allocOpts...)
-	bctx, bcancel := chromedp.NewContext(allocCtx)
+	// chromedp reports its own troubles (a tab whose document it could not
+	// read as the scan stopped) with the log package, on stderr, where the
+	// command writes one line per error: they go to the debug log instead.
+	logf := func(format string, args ...any) { opts.Logger.Debug("chromedp: " + fmt.Sprintf(format, args...)) }
+	bctx, bcancel := chromedp.NewContext(allocCtx, chromedp.WithErrorf(logf), chromedp.WithLogf(logf))
 	s.ctx = bctx
 	s.cancel = func() {
 		bcancel()
@@ -117,11 +140,11 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	// Start the browser with no deadline: the first Do binds the browser's
 	// life to the context it runs with.
 	if err := chromedp.Do(bctx); err != nil {
-		s.cancel()
+		s.cancel() // waits for the process: its exit status is known after
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("starting %s: %w: %w", path, err, ErrNoBrowser)
+		return nil, fmt.Errorf("starting the browser %s: %s: %w", path, startFailure(err, s.exitStatus()), ErrNoBrowser)
 	}
 	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
 		s.version = v.Product
@@ -131,6 +154,45 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 		return nil, errors.New("browser connection has no tap")
 	}
 	return s, nil
+}
+
+// startFailure says why the browser did not start, from chromedp's error
+// and the process's exit status: chromedp only says "chrome failed to
+// start:" followed by what the process printed, which may be nothing.
+func startFailure(err error, status string) string {
+	output, exited := strings.CutPrefix(err.Error(), "chrome failed to start:")
+	if !exited {
+		return err.Error() // it did not start at all, or hung
+	}
+	msg := "it exited before it was ready"
+	if status != "" {
+		msg = "it ended (" + status + ") before it was ready"
+	}
+	if last := lastLines(output, 5); last != "" {
+		return msg + "; its last output: " + strconv.Quote(last)
+	}
+	return msg + ", printing nothing"
+}
+
+// lastLines returns the last n lines of s that are not blank, each cut to
+// 200 bytes, joined by " | ".
+func lastLines(s string, n int) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			for i := range l {
+				if i > 200 {
+					l = l[:i] + "…"
+					break
+				}
+			}
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, " | ")
 }
 
 // writeProfilePrefs writes the profile preferences before Chromium starts.

@@ -2,13 +2,16 @@ package crawler
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/url"
+	"os/exec"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
@@ -21,10 +24,15 @@ import (
 
 // Crawl scans the site at target with a fresh headless Chromium and returns
 // what it observed. Errors wrap ErrIncomplete when the scan could not run
-// (no browser, target unreachable); a page that fails later is recorded in
-// Result.Pages and does not stop the crawl. When ctx is cancelled mid-scan,
-// Crawl returns the pages visited so far with Result.Partial set, and the
-// context's error.
+// (no browser, a *LoadError when the target cannot be loaded: no response,
+// or an HTTP status of 400 or more after redirects) or could not finish (a
+// *BrowserExitError when the browser exited mid-scan); a page that fails
+// later is recorded in Result.Pages and does not stop the crawl. When ctx
+// is cancelled mid-scan, or the browser exits, Crawl returns the pages
+// visited so far and those it had planned, marked lost, with
+// Result.Partial set, and the context's error (or the *BrowserExitError).
+// An AcceptSelector or RejectSelector that is not valid CSS is a
+// *SelectorError, found before any page is visited.
 func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 	opts = withDefaults(opts)
 	start, err := ParseTarget(target)
@@ -40,11 +48,126 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 	defer s.cancel()
 	res.Browser = s.version
 	opts.Logger.Debug("browser started", "version", s.version)
+	if err := checkSelectors(ctx, s, opts); err != nil {
+		return nil, err
+	}
 
+	// The crawl stops when ctx ends, or as soon as the browser exits on
+	// its own: no page is then handed to a tab that cannot open, and the
+	// pages left are lost, not page errors.
+	runCtx, stopRun := context.WithCancelCause(ctx)
+	defer stopRun(nil)
+	unwatch := context.AfterFunc(s.ctx, func() {
+		if ctx.Err() == nil { // not the scan's own end
+			stopRun(errBrowserGone)
+		}
+	})
 	c := &crawler{opts: opts, s: s, start: start, scope: newScope(start, opts)}
-	err = c.run(ctx, res)
+	err = c.run(runCtx, res)
+	unwatch()
 	res.FinishedAt = time.Now().UTC()
+
+	// The browser's context ends with ctx or with the browser: when ctx
+	// has not ended, the browser has.
+	why := ""
+	if ctx.Err() == nil && (s.ctx.Err() != nil || c.exited.Load()) {
+		s.cancel() // reaps the process: its exit status is known after
+		be := &BrowserExitError{Status: s.exitStatus()}
+		be.Lost, be.Planned = lostCount(res)
+		res.Partial = true
+		err, why = be, "the browser exited"
+		if be.Status != "" {
+			why += " (" + be.Status + ")"
+		}
+	} else {
+		why = stopCause(ctx)
+	}
+	markLost(res, "not visited: "+why)
 	return res, err
+}
+
+// errBrowserGone is the cause of a crawl stopped by the browser's exit.
+var errBrowserGone = errors.New("the browser exited")
+
+// stopCause says why ctx ended: its cause ("interrupt signal received",
+// a --timeout message), or that the scan was cancelled or timed out.
+func stopCause(ctx context.Context) string {
+	switch cause := context.Cause(ctx); {
+	case cause == nil:
+		return "the scan stopped"
+	case cause == context.Canceled:
+		return "the scan was cancelled"
+	case cause == context.DeadlineExceeded:
+		return "the scan timed out"
+	default:
+		return cause.Error()
+	}
+}
+
+// markLost gives every lost page of res the reason why it was not visited.
+func markLost(res *Result, why string) {
+	mark := func(pages []Page) {
+		for i := range pages {
+			if pages[i].Lost {
+				pages[i].Error = why
+			}
+		}
+	}
+	mark(res.Pages)
+	for _, pages := range res.PhasePages {
+		mark(pages)
+	}
+}
+
+// lostCount counts the pages of every phase of res: those lost, and all.
+func lostCount(res *Result) (lost, planned int) {
+	for _, p := range res.AllPages() {
+		planned++
+		if p.Lost {
+			lost++
+		}
+	}
+	return lost, planned
+}
+
+// checkSelectors compiles the CSS selectors of the options in the browser,
+// which parses them as the banner's page will: an invalid one would
+// otherwise match nothing, silently.
+func checkSelectors(ctx context.Context, s *session, opts Options) error {
+	for _, sel := range []struct{ option, value string }{
+		{"AcceptSelector", opts.AcceptSelector},
+		{"RejectSelector", opts.RejectSelector},
+	} {
+		if sel.value == "" {
+			continue
+		}
+		arg, _ := json.Marshal(sel.value)
+		// s.ctx is the browser's first tab, an empty page; it ends with ctx.
+		cctx, cancel := context.WithTimeout(s.ctx, 10*time.Second)
+		complaint, err := chromedp.Run(cctx, chromedp.Evaluate[string](`(() => {
+			try { document.createDocumentFragment().querySelector(`+string(arg)+`); return ""; }
+			catch (e) { return String((e && e.message) || e || "invalid"); }
+		})()`))
+		cancel()
+		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil:
+			// The check is a courtesy: the banner search copes with a
+			// selector that does not parse.
+			opts.Logger.Debug("cannot check a selector", "option", sel.option, "err", err)
+		case complaint != "":
+			return &SelectorError{Option: sel.option, Selector: sel.value, Text: complaint}
+		}
+	}
+	return nil
+}
+
+// startFailed reports whether the start page of a scan failed to load:
+// no document arrived, or it answered an HTTP error status (the final one,
+// after redirects). Then there is nothing to audit.
+func startFailed(p Page) bool {
+	return !p.Lost && (p.Status == 0 || p.Status >= 400)
 }
 
 // run crawls the before-consent phase, which discovers the pages, and the
@@ -77,7 +200,7 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	// The banner is known once the first page is done: the page's hook
 	// wrote it before onFirstPage was called.
 	var clicks []string
-	if fv != nil && (fv.page.Status != 0 || fv.page.Error == "") && ctx.Err() == nil {
+	if fv != nil && !fv.page.Lost && !startFailed(fv.page) && ctx.Err() == nil {
 		clicks = c.consentClicks(first.banner)
 	}
 	later := make([]*phaseRun, len(clicks))
@@ -93,12 +216,10 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	wg.Wait()
 
 	err := firstErr
-	for _, v := range first.visits {
-		res.Pages = append(res.Pages, v.page)
-	}
+	res.Pages = first.pages()
 	res.Consent.Banner, res.Consent.Screenshot = first.banner, first.screenshot
-	if err == nil && len(res.Pages) > 0 && res.Pages[0].Status == 0 && res.Pages[0].Error != "" {
-		err = &LoadError{URL: res.Pages[0].URL, Text: res.Pages[0].Error}
+	if p := res.Pages[0]; err == nil && startFailed(p) {
+		err = &LoadError{URL: p.URL, Text: p.Error, Status: p.Status, FinalURL: p.FinalURL}
 	}
 	res.Consent.Mode = consentModeName(clicks)
 	res.Consent.Phases = []Phase{BeforeConsent}
@@ -112,11 +233,20 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 		if pr.action != nil {
 			res.Consent.Actions = append(res.Consent.Actions, *pr.action)
 		}
-		for _, v := range pr.visits {
-			res.PhasePages[pr.phase] = append(res.PhasePages[pr.phase], v.page)
+		// A later phase follows the first page by page: what it did not
+		// visit of the first phase's pages is lost.
+		pages := pr.pages()
+		for _, p := range res.Pages[min(len(pages), len(res.Pages)):] {
+			pages = append(pages, Page{URL: p.URL, Depth: p.Depth, Phase: pr.phase, Lost: true})
 		}
+		res.PhasePages[pr.phase] = pages
 		if err == nil {
 			err = errs[i]
+		}
+	}
+	for _, p := range res.AllPages() {
+		if p.Lost {
+			res.Partial = true
 		}
 	}
 
@@ -227,6 +357,8 @@ type crawler struct {
 	s     *session
 	start *url.URL
 	scope scope
+	// exited is set when a page failed because the browser process exited.
+	exited atomic.Bool
 }
 
 // entry is one queued page.
@@ -254,6 +386,24 @@ type phaseRun struct {
 	banner     *Banner
 	screenshot []byte
 	action     *ConsentAction
+	// lost are the pages the phase planned and did not visit, because the
+	// scan stopped; only the phase that discovers the pages has any.
+	lost []entry
+}
+
+// pages are the pages of the phase: those visited, in crawl order, then
+// those lost. There is at least one: the start page.
+func (pr *phaseRun) pages() []Page {
+	var out []Page
+	for _, v := range pr.visits {
+		p := v.page
+		p.Phase = pr.phase
+		out = append(out, p)
+	}
+	for _, e := range pr.lost {
+		out = append(out, Page{URL: e.url, Depth: e.depth, Phase: pr.phase, Lost: true})
+	}
+	return out
 }
 
 // phaseSpec says how a phase finds its pages and what it does first.
@@ -289,7 +439,10 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 	scanCtx, scanCancel := chromedp.NewContext(c.s.ctx, chromedp.WithNewBrowserContext())
 	defer scanCancel()
 	if err := chromedp.Do(scanCtx); err != nil {
-		if ctx.Err() != nil {
+		if spec.replay == nil {
+			pr.lost = []entry{{url: c.start.String()}}
+		}
+		if c.stopped(ctx, err) {
 			return ctx.Err()
 		}
 		return fmt.Errorf("opening a browser context: %w: %w", err, ErrIncomplete)
@@ -334,7 +487,9 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 	}
 	commit := func() {
 		for committed < len(visits) && done[committed] {
-			if spec.replay == nil {
+			// The links of a start page that failed to load are not
+			// followed: the scan stops there (see startFailed).
+			if spec.replay == nil && (committed > 0 || !startFailed(visits[0].page)) {
 				v, e := visits[committed], queue[committed]
 				if e.depth < c.opts.MaxDepth {
 					for _, l := range v.links {
@@ -433,10 +588,18 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 			pr.visits = append(pr.visits, v)
 		}
 	}
+	// The pages planned and never handed to a tab are lost.
+	if n, _ := available(); spec.replay == nil && next < n {
+		pr.lost = append(pr.lost, queue[next:n]...)
+	}
 	jctx, jcancel := context.WithTimeout(context.WithoutCancel(scanCtx), 10*time.Second)
 	defer jcancel()
 	jar, err := chromedp.CallBrowser(jctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: bcid})
-	if err != nil {
+	switch {
+	case err != nil && c.stopped(ctx, err):
+		// The scan's end says why, once; the report is partial.
+		c.opts.Logger.Debug("cannot read the cookie jar", "phase", ph, "err", err)
+	case err != nil:
 		c.opts.Logger.Warn("cannot read the cookie jar", "phase", ph, "err", err)
 	}
 	pr.jar = jar.Cookies
@@ -558,6 +721,7 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) 
 	// context, and each step below gets a deadline of its own.
 	if err := chromedp.Do(tabCtx); err != nil {
 		v.page.Error = "opening a tab: " + err.Error()
+		v.page.Lost = c.stopped(ctx, err)
 		return v
 	}
 	t := chromedp.FromContext(tabCtx).Target
@@ -589,6 +753,9 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) 
 	default:
 		v.page.Error = err.Error()
 	}
+	// A page whose load the scan's end cut short is lost, not a page
+	// error; Crawl says why.
+	v.page.Lost = err != nil && c.stopped(ctx, err)
 	if resp == nil {
 		resp = rec.document()
 	}
@@ -635,6 +802,18 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) 
 	v.page.Links = len(v.links)
 	log.Debug("page done", "status", v.page.Status, "error", v.page.Error, "writes", len(writes), "links", len(v.links), "dialogs", len(dialogs))
 	return v
+}
+
+// stopped reports whether err, the failure of a step of the scan, comes
+// from the scan's end rather than from the page: ctx ended (cancelled,
+// timed out, or the browser exited), or the browser process is gone.
+func (c *crawler) stopped(ctx context.Context, err error) bool {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) { // chromedp adds it when the process died on its own
+		c.exited.Store(true)
+		return true
+	}
+	return ctx.Err() != nil || c.s.ctx.Err() != nil
 }
 
 func orURL(u *url.URL, fallback string) *url.URL {

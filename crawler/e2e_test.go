@@ -336,20 +336,43 @@ func TestCrawlErrors(t *testing.T) {
 		t.Parallel()
 		srv := fixtures.NewServer()
 		defer srv.Close()
-		ctx, cancel := context.WithCancel(context.Background())
+		ctx, cancel := context.WithCancelCause(context.Background())
+		defer cancel(nil)
+		// The command cancels with a cause that says why (--timeout, a
+		// signal): it is the lost pages' reason.
+		cause := errors.New("scan timed out after 1m (--timeout)")
 		opts := fixtureOptions(srv)
 		opts.Concurrency = 1
 		opts.Progress = func(_ crawler.Phase, done, planned, cookies int) {
 			if done == 2 {
-				cancel()
+				cancel(cause)
 			}
 		}
 		res, err := crawler.Crawl(ctx, fixtures.Portal().Start, opts)
 		if !errors.Is(err, context.Canceled) {
 			t.Fatalf("err = %v, want context.Canceled", err)
 		}
-		if res == nil || !res.Partial || len(res.Pages) < 2 || len(res.Cookies) == 0 {
-			t.Fatalf("result = %+v, want a partial result with the pages done", res)
+		if res == nil || !res.Partial || len(res.Pages) < 3 || len(res.Cookies) == 0 {
+			t.Fatalf("result = %+v, want a partial result with the pages done and those planned", res)
+		}
+		// The pages planned and never loaded are listed, lost, with the
+		// reason; none of them is a page error.
+		visited := 0
+		for i, p := range res.Pages {
+			switch {
+			case !p.Lost && p.Error != "":
+				t.Errorf("page %d %s: page error %q, want it visited or lost", i, p.URL, p.Error)
+			case !p.Lost:
+				if visited != i {
+					t.Errorf("page %d %s was visited after a lost page", i, p.URL)
+				}
+				visited++
+			case p.Error != "not visited: "+cause.Error():
+				t.Errorf("lost page %s: error %q, want the cause of the end", p.URL, p.Error)
+			}
+		}
+		if visited < 2 || visited == len(res.Pages) {
+			t.Errorf("%d of %d pages visited, want the 2 done before the cancel and the rest lost", visited, len(res.Pages))
 		}
 	})
 }

@@ -34,21 +34,24 @@ type Result struct {
 	FinishedAt time.Time
 	// Browser is the product string of the browser that ran the scan.
 	Browser string
-	// Pages are the visited pages in crawl order (breadth first, links of a
-	// page sorted), whatever order the parallel tabs finished in.
+	// Pages are the pages of the before-consent phase in crawl order
+	// (breadth first, links of a page sorted), whatever order the parallel
+	// tabs finished in: those visited, then those planned and lost (see
+	// Page.Lost).
 	Pages []Page
 	// Cookies holds one record per distinct cookie (name, domain, host-only,
 	// path, partition), in the order of the page that first saw it.
 	Cookies []Cookie
-	// Partial is true when the scan stopped early (cancelled or failed)
-	// after some pages were visited.
+	// Partial is true when the scan stopped early: a page of any phase was
+	// lost (the browser exited, the scan was cancelled or timed out), or
+	// the scan was cancelled before it could read what it saw.
 	Partial bool
 	// Consent says which consent phases ran, the banner found and what
 	// was clicked.
 	Consent Consent
-	// PhasePages lists, for each consent phase after the first, the pages
-	// it visited (the same URLs as Pages, with that phase's status and
-	// errors).
+	// PhasePages lists, for each consent phase after the first, its pages:
+	// the same URLs as Pages in the same order, with that phase's status
+	// and errors, lost pages included.
 	PhasePages map[Phase][]Page
 	// PhaseCookies holds, for every phase that ran, the cookies present in
 	// it as that phase saw them: their values, attributes and first page
@@ -193,6 +196,27 @@ type Page struct {
 	Error string
 	// Links is the number of in-scope links found on the page.
 	Links int
+	// Phase is the consent phase the page was visited in (or was to be).
+	Phase Phase
+	// Lost is true when the page was planned and never loaded because the
+	// browser exited, or the scan was cancelled or timed out, before its
+	// document loaded; Error then says which. A lost page is not a page
+	// error: a page that loaded with an HTTP error status, or failed on
+	// its own (a network error, its own load timeout), was visited. A
+	// lost page in any phase makes the result partial.
+	Lost bool
+}
+
+// AllPages returns the pages of every phase that ran, in phase order
+// (Consent.Phases), each in crawl order.
+func (r *Result) AllPages() []Page {
+	out := append([]Page(nil), r.Pages...)
+	for _, ph := range r.Consent.Phases {
+		if ph != BeforeConsent {
+			out = append(out, r.PhasePages[ph]...)
+		}
+	}
+	return out
 }
 
 // Cookie is one distinct cookie seen during a scan.
