@@ -279,7 +279,7 @@ func TestBannerFindingsInEveryFormat(t *testing.T) {
 			if want := classifier.Fingerprint(rep.Target, "", "www.portal.test", "", classifier.Kind(f.Kind)); r.PartialFingerprints[sarifFingerprintKey] != want {
 				t.Errorf("%s: fingerprint %s, want %s", f.Kind, r.PartialFingerprints[sarifFingerprintKey], want)
 			}
-			if r.RuleID != f.Kind || !strings.Contains(fmt.Sprint(run.Tool.Driver.Rules[r.RuleIndex].Properties["tags"]), "consent-banner") {
+			if r.RuleID != classifier.Kind(f.Kind).RuleID() || !strings.Contains(fmt.Sprint(run.Tool.Driver.Rules[r.RuleIndex].Properties["tags"]), "consent-banner") {
 				t.Errorf("%s: rule %s (%v)", f.Kind, r.RuleID, run.Tool.Driver.Rules[r.RuleIndex].Properties)
 			}
 		}

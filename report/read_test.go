@@ -62,3 +62,54 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("minimal report: %+v, %v", rep, err)
 	}
 }
+
+// TestReadValid: a document that is a cookieaudit report only by its
+// schema field is refused, naming its first problem by where it is; a
+// report the writer wrote is read.
+func TestReadValid(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, audited(t)); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.String()
+	if _, err := ReadValid(strings.NewReader(good)); err != nil {
+		t.Fatalf("a written report is refused: %v", err)
+	}
+	// edit changes the written report: old must occur in it.
+	edit := func(pairs ...string) string {
+		s := good
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if !strings.Contains(s, pairs[i]) {
+				t.Fatalf("the report lacks %q", pairs[i])
+			}
+			s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+		}
+		return s
+	}
+	cases := []struct{ name, in, want string }{
+		{"schema field only", `{"schema": "cookieaudit/report/v1"}`,
+			"not a valid cookieaudit/report/v1 report: missing properties 'tool', 'target', 'startedAt', 'partial', 'pages', 'cookies', 'findings'"},
+		{"unknown party", edit(`"party": "first"`, `"party": "fourth"`),
+			"not a valid cookieaudit/report/v1 report: cookies[0].party: value must be one of 'first', 'third'"},
+		{"first problem in document order", edit(`"severity": "high"`, `"severity": "urgent"`, `"party": "third"`, `"party": "fourth"`),
+			"cookies[7].party: "},
+		{"missing field", edit(`"message": "Cookie _ga is set but not declared in the cookie policy",`, ``),
+			"findings[0]: missing property 'message'"},
+		{"domain with a leading dot", edit(`"domain": "tracker.test"`, `"domain": ".tracker.test"`),
+			"cookies[7].domain: '.tracker.test' does not match pattern"},
+		{"not JSON", "{", "not a JSON report"},
+		{"another schema", `{"schema": "sarif"}`, `not a cookieaudit report (schema "sarif"`},
+	}
+	for _, tc := range cases {
+		_, err := ReadValid(strings.NewReader(tc.in))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: ReadValid = %v, want an error containing %q", tc.name, err, tc.want)
+		}
+	}
+	// Read stays lenient: a minimal report of an older or newer version is
+	// still a baseline for code that asks for no more.
+	if _, err := Read(strings.NewReader(`{"schema": "cookieaudit/report/v1"}`)); err != nil {
+		t.Errorf("Read of a minimal report: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"net/url"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/cookieaudit/cookieaudit/classifier"
 )
 
 // FormatSARIF is SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure
@@ -121,25 +124,48 @@ type (
 // with a baseline, results carry baselineState "new" or "unchanged"
 // (resolved findings are left out: they are no longer results).
 func WriteSARIF(w io.Writer, rep *Report) error {
+	// A rule's id is the ruleId of the JSON report ("undeclared-cookie"),
+	// so that a result names its rule the same way in both reports: the
+	// rule id the kind's findings carry, else the kind's own. A finding
+	// whose rule id differs from its kind's (a report made by hand) gets a
+	// rule of its own.
+	kindRule := map[string]string{}
+	for _, f := range rep.Findings {
+		if _, ok := kindRule[f.Kind]; !ok && f.RuleID != "" {
+			kindRule[f.Kind] = f.RuleID
+		}
+	}
+	ruleID := func(f Finding) string {
+		return cmp.Or(f.RuleID, kindRule[f.Kind], classifier.Kind(f.Kind).RuleID())
+	}
 	kinds := kindsOf(rep.Findings)
 	index := map[string]int{}
 	rules := make([]sarifRule, 0, len(kinds))
-	for i, k := range kinds {
-		index[k] = i
+	addRule := func(id, k string) {
+		if _, ok := index[id]; ok {
+			return
+		}
+		index[id] = len(rules)
 		info := kindInfo(k)
 		tags := []string{"privacy", "cookies"}
 		if AboutBanner(Finding{Kind: k}) {
 			tags = append(tags, "consent-banner")
 		}
 		rules = append(rules, sarifRule{
-			ID:                   k,
+			ID:                   id,
 			Name:                 ruleName(k),
 			ShortDescription:     sarifMessage{info.Title},
 			FullDescription:      sarifMessage{info.Description},
 			Help:                 sarifMessage{info.Description},
 			DefaultConfiguration: sarifConfiguration{Level: kindLevel(k)},
-			Properties:           map[string]any{"tags": tags},
+			Properties:           map[string]any{"tags": tags, "kind": k},
 		})
+	}
+	for _, k := range kinds {
+		addRule(ruleID(Finding{Kind: k}), k)
+	}
+	for _, f := range rep.Findings {
+		addRule(ruleID(f), f.Kind)
 	}
 	uri := sarifURI(rep.Policy)
 	if uri == "" {
@@ -159,13 +185,13 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 		}
 		// Where the finding is, logically: the cookie, or the site's
 		// consent banner (a page element, §3.33.7), which has no cookie.
-		logical := sarifLogicalLocation{Name: f.Cookie, FullyQualifiedName: f.Domain + f.Path + "/" + f.Cookie, Kind: "cookie"}
+		logical := sarifLogicalLocation{Name: f.Cookie, FullyQualifiedName: cookieQualifiedName(f), Kind: "cookie"}
 		if AboutBanner(f) {
 			delete(props, "cookie")
 			props["subject"] = bannerSubject
 			logical = sarifLogicalLocation{Name: bannerSubject, FullyQualifiedName: f.Domain + "/consent-banner", Kind: "element"}
 		}
-		for k, v := range map[string]string{"path": f.Path, "evidence": f.Evidence, "ruleId": f.RuleID, "suggestedCategory": f.SuggestedCategory} {
+		for k, v := range map[string]string{"kind": f.Kind, "path": f.Path, "evidence": f.Evidence, "suggestedCategory": f.SuggestedCategory} {
 			if v != "" {
 				props[k] = v
 			}
@@ -174,8 +200,8 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 			props["failsGate"] = true
 		}
 		r := sarifResult{
-			RuleID:    f.Kind,
-			RuleIndex: index[f.Kind],
+			RuleID:    ruleID(f),
+			RuleIndex: index[ruleID(f)],
 			Level:     severityLevel(f.Severity),
 			Message:   sarifMessage{msg},
 			Locations: []sarifLocation{{
@@ -227,6 +253,14 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// cookieQualifiedName is a cookie's logical location: its domain, path
+// and name as one path, "example.org/_ga" or "example.org/shop/cart_id",
+// with one "/" between the parts whatever the path ("/", "/shop/" or
+// none, for a declared cookie never seen).
+func cookieQualifiedName(f Finding) string {
+	return f.Domain + strings.TrimSuffix("/"+strings.TrimPrefix(f.Path, "/"), "/") + "/" + f.Cookie
 }
 
 // sarifURI turns the policy source, as given, into a URI reference: a URL

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -404,12 +405,13 @@ func TestSARIFValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
-	var ruleIDs []string
+	var ruleKinds []string
 	for _, r := range run.Tool.Driver.Rules {
-		ruleIDs = append(ruleIDs, r.ID)
+		k, _ := r.Properties["kind"].(string)
+		ruleKinds = append(ruleKinds, k)
 	}
-	if want := kindNames(); fmt.Sprint(ruleIDs) != fmt.Sprint(want) {
-		t.Errorf("rules %v, want one per kind %v", ruleIDs, want)
+	if want := kindNames(); fmt.Sprint(ruleKinds) != fmt.Sprint(want) {
+		t.Errorf("rules of kinds %v, want one per kind %v", ruleKinds, want)
 	}
 	if len(run.Results) != len(rep.Findings) {
 		t.Fatalf("%d results for %d findings", len(run.Results), len(rep.Findings))
@@ -432,6 +434,13 @@ func TestSARIFValid(t *testing.T) {
 		}
 		if r.BaselineState != f.Baseline {
 			t.Errorf("result %d: baselineState %q, want %q", i, r.BaselineState, f.Baseline)
+		}
+		// One id for the rule in both reports.
+		if r.RuleID != f.RuleID {
+			t.Errorf("result %d: ruleId %q, but the JSON report's ruleId is %q", i, r.RuleID, f.RuleID)
+		}
+		if fqn := r.Locations[0].LogicalLocations[0].FullyQualifiedName; strings.Contains(fqn, "//") {
+			t.Errorf("result %d: fullyQualifiedName %q has an empty part", i, fqn)
 		}
 	}
 	levels := map[string]string{}

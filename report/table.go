@@ -30,9 +30,12 @@ func WriteTable(w io.Writer, rep *Report) error {
 
 // WriteTableWith writes rep for people: one row per cookie (name, domain,
 // party, category, lifetime, how it was set, the first page that saw it),
-// the findings grouped by kind (in the order of Kinds) then by cookie, the
-// pages that failed, and last a one-line summary: pages, cookies, findings
-// by kind and the gate's outcome, the reason of the exit code. Every
+// the findings grouped by kind (in the order of Kinds) then by cookie,
+// each with its status when it has one (new or unchanged since the
+// baseline, ignored and why), the baseline's findings now resolved, the
+// ignore file's stale and expired entries, the pages that failed, and
+// last a one-line summary: pages, cookies, findings by kind and the
+// gate's outcome, the reason of the exit code. Every
 // site-controlled string is passed through sanitize first, so a cookie
 // name holding an escape sequence cannot colour or rewrite the terminal.
 // The column order is stable, and there is colour only with opts.Color.
@@ -84,6 +87,13 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 	}
 	writeConsent(ew, rep, p)
 	writeFindings(ew, rep, p)
+	writeResolved(ew, rep)
+	if ws := rep.Gate.Warnings(); len(ws) > 0 {
+		ew.printf("\n%s\n", p.paint(ansiBold, "Ignore file:"))
+		for _, w := range ws {
+			ew.printf("  %s\n", sanitize(w))
+		}
+	}
 	var failed []Page
 	for _, pg := range rep.Pages {
 		if pg.Error != "" {
@@ -244,7 +254,35 @@ func writeFindings(ew *errWriter, rep *Report, p painter) {
 			if f.Evidence != "" {
 				ew.printf("         evidence: %s\n", sanitize(f.Evidence))
 			}
+			// With a baseline or an ignore file, say what became of the
+			// finding, as the Markdown and HTML reports do.
+			if status := findingStatus(f); status != "" {
+				status = sanitize(status)
+				if failing(rep, f) {
+					status += "; " + p.paint(ansiBoldRed, "fails the gate")
+				}
+				ew.printf("         status: %s\n", status)
+			}
 		}
+	}
+}
+
+// writeResolved lists the findings of the baseline that the scan no
+// longer has, by kind, cookie and where.
+func writeResolved(ew *errWriter, rep *Report) {
+	if rep.Gate == nil || len(rep.Gate.Resolved) == 0 {
+		return
+	}
+	ew.printf("\nResolved since the baseline (%d):\n", len(rep.Gate.Resolved))
+	for _, f := range rep.Gate.Resolved {
+		where := sanitize(f.Domain + f.Path)
+		if where != "" {
+			where = " (" + where + ")"
+			if AboutBanner(f) {
+				where = " of " + sanitize(f.Domain)
+			}
+		}
+		ew.printf("  %s: %s%s\n", sanitize(f.Kind), sanitize(subject(f)), where)
 	}
 }
 

@@ -320,3 +320,45 @@ func TestLifetime(t *testing.T) {
 		}
 	}
 }
+
+// TestTableMarksGateStatus: with a baseline and an ignore file, the table
+// says of each finding whether it is new or unchanged since the baseline,
+// ignored (and why) and whether it fails the gate; it lists the findings
+// resolved since the baseline and the ignore file's stale entries, as the
+// Markdown and HTML reports do. Without either, no finding has a status.
+func TestTableMarksGateStatus(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, audited(t)); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"  high   _ga (portal.test/): Cookie _ga is set but not declared in the cookie policy\n" +
+			"         evidence: known Google Analytics cookie\n" +
+			"         status: new since the baseline; fails the gate\n",
+		"  medium _gid (portal.test/): Cookie _gid is set but not declared in the cookie policy\n" +
+			"         evidence: known Google Analytics cookie\n" +
+			"         status: unchanged since the baseline\n",
+		"         status: ignored: Django default; the policy is being corrected (until 2026-12-31); new since the baseline\n",
+		"\nResolved since the baseline (1):\n  undeclared: _fbp (portal.test/)\n",
+		"\nIgnore file:\n  .cookieaudit-ignore.yaml:7: ignore entry for old_* (undeclared) matches no finding",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks\n%s\n---\n%s", want, out)
+		}
+	}
+
+	plain := New(portal(t), Options{})
+	plain.Findings = auditedFindings()
+	ApplyGate(plain, GateOptions{Now: today})
+	buf.Reset()
+	if err := WriteTable(&buf, plain); err != nil {
+		t.Fatal(err)
+	}
+	for _, unwanted := range []string{"status:", "Resolved since", "Ignore file:"} {
+		if strings.Contains(buf.String(), unwanted) {
+			t.Errorf("a report with neither baseline nor ignore file has %q:\n%s", unwanted, buf.String())
+		}
+	}
+}

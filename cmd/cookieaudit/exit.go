@@ -16,8 +16,12 @@ const (
 	// even if the scan was partial; or "diff" found something added.
 	exitFindings = 1
 	// exitUsage: bad command line (unknown command or flag, invalid flag
-	// value, a URL that is not absolute http(s)), or the report could not
-	// be written (e.g. the --output directory does not exist).
+	// value, a URL that is not absolute http(s)), an invalid input file,
+	// or a report that could not be written (the --output directory does
+	// not exist, or was removed during the scan). A report not written
+	// never hides a failing gate: findings that fail exit with
+	// exitFindings (or --exit-code) all the same, and the message names
+	// the reports not written (withOutputErrors).
 	exitUsage = 2
 	// exitIncomplete: the scan could not run or finish (no browser, the
 	// target could not be loaded, --timeout, Ctrl-C), or a consent choice
@@ -42,6 +46,7 @@ func exitCode(err error) int {
 	var fe *findingsError
 	var ae *addedError
 	var ce *consentError
+	var oe *outputsError
 	switch {
 	case err == nil:
 		return exitOK
@@ -49,6 +54,8 @@ func exitCode(err error) int {
 		return fe.code
 	case errors.As(err, &ae):
 		return exitFindings
+	case errors.As(err, &oe):
+		return exitUsage
 	case errors.As(err, &se),
 		errors.As(err, &ce),
 		errors.Is(err, crawler.ErrIncomplete),

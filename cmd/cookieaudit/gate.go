@@ -45,7 +45,7 @@ func (g *gateOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&g.FailOn, "fail-on", strings.Join(report.DefaultFailOn, ","),
 		"fail when findings of these `KIND`s remain: a comma list of "+strings.Join(kindNames(), ", ")+"; \"all\", or \"none\" to only report")
 	f.StringVar(&g.MinSeverity, "min-severity", report.SeverityInfo, "fail only on findings of this `SEVERITY` or more: info, low, medium or high")
-	f.IntVar(&g.ExitCode, "exit-code", exitFindings, "exit with `CODE` when findings fail the gate (0: report only)")
+	f.IntVar(&g.ExitCode, "exit-code", exitFindings, "exit with `CODE` when findings fail the gate: 1, or 4 to 125 (0: report only; 2 and 3 are taken)")
 	f.StringVar(&g.Baseline, "baseline", "", "fail only on findings absent from the earlier JSON report `FILE` (its fingerprints); the report marks findings new, unchanged or resolved")
 	f.StringVar(&g.IgnoreFile, "ignore-file", report.DefaultIgnoreFile, "accept the findings listed in `FILE` (YAML: cookie, kind, reason, expires); the default file is read when present, \"\" reads none")
 }
@@ -71,14 +71,27 @@ func (g *gateOptions) validate() error {
 	for _, k := range report.Kinds {
 		known[k.Kind] = true
 	}
-	for _, k := range strings.Split(g.FailOn, ",") {
+	seen := map[string]bool{}
+	add := func(kinds ...string) {
+		for _, k := range kinds {
+			if !seen[k] {
+				seen[k] = true
+				g.failOn = append(g.failOn, k)
+			}
+		}
+	}
+	for i, k := range strings.Split(g.FailOn, ",") {
 		k = strings.TrimSpace(k)
 		switch {
 		case k == "none" && strings.TrimSpace(g.FailOn) == "none":
+		case k == "none":
+			return fmt.Errorf("invalid --fail-on %q: none (only report) cannot be combined with kinds; give none alone, or only kinds", g.FailOn)
 		case k == "all":
-			g.failOn = append(g.failOn, kindNames()...)
+			add(kindNames()...)
 		case known[k]:
-			g.failOn = append(g.failOn, k)
+			add(k)
+		case k == "":
+			return fmt.Errorf("invalid --fail-on %q: empty kind at position %d (valid: %s, all or none)", g.FailOn, i+1, strings.Join(kindNames(), ", "))
 		default:
 			return fmt.Errorf("invalid --fail-on %q: unknown kind %q (valid: %s, all or none)", g.FailOn, k, strings.Join(kindNames(), ", "))
 		}
@@ -86,8 +99,14 @@ func (g *gateOptions) validate() error {
 	if report.SeverityRank(g.MinSeverity) < 0 {
 		return fmt.Errorf("invalid --min-severity %q (valid: info, low, medium, high)", g.MinSeverity)
 	}
-	if g.ExitCode < 0 || g.ExitCode > 125 {
-		return fmt.Errorf("invalid --exit-code %d: must be from 0 to 125", g.ExitCode)
+	switch {
+	case g.ExitCode == exitUsage || g.ExitCode == exitIncomplete:
+		// A CI job could not tell failing findings from a usage error
+		// or an incomplete scan.
+		return fmt.Errorf("invalid --exit-code %d: %d means a usage or input error and %d an incomplete scan; use 1, or 4 to 125 (0: report only)",
+			g.ExitCode, exitUsage, exitIncomplete)
+	case g.ExitCode < 0 || g.ExitCode > 125:
+		return fmt.Errorf("invalid --exit-code %d: must be 0, 1, or 4 to 125", g.ExitCode)
 	}
 	return nil
 }
@@ -101,7 +120,7 @@ func (g *gateOptions) load(logger *slog.Logger) error {
 			return fmt.Errorf("reading --baseline: %w", pathErr(err))
 		}
 		defer f.Close()
-		g.baseline, err = report.Read(f)
+		g.baseline, err = report.ReadValid(f)
 		if err != nil {
 			return fmt.Errorf("invalid --baseline %s: %w", g.Baseline, err)
 		}

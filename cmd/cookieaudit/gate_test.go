@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/cookieaudit/cookieaudit/crawler"
 )
 
@@ -79,6 +81,8 @@ func TestGate(t *testing.T) {
     reason: pixel being removed
     expires: 2026-01-31
 `)
+	// A JSON document that is a report by its schema field only.
+	hollow := writeFile(t, dir, "hollow.json", `{"schema": "cookieaudit/report/v1", "findings": []}`)
 	badIgnore := writeFile(t, dir, "bad-ignore.yaml", "ignore:\n  - cookie: _ga\n    kind: undeclared\n")
 	scan := []string{"scan", "https://www.example.org/", "--policy", pol, "--format", "json", "-o", filepath.Join(dir, "out.json")}
 	cases := []struct {
@@ -110,13 +114,18 @@ func TestGate(t *testing.T) {
 		}},
 		{name: "no annotations elsewhere", env: map[string]string{"GITHUB_ACTIONS": "false"}, exit: 1},
 		{name: "bad fail-on", args: []string{"--fail-on", "undeclared,tracking"}, exit: 2, stderr: []string{`invalid --fail-on "undeclared,tracking": unknown kind "tracking"`}},
-		{name: "none with others", args: []string{"--fail-on", "none,undeclared"}, exit: 2, stderr: []string{`unknown kind "none"`}},
+		{name: "none with others", args: []string{"--fail-on", "none,undeclared"}, exit: 2, stderr: []string{`invalid --fail-on "none,undeclared": none (only report) cannot be combined with kinds`}},
+		{name: "empty kind", args: []string{"--fail-on", "undeclared,,misclassified"}, exit: 2, stderr: []string{`invalid --fail-on "undeclared,,misclassified": empty kind at position 2`}},
+		{name: "exit-code 2", args: []string{"--exit-code", "2"}, exit: 2, stderr: []string{"invalid --exit-code 2: 2 means a usage or input error and 3 an incomplete scan; use 1, or 4 to 125 (0: report only)"}},
+		{name: "exit-code 3", args: []string{"--exit-code", "3"}, exit: 2, stderr: []string{"invalid --exit-code 3: "}},
+		{name: "exit-code 4", args: []string{"--exit-code", "4"}, exit: 4, stderr: []string{"fails the gate"}},
 		{name: "bad min-severity", args: []string{"--min-severity", "critical"}, exit: 2, stderr: []string{`invalid --min-severity "critical"`}},
 		{name: "bad exit-code", args: []string{"--exit-code", "-1"}, exit: 2, stderr: []string{"invalid --exit-code -1"}},
 		{name: "missing ignore file", args: []string{"--ignore-file", filepath.Join(dir, "nope.yaml")}, exit: 2, stderr: []string{"reading --ignore-file: " + filepath.Join(dir, "nope.yaml") + ": no such file"}},
 		{name: "invalid ignore file", args: []string{"--ignore-file", badIgnore}, exit: 2, stderr: []string{"invalid --ignore-file: " + badIgnore + `:2:5: entry for _ga without "reason"`}},
 		{name: "missing baseline", args: []string{"--baseline", filepath.Join(dir, "nope.json")}, exit: 2, stderr: []string{"reading --baseline: "}},
 		{name: "invalid baseline", args: []string{"--baseline", pol}, exit: 2, stderr: []string{"invalid --baseline " + pol + ": not a JSON report"}},
+		{name: "hollow baseline", args: []string{"--baseline", hollow}, exit: 2, stderr: []string{"invalid --baseline " + hollow + ": not a valid cookieaudit/report/v1 report: missing properties 'tool', 'target'"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -212,5 +221,28 @@ func readJSON(t *testing.T, path string, v any) {
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// TestFailOnList: --fail-on lists each kind once, whatever the repeats.
+func TestFailOnList(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"none", []string{}},
+		{"undeclared, misclassified", []string{"undeclared", "misclassified"}},
+		{"undeclared,undeclared", []string{"undeclared"}},
+		{"all,undeclared", kindNames()},
+	} {
+		g := gateOptions{FailOn: tc.in, MinSeverity: "info", ExitCode: 1}
+		if err := g.validate(); err != nil {
+			t.Errorf("--fail-on %q: %v", tc.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, g.failOn); diff != "" {
+			t.Errorf("--fail-on %q (-want +got):\n%s", tc.in, diff)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,6 +26,9 @@ var extensions = map[string]string{
 type reportTarget struct {
 	Format string
 	Path   string
+	// Dir is the --output-dir the report goes in, created when missing;
+	// "" for the others.
+	Dir string
 }
 
 // parseOutputs reads --format, --output and --output-dir. A scan is
@@ -58,15 +62,17 @@ func parseOutputs(format, output, outputDir string) ([]reportTarget, error) {
 	var targets []reportTarget
 	switch {
 	case outputDir != "":
-		fi, err := os.Stat(outputDir)
-		if err != nil || !fi.IsDir() {
+		// A directory that does not exist yet is created when the reports
+		// are opened (a CI job's "reports/"); anything else in its place
+		// is an error.
+		if fi, err := os.Stat(outputDir); err == nil && !fi.IsDir() {
 			return nil, fmt.Errorf("invalid --output-dir %s: not a directory", outputDir)
 		}
 		for _, f := range formats {
-			targets = append(targets, reportTarget{f, filepath.Join(outputDir, "cookieaudit."+extensions[f])})
+			targets = append(targets, reportTarget{Format: f, Path: filepath.Join(outputDir, "cookieaudit."+extensions[f]), Dir: outputDir})
 		}
 	case len(formats) == 1:
-		targets = []reportTarget{{formats[0], output}}
+		targets = []reportTarget{{Format: formats[0], Path: output}}
 	case output == "":
 		return nil, fmt.Errorf("--format %s writes %d reports: give --output with one file per format (e.g. -o %s) or --output-dir DIR",
 			format, len(formats), exampleOutputs(formats))
@@ -77,7 +83,7 @@ func parseOutputs(format, output, outputDir string) ([]reportTarget, error) {
 				output, len(paths), len(formats), format)
 		}
 		for i, f := range formats {
-			targets = append(targets, reportTarget{f, strings.TrimSpace(paths[i])})
+			targets = append(targets, reportTarget{Format: f, Path: strings.TrimSpace(paths[i])})
 		}
 	}
 	stdout := 0
@@ -128,11 +134,18 @@ func useColor(w io.Writer, getenv func(string) string) bool {
 }
 
 // openOutputs opens every destination before the scan, so that a wrong
-// path fails at once rather than after minutes of crawling. Reports with
-// cookie values are readable by their owner only.
+// path fails at once rather than after minutes of crawling; a missing
+// --output-dir is created. Reports with cookie values are readable by
+// their owner only.
 func openOutputs(targets []reportTarget, stdout io.Writer, secret bool) (*reportOutputs, error) {
 	ro := &reportOutputs{targets: targets}
 	for _, t := range targets {
+		if t.Dir != "" {
+			if err := os.MkdirAll(t.Dir, 0o755); err != nil {
+				ro.abort()
+				return nil, fmt.Errorf("cannot create --output-dir %s: %w", t.Dir, bareErr(err))
+			}
+		}
 		o, err := openOutput(t.Path, stdout, secret)
 		if err != nil {
 			ro.abort()
@@ -146,8 +159,12 @@ func openOutputs(targets []reportTarget, stdout io.Writer, secret bool) (*report
 }
 
 // write writes rep in every format and puts the files in place. A file
-// is either replaced whole or left as it was.
+// is either replaced whole or left as it was. One report that cannot be
+// written (its directory was removed during the scan, the disk is full)
+// does not keep the others from being written: every report that can be
+// is, and the error names each one that could not be.
 func (ro *reportOutputs) write(rep *report.Report) error {
+	failed := make([]error, len(ro.targets))
 	for i, t := range ro.targets {
 		var err error
 		if ro.color[i] {
@@ -156,13 +173,23 @@ func (ro *reportOutputs) write(rep *report.Report) error {
 			err = report.Write(ro.outs[i], rep, t.Format)
 		}
 		if err != nil {
-			return fmt.Errorf("writing the %s report: %w", t.Format, err)
+			ro.outs[i].abort()
+			failed[i] = err
 		}
 	}
-	for _, o := range ro.outs {
-		if err := o.commit(); err != nil {
-			return err
+	var oe outputsError
+	for i, o := range ro.outs {
+		err := failed[i]
+		if err == nil {
+			err = o.commit()
 		}
+		if err != nil {
+			oe.failures = append(oe.failures, outputFailure{ro.targets[i], err})
+		}
+	}
+	if len(oe.failures) > 0 {
+		oe.written = len(ro.targets) - len(oe.failures)
+		return &oe
 	}
 	return nil
 }
@@ -172,4 +199,71 @@ func (ro *reportOutputs) abort() {
 	for _, o := range ro.outs {
 		o.abort()
 	}
+}
+
+// outputFailure is a report that could not be written, and why.
+type outputFailure struct {
+	target reportTarget
+	err    error
+}
+
+// outputsError names every report of a run that could not be written. It
+// exits with exitUsage, unless the gate fails (see withOutputErrors).
+type outputsError struct {
+	failures []outputFailure
+	written  int // the reports that were written
+}
+
+func (e *outputsError) Error() string {
+	var what []string
+	for _, f := range e.failures {
+		what = append(what, fmt.Sprintf("the %s report was not written: %v", f.target.Format, f.err))
+	}
+	msg := strings.Join(what, "; ")
+	if e.written > 0 {
+		msg += fmt.Sprintf(" (%s written)", count(e.written, "other report"))
+	}
+	return msg
+}
+
+// alsoError is err, whose exit code it keeps, with the other failures of
+// the same run said after it: one line on stderr gives every reason.
+type alsoError struct {
+	err  error
+	also []error
+}
+
+func (e *alsoError) Error() string {
+	msg := e.err.Error()
+	for _, a := range e.also {
+		msg += "; " + a.Error()
+	}
+	return msg
+}
+
+func (e *alsoError) Unwrap() error { return e.err }
+
+// withOutputErrors is the result of a run whose outcome (the gate's, or
+// the scan's own error) is outcome and whose reports failed with writeErr.
+// A report the user asked for that was not written is never silent, and
+// never hides a failing gate:
+//
+//   - findings fail the gate: the gate's exit code (1, or --exit-code),
+//     the message naming the reports not written too;
+//   - otherwise a report not written: exit 2, the message naming the
+//     scan's own problem (an incomplete scan, a consent choice not made)
+//     too, since the exit code no longer says it;
+//   - otherwise the outcome as it is.
+func withOutputErrors(outcome, writeErr error) error {
+	if writeErr == nil {
+		return outcome
+	}
+	if outcome == nil {
+		return writeErr
+	}
+	var fe *findingsError
+	if errors.As(outcome, &fe) {
+		return &alsoError{err: outcome, also: []error{writeErr}}
+	}
+	return &alsoError{err: writeErr, also: []error{outcome}}
 }

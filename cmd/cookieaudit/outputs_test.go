@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -50,4 +52,25 @@ func TestUseColor(t *testing.T) {
 			t.Errorf("%s: useColor = %v, want %v", tc.name, got, tc.want)
 		}
 	}
+}
+
+// TestOutputDirCreated: an --output-dir that does not exist yet is
+// created, parents included, as "mkdir -p" would.
+func TestOutputDirCreated(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "ci", "reports")
+	code, stdout, errOut := gateRun(t, okCrawl, nil, "scan", "https://www.example.org/",
+		"--format", "json,table", "--output-dir", dir, "--fail-on", "none")
+	if code != 0 || stdout != "" || errOut != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+	checkOnlyFiles(t, dir, "cookieaudit.json", "cookieaudit.txt")
+
+	// report too, from the scan just saved
+	again := filepath.Join(t.TempDir(), "rendered")
+	var out, errBuf bytes.Buffer
+	if code := run(context.Background(), []string{"report", filepath.Join(dir, "cookieaudit.json"), "-f", "markdown", "--output-dir", again}, &out, &errBuf); code != 0 {
+		t.Fatalf("report: exit %d, %s", code, errBuf.String())
+	}
+	checkOnlyFiles(t, again, "cookieaudit.md")
 }

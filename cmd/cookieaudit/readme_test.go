@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 
 	"github.com/cookieaudit/cookieaudit/crawler"
 )
@@ -138,4 +142,115 @@ func TestREADMECIJobs(t *testing.T) {
 		os.RemoveAll("reports")
 		os.Mkdir("reports", 0o755)
 	}
+}
+
+// readmeSection returns the README's text from the heading line to the
+// next heading of the same or a higher level.
+func readmeSection(t *testing.T, heading string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, "\n"+heading+"\n")
+	if i < 0 {
+		t.Fatalf("README has no heading %q", heading)
+	}
+	s = s[i+1+len(heading):]
+	level := strings.Repeat("#", strings.Index(heading, " "))
+	for _, l := range []string{"\n# ", "\n## ", "\n### "} {
+		if len(l)-2 > len(level) {
+			break
+		}
+		if j := strings.Index(s, l); j >= 0 {
+			s = s[:j]
+		}
+	}
+	return s
+}
+
+// readmeFlag matches a flag in the first cell of a flag table row:
+// "`--max-pages N`", "`-o, --output FILE[,FILE...]`".
+var readmeFlag = regexp.MustCompile("^\\| `(?:-([a-zA-Z]), )?--([a-z0-9-]+)")
+
+// TestREADMEScanFlags: the README's table of scan flags lists every flag
+// of the command, with its short form, and no flag the command lacks.
+func TestREADMEScanFlags(t *testing.T) {
+	t.Parallel()
+	documented := map[string]string{} // long name → short form
+	for _, line := range strings.Split(readmeSection(t, "### Flags of `scan`"), "\n") {
+		if m := readmeFlag.FindStringSubmatch(line); m != nil {
+			documented[m[2]] = m[1]
+		}
+	}
+	if len(documented) == 0 {
+		t.Fatal("no flag table under \"### Flags of `scan`\"")
+	}
+	cmd := newScanCmd(streams{Out: io.Discard, Err: io.Discard}, nil)
+	known := map[string]bool{}
+	// The flags as "scan --help" lists them: "  -o, --output FILE   …".
+	for _, m := range regexp.MustCompile(`(?m)^\s+(?:-([a-zA-Z]), )?--([a-z0-9-]+)`).FindAllStringSubmatch(cmd.Flags().FlagUsages(), -1) {
+		name, shorthand := m[2], m[1]
+		known[name] = true
+		short, ok := documented[name]
+		switch {
+		case !ok:
+			t.Errorf("README's scan flag table lacks --%s (%s)", name, cmd.Flags().Lookup(name).Usage)
+		case short != shorthand:
+			t.Errorf("README's scan flag table gives --%s the short form %q, the command %q", name, short, shorthand)
+		}
+	}
+	if len(known) < 20 {
+		t.Fatalf("read %d flags from scan's usage, want them all:\n%s", len(known), cmd.Flags().FlagUsages())
+	}
+	for name := range documented {
+		if !known[name] {
+			t.Errorf("README's scan flag table lists --%s, which scan does not have", name)
+		}
+	}
+}
+
+// TestREADMEUsage: the README's Usage block names every command, and the
+// flags it shows for each are flags of that command.
+func TestREADMEUsage(t *testing.T) {
+	t.Parallel()
+	usage := readmeSection(t, "## Usage")
+	start := strings.Index(usage, "```\n")
+	end := strings.Index(usage[start+4:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("no code block in the README's Usage")
+	}
+	lines := strings.Split(strings.TrimSpace(usage[start+4:start+4+end]), "\n")
+	root := newRootCmd(streams{Out: io.Discard, Err: io.Discard}, nil)
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Runnable() && c.HasParent() && !c.HasSubCommands() && c.Name() != "help" && c.Name() != "completion" {
+			path := c.CommandPath()
+			var line string
+			for _, l := range lines {
+				if l == path || strings.HasPrefix(l, path+" ") {
+					line = l
+				}
+			}
+			if line == "" {
+				t.Errorf("README's Usage lacks %q", path)
+				return
+			}
+			for _, m := range regexp.MustCompile(`(?:^|[\s\[|])(--?[a-z][a-z0-9-]*)`).FindAllStringSubmatch(strings.TrimPrefix(line, path), -1) {
+				name := strings.TrimLeft(m[1], "-")
+				f := c.Flags().Lookup(name)
+				if !strings.HasPrefix(m[1], "--") {
+					f = c.Flags().ShorthandLookup(name)
+				}
+				if f == nil {
+					t.Errorf("README's Usage shows %s for %q, which has no such flag", m[1], path)
+				}
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }

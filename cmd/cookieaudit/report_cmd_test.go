@@ -131,6 +131,7 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("report from stdin: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 
+	hollow := writeFile(t, dir, "hollow.json", `{"schema": "cookieaudit/report/v1", "cookies": [{"name": "x"}]}`)
 	for _, bad := range []struct {
 		args   []string
 		stderr string
@@ -138,6 +139,9 @@ func TestReportCommand(t *testing.T) {
 		{[]string{"report"}, "report takes one JSON report, got 0 arguments"},
 		{[]string{"report", filepath.Join(dir, "nope.json")}, "reading " + filepath.Join(dir, "nope.json") + ": no such file"},
 		{[]string{"report", pol}, pol + ": not a JSON report"},
+		// A JSON document that is a report by its schema field only.
+		{[]string{"report", hollow}, hollow + ": not a valid cookieaudit/report/v1 report: missing properties 'tool', 'target'"},
+		{[]string{"diff", saved, hollow}, hollow + ": not a valid cookieaudit/report/v1 report: missing properties"},
 		{[]string{"report", saved, "--format", "pdf"}, `unknown format "pdf"`},
 	} {
 		var out, errOut bytes.Buffer
