@@ -53,11 +53,18 @@ func (e *ParseError) Error() string {
 // category as written.
 //
 // Every error is a *[ParseError] naming the file, line and column, and what
-// was expected: broken syntax, unknown keys, a value of the wrong type, an
-// unknown category, a duration or name that cannot be understood, a missing
-// name or category, and a file with no cookies at all.
+// was expected: broken syntax, bytes that are not UTF-8, unknown keys, a
+// value of the wrong type, an unknown category, a duration or name that
+// cannot be understood, a missing name or category, and a file with no
+// cookies at all; or a *[SizeError] for a file larger than [MaxSize].
 func Parse(name string, data []byte) (*Policy, error) {
+	if err := CheckSize(name, int64(len(data))); err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := checkUTF8(name, data); err != nil {
+		return nil, err
+	}
 	var root *node
 	var err error
 	if isJSON(name, data) {

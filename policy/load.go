@@ -35,8 +35,12 @@ const (
 // [ExtractText].
 //
 // The command line uses it for --policy FILE and policy extract; a policy
-// URL is rendered by the crawler and handed to [ExtractHTML].
+// URL is rendered by the crawler and handed to [ExtractHTML]. A source
+// larger than [MaxSize] is refused with a *[SizeError].
 func Load(name string, data []byte, opts ExtractOptions) (*Policy, error) {
+	if err := CheckSize(name, int64(len(data))); err != nil {
+		return nil, err
+	}
 	switch Sniff(name, data) {
 	case KindPlatformJSON:
 		return ExtractJSON(name, data)

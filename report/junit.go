@@ -86,7 +86,7 @@ func WriteJUnit(w io.Writer, rep *Report) error {
 	props := []junitProperty{
 		{"target", sanitize(rep.Target)},
 		{"tool", rep.Tool.Name + " " + rep.Tool.Version},
-		{"pages", fmt.Sprint(len(rep.Pages))},
+		{"pages", fmt.Sprint(statsOf(rep).pages)}, // the site's pages visited, not every phase's
 		{"partial", fmt.Sprint(rep.Partial)},
 	}
 	if rep.Policy != "" {
@@ -176,7 +176,7 @@ func WriteJUnit(w io.Writer, rep *Report) error {
 			Error: &junitProblem{
 				Message: "the scan stopped before visiting every page",
 				Type:    "incomplete",
-				Text:    fmt.Sprintf("The report covers only the %s visited before the scan stopped; it cannot vouch for the site.", plural(len(rep.Pages), "page")),
+				Text:    fmt.Sprintf("The report covers only the %s visited before the scan stopped; it cannot vouch for the site.", plural(statsOf(rep).pages, "page")),
 			},
 		})
 		kinds.Errors++

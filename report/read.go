@@ -1,11 +1,20 @@
 package report
 
 import (
+	"bytes"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Read decodes a JSON report written by WriteJSON, for re-rendering, as a
@@ -69,5 +78,135 @@ func Read(r io.Reader) (*Report, error) {
 			}
 		}
 	}
+	Redact(&rep) // a report of an older version may hold credentials
 	return &rep, nil
+}
+
+// schemaJSON is report.schema.json, the JSON Schema of the report contract.
+//
+//go:embed report.schema.json
+var schemaJSON []byte
+
+// compiledSchema compiles schemaJSON once. Formats (date-time) are
+// asserted, as the schema test does; the draft 2020-12 meta-schema is
+// built into the library, so nothing is fetched.
+var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON))
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("report.schema.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("report.schema.json")
+})
+
+// ReadValid is Read for a report a person hands over (cookieaudit report,
+// diff, --baseline): besides being a cookieaudit/report/v1 document, it
+// must match report.schema.json, so that a JSON file that merely has the
+// right schema field is refused rather than rendered as empty headings.
+// The error names the first problem by its place in the document, e.g.
+// "not a valid cookieaudit/report/v1 report: cookies[3]: missing property
+// 'party'". Fields the schema does not list are allowed, as in Read.
+func ReadValid(r io.Reader) (*Report, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := Read(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	if err := Validate(data); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// Validate checks a JSON report against report.schema.json and returns
+// its first problem, or nil.
+func Validate(data []byte) error {
+	sch, err := compiledSchema()
+	if err != nil {
+		return fmt.Errorf("report.schema.json: %w", err) // embedded and tested: cannot happen
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("not a JSON report: %w", err)
+	}
+	err = sch.Validate(inst)
+	var ve *jsonschema.ValidationError
+	if err == nil || !errors.As(err, &ve) {
+		return err
+	}
+	first := firstProblem(ve)
+	msg := first.ErrorKind.LocalizedString(english)
+	if p := instancePath(first.InstanceLocation); p != "" {
+		msg = p + ": " + msg
+	}
+	return fmt.Errorf("not a valid %s report: %s", Schema, clip(msg, 300))
+}
+
+// english prints the schema library's messages.
+var english = message.NewPrinter(language.English)
+
+// firstProblem is the leaf of a validation error tree that comes first
+// in the document: the error of a whole object lists its members' errors
+// in no set order (the schema's properties are a map), so they are sorted
+// by where they are (array items by index), then by message.
+func firstProblem(ve *jsonschema.ValidationError) *jsonschema.ValidationError {
+	var leaves []*jsonschema.ValidationError
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			leaves = append(leaves, e)
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	return slices.MinFunc(leaves, func(a, b *jsonschema.ValidationError) int {
+		if c := comparePaths(a.InstanceLocation, b.InstanceLocation); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ErrorKind.LocalizedString(english), b.ErrorKind.LocalizedString(english))
+	})
+}
+
+// comparePaths orders JSON locations: a parent before its members, array
+// items by their index.
+func comparePaths(a, b []string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] == b[i] {
+			continue
+		}
+		x, errX := strconv.Atoi(a[i])
+		y, errY := strconv.Atoi(b[i])
+		if errX == nil && errY == nil {
+			return x - y
+		}
+		return strings.Compare(a[i], b[i])
+	}
+	return len(a) - len(b)
+}
+
+// instancePath writes a JSON location as a script would reach it:
+// ["cookies", "3", "party"] is "cookies[3].party"; "" for the document.
+func instancePath(loc []string) string {
+	var b strings.Builder
+	for _, tok := range loc {
+		if _, err := strconv.Atoi(tok); err == nil {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(tok)
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/cookieaudit/cookieaudit/classifier"
@@ -43,9 +44,11 @@ type Report struct {
 	// Browser is the product string of the browser that ran the scan.
 	Browser string `json:"browser,omitempty"`
 	// Partial is true when the scan stopped before it had visited every
-	// page it planned to.
+	// page it planned to, in any consent phase: a page is lost (Page.Lost).
 	Partial bool `json:"partial"`
-	// Pages are the visited pages in crawl order.
+	// Pages are the pages of every consent phase, phase by phase (in the
+	// order of Consent.Phases), each phase's in crawl order: those
+	// visited, then those planned and lost.
 	Pages []Page `json:"pages"`
 	// Cookies are the distinct cookies seen, in the order of the page that
 	// first saw each one.
@@ -159,8 +162,18 @@ type Page struct {
 	// Status is the HTTP status of the main document, 0 when none arrived.
 	Status int    `json:"status"`
 	Title  string `json:"title,omitempty"`
-	// Error says why the page did not load completely; empty when it did.
+	// Error says why the page did not load completely; empty when it did,
+	// and for a lost page.
 	Error string `json:"error"`
+	// Phase is the consent phase the page was visited in: before-consent,
+	// after-accept or after-reject. Empty in reports of older versions.
+	Phase string `json:"phase,omitempty"`
+	// Lost is true when the page was planned and never loaded because the
+	// browser exited, or the scan was cancelled or timed out; LostReason
+	// says which. A lost page is not a page error, and makes the report
+	// partial.
+	Lost       bool   `json:"lost,omitempty"`
+	LostReason string `json:"lostReason,omitempty"`
 }
 
 // Cookie is one distinct cookie seen during the scan.
@@ -291,18 +304,31 @@ func New(res *crawler.Result, opts Options) *Report {
 	if len(res.Consent.Screenshot) > 0 && len(res.Pages) > 0 {
 		rep.Screenshots = append(rep.Screenshots, Screenshot{Phase: string(crawler.BeforeConsent), URL: res.Pages[0].URL, PNG: res.Consent.Screenshot})
 	}
-	for _, p := range res.Pages {
-		rp := Page{
-			URL:    p.URL,
-			Depth:  p.Depth,
-			Status: p.Status,
-			Title:  p.Title,
-			Error:  p.Error,
+	addPages := func(phase crawler.Phase, pages []crawler.Page) {
+		for _, p := range pages {
+			rp := Page{
+				URL:    p.URL,
+				Depth:  p.Depth,
+				Status: p.Status,
+				Title:  p.Title,
+				Error:  p.Error,
+				Phase:  string(cmp.Or(p.Phase, phase)),
+			}
+			if p.FinalURL != p.URL {
+				rp.FinalURL = p.FinalURL
+			}
+			if p.Lost {
+				rp.Lost, rp.LostReason, rp.Error = true, p.Error, ""
+				rep.Partial = true
+			}
+			rep.Pages = append(rep.Pages, rp)
 		}
-		if p.FinalURL != p.URL {
-			rp.FinalURL = p.FinalURL
+	}
+	addPages(crawler.BeforeConsent, res.Pages)
+	for _, ph := range res.Consent.Phases {
+		if ph != crawler.BeforeConsent {
+			addPages(ph, res.PhasePages[ph])
 		}
-		rep.Pages = append(rep.Pages, rp)
 	}
 	for i, c := range res.Cookies {
 		rc := Cookie{
@@ -353,6 +379,8 @@ func New(res *crawler.Result, opts Options) *Report {
 			rep.Findings = append(rep.Findings, finding(f))
 		}
 	}
+	// The browser used the target's credentials; no report writes them.
+	Redact(rep)
 	return rep
 }
 

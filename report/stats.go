@@ -27,8 +27,13 @@ type kindCount struct {
 
 func statsOf(rep *Report) stats {
 	var s stats
-	s.pages = len(rep.Pages)
 	for _, p := range rep.Pages {
+		// The site's pages are those the first phase visited (the later
+		// phases visit the same ones again); a lost page was not visited,
+		// and is no page error either (its error is empty).
+		if !p.Lost && (p.Phase == "" || p.Phase == "before-consent") {
+			s.pages++
+		}
 		if p.Error != "" {
 			s.pageErrors++
 		}

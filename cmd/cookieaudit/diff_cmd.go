@@ -56,7 +56,7 @@ lacks, so that a scheduled job can alert on it; 0 when nothing was added
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "`FORMAT` of the changes: text or json")
+	f.StringVarP(&opts.Format, "format", "f", "text", "`FORMAT` of the changes: text or json")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the changes to `FILE` instead of stdout")
 	return cmd
 }
@@ -76,12 +76,18 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-func runDiff(_ context.Context, opts *diffOptions) error {
-	old, err := readReport(opts.Old, opts.Stdin)
+func runDiff(ctx context.Context, opts *diffOptions) error {
+	old, err := untilDone(ctx, func() (*report.Report, error) { return readReport(opts.Old, opts.Stdin) })
+	if ctx.Err() != nil {
+		return stopped(ctx, "reading "+opts.Old) // a pipe or stdin that never ends
+	}
 	if err != nil {
 		return err
 	}
-	cur, err := readReport(opts.New, opts.Stdin)
+	cur, err := untilDone(ctx, func() (*report.Report, error) { return readReport(opts.New, opts.Stdin) })
+	if ctx.Err() != nil {
+		return stopped(ctx, "reading "+opts.New)
+	}
 	if err != nil {
 		return err
 	}

@@ -130,12 +130,15 @@ func runKBUpdate(ctx context.Context, opts *kbUpdateOptions) error {
 		return err
 	}
 	req.Header.Set("User-Agent", "cookieaudit/"+version)
-	if old != nil && old.meta.URL == u.String() && old.meta.ETag != "" {
+	if old != nil && old.meta.URL == redacted(u.String()) && old.meta.ETag != "" {
 		req.Header.Set("If-None-Match", old.meta.ETag)
 	}
 	// The default transport: proxies from HTTPS_PROXY, HTTP_PROXY and
 	// NO_PROXY, the system's certificate authorities.
 	resp, err := http.DefaultClient.Do(req)
+	if err != nil && ctx.Err() != nil {
+		return stopped(ctx, "downloading the Open Cookie Database") // says "interrupted" after Ctrl-C
+	}
 	if err != nil {
 		return &scanError{fmt.Errorf("downloading the Open Cookie Database: %w", err)}
 	}
@@ -154,6 +157,9 @@ func runKBUpdate(ctx context.Context, opts *kbUpdateOptions) error {
 		return &scanError{fmt.Errorf("downloading the Open Cookie Database from %s: HTTP %s", u, resp.Status)}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxDatabaseBytes+1))
+	if err != nil && ctx.Err() != nil {
+		return stopped(ctx, "downloading the Open Cookie Database")
+	}
 	if err != nil {
 		return &scanError{fmt.Errorf("downloading the Open Cookie Database from %s: %w", u, err)}
 	}
@@ -172,7 +178,7 @@ func runKBUpdate(ctx context.Context, opts *kbUpdateOptions) error {
 		return &scanError{fmt.Errorf("saving the Open Cookie Database: %w", err)}
 	}
 	meta := databaseMeta{
-		URL: u.String(), Fetched: now, ETag: resp.Header.Get("ETag"),
+		URL: redacted(u.String()), Fetched: now, ETag: resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"), SHA256: sha256Hex(body), Entries: len(entries),
 	}
 	if err := saveMeta(dir, meta); err != nil {
@@ -193,7 +199,7 @@ func runKBUpdate(ctx context.Context, opts *kbUpdateOptions) error {
 		was = fmt.Sprintf("the previous download had %d", len(old.entries))
 	}
 	fmt.Fprintf(opts.IO.Out, "Downloaded the Open Cookie Database from %s: %d entries (%s).\nSaved to %s; scans use it from now on.\n",
-		u, len(entries), was, path)
+		redacted(u.String()), len(entries), was, path)
 	return nil
 }
 
@@ -243,7 +249,7 @@ unknown name takes the category of a known advertising or measurement host.`,
 	f.StringVar(&opts.Domain, "domain", "", "the `DOMAIN` the cookie is set on")
 	f.BoolVar(&opts.ThirdParty, "third-party", false, "the cookie is set by another site than the one audited")
 	f.StringVar(&opts.CookieDB, "cookie-db", "", "also know the cookies of `FILE`, in the Open Cookie Database's CSV format (its entries win)")
-	f.StringVar(&opts.Format, "format", "text", "print as `FORMAT`: text or json")
+	f.StringVarP(&opts.Format, "format", "f", "text", "print as `FORMAT`: text or json")
 	f.BoolVar(&opts.Verbose, "verbose", false, "log which knowledge base is used")
 	return cmd
 }

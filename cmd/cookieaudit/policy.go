@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/policy"
+	"github.com/cookieaudit/cookieaudit/report"
 )
 
 // isURL reports whether a policy source is a page to render rather than a
@@ -26,43 +29,131 @@ func isURL(source string) bool {
 // loadPolicy reads the declared policy from a file (YAML, JSON, a saved
 // HTML page, OneTrust's domain JSON) or from a cookie-policy URL, which is
 // rendered in the browser because consent platforms draw their tables with
-// JavaScript. A policy that cannot be read or holds nothing is an input
-// error (exit 2); a page that cannot be loaded is an incomplete scan
-// (exit 3).
+// JavaScript. A policy that cannot be read or holds nothing, or is larger
+// than policy.MaxSize, is an input error (exit 2); a page that cannot be
+// loaded is an incomplete scan (exit 3), as is a load that ctx ends (a
+// signal, --timeout), which returns at once.
+//
+// A policy URL's credentials (user:password@) are used to fetch the page
+// and written nowhere: the policy, its declarations' sources and the
+// messages name the page without them.
 func loadPolicy(ctx context.Context, source string, render crawler.Options, kb *classifier.KB) (*policy.Policy, error) {
 	opts := policy.ExtractOptions{Knowledge: kb}
 	if isURL(source) {
+		name := report.RedactText(source)
 		page, err := crawler.Render(ctx, source, render)
+		if ctx.Err() != nil {
+			return nil, stopped(ctx, "rendering policy page "+name)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("rendering policy page %s: %w", source, err)
+			return nil, fmt.Errorf("rendering policy page %s: %w", name, err)
 		}
 		if page.Status >= 400 {
-			return nil, fmt.Errorf("policy page %s answered HTTP %d: %w", source, page.Status, crawler.ErrIncomplete)
+			return nil, fmt.Errorf("policy page %s answered HTTP %d: %w", name, page.Status, crawler.ErrIncomplete)
 		}
-		var p *policy.Policy
+		body := page.HTML
 		if page.Text != "" {
-			// A Markdown or text file served as such: read its text.
-			p, err = policy.Load(source, []byte(page.Text), opts)
-		} else {
-			p, err = policy.ExtractHTML(source, []byte(page.HTML), opts)
+			body = page.Text
+		}
+		if err := policy.CheckSize("policy page "+name, int64(len(body))); err != nil {
+			return nil, &policyError{err}
+		}
+		p, err := untilDone(ctx, func() (*policy.Policy, error) {
+			if page.Text != "" {
+				// A Markdown or text file served as such: read its text.
+				return policy.Load(name, []byte(page.Text), opts)
+			}
+			return policy.ExtractHTML(name, []byte(page.HTML), opts)
+		})
+		if ctx.Err() != nil {
+			return nil, stopped(ctx, "reading policy page "+name)
 		}
 		if err != nil {
 			return nil, &policyError{err}
 		}
 		return p, nil
 	}
-	data, err := os.ReadFile(source)
+	p, err := untilDone(ctx, func() (*policy.Policy, error) {
+		data, err := readPolicyFile(source)
+		if err != nil {
+			return nil, err
+		}
+		p, err := policy.Load(source, data, opts)
+		if err != nil {
+			return nil, &policyError{err}
+		}
+		return p, nil
+	})
+	if ctx.Err() != nil {
+		return nil, stopped(ctx, "reading policy "+source)
+	}
+	return p, err
+}
+
+// readPolicyFile reads a policy file of at most policy.MaxSize bytes. A
+// larger regular file is refused before it is read; a pipe or a device is
+// read as far as the limit.
+func readPolicyFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &policyError{fmt.Errorf("policy file %s does not exist", source)}
+			return nil, &policyError{fmt.Errorf("policy file %s does not exist", path)}
 		}
-		return nil, &policyError{fmt.Errorf("reading policy %s: %w", source, err)}
+		return nil, &policyError{fmt.Errorf("reading policy %s: %w", path, err)}
 	}
-	p, err := policy.Load(source, data, opts)
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		if err := policy.CheckSize(path, fi.Size()); err != nil {
+			return nil, &policyError{err}
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, policy.MaxSize+1))
 	if err != nil {
-		return nil, &policyError{err}
+		return nil, &policyError{fmt.Errorf("reading policy %s: %w", path, err)}
 	}
-	return p, nil
+	if len(data) > policy.MaxSize {
+		return nil, &policyError{&policy.SizeError{Name: path, Size: -1}}
+	}
+	return data, nil
+}
+
+// untilDone runs f, which does not watch ctx (reading a file, which a FIFO
+// can block for ever; parsing or extracting up to 16 MiB, seconds of
+// work), and returns its result, or the cause of ctx's end as soon as ctx
+// ends: a signal stops the command at once. f then runs on, unobserved,
+// until the process exits.
+func untilDone[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	var zero T
+	if ctx.Err() != nil {
+		return zero, context.Cause(ctx)
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := f()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		return zero, context.Cause(ctx)
+	}
+}
+
+// stopped is the error of work that ctx ended: "WHAT interrupted:
+// interrupt signal received" after Ctrl-C or SIGTERM, "WHAT stopped: scan
+// timed out after 1m0s (--timeout)" after a deadline. It exits 3.
+func stopped(ctx context.Context, what string) error {
+	cause := context.Cause(ctx)
+	verb := "stopped"
+	if errors.Is(cause, context.Canceled) {
+		verb = "interrupted"
+	}
+	return &scanError{fmt.Errorf("%s %s: %w", what, verb, cause)}
 }
 
 // policyError marks a policy that could not be read or understood: an
@@ -77,6 +168,7 @@ type policyExtractOptions struct {
 	IO                streams
 	Source            string
 	Format            string
+	Output            string // "" or "-": stdout
 	Chrome            string
 	HostResolverRules string
 	Insecure          bool
@@ -114,7 +206,10 @@ be extracted, extract says so and exits 2.`,
   cookieaudit policy extract https://www.example.org/cookie-policy > cookies.yaml
 
   # The same from a saved page, as JSON
-  cookieaudit policy extract saved-policy.html --format json`,
+  cookieaudit policy extract saved-policy.html --format json
+
+  # Straight into the repository's reviewed policy (written whole or not at all)
+  cookieaudit policy extract https://www.example.org/cookie-policy -o policy/cookies.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return fmt.Errorf("policy extract takes one SOURCE, got %d arguments (see 'cookieaudit policy extract --help')", len(args))
@@ -132,7 +227,8 @@ be extracted, extract says so and exits 2.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "yaml", "output `FORMAT`: yaml or json")
+	f.StringVarP(&opts.Format, "format", "f", "yaml", "output `FORMAT`: yaml or json")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the policy to `FILE` instead of stdout (\"-\": stdout); written whole or not at all")
 	f.StringVar(&opts.Chrome, "chrome", "", "Chromium executable at `PATH`, to render a policy URL")
 	f.StringVar(&opts.HostResolverRules, "host-resolver-rules", "", "Chromium host resolver `RULES`, e.g. \"MAP *.example.org 10.0.0.12\"")
 	f.BoolVar(&opts.Insecure, "insecure", false, "accept invalid TLS certificates")
@@ -152,7 +248,14 @@ func runPolicyExtract(ctx context.Context, opts *policyExtractOptions) error {
 	if opts.Wait == 0 {
 		render.Wait = crawler.NoWait
 	}
-	kb, err := loadKnowledge(newLogger(opts.IO, false))
+	logger := newLogger(opts.IO, false)
+	// Open the output first: a wrong -o fails now, not after rendering.
+	out, err := openOutput(opts.Output, opts.IO.Out, false)
+	if err != nil {
+		return err
+	}
+	defer out.abort()
+	kb, err := loadKnowledge(logger)
 	if err != nil {
 		return err
 	}
@@ -162,12 +265,29 @@ func runPolicyExtract(ctx context.Context, opts *policyExtractOptions) error {
 	}
 	p.Warnings = append(p.Warnings, kbNotes(p, kb)...)
 	for _, w := range p.Warnings {
-		fmt.Fprintf(opts.IO.Err, "cookieaudit: warning: %s\n", oneLine(w))
+		logger.Warn(w)
 	}
-	if opts.Format == "json" {
-		return policy.WriteJSON(opts.IO.Out, p)
+	// The policy is encoded whole before any of it is written (a large one
+	// takes seconds): a signal meanwhile leaves nothing half-written.
+	doc, err := untilDone(ctx, func() ([]byte, error) {
+		var buf bytes.Buffer
+		if opts.Format == "json" {
+			err := policy.WriteJSON(&buf, p)
+			return buf.Bytes(), err
+		}
+		err := policy.WriteYAML(&buf, p)
+		return buf.Bytes(), err
+	})
+	if ctx.Err() != nil {
+		return stopped(ctx, "policy extract")
 	}
-	return policy.WriteYAML(opts.IO.Out, p)
+	if err != nil {
+		return fmt.Errorf("writing the policy: %w", err)
+	}
+	if _, err := out.Write(doc); err != nil {
+		return fmt.Errorf("writing the policy: %w", err)
+	}
+	return out.commit()
 }
 
 // kbNotes says, for each cookie the page declares without a category, what

@@ -36,6 +36,9 @@ func newProgress(w io.Writer) *progress {
 // module: a terminal is a character device. So is /dev/null, which gets
 // colour or progress that nobody sees.
 func isTerminal(w io.Writer) bool {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap() // stderr behind redactingWriter
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

@@ -38,8 +38,13 @@ baseline and ignore marks are those of the scan.
 Several formats can be written at once, as with scan: --format html,sarif
 with -o FILE,FILE in the same order, or --output-dir DIR.
 
-Exit codes: 0 the reports were written; 2 the input is not a cookieaudit
-JSON report, or a report could not be written.`,
+The input is checked against the report's JSON Schema (report.schema.json):
+a file that is not a whole cookieaudit report is refused, naming its first
+problem.
+
+Exit codes: 0 the reports were written; 2 the input is not a valid
+cookieaudit JSON report, or a report could not be written (every report
+that can be written is, and each one that could not is named).`,
 		Example: `  # A page to read, from last night's scan
   cookieaudit report scan.json --format html -o scan.html
 
@@ -65,13 +70,16 @@ JSON report, or a report could not be written.`,
 	}
 	f := cmd.Flags()
 	f.SortFlags = false
-	f.StringVar(&opts.Format, "format", report.FormatTable, "report `FORMAT`s, comma-separated: "+strings.Join(report.Formats(), ", "))
+	f.StringVarP(&opts.Format, "format", "f", report.FormatTable, "report `FORMAT`s, comma-separated: "+strings.Join(report.Formats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of stdout; with several formats, one file per format, comma-separated")
 	f.StringVar(&opts.OutputDir, "output-dir", "", "write each format to `DIR`/cookieaudit.<ext> (txt, json, html, md, sarif, junit.xml)")
 	return cmd
 }
 
-// readReport reads a JSON report from a file, or stdin for "-".
+// readReport reads a JSON report from a file, or stdin for "-", and
+// checks it against the report's JSON Schema: a document that is not a
+// whole report is an input error naming the file and its first problem,
+// never a report of empty headings.
 func readReport(name string, stdin io.Reader) (*report.Report, error) {
 	var r io.Reader = stdin
 	if name != "-" {
@@ -82,15 +90,18 @@ func readReport(name string, stdin io.Reader) (*report.Report, error) {
 		defer f.Close()
 		r = f
 	}
-	rep, err := report.Read(r)
+	rep, err := report.ReadValid(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return rep, nil
 }
 
-func runReport(_ context.Context, opts *reportOptions) error {
-	rep, err := readReport(opts.Input, opts.Stdin)
+func runReport(ctx context.Context, opts *reportOptions) error {
+	rep, err := untilDone(ctx, func() (*report.Report, error) { return readReport(opts.Input, opts.Stdin) })
+	if ctx.Err() != nil {
+		return stopped(ctx, "reading "+opts.Input) // a pipe or stdin that never ends
+	}
 	if err != nil {
 		return err
 	}

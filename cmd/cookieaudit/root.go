@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"github.com/spf13/cobra"
+
+	"github.com/cookieaudit/cookieaudit/report"
 )
 
 // streams are where a command writes: reports to Out, errors and logs to
@@ -20,9 +22,41 @@ type streams struct {
 
 // run runs the command line args and returns the exit code. Errors are
 // printed to stderr as one line, "cookieaudit: <message>".
+//
+// Everything written to stderr (errors, warnings, debug logs, annotations)
+// has the credentials of its URLs redacted (see redactingWriter).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	stderr = redactingWriter{stderr}
 	return execute(ctx, newRootCmd(streams{Out: stdout, Err: stderr}, nil), args, stderr)
 }
+
+// redactingWriter writes to w with the credentials of every URL replaced
+// (report.RedactText): a target or policy URL such as
+// https://user:secret@staging.example.org/ is given to the browser whole,
+// and reaches error messages, the crawler's logs and the policy's warnings
+// in many places, while CI logs are read by many people. Each Write is
+// redacted on its own: every message, log record and annotation is written
+// whole in one call. Reports are redacted in the report model instead
+// (report.Redact), not on their way to stdout.
+type redactingWriter struct{ w io.Writer }
+
+func (r redactingWriter) Write(p []byte) (int, error) {
+	s := report.RedactText(string(p))
+	if s == string(p) {
+		return r.w.Write(p)
+	}
+	if _, err := io.WriteString(r.w, s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Unwrap returns the writer underneath, for isTerminal.
+func (r redactingWriter) Unwrap() io.Writer { return r.w }
+
+// redacted is s with the credentials of its URLs redacted, for what goes
+// to stdout or to a file rather than through redactingWriter.
+func redacted(s string) string { return report.RedactText(s) }
 
 // execute runs root with args; tests call it with a root whose scan
 // command has a fake crawler.

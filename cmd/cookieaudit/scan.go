@@ -76,7 +76,8 @@ first page that saw it.
 
 Third-party cookies are allowed, as in a default desktop browser, unless
 --block-third-party-cookies is given. Cookie values are never written unless
---show-values is given: they can be session tokens.
+--show-values is given, and then only in the json and html reports: they can
+be session tokens.
 
 The report goes to stdout, or to --output, which is written whole or not at
 all. Errors and logs go to stderr.
@@ -106,8 +107,10 @@ accept, and purposes ticked in advance are findings of their own.
 Exit codes: 0 the scan completed and no finding fails the gate; 1 findings
 fail the gate, even in a partial scan (--exit-code changes the code); 2 usage
 or input error (including an unreadable or invalid --policy, --cookie-db,
---baseline or --ignore-file); 3 the scan could not run or finish (no browser,
-target or policy page unreachable, --timeout, interrupted), or stopped early,
+--baseline or --ignore-file, or an --accept-selector or --reject-selector
+that is not CSS); 3 the scan could not run or finish (no browser, target or
+policy page unreachable, a start page that answers an HTTP error status,
+the browser exiting mid-scan, --timeout, interrupted), or stopped early,
 or could not make a consent choice it was asked for (--consent accept,
 reject or all, or auto once a banner was found), with no finding that
 fails. A choice clicked but not verified is not an error.`,
@@ -172,10 +175,10 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringVar(&opts.Policy, "policy", "", "compare the cookies with the declared policy in `SOURCE`: a policy file (YAML, JSON), a saved policy page, or the policy page's URL")
 	f.StringVar(&opts.CookieDB, "cookie-db", "", "also know the cookies of `FILE`, in the Open Cookie Database's CSV format (its entries win over the built-in ones)")
 	f.StringVar(&opts.ExpiryTolerance, "expiry-tolerance", classifier.DefaultTolerance.String(), "a cookie living more than `RATIO[,DURATION]` times its declared lifetime, and at least DURATION longer, is an expiry mismatch")
-	f.StringVar(&opts.Format, "format", report.FormatTable, "report `FORMAT`s, comma-separated: "+strings.Join(report.Formats(), ", "))
+	f.StringVarP(&opts.Format, "format", "f", report.FormatTable, "report `FORMAT`s, comma-separated: "+strings.Join(report.Formats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of stdout (\"-\": stdout); with several formats, one file per format, comma-separated")
 	f.StringVar(&opts.OutputDir, "output-dir", "", "write each format to `DIR`/cookieaudit.<ext> (txt, json, html, md, sarif, junit.xml)")
-	f.BoolVar(&opts.ShowValues, "show-values", false, "write cookie values in the report (they can be session tokens)")
+	f.BoolVar(&opts.ShowValues, "show-values", false, "write cookie values in the json and html reports (they can be session tokens: report files are then readable by their owner only); table, markdown, sarif and junit never show them")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "write debug logs to stderr")
 	opts.Gate.addFlags(cmd)
 	return cmd
@@ -233,6 +236,16 @@ func (o *scanOptions) validate() error {
 	case crawler.ScopeDomain, crawler.ScopeHost:
 	default:
 		return fmt.Errorf("invalid --scope %q (valid: %s, %s)", o.Scope, crawler.ScopeDomain, crawler.ScopeHost)
+	}
+	// The obvious mistakes now; the browser parses the selectors before
+	// the first page (see selectorError).
+	for _, sel := range []struct{ flag, v string }{{"accept-selector", o.AcceptSelector}, {"reject-selector", o.RejectSelector}} {
+		if sel.v == "" {
+			continue
+		}
+		if err := crawler.CheckSelector(sel.v); err != nil {
+			return fmt.Errorf("invalid --%s %q: not a CSS selector: %w", sel.flag, sel.v, err)
+		}
 	}
 	if o.targets, err = parseOutputs(o.Format, o.Output, o.OutputDir); err != nil {
 		return err
@@ -317,10 +330,11 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	if err := opts.Gate.load(logger); err != nil {
 		return err
 	}
+	var timedOut error // the cause of ctx's end when --timeout ends it
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout,
-			fmt.Errorf("scan timed out after %s (--timeout)", opts.Timeout))
+		timedOut = fmt.Errorf("scan timed out after %s (--timeout)", opts.Timeout)
+		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, timedOut)
 		defer cancel()
 	}
 	inputs, err := opts.loadAuditInputs(ctx, logger)
@@ -336,22 +350,34 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	co.Progress = prog.callback()
 	res, crawlErr := opts.Crawl(ctx, opts.URL, co)
 	prog.done()
+	var selErr *crawler.SelectorError
+	if errors.As(crawlErr, &selErr) {
+		return selectorError(selErr) // an input error: exit 2
+	}
 	if crawlErr == nil && res != nil && res.Partial {
 		// A partial scan cannot vouch for the site, whatever it found.
 		crawlErr = fmt.Errorf("scan stopped before visiting every page: %w", crawler.ErrIncomplete)
 	}
 	if crawlErr != nil {
+		stopped := "scan incomplete"
 		if ctx.Err() != nil {
 			// Interrupted or timed out: the cause says which, the
 			// crawler's error (often just "context canceled") does not.
 			logger.Debug("scan stopped", "err", crawlErr)
-			crawlErr = fmt.Errorf("scan stopped: %w", context.Cause(ctx))
+			stopped = "scan interrupted"
+			cause := context.Cause(ctx)
+			if timedOut != nil && cause == timedOut {
+				stopped = "scan stopped"
+			}
+			crawlErr = fmt.Errorf("%s: %w", stopped, cause)
 		}
-		crawlErr = &scanError{crawlErr}
-		if !anyPageLoaded(res) {
+		crawlErr = &scanError{withLostPages(crawlErr, res)}
+		var le *crawler.LoadError
+		if errors.As(crawlErr, &le) || !anyPageLoaded(res) {
+			// Nothing to audit: the target did not load, or no page did.
 			return crawlErr
 		}
-		logger.Warn("scan incomplete, writing the report of the pages visited", "pages", len(res.Pages))
+		logger.Warn(stopped+", writing the report of the pages visited", "pages", visitedPages(res))
 	}
 
 	rep := report.New(res, report.Options{ShowValues: opts.ShowValues, Version: toolVersion(),
@@ -360,34 +386,69 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		rep.Partial = true
 	}
 	gate := opts.Gate.apply(rep, logger)
-	if err := outs.write(rep); err != nil {
-		return err
-	}
+	// Every report that can be written is, before the exit code is
+	// decided; one that cannot never hides the gate's outcome.
+	writeErr := outs.write(rep)
 	if err := opts.Gate.annotate(opts.IO, rep); err != nil {
 		return err
 	}
-	return opts.Gate.outcome(gate, rep, crawlErr)
+	return withOutputErrors(opts.Gate.outcome(gate, rep, crawlErr), writeErr)
 }
 
 // anyPageLoaded reports whether res has a page that loaded: a report of
-// pages that all failed tells nothing the error does not.
+// pages that all failed, or were lost, tells nothing the error does not.
 func anyPageLoaded(res *crawler.Result) bool {
 	if res == nil {
 		return false
 	}
-	for _, p := range res.Pages {
-		if p.Error == "" {
+	for _, p := range res.AllPages() {
+		if p.Error == "" && !p.Lost {
 			return true
 		}
 	}
 	return false
 }
 
-// newLogger writes warnings to stderr, and debug logs too when verbose.
+// visitedPages counts the pages of every phase of res that were visited
+// (not lost).
+func visitedPages(res *crawler.Result) int {
+	n := 0
+	for _, p := range res.AllPages() {
+		if !p.Lost {
+			n++
+		}
+	}
+	return n
+}
+
+// withLostPages adds to the error of a scan that stopped how many pages it
+// did not visit, in every consent phase: "…; 6 of 11 pages were not
+// visited". A *crawler.BrowserExitError says so already.
+func withLostPages(err error, res *crawler.Result) error {
+	var be *crawler.BrowserExitError
+	if res == nil || errors.As(err, &be) {
+		return err
+	}
+	all := res.AllPages()
+	if lost := len(all) - visitedPages(res); lost > 0 {
+		return fmt.Errorf("%w; %d of %d pages were not visited", err, lost, len(all))
+	}
+	return err
+}
+
+// selectorError is the usage error of a selector the browser does not
+// parse, naming its flag.
+func selectorError(e *crawler.SelectorError) error {
+	flag := map[string]string{"AcceptSelector": "accept-selector", "RejectSelector": "reject-selector"}[e.Option]
+	return fmt.Errorf("invalid --%s %q: not a CSS selector: the browser's parser refuses it", flag, e.Selector)
+}
+
+// newLogger writes warnings to stderr, and debug logs too when verbose,
+// one line each as "cookieaudit: warning: …" (see lineHandler).
 func newLogger(s streams, verbose bool) *slog.Logger {
 	level := slog.LevelWarn
 	if verbose {
 		level = slog.LevelDebug
 	}
-	return slog.New(slog.NewTextHandler(s.Err, &slog.HandlerOptions{Level: level}))
+	return slog.New(newLineHandler(s.Err, level))
 }
