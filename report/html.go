@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -121,6 +122,7 @@ type htmlCookie struct {
 
 type htmlPage struct {
 	URL, FinalURL string
+	Phase         string
 	Depth, Status int
 	Title, Error  string
 }
@@ -214,10 +216,14 @@ func newHTMLView(rep *Report) htmlView {
 		v.CookieRows = append(v.CookieRows, newHTMLCookie(rep, c))
 	}
 	for _, p := range rep.Pages {
+		errText := p.Error
+		if p.Lost {
+			errText = cmp.Or(p.LostReason, "not visited")
+		}
 		v.PageRows = append(v.PageRows, htmlPage{
 			URL: htmlString(p.URL), FinalURL: htmlString(p.FinalURL),
-			Depth: p.Depth, Status: p.Status,
-			Title: htmlString(p.Title), Error: htmlString(p.Error),
+			Phase: htmlString(p.Phase), Depth: p.Depth, Status: p.Status,
+			Title: htmlString(p.Title), Error: htmlString(errText),
 		})
 	}
 	return v

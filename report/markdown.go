@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -159,10 +160,18 @@ func markdown(rep *Report, limit int) string {
 	rows = nil
 	for _, p := range rep.Pages {
 		if p.Error != "" {
-			rows = append(rows, fmt.Sprintf("- %s: %s\n", mdCode(p.URL, false), mdCode(p.Error, false)))
+			rows = append(rows, fmt.Sprintf("- %s%s: %s\n", mdCode(p.URL, false), mdPhase(p.Phase), mdCode(p.Error, false)))
 		}
 	}
 	section("\n### Page errors\n\n", rows, "", "page error")
+
+	rows = nil
+	for _, p := range rep.Pages {
+		if p.Lost {
+			rows = append(rows, fmt.Sprintf("- %s%s: %s\n", mdCode(p.URL, false), mdPhase(p.Phase), mdText(cmp.Or(p.LostReason, "not visited"))))
+		}
+	}
+	section("\n### Pages not visited\n\n", rows, "", "page not visited")
 
 	rows = nil
 	for _, c := range rep.Cookies {
@@ -273,4 +282,13 @@ func mdText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// mdPhase is " (after-accept)": the consent phase a page was visited in, or
+// nothing for a report that does not say.
+func mdPhase(phase string) string {
+	if phase == "" {
+		return ""
+	}
+	return " (" + mdText(phase) + ")"
 }

@@ -105,3 +105,35 @@ func TestPagesOfEveryPhase(t *testing.T) {
 		t.Errorf("JSON of a visited page: %v", p)
 	}
 }
+
+// TestLostPagesInEveryFormat: the Markdown and HTML reports say which
+// pages were not visited, in which phase and why, and show each page's
+// phase.
+func TestLostPagesInEveryFormat(t *testing.T) {
+	t.Parallel()
+	rep := New(killedMidScan(), Options{})
+	var md, html bytes.Buffer
+	if err := WriteMarkdown(&md, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&html, rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"### Pages not visited",
+		"- `https://www.portal.test/b` (after-accept): not visited: the browser exited (signal: killed)",
+		"- `https://www.portal.test/` (after-reject): not visited",
+	} {
+		if !bytes.Contains(md.Bytes(), []byte(want)) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
+		}
+	}
+	for _, want := range []string{
+		"<th>Phase</th>",
+		`<td class="s">https://www.portal.test/b</td><td>after-accept</td><td>1</td><td>0</td><td></td><td>not visited: the browser exited (signal: killed)</td>`,
+	} {
+		if !bytes.Contains(html.Bytes(), []byte(want)) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+}
