@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The consent-platform rules (crawler/cmps/*.json, documented in
@@ -122,7 +123,9 @@ type consentKit struct {
 	wordsArg json.RawMessage
 }
 
-var kit = func() *consentKit {
+// kit is built on first use, not at start-up: most commands never answer
+// a banner.
+var kit = sync.OnceValue(func() *consentKit {
 	rules, err := loadRules(cmpFiles)
 	if err != nil {
 		panic("crawler: consent rules: " + err.Error())
@@ -142,7 +145,7 @@ var kit = func() *consentKit {
 	k.wordsArg = words.Bytes()
 	k.script = strings.Replace(consentSource, "/*GENERIC*/", genericSource, 1)
 	return k
-}()
+})
 
 // PlatformInfo describes a consent platform the crawler recognises.
 type PlatformInfo struct {
@@ -160,8 +163,8 @@ type PlatformInfo struct {
 // Platforms lists the consent platforms the crawler recognises, sorted by
 // name.
 func Platforms() []PlatformInfo {
-	out := make([]PlatformInfo, len(kit.rules))
-	for i, r := range kit.rules {
+	out := make([]PlatformInfo, len(kit().rules))
+	for i, r := range kit().rules {
 		out[i] = PlatformInfo{
 			Name: r.Name, Title: r.Title, API: r.State != "", TCF: r.TCF,
 			SecondLayer: len(r.Settings) > 0 && (len(r.Layer2Reject) > 0 || len(r.Save) > 0),

@@ -69,7 +69,7 @@ func TestRulesCompileInBrowser(t *testing.T) {
 	}
 	type item struct{ Rule, Kind, Text string }
 	var items []item
-	for _, r := range kit.rules {
+	for _, r := range kit().rules {
 		for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save} {
 			for _, s := range list {
 				css, _, _ := strings.Cut(s, " :text(")

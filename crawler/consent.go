@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"time"
@@ -175,7 +176,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	step := func(f frameRef, role string, layer2 bool) bool {
 		r, err := c.runConsentScript(ctx, p, f, "click", consentArg{Platform: fr.Platform, Role: role, Layer2: layer2})
 		if err != nil || !r.Clicked {
-			a.Error = fmt.Sprintf("clicking %s: %s", role, firstNonEmpty(r.Error, errText(err)))
+			a.Error = fmt.Sprintf("clicking %s: %s", role, cmp.Or(r.Error, errText(err)))
 			return false
 		}
 		a.Clicks++
@@ -270,15 +271,6 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 	a.Clicks += len(r.Unticked)
 	a.Button = l2.Save
 	return step(l2.frame, "save", true)
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }
 
 func errText(err error) string {

@@ -171,20 +171,20 @@ func (c *crawler) runConsentScript(ctx context.Context, p *pageCtx, f frameRef, 
 	argJSON, _ := json.Marshal(arg)
 	custom, _ := json.Marshal(map[string]string{"accept": c.opts.AcceptSelector, "reject": c.opts.RejectSelector})
 	args := []*runtime.CallArgument{
-		{Value: jsonv2.Value(jsonValue(mode))}, {Value: jsonv2.Value(argJSON)}, {Value: jsonv2.Value(kit.rulesArg)},
-		{Value: jsonv2.Value(kit.wordsArg)}, {Value: jsonv2.Value(custom)},
+		{Value: jsonv2.Value(jsonValue(mode))}, {Value: jsonv2.Value(argJSON)}, {Value: jsonv2.Value(kit().rulesArg)},
+		{Value: jsonv2.Value(kit().wordsArg)}, {Value: jsonv2.Value(custom)},
 	}
 	var res runtime.EvaluateResult
 	var err error
 	if f.ctx.id != 0 {
 		args = append(args, c.closedShadowRoots(ectx, p, f)...)
 		err = c.s.tap.call(ectx, f.session, runtime.CallFunctionOn.Method, runtime.CallFunctionOnParams{
-			FunctionDeclaration: kit.script, UniqueContextID: f.ctx.unique, Arguments: args,
+			FunctionDeclaration: kit().script, UniqueContextID: f.ctx.unique, Arguments: args,
 			ReturnByValue: new(true), Silent: new(true),
 		}, &res)
 	} else {
-		expr := "(" + kit.script + ")(" + string(jsonValue(mode)) + "," + string(argJSON) + "," +
-			string(kit.rulesArg) + "," + string(kit.wordsArg) + "," + string(custom) + ")"
+		expr := "(" + kit().script + ")(" + string(jsonValue(mode)) + "," + string(argJSON) + "," +
+			string(kit().rulesArg) + "," + string(kit().wordsArg) + "," + string(custom) + ")"
 		err = c.s.tap.call(ectx, f.session, runtime.Evaluate.Method, runtime.EvaluateParams{
 			Expression: expr, ReturnByValue: new(true), Silent: new(true),
 		}, &res)

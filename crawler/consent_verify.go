@@ -127,7 +127,7 @@ type choiceEvidence struct {
 func (c *crawler) choiceEvidence(ctx context.Context, p *pageCtx, fr frameReport) choiceEvidence {
 	var e choiceEvidence
 	top := p.topFrame()
-	if rule, ok := kit.byName[fr.Platform]; ok && rule.State != "" {
+	if rule, ok := kit().byName[fr.Platform]; ok && rule.State != "" {
 		for _, f := range []frameRef{top, fr.frame} {
 			if s := c.readState(ctx, p, f, stateExpr(rule.State)); s != "" {
 				e.api = s
