@@ -144,7 +144,7 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("starting the browser %s: %s: %w", path, startFailure(err, s.exitStatus()), ErrNoBrowser)
+		return nil, fmt.Errorf("starting the browser %s: %s: %w", path, s.startFailure(ctx, err), ErrNoBrowser)
 	}
 	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
 		s.version = v.Product
@@ -158,17 +158,28 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 
 // startFailure says why the browser did not start, from chromedp's error
 // and the process's exit status: chromedp only says "chrome failed to
-// start:" followed by what the process printed, which may be nothing.
-func startFailure(err error, status string) string {
+// start:" followed by what it read of the process's output, which may be
+// cut short (see rerunForOutput). Call it after cancel.
+func (s *session) startFailure(ctx context.Context, err error) string {
 	output, exited := strings.CutPrefix(err.Error(), "chrome failed to start:")
 	if !exited {
 		return err.Error() // it did not start at all, or hung
 	}
 	msg := "it exited before it was ready"
-	if status != "" {
+	if status := s.exitStatus(); status != "" {
 		msg = "it ended (" + status + ") before it was ready"
 	}
-	if last := lastLines(output, 5); last != "" {
+	// What chromedp read can be cut anywhere: start again for all of it.
+	s.mu.Lock()
+	cmd := s.cmd
+	s.mu.Unlock()
+	if cmd != nil {
+		if again := rerunForOutput(ctx, cmd); strings.TrimSpace(again) != "" {
+			output = again
+		}
+	}
+	last := lastLines(output, 5)
+	if last != "" {
 		return msg + "; its last output: " + strconv.Quote(last)
 	}
 	return msg + ", printing nothing"
