@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"io"
 	"log/slog"
 	"regexp"
 	"time"
@@ -100,3 +101,34 @@ const (
 	NoDepth = -1
 	NoWait  = time.Duration(-1)
 )
+
+func withDefaults(o Options) Options {
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	switch {
+	case o.MaxDepth == 0:
+		o.MaxDepth = DefaultMaxDepth
+	case o.MaxDepth < 0:
+		o.MaxDepth = 0
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultConcurrency
+	}
+	switch {
+	case o.Wait == 0:
+		o.Wait = DefaultWait
+	case o.Wait < 0:
+		o.Wait = 0
+	}
+	if o.PageTimeout <= 0 {
+		o.PageTimeout = DefaultPageTimeout
+	}
+	if o.Scope == "" {
+		o.Scope = ScopeDomain
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return o
+}

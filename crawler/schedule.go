@@ -1,0 +1,194 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/chromedp"
+)
+
+// phase crawls the site in a fresh browser context, filling pr. With
+// spec.replay nil it discovers pages breadth first from the target;
+// otherwise it visits the replayed pages.
+//
+// Pages are visited by several tabs at once, but links are queued in the
+// order a one-tab crawl would queue them: the links of a page join the queue
+// only when that page and every page before it in the queue are done. So the
+// pages, their order and the attribution of cookies do not depend on which
+// tab finished first. The first page of a phase is visited alone, so that
+// every other page sees its cookies and its consent click.
+func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error {
+	ph := pr.phase
+	scanCtx, scanCancel := chromedp.NewContext(c.s.ctx, chromedp.WithNewBrowserContext())
+	defer scanCancel()
+	if err := chromedp.Do(scanCtx); err != nil {
+		if spec.replay == nil {
+			pr.lost = []entry{{url: c.start.String()}}
+		}
+		if c.stopped(ctx, err) {
+			return ctx.Err()
+		}
+		return fmt.Errorf("opening a browser context: %w: %w", err, ErrIncomplete)
+	}
+	bcid := chromedp.FromContext(scanCtx).BrowserContextID
+	if _, err := chromedp.CallBrowser(scanCtx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorDeny, BrowserContextID: bcid, EventsEnabled: new(true),
+	}); err != nil {
+		c.opts.Logger.Debug("cannot deny downloads", "err", err)
+	}
+
+	var queue []entry
+	limit := c.opts.MaxPages
+	if spec.replay == nil {
+		queue = []entry{{url: c.start.String()}}
+	}
+	seen := map[string]bool{c.start.String(): true}
+	visits := make([]*visit, 0, min(limit, 64))
+	var (
+		mu        sync.Mutex
+		cond      = sync.NewCond(&mu)
+		next      int // next queue index to hand out
+		committed int // visits whose links are queued
+		running   int
+		cookies   = map[cookieKey]bool{}
+	)
+	done := make([]bool, 0, min(limit, 64))
+
+	// available is the number of pages known so far, and whether more may
+	// come from the replayed phase.
+	available := func() (n int, more bool) {
+		if spec.replay != nil {
+			return spec.replay.state()
+		}
+		return min(len(queue), limit), false
+	}
+	entryAt := func(i int) entry {
+		if spec.replay != nil {
+			return spec.replay.at(i)
+		}
+		return queue[i]
+	}
+	commit := func() {
+		for committed < len(visits) && done[committed] {
+			// The links of a start page that failed to load are not
+			// followed: the scan stops there (see startFailed).
+			if spec.replay == nil && (committed > 0 || !startFailed(visits[0].page)) {
+				v, e := visits[committed], queue[committed]
+				if e.depth < c.opts.MaxDepth {
+					for _, l := range v.links {
+						if !seen[l] {
+							seen[l] = true
+							queue = append(queue, entry{url: l, depth: e.depth + 1})
+						}
+					}
+				}
+			}
+			committed++
+		}
+	}
+	// ready reports whether a page can be handed out: the first page of a
+	// phase goes alone.
+	ready := func() bool {
+		n, _ := available()
+		return next < n && (next == 0 || (len(done) > 0 && done[0]))
+	}
+	// waiting reports whether a page may still become ready: a page in a
+	// tab may add links, the replayed phase may add pages.
+	waiting := func() bool {
+		_, more := available()
+		return running > 0 || committed < len(visits) || more
+	}
+	if spec.replay != nil {
+		defer spec.replay.subscribe(func() {
+			mu.Lock()
+			cond.Broadcast()
+			mu.Unlock()
+		})()
+	}
+
+	var wg sync.WaitGroup
+	for range c.opts.Concurrency {
+		wg.Go(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			for {
+				for ctx.Err() == nil && !ready() && waiting() {
+					cond.Wait()
+				}
+				if ctx.Err() != nil || !ready() {
+					cond.Broadcast()
+					return
+				}
+				i := next
+				next++
+				e := entryAt(i)
+				if spec.publish != nil {
+					spec.publish.add(e)
+				}
+				visits = append(visits, nil)
+				done = append(done, false)
+				running++
+				mu.Unlock()
+
+				var hooks pageHooks
+				if i == 0 {
+					hooks = c.firstPageHooks(pr, spec.click, spec.known)
+				}
+				v := c.visit(ctx, scanCtx, e, hooks)
+
+				mu.Lock()
+				running--
+				visits[i] = v
+				done[i] = true
+				for _, w := range v.writes {
+					if p, ok := parseWrite(w, v.topSite); ok {
+						cookies[p.key] = true
+					}
+				}
+				commit()
+				if i == 0 && spec.onFirstPage != nil {
+					spec.onFirstPage(v)
+				}
+				if c.opts.Progress != nil {
+					planned, _ := available()
+					c.opts.Progress(ph, committedCount(done), planned, len(cookies))
+				}
+				cond.Broadcast()
+			}
+		})
+	}
+	// Wake the workers when the scan is cancelled.
+	stop := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		cond.Broadcast()
+		mu.Unlock()
+	})
+	wg.Wait()
+	stop()
+
+	for i, v := range visits {
+		if done[i] {
+			pr.visits = append(pr.visits, v)
+		}
+	}
+	// The pages planned and never handed to a tab are lost.
+	if n, _ := available(); spec.replay == nil && next < n {
+		pr.lost = append(pr.lost, queue[next:n]...)
+	}
+	jctx, jcancel := context.WithTimeout(context.WithoutCancel(scanCtx), 10*time.Second)
+	defer jcancel()
+	jar, err := chromedp.CallBrowser(jctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: bcid})
+	switch {
+	case err != nil && c.stopped(ctx, err):
+		// The scan's end says why, once; the report is partial.
+		c.opts.Logger.Debug("cannot read the cookie jar", "phase", ph, "err", err)
+	case err != nil:
+		c.opts.Logger.Warn("cannot read the cookie jar", "phase", ph, "err", err)
+	}
+	pr.jar = jar.Cookies
+	return ctx.Err()
+}

@@ -1,0 +1,193 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os/exec"
+	"slices"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// entry is one queued page.
+type entry struct {
+	url   string
+	depth int
+}
+
+// visit is the outcome of one page.
+type visit struct {
+	page    Page
+	links   []string // in-scope links, normalised and sorted
+	writes  []write
+	sent    []cookieKey
+	topSite string
+}
+
+// linkScript lists the links of the main frame and the page's state.
+const linkScript = `(() => {
+	const links = [];
+	for (const a of document.querySelectorAll("a[href], area[href]")) {
+		if (links.length >= 5000) break;
+		links.push({ href: String(a.href), download: a.hasAttribute("download") });
+	}
+	return { url: String(location.href), title: String(document.title || ""), links };
+})()`
+
+type pageInfo struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Links []struct {
+		Href     string `json:"href"`
+		Download bool   `json:"download"`
+	} `json:"links"`
+}
+
+// visit loads one page in a tab of its own and records it.
+func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) *visit {
+	v := &visit{page: Page{URL: e.url, Depth: e.depth}}
+	log := c.opts.Logger.With("url", e.url)
+	if u, err := url.Parse(e.url); err == nil {
+		v.topSite = topLevelSite(u)
+	}
+
+	tabCtx, cancel := chromedp.NewContext(scanCtx)
+	defer cancel()
+	// Open the tab with no deadline: the first Do binds the tab to its
+	// context, and each step below gets a deadline of its own.
+	if err := chromedp.Do(tabCtx); err != nil {
+		v.page.Error = "opening a tab: " + err.Error()
+		v.page.Lost = c.stopped(ctx, err)
+		return v
+	}
+	t := chromedp.FromContext(tabCtx).Target
+	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.TargetID))
+	c.s.tap.watchSession(t.SessionID, rec)
+	defer c.s.tap.unwatch(rec)
+	rec.configure(tabCtx, t.SessionID, false)
+
+	// A cancelled scan stops the page at once.
+	navCtx, navCancel := context.WithTimeout(tabCtx, c.opts.PageTimeout)
+	stopNav := context.AfterFunc(ctx, navCancel)
+	resp, err := chromedp.Run(navCtx, chromedp.NavigateResponse(e.url))
+	stopNav()
+	navCancel()
+	var le *chromedp.LoadError
+	switch {
+	case err == nil:
+	case errors.As(err, &le):
+		v.page.Error = le.ErrorText
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+		if ctx.Err() != nil {
+			v.page.Error = "scan cancelled"
+		} else {
+			v.page.Error = fmt.Sprintf("page load timed out after %s", c.opts.PageTimeout)
+		}
+		sctx, scancel := context.WithTimeout(tabCtx, 2*time.Second)
+		_, _ = chromedp.Call(sctx, page.StopLoading, cdp.Empty{})
+		scancel()
+	default:
+		v.page.Error = err.Error()
+	}
+	// A page whose load the scan's end cut short is lost, not a page
+	// error; Crawl says why.
+	v.page.Lost = err != nil && c.stopped(ctx, err)
+	if resp == nil {
+		resp = rec.document()
+	}
+	if resp != nil {
+		v.page.Status = int(resp.Status)
+		v.page.FinalURL = resp.URL
+	}
+	pc := &pageCtx{tab: tabCtx, session: t.SessionID, rec: rec, loaded: err == nil}
+	if hooks.afterLoad != nil && ctx.Err() == nil {
+		hooks.afterLoad(ctx, pc)
+	}
+	if err == nil && c.opts.Wait > 0 {
+		select {
+		case <-time.After(c.opts.Wait):
+		case <-ctx.Done():
+		}
+	}
+	if hooks.afterWait != nil && ctx.Err() == nil {
+		hooks.afterWait(ctx, pc)
+	}
+
+	ictx, icancel := context.WithTimeout(tabCtx, 5*time.Second)
+	info, ierr := chromedp.Run(ictx, chromedp.Evaluate[pageInfo](linkScript))
+	icancel()
+	if ierr == nil {
+		v.page.Title = info.Title
+		if info.URL != "" && info.URL != "about:blank" {
+			v.page.FinalURL = info.URL
+		}
+		final, _ := url.Parse(v.page.FinalURL)
+		// Links of a page that redirected out of scope are not followed.
+		if ok, _ := c.scope.allows(orURL(final, e.url)); ok {
+			v.links = c.links(info)
+		}
+	}
+	rec.stop()
+	writes, sent, dialogs, download := rec.snapshot()
+	v.writes, v.sent = writes, sent
+	if download && v.page.Error == "" {
+		v.page.Error = "download denied"
+	} else if download {
+		v.page.Error += " (download denied)"
+	}
+	v.page.Links = len(v.links)
+	log.Debug("page done", "status", v.page.Status, "error", v.page.Error, "writes", len(writes), "links", len(v.links), "dialogs", len(dialogs))
+	return v
+}
+
+// stopped reports whether err, the failure of a step of the scan, comes
+// from the scan's end rather than from the page: ctx ended (cancelled,
+// timed out, or the browser exited), or the browser process is gone.
+func (c *crawler) stopped(ctx context.Context, err error) bool {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) { // chromedp adds it when the process died on its own
+		c.exited.Store(true)
+		return true
+	}
+	return ctx.Err() != nil || c.s.ctx.Err() != nil
+}
+
+func orURL(u *url.URL, fallback string) *url.URL {
+	if u != nil && u.Host != "" {
+		return u
+	}
+	f, _ := url.Parse(fallback)
+	if f == nil {
+		return &url.URL{}
+	}
+	return f
+}
+
+// links returns the page's in-scope links, normalised, deduplicated and
+// sorted.
+func (c *crawler) links(info pageInfo) []string {
+	set := map[string]bool{}
+	for _, l := range info.Links {
+		if l.Download {
+			continue
+		}
+		u, err := normalizeURL(l.Href)
+		if err != nil {
+			continue
+		}
+		if ok, _ := c.scope.allows(u); ok {
+			set[u.String()] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for l := range set {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
