@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/cookieaudit/cookieaudit/internal/english"
 )
 
 // bannerFindings records the findings about the design of the consent
@@ -48,7 +49,7 @@ func (c *classifier) bannerFindings(cs *crawler.Consent) {
 	add := func(kind Kind, sev Severity, msg string, ev ...string) {
 		c.add(Finding{
 			Kind: kind, Severity: sev,
-			Domain:  siteHost(c.site),
+			Domain:  NormalizeHost(c.site),
 			Message: msg, Evidence: joinNonEmpty(append([]string{about}, ev...)),
 		})
 	}
@@ -81,7 +82,7 @@ func (c *classifier) bannerFindings(cs *crawler.Consent) {
 			opened = buttonName(b.Settings)
 		}
 		add(KindPretickedPurposes, SeverityHigh,
-			fmt.Sprintf("%s already ticked when the consent banner's settings opened", plural(pretick.Preticked, "optional purpose was", "optional purposes were")),
+			fmt.Sprintf("%s already ticked when the consent banner's settings opened", english.Count(pretick.Preticked, "optional purpose was", "optional purposes were")),
 			fmt.Sprintf("the %s phase opened %s", pretick.Phase, opened), clicked(pretick.Action, pretick))
 	}
 
@@ -105,7 +106,7 @@ func (c *classifier) bannerFindings(cs *crawler.Consent) {
 	if accept != nil && reject != nil && accept.Clicked && reject.Clicked &&
 		accept.Clicks > 0 && reject.Clicks > accept.Clicks {
 		add(KindRejectHarderThanAccept, SeverityMedium,
-			fmt.Sprintf("rejecting takes %s, accepting %s", plural(reject.Clicks, "click", "clicks"), plural(accept.Clicks, "click", "clicks")),
+			fmt.Sprintf("rejecting takes %s, accepting %s", english.Count(reject.Clicks, "click"), english.Count(accept.Clicks, "click")),
 			clicked("accept", accept), clicked("reject", reject))
 	}
 }
@@ -175,7 +176,7 @@ func clicked(what string, a *crawler.ConsentAction) string {
 	var s string
 	switch {
 	case a.Clicks > 0:
-		s = what + " took " + plural(a.Clicks, "click", "clicks")
+		s = what + " took " + english.Count(a.Clicks, "click")
 		if len(quoted) > 0 {
 			s += ": " + strings.Join(quoted, " → ")
 		}
@@ -204,13 +205,6 @@ func errorNote(a *crawler.ConsentAction) string {
 		return ""
 	}
 	return "the crawler says: " + a.Error
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func joinNonEmpty(parts []string) string {

@@ -1,7 +1,11 @@
 package classifier
 
 import (
+	"bytes"
+	"encoding/csv"
+	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -213,4 +217,118 @@ func build(base []Entry, source string) (*KB, error) {
 	kb.add(slices.Concat(curated, base), 0)
 	kb.add(overrides, 1)
 	return kb, nil
+}
+
+// kbHeader is the header of data/cookies.csv.
+var kbHeader = []string{"name", "provider", "category", "lifetime", "hosts", "scope", "confidence", "description"}
+
+// parseEntries reads the built-in format (data/README.md).
+func parseEntries(name string, b []byte) ([]Entry, error) {
+	var entries []Entry
+	err := readCSV(name, b, kbHeader, func(line int, rec []string) error {
+		e, err := curatedEntry(rec)
+		if err != nil {
+			return err
+		}
+		entries = append(entries, e)
+		return nil
+	})
+	return entries, err
+}
+
+// curatedEntry reads a record of the built-in format.
+func curatedEntry(rec []string) (Entry, error) {
+	e := Entry{
+		Provider:    rec[1],
+		Description: rec[7],
+		Origin:      OriginBuiltin,
+	}
+	var err error
+	if e.Name, e.Match, e.glob, err = parseEntryName(rec[0]); err != nil {
+		return e, err
+	}
+	if e.Category = policy.Category(rec[2]); !e.Category.Valid() {
+		return e, fmt.Errorf("category %q is not a canonical category", rec[2])
+	}
+	if rec[3] != "" {
+		if e.Lifetime, err = policy.ParseDuration(rec[3]); err != nil {
+			return e, err
+		}
+	}
+	for _, h := range strings.Fields(rec[4]) {
+		if !hostLike(h) {
+			return e, fmt.Errorf("host %q is not a domain name", h)
+		}
+		e.Hosts = append(e.Hosts, NormalizeHost(h))
+	}
+	switch rec[5] {
+	case "any":
+	case "host":
+		if len(e.Hosts) == 0 {
+			return e, errors.New(`scope "host" needs hosts`)
+		}
+		e.HostOnly = true
+	default:
+		return e, fmt.Errorf(`scope %q: want "any" or "host"`, rec[5])
+	}
+	switch c := Confidence(rec[6]); c {
+	case ConfidenceHigh, ConfidenceMedium, ConfidenceLow:
+		e.Confidence = c
+	default:
+		return e, fmt.Errorf(`confidence %q: want "high", "medium" or "low"`, rec[6])
+	}
+	return e, nil
+}
+
+// parseEntryName reads a name column: an exact name, a prefix ending in "*"
+// with no other wildcard, or a glob.
+func parseEntryName(s string) (string, MatchKind, policy.Pattern, error) {
+	if s == "" {
+		return "", 0, policy.Pattern{}, errors.New("empty name")
+	}
+	if !strings.Contains(s, "*") {
+		return s, MatchExact, policy.Pattern{}, nil
+	}
+	if i := strings.IndexByte(s, '*'); i == len(s)-1 && i > 0 {
+		return s[:i], MatchPrefix, policy.Pattern{}, nil
+	}
+	p, err := policy.ParsePattern(s)
+	if err != nil {
+		return "", 0, policy.Pattern{}, err
+	}
+	return s, MatchGlob, p, nil
+}
+
+// readCSV reads a CSV file with "#" comments and the given header, and
+// calls fn for each record with its line number. Errors name the file and
+// the line.
+func readCSV(name string, b []byte, header []string, fn func(line int, rec []string) error) error {
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comment = '#'
+	r.FieldsPerRecord = len(header)
+	r.TrimLeadingSpace = true
+	first := true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		line, _ := r.FieldPos(0)
+		if first {
+			first = false
+			if !slices.Equal(rec, header) {
+				return fmt.Errorf("%s:%d: header is %q, want %q", name, line, strings.Join(rec, ","), strings.Join(header, ","))
+			}
+			continue
+		}
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if err := fn(line, rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
 }

@@ -667,3 +667,60 @@ cookies:
 		}
 	}
 }
+
+// TestClassificationNamesItsCookie checks that every classification names
+// its cookie by the jar's identity, which tells apart cookies that differ
+// only in path, host-only flag or partition.
+func TestClassificationNamesItsCookie(t *testing.T) {
+	t.Parallel()
+	cookies := []crawler.Cookie{
+		observed(t, "zz=1; Path=/a", home),
+		observed(t, "zz=1; Path=/b", home),
+		observed(t, "zz=1; Domain=.Example.org; Path=/a", home),
+		observed(t, "__Host-p=1; Path=/; Secure; Partitioned", widget),
+	}
+	other := cookies[3]
+	other.PartitionKey = "https://other.test"
+	cookies = append(cookies, other)
+	res := classifier.Classify(cookies, nil, builtin(t), classifier.Options{Site: site})
+	seen := map[classifier.CookieID]bool{}
+	for i, cl := range res.Cookies {
+		if cl.Cookie != classifier.IDOf(cookies[i]) {
+			t.Errorf("classification %d names %+v, want %+v", i, cl.Cookie, classifier.IDOf(cookies[i]))
+		}
+		if seen[cl.Cookie] {
+			t.Errorf("identity %+v given twice", cl.Cookie)
+		}
+		seen[cl.Cookie] = true
+	}
+	if got := classifier.IDOf(cookies[2]).Domain; got != "example.org" {
+		t.Errorf("IDOf(.Example.org cookie).Domain = %q, want example.org", got)
+	}
+}
+
+// TestExpiryMessageLifetimes checks that a finding writes lifetimes as
+// reports do (policy.FormatLifetime): rounded to one unit, whatever the
+// policy's own wording, which the evidence quotes.
+func TestExpiryMessageLifetimes(t *testing.T) {
+	t.Parallel()
+	pol := parsePolicy(t, `
+cookies:
+  - name: consent
+    category: necessary
+    duration: 180 days
+`)
+	ck := observed(t, "consent=1; Max-Age=34128000", home) // 395 days
+	res := classifier.Classify([]crawler.Cookie{ck}, pol, builtin(t), classifier.Options{Site: site})
+	if len(res.Findings) != 1 {
+		t.Fatalf("findings %+v, want one expiry mismatch", res.Findings)
+	}
+	f := res.Findings[0]
+	if want := "consent asks for a lifetime of 13mo but the policy declares 6mo"; f.Message != want {
+		t.Errorf("message %q, want %q", f.Message, want)
+	}
+	for _, want := range []string{"more than 1.5 times the declared 6mo and at least 24h longer", `declared duration "180 days" at policy.yaml:2:5`} {
+		if !strings.Contains(f.Evidence, want) {
+			t.Errorf("evidence %q lacks %q", f.Evidence, want)
+		}
+	}
+}

@@ -10,20 +10,27 @@
 // contradictory ways; cookies set before any consent choice or after
 // "reject all"; and the design of the consent banner (no way to refuse,
 // purposes ticked in advance, a reject only behind the settings or harder
-// to reach than the accept). Every finding has a stable rule id and a
-// fingerprint ([Fingerprint]) so that later scans can be compared with
-// earlier ones.
+// to reach than the accept). Every finding has a stable rule id
+// ([Kind.RuleID]) and a fingerprint ([Fingerprint]) so that later scans
+// can be compared with earlier ones.
 //
-// The knowledge base ([Builtin]) is embedded: several hundred well-known
-// cookies of analytics and advertising services, consent platforms, CDNs,
-// load balancers and web platforms, with their provider, category, usual
-// lifetime and setting hosts, and a list of advertising and measurement
-// hosts. Its format is documented in data/README.md. A user's file in the
-// Open Cookie Database's CSV format ([ParseOpenCookieDB]) can be layered on
-// top with [KB.Override]: its entries win over the built-in ones, and the
-// site's own declarations win over both. Cookies nothing knows about are
-// guessed from their host, the words of their name and their attributes,
-// with a confidence that says how much the guess is worth.
+// The knowledge base ([Builtin]) is embedded and built in layers: the Open
+// Cookie Database's two thousand cookies as its base, our own entries for
+// several hundred more (consent platforms, CDNs, load balancers, web
+// platforms), our overrides of the database, each with its reason, and a
+// list of advertising and measurement hosts; data/README.md documents the
+// files. [WithDatabase] puts a newer copy of the database in the base
+// layer's place, and a user's file in the Open Cookie Database's CSV format
+// ([ParseOpenCookieDB]) goes on top with [KB.Override]: its entries win over
+// the built-in ones, and the site's own declarations win over all of them.
+// A cookie nothing knows about is guessed from its host (a known
+// advertising or measurement host) or the words of its name, with a
+// confidence that says how much the guess is worth; its other attributes
+// say too little about its purpose to be read.
+//
+// Cookies and their classifications are paired by the cookie's identity
+// ([CookieID]), and hosts everywhere are compared as [NormalizeHost]
+// writes them.
 //
 // The package is pure: no browser, no network, no file system but its
 // embedded data. It renders nothing; the report package does.

@@ -5,10 +5,19 @@ import (
 	"strings"
 )
 
-// normalizeDomain writes a cookie or declared domain the way cookies are
-// compared: lower case, without a leading dot or a trailing one.
-func normalizeDomain(d string) string {
-	return strings.Trim(strings.ToLower(strings.TrimSpace(d)), ".")
+// NormalizeHost writes a host the way cookies, declarations, ignore
+// entries and fingerprints compare hosts: the host of a URL
+// ("https://WWW.Example.org:8443/x" is "www.example.org"), or a cookie's or
+// a declaration's domain, in lower case, without surrounding white space, a
+// leading dot (".example.org", the Domain attribute's old spelling) or a
+// trailing one (the root of the DNS).
+func NormalizeHost(s string) string {
+	if strings.Contains(s, "://") {
+		if u, err := url.Parse(strings.TrimSpace(s)); err == nil {
+			s = u.Hostname()
+		}
+	}
+	return strings.Trim(strings.ToLower(strings.TrimSpace(s)), ".")
 }
 
 // domainCovers reports whether a declared (or known) domain covers a
@@ -16,7 +25,7 @@ func normalizeDomain(d string) string {
 // example.org covers cookies of www.example.org; one of www.example.org
 // does not cover a cookie of example.org.
 func domainCovers(declared, domain string) bool {
-	declared, domain = normalizeDomain(declared), normalizeDomain(domain)
+	declared, domain = NormalizeHost(declared), NormalizeHost(domain)
 	if declared == "" || domain == "" {
 		return false
 	}
@@ -35,13 +44,7 @@ func domainsOf(text string) []string {
 	for _, tok := range strings.FieldsFunc(text, func(r rune) bool {
 		return r == ',' || r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '|' || r == '(' || r == ')'
 	}) {
-		if strings.Contains(tok, "://") {
-			if u, err := url.Parse(tok); err == nil {
-				tok = u.Hostname()
-			}
-		}
-		tok = strings.TrimPrefix(tok, "*")
-		tok = normalizeDomain(tok)
+		tok = NormalizeHost(strings.TrimPrefix(tok, "*"))
 		if hostLike(tok) && !seen[tok] {
 			seen[tok] = true
 			out = append(out, tok)
@@ -53,7 +56,7 @@ func domainsOf(text string) []string {
 // hostLike reports whether s looks like a domain name: at least two labels
 // of letters, digits and hyphens.
 func hostLike(s string) bool {
-	s = normalizeDomain(s)
+	s = NormalizeHost(s)
 	if !strings.Contains(s, ".") {
 		return false
 	}
@@ -68,15 +71,4 @@ func hostLike(s string) bool {
 		}
 	}
 	return true
-}
-
-// siteHost returns the host of a site given as a host or a URL, in lower
-// case.
-func siteHost(site string) string {
-	if strings.Contains(site, "://") {
-		if u, err := url.Parse(site); err == nil {
-			return strings.ToLower(u.Hostname())
-		}
-	}
-	return normalizeDomain(site)
 }

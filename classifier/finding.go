@@ -167,10 +167,11 @@ type Finding struct {
 // Fingerprint identifies a finding across scans of the same site, so that
 // a later run can tell new findings from known ones (a baseline) and an
 // ignore entry keeps matching. It is a SHA-256 over the site's host, the
-// cookie's name, domain and path, and the kind, truncated to 128 bits and
-// written in hex; the report package computes the same value for findings
-// of older reports. A finding about the consent banner has no cookie: its
-// fingerprint is the site's and the kind's, so that it stays the same
+// cookie's name, domain and path, and the kind's rule id ([Kind.RuleID]),
+// truncated to 128 bits and written in hex; the report package computes
+// the same value for findings of older reports ([RuleFingerprint]). A
+// finding about the consent banner has no cookie: its fingerprint is the
+// site's and the rule's, so that it stays the same
 // whatever the banner's labels, platform or clicks: the platform rules of
 // a later version may name or reach them differently.
 //
@@ -181,10 +182,19 @@ type Finding struct {
 // severity or the category (a knowledge-base update would make every
 // finding look new).
 func Fingerprint(site, cookie, domain, path string, kind Kind) string {
+	return RuleFingerprint(site, cookie, domain, path, kind.RuleID())
+}
+
+// RuleFingerprint is [Fingerprint] of a finding known by its rule id
+// ("undeclared-cookie") rather than its kind: the fingerprint holds the
+// rule id, so a report's finding that names its rule needs no kind to be
+// fingerprinted. The site and the domain are compared as [NormalizeHost]
+// writes them.
+func RuleFingerprint(site, cookie, domain, path, ruleID string) string {
 	// NUL cannot occur in a host, cookie name, domain or path, so no two
 	// different tuples give the same input.
 	sum := sha256.Sum256([]byte(strings.Join([]string{
-		siteHost(site), cookie, normalizeDomain(domain), path, kind.RuleID(),
+		NormalizeHost(site), cookie, NormalizeHost(domain), path, ruleID,
 	}, "\x00")))
 	return hex.EncodeToString(sum[:16])
 }

@@ -133,22 +133,3 @@ func nameWordSet(name string) map[string]bool {
 	flush()
 	return words
 }
-
-// humanLifetime writes a lifetime in the policy-file syntax, rounded to
-// its largest sensible unit: "2y", "13mo", "30d", "1h", "30m".
-func humanLifetime(d time.Duration) string {
-	switch {
-	case d >= 2*policy.Day:
-		d = d.Round(policy.Day)
-	case d >= 2*time.Hour:
-		d = d.Round(time.Hour)
-	case d >= 2*time.Minute:
-		d = d.Round(time.Minute)
-	default:
-		d = d.Round(time.Second)
-	}
-	if d <= 0 {
-		return "0s"
-	}
-	return policy.Duration{D: d}.String()
-}

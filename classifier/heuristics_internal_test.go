@@ -3,7 +3,6 @@ package classifier
 import (
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -141,26 +140,18 @@ func TestDomains(t *testing.T) {
 	}
 }
 
-func TestHumanLifetime(t *testing.T) {
+func TestNormalizeHost(t *testing.T) {
 	t.Parallel()
-	day := 24 * time.Hour
-	cases := []struct {
-		d    time.Duration
-		want string
-	}{
-		{2*365*day + 3*time.Second, "2y"},
-		{365 * day, "1y"},
-		{400*day + time.Hour, "400d"},
-		{90 * day, "90d"},
-		{day + 2*time.Second, "1d"},
-		{time.Hour, "1h"},
-		{90 * time.Minute, "90m"},
-		{30*time.Minute + 5*time.Second, "30m"},
-		{45 * time.Second, "45s"},
-	}
-	for _, tc := range cases {
-		if got := humanLifetime(tc.d); got != tc.want {
-			t.Errorf("humanLifetime(%s) = %q, want %q", tc.d, got, tc.want)
+	for in, want := range map[string]string{
+		"example.org":                     "example.org",
+		".Example.ORG":                    "example.org",
+		" www.example.org. ":              "www.example.org",
+		"https://WWW.Example.org:8443/x":  "www.example.org",
+		"http://user:pw@shop.example.org": "shop.example.org",
+		"":                                "",
+	} {
+		if got := NormalizeHost(in); got != want {
+			t.Errorf("NormalizeHost(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -49,6 +49,12 @@ func (d Duration) Known() bool { return d.Session || d.Persistent || d.D > 0 }
 // "session", "persistent", or a length in the largest unit that divides it
 // ("2y", "13mo", "400d", "24h" is "1d", "90m", "45s"). It returns "" for a
 // duration that is not known.
+//
+// The form is exact: ParseDuration reads it back to the same length, which
+// is what "policy extract" writes and the --expiry-tolerance flag reads.
+// Messages and reports show lengths to people with [FormatLifetime]
+// instead, rounded to one unit, so that a length reads the same wherever
+// it is shown.
 func (d Duration) String() string {
 	switch {
 	case d.Session:
@@ -86,6 +92,44 @@ func (d Duration) String() string {
 		}
 	}
 	return strconv.FormatInt(int64(d.D/time.Second), 10) + "s"
+}
+
+// FormatLifetime writes a cookie lifetime for people, in the policy-file
+// units and rounded to the most natural one: seconds below a minute,
+// minutes below an hour ("30m", and "90m" rather than "2h"), hours below
+// two days ("24h"), then days ("14d"), months ("13mo", 30.44 days each)
+// from 60 days on, and years ("1y", "2y") when d is within two days or 1%,
+// whichever is more, of a whole number of them. A lifetime of zero or less is
+// "expired": a cookie that asks for it is deleted.
+//
+// Lifetimes are measured from when a scan saw a cookie set, not from the
+// browser's own clock, so small offsets are rounded away: 395 days is
+// "13mo" in a report's table and in a finding's message alike. The
+// rounding loses length; [Duration.String] is the exact form.
+func FormatLifetime(d time.Duration) string {
+	if d <= 0 {
+		return "expired"
+	}
+	if s := int64(d.Round(time.Second) / time.Second); s < 60 {
+		return strconv.FormatInt(max(1, s), 10) + "s"
+	}
+	if m := int64(d.Round(time.Minute) / time.Minute); m < 60 || (m < 120 && m%60 != 0) {
+		return strconv.FormatInt(m, 10) + "m"
+	}
+	if h := int64(d.Round(time.Hour) / time.Hour); h < 48 {
+		return strconv.FormatInt(h, 10) + "h"
+	}
+	n := float64(d.Round(Day) / Day)
+	// Calendar years and months, not the policy syntax's 365-day Year:
+	// a lifetime of two years asked through a date spans a leap day.
+	const daysPerYear, daysPerMonth = 365.25, 365.25 / 12
+	if y := math.Round(n / daysPerYear); y >= 1 && math.Abs(n-y*daysPerYear) <= max(2, n/100) {
+		return strconv.FormatInt(int64(y), 10) + "y"
+	}
+	if n < 60 {
+		return strconv.FormatInt(int64(n), 10) + "d"
+	}
+	return strconv.FormatInt(int64(math.Round(n/daysPerMonth)), 10) + "mo"
 }
 
 var durationUnitNames = []struct {

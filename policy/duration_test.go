@@ -181,3 +181,68 @@ func TestDurationString(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatLifetime(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{-time.Second, "expired"},
+		{0, "expired"},
+		{300 * time.Millisecond, "1s"},
+		{45 * time.Second, "45s"},
+		{30*time.Minute + 2*time.Second, "30m"},
+		{59*time.Second + 600*time.Millisecond, "1m"},
+		{90 * time.Second, "2m"},
+		{time.Hour, "1h"},
+		{90 * time.Minute, "90m"},
+		{119 * time.Minute, "119m"},
+		{2 * time.Hour, "2h"},
+		{Day + 2*time.Second, "24h"},
+		{24*time.Hour + 3*time.Minute, "24h"},
+		{48 * time.Hour, "2d"},
+		{14 * Day, "14d"},
+		{30 * Day, "30d"},
+		{59 * Day, "59d"},
+		{90 * Day, "3mo"},
+		{180 * Day, "6mo"},
+		{364 * Day, "1y"},
+		{365 * Day, "1y"},
+		{366 * Day, "1y"},
+		{370 * Day, "12mo"},
+		{395 * Day, "13mo"},
+		{13 * Month, "13mo"},
+		{400*Day + time.Hour, "13mo"},
+		{2*Year + 3*time.Second, "2y"},
+		{730 * Day, "2y"},
+		{800 * Day, "26mo"},
+		{3650 * Day, "10y"},
+	}
+	for _, tt := range tests {
+		if got := FormatLifetime(tt.d); got != tt.want {
+			t.Errorf("FormatLifetime(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+		if tt.d <= 0 {
+			continue
+		}
+		// What people read is policy-file syntax, and off from d by no
+		// more than half its unit (and the calendar's 1%).
+		back, err := ParseDuration(tt.want)
+		if err != nil {
+			t.Errorf("ParseDuration(%q): %v", tt.want, err)
+			continue
+		}
+		unit, err := ParseDuration("1" + strings.TrimLeft(tt.want, "0123456789"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound := unit.D/2 + tt.d/100
+		if tt.d < time.Second {
+			bound = time.Second // the shortest lifetime shown is 1s
+		}
+		if diff := back.D - tt.d; diff.Abs() > bound {
+			t.Errorf("FormatLifetime(%v) = %q reads back as %v", tt.d, tt.want, back.D)
+		}
+	}
+}

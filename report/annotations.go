@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+
+	"github.com/cookieaudit/cookieaudit/internal/english"
 )
 
 // MaxAnnotations is how many annotations of each level GitHub shows for one
@@ -49,7 +51,7 @@ func WriteAnnotations(w io.Writer, rep *Report) error {
 			line := max(f.PolicyLine, 1)
 			props = append(props, "file="+escapeProperty(file), fmt.Sprintf("line=%d", line))
 		}
-		title := "cookieaudit " + f.Kind + ": " + clip(sanitize(subject(f)), 100)
+		title := "cookieaudit " + sanitize(ruleID(f)) + ": " + clip(sanitize(subject(f)), 100)
 		props = append(props, "title="+escapeProperty(title))
 		msg := sanitize(findingMessage(f))
 		if f.Evidence != "" {
@@ -63,7 +65,7 @@ func WriteAnnotations(w io.Writer, rep *Report) error {
 	if moreErrors+moreWarnings > 0 {
 		ew.printf("::notice title=%s::%s\n", escapeProperty("cookieaudit"), escapeData(fmt.Sprintf(
 			"%s and %s not annotated: GitHub shows %d of each per step. See the report for all findings.",
-			plural(moreErrors, "more error"), plural(moreWarnings, "more warning"), MaxAnnotations)))
+			english.Count(moreErrors, "more error"), english.Count(moreWarnings, "more warning"), MaxAnnotations)))
 	}
 	return ew.err
 }

@@ -1,13 +1,120 @@
 package report
 
-// What every format says of the consent choices: which were made, how they
-// were verified, and which could not be made.
+// The consent section of a report, the banner the scan found and the
+// choices it made, and what every format says of them: which choices were
+// made, how they were verified, and which could not be made.
 
 import (
 	"cmp"
 	"fmt"
 	"strings"
+
+	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/cookieaudit/cookieaudit/internal/english"
 )
+
+// Consent is what the scan found and did about the consent banner.
+type Consent struct {
+	// Mode is what ran: none, accept, reject or all.
+	Mode string `json:"mode"`
+	// Phases are the phases that ran, in order.
+	Phases []string `json:"phases"`
+	// Banner is the banner found before any choice; nil when none was.
+	Banner *Banner `json:"banner"`
+	// Actions are the choices made or attempted, one per phase after the
+	// first (see ConsentFailures for those not made).
+	Actions []ConsentAction `json:"actions"`
+}
+
+// Banner is a consent banner. A nil Reject is a banner with no reject
+// button in its first layer.
+type Banner struct {
+	Platform string `json:"platform"`
+	// Title is the platform's product name as its vendor writes it
+	// ("OneTrust"); empty for generic and custom banners, and in reports
+	// of older versions.
+	Title  string         `json:"title"`
+	Frame  string         `json:"frame"`
+	Accept *ConsentButton `json:"accept"`
+	Reject *ConsentButton `json:"reject"`
+	// Settings is the first layer's button that opens the second layer
+	// ("Settings", "Customise"); null when there is none.
+	Settings *ConsentButton `json:"settings"`
+}
+
+// ConsentButton is a button of a banner.
+type ConsentButton struct {
+	Selector string `json:"selector"`
+	Label    string `json:"label"`
+}
+
+// ConsentAction is one choice made on a banner, and whether it worked.
+type ConsentAction struct {
+	Phase    string         `json:"phase"`
+	Action   string         `json:"action"`
+	Platform string         `json:"platform"`
+	Button   *ConsentButton `json:"button"`
+	Frame    string         `json:"frame"`
+	// Clicked is true when the choice was made: every click it took was
+	// made. Verified is true when the platform then recorded the choice;
+	// a choice clicked but not verified is reported as such, not as an
+	// error.
+	Clicked  bool `json:"clicked"`
+	Verified bool `json:"verified"`
+	// VerifiedBy says how the choice was checked: "platform-api", "tcf",
+	// "consent-record", or "none" when nothing said what was recorded;
+	// empty in reports of older versions.
+	VerifiedBy string `json:"verifiedBy"`
+	// State is what the platform recorded: "accepted", "rejected",
+	// "partial", "none", or "" when nothing could tell.
+	State string `json:"state"`
+	// Layer is where the choice was made: 1 in the banner's first layer, 2
+	// behind its settings, 0 when it was not made.
+	Layer int `json:"layer"`
+	// Clicks is the number of clicks the choice took, toggles unticked in
+	// the second layer included; Steps are the labels of what was clicked,
+	// in order (never null).
+	Clicks int      `json:"clicks"`
+	Steps  []string `json:"steps"`
+	// Preticked is the number of optional purposes already ticked when the
+	// second layer opened (0 when it was not opened).
+	Preticked int `json:"preticked"`
+	// NoReject is true when a reject was asked for and the banner offers
+	// none, in its first layer or behind its settings.
+	NoReject bool `json:"noReject"`
+	// Error says what went wrong, empty when nothing did.
+	Error string `json:"error"`
+}
+
+func button(b *crawler.ConsentButton) *ConsentButton {
+	if b == nil {
+		return nil
+	}
+	return &ConsentButton{Selector: b.Selector, Label: b.Label}
+}
+
+// consentOf is the report's view of the scan's consent phases.
+func consentOf(res *crawler.Result) *Consent {
+	c := res.Consent
+	if c.Mode == "" {
+		return nil
+	}
+	rc := &Consent{Mode: c.Mode, Phases: phaseNames(c.Phases), Actions: []ConsentAction{}}
+	if b := c.Banner; b != nil {
+		rc.Banner = &Banner{Platform: b.Platform, Title: b.Title, Frame: b.Frame,
+			Accept: button(b.Accept), Reject: button(b.Reject), Settings: button(b.Settings)}
+	}
+	for _, a := range c.Actions {
+		rc.Actions = append(rc.Actions, ConsentAction{
+			Phase: string(a.Phase), Action: a.Action, Platform: a.Platform, Button: button(a.Button),
+			Frame: a.Frame, Clicked: a.Clicked, Verified: a.Verified,
+			VerifiedBy: a.VerifiedBy, State: a.State, Layer: a.Layer, Clicks: a.Clicks,
+			Steps: append([]string{}, a.Steps...), Preticked: a.Preticked, NoReject: a.NoReject,
+			Error: a.Error,
+		})
+	}
+	return rc
+}
 
 // ConsentFailure is a consent choice the scan was to make and could not.
 type ConsentFailure struct {
@@ -156,7 +263,7 @@ func actionDetails(a ConsentAction) string {
 	}
 	clicks := ""
 	if a.Clicks > 0 {
-		clicks = plural(a.Clicks, "click")
+		clicks = english.Count(a.Clicks, "click")
 	}
 	if len(a.Steps) > 0 {
 		quoted := make([]string, len(a.Steps))
@@ -179,7 +286,7 @@ func actionDetails(a ConsentAction) string {
 		if a.Preticked == 1 {
 			verb = "was"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s pre-ticked", plural(a.Preticked, "optional purpose"), verb))
+		parts = append(parts, fmt.Sprintf("%s %s pre-ticked", english.Count(a.Preticked, "optional purpose"), verb))
 	}
 	if a.NoReject {
 		parts = append(parts, "the banner offers no reject")

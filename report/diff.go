@@ -6,6 +6,9 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/cookieaudit/cookieaudit/classifier"
+	"github.com/cookieaudit/cookieaudit/internal/english"
 )
 
 // Diff is what changed between two reports of a site: cookies and findings
@@ -152,7 +155,7 @@ func side(name string, rep *Report) DiffSide {
 // cookieKey identifies a cookie as the browser does: name, domain, path
 // and partition.
 func cookieKey(c Cookie) string {
-	return strings.Join([]string{c.Name, normalizeHost(c.Domain), c.Path, c.PartitionKey}, "\x00")
+	return strings.Join([]string{c.Name, classifier.NormalizeHost(c.Domain), c.Path, c.PartitionKey}, "\x00")
 }
 
 // WriteDiffJSON writes d as indented JSON.
@@ -173,7 +176,7 @@ func WriteDiffText(w io.Writer, d *Diff) error {
 		if s.StartedAt != "" {
 			t += ", " + s.StartedAt
 		}
-		t += fmt.Sprintf(", %s, %s", plural(s.Cookies, "cookie"), plural(s.Findings, "finding"))
+		t += fmt.Sprintf(", %s, %s", english.Count(s.Cookies, "cookie"), english.Count(s.Findings, "finding"))
 		if s.Partial {
 			t += ", partial"
 		}

@@ -11,9 +11,12 @@ import (
 
 func TestCompare(t *testing.T) {
 	t.Parallel()
-	old := New(portal(t), Options{})
-	old.Findings = auditedFindings()[:3]
+	// The older report was classified before the site had a policy.
+	old := classifyWith(t, portal(t), "", "", "v1.2.2")
 	cur := audited(t)
+	// The older report had the first three findings of the newer one.
+	old.Findings = append([]Finding(nil), cur.Findings[:3]...)
+	added := len(cur.Findings) - 3
 	// A month later: the same lifetimes, read from a later start.
 	shift := func(p *time.Time) *time.Time {
 		if p == nil {
@@ -58,21 +61,22 @@ func TestCompare(t *testing.T) {
 		t.Errorf("removed (-want +got):\n%s", diff)
 	}
 	want := []CookieChange{
-		{Name: "sessionid", Domain: "www.portal.test", Path: "/", Changes: []FieldChange{{"category", "unclassified", "necessary"}, {"declared", "false", "true"}}},
-		{Name: "csrftoken", Domain: "www.portal.test", Path: "/", Changes: []FieldChange{{"category", "unclassified", "necessary"}, {"declared", "false", "true"}}},
-		{Name: "lang", Domain: "www.portal.test", Path: "/explore", Changes: []FieldChange{{"lifetime", "14d", "12mo"}}},
-		{Name: "consent", Domain: "www.portal.test", Path: "/", Changes: []FieldChange{{"category", "unclassified", "necessary"}, {"declared", "false", "true"}}},
-		{Name: "IDE", Domain: "tracker.test", Path: "/", Changes: []FieldChange{{"party", "third", "first"}, {"category", "unclassified", "necessary"}, {"declared", "false", "true"}}},
+		{Name: "sessionid", Domain: "www.portal.test", Path: "/", Changes: []FieldChange{{"declared", "false", "true"}}},
+		{Name: "csrftoken", Domain: "www.portal.test", Path: "/", Changes: []FieldChange{{"declared", "false", "true"}}},
+		{Name: "_pk_ses.1.abcd", Domain: "www.portal.test", Path: "/", Changes: []FieldChange{{"declared", "false", "true"}}},
+		{Name: "lang", Domain: "www.portal.test", Path: "/explore", Changes: []FieldChange{{"lifetime", "14d", "12mo"}, {"declared", "false", "true"}}},
+		{Name: "consent", Domain: "www.portal.test", Path: "/", Changes: []FieldChange{{"declared", "false", "true"}}},
+		{Name: "IDE", Domain: "tracker.test", Path: "/", Changes: []FieldChange{{"party", "third", "first"}, {"category", "marketing", "necessary"}, {"declared", "false", "true"}}},
 	}
 	if diff := cmp.Diff(want, d.CookiesChanged); diff != "" {
 		t.Errorf("changed (-want +got):\n%s", diff)
 	}
-	if len(d.FindingsAdded) != 4 || len(d.FindingsRemoved) != 0 || !d.Added() {
+	if len(d.FindingsAdded) != added || len(d.FindingsRemoved) != 0 || !d.Added() {
 		t.Errorf("findings added %d, removed %d", len(d.FindingsAdded), len(d.FindingsRemoved))
 	}
 
 	back := Compare("new.json", cur, "old.json", old)
-	if back.Added() != true || len(back.FindingsRemoved) != 4 || len(back.CookiesAdded) != 1 {
+	if back.Added() != true || len(back.FindingsRemoved) != added || len(back.CookiesAdded) != 1 {
 		t.Errorf("reverse diff: %+v", back)
 	}
 	same := Compare("a", cur, "b", cur)

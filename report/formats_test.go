@@ -5,10 +5,13 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/cookieaudit/cookieaudit/policy"
 )
 
 // tinyPNG is a 4×3 PNG, the stand-in for a consent-banner screenshot.
@@ -29,25 +32,102 @@ func tinyPNG(t testing.TB) []byte {
 // have expired.
 var today = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
 
-// auditedFindings are what a classifier could report for the portal scan:
-// one finding of every kind, severities from high to info.
-func auditedFindings() []Finding {
-	return []Finding{
-		{Kind: KindUndeclared, Cookie: "_ga", Domain: "portal.test", Path: "/", Severity: SeverityHigh, RuleID: "undeclared-cookie",
-			Message: "Cookie _ga is set but not declared in the cookie policy", Evidence: "known Google Analytics cookie", SuggestedCategory: "statistics"},
-		{Kind: KindUndeclared, Cookie: "_gid", Domain: "portal.test", Path: "/", Severity: SeverityMedium, RuleID: "undeclared-cookie",
-			Message: "Cookie _gid is set but not declared in the cookie policy", Evidence: "known Google Analytics cookie", SuggestedCategory: "statistics"},
-		{Kind: KindMisclassified, Cookie: "IDE", Domain: "tracker.test", Path: "/", Severity: SeverityHigh, RuleID: "misclassified-cookie", PolicyLine: 12,
-			Message: "Cookie IDE is declared necessary but is a marketing cookie", Evidence: "knowledge base: Google DoubleClick, marketing", SuggestedCategory: "marketing"},
-		{Kind: KindExpiryMismatch, Cookie: "csrftoken", Domain: "www.portal.test", Path: "/", Severity: SeverityLow, RuleID: "expiry-exceeds-policy", PolicyLine: 7,
-			Message: "Cookie csrftoken lives 1y; the policy declares session", Evidence: "requested Max-Age=31449600"},
-		{Kind: KindBeforeConsent, Cookie: "_ga", Domain: "portal.test", Path: "/", Severity: SeverityHigh, RuleID: "set-before-consent",
-			Message: "Statistics cookie _ga is set before any consent choice"},
-		{Kind: KindAfterReject, Cookie: "uid", Domain: "social.test", Path: "/", Severity: SeverityMedium, RuleID: "set-after-reject",
-			Message: "Marketing cookie uid is set after reject all"},
-		{Kind: KindNotObserved, Cookie: "_hjSession_*", Domain: "portal.test", Severity: SeverityInfo, RuleID: "declared-not-observed", PolicyLine: 20,
-			Message: "Declared cookie _hjSession_* was not observed"},
+// auditedPolicy is the portal's declared policy for the audited report:
+// IDE, a marketing cookie, declared necessary (misclassified); csrftoken
+// declared a session cookie and consent declared for six months, both
+// asking for a year or more (expiry-mismatch); a declaration no cookie
+// matches (not-observed); Matomo's session cookie declared twice, in two
+// categories (ambiguous); Google Analytics left out (undeclared).
+const auditedPolicy = `site: www.portal.test
+cookies:
+  - name: sessionid
+    category: necessary
+    duration: session
+  - name: csrftoken
+    category: necessary
+    duration: session
+  - name: IDE
+    category: strictly necessary
+  - name: consent
+    category: necessary
+    duration: 6 months
+  - name: lang
+    category: functional
+    duration: 14 days
+  - name: "_hjSession_*"
+    category: statistics
+  - name: "_pk_ses.*"
+    category: statistics
+    duration: 30 minutes
+  - name: "_pk_ses*"
+    category: necessary
+`
+
+// The buttons of the Opendatasoft banner of the audited report.
+var (
+	odsAccept = &crawler.ConsentButton{Selector: "#ods-cookie-accept", Label: "Accept all"}
+	odsReject = &crawler.ConsentButton{Selector: "#ods-cookie-reject", Label: "Refuse all"}
+)
+
+// auditedScan is the portal scan with its consent phases: a banner with
+// accept and reject in its first layer, both choices made in one click,
+// and _ga (with the necessary sessionid) present in every phase. base is
+// the scan a baseline was made of, a month before: no consent phases, no
+// IDE or uid yet, and _fbp, gone since.
+func auditedScan(t testing.TB, base bool) *crawler.Result {
+	t.Helper()
+	res := portal(t)
+	all := []crawler.Phase{crawler.BeforeConsent, crawler.AfterAccept, crawler.AfterReject}
+	var cookies []crawler.Cookie
+	for _, c := range res.Cookies {
+		switch {
+		case base && (c.Name == "IDE" || c.Name == "uid"):
+			continue
+		case !base && (c.Name == "_ga" || c.Name == "sessionid"):
+			c.Phases = all
+		}
+		cookies = append(cookies, c)
 	}
+	if base {
+		cookies = append(cookies, observed(t, "_fbp=fb.1.1.1; Domain=.portal.test; Path=/; Max-Age=7776000", crawler.FirstParty, crawler.SetByScript,
+			"https://www.portal.test/static/fbevents.js", res.Target))
+		res.Cookies = cookies
+		return res
+	}
+	res.Cookies = cookies
+	res.Consent = crawler.Consent{
+		Mode:   "all",
+		Phases: all,
+		Banner: &crawler.Banner{Platform: "opendatasoft", Frame: res.Target, Accept: odsAccept, Reject: odsReject},
+		Actions: []crawler.ConsentAction{
+			{Phase: crawler.AfterAccept, Action: "accept", Platform: "opendatasoft", Button: odsAccept, Frame: res.Target,
+				Clicked: true, Verified: true, VerifiedBy: crawler.VerifiedByConsentRecord, State: "accepted", Layer: 1, Clicks: 1, Steps: []string{"Accept all"}},
+			{Phase: crawler.AfterReject, Action: "reject", Platform: "opendatasoft", Button: odsReject, Frame: res.Target,
+				Clicked: true, Verified: true, VerifiedBy: crawler.VerifiedByConsentRecord, State: "rejected", Layer: 1, Clicks: 1, Steps: []string{"Refuse all"}},
+		},
+		Screenshot: tinyPNG(t),
+	}
+	return res
+}
+
+// classifyWith is the report of res classified against a policy file
+// (none when policyFile is "") and the built-in knowledge base, as the scan
+// command builds it: every finding is one the classifier made.
+func classifyWith(t testing.TB, res *crawler.Result, name, policyFile, version string) *Report {
+	t.Helper()
+	var pol *policy.Policy
+	if policyFile != "" {
+		var err error
+		if pol, err = policy.Parse(name, []byte(policyFile)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kb, err := classifier.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := classifier.Classify(res.Cookies, pol, kb, classifier.Options{Site: res.Target, Consent: &res.Consent})
+	return New(res, Options{Version: version, Classification: &cl})
 }
 
 // auditedIgnores is an ignore file with a used, an unused and an expired
@@ -68,38 +148,14 @@ ignore:
     expires: 2026-03-01
 `
 
-// audited is the portal scan with findings, compared with a baseline that
-// had _gid and a since-fixed _fbp finding, filtered by auditedIgnores, with
-// a banner screenshot.
+// audited is the portal scan with its consent phases, classified against
+// auditedPolicy, compared with a baseline classified from the scan of a
+// month before (IDE and uid new since, _fbp gone), filtered by
+// auditedIgnores, with a banner screenshot.
 func audited(t testing.TB) *Report {
 	t.Helper()
-	rep := New(portal(t), Options{Version: "v1.2.3"})
-	rep.Policy = "policy/cookies.yaml"
-	rep.Findings = auditedFindings()
-	declared := map[string]string{"sessionid": "necessary", "csrftoken": "necessary", "IDE": "necessary", "consent": "necessary"}
-	for i, c := range rep.Cookies {
-		if cat, ok := declared[c.Name]; ok {
-			rep.Cookies[i].Declared, rep.Cookies[i].Category = true, cat
-		}
-	}
-	rep.Cookies[0].Phases = []string{"before-consent", "after-accept", "after-reject"}
-	rep.Screenshots = []Screenshot{{Phase: "before-consent", URL: rep.Target, PNG: tinyPNG(t)}}
-	accept := &ConsentButton{Selector: "#ods-cookie-accept", Label: "Accept all"}
-	rep.Consent = &Consent{
-		Mode:   "all",
-		Phases: []string{"before-consent", "after-accept", "after-reject"},
-		Banner: &Banner{Platform: "opendatasoft", Frame: rep.Target, Accept: accept},
-		Actions: []ConsentAction{
-			{Phase: "after-accept", Action: "accept", Platform: "opendatasoft", Button: accept, Frame: rep.Target, Clicked: true, Verified: true, Steps: []string{}},
-			{Phase: "after-reject", Action: "reject", Platform: "opendatasoft", Frame: rep.Target, Error: "no reject button", Steps: []string{}},
-		},
-	}
-
-	base := New(portal(t), Options{Version: "v1.2.2"})
-	base.Findings = []Finding{
-		auditedFindings()[1],
-		{Kind: KindUndeclared, Cookie: "_fbp", Domain: "portal.test", Path: "/", Severity: SeverityHigh, Message: "Cookie _fbp is set but not declared in the cookie policy"},
-	}
+	rep := classifyWith(t, auditedScan(t, false), "policy/cookies.yaml", auditedPolicy, "v1.2.3")
+	base := classifyWith(t, auditedScan(t, true), "policy/cookies.yaml", auditedPolicy, "v1.2.2")
 	ign, err := ParseIgnores(".cookieaudit-ignore.yaml", []byte(auditedIgnores))
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +165,9 @@ func audited(t testing.TB) *Report {
 }
 
 // hostileReport is a report whose every site string carries markup,
-// script, workflow commands and Markdown.
+// script, workflow commands and Markdown: the site's pages, cookies and
+// banner, and the policy file's name and declarations, which the
+// classifier's findings quote.
 func hostileReport(t testing.TB) *Report {
 	t.Helper()
 	const (
@@ -132,28 +190,30 @@ func hostileReport(t testing.TB) *Report {
 	c.FirstSeenOn, c.FrameURL = jsURL, "javascript:alert(1)"
 	c.BlockedReasons = []string{script}
 	c.SameSite = img
+	c.Phases = []crawler.Phase{crawler.BeforeConsent}
 	d := observed(t, "y=1", crawler.ThirdParty, crawler.SetByHeader, "https://other.test/"+md, "https://evil.test/")
 	d.Name = md + "\r\n::warning::x"
 	res.Cookies = []crawler.Cookie{c, d}
-	rep := New(res, Options{ShowValues: true})
+	button := &crawler.ConsentButton{Selector: script, Label: img}
+	res.Consent = crawler.Consent{
+		Mode:   "all",
+		Phases: []crawler.Phase{crawler.BeforeConsent, crawler.AfterAccept},
+		Banner: &crawler.Banner{Platform: script, Frame: jsURL, Accept: button, Reject: button},
+		Actions: []crawler.ConsentAction{{Phase: crawler.AfterAccept, Action: "accept", Platform: script, Button: button, Frame: jsURL, Clicked: true, Error: img,
+			VerifiedBy: script, State: img, Layer: 2, Clicks: 2, Steps: []string{script, md + "\r\n::warning::x"}, Preticked: 1}},
+	}
+	// The policy declares the script-named cookie as marketing (so that it
+	// is set before consent), by a provider named in Markdown, and names
+	// no cookie of the scan with the others.
+	hostilePolicy := "cookies:\n" +
+		"  - name: \"/^<script>/\"\n    category: marketing\n    provider: " + strconv.Quote(md) + "\n" +
+		"  - name: \"_x<b>y</b>\"\n    category: statistics\n" +
+		"  - name: \"[link](https://phish.test/)\"\n    category: statistics\n" +
+		"  - name: \"::error::injected\"\n    category: preferences\n"
+	rep := classifyWith(t, res, "policy%,:"+script+".yaml", hostilePolicy, "")
 	rep.Cookies[0].Category = script
 	rep.Cookies[0].Party = img
 	rep.Cookies[0].Phases = []string{script}
-	rep.Policy = "policy%,:" + script + ".yaml"
-	rep.Findings = []Finding{
-		{Kind: KindUndeclared, Cookie: script, Domain: "evil.test" + img, Path: "/" + img, Severity: SeverityHigh,
-			Message: "Cookie " + script + " is undeclared " + md, Evidence: img + jsURL},
-		{Kind: KindAfterReject, Cookie: md + "\r\n::warning::x", Domain: "other.test", Severity: img,
-			Message: md + "\n::error file=x::y", Evidence: jsURL},
-	}
-	button := &ConsentButton{Selector: script, Label: img}
-	rep.Consent = &Consent{
-		Mode:   "all",
-		Phases: []string{"before-consent", "after-accept"},
-		Banner: &Banner{Platform: script, Frame: jsURL, Accept: button, Reject: button},
-		Actions: []ConsentAction{{Phase: "after-accept", Action: "accept", Platform: script, Button: button, Frame: jsURL, Clicked: true, Error: img,
-			VerifiedBy: script, State: img, Layer: 2, Clicks: 2, Steps: []string{script, md + "\r\n::warning::x"}, Preticked: 1}},
-	}
 	rep.Screenshots = []Screenshot{
 		{Phase: "before-consent", URL: jsURL, PNG: tinyPNG(t)},
 		// Not a PNG: must not become an image.

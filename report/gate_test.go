@@ -160,13 +160,17 @@ func TestApplyGateMarks(t *testing.T) {
 		got = append(got, s)
 	}
 	want := []string{
-		"undeclared:_ga:new:fails",
+		"undeclared:__Host-embed:unchanged",
+		"undeclared:_ga:unchanged",
 		"undeclared:_gid:unchanged",
+		"undeclared:uid:new:fails", // the expired entry for /^ui/ no longer ignores it
 		"misclassified:IDE:new:fails",
-		"expiry-mismatch:csrftoken:new:ignored",
+		"expiry-mismatch:consent:unchanged",
+		"expiry-mismatch:csrftoken:unchanged:ignored",
 		"before-consent:_ga:new:fails",
-		"after-reject:uid:new:fails",
-		"not-observed:_hjSession_*:new",
+		"after-reject:_ga:new:fails",
+		"ambiguous:_pk_ses.1.abcd:unchanged",
+		"not-observed:_hjSession_*:unchanged",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("marks (-want +got):\n%s", diff)
@@ -182,7 +186,7 @@ func TestApplyGateMarks(t *testing.T) {
 	if len(warns) != 2 || !strings.HasPrefix(warns[0], ".cookieaudit-ignore.yaml:7: ") || !strings.Contains(warns[1], "expired on 2026-03-01") {
 		t.Errorf("warnings %q", warns)
 	}
-	if len(rep.Gate.Resolved) != 1 || rep.Gate.Resolved[0].Cookie != "_fbp" || rep.Gate.Resolved[0].Baseline != BaselineResolved {
+	if len(rep.Gate.Resolved) != 2 || rep.Gate.Resolved[0].Cookie != "_fbp" || rep.Gate.Resolved[0].Baseline != BaselineResolved {
 		t.Errorf("resolved %+v", rep.Gate.Resolved)
 	}
 

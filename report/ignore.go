@@ -3,13 +3,16 @@ package report
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/cookieaudit/cookieaudit/classifier"
+	"github.com/cookieaudit/cookieaudit/internal/english"
+	"github.com/cookieaudit/cookieaudit/policy"
 )
 
 // DefaultIgnoreFile is the ignore file read from the working directory when
@@ -18,11 +21,13 @@ const DefaultIgnoreFile = ".cookieaudit-ignore.yaml"
 
 // IgnoreRule is one entry of an ignore file: findings of Kind about cookies
 // whose name matches Cookie (and whose domain is Domain or under it, when
-// Domain is set) do not fail the gate until Expires. An ignore file looks
-// like this:
+// Domain is set) do not fail the gate until Expires. Cookie is a cookie
+// name written as a policy file writes it (policy.ParsePattern): an exact
+// name, a glob ("_ga_*", "_ga_#", "_ga_<container-id>") or a regular
+// expression ("/^_hj/i"). An ignore file looks like this:
 //
 //	ignore:
-//	  - cookie: _hjSession_*      # exact name, glob (* and ?), or /regexp/
+//	  - cookie: _hjSession_*      # a cookie name or pattern, as in a policy file
 //	    kind: undeclared          # a finding kind, or "*" for every kind
 //	    domain: example.org       # optional; covers subdomains
 //	    reason: Hotjar is removed in the next release   # required
@@ -44,8 +49,8 @@ type IgnoreRule struct {
 	File string `json:"file,omitempty" yaml:"-"`
 	Line int    `json:"line,omitempty" yaml:"-"`
 
-	name    func(string) bool
-	expires time.Time // the first instant the entry no longer applies; zero: never
+	name    policy.Pattern // Cookie, parsed; zero until then
+	expires time.Time      // the first instant the entry no longer applies; zero: never
 }
 
 // Ignores are the entries of an ignore file, in file order.
@@ -82,7 +87,7 @@ func (u IgnoreUse) Warning() string {
 	}
 	switch u.Status {
 	case IgnoreExpired:
-		return fmt.Sprintf("%s: ignore entry for %s (%s) expired on %s and no longer applies (it matches %s)", where, what, u.Kind, u.Expires, plural(u.Matches, "finding"))
+		return fmt.Sprintf("%s: ignore entry for %s (%s) expired on %s and no longer applies (it matches %s)", where, what, u.Kind, u.Expires, english.Count(u.Matches, "finding"))
 	case IgnoreUnused:
 		return fmt.Sprintf("%s: ignore entry for %s (%s) matches no finding; remove it if it is stale", where, what, u.Kind)
 	}
@@ -177,7 +182,7 @@ func parseIgnoreRule(file string, n ast.Node) (IgnoreRule, error) {
 		return IgnoreRule{}, yamlError(file, err)
 	}
 	r.File, r.Line = file, line
-	r.Cookie, r.Kind, r.Domain = strings.TrimSpace(r.Cookie), strings.TrimSpace(r.Kind), strings.TrimPrefix(strings.ToLower(strings.TrimSpace(r.Domain)), ".")
+	r.Cookie, r.Kind, r.Domain = strings.TrimSpace(r.Cookie), strings.TrimSpace(r.Kind), classifier.NormalizeHost(r.Domain)
 	r.Reason, r.Expires = strings.TrimSpace(r.Reason), strings.TrimSpace(r.Expires)
 	what := r.Cookie
 	if what == "" {
@@ -185,11 +190,11 @@ func parseIgnoreRule(file string, n ast.Node) (IgnoreRule, error) {
 	}
 	switch {
 	case r.Cookie == "" && r.Kind == "":
-		return fail(`entry without "cookie" (a cookie name, glob or /regexp/)`)
+		return fail(`entry without "cookie" (a cookie name or pattern, as in a policy file)`)
 	case r.Kind == "":
 		return fail(`entry for %s without "kind" (a finding kind, or "*" for every kind)`, r.Cookie)
 	case r.Cookie == "" && (r.Kind == "*" || knownKind(r.Kind) && !AboutBanner(Finding{Kind: r.Kind})):
-		return fail(`entry without "cookie" (a cookie name, glob or /regexp/); only an entry of a banner design kind (%s) may leave it out`,
+		return fail(`entry without "cookie" (a cookie name or pattern, as in a policy file); only an entry of a banner design kind (%s) may leave it out`,
 			strings.Join(bannerKindNames(), ", "))
 	case r.Reason == "":
 		return fail(`entry for %s without "reason": say why the finding is accepted`, what)
@@ -198,11 +203,13 @@ func parseIgnoreRule(file string, n ast.Node) (IgnoreRule, error) {
 		return fail("entry for %s: unknown kind %q (valid: %s, or *)", what, r.Kind, strings.Join(kindNames(), ", "))
 	}
 	if r.Cookie != "" {
-		match, err := namePattern(r.Cookie)
+		// The pattern language of policy files: an entry matches the names
+		// the declaration it stands in for would.
+		p, err := policy.ParsePattern(r.Cookie)
 		if err != nil {
 			return fail("entry for %s: %v", r.Cookie, err)
 		}
-		r.name = match
+		r.name = p
 	}
 	if r.Expires != "" {
 		d, err := time.Parse(time.DateOnly, r.Expires)
@@ -220,8 +227,8 @@ func (r *IgnoreRule) matches(f Finding) bool {
 		return false
 	}
 	if r.Domain != "" {
-		d := strings.TrimPrefix(strings.ToLower(f.Domain), ".")
-		if d != r.Domain && !strings.HasSuffix(d, "."+r.Domain) {
+		d, want := classifier.NormalizeHost(f.Domain), classifier.NormalizeHost(r.Domain)
+		if d != want && !strings.HasSuffix(d, "."+want) {
 			return false
 		}
 	}
@@ -229,14 +236,14 @@ func (r *IgnoreRule) matches(f Finding) bool {
 		// An entry without a cookie is for the banner's design.
 		return AboutBanner(f)
 	}
-	if r.name == nil { // an entry built in Go rather than parsed
-		m, err := namePattern(r.Cookie)
+	if r.name.Text != r.Cookie { // an entry built in Go rather than parsed
+		p, err := policy.ParsePattern(r.Cookie)
 		if err != nil {
 			return false
 		}
-		r.name = m
+		r.name = p
 	}
-	return r.name(f.Cookie)
+	return r.name.Match(f.Cookie)
 }
 
 // expired reports whether the entry no longer applies at now.
@@ -247,38 +254,6 @@ func (r *IgnoreRule) expired(now time.Time) bool {
 		}
 	}
 	return !r.expires.IsZero() && !now.Before(r.expires)
-}
-
-// namePattern compiles a cookie-name pattern: "/re/" is a regular
-// expression (unanchored, as in policy files), a name with "*" or "?" is a
-// glob over the whole name, anything else is the exact, case-sensitive
-// name.
-func namePattern(p string) (func(string) bool, error) {
-	if len(p) >= 2 && strings.HasPrefix(p, "/") && strings.HasSuffix(p, "/") {
-		re, err := regexp.Compile(p[1 : len(p)-1])
-		if err != nil {
-			return nil, fmt.Errorf("invalid regular expression: %v", err)
-		}
-		return re.MatchString, nil
-	}
-	if !strings.ContainsAny(p, "*?") {
-		return func(s string) bool { return s == p }, nil
-	}
-	var b strings.Builder
-	b.WriteString("^")
-	for _, r := range p {
-		switch r {
-		case '*':
-			b.WriteString(".*")
-		case '?':
-			b.WriteString(".")
-		default:
-			b.WriteString(regexp.QuoteMeta(string(r)))
-		}
-	}
-	b.WriteString("$")
-	re := regexp.MustCompile(b.String())
-	return re.MatchString, nil
 }
 
 func knownKind(kind string) bool {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/cookieaudit/cookieaudit/internal/english"
 )
 
 // FormatJUnit is JUnit XML, for CI test reports (GitLab, Jenkins).
@@ -65,8 +67,9 @@ type (
 // "cookieaudit.cookies", one test case per audited cookie, which fails when
 // a finding about the cookie fails the gate; and "cookieaudit.findings", one
 // test case per finding kind (every kind, so the set of tests is stable),
-// which fails when a finding of its kind fails the gate. A failure's text
-// lists the findings; findings that do not fail (ignored, unchanged since
+// which fails when a finding of its kind fails the gate. A failure's type
+// is the rule id of its (first) finding, and its text lists the findings
+// by rule id; findings that do not fail (ignored, unchanged since
 // the baseline, below the threshold, informational) are listed in the test
 // case's system-out. A partial scan adds a "scan completed" test case in
 // error, and each consent choice that could not be made (ConsentFailures)
@@ -117,7 +120,7 @@ func WriteJUnit(w io.Writer, rep *Report) error {
 		if len(fails) > 0 {
 			tc.Failure = &junitProblem{
 				Message: junitSummary(fails),
-				Type:    fails[0].Kind,
+				Type:    sanitize(ruleID(fails[0])),
 				Text:    xmlChars(junitFindingList("", fails)),
 			}
 			cookies.Failures++
@@ -147,8 +150,8 @@ func WriteJUnit(w io.Writer, rep *Report) error {
 		}
 		if len(fails) > 0 {
 			tc.Failure = &junitProblem{
-				Message: fmt.Sprintf("%s: %s", kindInfo(k).Title, plural(len(fails), "finding")),
-				Type:    k,
+				Message: fmt.Sprintf("%s: %s", kindInfo(k).Title, english.Count(len(fails), "finding")),
+				Type:    sanitize(ruleID(Finding{Kind: k})),
 				Text:    xmlChars(junitFindingList("", fails)),
 			}
 			kinds.Failures++
@@ -176,7 +179,7 @@ func WriteJUnit(w io.Writer, rep *Report) error {
 			Error: &junitProblem{
 				Message: "the scan stopped before visiting every page",
 				Type:    "incomplete",
-				Text:    fmt.Sprintf("The report covers only the %s visited before the scan stopped; it cannot vouch for the site.", plural(statsOf(rep).pages, "page")),
+				Text:    fmt.Sprintf("The report covers only the %s visited before the scan stopped; it cannot vouch for the site.", english.Count(statsOf(rep).pages, "page")),
 			},
 		})
 		kinds.Errors++
@@ -252,13 +255,14 @@ func junitCookieOut(rep *Report, c Cookie) string {
 	return b.String()
 }
 
-// junitSummary is a failure message: "undeclared: Undeclared cookie _ga"
-// for one finding, the count by kind for several.
+// junitSummary is a failure message: the rule id and the message of one
+// finding ("undeclared-cookie: _ga is set but the policy does not declare
+// it; …"), the number of findings for several.
 func junitSummary(fs []Finding) string {
 	if len(fs) == 1 {
-		return fs[0].Kind + ": " + sanitize(findingMessage(fs[0]))
+		return sanitize(ruleID(fs[0])) + ": " + sanitize(findingMessage(fs[0]))
 	}
-	return fmt.Sprintf("%s fail the gate", plural(len(fs), "finding"))
+	return fmt.Sprintf("%s fail the gate", english.Count(len(fs), "finding"))
 }
 
 // junitFindingList lists findings one per line, under a heading.
@@ -271,7 +275,7 @@ func junitFindingList(heading string, fs []Finding) string {
 		b.WriteString(heading + "\n")
 	}
 	for _, f := range fs {
-		fmt.Fprintf(&b, "- [%s] %s %s (%s): %s", sanitize(f.Severity), sanitize(f.Kind), sanitize(subject(f)), sanitize(f.Domain), sanitize(findingMessage(f)))
+		fmt.Fprintf(&b, "- [%s] %s %s (%s): %s", sanitize(f.Severity), sanitize(ruleID(f)), sanitize(subject(f)), sanitize(f.Domain), sanitize(findingMessage(f)))
 		if note := findingStatus(f); note != "" {
 			fmt.Fprintf(&b, " [%s]", sanitize(note))
 		}

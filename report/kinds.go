@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"strings"
 
 	"github.com/cookieaudit/cookieaudit/classifier"
 )
@@ -94,7 +93,7 @@ func subject(f Finding) string {
 // domain and (when the finding has one) path. A finding about the banner
 // is about no cookie, even a nameless one.
 func aboutCookie(f Finding, c Cookie) bool {
-	return !AboutBanner(f) && f.Cookie == c.Name && strings.EqualFold(strings.TrimPrefix(f.Domain, "."), c.Domain) &&
+	return !AboutBanner(f) && f.Cookie == c.Name && classifier.NormalizeHost(f.Domain) == classifier.NormalizeHost(c.Domain) &&
 		(f.Path == "" || f.Path == c.Path)
 }
 
@@ -146,21 +145,28 @@ var Severities = []string{SeverityInfo, SeverityLow, SeverityMedium, SeverityHig
 // anything else.
 func SeverityRank(s string) int { return classifier.Severity(s).Rank() }
 
+// ruleID is the rule id of f, the one place every writer takes it from:
+// the id the finding carries (the classifier's Kind.RuleID, copied into
+// the JSON report's ruleId), else its kind's, for a finding of a report
+// written before findings carried one. SARIF names its rules and results
+// by it, JUnit failures give it as their type and in their lists of
+// findings, and fingerprints hold it. Annotations and the table, Markdown
+// and HTML reports name the kind instead: it is what --fail-on and ignore
+// files take.
+func ruleID(f Finding) string {
+	return cmp.Or(f.RuleID, classifier.Kind(f.Kind).RuleID())
+}
+
 // FindingFingerprint is f's fingerprint: f.Fingerprint when the classifier
-// set one, else classifier.Fingerprint of the site host, the cookie name,
-// domain and path and the kind (or the rule id the finding names), so that
-// a report whose findings lack fingerprints (written by hand or by an
-// older version) can still serve as a baseline and match a new scan's.
-// Neither the cookie value nor a time is part of it: both change between
-// scans of an unchanged site.
+// set one, else classifier.RuleFingerprint of the site host, the cookie
+// name, domain and path and the finding's rule id (ruleID), so that a
+// report whose findings lack fingerprints (written by hand or by an older
+// version) can still serve as a baseline and match a new scan's. Neither
+// the cookie value nor a time is part of it: both change between scans of
+// an unchanged site.
 func FindingFingerprint(target string, f Finding) string {
 	if f.Fingerprint != "" {
 		return f.Fingerprint
 	}
-	return classifier.Fingerprint(target, f.Cookie, f.Domain, f.Path, classifier.Kind(cmp.Or(f.RuleID, f.Kind)))
-}
-
-// normalizeHost is a domain in lower case without surrounding dots.
-func normalizeHost(d string) string {
-	return strings.Trim(strings.ToLower(strings.TrimSpace(d)), ".")
+	return classifier.RuleFingerprint(target, f.Cookie, f.Domain, f.Path, ruleID(f))
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/cookieaudit/cookieaudit/internal/english"
 )
 
 // FormatMarkdown is GitHub-flavoured Markdown, for pull-request comments
@@ -64,8 +66,8 @@ func markdown(rep *Report, limit int) string {
 	}
 
 	fmt.Fprintf(&b, "%s (%d with errors) · %s (%d first-party, %d third-party) · %s: %s",
-		plural(s.pages, "page"), s.pageErrors, plural(s.cookies, "cookie"), s.first, s.third,
-		plural(s.findings, "finding"), mdText(s.kindSummary()))
+		english.Count(s.pages, "page"), s.pageErrors, english.Count(s.cookies, "cookie"), s.first, s.third,
+		english.Count(s.findings, "finding"), mdText(s.kindSummary()))
 	if s.ignored > 0 {
 		fmt.Fprintf(&b, " · %d ignored", s.ignored)
 	}
@@ -118,13 +120,13 @@ func markdown(rep *Report, limit int) string {
 			return
 		}
 		if omitted != nil || b.Len()+len(header)+len(rows[0])+len(closing)+reserve > limit {
-			omitted = append(omitted, plural(len(rows), noun))
+			omitted = append(omitted, english.Count(len(rows), noun))
 			return
 		}
 		b.WriteString(header)
 		for i, row := range rows {
 			if b.Len()+len(row)+len(closing)+reserve > limit {
-				omitted = append(omitted, plural(len(rows)-i, "more "+noun))
+				omitted = append(omitted, english.Count(len(rows)-i, "more "+noun))
 				break
 			}
 			b.WriteString(row)
@@ -224,7 +226,7 @@ func failText(n int) string {
 	if n == 1 {
 		return "1 finding fails"
 	}
-	return plural(n, "finding") + " fail"
+	return english.Count(n, "finding") + " fail"
 }
 
 // failOnText is the kinds of a gate, "none" when empty.

@@ -111,7 +111,7 @@ func TestMarkdownLimit(t *testing.T) {
 		c.Name = fmt.Sprintf("%s_%d_%s", c.Name, i, strings.Repeat("x", 50))
 		rep.Cookies = append(rep.Cookies, c)
 		rep.Findings = append(rep.Findings, Finding{Kind: KindUndeclared, Cookie: c.Name, Domain: c.Domain, Severity: SeverityHigh,
-			Message: "Cookie " + c.Name + " is set but not declared in the cookie policy"})
+			RuleID: "undeclared-cookie", Message: c.Name + " is set but the policy does not declare it; what it is for is unknown"})
 	}
 	for _, limit := range []int{MarkdownLimit, 5000} {
 		out := markdown(rep, limit)

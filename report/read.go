@@ -142,15 +142,15 @@ func Validate(data []byte) error {
 		return err
 	}
 	first := firstProblem(ve)
-	msg := first.ErrorKind.LocalizedString(english)
+	msg := first.ErrorKind.LocalizedString(schemaMessages)
 	if p := instancePath(first.InstanceLocation); p != "" {
 		msg = p + ": " + msg
 	}
 	return fmt.Errorf("not a valid %s report: %s", Schema, clip(msg, 300))
 }
 
-// english prints the schema library's messages.
-var english = message.NewPrinter(language.English)
+// schemaMessages prints the schema library's messages in English.
+var schemaMessages = message.NewPrinter(language.English)
 
 // firstProblem is the leaf of a validation error tree that comes first
 // in the document: the error of a whole object lists its members' errors
@@ -173,7 +173,7 @@ func firstProblem(ve *jsonschema.ValidationError) *jsonschema.ValidationError {
 		if c := comparePaths(a.InstanceLocation, b.InstanceLocation); c != 0 {
 			return c
 		}
-		return strings.Compare(a.ErrorKind.LocalizedString(english), b.ErrorKind.LocalizedString(english))
+		return strings.Compare(a.ErrorKind.LocalizedString(schemaMessages), b.ErrorKind.LocalizedString(schemaMessages))
 	})
 }
 

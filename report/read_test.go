@@ -94,7 +94,7 @@ func TestReadValid(t *testing.T) {
 			"not a valid cookieaudit/report/v1 report: cookies[0].party: value must be one of 'first', 'third'"},
 		{"first problem in document order", edit(`"severity": "high"`, `"severity": "urgent"`, `"party": "third"`, `"party": "fourth"`),
 			"cookies[7].party: "},
-		{"missing field", edit(`"message": "Cookie _ga is set but not declared in the cookie policy",`, ``),
+		{"missing field", edit(`"message": "__Host-embed is set but the policy does not declare it; what it is for is unknown",`, ``),
 			"findings[0]: missing property 'message'"},
 		{"domain with a leading dot", edit(`"domain": "tracker.test"`, `"domain": ".tracker.test"`),
 			"cookies[7].domain: '.tracker.test' does not match pattern"},

@@ -24,14 +24,17 @@ type Options struct {
 	ShowValues bool
 	// Version is the version of the tool that wrote the report.
 	Version string
-	// Classification is the classifier's result for the scan's cookies
-	// (in the same order): it gives each cookie its category and declared
-	// flag, and the report its findings. Nil: every cookie is
+	// Classification is the classifier's result for the scan's cookies: it
+	// gives each cookie its category and declared flag (paired by the
+	// cookie's identity, classifier.CookieID, whatever the order of the
+	// classifications), and the report its findings. Nil: every cookie is
 	// unclassified and there are no findings.
 	Classification *classifier.Result
 }
 
-// Report is one scan's report. Its JSON encoding is the public contract
+// Report is one scan's report: the pages of every consent phase, the
+// cookies with their categories, the classifier's findings, and, once a
+// gate ran, its outcome. Its JSON encoding is the public contract
 // identified by Schema.
 type Report struct {
 	Schema string `json:"schema"`
@@ -53,8 +56,9 @@ type Report struct {
 	// Cookies are the distinct cookies seen, in the order of the page that
 	// first saw each one.
 	Cookies []Cookie `json:"cookies"`
-	// Findings is always an array; it stays empty until cookies are
-	// compared with a declared policy.
+	// Findings are the classifier's findings, in its order: about the
+	// policy (when one was read), consent and the consent banner's design.
+	// Always an array; empty for a report built without a classification.
 	Findings []Finding `json:"findings"`
 	// Consent says which consent phases ran, the banner and the clicks.
 	Consent *Consent `json:"consent,omitempty"`
@@ -71,79 +75,6 @@ type Report struct {
 	Gate *Gate `json:"gate,omitempty"`
 	// Screenshots are PNG captures of the page with its consent banner.
 	Screenshots []Screenshot `json:"screenshots,omitempty"`
-}
-
-// Consent is what the scan found and did about the consent banner.
-type Consent struct {
-	// Mode is what ran: none, accept, reject or all.
-	Mode string `json:"mode"`
-	// Phases are the phases that ran, in order.
-	Phases []string `json:"phases"`
-	// Banner is the banner found before any choice; nil when none was.
-	Banner *Banner `json:"banner"`
-	// Actions are the choices made or attempted, one per phase after the
-	// first (see ConsentFailures for those not made).
-	Actions []ConsentAction `json:"actions"`
-}
-
-// Banner is a consent banner. A nil Reject is a banner with no reject
-// button in its first layer.
-type Banner struct {
-	Platform string `json:"platform"`
-	// Title is the platform's product name as its vendor writes it
-	// ("OneTrust"); empty for generic and custom banners, and in reports
-	// of older versions.
-	Title  string         `json:"title"`
-	Frame  string         `json:"frame"`
-	Accept *ConsentButton `json:"accept"`
-	Reject *ConsentButton `json:"reject"`
-	// Settings is the first layer's button that opens the second layer
-	// ("Settings", "Customise"); null when there is none.
-	Settings *ConsentButton `json:"settings"`
-}
-
-// ConsentButton is a button of a banner.
-type ConsentButton struct {
-	Selector string `json:"selector"`
-	Label    string `json:"label"`
-}
-
-// ConsentAction is one choice made on a banner, and whether it worked.
-type ConsentAction struct {
-	Phase    string         `json:"phase"`
-	Action   string         `json:"action"`
-	Platform string         `json:"platform"`
-	Button   *ConsentButton `json:"button"`
-	Frame    string         `json:"frame"`
-	// Clicked is true when the choice was made: every click it took was
-	// made. Verified is true when the platform then recorded the choice;
-	// a choice clicked but not verified is reported as such, not as an
-	// error.
-	Clicked  bool `json:"clicked"`
-	Verified bool `json:"verified"`
-	// VerifiedBy says how the choice was checked: "platform-api", "tcf",
-	// "consent-record", or "none" when nothing said what was recorded;
-	// empty in reports of older versions.
-	VerifiedBy string `json:"verifiedBy"`
-	// State is what the platform recorded: "accepted", "rejected",
-	// "partial", "none", or "" when nothing could tell.
-	State string `json:"state"`
-	// Layer is where the choice was made: 1 in the banner's first layer, 2
-	// behind its settings, 0 when it was not made.
-	Layer int `json:"layer"`
-	// Clicks is the number of clicks the choice took, toggles unticked in
-	// the second layer included; Steps are the labels of what was clicked,
-	// in order (never null).
-	Clicks int      `json:"clicks"`
-	Steps  []string `json:"steps"`
-	// Preticked is the number of optional purposes already ticked when the
-	// second layer opened (0 when it was not opened).
-	Preticked int `json:"preticked"`
-	// NoReject is true when a reject was asked for and the banner offers
-	// none, in its first layer or behind its settings.
-	NoReject bool `json:"noReject"`
-	// Error says what went wrong, empty when nothing did.
-	Error string `json:"error"`
 }
 
 // Tool names the program that wrote a report.
@@ -220,7 +151,7 @@ type Cookie struct {
 	// an iframe of it.
 	FrameURL string `json:"frameUrl,omitempty"`
 	// Phases are the consent phases the cookie was seen in. Always an
-	// array; empty while scans have no consent phases.
+	// array; empty in reports of scans that ran no consent phases.
 	Phases []string `json:"phases"`
 	// Category is the declared category; for a cookie that is not
 	// declared, the knowledge base's or a heuristic guess; else
@@ -244,8 +175,9 @@ type Cookie struct {
 	Declared bool `json:"declared"`
 }
 
-// Finding is one discrepancy between the observed cookies and the declared
-// policy, or a fault of the consent banner's design.
+// Finding is one thing the classifier found wrong: a discrepancy between
+// the observed cookies and the declared policy, a cookie set without the
+// consent it needs, or a fault of the consent banner's design.
 type Finding struct {
 	Kind string `json:"kind"`
 	// Cookie, Domain and Path name the cookie. A finding about the consent
@@ -256,7 +188,9 @@ type Finding struct {
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
 	Evidence string `json:"evidence"`
-	// RuleID is the finding's stable rule id, in kebab case.
+	// RuleID is the finding's stable rule id, in kebab case
+	// (classifier.Kind.RuleID); empty in reports of older versions, which
+	// the writers read as their kind's (ruleID).
 	RuleID string `json:"ruleId,omitempty"`
 	// Fingerprint identifies the finding across scans (see
 	// FindingFingerprint).
@@ -278,9 +212,11 @@ type Finding struct {
 	Fails bool `json:"fails,omitempty"`
 }
 
-// New builds the report of a scan result. It keeps the crawler's order of
-// pages and cookies, writes times in UTC to the second, and leaves cookie
-// values out unless opts.ShowValues is set. A nil res gives an empty report.
+// New builds the report of a scan result and, with opts.Classification,
+// of its classification: each cookie's category and declared flag, and the
+// findings. It keeps the crawler's order of pages and cookies, writes times
+// in UTC to the second, and leaves cookie values out unless
+// opts.ShowValues is set. A nil res gives an empty report.
 func New(res *crawler.Result, opts Options) *Report {
 	rep := &Report{
 		Schema:   Schema,
@@ -330,7 +266,16 @@ func New(res *crawler.Result, opts Options) *Report {
 			addPages(ph, res.PhasePages[ph])
 		}
 	}
-	for i, c := range res.Cookies {
+	// Cookies and their classifications are paired by identity, not by
+	// position: nothing then depends on both lists keeping one order.
+	var classes map[classifier.CookieID]*classifier.Classification
+	if cl := opts.Classification; cl != nil {
+		classes = make(map[classifier.CookieID]*classifier.Classification, len(cl.Cookies))
+		for i := range cl.Cookies {
+			classes[cl.Cookies[i].Cookie] = &cl.Cookies[i]
+		}
+	}
+	for _, c := range res.Cookies {
 		rc := Cookie{
 			Name:             c.Name,
 			Domain:           c.Domain,
@@ -356,13 +301,13 @@ func New(res *crawler.Result, opts Options) *Report {
 			Category:         CategoryUnclassified,
 			CategorySource:   string(classifier.SourceNone),
 		}
-		if cl := opts.Classification; cl != nil && i < len(cl.Cookies) {
-			rc.Category = string(cl.Cookies[i].Category)
-			rc.CategorySource = string(cl.Cookies[i].CategorySource)
-			rc.CategoryConfidence = string(cl.Cookies[i].Confidence)
-			rc.CategoryReason = cl.Cookies[i].Reason
-			rc.Provider = cl.Cookies[i].Provider
-			rc.Declared = cl.Cookies[i].Declared
+		if cc, ok := classes[classifier.IDOf(c)]; ok {
+			rc.Category = string(cc.Category)
+			rc.CategorySource = string(cc.CategorySource)
+			rc.CategoryConfidence = string(cc.Confidence)
+			rc.CategoryReason = cc.Reason
+			rc.Provider = cc.Provider
+			rc.Declared = cc.Declared
 		}
 		if opts.ShowValues {
 			v := c.Value
@@ -418,36 +363,6 @@ func phaseNames(ps []crawler.Phase) []string {
 		out[i] = string(p)
 	}
 	return out
-}
-
-func button(b *crawler.ConsentButton) *ConsentButton {
-	if b == nil {
-		return nil
-	}
-	return &ConsentButton{Selector: b.Selector, Label: b.Label}
-}
-
-// consentOf is the report's view of the scan's consent phases.
-func consentOf(res *crawler.Result) *Consent {
-	c := res.Consent
-	if c.Mode == "" {
-		return nil
-	}
-	rc := &Consent{Mode: c.Mode, Phases: phaseNames(c.Phases), Actions: []ConsentAction{}}
-	if b := c.Banner; b != nil {
-		rc.Banner = &Banner{Platform: b.Platform, Title: b.Title, Frame: b.Frame,
-			Accept: button(b.Accept), Reject: button(b.Reject), Settings: button(b.Settings)}
-	}
-	for _, a := range c.Actions {
-		rc.Actions = append(rc.Actions, ConsentAction{
-			Phase: string(a.Phase), Action: a.Action, Platform: a.Platform, Button: button(a.Button),
-			Frame: a.Frame, Clicked: a.Clicked, Verified: a.Verified,
-			VerifiedBy: a.VerifiedBy, State: a.State, Layer: a.Layer, Clicks: a.Clicks,
-			Steps: append([]string{}, a.Steps...), Preticked: a.Preticked, NoReject: a.NoReject,
-			Error: a.Error,
-		})
-	}
-	return rc
 }
 
 // reportTime is t in UTC to the second: RFC 3339 without fractions is what

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"cmp"
 	"encoding/json"
 	"io"
 	"net/url"
@@ -124,20 +123,10 @@ type (
 // with a baseline, results carry baselineState "new" or "unchanged"
 // (resolved findings are left out: they are no longer results).
 func WriteSARIF(w io.Writer, rep *Report) error {
-	// A rule's id is the ruleId of the JSON report ("undeclared-cookie"),
-	// so that a result names its rule the same way in both reports: the
-	// rule id the kind's findings carry, else the kind's own. A finding
-	// whose rule id differs from its kind's (a report made by hand) gets a
-	// rule of its own.
-	kindRule := map[string]string{}
-	for _, f := range rep.Findings {
-		if _, ok := kindRule[f.Kind]; !ok && f.RuleID != "" {
-			kindRule[f.Kind] = f.RuleID
-		}
-	}
-	ruleID := func(f Finding) string {
-		return cmp.Or(f.RuleID, kindRule[f.Kind], classifier.Kind(f.Kind).RuleID())
-	}
+	// A rule's id is the ruleId of the JSON report ("undeclared-cookie",
+	// see ruleID), so that a result names its rule the same way in both
+	// reports. A finding whose rule id differs from its kind's (a report
+	// made by hand) gets a rule of its own.
 	kinds := kindsOf(rep.Findings)
 	index := map[string]int{}
 	rules := make([]sarifRule, 0, len(kinds))
@@ -245,9 +234,10 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 	if run.Tool.Driver.Name == "" {
 		run.Tool.Driver.Name = "cookieaudit"
 	}
-	// Code scanning keeps one set of alerts per category: one per site.
+	// Code scanning keeps one set of alerts per category: one per site,
+	// its host written as in the fingerprints.
 	if u, err := url.Parse(rep.Target); err == nil && u.Host != "" {
-		run.AutomationDetails = &sarifAutomationDetails{ID: "cookieaudit/" + u.Hostname() + "/"}
+		run.AutomationDetails = &sarifAutomationDetails{ID: "cookieaudit/" + classifier.NormalizeHost(rep.Target) + "/"}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -10,6 +10,8 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/cookieaudit/cookieaudit/internal/english"
 )
 
 // TableOptions configure WriteTableWith. The zero value writes plain text.
@@ -115,8 +117,8 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 func summary(rep *Report) string {
 	s := statsOf(rep)
 	return fmt.Sprintf("%s, %s (%d first-party, %d third-party), %s",
-		plural(s.pages, "page"), plural(s.cookies, "cookie"),
-		s.first, s.third, plural(s.pageErrors, "page error"))
+		english.Count(s.pages, "page"), english.Count(s.cookies, "cookie"),
+		s.first, s.third, english.Count(s.pageErrors, "page error"))
 }
 
 // summaryLine is the last line of the table report: the counts of
@@ -366,13 +368,6 @@ func (p painter) paint(code, s string) string {
 		return s
 	}
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // errWriter keeps the first write error so the writer can print line by

@@ -45,10 +45,10 @@ func TestTableColor(t *testing.T) {
 	}{
 		{"audited", audited, []string{
 			"\x1b[31mhigh\x1b[0m   _ga (portal.test/)",
-			"\x1b[33mmedium\x1b[0m _gid",
-			"\x1b[36mlow\x1b[0m    csrftoken",
+			"\x1b[33mmedium\x1b[0m uid",
+			"\x1b[36mlow\x1b[0m    _pk_ses.1.abcd",
 			"\x1b[2minfo\x1b[0m   _hjSession_*",
-			"\x1b[1mundeclared (2)\x1b[0m:",
+			"\x1b[1mundeclared (4)\x1b[0m:",
 			"\x1b[1mnot-observed (1)\x1b[0m:",
 			"unclassified \x1b[33m(undeclared)\x1b[0m",
 			"\x1b[1;31mgate: failed\x1b[0m — 4 new findings",
@@ -257,48 +257,6 @@ func TestSanitize(t *testing.T) {
 	}
 }
 
-func TestHumanDuration(t *testing.T) {
-	t.Parallel()
-	day := 24 * time.Hour
-	cases := []struct {
-		d    time.Duration
-		want string
-	}{
-		{-time.Second, "expired"},
-		{0, "expired"},
-		{300 * time.Millisecond, "1s"},
-		{45 * time.Second, "45s"},
-		{30*time.Minute + 2*time.Second, "30m"},
-		{59*time.Second + 600*time.Millisecond, "1m"},
-		{90 * time.Second, "2m"},
-		{time.Hour, "1h"},
-		{90 * time.Minute, "90m"},
-		{119 * time.Minute, "119m"},
-		{2 * time.Hour, "2h"},
-		{24*time.Hour + 3*time.Minute, "24h"},
-		{48 * time.Hour, "2d"},
-		{14 * day, "14d"},
-		{30 * day, "30d"},
-		{59 * day, "59d"},
-		{90 * day, "3mo"},
-		{180 * day, "6mo"},
-		{364 * day, "1y"},
-		{365 * day, "1y"},
-		{366 * day, "1y"},
-		{370 * day, "12mo"},
-		{395 * day, "13mo"},
-		{400 * day, "13mo"},
-		{730 * day, "2y"},
-		{3650 * day, "10y"},
-		{800 * day, "26mo"},
-	}
-	for _, tc := range cases {
-		if got := humanDuration(tc.d); got != tc.want {
-			t.Errorf("humanDuration(%v) = %q, want %q", tc.d, got, tc.want)
-		}
-	}
-}
-
 func TestLifetime(t *testing.T) {
 	t.Parallel()
 	at := func(d time.Duration) *time.Time { v := start.Add(d); return &v }
@@ -334,14 +292,14 @@ func TestTableMarksGateStatus(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{
-		"  high   _ga (portal.test/): Cookie _ga is set but not declared in the cookie policy\n" +
-			"         evidence: known Google Analytics cookie\n" +
+		"  medium uid (social.test/): uid is set but the policy does not declare it; it is probably marketing\n" +
+			"         evidence: set by a Set-Cookie header of https://social.test/button, first on https://www.portal.test/explore/?sort=modified&q=a<b; knowledge base: Criteo uid is marketing (low confidence, where it is set on criteo.com): Criteo user identifier\n" +
 			"         status: new since the baseline; fails the gate\n",
-		"  medium _gid (portal.test/): Cookie _gid is set but not declared in the cookie policy\n" +
-			"         evidence: known Google Analytics cookie\n" +
+		"  high   _gid (portal.test/): _gid is set but the policy does not declare it; it is probably statistics (Google Analytics)\n" +
+			"         evidence: set by the script https://www.portal.test/static/gtag.js, first on https://www.portal.test/; knowledge base: Google Analytics _gid is statistics (high confidence): Distinguishes visitors for 24 hours\n" +
 			"         status: unchanged since the baseline\n",
-		"         status: ignored: Django default; the policy is being corrected (until 2026-12-31); new since the baseline\n",
-		"\nResolved since the baseline (1):\n  undeclared: _fbp (portal.test/)\n",
+		"         status: ignored: Django default; the policy is being corrected (until 2026-12-31); unchanged since the baseline\n",
+		"\nResolved since the baseline (2):\n  undeclared: _fbp (portal.test/)\n  not-observed: IDE\n",
 		"\nIgnore file:\n  .cookieaudit-ignore.yaml:7: ignore entry for old_* (undeclared) matches no finding",
 	} {
 		if !strings.Contains(out, want) {
@@ -349,8 +307,7 @@ func TestTableMarksGateStatus(t *testing.T) {
 		}
 	}
 
-	plain := New(portal(t), Options{})
-	plain.Findings = auditedFindings()
+	plain := classifyWith(t, auditedScan(t, false), "policy/cookies.yaml", auditedPolicy, "v1.2.3")
 	ApplyGate(plain, GateOptions{Now: today})
 	buf.Reset()
 	if err := WriteTable(&buf, plain); err != nil {

@@ -107,10 +107,10 @@ func TestGate(t *testing.T) {
 		{name: "partial without findings", crawl: partialCrawl, args: []string{"--fail-on", "none"}, exit: 3, stderr: []string{"scan stopped before visiting every page"}},
 		{name: "partial, exit-code 0", crawl: partialCrawl, args: []string{"--exit-code", "0"}, exit: 3},
 		{name: "annotations on GitHub", env: map[string]string{"GITHUB_ACTIONS": "true"}, exit: 1, stderr: []string{
-			"::error file=" + pol + ",line=1,title=cookieaudit undeclared%3A _ga::",
+			"::error file=" + pol + ",line=1,title=cookieaudit undeclared-cookie%3A _ga::",
 		}},
 		{name: "annotations relative to the workspace", env: map[string]string{"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": dir}, exit: 1, stderr: []string{
-			"::error file=cookies.yaml,line=1,title=cookieaudit undeclared%3A _ga::",
+			"::error file=cookies.yaml,line=1,title=cookieaudit undeclared-cookie%3A _ga::",
 		}},
 		{name: "no annotations elsewhere", env: map[string]string{"GITHUB_ACTIONS": "false"}, exit: 1},
 		{name: "bad fail-on", args: []string{"--fail-on", "undeclared,tracking"}, exit: 2, stderr: []string{`invalid --fail-on "undeclared,tracking": unknown kind "tracking"`}},

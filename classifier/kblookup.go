@@ -1,0 +1,187 @@
+package classifier
+
+// Finding the entries of the knowledge base that match a cookie name, and
+// the one that best describes a cookie.
+
+import "slices"
+
+// candidates calls fn with the index of every entry that may match name:
+// its exact entries, the prefix entries of each of its prefixes (found by
+// walking the name down a trie, not by comparing it with every prefix),
+// and the globs that match.
+func (kb *KB) candidates(name string, fn func(i int)) {
+	for _, i := range kb.exact[name] {
+		fn(i)
+	}
+	kb.prefix.walk(name, fn)
+	for _, i := range kb.globs {
+		if kb.entries[i].matchName(name) {
+			fn(i)
+		}
+	}
+}
+
+// prefixTrie holds the prefix entries by their prefixes, a byte per level.
+type prefixTrie struct {
+	nodes []trieNode // nodes[0] is the root, once there is one
+}
+
+type trieNode struct {
+	keys     []byte  // the next byte of each child
+	children []int32 // the child of each key
+	entries  []int   // the entries whose prefix ends here
+}
+
+func (t *prefixTrie) add(prefix string, entry int) {
+	if len(t.nodes) == 0 {
+		t.nodes = append(t.nodes, trieNode{})
+	}
+	n := 0
+	for i := 0; i < len(prefix); i++ {
+		c := t.child(n, prefix[i])
+		if c < 0 {
+			c = len(t.nodes)
+			t.nodes = append(t.nodes, trieNode{})
+			t.nodes[n].keys = append(t.nodes[n].keys, prefix[i])
+			t.nodes[n].children = append(t.nodes[n].children, int32(c))
+		}
+		n = c
+	}
+	t.nodes[n].entries = append(t.nodes[n].entries, entry)
+}
+
+func (t *prefixTrie) child(n int, b byte) int {
+	for k, key := range t.nodes[n].keys {
+		if key == b {
+			return int(t.nodes[n].children[k])
+		}
+	}
+	return -1
+}
+
+// walk calls fn with the entries of every prefix of name, shortest first.
+func (t *prefixTrie) walk(name string, fn func(i int)) {
+	if len(t.nodes) == 0 {
+		return
+	}
+	n := 0
+	for i := 0; ; i++ {
+		for _, e := range t.nodes[n].entries {
+			fn(e)
+		}
+		if i == len(name) {
+			return
+		}
+		if n = t.child(n, name[i]); n < 0 {
+			return
+		}
+	}
+}
+
+// Lookup returns the entry that best describes a cookie of this name and
+// domain. Among the entries that match (by name, and by host for a
+// host-only entry), it prefers an entry of a user's file (--cookie-db, the
+// latest first), then a host-only entry (its host condition is extra
+// evidence), then an override over the database, then an exact name over
+// a prefix over a glob, then the longest name, then the first in the
+// files.
+//
+// When only host-only entries name the cookie and none of their hosts is
+// the cookie's, the best of them is returned with low confidence and
+// OtherHost set: the name is known, set elsewhere ("IDE" of
+// doubleclick.net seen as a first-party cookie).
+func (kb *KB) Lookup(name, domain string) (Entry, bool) {
+	if kb == nil {
+		return Entry{}, false
+	}
+	domain = NormalizeHost(domain)
+	best, elsewhere := -1, -1
+	consider := func(i int) {
+		e := &kb.entries[i]
+		if !e.matchName(name) {
+			return
+		}
+		if e.HostOnly && !e.matchHost(domain) {
+			if elsewhere < 0 || kb.better(i, elsewhere) {
+				elsewhere = i
+			}
+			return
+		}
+		if best < 0 || kb.better(i, best) {
+			best = i
+		}
+	}
+	kb.candidates(name, consider)
+	switch {
+	case best >= 0:
+		return kb.entries[best].Entry, true
+	case elsewhere >= 0:
+		e := kb.entries[elsewhere].Entry
+		e.Confidence, e.OtherHost = ConfidenceLow, true
+		return e, true
+	}
+	return Entry{}, false
+}
+
+// Matches returns every entry whose name matches name, on any host, best
+// first in Lookup's order (as if for a cookie of each entry's own host):
+// what "cookieaudit kb lookup" lists.
+func (kb *KB) Matches(name string) []Entry {
+	if kb == nil {
+		return nil
+	}
+	var idx []int
+	kb.candidates(name, func(i int) { idx = append(idx, i) })
+	slices.SortStableFunc(idx, func(i, j int) int {
+		switch {
+		case kb.better(i, j):
+			return -1
+		case kb.better(j, i):
+			return 1
+		}
+		return 0
+	})
+	out := make([]Entry, len(idx))
+	for k, i := range idx {
+		out[k] = kb.entries[i].Entry
+	}
+	return out
+}
+
+// better reports whether entry i ranks before entry j (see Lookup).
+func (kb *KB) better(i, j int) bool {
+	a, b := &kb.entries[i], &kb.entries[j]
+	if ua, ub := a.layer >= userLayer, b.layer >= userLayer; ua != ub || (ua && a.layer != b.layer) {
+		return a.layer > b.layer
+	}
+	if a.HostOnly != b.HostOnly {
+		return a.HostOnly
+	}
+	if a.layer != b.layer {
+		return a.layer > b.layer
+	}
+	if a.Match != b.Match {
+		return a.Match < b.Match
+	}
+	if len(a.Name) != len(b.Name) {
+		return len(a.Name) > len(b.Name)
+	}
+	return i < j
+}
+
+// KnownCookie reports whether name is a distinctive cookie name of the
+// knowledge base: an entry of high confidence whose name has at least
+// three characters. Generic names ("id", "lang", "cart") are left out:
+// policy extraction asks this to tell cookie names from words of prose.
+// It makes a KB a [policy.Knowledge].
+func (kb *KB) KnownCookie(name string) bool {
+	if kb == nil || len(name) < 3 {
+		return false
+	}
+	known := false
+	kb.candidates(name, func(i int) {
+		e := &kb.entries[i]
+		known = known || (e.Confidence == ConfidenceHigh && len(e.Name) >= 3)
+	})
+	return known
+}
