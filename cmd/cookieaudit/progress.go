@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/mattn/go-isatty"
 )
 
 // progress shows the state of a scan on one line of stderr, rewritten in
@@ -32,8 +33,8 @@ func newProgress(w io.Writer) *progress {
 	return &progress{w: w, phases: map[crawler.Phase][3]int{}}
 }
 
-// isTerminal reports whether w is a terminal, checked without a new
-// module: a terminal is a character device. So is /dev/null, which gets
+// isTerminal reports whether w is a terminal (or a Cygwin/MSYS one on
+// Windows): a character device such as /dev/null is not, so nobody gets
 // colour or progress that nobody sees.
 func isTerminal(w io.Writer) bool {
 	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
@@ -43,8 +44,8 @@ func isTerminal(w io.Writer) bool {
 	if !ok {
 		return false
 	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	fd := f.Fd()
+	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 }
 
 // update is the crawler's Progress callback; phases run concurrently, so

@@ -24,6 +24,13 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 	if p := newProgress(w); p != nil {
 		t.Error("progress on a pipe")
 	}
+	// /dev/null is a character device, and no terminal.
+	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		defer null.Close()
+		if p := newProgress(null); p != nil {
+			t.Errorf("progress on %s", os.DevNull)
+		}
+	}
 	var p *progress
 	if p.callback() != nil {
 		t.Error("a nil progress has a callback")
