@@ -27,11 +27,13 @@
 //
 // The extraction of pages goes by structure and evidence rather than by
 // known templates (see [ExtractHTML]). The files are arranged by job:
-// html.go walks the page; heading.go keeps the headings and what acts as
-// one; context.go says where a declaration's category comes from; table.go,
-// grid.go and columns.go read tables; pairs.go reads records of labels and
-// values; lists.go lists led by names; prose.go sentences; flat.go text
-// laid out as tables; names.go tells cookie names from words; vocab.go and
+// file.go reads policy files, decode.go holds what goccy/go-yaml needs for
+// them, limit.go bounds what any source may cost; html.go walks the page;
+// heading.go keeps the headings and what acts as one; context.go says
+// where a declaration's category comes from; table.go, grid.go and
+// columns.go read tables; pairs.go reads records of labels and values;
+// lists.go lists led by names; prose.go sentences; flat.go text laid out
+// as tables; names.go tells cookie names from words; vocab.go and
 // category.go hold the words of the supported languages; text.go and
 // data.go turn Markdown, text and page data into markup; embedded.go reads
 // the platforms' data in scripts.

@@ -3,9 +3,10 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -169,27 +170,12 @@ func findGroups(v any, depth int) []any {
 	if g, ok := m["Groups"].([]any); ok {
 		return g
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if g := findGroups(m[k], depth+1); g != nil {
 			return g
 		}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	// Insertion sort: maps here are small, and the order must not depend
-	// on map iteration.
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }
 
 func (x *extractor) oneTrustGroups(groups []any, parent Category, parentText string, depth int) {
@@ -326,12 +312,7 @@ func ExtractJSON(name string, data []byte) (*Policy, error) {
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := lineCol(data, se.Offset-1)
-			return nil, &ParseError{File: name, Line: line, Column: col, Msg: "invalid JSON: " + se.Error()}
-		}
-		return nil, &ParseError{File: name, Msg: "invalid JSON: " + err.Error()}
+		return nil, jsonError(name, data, err)
 	}
 	x := newExtractor(name, ExtractOptions{})
 	groups := findGroups(v, 0)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"golang.org/x/net/html/atom"
 )
 
 // entry is what the extraction tests assert of each declaration: its name
@@ -531,7 +532,7 @@ func TestExtractJSONErrors(t *testing.T) {
 		none             bool
 	}{
 		{"syntax", "{\n  \"Groups\": [\n    {\"GroupName\": \"x\",}\n  ]\n}", "groups.json:3:23: invalid JSON: invalid character '}' looking for beginning of object key string", false},
-		{"truncated", `{"Groups": [`, "groups.json: invalid JSON: unexpected EOF", false},
+		{"truncated", `{"Groups": [`, "groups.json:1:13: invalid JSON: unexpected end of file", false},
 		{"no groups", `{"cookies": []}`, `no cookie declarations found in groups.json: looked for OneTrust groups`, true},
 		{"groups without cookies", `{"Groups": [{"GroupName": "Strictly Necessary Cookies", "Cookies": []}]}`, "no cookie declarations found", true},
 	}
@@ -546,5 +547,20 @@ func TestExtractJSONErrors(t *testing.T) {
 				t.Errorf("errors.Is(%v, ErrNoDeclarations) = %v, want %v", err, !tt.none, tt.none)
 			}
 		})
+	}
+}
+
+// TestElementSets checks that the element sets name only elements that
+// have an atom: an element of no atom has atom 0, which a set holding it
+// would take for every unknown element.
+func TestElementSets(t *testing.T) {
+	t.Parallel()
+	for name, set := range map[string]map[atom.Atom]bool{
+		"htmlElements": htmlElements, "blockElements": blockElements, "inlineElements": inlineElements,
+		"codeElements": codeElements, "emphElements": emphElements,
+	} {
+		if set[0] {
+			t.Errorf("%s names an element that is not an atom of golang.org/x/net/html/atom", name)
+		}
 	}
 }

@@ -2,14 +2,12 @@ package policy
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // ParseError is an error in a policy file, with its position.
@@ -28,8 +26,9 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
 }
 
-// Parse reads a policy file, YAML or JSON (a name ending in ".json", or
-// content starting with "{", is read as JSON):
+// Parse reads a policy file, YAML or JSON. JSON (a name ending in ".json",
+// or content starting with "{") has its syntax checked as JSON, then is
+// read as the YAML it also is:
 //
 //	site: example.org            # optional
 //	cookies:
@@ -54,9 +53,10 @@ func (e *ParseError) Error() string {
 //
 // Every error is a *[ParseError] naming the file, line and column, and what
 // was expected: broken syntax, bytes that are not UTF-8, unknown keys, a
-// value of the wrong type, an unknown category, a duration or name that
-// cannot be understood, a missing name or category, and a file with no
-// cookies at all; or a *[SizeError] for a file larger than [MaxSize].
+// key given twice, a value of the wrong type, an unknown category, a
+// duration or name that cannot be understood, a missing name or category,
+// and a file with no cookies at all; or a *[SizeError] for a file larger
+// than [MaxSize].
 func Parse(name string, data []byte) (*Policy, error) {
 	if err := CheckSize(name, int64(len(data))); err != nil {
 		return nil, err
@@ -65,20 +65,23 @@ func Parse(name string, data []byte) (*Policy, error) {
 	if err := checkUTF8(name, data); err != nil {
 		return nil, err
 	}
-	var root *node
-	var err error
+	d := &decoder{file: name, format: "YAML", anchors: anchors{}}
 	if isJSON(name, data) {
-		root, err = readJSON(name, data)
-	} else {
-		root, err = readYAML(name, data)
+		d.format = "JSON"
+		var err error
+		if data, err = jsonAsYAML(name, data); err != nil {
+			return nil, err
+		}
 	}
+	body, err := d.parse(data)
 	if err != nil {
 		return nil, err
 	}
-	d := decoder{file: name}
-	return d.policy(root)
+	return d.policy(body)
 }
 
+// isJSON reports whether a policy file is JSON: by its name, or by its
+// content starting with "{".
 func isJSON(name string, data []byte) bool {
 	if strings.HasSuffix(strings.ToLower(name), ".json") {
 		return true
@@ -87,278 +90,120 @@ func isJSON(name string, data []byte) bool {
 	return len(t) > 0 && t[0] == '{'
 }
 
-// node is a YAML or JSON value with its position, the common ground of the
-// two readers.
-type node struct {
-	kind      nodeKind
-	line, col int
-	text      string  // scalar text
-	keys      []*node // mapping keys (scalars), in order
-	vals      []*node // mapping values
-	items     []*node // sequence items
+// document is a policy file as goccy/go-yaml decodes it, once the decoder
+// has checked its shape. (fileDoc, in write.go, is what WriteYAML writes.)
+type document struct {
+	Site     string     `yaml:"site"`
+	Cookies  []docEntry `yaml:"cookies"`
+	Services []docEntry `yaml:"services"`
 }
 
-type nodeKind int
+// docEntry is one entry of the cookies or services list. Pattern, Category
+// and Duration decode themselves, each error at its value.
+type docEntry struct {
+	Name     Pattern    `yaml:"name"`
+	Service  string     `yaml:"service"`
+	Type     string     `yaml:"type"`
+	Provider string     `yaml:"provider"`
+	Purpose  string     `yaml:"purpose"`
+	Category Category   `yaml:"category"`
+	Duration Duration   `yaml:"duration"`
+	Domain   string     `yaml:"domain"`
+	Source   *docSource `yaml:"source"`
+}
 
-const (
-	nullNode nodeKind = iota
-	scalarNode
-	mapNode
-	seqNode
+// docSource is an entry's source block. Table is read as text so that a
+// word there is told as "want a table number".
+type docSource struct {
+	Page     string `yaml:"page"`
+	Heading  string `yaml:"heading"`
+	Table    string `yaml:"table"`
+	Layout   string `yaml:"layout"`
+	Category string `yaml:"category"`
+	Duration string `yaml:"duration"`
+}
+
+// The keys of each mapping of a policy file, in the order errors list them.
+var (
+	policyKeys = []string{"site", "cookies", "services"}
+	entryKeys  = []string{"name", "service", "type", "provider", "purpose", "category", "duration", "domain", "source"}
+	sourceKeys = []string{"page", "heading", "table", "layout", "category", "duration"}
 )
 
-// String names the kind for error messages.
-func (k nodeKind) String() string {
-	switch k {
-	case scalarNode:
-		return "a scalar"
-	case mapNode:
-		return "a mapping"
-	case seqNode:
-		return "a list"
-	}
-	return "nothing"
-}
-
-// maxDepth bounds the nesting of policy files. The format needs four levels;
-// the bound keeps hostile input from exhausting the stack.
-const maxDepth = 64
-
-// readYAML parses YAML into a node tree.
-func readYAML(name string, data []byte) (*node, error) {
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) && ye.GetToken() != nil {
-			pos := ye.GetToken().Position
-			return nil, &ParseError{File: name, Line: pos.Line, Column: pos.Column, Msg: "invalid YAML: " + ye.GetMessage()}
-		}
-		return nil, &ParseError{File: name, Msg: "invalid YAML: " + err.Error()}
-	}
-	var body ast.Node
-	for _, doc := range f.Docs {
-		if doc == nil || doc.Body == nil {
-			continue
-		}
-		if body != nil {
-			line, col := position(doc.Body)
-			return nil, &ParseError{File: name, Line: line, Column: col, Msg: "a second YAML document (want one policy per file)"}
-		}
-		body = doc.Body
-	}
-	if body == nil {
-		return nil, nil
-	}
-	c := yamlConverter{file: name, anchors: map[string]*node{}}
-	return c.convert(body, 0)
-}
-
-type yamlConverter struct {
+// decoder reads a policy file into a Policy in three steps: it checks the
+// shape of the document (mappings with known keys, lists, single values),
+// so that each mistake is told in the file's words; goccy/go-yaml decodes
+// the document into a document struct; then each entry is checked as a
+// whole (a name or a service, a category) and becomes a Declaration.
+type decoder struct {
 	file    string
-	anchors map[string]*node
+	format  string // "YAML" or "JSON", for syntax errors
+	anchors anchors
 }
 
-// position returns where a node starts for a reader: a block mapping's own
-// token is its first colon, so its first key stands for it.
-func position(n ast.Node) (int, int) {
-	if n == nil {
-		return 0, 0
-	}
-	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0] != nil && m.Values[0].Key != nil {
-		n = m.Values[0].Key
-	}
-	if mv, ok := n.(*ast.MappingValueNode); ok && mv.Key != nil {
-		n = mv.Key
-	}
-	tk := n.GetToken()
-	if tk == nil || tk.Position == nil {
-		return 0, 0
-	}
-	return tk.Position.Line, tk.Position.Column
-}
+// pairs are the pairs of a mapping, by key.
+type pairs map[string]*ast.MappingValueNode
 
-func (c *yamlConverter) errorf(n ast.Node, format string, args ...any) error {
-	line, col := position(n)
-	return &ParseError{File: c.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
-}
-
-func (c *yamlConverter) convert(n ast.Node, depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, c.errorf(n, "nesting too deep")
+// value returns the value of key, nil when the key is not given.
+func (p pairs) value(key string) ast.Node {
+	if kv, ok := p[key]; ok {
+		return kv.Value
 	}
-	line, col := position(n)
-	out := &node{line: line, col: col}
-	switch v := n.(type) {
-	case nil:
-		return out, nil
-	case *ast.NullNode:
-		return out, nil
-	case *ast.StringNode:
-		out.kind, out.text = scalarNode, v.Value
-	case *ast.LiteralNode:
-		out.kind = scalarNode
-		if v.Value != nil {
-			out.text = v.Value.Value
-		}
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		out.kind = scalarNode
-		if tk := n.GetToken(); tk != nil {
-			out.text = tk.Value
-		}
-	case *ast.TagNode:
-		return c.convert(v.Value, depth+1)
-	case *ast.AnchorNode:
-		val, err := c.convert(v.Value, depth+1)
-		if err != nil {
-			return nil, err
-		}
-		if v.Name != nil {
-			c.anchors[v.Name.String()] = val
-		}
-		return val, nil
-	case *ast.AliasNode:
-		name := ""
-		if v.Value != nil {
-			name = v.Value.String()
-		}
-		val, ok := c.anchors[name]
-		if !ok {
-			return nil, c.errorf(n, "unknown alias %q", "*"+name)
-		}
-		return val, nil
-	case *ast.MappingNode:
-		out.kind = mapNode
-		for _, mv := range v.Values {
-			if err := c.addPair(out, mv, depth); err != nil {
-				return nil, err
-			}
-		}
-	case *ast.MappingValueNode:
-		out.kind = mapNode
-		if err := c.addPair(out, v, depth); err != nil {
-			return nil, err
-		}
-	case *ast.SequenceNode:
-		out.kind = seqNode
-		for _, item := range v.Values {
-			it, err := c.convert(item, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			out.items = append(out.items, it)
-		}
-	default:
-		return nil, c.errorf(n, "unsupported YAML %s", n.Type().YAMLName())
-	}
-	return out, nil
-}
-
-func (c *yamlConverter) addPair(m *node, mv *ast.MappingValueNode, depth int) error {
-	if mv == nil {
-		return nil
-	}
-	var key *node
-	switch k := mv.Key.(type) {
-	case *ast.MergeKeyNode:
-		return c.errorf(k, "merge keys (<<) are not supported")
-	case *ast.MappingKeyNode:
-		return c.errorf(k, "complex keys (?) are not supported")
-	case nil:
-		return c.errorf(mv, "missing key")
-	default:
-		kn, err := c.convert(k, depth+1)
-		if err != nil {
-			return err
-		}
-		if kn.kind != scalarNode {
-			return c.errorf(k, "a key must be a plain word, got %s", kn.kind)
-		}
-		key = kn
-	}
-	val, err := c.convert(mv.Value, depth+1)
-	if err != nil {
-		return err
-	}
-	m.keys = append(m.keys, key)
-	m.vals = append(m.vals, val)
 	return nil
 }
 
-// decoder turns a node tree into a Policy, checking every key and value.
-type decoder struct {
-	file string
+// shape is an entry as written: where it starts, its pairs and those of
+// its source block, and the words errors use for it.
+type shape struct {
+	at     ast.Node
+	pairs  pairs
+	source pairs
+	index  string // "cookie 3"
+	what   string // `cookie "_ga"`, or the index for an entry without a name
 }
 
-func (d *decoder) errorf(n *node, format string, args ...any) error {
-	return &ParseError{File: d.file, Line: n.line, Column: n.col, Msg: fmt.Sprintf(format, args...)}
-}
-
-// fields checks the keys of a mapping against the allowed ones and returns
-// the values by key.
-func (d *decoder) fields(n *node, what string, allowed ...string) (map[string]*node, error) {
-	if n.kind != mapNode {
-		return nil, d.errorf(n, "%s: want a mapping with keys %s, got %s", what, strings.Join(allowed, ", "), n.kind)
-	}
-	out := map[string]*node{}
-	for i, k := range n.keys {
-		known := false
-		for _, a := range allowed {
-			if k.text == a {
-				known = true
-			}
-		}
-		if !known {
-			return nil, d.errorf(k, "unknown key %q in %s (want %s)", k.text, what, strings.Join(allowed, ", "))
-		}
-		if _, dup := out[k.text]; dup {
-			return nil, d.errorf(k, "duplicate key %q in %s", k.text, what)
-		}
-		out[k.text] = n.vals[i]
-	}
-	return out, nil
-}
-
-// str returns the text of a scalar field; a missing or null field is "".
-func (d *decoder) str(f map[string]*node, key, what string) (string, error) {
-	n, ok := f[key]
-	if !ok || n.kind == nullNode {
-		return "", nil
-	}
-	if n.kind != scalarNode {
-		return "", d.errorf(n, "%s %s: want a string, got %s", what, key, n.kind)
-	}
-	return n.text, nil
-}
-
-func (d *decoder) policy(root *node) (*Policy, error) {
-	if root == nil || root.kind == nullNode {
-		return nil, &ParseError{File: d.file, Line: 1, Column: 1, Msg: `empty policy (want a mapping with a "cookies" list)`}
-	}
-	f, err := d.fields(root, "policy", "site", "cookies", "services")
+// policy checks the shape of the document, decodes it and turns its
+// entries into declarations.
+func (d *decoder) policy(body ast.Node) (*Policy, error) {
+	n, err := d.resolve(body)
 	if err != nil {
 		return nil, err
 	}
-	p := &Policy{Source: d.file}
-	if p.Site, err = d.str(f, "site", "policy"); err != nil {
+	if kind(n) == "nothing" {
+		return nil, &ParseError{File: d.file, Line: 1, Column: 1, Msg: `empty policy (want a mapping with a "cookies" list)`}
+	}
+	top, err := d.pairs(body, "policy", policyKeys)
+	if err != nil {
 		return nil, err
 	}
-	list, hasCookies := f["cookies"]
-	services, hasServices := f["services"]
-	if !hasCookies && !hasServices {
-		return nil, d.errorf(root, `missing "cookies" (want a list of cookie declarations)`)
+	if err := d.scalars(top, "policy", "site"); err != nil {
+		return nil, err
 	}
+	cookies, services := top["cookies"], top["services"]
+	if cookies == nil && services == nil {
+		return nil, d.errorf(body, `missing "cookies" (want a list of cookie declarations)`)
+	}
+	cookieShapes, err := d.list(cookies, "cookies")
+	if err != nil {
+		return nil, err
+	}
+	serviceShapes, err := d.list(services, "services")
+	if err != nil {
+		return nil, err
+	}
+
+	doc, err := d.decode(body)
+	if err != nil {
+		return nil, err
+	}
+	p := &Policy{Site: doc.Site, Source: d.file}
 	for _, l := range []struct {
-		key  string
-		list *node
-	}{{"cookies", list}, {"services", services}} {
-		if l.list == nil || l.list.kind == nullNode {
-			continue
-		}
-		if l.list.kind == mapNode || l.list.kind == scalarNode {
-			return nil, d.errorf(l.list, "%s: want a list of %s declarations, got %s", l.key, strings.TrimSuffix(l.key, "s"), l.list.kind)
-		}
-		for i, item := range l.list.items {
-			decl, err := d.declaration(item, l.key, i+1)
+		name    string
+		entries []docEntry
+		shapes  []shape
+	}{{"cookies", doc.Cookies, cookieShapes}, {"services", doc.Services, serviceShapes}} {
+		for i, e := range l.entries {
+			decl, err := d.declaration(e, l.shapes[i], l.name)
 			if err != nil {
 				return nil, err
 			}
@@ -370,151 +215,191 @@ func (d *decoder) policy(root *node) (*Policy, error) {
 		}
 	}
 	if len(p.Cookies) == 0 && len(p.Services) == 0 {
-		key := "cookies"
-		if !hasCookies {
-			key = "services"
+		key := cookies
+		if key == nil {
+			key = services
 		}
-		k := root.keys[indexOf(root.keys, key)]
-		return nil, d.errorf(k, "no cookies declared (want at least one entry under cookies)")
+		return nil, d.errorf(key.Key, "no cookies declared (want at least one entry under cookies)")
 	}
 	return p, nil
 }
 
-func indexOf(keys []*node, key string) int {
-	for i, k := range keys {
-		if k.text == key {
-			return i
+// list checks the shape of the cookies or services list and of each of its
+// entries; a list not given, or empty, has none.
+func (d *decoder) list(kv *ast.MappingValueNode, name string) ([]shape, error) {
+	if kv == nil {
+		return nil, nil
+	}
+	n, err := d.resolve(kv.Value)
+	if err != nil {
+		return nil, err
+	}
+	var items []ast.Node
+	switch n := n.(type) {
+	case nil, *ast.NullNode:
+	case *ast.SequenceNode:
+		items = n.Values
+	default:
+		return nil, d.errorf(n, "%s: want a list of %s declarations, got %s", name, strings.TrimSuffix(name, "s"), kind(n))
+	}
+	shapes := make([]shape, len(items))
+	for i, item := range items {
+		s := &shapes[i]
+		s.index = fmt.Sprintf("%s %d", strings.TrimSuffix(name, "s"), i+1)
+		s.what = s.index
+		if s.at, err = d.resolve(item); err != nil {
+			return nil, err
+		}
+		if s.pairs, err = d.pairs(item, s.index, entryKeys); err != nil {
+			return nil, err
+		}
+		if err := d.scalars(s.pairs, s.index, "service", "name"); err != nil {
+			return nil, err
+		}
+		if cookie := d.text(s.pairs.value("name")); cookie != "" {
+			s.what = fmt.Sprintf("cookie %q", cookie)
+		} else if service := strings.TrimSpace(d.text(s.pairs.value("service"))); service != "" {
+			s.what = fmt.Sprintf("service %q", service)
+		}
+		if err := d.scalars(s.pairs, s.what, "type", "provider", "purpose", "domain", "category", "duration"); err != nil {
+			return nil, err
+		}
+		src, err := d.resolve(s.pairs.value("source"))
+		if err != nil {
+			return nil, err
+		}
+		if kind(src) == "nothing" {
+			continue
+		}
+		if s.source, err = d.pairs(s.pairs.value("source"), s.what+" source", sourceKeys); err != nil {
+			return nil, err
+		}
+		if err := d.scalars(s.source, s.what+" source", sourceKeys...); err != nil {
+			return nil, err
 		}
 	}
-	return 0
+	return shapes, nil
 }
 
-// declaration reads an entry of the cookies list (a name, or a service)
-// or of the services list (a service).
-func (d *decoder) declaration(n *node, list string, index int) (Declaration, error) {
-	what := fmt.Sprintf("cookie %d", index)
-	if list == "services" {
-		what = fmt.Sprintf("service %d", index)
+// declaration checks a decoded entry as a whole and makes it a
+// Declaration.
+func (d *decoder) declaration(e docEntry, s shape, list string) (Declaration, error) {
+	line, col := position(s.at)
+	decl := Declaration{
+		Name:     e.Name,
+		Service:  strings.TrimSpace(e.Service),
+		Provider: e.Provider,
+		Purpose:  e.Purpose,
+		Category: e.Category,
+		Duration: e.Duration,
+		Domain:   e.Domain,
+		Source:   Source{File: d.file, Line: line, Column: col},
 	}
-	f, err := d.fields(n, what, "name", "service", "type", "provider", "purpose", "category", "duration", "domain", "source")
-	if err != nil {
-		return Declaration{}, err
-	}
-	decl := Declaration{Source: Source{File: d.file, Line: n.line, Column: n.col}}
-
-	if decl.Service, err = d.str(f, "service", what); err != nil {
-		return decl, err
-	}
-	decl.Service = strings.TrimSpace(decl.Service)
-	nameNode, hasName := f["name"]
-	hasName = hasName && nameNode.kind != nullNode
+	hasName := e.Name.Text != ""
 	switch {
 	case list == "services" && decl.Service == "":
-		return decl, d.errorf(n, "%s: missing service (want the name of a service, such as Google Analytics)", what)
+		return decl, d.errorf(s.at, "%s: missing service (want the name of a service, such as Google Analytics)", s.index)
 	case decl.Service != "" && hasName:
-		return decl, d.errorf(nameNode, "%s: give a name or a service, not both (a service declares the cookies the knowledge base knows of it)", what)
+		return decl, d.errorf(s.pairs.value("name"), "%s: give a name or a service, not both (a service declares the cookies the knowledge base knows of it)", s.index)
 	case decl.Service == "" && !hasName:
-		return decl, d.errorf(n, "%s: missing name (want the cookie name or a pattern, or a service)", what)
-	}
-	if hasName {
-		name, err := d.str(f, "name", what)
-		if err != nil {
-			return decl, err
-		}
-		if decl.Name, err = ParsePattern(name); err != nil {
-			return decl, d.errorf(nameNode, "%v", err)
-		}
-		what = fmt.Sprintf("cookie %q", name)
-	} else {
-		what = fmt.Sprintf("service %q", decl.Service)
+		return decl, d.errorf(s.at, "%s: missing name (want the cookie name or a pattern, or a service)", s.index)
 	}
 
-	typ, err := d.str(f, "type", what)
-	if err != nil {
-		return decl, err
-	}
-	if decl.Type, err = ParseStorageType(typ); err != nil {
-		return decl, d.errorf(f["type"], "%s: %v", what, err)
+	var err error
+	if decl.Type, err = ParseStorageType(e.Type); err != nil {
+		return decl, d.errorf(s.pairs.value("type"), "%s: %v", s.what, err)
 	}
 	if decl.Service != "" && decl.Type != Cookie {
-		return decl, d.errorf(f["type"], "%s: a service declares cookies; type %q is for named entries", what, typ)
+		return decl, d.errorf(s.pairs.value("type"), "%s: a service declares cookies; type %q is for named entries", s.what, e.Type)
 	}
+	if decl.Category == "" {
+		return decl, d.errorf(s.at, "%s: missing category (want one of %s)", s.what, categoryList())
+	}
+	decl.CategoryText = strings.TrimSpace(d.text(s.pairs.value("category")))
 
-	for _, s := range []struct {
-		key string
-		dst *string
-	}{{"provider", &decl.Provider}, {"purpose", &decl.Purpose}, {"domain", &decl.Domain}} {
-		if *s.dst, err = d.str(f, s.key, what); err != nil {
-			return decl, err
-		}
+	if e.Source == nil {
+		return decl, nil
 	}
-
-	cat, err := d.str(f, "category", what)
-	if err != nil {
-		return decl, err
-	}
-	if strings.TrimSpace(cat) == "" {
-		return decl, d.errorf(n, "%s: missing category (want one of %s)", what, categoryList())
-	}
-	if decl.Category, err = ParseCategory(cat); err != nil {
-		return decl, d.errorf(f["category"], "%v", err)
-	}
-	decl.CategoryText = strings.TrimSpace(cat)
-
-	dur, err := d.str(f, "duration", what)
-	if err != nil {
-		return decl, err
-	}
-	if strings.TrimSpace(dur) != "" {
-		if decl.Duration, err = ParseDuration(dur); err != nil {
-			return decl, d.errorf(f["duration"], "%v", err)
-		}
-	}
-
-	if src, ok := f["source"]; ok && src.kind != nullNode {
-		if err := d.source(src, what, &decl); err != nil {
-			return decl, err
-		}
-	}
-	return decl, nil
-}
-
-func (d *decoder) source(n *node, what string, decl *Declaration) error {
-	what += " source"
-	f, err := d.fields(n, what, "page", "heading", "table", "layout", "category", "duration")
-	if err != nil {
-		return err
-	}
-	for _, s := range []struct {
-		key string
-		dst *string
-	}{{"page", &decl.Source.Page}, {"heading", &decl.Source.Heading}, {"layout", &decl.Source.Layout}} {
-		if *s.dst, err = d.str(f, s.key, what); err != nil {
-			return err
-		}
-	}
-	table, err := d.str(f, "table", what)
-	if err != nil {
-		return err
-	}
-	if table != "" {
-		t, err := strconv.Atoi(table)
+	decl.Source.Page, decl.Source.Heading, decl.Source.Layout = e.Source.Page, e.Source.Heading, e.Source.Layout
+	if e.Source.Table != "" {
+		t, err := strconv.Atoi(e.Source.Table)
 		if err != nil || t < 0 {
-			return d.errorf(f["table"], "%s table: want a table number, got %q", what, table)
+			return decl, d.errorf(s.source.value("table"), "%s source table: want a table number, got %q", s.what, e.Source.Table)
 		}
 		decl.Source.Table = t
 	}
 	// With a source block, the category wording is the source's, and a
 	// source that had none (a page without a category) has none.
-	if decl.CategoryText, err = d.str(f, "category", what); err != nil {
-		return err
+	decl.CategoryText = e.Source.Category
+	if e.Source.Duration != "" {
+		decl.Duration.Text = e.Source.Duration
 	}
-	dur, err := d.str(f, "duration", what)
+	return decl, nil
+}
+
+// pairs checks that n is a mapping whose keys are among allowed, and
+// returns its pairs by key. (The parser refuses a key given twice.)
+func (d *decoder) pairs(n ast.Node, what string, allowed []string) (pairs, error) {
+	r, err := d.resolve(n)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if dur != "" {
-		decl.Duration.Text = dur
+	var kvs []*ast.MappingValueNode
+	switch m := r.(type) {
+	case *ast.MappingNode:
+		kvs = m.Values
+	case *ast.MappingValueNode:
+		kvs = []*ast.MappingValueNode{m}
+	default:
+		at := r
+		if at == nil {
+			at = n
+		}
+		return nil, d.errorf(at, "%s: want a mapping with keys %s, got %s", what, strings.Join(allowed, ", "), kind(r))
+	}
+	ps := make(pairs, len(kvs))
+	for _, kv := range kvs {
+		key, err := d.key(kv.Key)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(allowed, key) {
+			return nil, d.errorf(kv.Key, "unknown key %q in %s (want %s)", key, what, strings.Join(allowed, ", "))
+		}
+		ps[key] = kv
+	}
+	return ps, nil
+}
+
+// key returns the text of a mapping key, which must be a single value.
+func (d *decoder) key(n ast.Node) (string, error) {
+	switch n.(type) {
+	case *ast.MergeKeyNode:
+		return "", d.errorf(n, "merge keys (<<) are not supported")
+	case *ast.MappingKeyNode:
+		return "", d.errorf(n, "complex keys (?) are not supported")
+	}
+	r, err := d.resolve(n)
+	if err != nil {
+		return "", err
+	}
+	if k := kind(r); k != "a scalar" {
+		return "", d.errorf(n, "a key must be a plain word, got %s", k)
+	}
+	return scalarText(r), nil
+}
+
+// scalars checks that the values of keys, where given, are single values
+// or nothing.
+func (d *decoder) scalars(ps pairs, what string, keys ...string) error {
+	for _, key := range keys {
+		n, err := d.resolve(ps.value(key))
+		if err != nil {
+			return err
+		}
+		if k := kind(n); k == "a mapping" || k == "a list" {
+			return d.errorf(n, "%s %s: want a string, got %s", what, key, k)
+		}
 	}
 	return nil
 }

@@ -247,6 +247,9 @@ func (x *extractor) declared() {
 // pseudoLevel is the level of elements acting as headings, below h6.
 const pseudoLevel = 7
 
+// headingLevels are the levels of the heading elements.
+var headingLevels = map[atom.Atom]int{atom.H1: 1, atom.H2: 2, atom.H3: 3, atom.H4: 4, atom.H5: 5, atom.H6: 6}
+
 // headingLevel reports whether n acts as a heading, and its level: h1 to
 // h6 and role="heading", and at level 7 (below any real heading) elements
 // that title what follows them: summary, legend, tab and accordion
@@ -255,9 +258,8 @@ const pseudoLevel = 7
 // "cmplz-subtitle", "ot-sdk-cookie-policy-group"). Blocks holding tables,
 // lists or paragraphs are sections, not headings.
 func headingLevel(n *html.Node) (int, bool) {
-	switch n.DataAtom {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return int(n.Data[1] - '0'), true
+	if level, ok := headingLevels[n.DataAtom]; ok {
+		return level, true
 	}
 	if hasBlockContent(n) {
 		return 0, false
@@ -283,7 +285,7 @@ func headingLevel(n *html.Node) (int, bool) {
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Label, atom.A, atom.Button:
 	default:
-		if n.Namespace != "" || htmlElements[n.Data] {
+		if n.Namespace != "" || htmlElements[n.DataAtom] {
 			return 0, false
 		}
 	}

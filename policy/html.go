@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cookieaudit/cookieaudit/internal/english"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -97,20 +98,13 @@ func (x *extractor) nothingFound() error {
 	tables := "no table"
 	switch {
 	case x.tables > 0 && x.cookieTables > 0:
-		tables = fmt.Sprintf("%s, %d with such a header but no cookie in it", plural(x.tables, "table"), x.cookieTables)
+		tables = fmt.Sprintf("%s, %d with such a header but no cookie in it", english.Count(x.tables, "table"), x.cookieTables)
 	case x.tables > 0:
-		tables = fmt.Sprintf("%s, none with such a header", plural(x.tables, "table"))
+		tables = fmt.Sprintf("%s, none with such a header", english.Count(x.tables, "table"))
 	}
 	return fmt.Errorf("%w in %s: looked for tables whose header or columns name the cookie and its purpose, category, duration or provider (the page has %s), "+
 		"records of cookie labels and values, lists and sentences naming cookies, and Cookiebot cookieTable arrays or OneTrust Groups data in scripts",
 		ErrNoDeclarations, x.page, tables)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // extractor holds the state of one extraction.

@@ -148,7 +148,7 @@ func weakLead(li *html.Node) ([]string, string) {
 		start = c
 	}
 	first := firstElement(start)
-	if first == nil || !(codeElements[first.Data] || emphElements[first.Data]) {
+	if first == nil || !(codeElements[first.DataAtom] || emphElements[first.DataAtom]) {
 		return nil, ""
 	}
 	lead := collapse(nodeText(first, false))
@@ -239,10 +239,10 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
 			continue
 		}
-		if c.Type == html.ElementNode && (codeElements[c.Data] || emphElements[c.Data]) {
+		if c.Type == html.ElementNode && (codeElements[c.DataAtom] || emphElements[c.DataAtom]) {
 			lead = collapse(nodeText(c, false))
 			ev = inEmph
-			if codeElements[c.Data] || onlyCode(c) {
+			if codeElements[c.DataAtom] || onlyCode(c) {
 				ev = inCode
 			}
 		}

@@ -13,13 +13,25 @@ import (
 // not one of them is a placeholder written without escaping, which the
 // browser took for a tag: "_ga_<container-id>" reaches us as the text
 // "_ga_" and an element named container-id.
-var htmlElements = setOf(`a abbr address area article aside audio b base bdi bdo blockquote body br
+var htmlElements = elementSet(`a abbr address area article aside audio b base bdi bdo blockquote body br
 	button canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em
 	embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe
 	img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup
 	option output p param picture pre progress q rp rt ruby s samp script search section select slot
 	small source span strong style sub summary sup table tbody td template textarea tfoot th thead time
 	title tr track u ul var video wbr font center tt big strike nobr marquee acronym`)
+
+// elementSet returns the set of the elements named in s, by their atom,
+// for the lookups by an element's DataAtom. Every name must be an atom of
+// golang.org/x/net/html/atom (TestElementSets checks it): an element of no
+// atom has atom 0, which the set must not hold.
+func elementSet(s string) map[atom.Atom]bool {
+	set := map[atom.Atom]bool{}
+	for _, name := range strings.Fields(s) {
+		set[atom.Lookup([]byte(name))] = true
+	}
+	return set
+}
 
 // glued reports whether text ends in a name character, so that an element
 // following it is part of the name ("_ga_<container-id>") rather than a
@@ -30,7 +42,7 @@ func glued(text string) bool {
 }
 
 // blockElements end a line of text.
-var blockElements = setOf(`address article aside blockquote br dd details div dl dt fieldset
+var blockElements = elementSet(`address article aside blockquote br dd details div dl dt fieldset
 	figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary
 	table tbody td tfoot th thead tr ul`)
 
@@ -61,10 +73,10 @@ func writeText(b *strings.Builder, c *html.Node, placeholders bool) {
 		case atom.Script, atom.Style, atom.Template, atom.Noscript:
 			return
 		}
-		if placeholders && c.Namespace == "" && !htmlElements[c.Data] && glued(b.String()) {
+		if placeholders && c.Namespace == "" && !htmlElements[c.DataAtom] && glued(b.String()) {
 			b.WriteString("<" + c.Data + ">")
 		}
-		block := blockElements[c.Data]
+		block := blockElements[c.DataAtom]
 		if block {
 			b.WriteByte('\n')
 		}
@@ -93,7 +105,7 @@ func textUpTo(n *html.Node, limit int) string {
 				case atom.Script, atom.Style, atom.Template, atom.Noscript:
 					continue
 				}
-				if blockElements[c.Data] {
+				if blockElements[c.DataAtom] {
 					b.WriteByte(' ')
 				}
 				if !rec(c) {

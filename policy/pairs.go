@@ -378,7 +378,7 @@ func valueElement(n *html.Node) bool {
 	case atom.Div, atom.P, atom.Dd, atom.Span, atom.Section, atom.Td:
 		return !hasBlockContent(n)
 	}
-	return !blockElements[n.Data] && !hasBlockContent(n)
+	return !blockElements[n.DataAtom] && !hasBlockContent(n)
 }
 
 // isLabelBlock reports whether an element can hold a "Label: value" line of

@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,10 +103,10 @@ func typeWord(t StorageType) string {
 }
 
 func sortWants(ws []platformWant) {
-	sort.Slice(ws, func(i, j int) bool {
-		if ws[i].Name != ws[j].Name {
-			return ws[i].Name < ws[j].Name
+	slices.SortFunc(ws, func(a, b platformWant) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
 		}
-		return ws[i].Category < ws[j].Category
+		return strings.Compare(a.Category, b.Category)
 	})
 }

@@ -10,13 +10,13 @@ import (
 )
 
 // inlineElements are the elements that flow within a line of text.
-var inlineElements = setOf(`a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong
+var inlineElements = elementSet(`a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong
 	sub sup time tt u var wbr big strike nobr acronym img input label button`)
 
 // isInline reports whether an element flows within text: an inline element
 // holding no block.
 func isInline(n *html.Node) bool {
-	if n.Namespace != "" || !inlineElements[n.Data] {
+	if n.Namespace != "" || !inlineElements[n.DataAtom] {
 		return false
 	}
 	if n.DataAtom == atom.Button || n.DataAtom == atom.Label {
@@ -27,7 +27,7 @@ func isInline(n *html.Node) bool {
 	}
 	block := false
 	walk(n, func(c *html.Node) bool {
-		if blockElements[c.Data] && c.DataAtom != atom.Br {
+		if blockElements[c.DataAtom] && c.DataAtom != atom.Br {
 			block = true
 		}
 		return !block
@@ -157,13 +157,13 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 				}
 			}
 		case n.Type != html.ElementNode:
-		case codeElements[n.Data]:
+		case codeElements[n.DataAtom]:
 			ev := inCode
 			if namedAfter(n) {
 				ev = inNamed
 			}
 			consider(nodeText(n, true), ev)
-		case emphElements[n.Data] || n.DataAtom == atom.A:
+		case emphElements[n.DataAtom] || n.DataAtom == atom.A:
 			if utf8.RuneCountInString(textUpTo(n, 200)) < 120 {
 				ev := inEmph
 				if n.DataAtom == atom.A {
@@ -332,7 +332,7 @@ func onlyCode(n *html.Node) bool {
 					}
 				}
 			case html.ElementNode:
-				scan(c, in || codeElements[c.Data])
+				scan(c, in || codeElements[c.DataAtom])
 			}
 		}
 	}
@@ -346,8 +346,8 @@ var (
 	// markdownEmphasis is a word in Markdown's underscore emphasis that
 	// no renderer turned into italics ("_cookies_").
 	markdownEmphasis = regexp.MustCompile(`^_[a-zA-Z]{4,}_$`)
-	codeElements     = setOf(`code kbd samp tt var`)
-	emphElements     = setOf(`b strong i em mark u cite dfn`)
+	codeElements     = elementSet(`code kbd samp tt var`)
+	emphElements     = elementSet(`b strong i em mark u cite dfn`)
 )
 
 // leadIn returns the bold words opening a paragraph and ending in a colon

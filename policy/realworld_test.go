@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,7 +71,7 @@ func TestRealWorldPolicies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sort.Strings(pages)
+	slices.Sort(pages)
 	var total score
 	for _, exp := range pages {
 		base := strings.TrimSuffix(exp, ".expected.json")
