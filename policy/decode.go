@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cookieaudit/cookieaudit/internal/yamlpos"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/lexer"
@@ -259,41 +260,15 @@ func scalarText(n ast.Node) string {
 	return ""
 }
 
-// position returns where a node starts for a reader: a flow mapping at its
-// brace, a block mapping at its first key (its own token is the first
-// colon).
-func position(n ast.Node) (int, int) {
-	if m, ok := n.(*ast.MappingNode); ok && !m.IsFlowStyle && len(m.Values) > 0 && m.Values[0] != nil {
-		n = m.Values[0]
-	}
-	if mv, ok := n.(*ast.MappingValueNode); ok && mv.Key != nil {
-		n = mv.Key
-	}
-	if n == nil {
-		return 0, 0
-	}
-	tk := n.GetToken()
-	if tk == nil || tk.Position == nil {
-		return 0, 0
-	}
-	return tk.Position.Line, tk.Position.Column
-}
-
 // errorf returns a *ParseError at n.
 func (d *decoder) errorf(n ast.Node, format string, args ...any) error {
-	line, col := position(n)
+	line, col := yamlpos.Of(n)
 	return &ParseError{File: d.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
 }
 
 // yamlError turns an error of goccy/go-yaml into a *ParseError at its
 // token, its message after prefix.
 func (d *decoder) yamlError(err error, prefix string) error {
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			return &ParseError{File: d.file, Line: tk.Position.Line, Column: tk.Position.Column, Msg: prefix + ye.GetMessage()}
-		}
-		return &ParseError{File: d.file, Msg: prefix + ye.GetMessage()}
-	}
-	return &ParseError{File: d.file, Msg: prefix + err.Error()}
+	line, col, msg := yamlpos.OfError(err)
+	return &ParseError{File: d.file, Line: line, Column: col, Msg: prefix + msg}
 }

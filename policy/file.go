@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cookieaudit/cookieaudit/internal/yamlpos"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -284,7 +285,7 @@ func (d *decoder) list(kv *ast.MappingValueNode, name string) ([]shape, error) {
 // declaration checks a decoded entry as a whole and makes it a
 // Declaration.
 func (d *decoder) declaration(e docEntry, s shape, list string) (Declaration, error) {
-	line, col := position(s.at)
+	line, col := yamlpos.Of(s.at)
 	decl := Declaration{
 		Name:     e.Name,
 		Service:  strings.TrimSpace(e.Service),

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/internal/english"
+	"github.com/cookieaudit/cookieaudit/internal/yamlpos"
 	"github.com/cookieaudit/cookieaudit/policy"
 )
 
@@ -121,7 +121,7 @@ func ParseIgnores(name string, data []byte) (*Ignores, error) {
 	for _, doc := range f.Docs {
 		if doc != nil && doc.Body != nil {
 			if body != nil {
-				line, col := nodePos(doc.Body)
+				line, col := yamlpos.Of(doc.Body)
 				return nil, &IgnoreFileError{name, line, col, "a second YAML document (want one)"}
 			}
 			body = doc.Body
@@ -135,7 +135,7 @@ func ParseIgnores(name string, data []byte) (*Ignores, error) {
 		if mv, isValue := body.(*ast.MappingValueNode); isValue {
 			top = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
 		} else {
-			line, col := nodePos(body)
+			line, col := yamlpos.Of(body)
 			return nil, &IgnoreFileError{name, line, col, `want a mapping with an "ignore" list`}
 		}
 	}
@@ -145,7 +145,7 @@ func ParseIgnores(name string, data []byte) (*Ignores, error) {
 			key = sn.Value
 		}
 		if key != "ignore" {
-			line, col := nodePos(kv.Key)
+			line, col := yamlpos.Of(kv.Key)
 			return nil, &IgnoreFileError{name, line, col, fmt.Sprintf(`unknown key %q (want "ignore")`, key)}
 		}
 		if _, null := kv.Value.(*ast.NullNode); null {
@@ -153,7 +153,7 @@ func ParseIgnores(name string, data []byte) (*Ignores, error) {
 		}
 		seq, ok := kv.Value.(*ast.SequenceNode)
 		if !ok {
-			line, col := nodePos(kv.Value)
+			line, col := yamlpos.Of(kv.Value)
 			return nil, &IgnoreFileError{name, line, col, `"ignore" must be a list of entries`}
 		}
 		for _, n := range seq.Values {
@@ -168,7 +168,7 @@ func ParseIgnores(name string, data []byte) (*Ignores, error) {
 }
 
 func parseIgnoreRule(file string, n ast.Node) (IgnoreRule, error) {
-	line, col := nodePos(n)
+	line, col := yamlpos.Of(n)
 	fail := func(msg string, args ...any) (IgnoreRule, error) {
 		return IgnoreRule{}, &IgnoreFileError{file, line, col, fmt.Sprintf(msg, args...)}
 	}
@@ -284,32 +284,9 @@ func kindNames() []string {
 	return names
 }
 
-// yamlError turns a go-yaml error into an IgnoreFileError at its position.
+// yamlError turns an error of goccy/go-yaml into an *IgnoreFileError at
+// its token.
 func yamlError(file string, err error) error {
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			return &IgnoreFileError{file, tk.Position.Line, tk.Position.Column, ye.GetMessage()}
-		}
-		return &IgnoreFileError{File: file, Msg: ye.GetMessage()}
-	}
-	return &IgnoreFileError{File: file, Msg: err.Error()}
-}
-
-// nodePos is where a node starts for a reader: a mapping's first key.
-func nodePos(n ast.Node) (int, int) {
-	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0] != nil && m.Values[0].Key != nil {
-		n = m.Values[0].Key
-	}
-	if mv, ok := n.(*ast.MappingValueNode); ok && mv.Key != nil {
-		n = mv.Key
-	}
-	if n == nil {
-		return 0, 0
-	}
-	tk := n.GetToken()
-	if tk == nil || tk.Position == nil {
-		return 0, 0
-	}
-	return tk.Position.Line, tk.Position.Column
+	line, col, msg := yamlpos.OfError(err)
+	return &IgnoreFileError{file, line, col, msg}
 }
