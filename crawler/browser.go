@@ -51,8 +51,9 @@ type session struct {
 	tap     *tap
 	version string
 
-	mu  sync.Mutex
-	cmd *exec.Cmd // the browser process, once started
+	mu       sync.Mutex
+	cmd      *exec.Cmd // the browser process, once started
+	prefsErr error     // writing the profile's preferences failed
 }
 
 // exitStatus says how the browser process ended ("exit status 1",
@@ -101,11 +102,11 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.WindowSize(1280, 900),
 		chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
-			s.mu.Lock()
-			s.cmd = cmd
-			s.mu.Unlock()
 			setProcAttr(cmd)
-			writeProfilePrefs(cmd.Args, !opts.BlockThirdPartyCookies)
+			err := writeProfilePrefs(cmd.Args, !opts.BlockThirdPartyCookies)
+			s.mu.Lock()
+			s.cmd, s.prefsErr = cmd, err
+			s.mu.Unlock()
 		}),
 	)
 	if opts.HostResolverRules != "" {
@@ -145,6 +146,15 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 			return nil, ctx.Err()
 		}
 		return nil, fmt.Errorf("starting the browser %s: %s: %w", path, s.startFailure(ctx, err), ErrNoBrowser)
+	}
+	s.mu.Lock()
+	prefsErr := s.prefsErr
+	s.mu.Unlock()
+	if prefsErr != nil {
+		// Without its preferences the browser would block third-party
+		// cookies that a default desktop browser stores, or the reverse.
+		s.cancel()
+		return nil, fmt.Errorf("preparing the browser profile: %w: %w", prefsErr, ErrNoBrowser)
 	}
 	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
 		s.version = v.Product
@@ -209,7 +219,7 @@ func lastLines(s string, n int) string {
 // writeProfilePrefs writes the profile preferences before Chromium starts.
 // Chromium here blocks third-party cookies by default; a default desktop
 // browser does not, and an audit must see what such a browser stores.
-func writeProfilePrefs(args []string, allowThirdParty bool) {
+func writeProfilePrefs(args []string, allowThirdParty bool) error {
 	var dir string
 	for _, a := range args {
 		if v, ok := strings.CutPrefix(a, "--user-data-dir="); ok {
@@ -217,7 +227,7 @@ func writeProfilePrefs(args []string, allowThirdParty bool) {
 		}
 	}
 	if dir == "" {
-		return
+		return errors.New("the browser's command line names no profile directory (--user-data-dir)")
 	}
 	mode := 0 // allow all cookies
 	if !allowThirdParty {
@@ -229,10 +239,13 @@ func writeProfilePrefs(args []string, allowThirdParty bool) {
 			"block_third_party_cookies": !allowThirdParty,
 		},
 	}
-	buf, _ := json.Marshal(prefs)
+	buf, err := json.Marshal(prefs)
+	if err != nil {
+		return err
+	}
 	def := filepath.Join(dir, "Default")
 	if err := os.MkdirAll(def, 0o700); err != nil {
-		return
+		return err
 	}
-	_ = os.WriteFile(filepath.Join(def, "Preferences"), buf, 0o600)
+	return os.WriteFile(filepath.Join(def, "Preferences"), buf, 0o600)
 }

@@ -138,6 +138,11 @@ func (c *crawler) findBanner(ctx context.Context, p *pageCtx, arg consentArg) (f
 // this choice, a short look is enough.
 func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click string, known *Banner) *ConsentAction {
 	a := &ConsentAction{Phase: ph, Action: click, VerifiedBy: VerifiedByNone}
+	began := time.Now()
+	defer func() {
+		c.opts.Logger.Debug("consent choice", "phase", ph, "click", click, "platform", a.Platform, "clicked", a.Clicked,
+			"verified", a.VerifiedBy, "error", a.Error, "took", time.Since(began).Round(time.Millisecond))
+	}()
 	can := func(r bannerReport) bool {
 		if click == "accept" {
 			return r.Accept != nil

@@ -19,9 +19,10 @@ import (
 const maxConsentCost = 2.5
 
 // costOptions are the crawl options of the consent cost measurements: the
-// fixture options with a shorter wait, the same for both modes.
+// fixture options with a shorter wait, the same for both modes, in a
+// browser of each scan's own, as a user's scan starts one.
 func costOptions(srv *fixtures.Server) crawler.Options {
-	opts := fixtureOptions(srv)
+	opts := ownBrowserOptions(srv)
 	opts.Wait = time.Second
 	return opts
 }
@@ -31,7 +32,7 @@ func costOptions(srv *fixtures.Server) crawler.Options {
 // speed: every phase visited every page, and every click was verified.
 func timeCrawl(tb testing.TB, site fixtures.ConsentSite, opts crawler.Options, mode crawler.ConsentMode) time.Duration {
 	tb.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithCancel(tb.Context())
 	defer cancel()
 	opts.Consent = mode
 	start := time.Now()

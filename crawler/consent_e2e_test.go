@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
@@ -18,7 +17,7 @@ var consentPhases = []crawler.Phase{crawler.BeforeConsent, crawler.AfterAccept, 
 // crawlConsent crawls a consent site in every phase (--consent all).
 func crawlConsent(t *testing.T, srv *fixtures.Server, site fixtures.ConsentSite, opts crawler.Options) *crawler.Result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	opts.Consent = crawler.ConsentAll
 	res, err := crawler.Crawl(ctx, site.Start, opts)
@@ -163,7 +162,7 @@ func TestCrawlConsentSites(t *testing.T) {
 	for _, site := range fixtures.ConsentSites() {
 		t.Run(site.Name, func(t *testing.T) {
 			t.Parallel()
-			res := crawlConsent(t, srv, site, fixtureOptions(srv))
+			res := crawlConsent(t, srv, site, fixtureOptions(t, srv))
 
 			frame := site.Start
 			if site.BannerInFrame != "" {
@@ -310,7 +309,7 @@ func TestCrawlConsentSelectors(t *testing.T) {
 	for _, site := range []fixtures.ConsentSite{fixtures.FrenchTextBanner(), fixtures.IframeBanner()} {
 		t.Run(site.Name, func(t *testing.T) {
 			t.Parallel()
-			opts := fixtureOptions(srv)
+			opts := fixtureOptions(t, srv)
 			opts.AcceptSelector, opts.RejectSelector = site.AcceptSelector, site.RejectSelector
 			res := crawlConsent(t, srv, site, opts)
 

@@ -30,13 +30,21 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 	}
 	res := &Result{Target: start.String(), StartedAt: time.Now().UTC()}
 
-	s, err := startBrowser(ctx, opts)
-	if err != nil {
-		return nil, err
+	var s *session
+	if opts.Browser != nil {
+		if err := checkShared(opts); err != nil {
+			return nil, err
+		}
+		s = opts.Browser.s
+		opts.Logger.Debug("crawling in a shared browser", "version", s.version)
+	} else {
+		if s, err = startBrowser(ctx, opts); err != nil {
+			return nil, err
+		}
+		defer s.cancel()
+		opts.Logger.Debug("browser started", "version", s.version)
 	}
-	defer s.cancel()
 	res.Browser = s.version
-	opts.Logger.Debug("browser started", "version", s.version)
 	if err := checkSelectors(ctx, s, opts); err != nil {
 		return nil, err
 	}

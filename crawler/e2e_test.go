@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,6 +31,9 @@ func TestMain(m *testing.M) {
 	tmpDir = dir
 	os.Setenv("TMPDIR", dir) // chromedp makes its profiles under os.TempDir
 	code := m.Run()
+	if b, err := sharedBrowser(); err == nil {
+		b.Close()
+	}
 	if err := leftovers(dir); err != nil {
 		fmt.Fprintln(os.Stderr, "FAIL: after the tests:", err)
 		code = 1
@@ -80,9 +84,27 @@ func requireBrowser(t *testing.T) {
 	}
 }
 
-func fixtureOptions(s *fixtures.Server) crawler.Options {
+// fixtureOptions are the options of a crawl of srv's sites in the browser
+// that the tests share, through srv's proxy: a tab per test, a browser per
+// test binary, as chromedp's own tests do.
+func fixtureOptions(t testing.TB, srv *fixtures.Server) crawler.Options {
+	t.Helper()
+	b, err := sharedBrowser()
+	if err != nil {
+		t.Fatalf("starting the shared browser: %v", err)
+	}
+	opts := ownBrowserOptions(srv)
+	opts.HostResolverRules, opts.Insecure = "", true
+	opts.Browser, opts.Proxy = b, srv.ProxyURL()
+	return opts
+}
+
+// ownBrowserOptions are the options of a crawl of srv's sites in a browser
+// of its own, for tests that change the browser (its cookie settings, its
+// user agent) or end it.
+func ownBrowserOptions(srv *fixtures.Server) crawler.Options {
 	return crawler.Options{
-		HostResolverRules: s.HostResolverRules(),
+		HostResolverRules: srv.HostResolverRules(),
 		Insecure:          true,
 		// Generous: the suite runs on loaded machines, with the race
 		// detector, beside other packages' browsers; a fixture page that
@@ -91,6 +113,12 @@ func fixtureOptions(s *fixtures.Server) crawler.Options {
 		Consent:     crawler.ConsentNone, // consent phases have tests of their own
 	}
 }
+
+// sharedBrowser is the browser of the whole test binary, started on first
+// use and closed by TestMain.
+var sharedBrowser = sync.OnceValues(func() (*crawler.Browser, error) {
+	return crawler.StartBrowser(context.Background(), crawler.Options{Insecure: true})
+})
 
 // project keeps the fields of a crawled cookie that the ground truth states.
 // The requested lifetime is measured from the scan start and accepted when
@@ -168,9 +196,9 @@ func TestCrawlPortal(t *testing.T) {
 	defer srv.Close()
 	site := fixtures.Portal()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	res, err := crawler.Crawl(ctx, site.Start, fixtureOptions(srv))
+	res, err := crawler.Crawl(ctx, site.Start, fixtureOptions(t, srv))
 	if err != nil {
 		t.Fatalf("Crawl: %v", err)
 	}
@@ -206,12 +234,12 @@ func TestCrawlIsDeterministic(t *testing.T) {
 	srv := fixtures.NewServer()
 	defer srv.Close()
 	site := fixtures.Portal()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 
 	var runs [][]string
 	for _, conc := range []int{1, 6} {
-		opts := fixtureOptions(srv)
+		opts := fixtureOptions(t, srv)
 		opts.Concurrency = conc
 		opts.Wait = 2500 * time.Millisecond
 		res, err := crawler.Crawl(ctx, site.Start, opts)
@@ -239,9 +267,9 @@ func TestCrawlEdgeCases(t *testing.T) {
 	defer srv.Close()
 	site := fixtures.EdgeCases()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	opts := fixtureOptions(srv)
+	opts := fixtureOptions(t, srv)
 	opts.PageTimeout = 5 * time.Second
 	start := time.Now()
 	res, err := crawler.Crawl(ctx, site.Start, opts)
@@ -272,9 +300,9 @@ func TestCrawlBlockThirdPartyCookies(t *testing.T) {
 	t.Parallel()
 	srv := fixtures.NewServer()
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	opts := fixtureOptions(srv)
+	opts := ownBrowserOptions(srv)
 	opts.BlockThirdPartyCookies = true
 	opts.MaxDepth = 2
 	opts.Include = nil
@@ -341,7 +369,7 @@ func TestCrawlErrors(t *testing.T) {
 		// The command cancels with a cause that says why (--timeout, a
 		// signal): it is the lost pages' reason.
 		cause := errors.New("scan timed out after 1m (--timeout)")
-		opts := fixtureOptions(srv)
+		opts := fixtureOptions(t, srv)
 		opts.Concurrency = 1
 		opts.Progress = func(_ crawler.Phase, done, planned, cookies int) {
 			if done == 2 {
@@ -382,9 +410,9 @@ func TestCrawlPortalConsent(t *testing.T) {
 	t.Parallel()
 	srv := fixtures.NewServer()
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	opts := fixtureOptions(srv)
+	opts := fixtureOptions(t, srv)
 	opts.Consent = crawler.ConsentAuto
 	opts.MaxDepth = 1
 	res, err := crawler.Crawl(ctx, fixtures.Portal().Start, opts)

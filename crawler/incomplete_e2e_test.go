@@ -26,11 +26,11 @@ func TestCrawlStartFailures(t *testing.T) {
 	t.Parallel()
 	srv := fixtures.NewServer()
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	for _, sf := range fixtures.EdgeStartFailures() {
 		t.Run(strings.TrimPrefix(sf.URL, "https://www.edge.test/"), func(t *testing.T) {
-			opts := fixtureOptions(srv)
+			opts := fixtureOptions(t, srv)
 			opts.Consent = crawler.ConsentAll // phases that must not run
 			opts.Wait = crawler.NoWait
 			res, err := crawler.Crawl(ctx, sf.URL, opts)
@@ -69,13 +69,13 @@ func TestCrawlBrowserKilled(t *testing.T) {
 	t.Parallel()
 	srv := fixtures.NewServer()
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 
 	// The browser of this test, and no other test's, is found by a user
 	// agent no other browser has, among the children of this process.
 	marker := fmt.Sprintf("cookieaudit-kill-test-%d", time.Now().UnixNano())
-	opts := fixtureOptions(srv)
+	opts := ownBrowserOptions(srv)
 	opts.Consent = crawler.ConsentAll
 	opts.Concurrency = 1
 	opts.Wait = time.Second

@@ -74,6 +74,16 @@ type Options struct {
 	// the rules.
 	AcceptSelector string
 	RejectSelector string
+	// Browser, when set, is a running browser to crawl in (see
+	// StartBrowser); it stays running after the crawl. BrowserPath,
+	// HostResolverRules, Insecure, BlockThirdPartyCookies and UserAgent are
+	// then the browser's: a crawl that sets one differently is refused.
+	// When nil, the crawl starts a browser of its own and ends it.
+	Browser *Browser
+	// Proxy, when set, is the proxy server of every browser context of the
+	// crawl ("http://127.0.0.1:3128", "socks5://127.0.0.1:1080"): the
+	// browser reaches the site through it.
+	Proxy string
 	// Logger receives progress and diagnostics; nil discards them.
 	Logger *slog.Logger
 	// Progress, when set, is called after each page with the phase, the

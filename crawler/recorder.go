@@ -4,6 +4,9 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -30,10 +33,10 @@ const bindingName = "__cookieauditReport"
 // order; observations() turns them into cookie writes once the page is done.
 type recorder struct {
 	tap *tap
+	log *slog.Logger
 	ctx context.Context // the tab's context: ends when the tab closes
 
-	mu      sync.Mutex
-	stopped bool
+	mu sync.Mutex
 	// requests maps a request id to the URLs of its hops: the first request
 	// and each redirect. The k-th responseReceivedExtraInfo of a request
 	// belongs to its k-th hop.
@@ -92,9 +95,10 @@ type cookieStoreOpts struct {
 	Partitioned bool     `json:"partitioned"`
 }
 
-func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID) *recorder {
+func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID, log *slog.Logger) *recorder {
 	return &recorder{
 		tap:       t,
+		log:       log,
 		mainFrame: mainFrame,
 		ctx:       ctx,
 		requests:  make(map[network.RequestID][]string),
@@ -107,38 +111,56 @@ func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID) *recorder {
 
 // configure prepares a session before its document runs: the cookie-write
 // hook, the network events, and auto-attach (paused) for its own iframes and
-// workers. For a child session it then resumes the target.
-func (r *recorder) configure(ctx context.Context, s target.SessionID, resume bool) {
+// workers. For a child session it then resumes the target, whatever
+// failed, since a paused target would hang its page. It returns what
+// failed, joined: a worker has no Page domain, so a worker's page steps
+// are not tried.
+func (r *recorder) configure(ctx context.Context, s target.SessionID, resume, worker bool) error {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	call := func(method string, params any) error {
-		return r.tap.call(ctx, s, method, params, nil)
+	var errs []error
+	call := func(method string, params any) {
+		if err := r.tap.call(ctx, s, method, params, nil); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", method, err))
+		}
 	}
-	// Errors are expected on workers, which have no Page domain; each step
-	// is independent, and the target must be resumed whatever failed.
-	_ = call(runtime.Enable.Method, cdp.Empty{})
-	_ = call(runtime.AddBinding.Method, runtime.AddBindingParams{Name: bindingName})
-	_ = call(page.Enable.Method, page.EnableParams{})
-	_ = call(page.AddScriptToEvaluateOnNewDocument.Method, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: strings.ReplaceAll(hookSource, "__BINDING__", bindingName),
-	})
-	_ = call(network.Enable.Method, network.EnableParams{})
-	_ = call(target.SetAutoAttach.Method, target.SetAutoAttachParams{
+	call(runtime.Enable.Method, cdp.Empty{})
+	call(runtime.AddBinding.Method, runtime.AddBindingParams{Name: bindingName})
+	if !worker {
+		call(page.Enable.Method, page.EnableParams{})
+		call(page.AddScriptToEvaluateOnNewDocument.Method, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: strings.ReplaceAll(hookSource, "__BINDING__", bindingName),
+		})
+	}
+	call(network.Enable.Method, network.EnableParams{})
+	call(target.SetAutoAttach.Method, target.SetAutoAttachParams{
 		AutoAttach: true, WaitForDebuggerOnStart: true, Flatten: new(true),
 	})
 	if resume {
-		_ = call(runtime.RunIfWaitingForDebugger.Method, cdp.Empty{})
+		call(runtime.RunIfWaitingForDebugger.Method, cdp.Empty{})
 	}
+	return errors.Join(errs...)
 }
 
-// OnAttached configures and resumes a target attached below the page.
+// OnAttached configures and resumes a target attached below the page. A
+// target that cannot be configured is logged: it is most often one that
+// went away at once (an iframe that navigated, a worker that ended).
 func (r *recorder) OnAttached(parent target.SessionID, ev *target.EventAttachedToTarget) {
-	if ev.TargetInfo != nil && ev.TargetInfo.Type == "iframe" {
+	kind := ""
+	if ev.TargetInfo != nil {
+		kind = ev.TargetInfo.Type
+	}
+	if kind == "iframe" {
 		r.mu.Lock()
 		r.childSessions = append(r.childSessions, ev.SessionID)
 		r.mu.Unlock()
 	}
-	go r.configure(r.ctx, ev.SessionID, true)
+	worker := strings.HasSuffix(kind, "worker")
+	go func() {
+		if err := r.configure(r.ctx, ev.SessionID, true, worker); err != nil && r.ctx.Err() == nil {
+			r.log.Debug("cannot watch a target of the page", "type", kind, "err", err)
+		}
+	}()
 }
 
 // OnEvent records one event. It runs on the connection's read loop.
@@ -379,13 +401,6 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// stop freezes the record: later events of a closing tab are dropped.
-func (r *recorder) stop() {
-	r.mu.Lock()
-	r.stopped = true
-	r.mu.Unlock()
 }
 
 // children returns the sessions of the cross-site iframes attached below

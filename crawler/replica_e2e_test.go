@@ -11,9 +11,10 @@ import (
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
 
-// replicaSlots bounds the replica crawls that run at once: each starts a
-// browser of its own.
-var replicaSlots = make(chan struct{}, 3)
+// replicaSlots bounds the replica crawls that run at once, in the shared
+// browser: each spends most of its time waiting for a banner or a
+// platform's state, so several share the cores well.
+var replicaSlots = make(chan struct{}, 6)
 
 // TestReplicas crawls every replica of a consent platform's banner (and
 // every control page) in a real browser, in all three consent phases, and
@@ -36,14 +37,14 @@ func TestReplicas(t *testing.T) {
 			t.Parallel()
 			replicaSlots <- struct{}{}
 			defer func() { <-replicaSlots }()
-			opts := fixtureOptions(srv)
+			opts := fixtureOptions(t, srv)
 			opts.MaxPages = 1
 			opts.Wait = 500 * time.Millisecond
 			opts.Consent = crawler.ConsentAll
 			if rep.Control {
 				opts.Consent = crawler.ConsentAuto
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			res, err := crawler.Crawl(ctx, rep.Start, opts)
 			if err != nil {

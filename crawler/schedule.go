@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -23,8 +24,12 @@ import (
 // every other page sees its cookies and its consent click.
 func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error {
 	ph := pr.phase
-	scanCtx, scanCancel := chromedp.NewContext(c.s.ctx, chromedp.WithNewBrowserContext())
+	scanCtx, scanCancel := chromedp.NewContext(c.s.ctx, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
+		p.ProxyServer = c.opts.Proxy
+	}))
 	defer scanCancel()
+	// A shared browser outlives the crawl: its contexts end with ctx.
+	defer context.AfterFunc(ctx, scanCancel)()
 	if err := chromedp.Do(scanCtx); err != nil {
 		if spec.replay == nil {
 			pr.lost = []entry{{url: c.start.String()}}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 )
 
 // selectorCases are CSS selectors with whether they are valid CSS, as
@@ -83,7 +82,7 @@ func TestCheckSelectorsInBrowser(t *testing.T) {
 		t.Fatalf("a full test run needs Chromium: %v", err)
 	}
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	opts := withDefaults(Options{})
 	s, err := startBrowser(ctx, opts)

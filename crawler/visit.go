@@ -66,10 +66,16 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) 
 		return v
 	}
 	t := chromedp.FromContext(tabCtx).Target
-	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.TargetID))
+	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.TargetID), log)
 	c.s.tap.watchSession(t.SessionID, rec)
 	defer c.s.tap.unwatch(rec)
-	rec.configure(tabCtx, t.SessionID, false)
+	if err := rec.configure(tabCtx, t.SessionID, false, false); err != nil {
+		// A tab that cannot be watched would report a page without its
+		// cookies.
+		v.page.Error = "configuring the tab: " + err.Error()
+		v.page.Lost = c.stopped(ctx, err)
+		return v
+	}
 
 	// A cancelled scan stops the page at once.
 	navCtx, navCancel := context.WithTimeout(tabCtx, c.opts.PageTimeout)
@@ -132,7 +138,6 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) 
 			v.links = c.links(info)
 		}
 	}
-	rec.stop()
 	writes, sent, dialogs, download := rec.snapshot()
 	v.writes, v.sent = writes, sent
 	if download && v.page.Error == "" {
