@@ -62,7 +62,7 @@ func firstParty(name string) crawler.Cookie {
 	return crawler.Cookie{
 		Name: name, Domain: "www.example.org", HostOnly: true, Path: "/",
 		Stored: true, SetBy: crawler.SetByHeader, Source: site, FirstSeenOn: site,
-		Party: crawler.FirstParty, Session: true, Writes: 1,
+		Party: crawler.FirstParty, Session: true,
 	}
 }
 

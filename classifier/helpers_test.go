@@ -44,7 +44,6 @@ func observed(t testing.TB, line, source string) crawler.Cookie {
 		SetBy:       crawler.SetByHeader,
 		Source:      source,
 		FirstSeenOn: site,
-		Writes:      1,
 	}
 	host := src.Hostname()
 	if strings.HasSuffix(src.Path, ".js") || strings.HasSuffix(src.Path, "/js") {

@@ -45,7 +45,6 @@ func merge(visits []*visit, jar []*network.Cookie, site string) []Cookie {
 				continue
 			}
 			r := get(p.key, i, v.page.URL)
-			r.c.Writes++
 			if !w.blocked {
 				r.c.Stored = true
 				r.c.BlockedReasons = nil

@@ -35,13 +35,13 @@ func TestMerge(t *testing.T) {
 	tp := func(d time.Duration) *time.Time { x := at.Add(d); return &x }
 	want := []Cookie{
 		{Name: "_ga", Domain: "portal.test", Path: "/", Party: FirstParty, Value: "", RequestedExpires: tp(2 * 365 * 24 * time.Hour),
-			Expires: tp(400 * 24 * time.Hour), Stored: true, SetBy: SetByScript, Source: "https://gtm.test/gtag.js", FrameURL: "", FirstSeenOn: "https://www.portal.test/", Writes: 2, SetAt: at},
+			Expires: tp(400 * 24 * time.Hour), Stored: true, SetBy: SetByScript, Source: "https://gtm.test/gtag.js", FrameURL: "", FirstSeenOn: "https://www.portal.test/", SetAt: at},
 		{Name: "refused", Domain: "ads.test", HostOnly: true, Path: "/", Party: ThirdParty, Session: true, SameSite: "None", Value: "1",
-			Stored: false, BlockedReasons: []string{"SameSiteNoneInsecure"}, SetBy: SetByHeader, Source: "https://ads.test/px", FirstSeenOn: "https://www.portal.test/", Writes: 1, SetAt: at},
+			Stored: false, BlockedReasons: []string{"SameSiteNoneInsecure"}, SetBy: SetByHeader, Source: "https://ads.test/px", FirstSeenOn: "https://www.portal.test/", SetAt: at},
 		{Name: "sessionid", Domain: "www.portal.test", HostOnly: true, Path: "/", Party: FirstParty, Value: "", RequestedExpires: tp(time.Minute), Expires: tp(time.Minute),
-			Stored: true, HTTPOnly: true, SameSite: "Lax", SetBy: SetByHeader, Source: "https://www.portal.test/", FirstSeenOn: "https://www.portal.test/", Writes: 1, SetAt: at},
+			Stored: true, HTTPOnly: true, SameSite: "Lax", SetBy: SetByHeader, Source: "https://www.portal.test/", FirstSeenOn: "https://www.portal.test/", SetAt: at},
 		{Name: "uid", Domain: "embed.test", HostOnly: true, Path: "/", Party: ThirdParty, Session: true, Stored: true, Secure: true, SameSite: "None", Value: "",
-			SetBy: SetByHeader, Source: "https://embed.test/frame", FirstSeenOn: "https://www.portal.test/catalog/", Writes: 1, SetAt: at},
+			SetBy: SetByHeader, Source: "https://embed.test/frame", FirstSeenOn: "https://www.portal.test/catalog/", SetAt: at},
 		{Name: "mystery", Domain: "www.portal.test", HostOnly: true, Path: "/", Party: FirstParty, Session: true, Stored: true, SetBy: SetByUnknown},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

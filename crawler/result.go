@@ -264,8 +264,6 @@ type Cookie struct {
 	// several pages set "if absent" may be attributed to either of two pages
 	// visited at the same time (Options.Concurrency 1 removes that).
 	FirstSeenOn string
-	// Writes counts the writes of this cookie seen during the scan.
-	Writes int
 	// Phases are the consent phases the cookie was present in (set during
 	// the phase, or in the phase's jar at its end), in phase order.
 	Phases []Phase

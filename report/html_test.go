@@ -210,7 +210,7 @@ func TestHTMLInChromium(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	r, err := crawler.Render(ctx, srv.URL+"/report.html", crawler.Options{Wait: time.Second})
 	if err != nil {

@@ -49,7 +49,6 @@ func observed(t testing.TB, line string, party crawler.Party, setBy crawler.SetB
 		Source:         source,
 		FrameURL:       page,
 		FirstSeenOn:    page,
-		Writes:         1,
 	}
 	if c.Domain == "" {
 		c.Domain, c.HostOnly = src.Hostname(), true

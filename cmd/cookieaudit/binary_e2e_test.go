@@ -43,7 +43,7 @@ func TestBinaryCIGate(t *testing.T) {
 	srv := fixtures.NewServer()
 	defer srv.Close()
 	site := fixtures.Portal()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 
 	// The flags every scan here shares. One consent phase is enough: the
@@ -52,7 +52,7 @@ func TestBinaryCIGate(t *testing.T) {
 	scan := func(extra ...string) []string {
 		return append([]string{"scan", site.Start,
 			"--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-			"--consent", "none", "--page-timeout", "8s"}, extra...)
+			"--consent", "none", "--page-timeout", "60s"}, extra...)
 	}
 
 	violating := t.TempDir()

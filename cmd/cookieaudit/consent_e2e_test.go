@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -29,7 +28,7 @@ func TestScanConsentFindings(t *testing.T) {
 	for _, site := range fixtures.ConsentSites() {
 		// One site at a time: each runs three browser contexts already.
 		t.Run(site.Name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			args := []string{"scan", site.Start, "--consent", "all", "--format", "json",
 				"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--page-timeout", "10s"}

@@ -27,7 +27,7 @@ func TestBinaryStartPageFails(t *testing.T) {
 	bin := buildBinary(t)
 	srv := fixtures.NewServer()
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	for _, sf := range fixtures.EdgeStartFailures() {
 		t.Run(strings.TrimPrefix(sf.URL, "https://www.edge.test/"), func(t *testing.T) {
@@ -71,7 +71,7 @@ func TestBinaryBrowserKilled(t *testing.T) {
 	bin := buildBinary(t)
 	srv := fixtures.NewServer()
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 
 	tmp := t.TempDir() // the binary's TMPDIR: its profile and browser files

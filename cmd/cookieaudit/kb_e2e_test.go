@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
@@ -108,7 +107,7 @@ func TestBinaryKBUpdateBehindProxy(t *testing.T) {
 	}
 	env = append(env, "HTTPS_PROXY="+proxy.URL, "SSL_CERT_FILE="+ca, "SSL_CERT_DIR="+dir, cacheDirEnv+"="+cache)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	res := runBinaryEnv(ctx, t, bin, env, "kb", "update", "--url", "https://example.com/open-cookie-database.csv")
 	res.wantExit(t, 0)

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
@@ -27,7 +26,7 @@ func TestBinaryOutputsSpecialFiles(t *testing.T) {
 	srv := fixtures.NewServer()
 	defer srv.Close()
 	site := fixtures.Portal()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 
 	dir := t.TempDir()
@@ -57,7 +56,7 @@ func TestBinaryOutputsSpecialFiles(t *testing.T) {
 	read := readFIFO(t, fifo)
 	res := runBinary(ctx, t, bin, "scan", site.Start,
 		"--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-		"--consent", "none", "--max-pages", "3", "--page-timeout", "8s", "--fail-on", "none",
+		"--consent", "none", "--max-pages", "3", "--page-timeout", "60s", "--fail-on", "none",
 		"--format", strings.Join(formats, ","), "-o", strings.Join(outs, ","))
 	res.wantExit(t, 0)
 

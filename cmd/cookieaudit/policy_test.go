@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cookieaudit/cookieaudit/fixtures"
 	"github.com/google/go-cmp/cmp"
@@ -73,7 +72,7 @@ func TestPolicyExtractPortal(t *testing.T) {
 }
 
 func checkPortalPolicy(t *testing.T, srv *fixtures.Server, source string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	var out, errOut bytes.Buffer
 	code := run(ctx, []string{"policy", "extract", source, "--format", "json", "--wait", "500ms",

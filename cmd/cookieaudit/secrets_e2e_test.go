@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
@@ -79,7 +78,7 @@ func TestBinaryNoCredentials(t *testing.T) {
 	defer fx.Close()
 	site := fixtures.Portal()
 	front := newBasicAuthFront(t, fx, "www.portal.test", "user", "secret")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 
 	withCreds := func(u string) string {

@@ -49,7 +49,7 @@ func runInterrupted(t *testing.T, bin, dir, tmp string, sig syscall.Signal, read
 		}
 	}()
 
-	wait, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	wait, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	readyErr := make(chan error, 1)
 	go func() { readyErr <- ready(wait) }()
