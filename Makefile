@@ -32,9 +32,10 @@ test: ensure-chromium ## Run every test, real-browser tests included, with the r
 test-short: ## Run the tests that need no browser
 	$(GO) test -short ./...
 
-lint: ## Check formatting (gofmt -l) and run go vet
+lint: ## Check formatting (gofmt -l), run go vet, and check that no Go file but a test has more than 450 lines
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l: these files need gofmt -w:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	@./scripts/check-file-sizes.sh
 
 bench: ## Run the benchmarks (3 iterations each)
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
