@@ -9,15 +9,17 @@ import (
 	"testing"
 )
 
-// TestUseColor: colour only for a character device (a terminal; /dev/null
-// stands in for one here), and never with NO_COLOR or TERM=dumb.
+// TestUseColor: colour only for a terminal, never with NO_COLOR or
+// TERM=dumb, and never for /dev/null, a character device that is no
+// terminal.
 func TestUseColor(t *testing.T) {
 	t.Parallel()
-	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	tty := openTerminal(t)
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
-		t.Skipf("no %s: %v", os.DevNull, err)
+		t.Fatalf("opening %s: %v", os.DevNull, err)
 	}
-	defer tty.Close()
+	defer null.Close()
 	r, pipe, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +42,8 @@ func TestUseColor(t *testing.T) {
 		env  func(string) string
 		want bool
 	}{
-		{"character device", tty, env("TERM", "xterm-256color"), true},
+		{"terminal", tty, env("TERM", "xterm-256color"), true},
+		{os.DevNull, null, env("TERM", "xterm-256color"), false},
 		{"NO_COLOR", tty, env("NO_COLOR", "1"), false},
 		{"empty NO_COLOR", tty, env("NO_COLOR", ""), true},
 		{"dumb terminal", tty, env("TERM", "dumb"), false},

@@ -24,6 +24,9 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 	if p := newProgress(w); p != nil {
 		t.Error("progress on a pipe")
 	}
+	if p := newProgress(openTerminal(t)); p == nil {
+		t.Error("no progress on a terminal")
+	}
 	// /dev/null is a character device, and no terminal.
 	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
 		defer null.Close()
