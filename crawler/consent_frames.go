@@ -154,6 +154,9 @@ func (c *crawler) findClosedRoots(ctx context.Context, s target.SessionID) close
 	return cr
 }
 
+// scriptTimeout bounds one call of a script in a frame.
+const scriptTimeout = 15 * time.Second
+
 // consentArg is the second argument of consent.js.
 type consentArg struct {
 	Platform string `json:"platform,omitempty"`
@@ -164,7 +167,9 @@ type consentArg struct {
 // runConsentScript runs consent.js in frame f.
 func (c *crawler) runConsentScript(ctx context.Context, p *pageCtx, f frameRef, mode string, arg consentArg) (bannerReport, error) {
 	var r bannerReport
-	ectx, cancel := context.WithTimeout(p.tab, 5*time.Second)
+	// The bound only catches a frame that hangs: a loaded machine (a CI
+	// runner beside other jobs) can take seconds to answer a call.
+	ectx, cancel := context.WithTimeout(p.tab, scriptTimeout)
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
@@ -205,7 +210,9 @@ func (c *crawler) runConsentScript(ctx context.Context, p *pageCtx, f frameRef, 
 // evalIn evaluates a JavaScript expression (a Promise is awaited) in frame
 // f's world and returns its value as JSON; nil when it failed.
 func (c *crawler) evalIn(ctx context.Context, p *pageCtx, f frameRef, expr string) json.RawMessage {
-	ectx, cancel := context.WithTimeout(p.tab, 3*time.Second)
+	// A platform's promise that never settles must not hold the
+	// verification loop for long.
+	ectx, cancel := context.WithTimeout(p.tab, 5*time.Second)
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
