@@ -270,7 +270,9 @@ func TestCrawlEdgeCases(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	opts := fixtureOptions(t, srv)
-	opts.PageTimeout = 5 * time.Second
+	// The page that never loads must time out; 15s leaves the other
+	// pages room on a loaded machine.
+	opts.PageTimeout = 15 * time.Second
 	start := time.Now()
 	res, err := crawler.Crawl(ctx, site.Start, opts)
 	if err != nil {

@@ -31,7 +31,7 @@ func TestScanConsentFindings(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			args := []string{"scan", site.Start, "--consent", "all", "--format", "json",
-				"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--page-timeout", "10s"}
+				"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--page-timeout", "60s"}
 			if site.Policy != "" {
 				args = append(args, "--policy", site.Policy)
 			} else {

@@ -34,7 +34,7 @@ func TestBinaryStartPageFails(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "scan.json")
 			// The default gate, as a CI job runs it.
 			res := runBinary(ctx, t, bin, "scan", sf.URL, "--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-				"--page-timeout", "20s", "--wait", "0", "--format", "json,table", "-o", out+",-")
+				"--page-timeout", "60s", "--wait", "0", "--format", "json,table", "-o", out+",-")
 			res.wantExit(t, 3)
 			last := lastLine(res.stderr)
 			for _, want := range []string{"cookieaudit: loading " + sf.URL + ": ", "HTTP status " + strconv.Itoa(sf.Status)} {
@@ -79,7 +79,7 @@ func TestBinaryBrowserKilled(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, bin, "scan", fixtures.Portal().Start,
 		"--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-		"--consent", "all", "--concurrency", "1", "--wait", "1s", "--page-timeout", "20s",
+		"--consent", "all", "--concurrency", "1", "--wait", "1s", "--page-timeout", "60s",
 		"--fail-on", "none", "--format", "json", "-o", out)
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	cmd.Dir = t.TempDir()

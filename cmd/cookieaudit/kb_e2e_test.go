@@ -137,7 +137,7 @@ func TestBinaryKBUpdateBehindProxy(t *testing.T) {
 	site := fixtures.Portal()
 	res = runBinaryEnv(ctx, t, bin, scanEnv, "scan", site.Start, "--policy", site.Policy,
 		"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--consent", "none",
-		"--page-timeout", "30s", "--format", "json", "--fail-on", "none")
+		"--page-timeout", "60s", "--format", "json", "--fail-on", "none")
 	res.wantExit(t, 0)
 	var rep struct {
 		KnowledgeBase string

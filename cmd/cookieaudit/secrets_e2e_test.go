@@ -85,7 +85,7 @@ func TestBinaryNoCredentials(t *testing.T) {
 		return strings.Replace(u, "https://", "https://user:secret@", 1)
 	}
 	target, policyPage := withCreds(site.Start), withCreds(site.Policy)
-	browse := []string{"--host-resolver-rules", front.rules(), "--insecure", "--page-timeout", "20s"}
+	browse := []string{"--host-resolver-rules", front.rules(), "--insecure", "--page-timeout", "60s"}
 	noSecret := func(t *testing.T, what, text string) {
 		t.Helper()
 		if i := strings.Index(text, "secret"); i >= 0 {
