@@ -84,6 +84,11 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 // consent banner.
 const bannerLook = 5 * time.Second
 
+// secondLayerWait is how long the second layer of a banner is looked for
+// after its settings button was clicked. It is spent in full only on a
+// banner whose settings offer no way to refuse.
+const secondLayerWait = 10 * time.Second
+
 // frameReport is a banner report with the frame it came from.
 type frameReport struct {
 	frame frameRef
@@ -229,8 +234,9 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		return false
 	}
 	// The second layer may open in another frame (a privacy manager in an
-	// iframe of its own): look in every frame.
-	deadline := time.Now().Add(5 * time.Second)
+	// iframe of its own, which a loaded machine takes seconds to load):
+	// look in every frame, for up to secondLayerWait.
+	deadline := time.Now().Add(secondLayerWait)
 	var l2 frameReport
 	for {
 		sleep(ctx, 250*time.Millisecond)
