@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -130,8 +131,7 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	// chromedp reports its own troubles (a tab whose document it could not
 	// read as the scan stopped) with the log package, on stderr, where the
 	// command writes one line per error: they go to the debug log instead.
-	logf := func(format string, args ...any) { opts.Logger.Debug("chromedp: " + fmt.Sprintf(format, args...)) }
-	bctx, bcancel := chromedp.NewContext(allocCtx, chromedp.WithErrorf(logf), chromedp.WithLogf(logf))
+	bctx, bcancel := browserContext(allocCtx, opts.Logger)
 	s.ctx = bctx
 	s.cancel = func() {
 		bcancel()
@@ -156,14 +156,26 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 		s.cancel()
 		return nil, fmt.Errorf("preparing the browser profile: %w: %w", prefsErr, ErrNoBrowser)
 	}
-	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
-		s.version = v.Product
-	}
+	s.readVersion()
 	if s.tap == nil {
 		s.cancel()
 		return nil, errors.New("browser connection has no tap")
 	}
 	return s, nil
+}
+
+// browserContext is the context of a browser's first tab, whose own
+// troubles chromedp reports to the debug log.
+func browserContext(allocCtx context.Context, logger *slog.Logger) (context.Context, context.CancelFunc) {
+	logf := func(format string, args ...any) { logger.Debug("chromedp: " + fmt.Sprintf(format, args...)) }
+	return chromedp.NewContext(allocCtx, chromedp.WithErrorf(logf), chromedp.WithLogf(logf))
+}
+
+// readVersion asks the browser for its product and version.
+func (s *session) readVersion() {
+	if v, err := chromedp.CallBrowser(s.ctx, browser.GetVersion, cdp.Empty{}); err == nil {
+		s.version = v.Product
+	}
 }
 
 // startFailure says why the browser did not start, from chromedp's error

@@ -10,8 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/remote"
 )
@@ -36,8 +34,7 @@ func ConnectBrowser(ctx context.Context, addr string, opts Options) (*Browser, e
 	s := new(session)
 	a := &remoteAllocator{wsURL: ws, s: s}
 	allocCtx, allocCancel := chromedp.NewAllocatorContext(context.WithoutCancel(ctx), a)
-	logf := func(format string, args ...any) { opts.Logger.Debug("chromedp: " + fmt.Sprintf(format, args...)) }
-	bctx, bcancel := chromedp.NewContext(allocCtx, chromedp.WithErrorf(logf), chromedp.WithLogf(logf))
+	bctx, bcancel := browserContext(allocCtx, opts.Logger)
 	s.ctx = bctx
 	s.cancel = func() {
 		bcancel() // closes the tab this connection opened
@@ -51,9 +48,7 @@ func ConnectBrowser(ctx context.Context, addr string, opts Options) (*Browser, e
 		}
 		return nil, fmt.Errorf("connecting to the browser at %s: %w: %w", addr, err, ErrNoBrowser)
 	}
-	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
-		s.version = v.Product
-	}
+	s.readVersion()
 	return &Browser{s: s, opts: opts}, nil
 }
 
