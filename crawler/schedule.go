@@ -24,13 +24,18 @@ import (
 // every other page sees its cookies and its consent click.
 func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error {
 	ph := pr.phase
-	scanCtx, scanCancel := chromedp.NewContext(c.s.ctx, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
-		p.ProxyServer = c.opts.Proxy
-	}))
+	// The phase's context: a shared browser outlives the crawl, so the
+	// phase's tabs end with ctx.
+	scanCtx, scanCancel := context.WithCancel(c.s.ctx)
 	defer scanCancel()
-	// A shared browser outlives the crawl: its contexts end with ctx.
 	defer context.AfterFunc(ctx, scanCancel)()
-	if err := chromedp.Do(scanCtx); err != nil {
+	// The browser context is made here rather than with a tab of its own
+	// (chromedp's WithNewBrowserContext): that tab would cost a window and
+	// a renderer process, and show nothing.
+	bc, err := chromedp.CallBrowser(scanCtx, target.CreateBrowserContext, target.CreateBrowserContextParams{
+		ProxyServer: c.opts.Proxy, DisposeOnDetach: new(true),
+	})
+	if err != nil {
 		if spec.replay == nil {
 			pr.lost = []entry{{url: c.start.String()}}
 		}
@@ -39,7 +44,18 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 		}
 		return fmt.Errorf("opening a browser context: %w: %w", err, ErrIncomplete)
 	}
-	bcid := chromedp.FromContext(scanCtx).BrowserContextID
+	bcid := bc.BrowserContextID
+	defer func() {
+		if c.s.ctx.Err() != nil {
+			return // the browser is gone, and its contexts with it
+		}
+		dctx, dcancel := context.WithTimeout(context.WithoutCancel(c.s.ctx), 10*time.Second)
+		defer dcancel()
+		if _, err := chromedp.CallBrowser(dctx, target.DisposeBrowserContext, target.DisposeBrowserContextParams{BrowserContextID: bcid}); err != nil {
+			c.opts.Logger.Debug("cannot dispose of a browser context", "phase", ph, "err", err)
+		}
+	}()
+	tabs := tabSource{ctx: scanCtx, bcid: bcid}
 	if _, err := chromedp.CallBrowser(scanCtx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorDeny, BrowserContextID: bcid, EventsEnabled: new(true),
 	}); err != nil {
@@ -118,6 +134,10 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 	var wg sync.WaitGroup
 	for range c.opts.Concurrency {
 		wg.Go(func() {
+			// The worker's tab, kept from page to page (see tab), is
+			// closed when the worker ends, out of the lock.
+			var tb *tab
+			defer func() { tb.close() }()
 			mu.Lock()
 			defer mu.Unlock()
 			for {
@@ -143,7 +163,7 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 				if i == 0 {
 					hooks = c.firstPageHooks(pr, spec.click, spec.known)
 				}
-				v := c.visit(ctx, scanCtx, e, hooks)
+				v := c.visit(ctx, tabs, e, hooks, &tb)
 
 				mu.Lock()
 				running--

@@ -49,33 +49,50 @@ type pageInfo struct {
 	} `json:"links"`
 }
 
-// visit loads one page in a tab of its own and records it.
-func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) *visit {
+// visit loads one page in the worker's tab *tb, opened first when there is
+// none, and records it. The tab is kept for the next page when the page
+// loaded and left cleanly; otherwise it is closed and *tb is nil.
+func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks pageHooks, tb **tab) *visit {
 	v := &visit{page: Page{URL: e.url, Depth: e.depth}}
 	log := c.opts.Logger.With("url", e.url)
 	if u, err := url.Parse(e.url); err == nil {
 		v.topSite = topLevelSite(u)
 	}
 
-	tabCtx, cancel := chromedp.NewContext(scanCtx)
-	defer cancel()
-	// Open the tab with no deadline: the first Do binds the tab to its
-	// context, and each step below gets a deadline of its own.
-	if err := chromedp.Do(tabCtx); err != nil {
-		v.page.Error = "opening a tab: " + err.Error()
-		v.page.Lost = c.stopped(ctx, err)
-		return v
+	if *tb == nil {
+		t, err := tabs.open()
+		if err != nil {
+			v.page.Error = "opening a tab: " + err.Error()
+			v.page.Lost = c.stopped(ctx, err)
+			return v
+		}
+		*tb = t
 	}
-	t := chromedp.FromContext(tabCtx).Target
-	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.TargetID), log)
-	c.s.tap.watchSession(t.SessionID, rec)
-	defer c.s.tap.unwatch(rec)
-	if err := rec.configure(tabCtx, t.SessionID, false, false); err != nil {
-		// A tab that cannot be watched would report a page without its
-		// cookies.
-		v.page.Error = "configuring the tab: " + err.Error()
-		v.page.Lost = c.stopped(ctx, err)
-		return v
+	t := *tb
+	tabCtx := t.ctx
+	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log)
+	c.s.tap.watchSession(t.sess, rec)
+	keep := false
+	defer func() {
+		// The page's recorder watches the tab until it has left the page:
+		// a dialog the page opens on leaving is answered, and nothing the
+		// page does then reaches the next page's record.
+		kept := keep && ctx.Err() == nil && t.blank(ctx)
+		c.s.tap.unwatch(rec)
+		if !kept {
+			t.close()
+			*tb = nil
+		}
+	}()
+	if !t.used {
+		t.used = true
+		if err := rec.configure(tabCtx, t.sess, false, false); err != nil {
+			// A tab that cannot be watched would report a page without
+			// its cookies.
+			v.page.Error = "configuring the tab: " + err.Error()
+			v.page.Lost = c.stopped(ctx, err)
+			return v
+		}
 	}
 
 	// A cancelled scan stops the page at once.
@@ -111,7 +128,7 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) 
 		v.page.Status = int(resp.Status)
 		v.page.FinalURL = resp.URL
 	}
-	pc := &pageCtx{tab: tabCtx, session: t.SessionID, rec: rec, loaded: err == nil}
+	pc := &pageCtx{tab: tabCtx, session: t.sess, rec: rec, loaded: err == nil}
 	if hooks.afterLoad != nil && ctx.Err() == nil {
 		hooks.afterLoad(ctx, pc)
 	}
@@ -140,6 +157,9 @@ func (c *crawler) visit(ctx, scanCtx context.Context, e entry, hooks pageHooks) 
 		}
 	}
 	writes, sent, dialogs, download := rec.snapshot()
+	// A tab that loaded its page and offered no download goes on to the
+	// next page; one whose page failed, timed out or crashed is closed.
+	keep = err == nil && !download
 	v.writes, v.sent = writes, sent
 	if download && v.page.Error == "" {
 		v.page.Error = "download denied"
