@@ -137,7 +137,7 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 			// The worker's tab, kept from page to page (see tab), is
 			// closed when the worker ends, out of the lock.
 			var tb *tab
-			defer func() { tb.close() }()
+			defer func() { c.closeTab(tb) }()
 			mu.Lock()
 			defer mu.Unlock()
 			for {
@@ -183,6 +183,18 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 					c.opts.Progress(ph, committedCount(done), planned, len(cookies))
 				}
 				cond.Broadcast()
+				// The tab leaves its page for the next one, or closes at
+				// once when no page can come: the last page of a phase
+				// costs no navigation.
+				if tb != nil && tb.rec != nil {
+					more := ready() || waiting()
+					mu.Unlock()
+					if !more || !c.leavePage(ctx, tb) {
+						c.closeTab(tb)
+						tb = nil
+					}
+					mu.Lock()
+				}
 			}
 		})
 	}

@@ -25,6 +25,9 @@ type tab struct {
 	// used is false until a page has been visited in the tab: its
 	// recorder configures the tab once, before the first page.
 	used bool
+	// rec is the recorder of the page the tab still shows, nil once the
+	// tab has left it.
+	rec *recorder
 }
 
 // tabSource opens the tabs of a phase, in its browser context.
@@ -53,6 +56,30 @@ func (t *tab) close() {
 	if t != nil {
 		t.cancel()
 	}
+}
+
+// closeTab stops watching the tab and closes it; a nil tab is already
+// closed.
+func (c *crawler) closeTab(t *tab) {
+	if t == nil {
+		return
+	}
+	if t.rec != nil {
+		c.s.tap.unwatch(t.rec)
+		t.rec = nil
+	}
+	t.close()
+}
+
+// leavePage takes the tab off its page, for the next one (see blank); the
+// page's recorder watches until then, so that a dialog on leaving is
+// answered and nothing of the page reaches the next page's record. It
+// reports whether the tab is fit for another page.
+func (c *crawler) leavePage(ctx context.Context, t *tab) bool {
+	ok := ctx.Err() == nil && t.blank(ctx)
+	c.s.tap.unwatch(t.rec)
+	t.rec = nil
+	return ok
 }
 
 // blankTimeout bounds the return of a tab to about:blank after a page.

@@ -50,8 +50,9 @@ type pageInfo struct {
 }
 
 // visit loads one page in the worker's tab *tb, opened first when there is
-// none, and records it. The tab is kept for the next page when the page
-// loaded and left cleanly; otherwise it is closed and *tb is nil.
+// none, and records it. When the page loaded, the tab stays on it with the
+// page's recorder, for the worker to leave it or close it; otherwise the
+// tab is closed and *tb is nil.
 func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks pageHooks, tb **tab) *visit {
 	v := &visit{page: Page{URL: e.url, Depth: e.depth}}
 	log := c.opts.Logger.With("url", e.url)
@@ -74,15 +75,15 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	c.s.tap.watchSession(t.sess, rec)
 	keep := false
 	defer func() {
-		// The page's recorder watches the tab until it has left the page:
-		// a dialog the page opens on leaving is answered, and nothing the
-		// page does then reaches the next page's record.
-		kept := keep && ctx.Err() == nil && t.blank(ctx)
-		c.s.tap.unwatch(rec)
-		if !kept {
-			t.close()
-			*tb = nil
+		if keep && ctx.Err() == nil {
+			// The page's recorder watches the tab until it has left the
+			// page (see crawler.leavePage).
+			t.rec = rec
+			return
 		}
+		c.s.tap.unwatch(rec)
+		t.close()
+		*tb = nil
 	}()
 	if !t.used {
 		t.used = true
