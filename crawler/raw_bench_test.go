@@ -1,0 +1,250 @@
+package crawler_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+
+	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/cookieaudit/cookieaudit/fixtures"
+)
+
+// BenchmarkCrawlAgainstRawChromium times a --consent none crawl of the
+// portal fixture against a bare Chromium loader that visits the same pages,
+// known in advance, with as many tabs (each kept from page to page) and the
+// same wait, and records nothing: the browser's own cost, which is the
+// floor of the crawler's. Each iteration runs one of each, one after the
+// other, each in a browser of its own started within the timing. It
+// reports the seconds of each, the peak proportional set size (PSS) of
+// each one's process tree (the browser and its children; not the Go
+// process), and the ratios crawl/raw. It fails when the two do not end
+// with the same cookies.
+func BenchmarkCrawlAgainstRawChromium(b *testing.B) {
+	if testing.Short() {
+		b.Skip("browser benchmark skipped in -short mode")
+	}
+	path, err := crawler.FindBrowser("")
+	if err != nil {
+		b.Fatalf("the benchmark needs Chromium: %v", err)
+	}
+	srv := fixtures.NewServer()
+	defer srv.Close()
+	opts := ownBrowserOptions(srv)
+	opts.Wait = 3 * time.Second
+	site := fixtures.Portal()
+
+	// The pages, from a crawl that also warms the disk cache.
+	ctx := b.Context()
+	res, err := crawler.Crawl(ctx, site.Start, opts)
+	if err != nil {
+		b.Fatalf("warm-up crawl: %v", err)
+	}
+	var urls []string
+	for _, p := range res.Pages {
+		urls = append(urls, p.URL)
+	}
+
+	var crawlT, rawT time.Duration
+	var crawlPSS, rawPSS int64
+	n := 0
+	for b.Loop() {
+		pss := watchTreePSS()
+		start := time.Now()
+		res, err := crawler.Crawl(ctx, site.Start, opts)
+		crawlT += time.Since(start)
+		crawlPSS = max(crawlPSS, pss())
+		if err != nil {
+			b.Fatalf("crawl: %v", err)
+		}
+		var crawled []string
+		for _, c := range res.Cookies {
+			crawled = append(crawled, c.Name+" "+c.Domain)
+		}
+
+		pss = watchTreePSS()
+		start = time.Now()
+		raw, err := rawLoad(ctx, path, srv.HostResolverRules(), urls, crawler.DefaultConcurrency, opts.Wait)
+		rawT += time.Since(start)
+		rawPSS = max(rawPSS, pss())
+		if err != nil {
+			b.Fatalf("raw load: %v", err)
+		}
+		slices.Sort(crawled)
+		if !slices.Equal(crawled, raw) {
+			b.Errorf("the crawl ended with cookies %v, the bare browser with %v", crawled, raw)
+		}
+		n++
+	}
+	b.ReportMetric(crawlT.Seconds()/float64(n), "crawl-s/op")
+	b.ReportMetric(rawT.Seconds()/float64(n), "raw-s/op")
+	b.ReportMetric(crawlT.Seconds()/rawT.Seconds(), "time-crawl/raw")
+	b.ReportMetric(float64(crawlPSS)/(1<<20), "crawl-peak-PSS-MiB")
+	b.ReportMetric(float64(rawPSS)/(1<<20), "raw-peak-PSS-MiB")
+	b.ReportMetric(float64(crawlPSS)/float64(rawPSS), "PSS-crawl/raw")
+	b.Logf("%d pages, %d tabs, %s wait, load average %s", len(urls), crawler.DefaultConcurrency, opts.Wait, loadAverage())
+}
+
+// rawLoad starts Chromium with the crawler's flags, loads urls in tabs
+// tabs, each page watched for wait after its load, and returns the
+// cookies of the jar at the end ("name domain", sorted).
+func rawLoad(ctx context.Context, path, rules string, urls []string, tabs int, wait time.Duration) ([]string, error) {
+	// The crawler's profile settings (third-party cookies allowed) and,
+	// as the crawler does, a temporary directory of the browser's own for
+	// the shared-memory files Chromium leaves behind.
+	profile, err := os.MkdirTemp("", "ca-raw-profile-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(profile)
+	if err := crawler.WriteProfilePrefs([]string{"--user-data-dir=" + profile}, true); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "ca-raw-tmp-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	aopts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.UserDataDir(profile),
+		chromedp.Env("TMPDIR="+tmp),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("host-resolver-rules", rules),
+		chromedp.IgnoreCertErrors,
+	)
+	actx, acancel := chromedp.NewExecAllocator(ctx, aopts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	if err := chromedp.Do(bctx); err != nil {
+		return nil, err
+	}
+	bc, err := chromedp.CallBrowser(bctx, target.CreateBrowserContext, target.CreateBrowserContextParams{})
+	if err != nil {
+		return nil, err
+	}
+	next := make(chan string, len(urls))
+	for _, u := range urls {
+		next <- u
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range tabs {
+		wg.Go(func() {
+			tctx, tcancel := chromedp.NewContext(bctx, chromedp.WithExistingBrowserContext(bc.BrowserContextID))
+			defer tcancel()
+			for u := range next {
+				if _, err := chromedp.Run(tctx, chromedp.Navigate(u)); err == nil {
+					time.Sleep(wait)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	jar, err := chromedp.CallBrowser(bctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: bc.BrowserContextID})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, c := range jar.Cookies {
+		// The jar writes a domain cookie's domain with a leading dot; the
+		// crawler reports it without.
+		out = append(out, c.Name+" "+strings.TrimPrefix(c.Domain, "."))
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// watchTreePSS samples, every 100ms, the summed PSS of every process
+// descended from this one (not this one), until the returned function is
+// called; that function returns the peak, in bytes. Where /proc is
+// missing it returns 0.
+func watchTreePSS() func() int64 {
+	var peak int64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			peak = max(peak, treePSS(os.Getpid()))
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		<-stopped
+		return peak
+	}
+}
+
+// treePSS returns the summed PSS of root's descendants, in bytes.
+func treePSS(root int) int64 {
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	parent := map[int]int{}
+	for _, d := range dirs {
+		b, err := os.ReadFile(filepath.Join(d, "stat"))
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...: comm may hold spaces and parentheses.
+		i := bytes.LastIndexByte(b, ')')
+		f := strings.Fields(string(b[i+1:]))
+		pid, _ := strconv.Atoi(filepath.Base(d))
+		if len(f) > 1 {
+			parent[pid], _ = strconv.Atoi(f[1])
+		}
+	}
+	var sum int64
+	for pid := range parent {
+		p := parent[pid]
+		for p > 1 && p != root {
+			p = parent[p]
+		}
+		if p != root {
+			continue
+		}
+		sum += pssOf(pid)
+	}
+	return sum
+}
+
+// pssOf returns the PSS of one process, from /proc/PID/smaps_rollup.
+func pssOf(pid int) int64 {
+	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/smaps_rollup")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), "Pss:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
