@@ -69,6 +69,20 @@ func (s *session) exitStatus() string {
 	return s.cmd.ProcessState.String()
 }
 
+// browserFlags are the flags a started browser gets beyond chromedp's
+// defaults: they keep Chromium's own traffic (updates, field trials, safe
+// browsing) out of the scan, fail fast on a closed network, and give every
+// window the size of a common laptop screen.
+var browserFlags = []chromedp.ExecAllocatorOption{
+	chromedp.Flag("disable-component-update", true),
+	chromedp.Flag("disable-domain-reliability", true),
+	chromedp.Flag("no-pings", true),
+	chromedp.Flag("disable-quic", true),
+	chromedp.Flag("mute-audio", true),
+	chromedp.Flag("hide-scrollbars", true),
+	chromedp.WindowSize(1280, 900),
+}
+
 // startBrowser starts a headless Chromium with a fresh temporary profile.
 // The profile directory and every process of the browser are removed when
 // the returned session's cancel is called.
@@ -93,15 +107,9 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	allocOpts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.WithDialer(dial),
-		// Keep Chromium's own traffic (updates, field trials, safe
-		// browsing) out of the scan, and fail fast on this closed network.
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-domain-reliability", true),
-		chromedp.Flag("no-pings", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.WindowSize(1280, 900),
+	)
+	allocOpts = append(allocOpts, browserFlags...)
+	allocOpts = append(allocOpts,
 		chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
 			setProcAttr(cmd)
 			err := writeProfilePrefs(cmd.Args, !opts.BlockThirdPartyCookies)

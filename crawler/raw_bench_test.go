@@ -116,17 +116,11 @@ func rawLoad(ctx context.Context, path, rules string, urls []string, tabs int, w
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	aopts := append(chromedp.DefaultExecAllocatorOptions[:],
+	aopts := append(chromedp.DefaultExecAllocatorOptions[:], crawler.BrowserFlags...)
+	aopts = append(aopts,
 		chromedp.ExecPath(path),
 		chromedp.UserDataDir(profile),
 		chromedp.Env("TMPDIR="+tmp),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-domain-reliability", true),
-		chromedp.Flag("no-pings", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.WindowSize(1280, 900),
 		chromedp.Flag("host-resolver-rules", rules),
 		chromedp.IgnoreCertErrors,
 	)
