@@ -32,9 +32,10 @@ const bindingName = "__cookieauditReport"
 // iframe or worker session attached below it. It keeps raw facts in arrival
 // order; observations() turns them into cookie writes once the page is done.
 type recorder struct {
-	tap *tap
-	log *slog.Logger
-	ctx context.Context // the tab's context: ends when the tab closes
+	configTimeout time.Duration // see newRecorder
+	tap           *tap
+	log           *slog.Logger
+	ctx           context.Context // the tab's context: ends when the tab closes
 
 	mu sync.Mutex
 	// requests maps a request id to the URLs of its hops: the first request
@@ -95,17 +96,22 @@ type cookieStoreOpts struct {
 	Partitioned bool     `json:"partitioned"`
 }
 
-func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID, log *slog.Logger) *recorder {
+// newRecorder makes the recorder of one page of the tab whose main frame is
+// mainFrame. configTimeout bounds the configuration of the tab and of each
+// target attached below it: a loaded machine (a CI runner beside other jobs) can
+// take many seconds to answer, so the crawl gives it the page timeout.
+func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID, log *slog.Logger, configTimeout time.Duration) *recorder {
 	return &recorder{
-		tap:       t,
-		log:       log,
-		mainFrame: mainFrame,
-		ctx:       ctx,
-		requests:  make(map[network.RequestID][]string),
-		extra:     make(map[network.RequestID]int),
-		frames:    make(map[cdp.FrameID]string),
-		reqFrame:  make(map[network.RequestID]cdp.FrameID),
-		contexts:  make(map[target.SessionID][]frameContext),
+		configTimeout: configTimeout,
+		tap:           t,
+		log:           log,
+		mainFrame:     mainFrame,
+		ctx:           ctx,
+		requests:      make(map[network.RequestID][]string),
+		extra:         make(map[network.RequestID]int),
+		frames:        make(map[cdp.FrameID]string),
+		reqFrame:      make(map[network.RequestID]cdp.FrameID),
+		contexts:      make(map[target.SessionID][]frameContext),
 	}
 }
 
@@ -116,7 +122,7 @@ func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID, log *slog.L
 // failed, joined: a worker has no Page domain, so a worker's page steps
 // are not tried.
 func (r *recorder) configure(ctx context.Context, s target.SessionID, resume, worker bool) error {
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, r.configTimeout)
 	defer cancel()
 	var errs []error
 	call := func(method string, params any) {

@@ -71,7 +71,7 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	}
 	t := *tb
 	tabCtx := t.ctx
-	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log)
+	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log, max(c.opts.PageTimeout, 10*time.Second))
 	c.s.tap.watchSession(t.sess, rec)
 	keep := false
 	defer func() {
