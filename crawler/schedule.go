@@ -186,7 +186,7 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 				// The tab leaves its page for the next one, or closes at
 				// once when no page can come: the last page of a phase
 				// costs no navigation.
-				if tb != nil && tb.rec != nil {
+				if tb != nil {
 					more := ready() || waiting()
 					mu.Unlock()
 					if !more || !c.leavePage(ctx, tb) {

@@ -22,9 +22,9 @@ type tab struct {
 	cancel context.CancelFunc
 	id     target.ID
 	sess   target.SessionID
-	// used is false until a page has been visited in the tab: its
-	// recorder configures the tab once, before the first page.
-	used bool
+	// configured is set by the first page's recorder, which configures
+	// the tab for every page to come.
+	configured bool
 	// rec is the recorder of the page the tab still shows, nil once the
 	// tab has left it.
 	rec *recorder
@@ -51,13 +51,6 @@ func (s tabSource) open() (*tab, error) {
 	return &tab{ctx: ctx, cancel: cancel, id: t.TargetID, sess: t.SessionID}, nil
 }
 
-// close closes the tab; a nil tab is already closed.
-func (t *tab) close() {
-	if t != nil {
-		t.cancel()
-	}
-}
-
 // closeTab stops watching the tab and closes it; a nil tab is already
 // closed.
 func (c *crawler) closeTab(t *tab) {
@@ -68,7 +61,7 @@ func (c *crawler) closeTab(t *tab) {
 		c.s.tap.unwatch(t.rec)
 		t.rec = nil
 	}
-	t.close()
+	t.cancel()
 }
 
 // leavePage takes the tab off its page, for the next one (see blank); the

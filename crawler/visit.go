@@ -73,20 +73,18 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	tabCtx := t.ctx
 	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log, max(c.opts.PageTimeout, 10*time.Second))
 	c.s.tap.watchSession(t.sess, rec)
+	// The page's recorder watches the tab until the worker has taken it
+	// off the page (see crawler.leavePage), or until it closes.
+	t.rec = rec
 	keep := false
 	defer func() {
-		if keep && ctx.Err() == nil {
-			// The page's recorder watches the tab until it has left the
-			// page (see crawler.leavePage).
-			t.rec = rec
-			return
+		if !keep || ctx.Err() != nil {
+			c.closeTab(t)
+			*tb = nil
 		}
-		c.s.tap.unwatch(rec)
-		t.close()
-		*tb = nil
 	}()
-	if !t.used {
-		t.used = true
+	if !t.configured {
+		t.configured = true
 		if err := rec.configure(tabCtx, t.sess, false, false); err != nil {
 			// A tab that cannot be watched would report a page without
 			// its cookies.
