@@ -17,11 +17,12 @@ import (
 // otherwise it visits the replayed pages.
 //
 // Pages are visited by several tabs at once, but links are queued in the
-// order a one-tab crawl would queue them: the links of a page join the queue
-// only when that page and every page before it in the queue are done. So the
-// pages, their order and the attribution of cookies do not depend on which
-// tab finished first. The first page of a phase is visited alone, so that
-// every other page sees its cookies and its consent click.
+// order a one-tab crawl would queue them: a page's links, read as soon as
+// it has loaded (see visit), join the queue only when the links of every
+// page before it in the queue are in. So the pages, their order and the
+// attribution of cookies do not depend on which tab was faster. The other
+// pages of a phase start once its first page has loaded and made its
+// consent choice, so that they see that choice.
 func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error {
 	ph := pr.phase
 	// The phase's context: a shared browser outlives the crawl, so the
@@ -69,11 +70,17 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 	}
 	seen := map[string]bool{c.start.String(): true}
 	visits := make([]*visit, 0, min(limit, 64))
+	// heads are the pages' links and state at their load, for the queue.
+	type head struct {
+		links []string
+		page  Page
+	}
+	heads := make([]*head, 0, min(limit, 64))
 	var (
 		mu        sync.Mutex
 		cond      = sync.NewCond(&mu)
 		next      int // next queue index to hand out
-		committed int // visits whose links are queued
+		committed int // pages whose links are queued
 		running   int
 		cookies   = map[cookieKey]bool{}
 	)
@@ -94,13 +101,13 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 		return queue[i]
 	}
 	commit := func() {
-		for committed < len(visits) && done[committed] {
+		for committed < len(heads) && heads[committed] != nil {
 			// The links of a start page that failed to load are not
 			// followed: the scan stops there (see startFailed).
-			if spec.replay == nil && (committed > 0 || !startFailed(visits[0].page)) {
-				v, e := visits[committed], queue[committed]
+			if spec.replay == nil && (committed > 0 || !startFailed(heads[0].page)) {
+				h, e := heads[committed], queue[committed]
 				if e.depth < c.opts.MaxDepth {
-					for _, l := range v.links {
+					for _, l := range h.links {
 						if !seen[l] {
 							seen[l] = true
 							queue = append(queue, entry{url: l, depth: e.depth + 1})
@@ -112,16 +119,16 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 		}
 	}
 	// ready reports whether a page can be handed out: the first page of a
-	// phase goes alone.
+	// phase goes alone until it has loaded.
 	ready := func() bool {
 		n, _ := available()
-		return next < n && (next == 0 || (len(done) > 0 && done[0]))
+		return next < n && (next == 0 || (len(heads) > 0 && heads[0] != nil))
 	}
 	// waiting reports whether a page may still become ready: a page in a
 	// tab may add links, the replayed phase may add pages.
 	waiting := func() bool {
 		_, more := available()
-		return running > 0 || committed < len(visits) || more
+		return running > 0 || committed < len(heads) || more
 	}
 	if spec.replay != nil {
 		defer spec.replay.subscribe(func() {
@@ -156,6 +163,7 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 				}
 				visits = append(visits, nil)
 				done = append(done, false)
+				heads = append(heads, nil)
 				running++
 				mu.Unlock()
 
@@ -163,12 +171,23 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 				if i == 0 {
 					hooks = c.firstPageHooks(pr, spec.click, spec.known)
 				}
-				v := c.visit(ctx, tabs, e, hooks, &tb)
+				// The page's links are queued as soon as it has loaded.
+				loaded := func(links []string, p Page) {
+					mu.Lock()
+					defer mu.Unlock()
+					heads[i] = &head{links: links, page: p}
+					commit()
+					cond.Broadcast()
+				}
+				v := c.visit(ctx, tabs, e, hooks, &tb, loaded)
 
 				mu.Lock()
 				running--
 				visits[i] = v
 				done[i] = true
+				if heads[i] == nil { // no tab could be readied
+					heads[i] = &head{links: v.links, page: v.page}
+				}
 				for _, w := range v.writes {
 					if p, ok := parseWrite(w, v.topSite); ok {
 						cookies[p.key] = true

@@ -53,7 +53,12 @@ type pageInfo struct {
 // none, and records it. When the page loaded, the tab stays on it with the
 // page's recorder, for the worker to leave it or close it; otherwise the
 // tab is closed and *tb is nil.
-func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks pageHooks, tb **tab) *visit {
+//
+// The page's links are read once it has loaded and its afterLoad hook has
+// run, and handed to loaded at once, before the --wait: the crawl goes on
+// to them while this page is still watched. loaded gets copies; it is
+// called at most once, and not at all when no tab could be readied.
+func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks pageHooks, tb **tab, loaded func(links []string, p Page)) *visit {
 	v := &visit{page: Page{URL: e.url, Depth: e.depth}}
 	log := c.opts.Logger.With("url", e.url)
 	if u, err := url.Parse(e.url); err == nil {
@@ -131,6 +136,8 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	if hooks.afterLoad != nil && ctx.Err() == nil {
 		hooks.afterLoad(ctx, pc)
 	}
+	c.readLinks(tabCtx, e, v)
+	loaded(slices.Clone(v.links), v.page)
 	if err == nil && c.opts.Wait > 0 {
 		select {
 		case <-time.After(c.opts.Wait):
@@ -140,20 +147,10 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	if hooks.afterWait != nil && ctx.Err() == nil {
 		hooks.afterWait(ctx, pc)
 	}
-
-	ictx, icancel := context.WithTimeout(tabCtx, 5*time.Second)
-	info, ierr := chromedp.Run(ictx, chromedp.Evaluate[pageInfo](linkScript))
-	icancel()
-	if ierr == nil {
-		v.page.Title = info.Title
-		if info.URL != "" && info.URL != "about:blank" {
-			v.page.FinalURL = info.URL
-		}
-		final, _ := url.Parse(v.page.FinalURL)
-		// Links of a page that redirected out of scope are not followed.
-		if ok, _ := c.scope.allows(orURL(final, e.url)); ok {
-			v.links = c.links(info)
-		}
+	// The title and address at the end: a script may change either during
+	// the wait.
+	if err == nil {
+		c.readTitle(tabCtx, v)
 	}
 	writes, sent, dialogs, download := rec.snapshot()
 	// A tab that loaded its page and offered no download goes on to the
@@ -168,6 +165,42 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	v.page.Links = len(v.links)
 	log.Debug("page done", "status", v.page.Status, "error", v.page.Error, "writes", len(writes), "links", len(v.links), "dialogs", len(dialogs))
 	return v
+}
+
+// readLinks reads the page's title, address and in-scope links into v.
+// Links of a page that redirected out of scope are not followed.
+func (c *crawler) readLinks(tabCtx context.Context, e entry, v *visit) {
+	ictx, icancel := context.WithTimeout(tabCtx, 5*time.Second)
+	defer icancel()
+	info, err := chromedp.Run(ictx, chromedp.Evaluate[pageInfo](linkScript))
+	if err != nil {
+		return
+	}
+	v.setPlace(info.URL, info.Title)
+	final, _ := url.Parse(v.page.FinalURL)
+	if ok, _ := c.scope.allows(orURL(final, e.url)); ok {
+		v.links = c.links(info)
+	}
+}
+
+// titleScript returns the page's address and title.
+const titleScript = `({ url: String(location.href), title: String(document.title || "") })`
+
+// readTitle reads the page's title and address into v again.
+func (c *crawler) readTitle(tabCtx context.Context, v *visit) {
+	ictx, icancel := context.WithTimeout(tabCtx, 5*time.Second)
+	defer icancel()
+	if info, err := chromedp.Run(ictx, chromedp.Evaluate[pageInfo](titleScript)); err == nil {
+		v.setPlace(info.URL, info.Title)
+	}
+}
+
+// setPlace records the page's address and title as the page reports them.
+func (v *visit) setPlace(u, title string) {
+	v.page.Title = title
+	if u != "" && u != "about:blank" {
+		v.page.FinalURL = u
+	}
 }
 
 // stopped reports whether err, the failure of a step of the scan, comes
