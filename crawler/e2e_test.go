@@ -96,6 +96,10 @@ func fixtureOptions(t testing.TB, srv *fixtures.Server) crawler.Options {
 	opts := ownBrowserOptions(srv)
 	opts.HostResolverRules, opts.Insecure = "", true
 	opts.Browser, opts.Proxy = b, srv.ProxyURL()
+	// Every fixture's truth is what a fixed 3s wait finds: the tests of
+	// the shared browser show that --wait auto finds the same. The fixed
+	// wait has TestWaitAuto, the benchmarks and the command's tests.
+	opts.AutoWait = true
 	return opts
 }
 

@@ -61,5 +61,42 @@
       return p;
     };
   }
+
+  // With --wait auto, timers due within the wait (__TIMER_LIMIT__ ms) are
+  // reported, so that the page is watched until they have run: the time
+  // the last one is due, at most once per 50ms. An interval is due again
+  // after each of its runs, until it is cleared.
+  const limit = __TIMER_LIMIT__;
+  if (limit > 0 && typeof globalThis.setTimeout === "function") {
+    const now = Date.now.bind(Date);
+    const origTimeout = globalThis.setTimeout, origInterval = globalThis.setInterval;
+    let reported = 0;
+    const due = (ms) => {
+      const d = Math.max(Number(ms) || 0, 0);
+      if (d > limit) return false;
+      const until = now() + d;
+      if (until > reported + 50) {
+        reported = until;
+        send({ api: "timer", until });
+      }
+      return true;
+    };
+    globalThis.setTimeout = function setTimeout(fn, ms) {
+      due(ms);
+      return origTimeout.apply(this, arguments);
+    };
+    globalThis.setInterval = function setInterval(fn, ms) {
+      if (typeof fn !== "function" || !due(ms)) return origInterval.apply(this, arguments);
+      const args = Array.prototype.slice.call(arguments);
+      args[0] = function () {
+        try {
+          return fn.apply(this, arguments);
+        } finally {
+          due(ms);
+        }
+      };
+      return origInterval.apply(this, args);
+    };
+  }
 })();
 //# sourceURL=cookieaudit-hook.js

@@ -50,6 +50,10 @@ type Options struct {
 	// Wait is how long a page keeps being observed after its load event,
 	// for cookies set late by tag managers (default 3s). Use NoWait for none.
 	Wait time.Duration
+	// AutoWait leaves a page before Wait has passed as soon as nothing on it
+	// can still set a cookie: no request in flight, no timer due within
+	// Wait, and no activity for half a second (see quiet.go).
+	AutoWait bool
 	// PageTimeout bounds the load of one page (default 30s).
 	PageTimeout time.Duration
 	// HostResolverRules is passed to Chromium's --host-resolver-rules, e.g.

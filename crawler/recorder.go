@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,6 +59,11 @@ type recorder struct {
 	// contexts are the page's own JavaScript worlds (one per frame) of
 	// each session, in order of creation: the consent script runs in each.
 	contexts map[target.SessionID][]frameContext
+	// act is what may still set a cookie, for --wait auto (see quiet.go);
+	// timerLimit is the wait, for hook.js to report the timers due
+	// within it (0: none reported).
+	act        activity
+	timerLimit time.Duration
 }
 
 // frameContext is the main JavaScript world of one frame.
@@ -135,7 +141,8 @@ func (r *recorder) configure(ctx context.Context, s target.SessionID, resume, wo
 	if !worker {
 		call(page.Enable.Method, page.EnableParams{})
 		call(page.AddScriptToEvaluateOnNewDocument.Method, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: strings.ReplaceAll(hookSource, "__BINDING__", bindingName),
+			Source: strings.NewReplacer("__BINDING__", bindingName,
+				"__TIMER_LIMIT__", strconv.FormatInt(r.timerLimit.Milliseconds(), 10)).Replace(hookSource),
 		})
 	}
 	call(network.Enable.Method, network.EnableParams{})
@@ -172,6 +179,7 @@ func (r *recorder) OnAttached(parent target.SessionID, ev *target.EventAttachedT
 // OnEvent records one event. It runs on the connection's read loop.
 func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Value) {
 	now := time.Now()
+	r.act.onEvent(now, method, params)
 	switch method {
 	case network.RequestWillBeSent.Method:
 		var ev network.EventRequestWillBeSent
@@ -295,6 +303,7 @@ func (r *recorder) onResponseExtra(now time.Time, ev *network.EventResponseRecei
 	if len(lines) == 0 {
 		return
 	}
+	r.act.touch(now)
 	url := ""
 	if hops := r.requests[ev.RequestID]; len(hops) > 0 {
 		url = hops[min(hop, len(hops)-1)]
@@ -323,90 +332,6 @@ func (r *recorder) onResponseExtra(now time.Time, ev *network.EventResponseRecei
 		}
 		r.writes = append(r.writes, w)
 	}
-}
-
-// scriptReport is what hook.js sends for one write.
-type scriptReport struct {
-	API     string           `json:"api"`
-	Raw     string           `json:"raw"`
-	Href    string           `json:"href"`
-	Stack   string           `json:"stack"`
-	Visible *bool            `json:"visible"`
-	Opts    *cookieStoreOpts `json:"opts"`
-	OK      *bool            `json:"ok"`
-	Error   string           `json:"error"`
-}
-
-func (r *recorder) onScriptWrite(now time.Time, payload string) {
-	var rep scriptReport
-	if err := json.Unmarshal([]byte(payload), &rep); err != nil {
-		return
-	}
-	src := scriptURL(rep.Stack)
-	if src == "" {
-		src = rep.Href
-	}
-	w := write{at: now, setBy: SetByScript, source: src, frameURL: rep.Href, base: rep.Href}
-	switch rep.API {
-	case "document.cookie":
-		w.raw = rep.Raw
-		if rep.Visible != nil && !*rep.Visible {
-			w.blocked, w.reasons = true, []string{"NotStoredAfterScriptWrite"}
-		}
-	case "cookieStore.set":
-		if rep.Opts == nil {
-			return
-		}
-		w.store = rep.Opts
-		if rep.OK != nil && !*rep.OK {
-			w.blocked, w.reasons = true, []string{"CookieStoreRejected"}
-		}
-	default:
-		return
-	}
-	r.mu.Lock()
-	r.writes = append(r.writes, w)
-	r.mu.Unlock()
-}
-
-// scriptURL returns the URL of the first stack frame outside the hook: the
-// script that made the write. Inline scripts report the document's URL.
-func scriptURL(stack string) string {
-	for line := range strings.SplitSeq(stack, "\n") {
-		line = strings.TrimSpace(line)
-		if !strings.HasPrefix(line, "at ") || strings.Contains(line, "cookieaudit-hook.js") {
-			continue
-		}
-		// "at fn (URL:line:col)" or "at URL:line:col"
-		loc := strings.TrimPrefix(line, "at ")
-		if i := strings.LastIndexByte(loc, '('); i >= 0 {
-			loc = strings.TrimSuffix(loc[i+1:], ")")
-		} else if i := strings.LastIndexByte(loc, ' '); i >= 0 {
-			loc = loc[i+1:]
-		}
-		// strip ":line:col"
-		for range 2 {
-			if i := strings.LastIndexByte(loc, ':'); i > 0 && isDigits(loc[i+1:]) {
-				loc = loc[:i]
-			}
-		}
-		if strings.HasPrefix(loc, "http://") || strings.HasPrefix(loc, "https://") {
-			return loc
-		}
-	}
-	return ""
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // children returns the sessions of the cross-site iframes attached below

@@ -77,6 +77,9 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	t := *tb
 	tabCtx := t.ctx
 	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log, max(c.opts.PageTimeout, 10*time.Second))
+	if c.opts.AutoWait {
+		rec.timerLimit = c.opts.Wait
+	}
 	c.s.tap.watchSession(t.sess, rec)
 	// The page's recorder watches the tab until the worker has taken it
 	// off the page (see crawler.leavePage), or until it closes.
@@ -138,7 +141,11 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	}
 	c.readLinks(tabCtx, e, v)
 	loaded(slices.Clone(v.links), v.page)
-	if err == nil && c.opts.Wait > 0 {
+	switch {
+	case err != nil || c.opts.Wait <= 0:
+	case c.opts.AutoWait:
+		rec.waitQuiet(ctx, t.sess, c.opts.Wait)
+	default:
 		select {
 		case <-time.After(c.opts.Wait):
 		case <-ctx.Done():

@@ -28,6 +28,7 @@ type scanOptions struct {
 	Exclude                []string
 	Concurrency            int
 	Wait                   time.Duration // 0: no wait after the load event
+	AutoWait               bool          // --wait auto: Wait is a bound
 	PageTimeout            time.Duration
 	Chrome                 string
 	HostResolverRules      string
@@ -159,7 +160,8 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringArrayVar(&opts.Include, "include", nil, "visit only URLs matching `REGEX` (repeatable; URL itself is always visited)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "do not visit URLs matching `REGEX` (repeatable)")
 	f.IntVar(&opts.Concurrency, "concurrency", crawler.DefaultConcurrency, "visit `N` pages at once")
-	f.DurationVar(&opts.Wait, "wait", crawler.DefaultWait, "keep watching each page for `DURATION` after its load event, for late cookies (0: none)")
+	opts.Wait = crawler.DefaultWait
+	f.Var(waitFlag{&opts.Wait, &opts.AutoWait}, "wait", "keep watching each page for `DURATION` after its load event, for late cookies (0: none); auto[:DURATION] leaves it as soon as nothing can still set one (at most DURATION, default 3s)")
 	f.DurationVar(&opts.PageTimeout, "page-timeout", crawler.DefaultPageTimeout, "give up loading a page after `DURATION`")
 	f.DurationVar(&opts.Timeout, "timeout", 0, "stop the whole scan after `DURATION` (0: no limit)")
 	f.StringVar(&opts.Chrome, "chrome", "", "Chromium executable at `PATH` (default $CHROME_PATH, else chromium on PATH)")

@@ -125,6 +125,7 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		Exclude:                o.ExcludeRE,
 		Concurrency:            o.Concurrency,
 		Wait:                   o.Wait,
+		AutoWait:               o.AutoWait,
 		PageTimeout:            o.PageTimeout,
 		HostResolverRules:      o.HostResolverRules,
 		Insecure:               o.Insecure,

@@ -1,0 +1,136 @@
+package crawler
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"sync"
+	"time"
+
+	jsonv2 "github.com/chromedp/cdproto/cdp/jsonv2"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
+)
+
+// quietFor is how long a page must show no activity before an automatic
+// wait (--wait auto) ends: it bridges the gap between a response and the
+// script it starts, and the delay of the events on a loaded machine.
+const quietFor = 500 * time.Millisecond
+
+// activity is what may still set a cookie on a page: requests in flight,
+// timers due soon (reported by hook.js) and recent cookie writes. It is
+// kept by the page's recorder, from every session below the tab.
+type activity struct {
+	mu       sync.Mutex
+	inflight map[network.RequestID]string
+	// timers is when the last timer of the page that hook.js reported is
+	// due; last is the time of the last request ended, timer set or
+	// cookie written.
+	timers time.Time
+	last   time.Time
+}
+
+// onEvent notes the start and end of a request. A request is known by its
+// id alone: the document of a cross-site iframe is requested in the
+// parent's session and loaded in the iframe's.
+func (a *activity) onEvent(now time.Time, method string, params jsonv2.Value) {
+	var ev struct {
+		RequestID network.RequestID    `json:"requestId"`
+		Type      network.ResourceType `json:"type"`
+		Request   *struct {
+			URL string `json:"url"`
+		} `json:"request"`
+	}
+	switch method {
+	case network.RequestWillBeSent.Method:
+		// An event stream is open for as long as the page: it is not
+		// waited for.
+		if !decode(params, &ev) || ev.Type == network.ResourceTypeEventSource {
+			return
+		}
+		a.mu.Lock()
+		if a.inflight == nil {
+			a.inflight = map[network.RequestID]string{}
+		}
+		a.inflight[ev.RequestID] = string(ev.Type) + " " + ev.Request.URL
+		a.mu.Unlock()
+	case network.LoadingFinished.Method, network.LoadingFailed.Method:
+		if !decode(params, &ev) {
+			return
+		}
+		a.mu.Lock()
+		delete(a.inflight, ev.RequestID)
+		a.last = now
+		a.mu.Unlock()
+	}
+}
+
+// onTimer notes a timer of the page due at until.
+func (a *activity) onTimer(now, until time.Time) {
+	a.mu.Lock()
+	if until.After(a.timers) {
+		a.timers = until
+	}
+	a.last = now
+	a.mu.Unlock()
+}
+
+// touch notes activity at now: a cookie write, the start of the wait.
+func (a *activity) touch(now time.Time) {
+	a.mu.Lock()
+	if now.After(a.last) {
+		a.last = now
+	}
+	a.mu.Unlock()
+}
+
+// quiet reports whether nothing is in flight, no timer is due and nothing
+// happened for quietFor.
+func (a *activity) quiet(now time.Time) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.inflight) == 0 && !now.Before(a.timers) && now.Sub(a.last) >= quietFor
+}
+
+// pending returns the number of requests in flight and when the last
+// timer is due.
+func (a *activity) pending() ([]string, time.Time) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return slices.Collect(maps.Values(a.inflight)), a.timers
+}
+
+// waitQuiet watches the page from now until it is quiet (see activity),
+// or until max has passed, or ctx ends. Before it ends early it makes a
+// round trip to the page's renderer, so that the events the page sent
+// before it are counted.
+func (r *recorder) waitQuiet(ctx context.Context, s target.SessionID, limit time.Duration) {
+	start := time.Now()
+	deadline := start.Add(limit)
+	r.act.touch(start)
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-tick.C:
+			if !now.Before(deadline) {
+				n, timers := r.act.pending()
+				r.log.Debug("the wait's bound was reached", "requests", n, "timersUntil", timers.Sub(start).Round(time.Millisecond))
+				return
+			}
+			if !r.act.quiet(now) {
+				continue
+			}
+			bctx, cancel := context.WithTimeout(ctx, time.Until(deadline))
+			err := r.tap.call(bctx, s, runtime.Evaluate.Method, runtime.EvaluateParams{Expression: "0"}, nil)
+			cancel()
+			if err == nil && r.act.quiet(time.Now()) {
+				r.log.Debug("the page is quiet", "after", time.Since(start).Round(time.Millisecond))
+				return
+			}
+		}
+	}
+}

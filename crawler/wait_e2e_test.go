@@ -1,0 +1,54 @@
+package crawler_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cookieaudit/cookieaudit/crawler"
+	"github.com/cookieaudit/cookieaudit/fixtures"
+)
+
+// TestWaitAuto crawls sites whose cookies come after the load (timers, a
+// slow request, a chain of tag scripts, the portal's delayed writes) with
+// --wait auto, and with the fixed wait it must equal: both find every
+// cookie of the truth and none beyond the wait.
+func TestWaitAuto(t *testing.T) {
+	requireBrowser(t)
+	t.Parallel()
+	srv := fixtures.NewServer()
+	t.Cleanup(srv.Close) // after the parallel subtests
+	for _, tc := range []struct {
+		name string
+		site fixtures.Site
+		auto bool
+	}{
+		{"late/fixed", fixtures.Late(), false},
+		{"late/auto", fixtures.Late(), true},
+		{"portal/auto", fixtures.Portal(), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			opts := fixtureOptions(t, srv)
+			opts.AutoWait = tc.auto
+			res, err := crawler.Crawl(ctx, tc.site.Start, opts)
+			if err != nil {
+				t.Fatalf("Crawl: %v", err)
+			}
+			checkPages(t, res.Pages, tc.site.Pages)
+			if diff := cmp.Diff(tc.site.Cookies, project(res, tc.site.Cookies)); diff != "" {
+				t.Errorf("cookies (-want +got):\n%s", diff)
+			}
+			for _, name := range tc.site.Absent {
+				for _, c := range res.Cookies {
+					if c.Name == name {
+						t.Errorf("cookie %s must not be seen: it comes after the wait, or from a page not visited", name)
+					}
+				}
+			}
+		})
+	}
+}
