@@ -49,10 +49,10 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 		return pageHooks{afterWait: func(ctx context.Context, p *pageCtx) {
 			// Platforms often show their banner a second or two after the
 			// load: when choices are to be made, look until bannerLook has
-			// passed since it, whatever the --wait.
+			// passed since it, however long the wait was (--wait auto).
 			until := time.Now()
 			if c.opts.Consent != ConsentNone {
-				until = until.Add(bannerLook - max(c.opts.Wait, 0))
+				until = p.at.Add(bannerLook)
 			}
 			var fr frameReport
 			ok := false

@@ -35,6 +35,8 @@ type pageCtx struct {
 	session target.SessionID
 	rec     *recorder
 	loaded  bool
+	// at is when the page's load ended (or failed).
+	at time.Time
 
 	mu     sync.Mutex
 	closed map[target.SessionID]closedRoots // closed shadow roots, per session

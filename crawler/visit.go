@@ -135,7 +135,7 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 		v.page.Status = int(resp.Status)
 		v.page.FinalURL = resp.URL
 	}
-	pc := &pageCtx{tab: tabCtx, session: t.sess, rec: rec, loaded: err == nil}
+	pc := &pageCtx{tab: tabCtx, session: t.sess, rec: rec, loaded: err == nil, at: time.Now()}
 	if hooks.afterLoad != nil && ctx.Err() == nil {
 		hooks.afterLoad(ctx, pc)
 	}
