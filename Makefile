@@ -6,7 +6,7 @@ LDFLAGS  := -X main.version=$(if $(VERSION),$(VERSION),dev)
 BIN      := bin
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short lint bench update-golden clean ensure-chromium
+.PHONY: help build demo test test-short lint bench bench-scale update-golden clean ensure-chromium
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,6 +39,9 @@ lint: ## Check formatting (gofmt -l), run go vet, and check that no Go file but 
 
 bench: ## Run the benchmarks (3 iterations each)
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+
+bench-scale: ## Crawl 100 and 1,000 generated pages (4 and 8 tabs): time per page and Go heap; about 15 minutes
+	COOKIEAUDIT_BENCH_SCALE=1 $(GO) test -run '^$$' -bench BenchmarkScale -benchtime 1x -timeout 60m ./crawler
 
 update-golden: ## Rewrite the golden reports in report/testdata (review the diff)
 	$(GO) test ./report -update

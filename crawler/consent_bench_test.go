@@ -77,14 +77,7 @@ func warmUp(tb testing.TB, site fixtures.ConsentSite, opts crawler.Options) {
 // the 20-page onetrust-compliant fixture; each iteration does one of each.
 // It reports the seconds of each mode per scan and their ratio (all/none).
 func BenchmarkConsentPhases(b *testing.B) {
-	if testing.Short() {
-		b.Skip("browser benchmark skipped in -short mode")
-	}
-	if _, err := crawler.FindBrowser(""); err != nil {
-		b.Fatalf("the benchmark needs Chromium: %v", err)
-	}
-	srv := fixtures.NewServer()
-	defer srv.Close()
+	_, srv := benchSetup(b)
 	site := fixtures.OneTrustCompliant()
 	opts := costOptions(srv)
 	warmUp(b, site, opts)

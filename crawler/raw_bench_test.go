@@ -22,32 +22,34 @@ import (
 )
 
 // BenchmarkCrawlAgainstRawChromium times a --consent none crawl of the
-// portal fixture against a bare Chromium loader that visits the same pages,
-// known in advance, with as many tabs (each kept from page to page) and the
-// same wait, and records nothing: the browser's own cost, which is the
-// floor of the crawler's. Each iteration runs one of each, one after the
-// other, each in a browser of its own started within the timing. It
+// portal (11 pages) and of the onetrust-compliant site (20 pages) against
+// a bare Chromium loader that visits the same pages, known in advance,
+// with as many tabs (each kept from page to page) and the same wait, and
+// records nothing: the browser's own cost, which is the floor of the
+// crawler's. Each iteration runs one of each, one after the other, each in
+// a browser of its own started within the timing. It
 // reports the seconds of each, the peak proportional set size (PSS) of
 // each one's process tree (the browser and its children; not the Go
 // process), and the ratios crawl/raw. It fails when the two do not end
 // with the same cookies.
 func BenchmarkCrawlAgainstRawChromium(b *testing.B) {
-	if testing.Short() {
-		b.Skip("browser benchmark skipped in -short mode")
+	path, srv := benchSetup(b)
+	for _, site := range []struct{ name, start string }{
+		{"portal", fixtures.Portal().Start},
+		{"onetrust-compliant", fixtures.OneTrustCompliant().Start},
+	} {
+		b.Run(site.name, func(b *testing.B) { benchAgainstRaw(b, srv, path, site.start) })
 	}
-	path, err := crawler.FindBrowser("")
-	if err != nil {
-		b.Fatalf("the benchmark needs Chromium: %v", err)
-	}
-	srv := fixtures.NewServer()
-	defer srv.Close()
+}
+
+// benchAgainstRaw is BenchmarkCrawlAgainstRawChromium on one site.
+func benchAgainstRaw(b *testing.B, srv *fixtures.Server, path, siteURL string) {
 	opts := ownBrowserOptions(srv)
 	opts.Wait = 3 * time.Second
-	site := fixtures.Portal()
 
 	// The pages, from a crawl that also warms the disk cache.
 	ctx := b.Context()
-	res, err := crawler.Crawl(ctx, site.Start, opts)
+	res, err := crawler.Crawl(ctx, siteURL, opts)
 	if err != nil {
 		b.Fatalf("warm-up crawl: %v", err)
 	}
@@ -62,7 +64,7 @@ func BenchmarkCrawlAgainstRawChromium(b *testing.B) {
 	for b.Loop() {
 		pss := watchTreePSS()
 		start := time.Now()
-		res, err := crawler.Crawl(ctx, site.Start, opts)
+		res, err := crawler.Crawl(ctx, siteURL, opts)
 		crawlT += time.Since(start)
 		crawlPSS = max(crawlPSS, pss())
 		if err != nil {
@@ -167,11 +169,34 @@ func rawLoad(ctx context.Context, path, rules string, urls []string, tabs int, w
 	return out, nil
 }
 
-// watchTreePSS samples, every 100ms, the summed PSS of every process
-// descended from this one (not this one), until the returned function is
-// called; that function returns the peak, in bytes. Where /proc is
-// missing it returns 0.
+// benchSetup skips a browser benchmark in -short mode, fails it without
+// Chromium, and starts the fixture server, closed with the benchmark. It
+// returns Chromium's path and the server.
+func benchSetup(b *testing.B) (string, *fixtures.Server) {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("browser benchmark skipped in -short mode")
+	}
+	path, err := crawler.FindBrowser("")
+	if err != nil {
+		b.Fatalf("the benchmark needs Chromium: %v", err)
+	}
+	srv := fixtures.NewServer()
+	b.Cleanup(srv.Close)
+	return path, srv
+}
+
+// watchTreePSS samples the summed PSS of every process descended from
+// this one (not this one) until the returned function is called; that
+// function returns the peak, in bytes. Where /proc is missing it returns
+// 0.
 func watchTreePSS() func() int64 {
+	return watchPeak(func() int64 { return treePSS(os.Getpid()) })
+}
+
+// watchPeak calls sample every 100ms, and once more at the end, until the
+// returned function is called, which returns the largest value sampled.
+func watchPeak(sample func() int64) func() int64 {
 	var peak int64
 	done := make(chan struct{})
 	stopped := make(chan struct{})
@@ -180,7 +205,7 @@ func watchTreePSS() func() int64 {
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
 		for {
-			peak = max(peak, treePSS(os.Getpid()))
+			peak = max(peak, sample())
 			select {
 			case <-done:
 				return
@@ -191,7 +216,7 @@ func watchTreePSS() func() int64 {
 	return func() int64 {
 		close(done)
 		<-stopped
-		return peak
+		return max(peak, sample())
 	}
 }
 
