@@ -26,21 +26,31 @@ type Rendered struct {
 	Text string
 }
 
-// Render loads one page in a fresh browser and returns its DOM once its
-// scripts have run for opts.Wait. Cookie-policy pages often draw their
-// tables with JavaScript (consent platforms inject them), so the HTML as
-// served is not enough. Errors wrap ErrIncomplete.
+// Render loads one page in a fresh browser, or in a browser context of
+// its own in opts.Browser, and returns its DOM once its scripts have run
+// for opts.Wait. Cookie-policy pages often draw their tables with
+// JavaScript (consent platforms inject them), so the HTML as served is not
+// enough. Errors wrap ErrIncomplete.
 func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error) {
 	opts = withDefaults(opts)
 	u, err := ParseTarget(pageURL)
 	if err != nil {
 		return nil, err
 	}
-	s, err := startBrowser(ctx, opts)
-	if err != nil {
-		return nil, err
+	var s *session
+	if opts.Browser != nil {
+		// A shared or connected browser: a browser context of its own,
+		// disposed with the tab.
+		if err := checkShared(opts); err != nil {
+			return nil, err
+		}
+		s = opts.Browser.s
+	} else {
+		if s, err = startBrowser(ctx, opts); err != nil {
+			return nil, err
+		}
+		defer s.cancel()
 	}
-	defer s.cancel()
 	tabCtx, cancel := chromedp.NewContext(s.ctx, chromedp.WithNewBrowserContext())
 	defer cancel()
 	if err := chromedp.Do(tabCtx); err != nil {

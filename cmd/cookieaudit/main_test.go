@@ -54,6 +54,9 @@ func TestRunUsageErrors(t *testing.T) {
 		{"bad consent", []string{"scan", "https://example.org/", "--consent", "maybe"}, 2, `invalid --consent "maybe" (valid: auto, none, accept, reject, all)`},
 		{"output dir missing", []string{"scan", "https://example.org/", "-o", "/nonexistent-dir/r.json"}, 2, "cannot write --output /nonexistent-dir/r.json: no such file or directory"},
 		{"version with args", []string{"version", "x"}, 2, "unknown command"},
+		{"browser URL without scheme", []string{"scan", "https://example.org/", "--browser-url", "127.0.0.1:9222"}, 2, `invalid --browser-url "127.0.0.1:9222": want a DevTools address`},
+		{"browser URL with a start flag", []string{"scan", "https://example.org/", "--browser-url", "http://127.0.0.1:9222", "--block-third-party-cookies"}, 2, "--block-third-party-cookies cannot be used with --browser-url"},
+		{"browser URL with chrome", []string{"scan", "https://example.org/", "--browser-url", "ws://127.0.0.1:9222/devtools/browser/x", "--chrome", "/bin/chromium"}, 2, "--chrome cannot be used with --browser-url"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

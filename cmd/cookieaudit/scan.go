@@ -31,6 +31,7 @@ type scanOptions struct {
 	AutoWait               bool          // --wait auto: Wait is a bound
 	PageTimeout            time.Duration
 	Chrome                 string
+	BrowserURL             string // --browser-url: a running Chromium's DevTools address
 	HostResolverRules      string
 	Insecure               bool
 	BlockThirdPartyCookies bool
@@ -56,6 +57,8 @@ type scanOptions struct {
 	targets []reportTarget
 	// Tolerance is ExpiryTolerance parsed by validate.
 	Tolerance classifier.Tolerance
+	// browser is the running Chromium of BrowserURL, once connected.
+	browser *crawler.Browser
 
 	// Crawl runs the scan: crawler.Crawl, or a fake in tests.
 	Crawl func(ctx context.Context, target string, opts crawler.Options) (*crawler.Result, error)
@@ -165,6 +168,7 @@ fails. A choice clicked but not verified is not an error.`,
 	f.DurationVar(&opts.PageTimeout, "page-timeout", crawler.DefaultPageTimeout, "give up loading a page after `DURATION`")
 	f.DurationVar(&opts.Timeout, "timeout", 0, "stop the whole scan after `DURATION` (0: no limit)")
 	f.StringVar(&opts.Chrome, "chrome", "", "Chromium executable at `PATH` (default $CHROME_PATH, else chromium on PATH)")
+	f.StringVar(&opts.BrowserURL, "browser-url", "", "scan in the Chromium already running at `URL`, its DevTools address (http://host:port or ws://host:port/devtools/browser/ID); it is left running")
 	f.StringVar(&opts.HostResolverRules, "host-resolver-rules", "", "Chromium host resolver `RULES`, e.g. \"MAP *.example.org 10.0.0.12\"")
 	f.BoolVar(&opts.Insecure, "insecure", false, "accept invalid TLS certificates")
 	f.BoolVar(&opts.BlockThirdPartyCookies, "block-third-party-cookies", false, "make the browser refuse third-party cookies, as a strict browser does")
@@ -204,6 +208,17 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		timedOut = fmt.Errorf("scan timed out after %s (--timeout)", opts.Timeout)
 		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, timedOut)
 		defer cancel()
+	}
+	if opts.BrowserURL != "" {
+		// The policy page is rendered and the site crawled in the
+		// running browser; Close disconnects and leaves it running.
+		b, err := crawler.ConnectBrowser(ctx, opts.BrowserURL, opts.crawlOptions(logger))
+		if err != nil {
+			return &scanError{err}
+		}
+		defer b.Close()
+		opts.browser = b
+		logger.Debug("connected to a running browser", "version", b.Version())
 	}
 	inputs, err := opts.loadAuditInputs(ctx, logger)
 	if err != nil {

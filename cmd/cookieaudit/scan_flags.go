@@ -91,7 +91,7 @@ func (o *scanOptions) validate() error {
 	if o.Tolerance, err = parseTolerance(o.ExpiryTolerance); err != nil {
 		return err
 	}
-	return nil
+	return o.checkBrowserURL()
 }
 
 func compileAll(flag string, patterns []string) ([]*regexp.Regexp, error) {
@@ -135,6 +135,7 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		AcceptSelector:         o.AcceptSelector,
 		RejectSelector:         o.RejectSelector,
 		Logger:                 logger,
+		Browser:                o.browser,
 	}
 	// The crawler reads a zero as "default"; on the command line 0 means 0.
 	if co.MaxDepth == 0 {
