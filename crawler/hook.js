@@ -62,6 +62,65 @@
     };
   }
 
+  // Web storage: the first localStorage or sessionStorage setItem of each
+  // key, and the first indexedDB.open of each database, is reported with
+  // the key (the database's name), the value, the frame's origin and the
+  // stack: the first write says who set it, and a page may write a key in
+  // a loop. Keys and values are cut as recorder_storage.go says. The
+  // storage areas are told apart by the window's own getters, taken now:
+  // the page cannot shadow them, and reading a storage can throw
+  // (sandboxed frames).
+  const apply = Reflect.apply;
+  const getter = (name) => {
+    try {
+      for (let o = globalThis; o; o = Object.getPrototypeOf(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, name);
+        if (d) return d.get || null;
+      }
+    } catch (e) {}
+    return null;
+  };
+  const lsGet = getter("localStorage"), ssGet = getter("sessionStorage");
+  const areaOf = (s) => {
+    try { if (lsGet && apply(lsGet, globalThis, []) === s) return "localStorage"; } catch (e) {}
+    try { if (ssGet && apply(ssGet, globalThis, []) === s) return "sessionStorage"; } catch (e) {}
+    return "";
+  };
+  const origin = () => {
+    try { return String(location.origin); } catch (e) { return ""; }
+  };
+  const text = (v, n) => {
+    try { return typeof v === "string" ? v.slice(0, n) : String(v).slice(0, n); } catch (e) { return ""; }
+  };
+  const seen = Object.create(null);
+  const wrap = (proto, fn, describe) => {
+    try {
+      const orig = proto && proto[fn];
+      if (typeof orig !== "function") return;
+      proto[fn] = function () {
+        const r = apply(orig, this, arguments);
+        try {
+          const m = describe(this, arguments);
+          const id = m && m.kind + "\n" + m.key;
+          if (m && !seen[id]) {
+            seen[id] = true;
+            send({ api: "storage", kind: m.kind, key: m.key, value: m.value, origin: origin(), href: href(), stack: stack() });
+          }
+        } catch (e) {}
+        return r;
+      };
+    } catch (e) {}
+  };
+  if (typeof Storage === "function") {
+    wrap(Storage.prototype, "setItem", (s, a) => {
+      const kind = areaOf(s);
+      return kind && { kind, key: text(a[0], 1024), value: text(a[1], 4096) };
+    });
+  }
+  if (typeof IDBFactory === "function") {
+    wrap(IDBFactory.prototype, "open", (f, a) => ({ kind: "indexedDB", key: text(a[0], 1024) }));
+  }
+
   // With --wait auto, timers due within the wait (__TIMER_LIMIT__ ms) are
   // reported, so that the page is watched until they have run: the time
   // the last one is due, at most once per 50ms. An interval is due again

@@ -94,6 +94,13 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 		res.PhaseCookies[pr.phase] = perPhase[i]
 	}
 	res.Cookies = combinePhases(runs, perPhase)
+	perPhaseStorage := make([][]StorageItem, len(runs))
+	res.PhaseStorage = make(map[Phase][]StorageItem, len(runs))
+	for i, pr := range runs {
+		perPhaseStorage[i] = mergeStorage(pr.visits)
+		res.PhaseStorage[pr.phase] = perPhaseStorage[i]
+	}
+	res.Storage = combineStorage(runs, perPhaseStorage)
 	if ctx.Err() != nil {
 		res.Partial = true
 		return ctx.Err()

@@ -47,6 +47,7 @@ type recorder struct {
 	frames   map[cdp.FrameID]string    // frame id → document URL
 	reqFrame map[network.RequestID]cdp.FrameID
 	writes   []write
+	storage  []storageWrite // web storage writes: see recorder_storage.go
 	sent     []cookieKey
 	dialogs  []string
 	download bool

@@ -17,6 +17,12 @@ type scriptReport struct {
 	OK      *bool            `json:"ok"`
 	Error   string           `json:"error"`
 	Until   float64          `json:"until"` // a timer's due time, in ms since the epoch
+	// A web storage write: its storage, the frame's origin, the key and
+	// the value.
+	Kind   string `json:"kind"`
+	Origin string `json:"origin"`
+	Key    string `json:"key"`
+	Value  string `json:"value"`
 }
 
 func (r *recorder) onScriptWrite(now time.Time, payload string) {
@@ -33,6 +39,9 @@ func (r *recorder) onScriptWrite(now time.Time, payload string) {
 	switch rep.API {
 	case "timer":
 		r.act.onTimer(now, time.UnixMilli(int64(rep.Until)))
+		return
+	case "storage":
+		r.onStorageWrite(&rep, src)
 		return
 	case "document.cookie":
 		w.raw = rep.Raw

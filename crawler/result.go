@@ -57,6 +57,13 @@ type Result struct {
 	// it as that phase saw them: their values, attributes and first page
 	// in that phase. Cookies combines them, one record per cookie.
 	PhaseCookies map[Phase][]Cookie
+	// Storage holds one record per distinct web storage entry (kind,
+	// origin, key) the site wrote or left, in the order of the page that
+	// first saw it, combined over the phases as Cookies is.
+	Storage []StorageItem
+	// PhaseStorage holds, for every phase that ran, the storage entries
+	// that phase saw, with their first page in that phase.
+	PhaseStorage map[Phase][]StorageItem
 }
 
 // Phase is one consent state a site is crawled in. Each phase runs in a
@@ -266,5 +273,45 @@ type Cookie struct {
 	FirstSeenOn string
 	// Phases are the consent phases the cookie was present in (set during
 	// the phase, or in the phase's jar at its end), in phase order.
+	Phases []Phase
+}
+
+// StorageKind is the web storage an entry is kept in.
+type StorageKind string
+
+// The kinds of web storage recorded.
+const (
+	LocalStorage   StorageKind = "localStorage"
+	SessionStorage StorageKind = "sessionStorage"
+	IndexedDB      StorageKind = "indexedDB"
+)
+
+// StorageItem is one distinct web storage entry seen during a scan: a key
+// of a frame's localStorage or sessionStorage, or the name of an IndexedDB
+// database it opened.
+type StorageItem struct {
+	Kind StorageKind
+	// Origin is the origin of the frame whose storage holds the entry
+	// ("https://www.example.org"; "null" for an opaque origin).
+	Origin string
+	// Key is the storage key, or the IndexedDB database's name.
+	Key string
+	// Value is the value of the first write seen (of the entry as read at
+	// the end of its first page when no write was seen), cut at 4,096
+	// characters (keys at 1,024); empty for an IndexedDB database.
+	// Reports leave it out unless values are asked for.
+	Value string
+	// SetBy is SetByScript when a write through the Storage API
+	// (setItem) or indexedDB.open was seen, SetByUnknown for an entry only
+	// found in the frame's storage at the end of a page (written by direct
+	// assignment, by a worker, or before the scan's first look).
+	SetBy SetBy
+	// Source is the URL of the script that made the first write seen (the
+	// document's URL for an inline script); empty when SetBy is unknown.
+	Source string
+	// FirstSeenOn is the earliest page in crawl order that wrote the entry
+	// (for an entry no page was seen writing: that held it at its end).
+	FirstSeenOn string
+	// Phases are the consent phases the entry was seen in, in phase order.
 	Phases []Phase
 }

@@ -27,6 +27,7 @@ type visit struct {
 	links   []string // in-scope links, normalised and sorted
 	writes  []write
 	sent    []cookieKey
+	storage []storageWrite // the hook's writes, then what the frames held at the end
 	topSite string
 }
 
@@ -159,7 +160,14 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	if err == nil {
 		c.readTitle(tabCtx, v)
 	}
+	// What the frames hold at the end: keys written without setItem
+	// (property assignment, workers) are found there.
+	var held []storageWrite
+	if err == nil && ctx.Err() == nil {
+		held = c.readStorage(ctx, pc)
+	}
 	writes, sent, dialogs, download := rec.snapshot()
+	v.storage = append(rec.storageWrites(), held...)
 	// A tab that loaded its page and offered no download goes on to the
 	// next page; one whose page failed, timed out or crashed is closed.
 	keep = err == nil && !download

@@ -8,8 +8,8 @@
 // writer makes control characters and terminal escape sequences visible
 // instead of sending them to the terminal.
 //
-// Cookie values are left out of every report unless Options.ShowValues is
-// set: they can be session tokens.
+// Cookie and web storage values are left out of every report unless
+// Options.ShowValues is set: they can be session tokens.
 //
 // Besides the writers (table, JSON, HTML, Markdown, SARIF, JUnit, and
 // GitHub workflow annotations), the package holds what works on finished

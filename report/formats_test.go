@@ -194,6 +194,8 @@ func hostileReport(t testing.TB) *Report {
 	d := observed(t, "y=1", crawler.ThirdParty, crawler.SetByHeader, "https://other.test/"+md, "https://evil.test/")
 	d.Name = md + "\r\n::warning::x"
 	res.Cookies = []crawler.Cookie{c, d}
+	res.Storage = []crawler.StorageItem{{Kind: crawler.LocalStorage, Origin: "https://evil.test" + img, Key: script,
+		Value: script, SetBy: crawler.SetByScript, Source: jsURL, FirstSeenOn: md + "\r\n::warning::x", Phases: []crawler.Phase{crawler.BeforeConsent}}}
 	button := &crawler.ConsentButton{Selector: script, Label: img}
 	res.Consent = crawler.Consent{
 		Mode:   "all",
@@ -214,6 +216,7 @@ func hostileReport(t testing.TB) *Report {
 	rep.Cookies[0].Category = script
 	rep.Cookies[0].Party = img
 	rep.Cookies[0].Phases = []string{script}
+	rep.Storage[0].Kind, rep.Storage[0].SetBy, rep.Storage[0].Phases = img, md, []string{script}
 	rep.Screenshots = []Screenshot{
 		{Phase: "before-consent", URL: jsURL, PNG: tinyPNG(t)},
 		// Not a PNG: must not become an image.

@@ -77,6 +77,7 @@ type htmlView struct {
 	Warnings     []string
 	Categories   []string
 	CookieRows   []htmlCookie
+	StorageRows  []htmlStorage
 	PageRows     []htmlPage
 }
 
@@ -120,6 +121,11 @@ type htmlCookie struct {
 	Value                                                      string
 }
 
+// htmlStorage is one web storage entry.
+type htmlStorage struct {
+	Kind, Origin, Key, SetBy, Source, FirstSeenOn, Phases string
+}
+
 type htmlPage struct {
 	URL, FinalURL string
 	Phase         string
@@ -132,7 +138,7 @@ type htmlPage struct {
 // findings resolved since the baseline, ignore-file warnings, a cookie
 // table that a small inline script sorts and filters, with each cookie's
 // evidence (the response or script that set it, the first page and the
-// frame), and the pages visited. It loads nothing: the style and script
+// frame), the web storage entries, and the pages visited. It loads nothing: the style and script
 // are inline, allowed by hash in a Content-Security-Policy that forbids
 // everything else, including any script a site string might smuggle in.
 // Site strings are escaped by html/template and have their control
@@ -214,6 +220,13 @@ func newHTMLView(rep *Report) htmlView {
 	}
 	for _, c := range rep.Cookies {
 		v.CookieRows = append(v.CookieRows, newHTMLCookie(rep, c))
+	}
+	for _, it := range rep.Storage {
+		v.StorageRows = append(v.StorageRows, htmlStorage{
+			Kind: htmlString(it.Kind), Origin: htmlString(it.Origin), Key: htmlString(it.Key),
+			SetBy: htmlString(it.SetBy), Source: htmlString(it.Source), FirstSeenOn: htmlString(it.FirstSeenOn),
+			Phases: htmlString(strings.Join(it.Phases, ", ")),
+		})
 	}
 	for _, p := range rep.Pages {
 		errText := p.Error

@@ -10,6 +10,12 @@ import (
 // are written as they are, since URLs are full of them and the output is
 // not meant for HTML.
 func WriteJSON(w io.Writer, rep *Report) error {
+	if rep != nil && rep.Storage == nil {
+		// "storage" is always an array, even in a report built by hand.
+		c := *rep
+		c.Storage = []StorageItem{}
+		rep = &c
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

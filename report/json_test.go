@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -171,4 +172,21 @@ func jsonString(v any) string {
 func isRFC3339(s string) bool {
 	_, err := time.Parse(time.RFC3339, s)
 	return err == nil
+}
+
+// TestWriteJSONStorageArray: "storage" is an array even in a report built
+// without New, as the contract promises.
+func TestWriteJSONStorageArray(t *testing.T) {
+	t.Parallel()
+	rep := &Report{Schema: Schema}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"storage": []`) {
+		t.Errorf("no empty storage array:\n%s", buf.String())
+	}
+	if rep.Storage != nil {
+		t.Error("WriteJSON changed the report")
+	}
 }

@@ -26,7 +26,7 @@ const markdownCell = 200
 // WriteMarkdown writes rep as GitHub-flavoured Markdown: the gate's outcome
 // and a summary line, the findings (those failing the gate first), the
 // findings resolved since the baseline, warnings about the ignore file,
-// and the cookies in a collapsed table. Strings from the site are written
+// and the cookies and the web storage entries in collapsed tables. Strings from the site are written
 // as code spans (no markup, links or mentions take effect in them) and
 // other free text with every ASCII punctuation character escaped; control
 // characters are written as escapes, and a string is cut at 200
@@ -188,6 +188,16 @@ func markdown(rep *Report, limit int) string {
 	section(fmt.Sprintf("\n<details><summary>Cookies (%d)</summary>\n\n", len(rep.Cookies))+
 		"| Name | Domain | Path | Party | Category | Declared | Lifetime | Set by | First seen on |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
 		rows, "\n</details>\n", "cookie")
+
+	rows = nil
+	for _, it := range rep.Storage {
+		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n",
+			mdText(it.Kind), mdCode(it.Origin, true), mdCode(it.Key, true), mdText(it.SetBy),
+			mdCode(it.FirstSeenOn, true), mdText(cmp.Or(strings.Join(it.Phases, ", "), "—"))))
+	}
+	section(fmt.Sprintf("\n<details><summary>Web storage (%d)</summary>\n\n", len(rep.Storage))+
+		"| Kind | Origin | Key | Set by | First seen on | Phases |\n| --- | --- | --- | --- | --- | --- |\n",
+		rows, "\n</details>\n", "storage key")
 
 	if omitted != nil {
 		fmt.Fprintf(&b, "\n_Not shown, to stay within GitHub's %d-character limit: %s. The JSON and HTML reports have everything._\n",

@@ -57,6 +57,14 @@ func Read(r io.Reader) (*Report, error) {
 	if rep.Findings == nil {
 		rep.Findings = []Finding{}
 	}
+	if rep.Storage == nil {
+		rep.Storage = []StorageItem{} // a report of an older version
+	}
+	for i := range rep.Storage {
+		if rep.Storage[i].Phases == nil {
+			rep.Storage[i].Phases = []string{}
+		}
+	}
 	for i := range rep.Cookies {
 		if rep.Cookies[i].BlockedReasons == nil {
 			rep.Cookies[i].BlockedReasons = []string{}

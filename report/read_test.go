@@ -58,8 +58,13 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 	rep, err := Read(strings.NewReader(`{"schema": "cookieaudit/report/v1", "cookies": [{"name": "a"}], "newField": 1}`))
-	if err != nil || len(rep.Pages) != 0 || rep.Pages == nil || rep.Findings == nil || rep.Cookies[0].Phases == nil {
+	if err != nil || len(rep.Pages) != 0 || rep.Pages == nil || rep.Findings == nil || rep.Cookies[0].Phases == nil ||
+		rep.Storage == nil || len(rep.Storage) != 0 {
 		t.Errorf("minimal report: %+v, %v", rep, err)
+	}
+	rep, err = Read(strings.NewReader(`{"schema": "cookieaudit/report/v1", "storage": [{"kind": "localStorage", "key": "k"}]}`))
+	if err != nil || len(rep.Storage) != 1 || rep.Storage[0].Phases == nil || rep.Storage[0].Value != nil {
+		t.Errorf("report with a storage entry: %+v, %v", rep, err)
 	}
 }
 

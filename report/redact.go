@@ -42,8 +42,9 @@ func RedactText(s string) string {
 // Redact replaces, in place, the credentials of every URL in the report's
 // strings (see RedactText): the target, pages, cookie sources, findings'
 // messages and evidence, consent frames, the policy URL, and any string a
-// later version adds, since every string field is visited. Cookie values,
-// written only with --show-values, are kept as the site set them.
+// later version adds, since every string field is visited. Cookie and
+// storage values, written only with --show-values, are kept as the site
+// set them.
 //
 // New and Read call it, so that every writer, every format and every
 // command that renders a report gets a report without credentials.
@@ -54,7 +55,10 @@ func Redact(rep *Report) {
 	redactValue(reflect.ValueOf(rep).Elem())
 }
 
-var cookieType = reflect.TypeFor[Cookie]()
+var (
+	cookieType  = reflect.TypeFor[Cookie]()
+	storageType = reflect.TypeFor[StorageItem]()
+)
 
 func redactValue(v reflect.Value) {
 	switch v.Kind() {
@@ -79,7 +83,7 @@ func redactValue(v reflect.Value) {
 		t := v.Type()
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if !f.IsExported() || (t == cookieType && f.Name == "Value") {
+			if !f.IsExported() || ((t == cookieType || t == storageType) && f.Name == "Value") {
 				continue
 			}
 			redactValue(v.Field(i))

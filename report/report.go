@@ -56,6 +56,10 @@ type Report struct {
 	// Cookies are the distinct cookies seen, in the order of the page that
 	// first saw each one.
 	Cookies []Cookie `json:"cookies"`
+	// Storage are the distinct web storage entries seen (localStorage and
+	// sessionStorage keys, IndexedDB database names), in the order of the
+	// page that first saw each one. Always an array.
+	Storage []StorageItem `json:"storage"`
 	// Findings are the classifier's findings, in its order: about the
 	// policy (when one was read), consent and the consent banner's design.
 	// Always an array; empty for a report built without a classification.
@@ -175,6 +179,33 @@ type Cookie struct {
 	Declared bool `json:"declared"`
 }
 
+// StorageItem is one distinct web storage entry seen during the scan: a
+// key of a frame's localStorage or sessionStorage, or the name of an
+// IndexedDB database it opened.
+type StorageItem struct {
+	// Kind is "localStorage", "sessionStorage" or "indexedDB".
+	Kind string `json:"kind"`
+	// Origin is the origin of the frame whose storage holds the entry.
+	Origin string `json:"origin"`
+	// Key is the storage key, or the IndexedDB database's name.
+	Key string `json:"key"`
+	// Value is set only when Options.ShowValues is, as for cookies: the
+	// value of the first write seen, cut at 4,096 characters.
+	Value *string `json:"value,omitempty"`
+	// SetBy is "script" when a write (setItem, indexedDB.open) was seen,
+	// "unknown" for an entry only found in the frame's storage at the end
+	// of a page.
+	SetBy string `json:"setBy"`
+	// Source is the URL of the script that wrote the entry, "" when
+	// unknown.
+	Source string `json:"source"`
+	// FirstSeenOn is the first page, in crawl order, that saw the entry.
+	FirstSeenOn string `json:"firstSeenOn"`
+	// Phases are the consent phases the entry was seen in. Always an
+	// array.
+	Phases []string `json:"phases"`
+}
+
 // Finding is one thing the classifier found wrong: a discrepancy between
 // the observed cookies and the declared policy, a cookie set without the
 // consent it needs, or a fault of the consent banner's design.
@@ -214,15 +245,16 @@ type Finding struct {
 
 // New builds the report of a scan result and, with opts.Classification,
 // of its classification: each cookie's category and declared flag, and the
-// findings. It keeps the crawler's order of pages and cookies, writes times
-// in UTC to the second, and leaves cookie values out unless
-// opts.ShowValues is set. A nil res gives an empty report.
+// findings. It keeps the crawler's order of pages, cookies and web storage
+// entries, writes times in UTC to the second, and leaves cookie and
+// storage values out unless opts.ShowValues is set. A nil res gives an empty report.
 func New(res *crawler.Result, opts Options) *Report {
 	rep := &Report{
 		Schema:   Schema,
 		Tool:     Tool{Name: "cookieaudit", Version: opts.Version},
 		Pages:    []Page{},
 		Cookies:  []Cookie{},
+		Storage:  []StorageItem{},
 		Findings: []Finding{},
 	}
 	if rep.Tool.Version == "" {
@@ -314,6 +346,22 @@ func New(res *crawler.Result, opts Options) *Report {
 			rc.Value = &v
 		}
 		rep.Cookies = append(rep.Cookies, rc)
+	}
+	for _, it := range res.Storage {
+		ri := StorageItem{
+			Kind:        string(it.Kind),
+			Origin:      it.Origin,
+			Key:         it.Key,
+			SetBy:       string(it.SetBy),
+			Source:      it.Source,
+			FirstSeenOn: it.FirstSeenOn,
+			Phases:      phaseNames(it.Phases),
+		}
+		if opts.ShowValues && it.Kind != crawler.IndexedDB {
+			v := it.Value
+			ri.Value = &v
+		}
+		rep.Storage = append(rep.Storage, ri)
 	}
 	if cl := opts.Classification; cl != nil {
 		if cl.Policy != nil && rep.Policy == "" {

@@ -120,6 +120,19 @@ func portal(t testing.TB) *crawler.Result {
 	blocked.Stored, blocked.Expires = false, nil
 	blocked.BlockedReasons = []string{"SameSiteNoneInsecure"}
 	res.Cookies = append(res.Cookies, blocked)
+	// Web storage: a key written by a script, one by the page's own
+	// inline script in sessionStorage, one found in the storage with no
+	// write seen, and a third party's IndexedDB database.
+	res.Storage = []crawler.StorageItem{
+		{Kind: crawler.LocalStorage, Origin: "https://www.portal.test", Key: "ods_theme", Value: "st-theme-dark",
+			SetBy: crawler.SetByScript, Source: "https://www.portal.test/static/app.js", FirstSeenOn: home},
+		{Kind: crawler.LocalStorage, Origin: "https://www.portal.test", Key: "ods_last_search", Value: "",
+			SetBy: crawler.SetByUnknown, FirstSeenOn: explore},
+		{Kind: crawler.SessionStorage, Origin: "https://www.portal.test", Key: "ods_tab", Value: "st-tab-2",
+			SetBy: crawler.SetByScript, Source: explore, FirstSeenOn: explore},
+		{Kind: crawler.IndexedDB, Origin: "https://embed.maps.test", Key: "tiles",
+			SetBy: crawler.SetByScript, Source: "https://embed.maps.test/frame", FirstSeenOn: explore},
+	}
 	return res
 }
 
@@ -134,6 +147,10 @@ func hostile(t testing.TB) *crawler.Result {
 	bidi := observed(t, "z=1", crawler.ThirdParty, crawler.SetByHeader, "https://other.test/", home)
 	bidi.Name = "abc\u202edcba\xff"
 	bidi.FirstSeenOn = home + "\x1b]8;;https://phish.test/\x07link\x1b]8;;\x07"
+	storage := []crawler.StorageItem{{
+		Kind: crawler.LocalStorage, Origin: "https://evil.test|`x`", Key: "<script>alert(1)</script>\x1b[31m|*k*\u202e",
+		SetBy: crawler.SetByScript, Source: "https://evil.test/<b>x</b>.js", FirstSeenOn: home + "\x1b[2J",
+	}}
 	return &crawler.Result{
 		Target:    home,
 		StartedAt: start,
@@ -142,6 +159,7 @@ func hostile(t testing.TB) *crawler.Result {
 			{URL: home + "x", FinalURL: home + "x", Depth: 1, Error: "boom\x1b[1A\x1b[2K"},
 		},
 		Cookies: []crawler.Cookie{red, clear, bidi},
+		Storage: storage,
 	}
 }
 
@@ -223,7 +241,7 @@ func TestNewKeepsValuesOut(t *testing.T) {
 	if err := WriteTable(&buf, New(res, Options{})); err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []string{"abc123", "GA1.1.123.456", "AHWqTUk", `"value"`} {
+	for _, v := range []string{"abc123", "GA1.1.123.456", "AHWqTUk", `"value"`, "st-theme-dark", "st-tab-2"} {
 		if strings.Contains(buf.String(), v) {
 			t.Errorf("report without ShowValues contains %q", v)
 		}
@@ -233,7 +251,7 @@ func TestNewKeepsValuesOut(t *testing.T) {
 	if err := WriteJSON(&buf, New(res, Options{ShowValues: true})); err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []string{`"value": "abc123"`, `"value": ""`} {
+	for _, v := range []string{`"value": "abc123"`, `"value": ""`, `"value": "st-theme-dark"`, `"value": "st-tab-2"`} {
 		if !strings.Contains(buf.String(), v) {
 			t.Errorf("report with ShowValues lacks %s", v)
 		}
@@ -248,6 +266,7 @@ func TestNewNil(t *testing.T) {
 		Tool:     Tool{Name: "cookieaudit", Version: "dev"},
 		Pages:    []Page{},
 		Cookies:  []Cookie{},
+		Storage:  []StorageItem{},
 		Findings: []Finding{},
 	}
 	if diff := cmp.Diff(want, rep); diff != "" {

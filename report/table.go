@@ -32,7 +32,7 @@ func WriteTable(w io.Writer, rep *Report) error {
 
 // WriteTableWith writes rep for people: one row per cookie (name, domain,
 // party, category, lifetime, how it was set, the first page that saw it),
-// the findings grouped by kind (in the order of Kinds) then by cookie,
+// the number of web storage keys (listed in the JSON report), the findings grouped by kind (in the order of Kinds) then by cookie,
 // each with its status when it has one (new or unchanged since the
 // baseline, ignored and why), the baseline's findings now resolved, the
 // ignore file's stale and expired entries, the pages that failed, and
@@ -86,6 +86,9 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 		if err := t.Render(); err != nil {
 			return err
 		}
+	}
+	if n := len(rep.Storage); n > 0 {
+		ew.printf("\n%s (see the JSON report)\n", english.Count(n, "web storage key"))
 	}
 	writeConsent(ew, rep, p)
 	writeFindings(ew, rep, p)
