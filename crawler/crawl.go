@@ -28,6 +28,10 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	pages, err := CheckPages(target, opts)
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{Target: start.String(), StartedAt: time.Now().UTC()}
 
 	var s *session
@@ -59,7 +63,7 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 			stopRun(errBrowserGone)
 		}
 	})
-	c := &crawler{opts: opts, s: s, start: start, scope: newScope(start, opts)}
+	c := &crawler{opts: opts, s: s, start: start, scope: newScope(start, opts), pages: pages}
 	err = c.run(runCtx, res)
 	unwatch()
 	res.FinishedAt = time.Now().UTC()
@@ -173,6 +177,8 @@ type crawler struct {
 	s     *session
 	start *url.URL
 	scope scope
+	// pages are Options.Pages, checked and normalised.
+	pages []string
 	// exited is set when a page failed because the browser process exited.
 	exited atomic.Bool
 }

@@ -78,6 +78,12 @@ type Options struct {
 	// the rules.
 	AcceptSelector string
 	RejectSelector string
+	// Pages are pages to visit after the target, in this order, as if the
+	// target linked to them first (depth 1; --urls, a sitemap). Each must
+	// be an absolute http(s) URL within the scope: see CheckPages.
+	Pages []string
+	// NoLinks follows no link: the crawl visits the target and Pages only.
+	NoLinks bool
 	// Browser, when set, is a running browser to crawl in (see
 	// StartBrowser); it stays running after the crawl. BrowserPath,
 	// HostResolverRules, Insecure, BlockThirdPartyCookies and UserAgent are

@@ -69,6 +69,20 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 		queue = []entry{{url: c.start.String()}}
 	}
 	seen := map[string]bool{c.start.String(): true}
+	// The target's links: the listed pages first (see Options.Pages),
+	// whatever the depth, then its own.
+	startLinks := func(own []string) []entry {
+		var es []entry
+		for _, p := range c.pages {
+			es = append(es, entry{url: p, depth: 1})
+		}
+		if !c.opts.NoLinks && c.opts.MaxDepth > 0 {
+			for _, l := range own {
+				es = append(es, entry{url: l, depth: 1})
+			}
+		}
+		return es
+	}
 	visits := make([]*visit, 0, min(limit, 64))
 	// heads are the pages' links and state at their load, for the queue.
 	type head struct {
@@ -106,12 +120,19 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 			// followed: the scan stops there (see startFailed).
 			if spec.replay == nil && (committed > 0 || !startFailed(heads[0].page)) {
 				h, e := heads[committed], queue[committed]
-				if e.depth < c.opts.MaxDepth {
+				var next []entry
+				switch {
+				case committed == 0:
+					next = startLinks(h.links)
+				case e.depth < c.opts.MaxDepth && !c.opts.NoLinks:
 					for _, l := range h.links {
-						if !seen[l] {
-							seen[l] = true
-							queue = append(queue, entry{url: l, depth: e.depth + 1})
-						}
+						next = append(next, entry{url: l, depth: e.depth + 1})
+					}
+				}
+				for _, n := range next {
+					if !seen[n.url] {
+						seen[n.url] = true
+						queue = append(queue, n)
 					}
 				}
 			}

@@ -26,6 +26,7 @@ type scanOptions struct {
 	Scope                  string
 	Include                []string
 	Exclude                []string
+	URLsFile               string // --urls: visit URL and these pages only
 	Concurrency            int
 	Wait                   time.Duration // 0: no wait after the load event
 	AutoWait               bool          // --wait auto: Wait is a bound
@@ -57,6 +58,10 @@ type scanOptions struct {
 	targets []reportTarget
 	// Tolerance is ExpiryTolerance parsed by validate.
 	Tolerance classifier.Tolerance
+	// Pages are the pages of URLsFile, checked; maxPagesSet says whether
+	// --max-pages was given.
+	Pages       []string
+	maxPagesSet bool
 	// browser is the running Chromium of BrowserURL, once connected.
 	browser *crawler.Browser
 
@@ -146,6 +151,7 @@ fails. A choice clicked but not verified is not an error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.URL = args[0]
 			opts.Gate.ignoreFileSet = cmd.Flags().Changed("ignore-file")
+			opts.maxPagesSet = cmd.Flags().Changed("max-pages")
 			if err := opts.validate(); err != nil {
 				return err
 			}
@@ -162,6 +168,7 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringVar(&opts.Scope, "scope", string(crawler.ScopeDomain), "follow links within `SCOPE`: domain (the registrable domain of URL) or host (its host only)")
 	f.StringArrayVar(&opts.Include, "include", nil, "visit only URLs matching `REGEX` (repeatable; URL itself is always visited)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "do not visit URLs matching `REGEX` (repeatable)")
+	f.StringVar(&opts.URLsFile, "urls", "", "visit URL and exactly the pages listed in `FILE` (one URL a line, # comments), following no link")
 	f.IntVar(&opts.Concurrency, "concurrency", crawler.DefaultConcurrency, "visit `N` pages at once")
 	opts.Wait = crawler.DefaultWait
 	f.Var(waitFlag{&opts.Wait, &opts.AutoWait}, "wait", "keep watching each page for `DURATION` after its load event, for late cookies (0: none); auto[:DURATION] leaves it as soon as nothing can still set one (at most DURATION, default 3s)")

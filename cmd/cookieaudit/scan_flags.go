@@ -91,7 +91,10 @@ func (o *scanOptions) validate() error {
 	if o.Tolerance, err = parseTolerance(o.ExpiryTolerance); err != nil {
 		return err
 	}
-	return o.checkBrowserURL()
+	if err := o.checkBrowserURL(); err != nil {
+		return err
+	}
+	return o.loadURLs()
 }
 
 func compileAll(flag string, patterns []string) ([]*regexp.Regexp, error) {
@@ -136,6 +139,8 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		RejectSelector:         o.RejectSelector,
 		Logger:                 logger,
 		Browser:                o.browser,
+		Pages:                  o.Pages,
+		NoLinks:                o.URLsFile != "",
 	}
 	// The crawler reads a zero as "default"; on the command line 0 means 0.
 	if co.MaxDepth == 0 {
