@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -31,8 +32,10 @@ func TestMain(m *testing.M) {
 	tmpDir = dir
 	os.Setenv("TMPDIR", dir) // chromedp makes its profiles under os.TempDir
 	code := m.Run()
-	if b, err := sharedBrowser(); err == nil {
-		b.Close()
+	if sharedStarted.Load() {
+		if b, err := sharedBrowser(); err == nil {
+			b.Close()
+		}
 	}
 	if err := leftovers(dir); err != nil {
 		fmt.Fprintln(os.Stderr, "FAIL: after the tests:", err)
@@ -119,10 +122,14 @@ func ownBrowserOptions(srv *fixtures.Server) crawler.Options {
 }
 
 // sharedBrowser is the browser of the whole test binary, started on first
-// use and closed by TestMain.
+// use and closed by TestMain; sharedStarted says whether it was used, so
+// that a run without browser tests (-short) starts none.
 var sharedBrowser = sync.OnceValues(func() (*crawler.Browser, error) {
+	sharedStarted.Store(true)
 	return crawler.StartBrowser(context.Background(), crawler.Options{Insecure: true})
 })
+
+var sharedStarted atomic.Bool
 
 // project keeps the fields of a crawled cookie that the ground truth states.
 // The requested lifetime is measured from the scan start and accepted when
