@@ -177,8 +177,11 @@ type crawler struct {
 	s     *session
 	start *url.URL
 	scope scope
-	// pages are Options.Pages, checked and normalised.
-	pages []string
+	// pages are Options.Pages, checked and normalised; sitemap are the
+	// pages of the site's sitemaps (Options.Sitemap), set once the target
+	// has loaded, before its links are queued.
+	pages   []string
+	sitemap []string
 	// exited is set when a page failed because the browser process exited.
 	exited atomic.Bool
 }

@@ -84,6 +84,10 @@ type Options struct {
 	Pages []string
 	// NoLinks follows no link: the crawl visits the target and Pages only.
 	NoLinks bool
+	// Sitemap adds the pages of the site's sitemaps after Pages, as if the
+	// target linked to them: those robots.txt names, else /sitemap.xml,
+	// read once the target has loaded (see sitemap.go).
+	Sitemap bool
 	// Browser, when set, is a running browser to crawl in (see
 	// StartBrowser); it stays running after the crawl. BrowserPath,
 	// HostResolverRules, Insecure, BlockThirdPartyCookies and UserAgent are

@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -73,7 +74,7 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 	// whatever the depth, then its own.
 	startLinks := func(own []string) []entry {
 		var es []entry
-		for _, p := range c.pages {
+		for _, p := range slices.Concat(c.pages, c.sitemap) {
 			es = append(es, entry{url: p, depth: 1})
 		}
 		if !c.opts.NoLinks && c.opts.MaxDepth > 0 {
@@ -199,6 +200,17 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 					heads[i] = &head{links: links, page: p}
 					commit()
 					cond.Broadcast()
+				}
+				if i == 0 && spec.replay == nil && c.opts.Sitemap {
+					// The sitemaps are read in the target's tab, before
+					// its links are queued.
+					queueLinks := loaded
+					loaded = func(links []string, p Page) {
+						if tb != nil && p.Error == "" {
+							c.sitemap = c.sitemapPages(ctx, tb)
+						}
+						queueLinks(links, p)
+					}
 				}
 				v := c.visit(ctx, tabs, e, hooks, &tb, loaded)
 

@@ -27,6 +27,7 @@ type scanOptions struct {
 	Include                []string
 	Exclude                []string
 	URLsFile               string // --urls: visit URL and these pages only
+	Sitemap                bool   // --sitemap: the sitemaps' pages after URL
 	Concurrency            int
 	Wait                   time.Duration // 0: no wait after the load event
 	AutoWait               bool          // --wait auto: Wait is a bound
@@ -169,6 +170,7 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringArrayVar(&opts.Include, "include", nil, "visit only URLs matching `REGEX` (repeatable; URL itself is always visited)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "do not visit URLs matching `REGEX` (repeatable)")
 	f.StringVar(&opts.URLsFile, "urls", "", "visit URL and exactly the pages listed in `FILE` (one URL a line, # comments), following no link")
+	f.BoolVar(&opts.Sitemap, "sitemap", false, "visit the pages of the site's sitemaps (robots.txt's Sitemap lines, else /sitemap.xml) right after URL")
 	f.IntVar(&opts.Concurrency, "concurrency", crawler.DefaultConcurrency, "visit `N` pages at once")
 	opts.Wait = crawler.DefaultWait
 	f.Var(waitFlag{&opts.Wait, &opts.AutoWait}, "wait", "keep watching each page for `DURATION` after its load event, for late cookies (0: none); auto[:DURATION] leaves it as soon as nothing can still set one (at most DURATION, default 3s)")

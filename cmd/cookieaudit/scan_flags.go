@@ -141,6 +141,7 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		Browser:                o.browser,
 		Pages:                  o.Pages,
 		NoLinks:                o.URLsFile != "",
+		Sitemap:                o.Sitemap,
 	}
 	// The crawler reads a zero as "default"; on the command line 0 means 0.
 	if co.MaxDepth == 0 {

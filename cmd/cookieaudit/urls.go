@@ -25,6 +25,9 @@ func (o *scanOptions) loadURLs() error {
 	if o.URLsFile == "" {
 		return nil
 	}
+	if o.Sitemap {
+		return fmt.Errorf("--sitemap cannot be used with --urls: --urls visits exactly the pages it lists")
+	}
 	b, err := os.ReadFile(o.URLsFile)
 	if err != nil {
 		return fmt.Errorf("cannot read --urls %s: %w", o.URLsFile, unwrapPath(err))

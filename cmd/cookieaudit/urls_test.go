@@ -27,6 +27,9 @@ func TestURLsFile(t *testing.T) {
 	if co := o.crawlOptions(nil); !co.NoLinks || !slices.Equal(co.Pages, o.Pages) {
 		t.Errorf("the crawl gets pages %q, no links %v; want the pages, and no link followed", co.Pages, co.NoLinks)
 	}
+	if co := parseScan(t, "scan", "https://www.example.org/", "--sitemap").crawlOptions(nil); !co.Sitemap || co.NoLinks {
+		t.Errorf("--sitemap: the crawl gets sitemap %v, no links %v; want the sitemaps, and links followed", co.Sitemap, co.NoLinks)
+	}
 	if o := parseScan(t, "scan", "https://www.example.org/", "--urls", good, "--max-pages", "10"); o.MaxPages != 10 {
 		t.Errorf("an explicit --max-pages 10 became %d", o.MaxPages)
 	}
@@ -43,6 +46,7 @@ func TestURLsFile(t *testing.T) {
 		{"host scope", "https://blog.example.org/\n", []string{"--scope", "host"}, "(--scope host: www.example.org)"},
 		{"excluded", "https://www.example.org/cart/\n", []string{"--exclude", "/cart"}, "cannot be visited: excluded"},
 		{"ftp", "ftp://www.example.org/x\n", nil, "not an http or https URL"},
+		{"sitemap too", "https://www.example.org/a\n", []string{"--sitemap"}, "--sitemap cannot be used with --urls"},
 		{"too few pages", "https://www.example.org/a\nhttps://www.example.org/b\n", []string{"--max-pages", "2"}, "--max-pages 2 is less than the 3 pages to visit"},
 	} {
 		path := filepath.Join(dir, "missing")
