@@ -49,6 +49,7 @@ type recorder struct {
 	writes   []write
 	storage  []storageWrite // web storage writes: see recorder_storage.go
 	sent     []cookieKey
+	sentSeen map[cookieKey]bool
 	dialogs  []string
 	download bool
 	// mainFrame is the tab's top frame; doc is the last document response
@@ -214,7 +215,15 @@ func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Valu
 				if ac == nil || ac.Cookie == nil || len(ac.BlockedReasons) > 0 {
 					continue
 				}
-				r.sent = append(r.sent, keyOfNetworkCookie(ac.Cookie))
+				// Each request sends the page's cookies again: each
+				// is kept once.
+				if k := keyOfNetworkCookie(ac.Cookie); !r.sentSeen[k] {
+					if r.sentSeen == nil {
+						r.sentSeen = map[cookieKey]bool{}
+					}
+					r.sentSeen[k] = true
+					r.sent = append(r.sent, k)
+				}
 			}
 			r.mu.Unlock()
 		}

@@ -137,6 +137,7 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 					}
 				}
 			}
+			heads[committed].links = nil // a long crawl keeps no page's links
 			committed++
 		}
 	}

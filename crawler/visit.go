@@ -179,6 +179,9 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	}
 	v.page.Links = len(v.links)
 	log.Debug("page done", "status", v.page.Status, "error", v.page.Error, "writes", len(writes), "links", len(v.links), "dialogs", len(dialogs))
+	// The queue has its own copy of the links (see loaded): a long crawl
+	// keeps no page's links.
+	v.links = nil
 	return v
 }
 
