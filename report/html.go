@@ -71,6 +71,7 @@ type htmlView struct {
 	New, Unchanged, Resolved                 int
 
 	Consent      *htmlConsent
+	Changes      *htmlChanges // since the previous run (scan --history)
 	Screenshots  []htmlScreenshot
 	FindingRows  []htmlFinding
 	ResolvedRows []htmlFinding
@@ -134,7 +135,8 @@ type htmlPage struct {
 }
 
 // WriteHTML writes rep as one self-contained HTML page: the gate's outcome,
-// summary counts, the consent-banner screenshots, the findings, the
+// summary counts, the changes since the previous run (scan --history),
+// the consent-banner screenshots, the findings, the
 // findings resolved since the baseline, ignore-file warnings, a cookie
 // table that a small inline script sorts and filters, with each cookie's
 // evidence (the response or script that set it, the first page and the
@@ -205,6 +207,7 @@ func newHTMLView(rep *Report) htmlView {
 	}
 	v.ConsentFailures = htmlString(strings.Join(failed, "; "))
 	v.Consent = newHTMLConsent(rep.Consent)
+	v.Changes = newHTMLChanges(rep)
 	for _, sc := range rep.Screenshots {
 		if !isPNG(sc.PNG) {
 			continue // never label other bytes image/png

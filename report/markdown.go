@@ -24,7 +24,8 @@ const MarkdownLimit = 65535
 const markdownCell = 200
 
 // WriteMarkdown writes rep as GitHub-flavoured Markdown: the gate's outcome
-// and a summary line, the findings (those failing the gate first), the
+// and a summary line, the changes since the previous run (scan
+// --history), the findings (those failing the gate first), the
 // findings resolved since the baseline, warnings about the ignore file,
 // and the cookies and the web storage entries in collapsed tables. Strings from the site are written
 // as code spans (no markup, links or mentions take effect in them) and
@@ -134,7 +135,10 @@ func markdown(rep *Report, limit int) string {
 		b.WriteString(closing)
 	}
 
-	var rows []string
+	header, rows := markdownChanges(rep)
+	section(header, rows, "", "change")
+
+	rows = nil
 	for _, f := range sortedFindings(rep) {
 		mark := ""
 		if failing(rep, f) {

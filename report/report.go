@@ -77,6 +77,9 @@ type Report struct {
 	// Gate is the outcome of the CI gate (see ApplyGate); nil when no gate
 	// ran.
 	Gate *Gate `json:"gate,omitempty"`
+	// Changes is what changed since the previous run kept by scan
+	// --history; nil without --history or a previous run.
+	Changes *ChangesSincePrevious `json:"changes,omitempty"`
 	// Screenshots are PNG captures of the page with its consent banner.
 	Screenshots []Screenshot `json:"screenshots,omitempty"`
 }

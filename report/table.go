@@ -35,9 +35,10 @@ func WriteTable(w io.Writer, rep *Report) error {
 // the number of web storage keys (listed in the JSON report), the findings grouped by kind (in the order of Kinds) then by cookie,
 // each with its status when it has one (new or unchanged since the
 // baseline, ignored and why), the baseline's findings now resolved, the
-// ignore file's stale and expired entries, the pages that failed, and
-// last a one-line summary: pages, cookies, findings by kind and the
-// gate's outcome, the reason of the exit code. Every
+// ignore file's stale and expired entries, the pages that failed, the
+// changes since the previous run (scan --history), and last a one-line
+// summary: pages, cookies, findings by kind and the gate's outcome, the
+// reason of the exit code. Every
 // site-controlled string is passed through sanitize first, so a cookie
 // name holding an escape sequence cannot colour or rewrite the terminal.
 // The column order is stable, and there is colour only with opts.Color.
@@ -111,6 +112,7 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 			ew.printf("  %s: %s\n", sanitize(pg.URL), sanitize(pg.Error))
 		}
 	}
+	writeChanges(ew, rep, p)
 	ew.printf("\n%s\n", summaryLine(rep, p))
 	return ew.err
 }

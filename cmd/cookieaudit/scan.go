@@ -65,13 +65,15 @@ type scanOptions struct {
 	maxPagesSet bool
 	// browser is the running Chromium of BrowserURL, once connected.
 	browser *crawler.Browser
+	// history is --history DIR and --history-keep N.
+	history historyOptions
 
 	// Crawl runs the scan: crawler.Crawl, or a fake in tests.
 	Crawl func(ctx context.Context, target string, opts crawler.Options) (*crawler.Result, error)
 }
 
 func newScanCmd(s streams, runF func(context.Context, *scanOptions) error) *cobra.Command {
-	opts := &scanOptions{IO: s, Crawl: crawler.Crawl}
+	opts := &scanOptions{IO: s, Crawl: crawler.Crawl, history: historyOptions{Keep: defaultHistoryKeep}}
 	cmd := &cobra.Command{
 		Use:   "scan URL",
 		Short: "Crawl a website in headless Chromium and report the cookies it sets",
@@ -156,6 +158,9 @@ fails. A choice clicked but not verified is not an error.`,
 			if err := opts.validate(); err != nil {
 				return err
 			}
+			if err := opts.history.validate(cmd.Flags().Changed("history-keep")); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -191,6 +196,8 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringVarP(&opts.Format, "format", "f", report.FormatTable, "report `FORMAT`s, comma-separated: "+strings.Join(report.Formats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of stdout (\"-\": stdout); with several formats, one file per format, comma-separated")
 	f.StringVar(&opts.OutputDir, "output-dir", "", "write each format to `DIR`/cookieaudit.<ext> (txt, json, html, md, sarif, junit.xml)")
+	f.StringVar(&opts.history.Dir, "history", "", "keep each run's JSON report in `DIR`/<host>/<time>.json, show what changed since the previous run in every report, and write DIR/<host>/index.html, a trend page")
+	f.IntVar(&opts.history.Keep, "history-keep", defaultHistoryKeep, "keep the newest `N` runs of each site in --history, deleting older ones")
 	f.BoolVar(&opts.ShowValues, "show-values", false, "write cookie values in the json and html reports (they can be session tokens: report files are then readable by their owner only); table, markdown, sarif and junit never show them")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "write debug logs to stderr")
 	opts.Gate.addFlags(cmd)
@@ -208,6 +215,12 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		return err
 	}
 	defer outs.abort()
+	var hist *history // nil without --history
+	if opts.history.Dir != "" {
+		if hist, err = openHistory(opts.history, opts.URL); err != nil {
+			return err
+		}
+	}
 	if err := opts.Gate.load(logger); err != nil {
 		return err
 	}
@@ -277,10 +290,11 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	if crawlErr != nil {
 		rep.Partial = true
 	}
+	hist.compare(rep, logger) // the changes since the previous run, in every report
 	gate := opts.Gate.apply(rep, logger)
 	// Every report that can be written is, before the exit code is
 	// decided; one that cannot never hides the gate's outcome.
-	writeErr := outs.write(rep)
+	writeErr := joinWriteErrors(outs.write(rep), hist.save(rep, opts.ShowValues, logger))
 	if err := opts.Gate.annotate(opts.IO, rep); err != nil {
 		return err
 	}
