@@ -88,6 +88,11 @@ type Options struct {
 	// target linked to them: those robots.txt names, else /sitemap.xml,
 	// read once the target has loaded (see sitemap.go).
 	Sitemap bool
+	// Login are steps run in each phase's browser context before its
+	// crawl (go to the login page, fill the form, submit, wait): every
+	// phase crawls logged in. A step that fails stops the scan with a
+	// *LoginError.
+	Login []LoginStep
 	// Browser, when set, is a running browser to crawl in (see
 	// StartBrowser); it stays running after the crawl. BrowserPath,
 	// HostResolverRules, Insecure, BlockThirdPartyCookies and UserAgent are

@@ -28,6 +28,7 @@ type scanOptions struct {
 	Exclude                []string
 	URLsFile               string // --urls: visit URL and these pages only
 	Sitemap                bool   // --sitemap: the sitemaps' pages after URL
+	LoginFile              string // --login: steps run before each phase's crawl
 	Concurrency            int
 	Wait                   time.Duration // 0: no wait after the load event
 	AutoWait               bool          // --wait auto: Wait is a bound
@@ -63,6 +64,8 @@ type scanOptions struct {
 	// --max-pages was given.
 	Pages       []string
 	maxPagesSet bool
+	// Login are the steps of LoginFile, read by validate.
+	Login []crawler.LoginStep
 	// browser is the running Chromium of BrowserURL, once connected.
 	browser *crawler.Browser
 	// history is --history DIR and --history-keep N.
@@ -176,6 +179,7 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "do not visit URLs matching `REGEX` (repeatable)")
 	f.StringVar(&opts.URLsFile, "urls", "", "visit URL and exactly the pages listed in `FILE` (one URL a line, # comments), following no link")
 	f.BoolVar(&opts.Sitemap, "sitemap", false, "visit the pages of the site's sitemaps (robots.txt's Sitemap lines, else /sitemap.xml) right after URL")
+	f.StringVar(&opts.LoginFile, "login", "", "log in before each consent phase's crawl with the steps of `FILE` (YAML: goto, fill, click, wait)")
 	f.IntVar(&opts.Concurrency, "concurrency", crawler.DefaultConcurrency, "visit `N` pages at once")
 	opts.Wait = crawler.DefaultWait
 	f.Var(waitFlag{&opts.Wait, &opts.AutoWait}, "wait", "keep watching each page for `DURATION` after its load event, for late cookies (0: none); auto[:DURATION] leaves it as soon as nothing can still set one (at most DURATION, default 3s)")

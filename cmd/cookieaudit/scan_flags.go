@@ -94,7 +94,10 @@ func (o *scanOptions) validate() error {
 	if err := o.checkBrowserURL(); err != nil {
 		return err
 	}
-	return o.loadURLs()
+	if err := o.loadURLs(); err != nil {
+		return err
+	}
+	return o.loadLogin()
 }
 
 func compileAll(flag string, patterns []string) ([]*regexp.Regexp, error) {
@@ -142,6 +145,7 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		Pages:                  o.Pages,
 		NoLinks:                o.URLsFile != "",
 		Sitemap:                o.Sitemap,
+		Login:                  o.Login,
 	}
 	// The crawler reads a zero as "default"; on the command line 0 means 0.
 	if co.MaxDepth == 0 {

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cookieaudit/cookieaudit/fixtures"
+	"github.com/cookieaudit/cookieaudit/report"
+)
+
+// TestBinaryLogin scans a staging site behind a login form with the
+// binary: with --login (the password from the environment) the account
+// page is crawled and its cookie found, and the password is written
+// nowhere; without it, the account page redirects to the form; a login
+// that does not get through stops the scan (exit 3) naming the step.
+func TestBinaryLogin(t *testing.T) {
+	requireBrowser(t)
+	t.Parallel()
+	bin := buildBinary(t)
+	srv := fixtures.NewServer()
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	dir := t.TempDir()
+	steps := func(name string) string {
+		return writeFile(t, dir, name, `- goto: `+fixtures.LoginForm+`
+- fill: "#user"
+  value: `+fixtures.LoginUser+`
+- fill: "#password"
+  env: CA_LOGIN_PASSWORD
+- click: "#submit"
+- wait: "#account"
+`)
+	}
+	scan := func(password string, args ...string) (binaryResult, string) {
+		out := filepath.Join(t.TempDir(), "scan.json")
+		env := append(os.Environ(), "CA_LOGIN_PASSWORD="+password)
+		all := append([]string{"scan", fixtures.LoginHome, "--host-resolver-rules", srv.HostResolverRules(), "--insecure",
+			"--consent", "none", "--wait", "500ms", "--page-timeout", "60s", "--fail-on", "none", "-f", "json", "-o", out}, args...)
+		return runBinaryEnv(ctx, t, bin, env, all...), out
+	}
+	account := func(rep *report.Report) (status int, final string) {
+		for _, p := range rep.Pages {
+			if p.URL == fixtures.LoginAccount {
+				return p.Status, p.FinalURL
+			}
+		}
+		return 0, ""
+	}
+	hasCookie := func(rep *report.Report, name string) bool {
+		for _, c := range rep.Cookies {
+			if c.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+
+	// -v: not even the debug logs may show the password.
+	r, out := scan(fixtures.LoginPassword, "--login", steps("login.yaml"), "-v")
+	r.wantExit(t, 0)
+	rep := savedReport(t, out)
+	// The report leaves finalUrl out when it is the page's own URL.
+	if status, final := account(rep); status != 200 || (final != "" && final != fixtures.LoginAccount) {
+		t.Errorf("logged in, the account page answered %d at %q, want 200 at %s", status, final, fixtures.LoginAccount)
+	}
+	if !hasCookie(rep, "account_pref") {
+		t.Errorf("logged in, the account page's cookie account_pref is missing")
+	}
+	b, _ := os.ReadFile(out)
+	for _, where := range []string{r.stdout, r.stderr, string(b)} {
+		if strings.Contains(where, fixtures.LoginPassword) {
+			t.Errorf("the password appears in the output: %.300s", where)
+		}
+	}
+
+	r, out = scan(fixtures.LoginPassword)
+	r.wantExit(t, 0)
+	rep = savedReport(t, out)
+	if _, final := account(rep); final != fixtures.LoginForm {
+		t.Errorf("without --login, the account page ended at %q, want the form %s", final, fixtures.LoginForm)
+	}
+	if hasCookie(rep, "account_pref") {
+		t.Errorf("without --login, account_pref was set")
+	}
+
+	r, _ = scan("wrong password", "--login", steps("login.yaml"), "--page-timeout", "5s")
+	r.wantExit(t, 3)
+	if want := `login.yaml:7 wait "#account": not done after 5s (--page-timeout)`; !strings.Contains(r.stderr, want) {
+		t.Errorf("a failed login: stderr %q, want it to name the step (%s)", r.stderr, want)
+	}
+}

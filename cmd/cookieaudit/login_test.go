@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/cookieaudit/cookieaudit/crawler"
+)
+
+// TestLoginFile: --login reads a YAML list of steps, takes a fill's text
+// from value or from an environment variable, and names the file, line and
+// column of a step it cannot use.
+func TestLoginFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("CA_TEST_LOGIN_SECRET", "hunter2")
+	good := writeFile(t, dir, "login.yaml", `# staging
+- goto: https://www.example.org/login
+- fill: "#user"
+  value: auditor
+- fill: "input[name=password]"
+  env: CA_TEST_LOGIN_SECRET
+- click: "button[type=submit]"
+- wait: "#account"
+`)
+	o := parseScan(t, "scan", "https://www.example.org/", "--login", good)
+	want := []crawler.LoginStep{
+		{Action: "goto", Target: "https://www.example.org/login", Where: good + ":2"},
+		{Action: "fill", Target: "#user", Value: "auditor", Where: good + ":3"},
+		{Action: "fill", Target: "input[name=password]", Value: "hunter2", Where: good + ":5"},
+		{Action: "click", Target: "button[type=submit]", Where: good + ":7"},
+		{Action: "wait", Target: "#account", Where: good + ":8"},
+	}
+	if len(o.Login) != len(want) {
+		t.Fatalf("steps %+v, want %+v", o.Login, want)
+	}
+	for i := range want {
+		if o.Login[i] != want[i] {
+			t.Errorf("step %d: %+v, want %+v", i, o.Login[i], want[i])
+		}
+	}
+	if co := o.crawlOptions(nil); len(co.Login) != len(want) {
+		t.Errorf("the crawl gets %d login steps, want %d", len(co.Login), len(want))
+	}
+
+	for _, tc := range []struct{ name, content, want string }{
+		{"empty", "# nothing\n", "it lists no step"},
+		{"not a list", "goto: https://www.example.org/\n", ":1:1: want a list of steps"},
+		{"unknown key", "- goto: https://www.example.org/\n- press: \"#b\"\n", `:2:3: unknown field "press"`},
+		{"two actions", "- click: \"#a\"\n  wait: \"#b\"\n", ":1:3: a step has exactly one of goto, fill, click, wait (got 2)"},
+		{"fill without text", "- fill: \"#user\"\n", ":1:3: fill needs the text to type"},
+		{"unset variable", "- fill: \"#user\"\n  env: CA_TEST_NOT_SET_ANYWHERE\n", "the environment variable CA_TEST_NOT_SET_ANYWHERE is not set"},
+		{"value on click", "- click: \"#a\"\n  value: x\n", "only fill takes value or env"},
+		{"bad selector", "- click: \"button]\"\n", `click: "button]" is not a CSS selector`},
+		{"bad URL", "- goto: /login\n", `goto: invalid target URL "/login"`},
+		{"not YAML", "- goto: [\n", "invalid --login"},
+	} {
+		path := writeFile(t, dir, tc.name+".yaml", tc.content)
+		var out, errOut bytes.Buffer
+		if code := run(context.Background(), []string{"scan", "https://www.example.org/", "--login", path}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, code, errOut.String(), tc.want)
+		}
+	}
+}

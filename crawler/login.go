@@ -1,0 +1,100 @@
+package crawler
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/chromedp/chromedp"
+)
+
+// LoginStep is one step of the login run before each phase's crawl (see
+// Options.Login).
+type LoginStep struct {
+	// Action is "goto" (Target is a URL), "fill" (type Value into the
+	// field Target, a CSS selector), "click" (the element Target) or
+	// "wait" (until the element Target is visible).
+	Action string
+	Target string
+	Value  string
+	// Where names the step for errors, such as "login.yaml:4"; it must not
+	// hold Value, which may be a secret.
+	Where string
+}
+
+// LoginError is a login step that failed: the phase could not log in.
+type LoginError struct {
+	Phase Phase
+	Step  LoginStep
+	Err   error
+}
+
+func (e *LoginError) Error() string {
+	return fmt.Sprintf("logging in for the %s phase: step %s %s %q: %v", e.Phase, e.Step.Where, e.Step.Action, e.Step.Target, e.Err)
+}
+
+func (e *LoginError) Unwrap() []error { return []error{e.Err, ErrIncomplete} }
+
+// login runs Options.Login in a tab of the phase's browser context, then
+// closes the tab: what the login leaves (its cookies, its storage) is the
+// context's, and every page of the phase is crawled logged in. Each step
+// has the page timeout.
+func (c *crawler) login(ctx context.Context, tabs tabSource, ph Phase) error {
+	t, err := tabs.open()
+	if err != nil {
+		return &LoginError{Phase: ph, Step: LoginStep{Action: "open", Where: "a tab"}, Err: err}
+	}
+	defer c.closeTab(t)
+	for _, st := range c.opts.Login {
+		if err := c.loginStep(ctx, t, st); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if errors.Is(err, context.DeadlineExceeded) {
+				err = fmt.Errorf("not done after %s (--page-timeout)", c.opts.PageTimeout)
+			}
+			return &LoginError{Phase: ph, Step: st, Err: err}
+		}
+		c.opts.Logger.Debug("login step done", "phase", ph, "step", st.Where, "action", st.Action)
+	}
+	return nil
+}
+
+// clickScript clicks the first element that matches a selector, as a
+// script does: a consent banner laid over the form does not take the
+// click.
+const clickScript = `((sel) => { const el = document.querySelector(sel); if (!el) return false; el.click(); return true; })(%s)`
+
+func (c *crawler) loginStep(ctx context.Context, t *tab, st LoginStep) error {
+	sctx, cancel := context.WithTimeout(t.ctx, c.opts.PageTimeout)
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	switch st.Action {
+	case "goto":
+		resp, err := chromedp.Run(sctx, chromedp.NavigateResponse(st.Target))
+		if err != nil {
+			return err
+		}
+		if resp != nil && resp.Status >= 400 {
+			return fmt.Errorf("the server answered HTTP status %d", resp.Status)
+		}
+		return nil
+	case "fill":
+		return chromedp.Do(sctx, chromedp.WaitVisible(chromedp.CSS(st.Target)), chromedp.SendKeys(chromedp.CSS(st.Target), st.Value))
+	case "click":
+		if err := chromedp.Do(sctx, chromedp.WaitVisible(chromedp.CSS(st.Target))); err != nil {
+			return err
+		}
+		sel, _ := json.Marshal(st.Target)
+		ok, err := chromedp.Run(sctx, chromedp.Evaluate[bool](fmt.Sprintf(clickScript, sel)))
+		if err == nil && !ok {
+			err = errors.New("no element matches")
+		}
+		return err
+	case "wait":
+		return chromedp.Do(sctx, chromedp.WaitVisible(chromedp.CSS(st.Target)))
+	}
+	return fmt.Errorf("unknown action %q", st.Action)
+}
