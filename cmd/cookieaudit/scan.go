@@ -147,7 +147,16 @@ fails. A choice clicked but not verified is not an error.`,
   cookieaudit scan https://www.example.org/ --host-resolver-rules "MAP *.example.org 10.0.0.12" --insecure
 
   # Only the shop, without the cart pages, and no more than 10 minutes
-  cookieaudit scan https://www.example.org/shop/ --include '^https://www\.example\.org/shop/' --exclude '/cart' --timeout 10m`,
+  cookieaudit scan https://www.example.org/shop/ --include '^https://www\.example\.org/shop/' --exclude '/cart' --timeout 10m
+
+  # Nightly: keep each run, show what changed since the last one, leave pages as soon as they settle
+  cookieaudit scan https://www.example.org/ --history /var/lib/cookieaudit --sitemap --wait auto --fail-on none
+
+  # Staging behind a login form, in a browser that runs in a container
+  cookieaudit scan https://staging.example.org/ --login login.yaml --browser-url http://127.0.0.1:9222
+
+  # Exactly the pages a release touched
+  cookieaudit scan https://www.example.org/ --urls changed-pages.txt`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return fmt.Errorf("scan takes one URL, got %d arguments (see 'cookieaudit scan --help')", len(args))
