@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
 	"sync/atomic"
 	"time"
@@ -31,6 +32,11 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 	pages, err := CheckPages(target, opts)
 	if err != nil {
 		return nil, err
+	}
+	for i, p := range opts.Cookies {
+		if err := CheckPresetCookie(p); err != nil {
+			return nil, fmt.Errorf("Options.Cookies[%d]: %w", i, err)
+		}
 	}
 	res := &Result{Target: start.String(), StartedAt: time.Now().UTC()}
 

@@ -88,6 +88,10 @@ type Options struct {
 	// target linked to them: those robots.txt names, else /sitemap.xml,
 	// read once the target has loaded (see sitemap.go).
 	Sitemap bool
+	// Cookies are put in each phase's cookie jar before anything is
+	// loaded, on the target's host (see PresetCookie). The report leaves
+	// them out, unless the site writes them again.
+	Cookies []PresetCookie
 	// Login are steps run in each phase's browser context before its
 	// crawl (go to the login page, fill the form, submit, wait): every
 	// phase crawls logged in. A step that fails stops the scan with a

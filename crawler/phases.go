@@ -90,7 +90,7 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	perPhase := make([][]Cookie, len(runs))
 	res.PhaseCookies = make(map[Phase][]Cookie, len(runs))
 	for i, pr := range runs {
-		perPhase[i] = merge(pr.visits, pr.jar, c.scope.site)
+		perPhase[i] = c.withoutPresets(merge(pr.visits, pr.jar, c.scope.site))
 		res.PhaseCookies[pr.phase] = perPhase[i]
 	}
 	res.Cookies = combinePhases(runs, perPhase)

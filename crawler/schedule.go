@@ -64,6 +64,15 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 		c.opts.Logger.Debug("cannot deny downloads", "err", err)
 	}
 
+	if err := c.presetCookies(scanCtx, bcid); err != nil {
+		if spec.replay == nil {
+			pr.lost = []entry{{url: c.start.String()}}
+		}
+		if c.stopped(ctx, err) {
+			return ctx.Err()
+		}
+		return err
+	}
 	if len(c.opts.Login) > 0 {
 		if err := c.login(scanCtx, tabs, ph); err != nil {
 			if spec.replay == nil {

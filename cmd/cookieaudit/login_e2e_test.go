@@ -14,8 +14,9 @@ import (
 // TestBinaryLogin scans a staging site behind a login form with the
 // binary: with --login (the password from the environment) the account
 // page is crawled and its cookie found, and the password is written
-// nowhere; without it, the account page redirects to the form; a login
-// that does not get through stops the scan (exit 3) naming the step.
+// nowhere; without it, the account page redirects to the form; a session
+// preset with --cookie opens it too and is not reported; a login that does
+// not get through stops the scan (exit 3) naming the step.
 func TestBinaryLogin(t *testing.T) {
 	requireBrowser(t)
 	t.Parallel()
@@ -85,6 +86,24 @@ func TestBinaryLogin(t *testing.T) {
 	}
 	if hasCookie(rep, "account_pref") {
 		t.Errorf("without --login, account_pref was set")
+	}
+
+	// A session preset with --cookie opens the account page too; the
+	// preset cookie is not the site's, and its value is written nowhere.
+	r, out = scan("", "--cookie", "login_session="+fixtures.LoginSession, "--show-values")
+	r.wantExit(t, 0)
+	rep = savedReport(t, out)
+	if status, final := account(rep); status != 200 || (final != "" && final != fixtures.LoginAccount) {
+		t.Errorf("with the session preset, the account page answered %d at %q, want 200 at %s", status, final, fixtures.LoginAccount)
+	}
+	if !hasCookie(rep, "account_pref") || hasCookie(rep, "login_session") {
+		t.Errorf("with the session preset: account_pref %v (want it), login_session %v (want it left out)", hasCookie(rep, "account_pref"), hasCookie(rep, "login_session"))
+	}
+	b, _ = os.ReadFile(out)
+	for _, where := range []string{r.stdout, r.stderr, string(b)} {
+		if strings.Contains(where, fixtures.LoginSession) {
+			t.Errorf("the preset cookie's value appears in the output: %.300s", where)
+		}
 	}
 
 	r, _ = scan("wrong password", "--login", steps("login.yaml"), "--page-timeout", "5s")

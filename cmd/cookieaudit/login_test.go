@@ -63,3 +63,34 @@ func TestLoginFile(t *testing.T) {
 		}
 	}
 }
+
+// TestPresetCookieFlags: --cookie NAME=VALUE, repeated, reaches the crawl;
+// an entry that cannot be a cookie is a usage error naming its position
+// and name, never its value.
+func TestPresetCookieFlags(t *testing.T) {
+	t.Parallel()
+	o := parseScan(t, "scan", "https://www.example.org/", "--cookie", "session=abc123", "--cookie", " flag=on=yes")
+	want := []crawler.PresetCookie{{Name: "session", Value: "abc123"}, {Name: "flag", Value: "on=yes"}}
+	if co := o.crawlOptions(nil); len(co.Cookies) != 2 || co.Cookies[0] != want[0] || co.Cookies[1] != want[1] {
+		t.Errorf("the crawl gets cookies %+v, want %+v", co.Cookies, want)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--cookie", "novalue"}, "invalid --cookie #1: want NAME=VALUE"},
+		{[]string{"--cookie", "a=1", "--cookie", "b c=2"}, `invalid --cookie #2: the cookie name "b c" holds ' '`},
+		{[]string{"--cookie", "tok=s3cr;et"}, "invalid --cookie #1: the value of cookie tok holds a character"},
+		{[]string{"--cookie", "=x"}, "the cookie has no name"},
+		{[]string{"--cookie", "a=1", "--cookie", "a=2"}, "cookie a is given twice"},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), append([]string{"scan", "https://www.example.org/"}, tc.args...), &out, &errOut)
+		if code != 2 || !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut.String(), tc.want)
+		}
+		if strings.Contains(errOut.String(), "s3cr") {
+			t.Errorf("%v: the error shows the value: %q", tc.args, errOut.String())
+		}
+	}
+}

@@ -97,6 +97,9 @@ func (o *scanOptions) validate() error {
 	if err := o.loadURLs(); err != nil {
 		return err
 	}
+	if err := o.parsePresetCookies(); err != nil {
+		return err
+	}
 	return o.loadLogin()
 }
 
@@ -146,6 +149,7 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		NoLinks:                o.URLsFile != "",
 		Sitemap:                o.Sitemap,
 		Login:                  o.Login,
+		Cookies:                o.PresetCookies,
 	}
 	// The crawler reads a zero as "default"; on the command line 0 means 0.
 	if co.MaxDepth == 0 {
