@@ -38,6 +38,11 @@ func Crawl(ctx context.Context, target string, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("Options.Cookies[%d]: %w", i, err)
 		}
 	}
+	for i, h := range opts.Headers {
+		if err := CheckHeader(h); err != nil {
+			return nil, fmt.Errorf("Options.Headers[%d]: %w", i, err)
+		}
+	}
 	res := &Result{Target: start.String(), StartedAt: time.Now().UTC()}
 
 	var s *session

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
@@ -46,6 +48,17 @@ func (c *crawler) login(ctx context.Context, tabs tabSource, ph Phase) error {
 		return &LoginError{Phase: ph, Step: LoginStep{Action: "open", Where: "a tab"}, Err: err}
 	}
 	defer c.closeTab(t)
+	if len(c.opts.Headers) > 0 {
+		// The login's requests get the headers too: a recorder lets
+		// them go on with them.
+		rec := newRecorder(t.ctx, c.s.tap, cdp.FrameID(t.id), c.opts.Logger, max(c.opts.PageTimeout, 10*time.Second))
+		rec.headers, rec.scope = c.opts.Headers, c.scope
+		c.s.tap.watchSession(t.sess, rec)
+		t.rec = rec
+		if err := rec.configure(t.ctx, t.sess, false, false); err != nil {
+			return &LoginError{Phase: ph, Step: LoginStep{Action: "configure", Where: "the login tab"}, Err: err}
+		}
+	}
 	for _, st := range c.opts.Login {
 		if err := c.loginStep(ctx, t, st); err != nil {
 			if ctx.Err() != nil {

@@ -88,6 +88,9 @@ type Options struct {
 	// target linked to them: those robots.txt names, else /sitemap.xml,
 	// read once the target has loaded (see sitemap.go).
 	Sitemap bool
+	// Headers are added to every request to the site's hosts (the scope's:
+	// the registrable domain, or the host), never to another host's.
+	Headers []Header
 	// Cookies are put in each phase's cookie jar before anything is
 	// loaded, on the target's host (see PresetCookie). The report leaves
 	// them out, unless the site writes them again.

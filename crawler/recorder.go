@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	jsonv2 "github.com/chromedp/cdproto/cdp/jsonv2"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -66,6 +67,10 @@ type recorder struct {
 	// within it (0: none reported).
 	act        activity
 	timerLimit time.Duration
+	// headers are added to the requests to the scope's hosts (see
+	// headers.go).
+	headers []Header
+	scope   scope
 }
 
 // frameContext is the main JavaScript world of one frame.
@@ -148,6 +153,9 @@ func (r *recorder) configure(ctx context.Context, s target.SessionID, resume, wo
 		})
 	}
 	call(network.Enable.Method, network.EnableParams{})
+	if len(r.headers) > 0 && !worker {
+		call(fetch.Enable.Method, fetch.EnableParams{Patterns: headerPatterns(r.scope)})
+	}
 	call(target.SetAutoAttach.Method, target.SetAutoAttachParams{
 		AutoAttach: true, WaitForDebuggerOnStart: true, Flatten: new(true),
 	})
@@ -227,6 +235,8 @@ func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Valu
 			}
 			r.mu.Unlock()
 		}
+	case fetch.RequestPaused.Method:
+		r.onRequestPaused(s, params)
 	case runtime.BindingCalled.Method:
 		var ev runtime.EventBindingCalled
 		if decode(params, &ev) && ev.Name == bindingName {

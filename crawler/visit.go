@@ -81,6 +81,7 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	if c.opts.AutoWait {
 		rec.timerLimit = c.opts.Wait
 	}
+	rec.headers, rec.scope = c.opts.Headers, c.scope
 	c.s.tap.watchSession(t.sess, rec)
 	// The page's recorder watches the tab until the worker has taken it
 	// off the page (see crawler.leavePage), or until it closes.

@@ -112,3 +112,67 @@ func TestBinaryLogin(t *testing.T) {
 		t.Errorf("a failed login: stderr %q, want it to name the step (%s)", r.stderr, want)
 	}
 }
+
+// TestBinaryHeader scans a staging site that answers only requests with
+// its header: with --header the gated page loads and its cookie is found,
+// and the image it embeds from another site is requested without the
+// header; the header's value is written nowhere. Without it, the start
+// page's 403 stops the scan.
+func TestBinaryHeader(t *testing.T) {
+	requireBrowser(t)
+	t.Parallel()
+	bin := buildBinary(t)
+	srv := fixtures.NewServer()
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	scan := func(args ...string) (binaryResult, string) {
+		out := filepath.Join(t.TempDir(), "scan.json")
+		all := append([]string{"scan", fixtures.LoginGated, "--host-resolver-rules", srv.HostResolverRules(), "--insecure",
+			"--consent", "none", "--wait", "1s", "--max-pages", "1", "--page-timeout", "60s", "--fail-on", "none", "-f", "json", "-o", out}, args...)
+		return runBinary(ctx, t, bin, all...), out
+	}
+
+	r, out := scan("--header", fixtures.LoginHeaderName+": "+fixtures.LoginHeaderValue, "-v")
+	r.wantExit(t, 0)
+	rep := savedReport(t, out)
+	if len(rep.Pages) == 0 || rep.Pages[0].Status != 200 {
+		t.Fatalf("with the header, pages %+v; want the gated page with status 200", rep.Pages)
+	}
+	found := false
+	for _, c := range rep.Cookies {
+		found = found || c.Name == "gated_pref"
+	}
+	if !found {
+		t.Errorf("with the header, the gated page's cookie gated_pref is missing")
+	}
+	if n := srv.Hits(fixtures.LoginThirdSaw); n != 0 {
+		t.Errorf("the other site's image got the header (%d requests)", n)
+	}
+	if n := srv.Hits(fixtures.LoginThirdDidNot); n == 0 {
+		t.Errorf("the other site's image was not requested: the test proves nothing")
+	}
+	b, _ := os.ReadFile(out)
+	for _, where := range []string{r.stdout, r.stderr, string(b)} {
+		if strings.Contains(where, fixtures.LoginHeaderValue) {
+			t.Errorf("the header's value appears in the output: %.300s", where)
+		}
+	}
+
+	// The headers of a request the scan changes keep its cookies: the
+	// account page, which needs the preset session, loads with a header.
+	out = filepath.Join(t.TempDir(), "account.json")
+	r = runBinary(ctx, t, bin, "scan", fixtures.LoginAccount, "--host-resolver-rules", srv.HostResolverRules(), "--insecure",
+		"--consent", "none", "--wait", "0", "--max-pages", "1", "--page-timeout", "60s", "--fail-on", "none", "-f", "json", "-o", out,
+		"--header", fixtures.LoginHeaderName+": "+fixtures.LoginHeaderValue, "--cookie", "login_session="+fixtures.LoginSession)
+	r.wantExit(t, 0)
+	if rep := savedReport(t, out); len(rep.Pages) == 0 || rep.Pages[0].Status != 200 || rep.Pages[0].FinalURL != "" {
+		t.Errorf("the account page with a header and the preset session: %+v, want 200 without a redirect", rep.Pages)
+	}
+
+	r, _ = scan()
+	r.wantExit(t, 3)
+	if !strings.Contains(r.stderr, "403") {
+		t.Errorf("without the header: stderr %q, want the start page's 403", r.stderr)
+	}
+}

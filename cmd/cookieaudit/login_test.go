@@ -94,3 +94,33 @@ func TestPresetCookieFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderFlags: --header "NAME: VALUE", repeated, reaches the crawl;
+// an entry that cannot be a header, or one the browser owns, is a usage
+// error naming its position, never its value.
+func TestHeaderFlags(t *testing.T) {
+	t.Parallel()
+	o := parseScan(t, "scan", "https://www.example.org/", "--header", "X-Staging-Key:  abc:123 ", "--header", "Authorization: Bearer t")
+	want := []crawler.Header{{Name: "X-Staging-Key", Value: "abc:123"}, {Name: "Authorization", Value: "Bearer t"}}
+	if co := o.crawlOptions(nil); len(co.Headers) != 2 || co.Headers[0] != want[0] || co.Headers[1] != want[1] {
+		t.Errorf("the crawl gets headers %+v, want %+v", co.Headers, want)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--header", "X-Key s3cret"}, `invalid --header #1: want "NAME: VALUE"`},
+		{[]string{"--header", "A: 1", "--header", "Bad Name: s3cret"}, `invalid --header #2: the header name "Bad Name" holds ' '`},
+		{[]string{"--header", "Cookie: a=s3cret"}, "the header Cookie is the browser's to send (use --cookie for cookies)"},
+		{[]string{"--header", "X-Key: s3cret\x01"}, "the value of header X-Key holds a control character"},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), append([]string{"scan", "https://www.example.org/"}, tc.args...), &out, &errOut)
+		if code != 2 || !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut.String(), tc.want)
+		}
+		if strings.Contains(errOut.String(), "s3cret") {
+			t.Errorf("%q: the error shows the value: %q", tc.args, errOut.String())
+		}
+	}
+}

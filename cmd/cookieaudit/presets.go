@@ -31,3 +31,22 @@ func (o *scanOptions) parsePresetCookies() error {
 	}
 	return nil
 }
+
+// parseHeaders reads the repeated --header "NAME: VALUE". An entry that
+// cannot be a header is an error naming its position and name, never its
+// value, which may be a token.
+func (o *scanOptions) parseHeaders() error {
+	o.Headers = nil
+	for i, raw := range o.HeaderFlags {
+		name, value, ok := strings.Cut(raw, ":")
+		if !ok {
+			return fmt.Errorf("invalid --header #%d: want \"NAME: VALUE\"", i+1)
+		}
+		h := crawler.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)}
+		if err := crawler.CheckHeader(h); err != nil {
+			return fmt.Errorf("invalid --header #%d: %w", i+1, err)
+		}
+		o.Headers = append(o.Headers, h)
+	}
+	return nil
+}

@@ -30,6 +30,7 @@ type scanOptions struct {
 	Sitemap                bool     // --sitemap: the sitemaps' pages after URL
 	LoginFile              string   // --login: steps run before each phase's crawl
 	CookieFlags            []string // --cookie NAME=VALUE, repeated
+	HeaderFlags            []string // --header "NAME: VALUE", repeated
 	Concurrency            int
 	Wait                   time.Duration // 0: no wait after the load event
 	AutoWait               bool          // --wait auto: Wait is a bound
@@ -69,6 +70,7 @@ type scanOptions struct {
 	// the --cookie flags, parsed.
 	Login         []crawler.LoginStep
 	PresetCookies []crawler.PresetCookie
+	Headers       []crawler.Header
 	// browser is the running Chromium of BrowserURL, once connected.
 	browser *crawler.Browser
 	// history is --history DIR and --history-keep N.
@@ -191,6 +193,7 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "do not visit URLs matching `REGEX` (repeatable)")
 	f.StringVar(&opts.URLsFile, "urls", "", "visit URL and exactly the pages listed in `FILE` (one URL a line, # comments), following no link")
 	f.BoolVar(&opts.Sitemap, "sitemap", false, "visit the pages of the site's sitemaps (robots.txt's Sitemap lines, else /sitemap.xml) right after URL")
+	f.StringArrayVar(&opts.HeaderFlags, "header", nil, "add the header `\"NAME: VALUE\"` to every request to the site's own hosts, never to others (repeatable); its value is written nowhere")
 	f.StringArrayVar(&opts.CookieFlags, "cookie", nil, "put the cookie `NAME=VALUE` in the browser before the scan, on URL's host (repeatable); it is not reported as the site's, and its value is written nowhere")
 	f.StringVar(&opts.LoginFile, "login", "", "log in before each consent phase's crawl with the steps of `FILE` (YAML: goto, fill, click, wait)")
 	f.IntVar(&opts.Concurrency, "concurrency", crawler.DefaultConcurrency, "visit `N` pages at once")

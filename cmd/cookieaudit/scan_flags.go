@@ -100,6 +100,9 @@ func (o *scanOptions) validate() error {
 	if err := o.parsePresetCookies(); err != nil {
 		return err
 	}
+	if err := o.parseHeaders(); err != nil {
+		return err
+	}
 	return o.loadLogin()
 }
 
@@ -150,6 +153,7 @@ func (o *scanOptions) crawlOptions(logger *slog.Logger) crawler.Options {
 		Sitemap:                o.Sitemap,
 		Login:                  o.Login,
 		Cookies:                o.PresetCookies,
+		Headers:                o.Headers,
 	}
 	// The crawler reads a zero as "default"; on the command line 0 means 0.
 	if co.MaxDepth == 0 {
