@@ -45,7 +45,7 @@ func (o *scanOptions) loadLogin() error {
 	}
 	data, err := os.ReadFile(o.LoginFile)
 	if err != nil {
-		return fmt.Errorf("cannot read --login %s: %w", o.LoginFile, unwrapPath(err))
+		return fmt.Errorf("cannot read --login %s: %w", o.LoginFile, bareErr(err))
 	}
 	at := func(n ast.Node, format string, args ...any) error {
 		line, col := yamlpos.Of(n)

@@ -30,7 +30,7 @@ func (o *scanOptions) loadURLs() error {
 	}
 	b, err := os.ReadFile(o.URLsFile)
 	if err != nil {
-		return fmt.Errorf("cannot read --urls %s: %w", o.URLsFile, unwrapPath(err))
+		return fmt.Errorf("cannot read --urls %s: %w", o.URLsFile, bareErr(err))
 	}
 	if len(b) > maxURLsFile {
 		return fmt.Errorf("invalid --urls %s: larger than %d MiB", o.URLsFile, maxURLsFile>>20)
@@ -71,13 +71,4 @@ func (o *scanOptions) loadURLs() error {
 	}
 	o.Pages = checked
 	return nil
-}
-
-// unwrapPath drops the *PathError's repetition of the path.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
