@@ -64,7 +64,8 @@ type recorder struct {
 	contexts map[target.SessionID][]frameContext
 	// act is what may still set a cookie, for --wait auto (see quiet.go);
 	// timerLimit is the wait, for hook.js to report the timers due
-	// within it (0: none reported).
+	// within it: 0 without --wait auto, when neither timers nor requests
+	// are watched.
 	act        activity
 	timerLimit time.Duration
 	// headers are added to the requests to the scope's hosts (see
@@ -189,7 +190,9 @@ func (r *recorder) OnAttached(parent target.SessionID, ev *target.EventAttachedT
 // OnEvent records one event. It runs on the connection's read loop.
 func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Value) {
 	now := time.Now()
-	r.act.onEvent(now, method, params)
+	if r.timerLimit > 0 { // --wait auto: only then is the page's activity watched
+		r.act.onEvent(now, method, params)
+	}
 	switch method {
 	case network.RequestWillBeSent.Method:
 		var ev network.EventRequestWillBeSent
