@@ -24,13 +24,8 @@ type Header struct {
 // Content-Length…) are refused: --cookie presets cookies. The error never
 // holds the value.
 func CheckHeader(h Header) error {
-	if h.Name == "" {
-		return fmt.Errorf("the header has no name")
-	}
-	for _, r := range h.Name {
-		if r <= ' ' || r >= 0x7f || strings.ContainsRune("()<>@,;:\\\"/[]?={}", r) {
-			return fmt.Errorf("the header name %q holds %q, which a header name cannot", h.Name, r)
-		}
+	if err := checkToken("header", h.Name); err != nil {
+		return err
 	}
 	switch strings.ToLower(h.Name) {
 	case "host", "cookie", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer", "keep-alive":

@@ -25,17 +25,26 @@ type PresetCookie struct {
 // space, double quote, comma, semicolon or backslash in the value. The
 // error never holds the value.
 func CheckPresetCookie(p PresetCookie) error {
-	if p.Name == "" {
-		return fmt.Errorf("the cookie has no name")
-	}
-	for _, r := range p.Name {
-		if r <= ' ' || r >= 0x7f || strings.ContainsRune("()<>@,;:\\\"/[]?={}", r) {
-			return fmt.Errorf("the cookie name %q holds %q, which a cookie name cannot", p.Name, r)
-		}
+	if err := checkToken("cookie", p.Name); err != nil {
+		return err
 	}
 	for _, r := range p.Value {
 		if r < 0x21 || r >= 0x7f || r == '"' || r == ',' || r == ';' || r == '\\' {
 			return fmt.Errorf("the value of cookie %s holds a character a cookie value cannot (a space, a control character, \" , ; or \\)", p.Name)
+		}
+	}
+	return nil
+}
+
+// checkToken checks the name of a cookie or header (what): an HTTP token,
+// as RFC 9110 defines it.
+func checkToken(what, name string) error {
+	if name == "" {
+		return fmt.Errorf("the %s has no name", what)
+	}
+	for _, r := range name {
+		if r <= ' ' || r >= 0x7f || strings.ContainsRune("()<>@,;:\\\"/[]?={}", r) {
+			return fmt.Errorf("the %s name %q holds %q, which a %s name cannot", what, name, r, what)
 		}
 	}
 	return nil
