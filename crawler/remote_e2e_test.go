@@ -3,14 +3,9 @@
 package crawler_test
 
 import (
-	"bufio"
 	"context"
 	"errors"
-	"net/url"
-	"os"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -32,51 +27,18 @@ func TestConnectBrowser(t *testing.T) {
 	}
 	srv := fixtures.NewServer()
 	defer srv.Close()
-	profile := t.TempDir()
-	args := []string{"--headless", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
-		"--user-data-dir=" + profile, "--ignore-certificate-errors", "--no-first-run", "about:blank"}
-	if os.Getuid() == 0 {
-		args = append(args, "--no-sandbox")
-	}
-	cmd := exec.Command(path, args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	// Its shared-memory files go where the test cleans up.
-	cmd.Env = append(os.Environ(), "TMPDIR="+t.TempDir())
-	stderr, err := cmd.StderrPipe()
+	browser, err := fixtures.StartDevToolsBrowser(path, t.TempDir(), "--ignore-certificate-errors")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	defer func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		<-exited
-	}()
-	ws := ""
-	sc := bufio.NewScanner(stderr)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "DevTools listening on "); ok {
-			ws = strings.TrimSpace(v)
-			break
-		}
-	}
-	go func() {
-		for sc.Scan() {
-		}
-	}() // keep the pipe drained
-	u, err := url.Parse(ws)
-	if err != nil || u.Host == "" {
-		t.Fatalf("the browser printed no DevTools address (%q)", ws)
-	}
+	defer browser.Kill()
+	ws, exited := browser.WebSocket, browser.Exited
 
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	b, err := crawler.ConnectBrowser(ctx, "http://"+u.Host, crawler.Options{})
+	b, err := crawler.ConnectBrowser(ctx, browser.HTTPAddress(), crawler.Options{})
 	if err != nil {
-		t.Fatalf("ConnectBrowser(http://%s): %v", u.Host, err)
+		t.Fatalf("ConnectBrowser(%s): %v", browser.HTTPAddress(), err)
 	}
 	opts := ownBrowserOptions(srv)
 	opts.HostResolverRules, opts.Insecure = "", false

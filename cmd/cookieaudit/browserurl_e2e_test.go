@@ -3,16 +3,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"net/http"
-	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -31,45 +26,12 @@ func startOwnChromium(t *testing.T, srv *fixtures.Server) (string, <-chan struct
 	if err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"--headless", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
-		"--user-data-dir=" + t.TempDir(), "--no-first-run", "about:blank"}
-	args = append(args, srv.ChromiumFlags()...)
-	if os.Getuid() == 0 {
-		args = append(args, "--no-sandbox")
-	}
-	cmd := exec.Command(path, args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Env = append(os.Environ(), "TMPDIR="+t.TempDir())
-	stderr, err := cmd.StderrPipe()
+	b, err := fixtures.StartDevToolsBrowser(path, t.TempDir(), srv.ChromiumFlags()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		<-exited
-	})
-	ws := ""
-	sc := bufio.NewScanner(stderr)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "DevTools listening on "); ok {
-			ws = strings.TrimSpace(v)
-			break
-		}
-	}
-	go func() {
-		for sc.Scan() {
-		}
-	}() // keep the pipe drained
-	u, err := url.Parse(ws)
-	if err != nil || u.Host == "" {
-		t.Fatalf("the browser printed no DevTools address (%q)", ws)
-	}
-	return "http://" + u.Host, exited
+	t.Cleanup(b.Kill)
+	return b.HTTPAddress(), b.Exited
 }
 
 // TestBinaryBrowserURL scans the portal, policy page included, in a
