@@ -61,6 +61,11 @@ type Options struct {
 	// Nil: the consent phases are known only from the cookies' Phases,
 	// and there are no banner findings.
 	Consent *crawler.Consent
+	// Storage are the web storage entries the scan saw
+	// (crawler.Result.Storage): each is matched against the policy's
+	// declarations of local storage, session storage and IndexedDB (see
+	// [Classify]).
+	Storage []crawler.StorageItem
 }
 
 // Classification is what the classifier concluded about one cookie.
@@ -68,12 +73,18 @@ type Classification struct {
 	// Cookie is the identity of the cookie classified: a report pairs the
 	// crawler's cookies with their classifications by it.
 	Cookie CookieID
+	Verdict
+}
+
+// Verdict is what the classifier concluded about a cookie or a web
+// storage entry: whether the policy declares it, and its category.
+type Verdict struct {
 	// Declared is true when a declaration of the policy matches the
-	// cookie.
+	// cookie or storage entry.
 	Declared bool
-	// Category is the declared category; for a cookie that is not
-	// declared (or declared without a category), the knowledge base's,
-	// else a heuristic guess, else Unclassified.
+	// Category is the declared category; for a cookie or entry that is
+	// not declared (or declared without a category), the knowledge
+	// base's, else (for a cookie) a heuristic guess, else Unclassified.
 	Category policy.Category
 	// CategorySource says where Category came from.
 	CategorySource Source
@@ -105,9 +116,14 @@ type Result struct {
 	// Cookies has one classification per cookie, in the order given; each
 	// names its cookie (Classification.Cookie).
 	Cookies []Classification
+	// Storage has one classification per web storage entry of
+	// Options.Storage, in the order given; each names its entry
+	// (StorageClassification.Item).
+	Storage []StorageClassification
 	// Findings are sorted by kind (undeclared, misclassified,
-	// expiry-mismatch, before-consent, after-reject, the banner design
-	// kinds, ambiguous, not-observed), then cookie name, domain and path.
+	// expiry-mismatch, before-consent, after-reject, the storage kinds,
+	// the banner design kinds, ambiguous, not-observed), then cookie name
+	// (or storage key), domain and path.
 	// Without a policy there are only the consent and banner findings.
 	Findings []Finding
 	// Policy is the policy the cookies were compared with; nil when none
@@ -152,11 +168,22 @@ type Result struct {
 //     asked for (RequestedExpires minus SetAt), not the browser's capped
 //     one.
 //   - not-observed: a declaration no cookie matches, by name and domain
-//     (info). A pattern counts as observed when any cookie matches it.
+//     (info). A pattern counts as observed when any cookie matches it. A
+//     declaration of web storage is observed when a storage entry of
+//     opts.Storage matches it.
 //   - before-consent and after-reject, with or without a policy: a cookie
 //     present in the before-consent phase, or in the after-reject phase
 //     once "reject all" was clicked, whose effective category is not
 //     necessary (see consentFindings).
+//   - undeclared-storage, storage-before-consent and storage-after-reject:
+//     the same as undeclared, before-consent and after-reject, for the web
+//     storage entries of opts.Storage, matched against the declarations
+//     typed as storage (see storageCovers): localStorage keys,
+//     sessionStorage keys and IndexedDB database names, each by its name
+//     and its origin's host. A storage entry's category is its
+//     declaration's, else the knowledge base's entry for its key on its
+//     origin's host; no heuristic guesses it, and no entry is
+//     misclassified, ambiguous or of the wrong lifetime.
 //   - no-reject-option, preticked-purposes, reject-not-in-first-layer and
 //     reject-harder-than-accept, with or without a policy: the design of
 //     the consent banner, from opts.Consent (see bannerFindings). They
@@ -170,52 +197,30 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 		tol.Slack = DefaultTolerance.Slack
 	}
 	site := opts.Site
-	var decls []declaration
+	var declared, serviceDecls []policy.Declaration
 	if pol != nil {
 		if site == "" {
 			site = pol.Site
 		}
-		for i := range pol.Cookies {
-			d := &pol.Cookies[i]
-			if !d.IsCookie() {
-				// Local storage and pixels are declared beside cookies;
-				// the cookie audit neither matches nor misses them.
-				continue
-			}
-			decls = append(decls, declaration{Declaration: d, index: i, domains: domainsOf(d.Domain)})
-		}
+		declared, serviceDecls = pol.Cookies, pol.Services
 	}
-	var services []declaration
-	if pol != nil {
-		for i := range pol.Services {
-			d := &pol.Services[i]
-			services = append(services, declaration{Declaration: d, index: i, domains: domainsOf(d.Domain)})
-		}
-	}
+	// Local storage and pixels are declared beside cookies: each audit
+	// matches (and misses) only the declarations of its own kind.
+	decls := newDeclSet(declared, (*policy.Declaration).IsCookie)
+	storageDecls := newDeclSet(declared, isStorageDeclaration)
+	services := newDeclSet(serviceDecls, nil)
 	c := classifier{site: site, kb: kb, tol: tol, havePolicy: pol != nil, consent: consentFacts(opts.Consent)}
 	res := Result{Cookies: make([]Classification, len(cookies)), Policy: pol, KnowledgeBase: kb.Source()}
-	observed := make([]bool, len(decls))
-	serviceObserved := make([]bool, len(services))
-	index := indexDeclarations(decls)
-	var cand []int
 	for i, ck := range cookies {
-		var matched []*declaration
-		cand = index.candidates(ck.Name, cand[:0])
-		for _, j := range cand {
-			d := &decls[j]
-			if d.Name.Match(ck.Name) && d.covers(ck.Domain) {
-				matched = append(matched, d)
-				observed[j] = true
-			}
-		}
-		if len(matched) == 0 && len(services) > 0 {
+		matched := decls.match(ck.Name, ck.Domain, nil)
+		if len(matched) == 0 && len(services.decls) > 0 {
 			// A cookie no name declares may be declared by its service.
 			if e, ok := kb.Lookup(ck.Name, ck.Domain); ok {
-				for j := range services {
-					d := &services[j]
+				for j := range services.decls {
+					d := &services.decls[j]
 					if kb.sameService(d.Service, e.Provider) && d.covers(ck.Domain) {
 						matched = append(matched, d)
-						serviceObserved[j] = true
+						services.observed[j] = true
 					}
 				}
 			}
@@ -223,13 +228,12 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 		res.Cookies[i] = c.cookie(ck, matched)
 		res.Cookies[i].Cookie = IDOf(ck)
 	}
-	for j, d := range decls {
-		if !observed[j] {
-			c.notObserved(d)
-		}
+	res.Storage = make([]StorageClassification, len(opts.Storage))
+	for i, it := range opts.Storage {
+		res.Storage[i] = c.storage(it, storageDecls)
 	}
-	for j, d := range services {
-		if !serviceObserved[j] {
+	for _, set := range []*declSet{decls, services, storageDecls} {
+		for _, d := range set.unobserved() {
 			c.notObserved(d)
 		}
 	}
@@ -251,58 +255,69 @@ type classifier struct {
 func (c *classifier) add(f Finding) {
 	f.RuleID = f.Kind.RuleID()
 	f.Domain = NormalizeHost(f.Domain)
-	f.Fingerprint = Fingerprint(c.site, f.Cookie, f.Domain, f.Path, f.Kind)
+	f.Fingerprint = Fingerprint(c.site, f.Cookie, f.Domain, FingerprintPath(f.Path, f.Storage), f.Kind)
 	c.findings = append(c.findings, f)
 }
 
 // cookie classifies one cookie given the declarations that match it, and
 // records its findings.
 func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classification {
-	var cl Classification
 	decl, ambiguous := choose(matched)
-	if decl != nil {
-		cl.Declared = true
-		cl.Declaration = decl.Declaration
-		cl.Provider = decl.Provider
-	}
-	if e, ok := c.kb.Lookup(ck.Name, ck.Domain); ok {
-		cl.KBEntry = &e
-	}
+	e := c.lookup(ck.Name, ck.Domain)
 	// The heuristics only matter when the knowledge base does not name the
 	// cookie on its host.
 	var g guess
 	guessed := false
-	if cl.KBEntry == nil || cl.KBEntry.OtherHost {
+	if e == nil || e.OtherHost {
 		g, guessed = heuristic(ck, c.kb)
 	}
-
-	switch {
-	case decl != nil && decl.Category != policy.Unclassified && decl.Category.Valid():
-		cl.Category, cl.CategorySource, cl.Confidence = decl.Category, SourcePolicy, ConfidenceHigh
-		cl.Reason = "declared " + declaredAs(decl.Declaration)
-	case cl.KBEntry != nil && !(cl.KBEntry.OtherHost && guessed):
-		// A name known only on another host is weaker evidence than what
-		// the cookie itself shows.
-		cl.Category, cl.CategorySource, cl.Confidence = cl.KBEntry.Category, SourceKnowledgeBase, cl.KBEntry.Confidence
-		cl.Reason = kbEvidence(cl.KBEntry)
-	case guessed:
-		cl.Category, cl.CategorySource, cl.Confidence = g.Category, SourceHeuristic, g.Confidence
-		cl.Reason = g.Reason
-	default:
-		cl.Category, cl.CategorySource = policy.Unclassified, SourceNone
-	}
-	if cl.Provider == "" {
-		if cl.KBEntry != nil && !cl.KBEntry.OtherHost {
-			cl.Provider = cl.KBEntry.Provider
-		} else if guessed {
-			cl.Provider = g.Provider
-		}
-	}
-	cl.Effective = cl.Category
-
+	cl := Classification{Verdict: verdict(decl, e, g, guessed)}
 	if c.havePolicy {
 		c.policyFindings(ck, &cl, decl, ambiguous)
 	}
-	c.consentFindings(ck, cl)
+	c.cookieConsent(ck, cl.Verdict)
 	return cl
+}
+
+// lookup is the knowledge base's entry for a name on a host, nil when it
+// has none.
+func (c *classifier) lookup(name, domain string) *Entry {
+	if e, ok := c.kb.Lookup(name, domain); ok {
+		return &e
+	}
+	return nil
+}
+
+// verdict decides the category of a cookie or storage entry from, in this
+// order, the declaration that matches it (when it gives a category), the
+// knowledge base's entry, the heuristic guess, or nothing. A name the
+// knowledge base knows only on another host is weaker evidence than a
+// guess from what the cookie itself shows.
+func verdict(decl *declaration, e *Entry, g guess, guessed bool) Verdict {
+	v := Verdict{KBEntry: e}
+	if decl != nil {
+		v.Declared, v.Declaration, v.Provider = true, decl.Declaration, decl.Provider
+	}
+	switch {
+	case decl != nil && decl.Category != policy.Unclassified && decl.Category.Valid():
+		v.Category, v.CategorySource, v.Confidence = decl.Category, SourcePolicy, ConfidenceHigh
+		v.Reason = "declared " + declaredAs(decl.Declaration)
+	case e != nil && !(e.OtherHost && guessed):
+		v.Category, v.CategorySource, v.Confidence = e.Category, SourceKnowledgeBase, e.Confidence
+		v.Reason = kbEvidence(e)
+	case guessed:
+		v.Category, v.CategorySource, v.Confidence = g.Category, SourceHeuristic, g.Confidence
+		v.Reason = g.Reason
+	default:
+		v.Category, v.CategorySource = policy.Unclassified, SourceNone
+	}
+	if v.Provider == "" {
+		if e != nil && !e.OtherHost {
+			v.Provider = e.Provider
+		} else if guessed {
+			v.Provider = g.Provider
+		}
+	}
+	v.Effective = v.Category
+	return v
 }

@@ -48,71 +48,77 @@ func consentFacts(c *crawler.Consent) consentState {
 	return st
 }
 
-// consentFindings records the consent findings of a cookie. A cookie counts
-// by its effective category, so a marketing cookie declared necessary (a
-// misclassified one) still needs consent; consent records of the
-// platforms are necessary. A cookie of unknown purpose (unclassified) is
-// not flagged: the undeclared finding already asks what it is. Neither is
-// a cookie the browser refused, or a write that deleted one.
-//
-// before-consent: present in the before-consent phase, when nothing was
-// clicked. after-reject: present in the after-reject phase, when "reject
-// all" was clicked; without a reject button nothing was refused, and the
-// crawler reports the missing button instead.
-//
-// Severity: high for statistics and marketing (medium when the category is
-// a low-confidence guess), medium for preferences (low when guessed with
-// low confidence).
-func (c *classifier) consentFindings(ck crawler.Cookie, cl Classification) {
-	cat := cl.Effective
-	if cat == policy.Necessary || cat == policy.Unclassified || !cat.Valid() || !ck.Stored {
+// cookieConsent records the consent findings of a cookie (see
+// consentFindings). Neither a cookie the browser refused nor a write that
+// deleted one is flagged.
+func (c *classifier) cookieConsent(ck crawler.Cookie, v Verdict) {
+	if !ck.Stored {
 		return
 	}
 	if life, known := requestedLifetime(ck); known && life <= 0 {
 		return
 	}
-	before := slices.Contains(ck.Phases, crawler.BeforeConsent)
-	afterReject := slices.Contains(ck.Phases, crawler.AfterReject) && c.consent.rejectClicked
-	if !before && !afterReject {
+	c.consentFindings(cookieSubject(ck), v, KindBeforeConsent, KindAfterReject)
+}
+
+// consentFindings records the consent findings of a cookie or a web
+// storage entry, of kind before (before-consent, storage-before-consent)
+// or afterReject (after-reject, storage-after-reject). It counts by the
+// effective category, so a marketing cookie declared necessary (a
+// misclassified one) still needs consent; consent records of the
+// platforms are necessary. Something of unknown purpose (unclassified) is
+// not flagged: the undeclared finding already asks what it is.
+//
+// before: present in the before-consent phase, when nothing was clicked.
+// afterReject: present in the after-reject phase, when "reject all" was
+// clicked; without a reject button nothing was refused, and the crawler
+// reports the missing button instead.
+//
+// Severity: high for statistics and marketing (medium when the category is
+// a low-confidence guess), medium for preferences (low when guessed with
+// low confidence).
+func (c *classifier) consentFindings(s subject, v Verdict, before, afterReject Kind) {
+	cat := v.Effective
+	if cat == policy.Necessary || cat == policy.Unclassified || !cat.Valid() {
 		return
 	}
-	sev := trackingSeverity(cat, cl.Confidence)
-	what := string(cat)
-	if cl.Provider != "" {
-		what += ", " + cl.Provider
+	isBefore := slices.Contains(s.phases, crawler.BeforeConsent)
+	isAfterReject := slices.Contains(s.phases, crawler.AfterReject) && c.consent.rejectClicked
+	if !isBefore && !isAfterReject {
+		return
 	}
-	ev := []string{setBy(ck), c.categoryEvidence(cl)}
+	sev := trackingSeverity(cat, v.Confidence)
+	what := string(cat)
+	if v.Provider != "" {
+		what += ", " + v.Provider
+	}
+	ev := []string{s.setBy, c.categoryEvidence(v)}
 
-	if before {
-		msg := fmt.Sprintf("%s (%s) is set before the visitor made any consent choice", ck.Name, what)
+	if isBefore {
+		msg := fmt.Sprintf("%s (%s) is %s before the visitor made any consent choice", s.label, what, s.set)
 		bev := ev
 		if c.consent.known && c.consent.banner == "" {
 			bev = append(slices.Clip(ev), "no consent banner was found: the site never asked")
 		}
-		c.add(Finding{
-			Kind: KindBeforeConsent, Severity: sev,
-			Cookie: ck.Name, Domain: ck.Domain, Path: ck.Path,
-			Message: msg, Evidence: strings.Join(bev, "; "),
-			SuggestedCategory: cat, Declaration: cl.Declaration,
-		})
+		f := s.finding(before, sev, msg, strings.Join(bev, "; "))
+		f.SuggestedCategory, f.Declaration = cat, v.Declaration
+		c.add(f)
 	}
-	if afterReject {
-		msg := fmt.Sprintf("%s (%s) is set after the visitor chose to reject all cookies", ck.Name, what)
+	if isAfterReject {
+		msg := fmt.Sprintf("%s (%s) is %s after the visitor chose to reject all cookies", s.label, what, s.set)
 		rev := ev
 		if c.consent.rejectNote != "" {
 			rev = append(slices.Clip(ev), c.consent.rejectNote)
 		}
-		c.add(Finding{
-			Kind: KindAfterReject, Severity: sev,
-			Cookie: ck.Name, Domain: ck.Domain, Path: ck.Path,
-			Message: msg, Evidence: strings.Join(rev, "; "),
-			SuggestedCategory: cat, Declaration: cl.Declaration,
-		})
+		f := s.finding(afterReject, sev, msg, strings.Join(rev, "; "))
+		f.SuggestedCategory, f.Declaration = cat, v.Declaration
+		c.add(f)
 	}
 }
 
-// categoryEvidence says where a cookie's effective category comes from.
-func (c *classifier) categoryEvidence(cl Classification) string {
+// categoryEvidence says where the effective category of a cookie or
+// storage entry comes from.
+func (c *classifier) categoryEvidence(cl Verdict) string {
 	switch {
 	case cl.Effective != cl.Category && cl.KBEntry != nil:
 		return fmt.Sprintf("counted as %s despite its declaration, on the evidence of the %s", cl.Effective, kbEvidence(cl.KBEntry))

@@ -8,7 +8,11 @@
 // that are undeclared, misclassified, or live longer than declared,
 // declarations that match no cookie, and cookies the policy declares in
 // contradictory ways; cookies set before any consent choice or after
-// "reject all"; and the design of the consent banner (no way to refuse,
+// "reject all"; the same for the web storage entries of the scan
+// (localStorage and sessionStorage keys, IndexedDB databases), matched
+// against the declarations the policy types as storage
+// ([StorageClassification]; see [Classify]); and the design of the
+// consent banner (no way to refuse,
 // purposes ticked in advance, a reject only behind the settings or harder
 // to reach than the accept). Every finding has a stable rule id
 // ([Kind.RuleID]) and a fingerprint ([Fingerprint]) so that later scans

@@ -12,6 +12,38 @@ import (
 	"github.com/cookieaudit/cookieaudit/policy"
 )
 
+// subject is what a finding about a cookie or a web storage entry is
+// about: how its message names it, and the fields of the finding that say
+// which one it is.
+type subject struct {
+	// label names it in messages: the cookie's name, or "localStorage key
+	// st_uid"; set is what was done to it: "set", "written", "opened".
+	label, set string
+	// name, domain and path are the finding's Cookie, Domain and Path: a
+	// storage entry's key, its origin's host and no path.
+	name, domain, path string
+	// storage and origin are the kind of web storage and the origin of a
+	// storage entry; empty for a cookie.
+	storage, origin string
+	phases          []crawler.Phase
+	// setBy says how and where it was first written, for evidence.
+	setBy string
+}
+
+// cookieSubject is the subject of a finding about a cookie.
+func cookieSubject(ck crawler.Cookie) subject {
+	return subject{label: ck.Name, set: "set", name: ck.Name, domain: ck.Domain, path: ck.Path, phases: ck.Phases, setBy: setBy(ck)}
+}
+
+// finding is a finding of kind k about s.
+func (s subject) finding(k Kind, sev Severity, msg, evidence string) Finding {
+	return Finding{
+		Kind: k, Severity: sev,
+		Cookie: s.name, Domain: s.domain, Path: s.path, Storage: s.storage, Origin: s.origin,
+		Message: msg, Evidence: evidence,
+	}
+}
+
 // setBy says how a cookie was set, for evidence.
 func setBy(ck crawler.Cookie) string {
 	var s string

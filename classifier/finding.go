@@ -41,6 +41,20 @@ const (
 	// the visitor chose "reject all".
 	KindAfterReject Kind = "after-reject"
 
+	// The kinds of findings about web storage: localStorage and
+	// sessionStorage keys and IndexedDB databases (see Kind.AboutStorage).
+
+	// KindUndeclaredStorage: a web storage entry was seen that no
+	// declaration of local storage, session storage or IndexedDB
+	// matches.
+	KindUndeclaredStorage Kind = "undeclared-storage"
+	// KindStorageBeforeConsent: a web storage entry that is not necessary
+	// was present before the visitor made any consent choice.
+	KindStorageBeforeConsent Kind = "storage-before-consent"
+	// KindStorageAfterReject: a web storage entry that is not necessary
+	// was present after the visitor chose "reject all".
+	KindStorageAfterReject Kind = "storage-after-reject"
+
 	// The kinds of banner design findings: they are about the consent
 	// banner, not a cookie (see Kind.AboutBanner).
 
@@ -69,6 +83,10 @@ var ruleIDs = map[Kind]string{
 	KindBeforeConsent:  "cookie-before-consent",
 	KindAfterReject:    "cookie-after-reject",
 
+	KindUndeclaredStorage:    "undeclared-storage",
+	KindStorageBeforeConsent: "storage-before-consent",
+	KindStorageAfterReject:   "storage-after-reject",
+
 	KindNoRejectOption:         "consent-no-reject-option",
 	KindPretickedPurposes:      "consent-preticked-purposes",
 	KindRejectNotInFirstLayer:  "consent-reject-not-in-first-layer",
@@ -96,10 +114,24 @@ func (k Kind) AboutBanner() bool {
 	return false
 }
 
+// AboutStorage reports whether findings of kind k are about a web storage
+// entry rather than a cookie: their Cookie is the storage key (or the
+// IndexedDB database's name), their Domain its origin's host, and Storage
+// says which storage holds it. A not-observed finding about a declaration
+// of storage says so by its Storage alone.
+func (k Kind) AboutStorage() bool {
+	switch k {
+	case KindUndeclaredStorage, KindStorageBeforeConsent, KindStorageAfterReject:
+		return true
+	}
+	return false
+}
+
 // kindOrder is the order findings are sorted and reported in: what needs
 // fixing first, the informational last.
 var kindOrder = []Kind{
 	KindUndeclared, KindMisclassified, KindExpiryMismatch, KindBeforeConsent, KindAfterReject,
+	KindUndeclaredStorage, KindStorageBeforeConsent, KindStorageAfterReject,
 	KindNoRejectOption, KindPretickedPurposes, KindRejectNotInFirstLayer, KindRejectHarderThanAccept,
 	KindAmbiguous, KindNotObserved,
 }
@@ -142,10 +174,19 @@ type Finding struct {
 	// Cookie is the declared name or pattern and Domain the declared
 	// domain, if any; Path is empty. For a finding about the consent
 	// banner (Kind.AboutBanner), Cookie and Path are empty and Domain is
-	// the scanned site's host.
+	// the scanned site's host. For a finding about a web storage entry
+	// (Kind.AboutStorage), Cookie is its key (or its IndexedDB database's
+	// name), Domain its origin's host, and Path is empty.
 	Cookie string
 	Domain string
 	Path   string
+	// Storage is the kind of web storage a finding about a storage entry
+	// is about (localStorage, sessionStorage, indexedDB), or the type of
+	// the storage declaration a not-observed finding is about (which may
+	// be otherStorage); empty for a cookie. Origin is the storage entry's
+	// origin (https://www.example.org), empty for a declaration.
+	Storage string
+	Origin  string
 	// Message says what is wrong, in one sentence.
 	Message string
 	// Evidence says what the finding rests on: how the cookie was set, the
@@ -181,8 +222,24 @@ type Finding struct {
 // that first set the cookie (it depends on crawl order and timing), the
 // severity or the category (a knowledge-base update would make every
 // finding look new).
+//
+// A finding about web storage has no path: [FingerprintPath] puts its kind
+// of storage in the path's place, so that the same key in localStorage and
+// in sessionStorage are two findings.
 func Fingerprint(site, cookie, domain, path string, kind Kind) string {
 	return RuleFingerprint(site, cookie, domain, path, kind.RuleID())
+}
+
+// FingerprintPath is what a finding's fingerprint holds in its path's
+// place: the cookie's path, or, for a finding about web storage, the
+// finding's Storage ("localStorage"). A cookie path starts with "/", so
+// the two never meet; a finding with neither (a not-observed cookie, a
+// banner finding) holds "".
+func FingerprintPath(path, storage string) string {
+	if path != "" {
+		return path
+	}
+	return storage
 }
 
 // RuleFingerprint is [Fingerprint] of a finding known by its rule id

@@ -30,6 +30,59 @@ func (d *declaration) covers(domain string) bool {
 	return false
 }
 
+// declSet is a list of declarations ready for matching, indexed by name,
+// with what each has matched so far.
+type declSet struct {
+	decls    []declaration
+	index    *declIndex
+	observed []bool
+	buf      []int
+}
+
+// newDeclSet makes a declSet of the declarations ds for which keep
+// returns true (all of them when keep is nil). The declarations stay
+// those of ds: findings point to them.
+func newDeclSet(ds []policy.Declaration, keep func(*policy.Declaration) bool) *declSet {
+	s := &declSet{}
+	for i := range ds {
+		d := &ds[i]
+		if keep == nil || keep(d) {
+			s.decls = append(s.decls, declaration{Declaration: d, index: i, domains: domainsOf(d.Domain)})
+		}
+	}
+	s.index = indexDeclarations(s.decls)
+	s.observed = make([]bool, len(s.decls))
+	return s
+}
+
+// match returns the declarations whose name or pattern matches name and
+// that cover domain (and that accept takes, when it is not nil), in the
+// policy's order, and marks them observed.
+func (s *declSet) match(name, domain string, accept func(*declaration) bool) []*declaration {
+	var matched []*declaration
+	s.buf = s.index.candidates(name, s.buf[:0])
+	for _, j := range s.buf {
+		d := &s.decls[j]
+		if d.Name.Match(name) && d.covers(domain) && (accept == nil || accept(d)) {
+			matched = append(matched, d)
+			s.observed[j] = true
+		}
+	}
+	return matched
+}
+
+// unobserved returns the declarations nothing matched, in the policy's
+// order.
+func (s *declSet) unobserved() []declaration {
+	var out []declaration
+	for j, d := range s.decls {
+		if !s.observed[j] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // precedence ranks the declarations matching one cookie, lower first: an
 // exact name beats a glob beats a regular expression, and at the same name
 // kind a declaration that names the cookie's domain beats one that names

@@ -17,7 +17,7 @@ import (
 // declared category.
 func (c *classifier) policyFindings(ck crawler.Cookie, cl *Classification, decl *declaration, ambiguous []*declaration) {
 	if decl == nil {
-		c.undeclared(ck, *cl)
+		c.undeclared(cookieSubject(ck), cl.Verdict, KindUndeclared)
 		return
 	}
 	if len(ambiguous) > 1 {
@@ -48,34 +48,35 @@ func (c *classifier) strongEvidence(ck crawler.Cookie, e *Entry) (cat policy.Cat
 	return "", "", "", false
 }
 
-func (c *classifier) undeclared(ck crawler.Cookie, cl Classification) {
+// undeclared records a finding of kind (undeclared, undeclared-storage)
+// about a cookie or storage entry that no declaration matches: of the
+// severity of its tracking when it probably tracks (see trackingSeverity),
+// medium when it looks necessary or is unknown.
+func (c *classifier) undeclared(s subject, v Verdict, kind Kind) {
 	sev := SeverityMedium // necessary-looking or unknown
-	switch cl.Category {
+	switch v.Category {
 	case policy.Marketing, policy.Statistics, policy.Preferences:
-		sev = trackingSeverity(cl.Category, cl.Confidence)
+		sev = trackingSeverity(v.Category, v.Confidence)
 	}
-	msg := fmt.Sprintf("%s is set but the policy does not declare it", ck.Name)
-	if cl.Category == policy.Unclassified {
+	msg := fmt.Sprintf("%s is %s but the policy does not declare it", s.label, s.set)
+	if v.Category == policy.Unclassified {
 		msg += "; what it is for is unknown"
 	} else {
-		msg += fmt.Sprintf("; it is probably %s", cl.Category)
-		if cl.Provider != "" {
-			msg += fmt.Sprintf(" (%s)", cl.Provider)
+		msg += fmt.Sprintf("; it is probably %s", v.Category)
+		if v.Provider != "" {
+			msg += fmt.Sprintf(" (%s)", v.Provider)
 		}
 	}
-	ev := []string{setBy(ck)}
-	switch cl.CategorySource {
+	ev := []string{s.setBy}
+	switch v.CategorySource {
 	case SourceKnowledgeBase:
-		ev = append(ev, cl.Reason)
+		ev = append(ev, v.Reason)
 	case SourceHeuristic:
-		ev = append(ev, fmt.Sprintf("heuristic (%s confidence): %s", cl.Confidence, cl.Reason))
+		ev = append(ev, fmt.Sprintf("heuristic (%s confidence): %s", v.Confidence, v.Reason))
 	}
-	c.add(Finding{
-		Kind: KindUndeclared, Severity: sev,
-		Cookie: ck.Name, Domain: ck.Domain, Path: ck.Path,
-		Message: msg, Evidence: strings.Join(ev, "; "),
-		SuggestedCategory: cl.Category,
-	})
+	f := s.finding(kind, sev, msg, strings.Join(ev, "; "))
+	f.SuggestedCategory = v.Category
+	c.add(f)
 }
 
 // trackingSeverity is the severity of a finding about a cookie of a
@@ -176,15 +177,23 @@ func (c *classifier) notObserved(d declaration) {
 		domain = d.domains[0]
 	}
 	name, msg := d.Name.Text, fmt.Sprintf("%s is declared but no cookie of the scan matches it", d.Name.Text)
-	if d.Service != "" {
+	switch {
+	case d.Service != "":
 		name = d.Service
 		msg = fmt.Sprintf("the service %s is declared but no cookie the knowledge base attributes to it was seen", d.Service)
+	case !d.IsCookie():
+		msg = fmt.Sprintf("%s is declared as %s but no web storage entry of the scan matches it", d.Name.Text, d.Type)
 	}
-	c.add(Finding{
+	f := Finding{
 		Kind: KindNotObserved, Severity: SeverityInfo,
 		Cookie: name, Domain: domain,
 		Message:     msg,
 		Evidence:    "declared " + declaredAs(d.Declaration),
 		Declaration: d.Declaration,
-	})
+	}
+	if !d.IsCookie() {
+		// Apart from a cookie declared with the same name.
+		f.Storage = string(d.Type)
+	}
+	c.add(f)
 }

@@ -48,7 +48,7 @@ func classified(t testing.TB) *Report {
 		t.Fatal(err)
 	}
 	res := portal(t)
-	cl := classifier.Classify(res.Cookies, pol, kb, classifier.Options{Site: res.Target})
+	cl := classifier.Classify(res.Cookies, pol, kb, classifier.Options{Site: res.Target, Storage: res.Storage})
 	return New(res, Options{Version: "v1.2.3", Classification: &cl})
 }
 

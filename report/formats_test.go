@@ -37,7 +37,11 @@ var today = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
 // declared a session cookie and consent declared for six months, both
 // asking for a year or more (expiry-mismatch); a declaration no cookie
 // matches (not-observed); Matomo's session cookie declared twice, in two
-// categories (ambiguous); Google Analytics left out (undeclared).
+// categories (ambiguous); Google Analytics left out (undeclared). Of its
+// web storage, the theme is declared as local storage (a preference, kept
+// before consent and after reject) and the tab as localStorage too,
+// which covers sessionStorage; the last search and the map's tiles
+// database are undeclared, and a declared cart is never seen.
 const auditedPolicy = `site: www.portal.test
 cookies:
   - name: sessionid
@@ -60,6 +64,15 @@ cookies:
     category: statistics
     duration: 30 minutes
   - name: "_pk_ses*"
+    category: necessary
+  - name: ods_theme
+    type: localStorage
+    category: functional
+  - name: "ods_tab*"
+    type: localStorage
+    category: necessary
+  - name: ods_cart
+    type: sessionStorage
     category: necessary
 `
 
@@ -95,6 +108,9 @@ func auditedScan(t testing.TB, base bool) *crawler.Result {
 		return res
 	}
 	res.Cookies = cookies
+	for i := range res.Storage {
+		res.Storage[i].Phases = all
+	}
 	res.Consent = crawler.Consent{
 		Mode:   "all",
 		Phases: all,
@@ -126,7 +142,7 @@ func classifyWith(t testing.TB, res *crawler.Result, name, policyFile, version s
 	if err != nil {
 		t.Fatal(err)
 	}
-	cl := classifier.Classify(res.Cookies, pol, kb, classifier.Options{Site: res.Target, Consent: &res.Consent})
+	cl := classifier.Classify(res.Cookies, pol, kb, classifier.Options{Site: res.Target, Consent: &res.Consent, Storage: res.Storage})
 	return New(res, Options{Version: version, Classification: &cl})
 }
 

@@ -169,8 +169,13 @@ func TestApplyGateMarks(t *testing.T) {
 		"expiry-mismatch:csrftoken:unchanged:ignored",
 		"before-consent:_ga:new:fails",
 		"after-reject:_ga:new:fails",
+		"undeclared-storage:ods_last_search:unchanged",
+		"undeclared-storage:tiles:unchanged",
+		"storage-before-consent:ods_theme:new:fails", // a preference, declared: it still needs consent
+		"storage-after-reject:ods_theme:new:fails",
 		"ambiguous:_pk_ses.1.abcd:unchanged",
 		"not-observed:_hjSession_*:unchanged",
+		"not-observed:ods_cart:unchanged",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("marks (-want +got):\n%s", diff)

@@ -106,6 +106,9 @@ type htmlFinding struct {
 	// Banner is true for a finding about the consent banner: it has no
 	// cookie.
 	Banner bool
+	// Storage is the kind of web storage of a finding about a storage
+	// entry, shown beside its key.
+	Storage string
 }
 
 type htmlCookie struct {
@@ -125,6 +128,8 @@ type htmlCookie struct {
 // htmlStorage is one web storage entry.
 type htmlStorage struct {
 	Kind, Origin, Key, SetBy, Source, FirstSeenOn, Phases string
+	Category, CategoryReason                              string
+	Declared                                              bool
 }
 
 type htmlPage struct {
@@ -228,7 +233,9 @@ func newHTMLView(rep *Report) htmlView {
 		v.StorageRows = append(v.StorageRows, htmlStorage{
 			Kind: htmlString(it.Kind), Origin: htmlString(it.Origin), Key: htmlString(it.Key),
 			SetBy: htmlString(it.SetBy), Source: htmlString(it.Source), FirstSeenOn: htmlString(it.FirstSeenOn),
-			Phases: htmlString(strings.Join(it.Phases, ", ")),
+			Phases:   htmlString(strings.Join(it.Phases, ", ")),
+			Category: htmlString(cmp.Or(it.Category, CategoryUnclassified)), CategoryReason: htmlString(it.CategoryReason),
+			Declared: it.Declared,
 		})
 	}
 	for _, p := range rep.Pages {
@@ -291,7 +298,7 @@ func newHTMLFinding(rep *Report, f Finding) htmlFinding {
 	if SeverityRank(sev) < 0 {
 		sev = "unknown"
 	}
-	return htmlFinding{
+	hf := htmlFinding{
 		Severity:      htmlString(f.Severity),
 		SeverityClass: sev,
 		Kind:          htmlString(f.Kind),
@@ -304,6 +311,10 @@ func newHTMLFinding(rep *Report, f Finding) htmlFinding {
 		Fails:         failing(rep, f),
 		Banner:        AboutBanner(f),
 	}
+	if AboutStorage(f) {
+		hf.Storage = htmlString(cmp.Or(f.Storage, "web storage"))
+	}
+	return hf
 }
 
 func newHTMLCookie(rep *Report, c Cookie) htmlCookie {

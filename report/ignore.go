@@ -24,7 +24,9 @@ const DefaultIgnoreFile = ".cookieaudit-ignore.yaml"
 // Domain is set) do not fail the gate until Expires. Cookie is a cookie
 // name written as a policy file writes it (policy.ParsePattern): an exact
 // name, a glob ("_ga_*", "_ga_#", "_ga_<container-id>") or a regular
-// expression ("/^_hj/i"). An ignore file looks like this:
+// expression ("/^_hj/i"); for the web storage kinds it matches the
+// storage key (or IndexedDB database name). An ignore file looks like
+// this:
 //
 //	ignore:
 //	  - cookie: _hjSession_*      # a cookie name or pattern, as in a policy file

@@ -74,7 +74,8 @@ type (
 // case's system-out. A partial scan adds a "scan completed" test case in
 // error, and each consent choice that could not be made (ConsentFailures)
 // a "consent choice made (PHASE)" test case in error. Findings about the
-// consent banner belong to their kind's test case, never to a cookie's.
+// consent banner or about web storage belong to their kind's test case,
+// never to a cookie's.
 // Site strings are written with control characters escaped, as in the
 // table.
 func WriteJUnit(w io.Writer, rep *Report) error {

@@ -19,6 +19,12 @@ const (
 	KindAfterReject    = string(classifier.KindAfterReject)
 	KindAmbiguous      = string(classifier.KindAmbiguous)
 
+	// The web storage kinds: findings about a localStorage or
+	// sessionStorage key or an IndexedDB database (see AboutStorage).
+	KindUndeclaredStorage    = string(classifier.KindUndeclaredStorage)
+	KindStorageBeforeConsent = string(classifier.KindStorageBeforeConsent)
+	KindStorageAfterReject   = string(classifier.KindStorageAfterReject)
+
 	// The banner design kinds: findings about the consent banner, which
 	// have no cookie (see AboutBanner).
 	KindNoRejectOption         = string(classifier.KindNoRejectOption)
@@ -48,6 +54,12 @@ var Kinds = []KindInfo{
 		"A cookie that is not strictly necessary was set before the visitor made any consent choice. Set it only after consent."},
 	{KindAfterReject, "Cookie set after rejection",
 		`A cookie that is not strictly necessary was set after the visitor chose "reject all". Respect the choice.`},
+	{KindUndeclaredStorage, "Undeclared web storage",
+		"The site wrote a localStorage or sessionStorage key, or opened an IndexedDB database, that no declaration of local storage in its cookie policy matches. Declare it (name, type, category, purpose) or stop writing it."},
+	{KindStorageBeforeConsent, "Web storage written before consent",
+		"A localStorage or sessionStorage key or an IndexedDB database that is not strictly necessary was written before the visitor made any consent choice. Storing on the visitor's device needs consent, whatever the storage: write it only after consent."},
+	{KindStorageAfterReject, "Web storage written after rejection",
+		`A localStorage or sessionStorage key or an IndexedDB database that is not strictly necessary was written after the visitor chose "reject all". Respect the choice.`},
 	{KindNoRejectOption, "Consent banner offers no way to refuse",
 		"The consent banner has an accept button but no way to refuse: no reject button, and no reject (or way to untick every purpose and save) behind its settings. Refusing must be as possible as accepting."},
 	{KindPretickedPurposes, "Purposes ticked in advance",
@@ -65,8 +77,10 @@ var Kinds = []KindInfo{
 // DefaultFailOn are the finding kinds that fail the gate unless --fail-on
 // says otherwise: every kind but the informational not-observed and
 // ambiguous, which is about the policy's wording rather than the site. The
-// banner design kinds are about the site, and fail by default too.
+// web storage kinds and the banner design kinds are about the site, and
+// fail by default too.
 var DefaultFailOn = []string{KindUndeclared, KindMisclassified, KindExpiryMismatch, KindBeforeConsent, KindAfterReject,
+	KindUndeclaredStorage, KindStorageBeforeConsent, KindStorageAfterReject,
 	KindNoRejectOption, KindPretickedPurposes, KindRejectNotInFirstLayer, KindRejectHarderThanAccept}
 
 // AboutBanner reports whether f is about the design of the site's consent
@@ -76,24 +90,36 @@ func AboutBanner(f Finding) bool {
 	return classifier.Kind(f.Kind).AboutBanner()
 }
 
+// AboutStorage reports whether f is about a web storage entry (or a
+// declaration of storage never observed) rather than a cookie: its Cookie
+// is the storage key and its Domain the origin's host.
+func AboutStorage(f Finding) bool {
+	return f.Storage != "" || classifier.Kind(f.Kind).AboutStorage()
+}
+
 // bannerSubject is what the writers show in place of the cookie name of a
 // finding about the consent banner.
 const bannerSubject = "consent banner"
 
-// subject is what a finding is about, for people: the cookie name, or
-// "consent banner". It is not sanitized.
+// subject is what a finding is about, for people: the cookie name,
+// "consent banner", or a storage key after its kind of storage
+// ("localStorage st_uid"). It is not sanitized.
 func subject(f Finding) string {
-	if AboutBanner(f) {
+	switch {
+	case AboutBanner(f):
 		return bannerSubject
+	case AboutStorage(f):
+		return cmp.Or(f.Storage, "web storage") + " " + f.Cookie
 	}
 	return f.Cookie
 }
 
 // aboutCookie reports whether f is about the cookie c: the same name,
 // domain and (when the finding has one) path. A finding about the banner
-// is about no cookie, even a nameless one.
+// is about no cookie, even a nameless one, and one about web storage none
+// either, even a key of the cookie's name.
 func aboutCookie(f Finding, c Cookie) bool {
-	return !AboutBanner(f) && f.Cookie == c.Name && classifier.NormalizeHost(f.Domain) == classifier.NormalizeHost(c.Domain) &&
+	return !AboutBanner(f) && !AboutStorage(f) && f.Cookie == c.Name && classifier.NormalizeHost(f.Domain) == classifier.NormalizeHost(c.Domain) &&
 		(f.Path == "" || f.Path == c.Path)
 }
 
@@ -159,14 +185,15 @@ func ruleID(f Finding) string {
 
 // FindingFingerprint is f's fingerprint: f.Fingerprint when the classifier
 // set one, else classifier.RuleFingerprint of the site host, the cookie
-// name, domain and path and the finding's rule id (ruleID), so that a
-// report whose findings lack fingerprints (written by hand or by an older
-// version) can still serve as a baseline and match a new scan's. Neither
+// name, domain and path (classifier.FingerprintPath: the kind of storage
+// of a finding about web storage) and the finding's rule id (ruleID), so
+// that a report whose findings lack fingerprints (written by hand or by an
+// older version) can still serve as a baseline and match a new scan's. Neither
 // the cookie value nor a time is part of it: both change between scans of
 // an unchanged site.
 func FindingFingerprint(target string, f Finding) string {
 	if f.Fingerprint != "" {
 		return f.Fingerprint
 	}
-	return classifier.RuleFingerprint(target, f.Cookie, f.Domain, f.Path, ruleID(f))
+	return classifier.RuleFingerprint(target, f.Cookie, f.Domain, classifier.FingerprintPath(f.Path, f.Storage), ruleID(f))
 }

@@ -195,12 +195,16 @@ func markdown(rep *Report, limit int) string {
 
 	rows = nil
 	for _, it := range rep.Storage {
-		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n",
-			mdText(it.Kind), mdCode(it.Origin, true), mdCode(it.Key, true), mdText(it.SetBy),
-			mdCode(it.FirstSeenOn, true), mdText(cmp.Or(strings.Join(it.Phases, ", "), "—"))))
+		declared := "no"
+		if it.Declared {
+			declared = "yes"
+		}
+		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			mdText(it.Kind), mdCode(it.Origin, true), mdCode(it.Key, true), mdText(cmp.Or(it.Category, CategoryUnclassified)),
+			declared, mdText(it.SetBy), mdCode(it.FirstSeenOn, true), mdText(cmp.Or(strings.Join(it.Phases, ", "), "—"))))
 	}
 	section(fmt.Sprintf("\n<details><summary>Web storage (%d)</summary>\n\n", len(rep.Storage))+
-		"| Kind | Origin | Key | Set by | First seen on | Phases |\n| --- | --- | --- | --- | --- | --- |\n",
+		"| Kind | Origin | Key | Category | Declared | Set by | First seen on | Phases |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n",
 		rows, "\n</details>\n", "storage key")
 
 	if omitted != nil {
@@ -226,11 +230,15 @@ func markdownFooter(rep *Report) string {
 	return "\n<sub>" + strings.Join(parts, " · ") + "</sub>\n"
 }
 
-// mdSubject is the Cookie cell of a finding: the cookie name as code, or
-// "consent banner" as text for a finding about the banner.
+// mdSubject is the Cookie cell of a finding: the cookie name as code,
+// "consent banner" as text for a finding about the banner, or the storage
+// key as code and its kind of storage for a finding about web storage.
 func mdSubject(f Finding) string {
-	if AboutBanner(f) {
+	switch {
+	case AboutBanner(f):
 		return "_" + bannerSubject + "_"
+	case AboutStorage(f):
+		return mdCode(f.Cookie, true) + " (" + mdText(cmp.Or(f.Storage, "web storage")) + ")"
 	}
 	return mdCode(f.Cookie, true)
 }

@@ -160,63 +160,62 @@ type Cookie struct {
 	// Phases are the consent phases the cookie was seen in. Always an
 	// array; empty in reports of scans that ran no consent phases.
 	Phases []string `json:"phases"`
-	// Category is the declared category; for a cookie that is not
-	// declared, the knowledge base's or a heuristic guess; else
-	// CategoryUnclassified.
+	// Verdict is the cookie's category and declared flag.
+	Verdict
+}
+
+// Verdict is what the classifier concluded about a cookie or a web storage
+// entry, as a report writes it: its fields come last in the entry's JSON.
+type Verdict struct {
+	// Category is the declared category; for a cookie or entry that is
+	// not declared, the knowledge base's or (for a cookie) a heuristic
+	// guess; else CategoryUnclassified.
 	Category string `json:"category"`
 	// CategorySource says where Category came from: "policy",
 	// "knowledge-base", "heuristic" or "none".
 	CategorySource string `json:"categorySource"`
 	// CategoryConfidence is how much Category can be trusted: "high",
-	// "medium" or "low"; empty for an unclassified cookie.
+	// "medium" or "low"; empty for an unclassified cookie or entry.
 	CategoryConfidence string `json:"categoryConfidence,omitempty"`
-	// CategoryReason says why the cookie has its category: the declaration,
-	// the knowledge-base entry (provider, name, origin) or what the
-	// heuristic saw.
+	// CategoryReason says why it has its category: the declaration, the
+	// knowledge-base entry (provider, name, origin) or what the heuristic
+	// saw.
 	CategoryReason string `json:"categoryReason,omitempty"`
-	// Provider is who sets the cookie, when the policy or the knowledge
-	// base says.
+	// Provider is who sets the cookie or writes the entry, when the policy
+	// or the knowledge base says.
 	Provider string `json:"provider,omitempty"`
 	// Declared is true when a declaration of the site's policy matches the
-	// cookie; false while no policy is read.
+	// cookie or entry; false while no policy is read.
 	Declared bool `json:"declared"`
 }
 
-// StorageItem is one distinct web storage entry seen during the scan: a
-// key of a frame's localStorage or sessionStorage, or the name of an
-// IndexedDB database it opened.
-type StorageItem struct {
-	// Kind is "localStorage", "sessionStorage" or "indexedDB".
-	Kind string `json:"kind"`
-	// Origin is the origin of the frame whose storage holds the entry.
-	Origin string `json:"origin"`
-	// Key is the storage key, or the IndexedDB database's name.
-	Key string `json:"key"`
-	// Value is set only when Options.ShowValues is, as for cookies: the
-	// value of the first write seen, cut at 4,096 characters.
-	Value *string `json:"value,omitempty"`
-	// SetBy is "script" when a write (setItem, indexedDB.open) was seen,
-	// "unknown" for an entry only found in the frame's storage at the end
-	// of a page.
-	SetBy string `json:"setBy"`
-	// Source is the URL of the script that wrote the entry, "" when
-	// unknown.
-	Source string `json:"source"`
-	// FirstSeenOn is the first page, in crawl order, that saw the entry.
-	FirstSeenOn string `json:"firstSeenOn"`
-	// Phases are the consent phases the entry was seen in. Always an
-	// array.
-	Phases []string `json:"phases"`
+// verdict is the report's view of a classifier verdict; nil (nothing was
+// classified) is unclassified.
+func verdict(v *classifier.Verdict) Verdict {
+	if v == nil {
+		return Verdict{Category: CategoryUnclassified, CategorySource: string(classifier.SourceNone)}
+	}
+	return Verdict{
+		Category:           string(v.Category),
+		CategorySource:     string(v.CategorySource),
+		CategoryConfidence: string(v.Confidence),
+		CategoryReason:     v.Reason,
+		Provider:           v.Provider,
+		Declared:           v.Declared,
+	}
 }
 
 // Finding is one thing the classifier found wrong: a discrepancy between
-// the observed cookies and the declared policy, a cookie set without the
-// consent it needs, or a fault of the consent banner's design.
+// the observed cookies (or web storage entries) and the declared policy, a
+// cookie or storage entry set without the consent it needs, or a fault of
+// the consent banner's design.
 type Finding struct {
 	Kind string `json:"kind"`
 	// Cookie, Domain and Path name the cookie. A finding about the consent
 	// banner (AboutBanner) has an empty Cookie and Path, and the site's
-	// host as its Domain.
+	// host as its Domain. A finding about a web storage entry (Storage
+	// set) has its key in Cookie, its origin's host in Domain, and no
+	// Path.
 	Cookie   string `json:"cookie"`
 	Domain   string `json:"domain"`
 	Severity string `json:"severity"`
@@ -231,6 +230,14 @@ type Finding struct {
 	Fingerprint string `json:"fingerprint,omitempty"`
 	// Path is the path of the cookie.
 	Path string `json:"path,omitempty"`
+	// Storage is, for a finding about a web storage entry (whose key is
+	// in Cookie and whose origin's host is in Domain), its kind of
+	// storage: "localStorage", "sessionStorage" or "indexedDB"; for a
+	// not-observed finding about a declaration of storage, the declared
+	// type. Empty for a finding about a cookie. Origin is the storage
+	// entry's origin.
+	Storage string `json:"storage,omitempty"`
+	Origin  string `json:"origin,omitempty"`
 	// SuggestedCategory is the category the evidence points to.
 	SuggestedCategory string `json:"suggestedCategory,omitempty"`
 	// PolicyLine is the line of the declaration the finding is about in
@@ -303,11 +310,11 @@ func New(res *crawler.Result, opts Options) *Report {
 	}
 	// Cookies and their classifications are paired by identity, not by
 	// position: nothing then depends on both lists keeping one order.
-	var classes map[classifier.CookieID]*classifier.Classification
+	var classes map[classifier.CookieID]*classifier.Verdict
 	if cl := opts.Classification; cl != nil {
-		classes = make(map[classifier.CookieID]*classifier.Classification, len(cl.Cookies))
+		classes = make(map[classifier.CookieID]*classifier.Verdict, len(cl.Cookies))
 		for i := range cl.Cookies {
-			classes[cl.Cookies[i].Cookie] = &cl.Cookies[i]
+			classes[cl.Cookies[i].Cookie] = &cl.Cookies[i].Verdict
 		}
 	}
 	for _, c := range res.Cookies {
@@ -333,16 +340,7 @@ func New(res *crawler.Result, opts Options) *Report {
 			FirstSeenOn:      c.FirstSeenOn,
 			FrameURL:         c.FrameURL,
 			Phases:           phaseNames(c.Phases),
-			Category:         CategoryUnclassified,
-			CategorySource:   string(classifier.SourceNone),
-		}
-		if cc, ok := classes[classifier.IDOf(c)]; ok {
-			rc.Category = string(cc.Category)
-			rc.CategorySource = string(cc.CategorySource)
-			rc.CategoryConfidence = string(cc.Confidence)
-			rc.CategoryReason = cc.Reason
-			rc.Provider = cc.Provider
-			rc.Declared = cc.Declared
+			Verdict:          verdict(classes[classifier.IDOf(c)]),
 		}
 		if opts.ShowValues {
 			v := c.Value
@@ -350,22 +348,7 @@ func New(res *crawler.Result, opts Options) *Report {
 		}
 		rep.Cookies = append(rep.Cookies, rc)
 	}
-	for _, it := range res.Storage {
-		ri := StorageItem{
-			Kind:        string(it.Kind),
-			Origin:      it.Origin,
-			Key:         it.Key,
-			SetBy:       string(it.SetBy),
-			Source:      it.Source,
-			FirstSeenOn: it.FirstSeenOn,
-			Phases:      phaseNames(it.Phases),
-		}
-		if opts.ShowValues && it.Kind != crawler.IndexedDB {
-			v := it.Value
-			ri.Value = &v
-		}
-		rep.Storage = append(rep.Storage, ri)
-	}
+	rep.Storage = storageItems(res.Storage, opts)
 	if cl := opts.Classification; cl != nil {
 		if cl.Policy != nil && rep.Policy == "" {
 			rep.Policy = cl.Policy.Source
@@ -392,6 +375,8 @@ func finding(f classifier.Finding) Finding {
 		RuleID:            f.RuleID,
 		Fingerprint:       f.Fingerprint,
 		Path:              f.Path,
+		Storage:           f.Storage,
+		Origin:            f.Origin,
 		SuggestedCategory: string(f.SuggestedCategory),
 	}
 	if f.Declaration != nil {

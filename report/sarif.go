@@ -117,7 +117,9 @@ type (
 // line 1 for an undeclared cookie and a finding about the consent banner
 // (code scanning accepts only files of the repository, and the policy is
 // the audit's file there; the banner is named by the result's logical
-// location, kind "element"). Its partialFingerprints hold the
+// location, kind "element", and a web storage entry by one of kind
+// "resource", "www.example.org/localStorage/st_uid"). Its
+// partialFingerprints hold the
 // finding's fingerprint, so code scanning follows it across runs. Ignored
 // findings carry an external suppression with the ignore entry's reason;
 // with a baseline, results carry baselineState "new" or "unchanged"
@@ -137,8 +139,11 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 		index[id] = len(rules)
 		info := kindInfo(k)
 		tags := []string{"privacy", "cookies"}
-		if AboutBanner(Finding{Kind: k}) {
+		switch {
+		case AboutBanner(Finding{Kind: k}):
 			tags = append(tags, "consent-banner")
+		case AboutStorage(Finding{Kind: k}):
+			tags = append(tags, "web-storage")
 		}
 		rules = append(rules, sarifRule{
 			ID:                   id,
@@ -172,15 +177,23 @@ func WriteSARIF(w io.Writer, rep *Report) error {
 			"domain":   f.Domain,
 			"severity": f.Severity,
 		}
-		// Where the finding is, logically: the cookie, or the site's
-		// consent banner (a page element, §3.33.7), which has no cookie.
+		// Where the finding is, logically: the cookie, the site's
+		// consent banner (a page element, §3.33.7), which has no cookie,
+		// or a web storage entry (a resource of its origin: "variable"
+		// would suggest code).
 		logical := sarifLogicalLocation{Name: f.Cookie, FullyQualifiedName: cookieQualifiedName(f), Kind: "cookie"}
-		if AboutBanner(f) {
+		switch {
+		case AboutBanner(f):
 			delete(props, "cookie")
 			props["subject"] = bannerSubject
 			logical = sarifLogicalLocation{Name: bannerSubject, FullyQualifiedName: f.Domain + "/consent-banner", Kind: "element"}
+		case AboutStorage(f):
+			delete(props, "cookie")
+			props["storageKey"] = f.Cookie
+			logical = sarifLogicalLocation{Name: f.Cookie, FullyQualifiedName: f.Domain + "/" + f.Storage + "/" + f.Cookie, Kind: "resource"}
 		}
-		for k, v := range map[string]string{"kind": f.Kind, "path": f.Path, "evidence": f.Evidence, "suggestedCategory": f.SuggestedCategory} {
+		for k, v := range map[string]string{"kind": f.Kind, "path": f.Path, "storage": f.Storage, "origin": f.Origin,
+			"evidence": f.Evidence, "suggestedCategory": f.SuggestedCategory} {
 			if v != "" {
 				props[k] = v
 			}

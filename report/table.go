@@ -32,7 +32,10 @@ func WriteTable(w io.Writer, rep *Report) error {
 
 // WriteTableWith writes rep for people: one row per cookie (name, domain,
 // party, category, lifetime, how it was set, the first page that saw it),
-// the number of web storage keys (listed in the JSON report), the findings grouped by kind (in the order of Kinds) then by cookie,
+// the number of web storage keys and, with a policy, how many of them are
+// undeclared (listed in the JSON report), the findings grouped by kind (in
+// the order of Kinds) then by cookie (a storage finding names its key and
+// kind of storage),
 // each with its status when it has one (new or unchanged since the
 // baseline, ignored and why), the baseline's findings now resolved, the
 // ignore file's stale and expired entries, the pages that failed, the
@@ -89,7 +92,17 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 		}
 	}
 	if n := len(rep.Storage); n > 0 {
-		ew.printf("\n%s (see the JSON report)\n", english.Count(n, "web storage key"))
+		undeclared := ""
+		if rep.Policy != "" {
+			k := 0
+			for _, it := range rep.Storage {
+				if !it.Declared {
+					k++
+				}
+			}
+			undeclared = fmt.Sprintf(", %d undeclared", k)
+		}
+		ew.printf("\n%s%s (see the JSON report)\n", english.Count(n, "web storage key"), undeclared)
 	}
 	writeConsent(ew, rep, p)
 	writeFindings(ew, rep, p)

@@ -45,14 +45,16 @@ func (o *scanOptions) loadAuditInputs(ctx context.Context, logger *slog.Logger) 
 	return in, nil
 }
 
-// classify compares the scan's cookies with the audit inputs.
+// classify compares the scan's cookies and web storage entries with the
+// audit inputs.
 func (o *scanOptions) classify(res *crawler.Result, in *auditInputs) *classifier.Result {
 	var cookies []crawler.Cookie
+	var storage []crawler.StorageItem
 	var consent *crawler.Consent
 	if res != nil {
-		cookies, consent = res.Cookies, &res.Consent
+		cookies, storage, consent = res.Cookies, res.Storage, &res.Consent
 	}
-	cl := classifier.Classify(cookies, in.policy, in.kb, classifier.Options{Site: o.URL, Tolerance: o.Tolerance, Consent: consent})
+	cl := classifier.Classify(cookies, in.policy, in.kb, classifier.Options{Site: o.URL, Tolerance: o.Tolerance, Consent: consent, Storage: storage})
 	return &cl
 }
 

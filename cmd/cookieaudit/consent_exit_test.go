@@ -219,7 +219,7 @@ func TestFailOnBannerKinds(t *testing.T) {
 		}
 	}
 	code, _, errOut := gateRun(t, okCrawl, nil, "scan", "https://www.example.org/", "--fail-on", "no-reject")
-	if want := `invalid --fail-on "no-reject": unknown kind "no-reject" (valid: undeclared, misclassified, expiry-mismatch, before-consent, after-reject, no-reject-option, preticked-purposes, reject-not-in-first-layer, reject-harder-than-accept, ambiguous, not-observed, all or none)`; code != 2 || !strings.Contains(errOut, want) {
+	if want := `invalid --fail-on "no-reject": unknown kind "no-reject" (valid: undeclared, misclassified, expiry-mismatch, before-consent, after-reject, undeclared-storage, storage-before-consent, storage-after-reject, no-reject-option, preticked-purposes, reject-not-in-first-layer, reject-harder-than-accept, ambiguous, not-observed, all or none)`; code != 2 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q, want 2 and %q", code, errOut, want)
 	}
 }
