@@ -16,8 +16,14 @@ func WriteJSON(w io.Writer, rep *Report) error {
 		c.Storage = []StorageItem{}
 		rep = &c
 	}
+	return writeIndentedJSON(w, rep)
+}
+
+// writeIndentedJSON writes v as JSON indented by two spaces, followed by a
+// newline, with < and & as they are.
+func writeIndentedJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return enc.Encode(v)
 }

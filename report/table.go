@@ -54,15 +54,7 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 	if len(rep.Cookies) == 0 {
 		ew.printf("No cookies were set.\n")
 	} else {
-		t := tablewriter.NewTable(ew,
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-				Symbols: tw.NewSymbols(tw.StyleASCII),
-			})),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		)
+		t := newTextTable(ew)
 		t.Header("Name", "Domain", "Party", "Category", "Lifetime", "Set by", "First seen on")
 		for _, c := range rep.Cookies {
 			category := sanitize(categoryLabel(c))
@@ -128,6 +120,20 @@ func WriteTableWith(w io.Writer, rep *Report, opts TableOptions) error {
 	writeChanges(ew, rep, p)
 	ew.printf("\n%s\n", summaryLine(rep, p))
 	return ew.err
+}
+
+// newTextTable is the ASCII table of the text reports: headers as
+// given, left-aligned, cells never wrapped.
+func newTextTable(w io.Writer) *tablewriter.Table {
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Symbols: tw.NewSymbols(tw.StyleASCII),
+		})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+	)
 }
 
 // summary counts pages and cookies, e.g.
