@@ -47,11 +47,14 @@ func exitCode(err error) int {
 	var ae *addedError
 	var ce *consentError
 	var oe *outputsError
+	var sites *sitesError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &fe):
 		return fe.code
+	case errors.As(err, &sites):
+		return sites.code
 	case errors.As(err, &ae):
 		return exitFindings
 	case errors.As(err, &oe):

@@ -29,8 +29,17 @@ func TestRunUsageErrors(t *testing.T) {
 		exit   int
 		stderr string
 	}{
-		{"no URL", []string{"scan"}, 2, "scan takes one URL, got 0 arguments"},
-		{"two URLs", []string{"scan", "https://a.test/", "https://b.test/"}, 2, "got 2 arguments"},
+		{"no URL", []string{"scan"}, 2, "scan takes a URL, several, or --sites FILE"},
+		{"two URLs, one output", []string{"scan", "https://a.test/", "https://b.test/", "-o", "r.json"}, 2, "give --output-dir DIR"},
+		{"two URLs, json to stdout", []string{"scan", "https://a.test/", "https://b.test/", "--format", "json"}, 2, "writes one report per site: give --output-dir DIR"},
+		{"two URLs and a baseline", []string{"scan", "https://a.test/", "https://b.test/", "--baseline", "b.json"}, 2, "use --history DIR"},
+		{"one URL twice", []string{"scan", "https://a.test/", "https://a.test/"}, 2, "is given twice (argument 1 and argument 2)"},
+		{"second URL bad", []string{"scan", "https://a.test/", "a.test"}, 2, `site a.test (argument 2): invalid URL "a.test"`},
+		{"bad shard", []string{"scan", "https://a.test/", "--shard", "4/3"}, 2, `invalid --shard "4/3": want I/N with 1 ≤ I ≤ N`},
+		{"sites file missing", []string{"scan", "--sites", "no-such-sites.txt"}, 2, "cannot read --sites no-such-sites.txt"},
+		{"merge nothing", []string{"merge"}, 2, "merge takes one or more JSON summaries or reports"},
+		{"merge missing file", []string{"merge", "no-such-summary.json"}, 2, "cannot read no-such-summary.json"},
+		{"merge bad format", []string{"merge", "a.json", "--format", "sarif"}, 2, `invalid --format "sarif" (valid: table, json, html)`},
 		{"bad URL", []string{"scan", "not a url"}, 2, `invalid URL "not a url"`},
 		{"URL without scheme", []string{"scan", "www.example.org"}, 2, `did you mean "https://www.example.org"?`},
 		{"relative URL", []string{"scan", "/path"}, 2, `invalid URL "/path"`},

@@ -43,18 +43,9 @@ type reportTarget struct {
 //
 // At most one report goes to stdout.
 func parseOutputs(format, output, outputDir string) ([]reportTarget, error) {
-	var formats []string
-	seen := map[string]bool{}
-	for _, f := range strings.Split(format, ",") {
-		f = strings.TrimSpace(f)
-		if err := report.CheckFormat(f); err != nil {
-			return nil, fmt.Errorf("invalid --format: %w", err)
-		}
-		if seen[f] {
-			return nil, fmt.Errorf("invalid --format %q: %s twice", format, f)
-		}
-		seen[f] = true
-		formats = append(formats, f)
+	formats, err := parseFormats(format)
+	if err != nil {
+		return nil, err
 	}
 	if output != "" && outputDir != "" {
 		return nil, fmt.Errorf("--output and --output-dir cannot be used together")
@@ -106,6 +97,24 @@ func parseOutputs(format, output, outputDir string) ([]reportTarget, error) {
 		return nil, fmt.Errorf("invalid --output: %d reports to stdout; at most one can go there", stdout)
 	}
 	return targets, nil
+}
+
+// parseFormats reads --format: known formats, comma-separated, each once.
+func parseFormats(format string) ([]string, error) {
+	var formats []string
+	seen := map[string]bool{}
+	for _, f := range strings.Split(format, ",") {
+		f = strings.TrimSpace(f)
+		if err := report.CheckFormat(f); err != nil {
+			return nil, fmt.Errorf("invalid --format: %w", err)
+		}
+		if seen[f] {
+			return nil, fmt.Errorf("invalid --format %q: %s twice", format, f)
+		}
+		seen[f] = true
+		formats = append(formats, f)
+	}
+	return formats, nil
 }
 
 func exampleOutputs(formats []string) string {

@@ -91,7 +91,7 @@ response or script that set it and the first page that saw it.`,
 		return fmt.Errorf("%w (see '%s --help')", err, cmd.CommandPath())
 	})
 	root.AddCommand(newScanCmd(s, scanRunF), newPolicyCmd(s), newKBCmd(s), newVersionCmd(s),
-		newReportCmd(s, os.Stdin), newDiffCmd(s, os.Stdin))
+		newReportCmd(s, os.Stdin), newDiffCmd(s, os.Stdin), newMergeCmd(s))
 	return root
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/crawler"
@@ -75,6 +76,15 @@ type scanOptions struct {
 	browser *crawler.Browser
 	// history is --history DIR and --history-keep N.
 	history historyOptions
+	// SitesFile is --sites FILE and ShardFlag --shard I/N; sites are the
+	// options of each site of a run over several sites (prepareSites),
+	// reportName the name of a site's reports there; given are the flags
+	// set on the command line, which a config's defaults do not override.
+	SitesFile  string
+	ShardFlag  string
+	sites      []*scanOptions
+	reportName string
+	given      map[string]bool
 
 	// Crawl runs the scan: crawler.Crawl, or a fake in tests.
 	Crawl func(ctx context.Context, target string, opts crawler.Options) (*crawler.Result, error)
@@ -83,7 +93,7 @@ type scanOptions struct {
 func newScanCmd(s streams, runF func(context.Context, *scanOptions) error) *cobra.Command {
 	opts := &scanOptions{IO: s, Crawl: crawler.Crawl, history: historyOptions{Keep: defaultHistoryKeep}}
 	cmd := &cobra.Command{
-		Use:   "scan URL",
+		Use:   "scan URL [URL...]",
 		Short: "Crawl a website in headless Chromium and report the cookies it sets",
 		Long: `Scan crawls the website at URL in a headless Chromium with a fresh profile,
 following links breadth first within the site, and reports every cookie that
@@ -121,6 +131,14 @@ annotations.
 The consent banner's design is audited too: a banner that offers no way
 to refuse, a reject only behind its settings or harder to reach than the
 accept, and purposes ticked in advance are findings of their own.
+
+Several sites are scanned in one run when several URLs, --sites FILE (a
+list of URLs, or a cookieaudit.yaml with defaults and per-site settings)
+or --shard I/N (a stable share of the sites, for N machines) are given:
+they share one browser and --concurrency tabs, --output-dir gets each
+site's reports named by its host with summary.json and index.html, stdout
+the summary table, and the exit code is the worst site's (2, then 1, then
+3). 'cookieaudit merge' joins the summaries of shards.
 
 Exit codes: 0 the scan completed and no finding fails the gate; 1 findings
 fail the gate, even in a partial scan (--exit-code changes the code); 2 usage
@@ -160,23 +178,37 @@ fails. A choice clicked but not verified is not an error.`,
   # Staging behind a login form, in a browser that runs in a container
   cookieaudit scan https://staging.example.org/ --login login.yaml --browser-url http://127.0.0.1:9222
 
+  # Every site of the organisation, each against its own settings, one report per site
+  cookieaudit scan --sites cookieaudit.yaml --format json,html --output-dir reports
+
+  # A third of the list on this machine; 'cookieaudit merge' joins the thirds
+  cookieaudit scan --sites sites.txt --shard 2/3 --output-dir shard-2
+
   # Exactly the pages a release touched
   cookieaudit scan https://www.example.org/ --urls changed-pages.txt`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return fmt.Errorf("scan takes one URL, got %d arguments (see 'cookieaudit scan --help')", len(args))
+			if len(args) == 0 && opts.SitesFile == "" {
+				return fmt.Errorf("scan takes a URL, several, or --sites FILE (see 'cookieaudit scan --help')")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.URL = args[0]
 			opts.Gate.ignoreFileSet = cmd.Flags().Changed("ignore-file")
 			opts.maxPagesSet = cmd.Flags().Changed("max-pages")
-			if err := opts.validate(); err != nil {
-				return err
-			}
+			opts.given = map[string]bool{}
+			cmd.Flags().Visit(func(f *pflag.Flag) { opts.given[f.Name] = true })
 			if err := opts.history.validate(cmd.Flags().Changed("history-keep")); err != nil {
 				return err
+			}
+			if opts.multiSite(args) {
+				if err := opts.prepareSites(args); err != nil {
+					return err
+				}
+			} else {
+				opts.URL = args[0]
+				if err := opts.validate(); err != nil {
+					return err
+				}
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -191,6 +223,8 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringVar(&opts.Scope, "scope", string(crawler.ScopeDomain), "follow links within `SCOPE`: domain (the registrable domain of URL) or host (its host only)")
 	f.StringArrayVar(&opts.Include, "include", nil, "visit only URLs matching `REGEX` (repeatable; URL itself is always visited)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "do not visit URLs matching `REGEX` (repeatable)")
+	f.StringVar(&opts.SitesFile, "sites", "", "also scan the sites of `FILE`: one URL a line (# comments), or a YAML config (.yaml, .yml) with defaults and per-site settings")
+	f.StringVar(&opts.ShardFlag, "shard", "", "scan only share `I/N` of the sites (a stable hash of each URL), for N runs on N machines joined by 'cookieaudit merge'")
 	f.StringVar(&opts.URLsFile, "urls", "", "visit URL and exactly the pages listed in `FILE` (one URL a line, # comments), following no link")
 	f.BoolVar(&opts.Sitemap, "sitemap", false, "visit the pages of the site's sitemaps (robots.txt's Sitemap lines, else /sitemap.xml) right after URL")
 	f.StringArrayVar(&opts.HeaderFlags, "header", nil, "add the header `\"NAME: VALUE\"` to every request to the site's own hosts, never to others (repeatable); its value is written nowhere")
@@ -228,6 +262,9 @@ fails. A choice clicked but not verified is not an error.`,
 // early after some pages loaded, the report of the pages visited is still
 // written (marked partial) and the scan's error is returned.
 func runScan(ctx context.Context, opts *scanOptions) error {
+	if opts.sites != nil || opts.SitesFile != "" || opts.ShardFlag != "" {
+		return runSites(ctx, opts)
+	}
 	logger := newLogger(opts.IO, opts.Verbose)
 	// Open the output first: a wrong --output fails now, not after the scan.
 	outs, err := openOutputs(opts.targets, opts.IO.Out, opts.ShowValues)
@@ -262,22 +299,33 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		opts.browser = b
 		logger.Debug("connected to a running browser", "version", b.Version())
 	}
-	inputs, err := opts.loadAuditInputs(ctx, logger)
-	if err != nil {
-		return err
-	}
-
-	co := opts.crawlOptions(logger)
 	prog := newProgress(opts.IO.Err)
 	if opts.Verbose {
 		prog = nil // debug logs and a progress line do not mix
 	}
+	_, err = opts.auditSite(ctx, logger, prog, outs, hist, timedOut)
+	return err
+}
+
+// auditSite audits opts.URL once the run is ready (its outputs and history
+// open, its gate loaded, its browser connected): it reads the policy,
+// crawls, builds the report, runs the gate and writes the reports. It
+// returns the report (nil when the scan gave none) and the site's outcome
+// as an error for exitCode (nil when it passed). timedOut is the cause of
+// ctx's end by --timeout, nil without one.
+func (opts *scanOptions) auditSite(ctx context.Context, logger *slog.Logger, prog *progress, outs *reportOutputs, hist *history, timedOut error) (*report.Report, error) {
+	inputs, err := opts.loadAuditInputs(ctx, logger)
+	if err != nil {
+		return nil, err
+	}
+
+	co := opts.crawlOptions(logger)
 	co.Progress = prog.callback()
 	res, crawlErr := opts.Crawl(ctx, opts.URL, co)
 	prog.done()
 	var selErr *crawler.SelectorError
 	if errors.As(crawlErr, &selErr) {
-		return selectorError(selErr) // an input error: exit 2
+		return nil, selectorError(selErr) // an input error: exit 2
 	}
 	if crawlErr == nil && res != nil && res.Partial {
 		// A partial scan cannot vouch for the site, whatever it found.
@@ -300,7 +348,7 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		var le *crawler.LoadError
 		if errors.As(crawlErr, &le) || !anyPageLoaded(res) {
 			// Nothing to audit: the target did not load, or no page did.
-			return crawlErr
+			return nil, crawlErr
 		}
 		logger.Warn(stopped+", writing the report of the pages visited", "pages", visitedPages(res))
 	}
@@ -316,9 +364,9 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	// decided; one that cannot never hides the gate's outcome.
 	writeErr := joinWriteErrors(outs.write(rep), hist.save(rep, opts.ShowValues, logger))
 	if err := opts.Gate.annotate(opts.IO, rep); err != nil {
-		return err
+		return rep, err
 	}
-	return withOutputErrors(opts.Gate.outcome(gate, rep, crawlErr), writeErr)
+	return rep, withOutputErrors(opts.Gate.outcome(gate, rep, crawlErr), writeErr)
 }
 
 // newLogger writes warnings to stderr, and debug logs too when verbose,

@@ -40,7 +40,7 @@ func parseScan(t *testing.T, args ...string) *scanOptions {
 
 func TestScanFlags(t *testing.T) {
 	t.Parallel()
-	ignore := cmpopts.IgnoreFields(scanOptions{}, "IO", "Crawl", "IncludeRE", "ExcludeRE", "Gate", "targets", "browser", "maxPagesSet", "history")
+	ignore := cmpopts.IgnoreFields(scanOptions{}, "IO", "Crawl", "IncludeRE", "ExcludeRE", "Gate", "targets", "browser", "maxPagesSet", "history", "sites", "reportName", "given")
 	defaults := scanOptions{
 		URL:         "https://www.example.org/",
 		MaxPages:    50,
