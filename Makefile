@@ -40,8 +40,8 @@ lint: ## Check formatting (gofmt -l), run go vet, and check that no Go file but 
 bench: ## Run the benchmarks (3 iterations each)
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
 
-bench-scale: ## Crawl 100 and 1,000 generated pages (4 and 8 tabs): time per page and Go heap; about 15 minutes
-	COOKIEAUDIT_BENCH_SCALE=1 $(GO) test -run '^$$' -bench BenchmarkScale -benchtime 1x -timeout 60m ./crawler
+bench-scale: ## Crawl 100 and 1,000 generated pages (4 and 8 tabs), and scan 10, 50 and 100 sites in one run each: time and memory; about 25 minutes
+	COOKIEAUDIT_BENCH_SCALE=1 $(GO) test -run '^$$' -bench 'BenchmarkScale|BenchmarkSites' -benchtime 1x -timeout 90m ./crawler ./cmd/cookieaudit
 
 update-golden: ## Rewrite the golden reports in report/testdata (review the diff)
 	$(GO) test ./report -update

@@ -2,13 +2,12 @@ package crawler_test
 
 import (
 	"context"
-	"os"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
+	"github.com/cookieaudit/cookieaudit/internal/procmem"
 )
 
 // maxConsentCost is the most a --consent all scan may cost, in multiples of
@@ -95,17 +94,6 @@ func BenchmarkConsentPhases(b *testing.B) {
 	b.ReportMetric(ratio, "all/none")
 	if ratio > maxConsentCost {
 		b.Errorf("--consent all took %.2f times --consent none (%.2fs / %.2fs per scan, load average %s), want at most %.1f",
-			ratio, all.Seconds()/float64(n), none.Seconds()/float64(n), loadAverage(), maxConsentCost)
+			ratio, all.Seconds()/float64(n), none.Seconds()/float64(n), procmem.LoadAverage(), maxConsentCost)
 	}
-}
-
-// loadAverage returns the machine's one-minute load average, or "?" where
-// the system does not say: timings taken beside other busy processes are
-// worth little, and the log should show it.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
-		return f[0]
-	}
-	return "?"
 }

@@ -1,13 +1,9 @@
 package crawler_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +15,7 @@ import (
 
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
+	"github.com/cookieaudit/cookieaudit/internal/procmem"
 )
 
 // BenchmarkCrawlAgainstRawChromium times a --consent none crawl of the
@@ -62,7 +59,7 @@ func benchAgainstRaw(b *testing.B, srv *fixtures.Server, path, siteURL string) {
 	var crawlPSS, rawPSS int64
 	n := 0
 	for b.Loop() {
-		pss := watchTreePSS()
+		pss := procmem.WatchTreePSS()
 		start := time.Now()
 		res, err := crawler.Crawl(ctx, siteURL, opts)
 		crawlT += time.Since(start)
@@ -75,7 +72,7 @@ func benchAgainstRaw(b *testing.B, srv *fixtures.Server, path, siteURL string) {
 			crawled = append(crawled, c.Name+" "+c.Domain)
 		}
 
-		pss = watchTreePSS()
+		pss = procmem.WatchTreePSS()
 		start = time.Now()
 		raw, err := rawLoad(ctx, path, srv.HostResolverRules(), urls, crawler.DefaultConcurrency, opts.Wait)
 		rawT += time.Since(start)
@@ -95,7 +92,7 @@ func benchAgainstRaw(b *testing.B, srv *fixtures.Server, path, siteURL string) {
 	b.ReportMetric(float64(crawlPSS)/(1<<20), "crawl-peak-PSS-MiB")
 	b.ReportMetric(float64(rawPSS)/(1<<20), "raw-peak-PSS-MiB")
 	b.ReportMetric(float64(crawlPSS)/float64(rawPSS), "PSS-crawl/raw")
-	b.Logf("%d pages, %d tabs, %s wait, load average %s", len(urls), crawler.DefaultConcurrency, opts.Wait, loadAverage())
+	b.Logf("%d pages, %d tabs, %s wait, load average %s", len(urls), crawler.DefaultConcurrency, opts.Wait, procmem.LoadAverage())
 }
 
 // rawLoad starts Chromium with the crawler's flags, loads urls in tabs
@@ -184,86 +181,4 @@ func benchSetup(b *testing.B) (string, *fixtures.Server) {
 	srv := fixtures.NewServer()
 	b.Cleanup(srv.Close)
 	return path, srv
-}
-
-// watchTreePSS samples the summed PSS of every process descended from
-// this one (not this one) until the returned function is called; that
-// function returns the peak, in bytes. Where /proc is missing it returns
-// 0.
-func watchTreePSS() func() int64 {
-	return watchPeak(func() int64 { return treePSS(os.Getpid()) })
-}
-
-// watchPeak calls sample every 100ms, and once more at the end, until the
-// returned function is called, which returns the largest value sampled.
-func watchPeak(sample func() int64) func() int64 {
-	var peak int64
-	done := make(chan struct{})
-	stopped := make(chan struct{})
-	go func() {
-		defer close(stopped)
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		for {
-			peak = max(peak, sample())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() int64 {
-		close(done)
-		<-stopped
-		return max(peak, sample())
-	}
-}
-
-// treePSS returns the summed PSS of root's descendants, in bytes.
-func treePSS(root int) int64 {
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	parent := map[int]int{}
-	for _, d := range dirs {
-		b, err := os.ReadFile(filepath.Join(d, "stat"))
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid ...: comm may hold spaces and parentheses.
-		i := bytes.LastIndexByte(b, ')')
-		f := strings.Fields(string(b[i+1:]))
-		pid, _ := strconv.Atoi(filepath.Base(d))
-		if len(f) > 1 {
-			parent[pid], _ = strconv.Atoi(f[1])
-		}
-	}
-	var sum int64
-	for pid := range parent {
-		p := parent[pid]
-		for p > 1 && p != root {
-			p = parent[p]
-		}
-		if p != root {
-			continue
-		}
-		sum += pssOf(pid)
-	}
-	return sum
-}
-
-// pssOf returns the PSS of one process, from /proc/PID/smaps_rollup.
-func pssOf(pid int) int64 {
-	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/smaps_rollup")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "Pss:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }

@@ -2,13 +2,12 @@ package crawler_test
 
 import (
 	"os"
-	"runtime"
-	"runtime/metrics"
 	"testing"
 	"time"
 
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
+	"github.com/cookieaudit/cookieaudit/internal/procmem"
 )
 
 // BenchmarkScale crawls the generated site https://www.many.test/ with
@@ -39,7 +38,7 @@ func BenchmarkScale(b *testing.B) {
 			var heap int64
 			n := 0
 			for b.Loop() {
-				peak := watchHeap()
+				peak := procmem.WatchLiveHeap()
 				start := time.Now()
 				res, err := crawler.Crawl(b.Context(), fixtures.ManyStart, opts)
 				took += time.Since(start)
@@ -60,23 +59,7 @@ func BenchmarkScale(b *testing.B) {
 			b.ReportMetric(took.Seconds()/float64(n), "s/crawl")
 			b.ReportMetric(took.Seconds()/float64(n*tc.pages)*1000, "ms/page")
 			b.ReportMetric(float64(heap)/(1<<20), "peak-live-heap-MiB")
-			b.Logf("load average %s", loadAverage())
+			b.Logf("load average %s", procmem.LoadAverage())
 		})
 	}
-}
-
-// watchHeap samples the live Go heap (as of the last collection:
-// runtime/metrics' /gc/heap/live:bytes) from a collected start until the
-// returned function is called, which returns its peak, in bytes. Unlike
-// the heap in use, it does not depend on when the collector ran.
-func watchHeap() func() int64 {
-	runtime.GC()
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	return watchPeak(func() int64 {
-		metrics.Read(s)
-		if s[0].Value.Kind() != metrics.KindUint64 {
-			return 0
-		}
-		return int64(s[0].Value.Uint64())
-	})
 }

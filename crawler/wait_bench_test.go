@@ -7,6 +7,7 @@ import (
 
 	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/fixtures"
+	"github.com/cookieaudit/cookieaudit/internal/procmem"
 )
 
 // BenchmarkWaitAuto times --consent none crawls with a fixed 3s wait and
@@ -60,7 +61,7 @@ func BenchmarkWaitAuto(b *testing.B) {
 			b.ReportMetric(fixed.Seconds()/float64(n), "fixed-s/op")
 			b.ReportMetric(auto.Seconds()/float64(n), "auto-s/op")
 			b.ReportMetric(auto.Seconds()/fixed.Seconds(), "auto/fixed")
-			b.Logf("load average %s", loadAverage())
+			b.Logf("load average %s", procmem.LoadAverage())
 		})
 	}
 }
