@@ -6,7 +6,7 @@ LDFLAGS  := -X main.version=$(if $(VERSION),$(VERSION),dev)
 BIN      := bin
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short lint bench bench-scale update-golden clean ensure-chromium
+.PHONY: help build demo test test-short lint bench bench-scale deploy-check update-golden clean ensure-chromium
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,6 +42,9 @@ bench: ## Run the benchmarks (3 iterations each)
 
 bench-scale: ## Crawl 100 and 1,000 generated pages (4 and 8 tabs), and scan 10, 50 and 100 sites in one run each: time and memory; about 25 minutes
 	COOKIEAUDIT_BENCH_SCALE=1 $(GO) test -run '^$$' -bench 'BenchmarkScale|BenchmarkSites' -benchtime 1x -timeout 90m ./crawler ./cmd/cookieaudit
+
+deploy-check: ## Check the recipes in deploy/ and the Dockerfile: kustomize build, strict decoding with Kubernetes' types, the shard script, the seccomp profile, actionlint
+	cd deploy/validate && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 update-golden: ## Rewrite the golden reports in report/testdata (review the diff)
 	$(GO) test ./report -update
