@@ -7,7 +7,9 @@ import (
 	"github.com/cookieaudit/cookieaudit/crawler"
 )
 
-// Exit codes. The README's exit-code table copies this file.
+// Exit codes. The README's exit-code table copies this file. A run over
+// several sites, and "merge", exit with the worst site's code: exitUsage,
+// then exitFindings (or --exit-code), then exitIncomplete (sitesError).
 const (
 	// exitOK: the scan completed and the report was written.
 	exitOK = 0
@@ -16,7 +18,8 @@ const (
 	// even if the scan was partial; or "diff" found something added.
 	exitFindings = 1
 	// exitUsage: bad command line (unknown command or flag, invalid flag
-	// value, a URL that is not absolute http(s)), an invalid input file,
+	// value, a URL that is not absolute http(s)), an invalid input file
+	// (--sites among them), a --history directory that cannot be used,
 	// or a report that could not be written (the --output directory does
 	// not exist, or was removed during the scan). A report not written
 	// never hides a failing gate: findings that fail exit with
