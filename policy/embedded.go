@@ -87,8 +87,8 @@ func (x *extractor) cookiebotArrays(s string) {
 				continue
 			}
 			typ := storageTypeOf(field(4))
-			if typ != Cookie {
-				x.warnf("script: %q is %s, not a cookie; kept with type %s", name, field(4), typ)
+			if typ == Pixel {
+				x.warnf("script: %q is %s, not a cookie or web storage; kept with type %s, not audited", name, field(4), typ)
 			}
 			x.add(Declaration{
 				Name:         pat,

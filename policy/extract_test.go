@@ -128,8 +128,7 @@ func TestExtract(t *testing.T) {
 				{"trip_draft", Unclassified, "Unclassified", "13mo", "13 months", "travel.example", "", "Unclassified (1)", 5, "cookiebot"},
 			},
 			warnings: []string{
-				"table 1: \"rc::a\" is HTML Local Storage, not a cookie; kept with type localStorage",
-				"table 3: \"collect\" is Pixel Tracker, not a cookie; kept with type pixel",
+				"table 3: \"collect\" is Pixel Tracker, not a cookie or web storage; kept with type pixel, not audited",
 			},
 		},
 		{
@@ -225,7 +224,6 @@ func TestExtract(t *testing.T) {
 			},
 			warnings: []string{
 				"table 3: __utma, __utmb: duration \"until you clear your browser\" not understood; kept as text",
-				"table 4: \"ls_state\" is Local storage, not a cookie; kept with type localStorage",
 				"table 5: no category found for \"misc_flag\" (no category column, caption or heading naming one); declared unclassified",
 			},
 		},
@@ -244,7 +242,7 @@ func TestExtract(t *testing.T) {
 				{"muc_ads", Marketing, "Advertising", "", "a while", "ads.example", "", "", 0, "cookiebot-script"},
 			},
 			warnings: []string{
-				"script: \"collect\" is Pixel, not a cookie; kept with type pixel",
+				"script: \"collect\" is Pixel, not a cookie or web storage; kept with type pixel, not audited",
 				"script: muc_ads: duration \"a while\" not understood; kept as text",
 			},
 		},

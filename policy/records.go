@@ -72,8 +72,9 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 		ctx.unclassed = true
 		x.warnf("%s: no category found for %q (no category column, caption or heading naming one); declared unclassified", where, f.name.text)
 	}
-	if typ != Cookie {
-		x.warnf("%s: %q is %s, not a cookie; kept with type %s", where, f.name.text, typeText(f.typ, f.category), typ)
+	if typ == Pixel {
+		// Web storage is audited beside cookies; a pixel is a request.
+		x.warnf("%s: %q is %s, not a cookie or web storage; kept with type %s, not audited", where, f.name.text, typeText(f.typ, f.category), typ)
 	}
 	durs := x.durations(names, f.duration, where)
 	for i, name := range names {
