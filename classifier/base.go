@@ -79,7 +79,8 @@ func parseBase(name string, b []byte) ([]Entry, error) {
 // retention period is read as a policy duration when it can be (else kept
 // as text). The domain's hosts are where the cookie is usually set; a
 // domain the database marks "(3rd party)" is where the cookie is set on
-// other sites, and restricts the entry to those hosts (see [KB.Lookup]).
+// other sites, and restricts the entry to those hosts (see [KB.Lookup]), as
+// does the domain of a prefix shorter than [minPrefixAnyHost].
 func databaseEntry(name, wildcard, platform, category, domain, retention string) (Entry, error) {
 	e := Entry{Name: strings.TrimSpace(name), Provider: strings.TrimSpace(platform), Confidence: ConfidenceHigh}
 	if e.Name == "" {
@@ -109,11 +110,17 @@ func databaseEntry(name, wildcard, platform, category, domain, retention string)
 		}
 	}
 	e.Hosts = domainsOf(domain)
-	if len(e.Hosts) > 0 && strings.Contains(strings.ToLower(domain), "3rd party") {
+	if len(e.Hosts) > 0 && (strings.Contains(strings.ToLower(domain), "3rd party") || e.Match == MatchPrefix && len(e.Name) < minPrefixAnyHost) {
 		e.HostOnly = true
 	}
 	return e, nil
 }
+
+// minPrefixAnyHost is the length a database prefix needs to stand for its
+// cookies on any site. A shorter one ("_s", "tp", "cap") names a share of
+// all cookie names ("_session", "capture"), not a provider's: when the
+// database gives its domain, the entry holds only there.
+const minPrefixAnyHost = 4
 
 // overridesHeader is the header of data/overrides.csv.
 var overridesHeader = []string{"name", "provider", "category", "lifetime", "hosts", "scope", "confidence", "reason"}

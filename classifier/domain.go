@@ -35,7 +35,8 @@ func domainCovers(declared, domain string) bool {
 // domainsOf extracts the domain names of a declaration's or a database's
 // domain text, which policies write in many ways: "example.org",
 // ".example.org", "*.example.org", "https://www.example.org/",
-// "google.com, doubleclick.net", "example.org (first party)". Words that
+// "google.com, doubleclick.net", "example.org (first party)",
+// "ads-[account].example.org" (example.org). Words that
 // are not domain names ("Third party", "advertiser's website") are left
 // out, so a text naming none gives no domain.
 func domainsOf(text string) []string {
@@ -45,6 +46,11 @@ func domainsOf(text string) []string {
 		return r == ',' || r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '|' || r == '(' || r == ')'
 	}) {
 		tok = NormalizeHost(strings.TrimPrefix(tok, "*"))
+		if i := strings.LastIndexAny(tok, "[]<>{}"); i >= 0 {
+			// A label standing for many ("ads-[account].adhese.com"):
+			// the domain is what follows it.
+			_, tok, _ = strings.Cut(tok[i:], ".")
+		}
 		if hostLike(tok) && !seen[tok] {
 			seen[tok] = true
 			out = append(out, tok)

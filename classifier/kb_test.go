@@ -403,3 +403,37 @@ func TestBuiltinSource(t *testing.T) {
 		t.Errorf("Source() with an override = %q, want it to end with the file", src)
 	}
 }
+
+// TestShortPrefixesStayOnTheirHosts checks that a database prefix too
+// short to name a provider's cookies ("_s" of Marfeel, "cap" of Adhese,
+// whose domain has a placeholder label) classifies cookies of its own
+// domain only: elsewhere it says nothing, where it used to call a
+// CAPTCHA token marketing.
+func TestShortPrefixesStayOnTheirHosts(t *testing.T) {
+	t.Parallel()
+	kb, err := classifier.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, domain string
+		want         string // provider, "" for none
+	}{
+		{"captcha_token", "www.example.org", ""},
+		{"_ssid", "www.example.org", ""},
+		{"tp_id", "shop.example.org", ""},
+		{"cap_7", "ads-news.adhese.com", "Adhese"},
+		{"_sx", "events.newsroom.bi", "Marfeel"},
+		// Longer prefixes still stand for their cookies anywhere.
+		{"mp_0123_mixpanel", "www.example.org", "Mixpanel"},
+	} {
+		e, ok := kb.Lookup(tc.name, tc.domain)
+		got := ""
+		if ok {
+			got = e.Provider
+		}
+		if got != tc.want {
+			t.Errorf("Lookup(%s on %s) = %q (%+v), want %q", tc.name, tc.domain, got, e, tc.want)
+		}
+	}
+}

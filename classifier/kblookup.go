@@ -102,6 +102,9 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 			return
 		}
 		if e.HostOnly && !e.matchHost(domain) {
+			if e.Match == MatchPrefix && len(e.Name) < minPrefixAnyHost {
+				return // a short prefix elsewhere says nothing of this name
+			}
 			if elsewhere < 0 || kb.better(i, elsewhere) {
 				elsewhere = i
 			}
