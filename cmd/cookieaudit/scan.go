@@ -227,8 +227,8 @@ fails. A choice clicked but not verified is not an error.`,
 	f.StringVar(&opts.ShardFlag, "shard", "", "scan only share `I/N` of the sites (a stable hash of each URL), for N runs on N machines joined by 'cookieaudit merge'")
 	f.StringVar(&opts.URLsFile, "urls", "", "visit URL and exactly the pages listed in `FILE` (one URL a line, # comments), following no link")
 	f.BoolVar(&opts.Sitemap, "sitemap", false, "visit the pages of the site's sitemaps (robots.txt's Sitemap lines, else /sitemap.xml) right after URL")
-	f.StringArrayVar(&opts.HeaderFlags, "header", nil, "add the header `\"NAME: VALUE\"` to every request to the site's own hosts, never to others (repeatable); its value is written nowhere")
-	f.StringArrayVar(&opts.CookieFlags, "cookie", nil, "put the cookie `NAME=VALUE` in the browser before the scan, on URL's host (repeatable); it is not reported as the site's, and its value is written nowhere")
+	f.StringArrayVar(&opts.HeaderFlags, "header", nil, "add the header `\"NAME: VALUE\"` to every request to the site's own hosts, never to others (repeatable); ${VAR} in VALUE is read from the environment; its value is written nowhere")
+	f.StringArrayVar(&opts.CookieFlags, "cookie", nil, "put the cookie `NAME=VALUE` in the browser before the scan, on URL's host (repeatable); it is not reported as the site's; ${VAR} in VALUE is read from the environment; its value is written nowhere")
 	f.StringVar(&opts.LoginFile, "login", "", "log in before each consent phase's crawl with the steps of `FILE` (YAML: goto, fill, click, wait)")
 	f.IntVar(&opts.Concurrency, "concurrency", crawler.DefaultConcurrency, "visit `N` pages at once")
 	opts.Wait = crawler.DefaultWait
