@@ -224,3 +224,34 @@ func comparable(s *report.Summary) []siteView {
 	}
 	return out
 }
+
+// TestSitesInProcess runs a scan of four fleet sites, two at a time, in
+// this process, so that the race detector of make test watches the sites
+// running side by side in one browser; and checks the summary on stdout,
+// the progress lines on stderr and the exit code.
+func TestSitesInProcess(t *testing.T) {
+	requireBrowser(t)
+	t.Parallel()
+	srv := fixtures.NewServer()
+	defer srv.Close()
+	args := []string{"scan"}
+	for n := 1; n <= 4; n++ {
+		args = append(args, fixtures.FleetSite(n))
+	}
+	args = append(args, "--consent", "none", "--concurrency", "2", "--wait", "auto", "--page-timeout", "60s",
+		"--output-dir", t.TempDir(), "--format", "json",
+		"--host-resolver-rules", srv.HostResolverRules(), "--insecure")
+	var stdout, stderr bytes.Buffer
+	// No policy: no finding, every site passes.
+	if code := run(t.Context(), args, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, want 0\nstderr:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "4 sites: 4 pass · exit code 0") {
+		t.Errorf("stdout lacks the summary's counts:\n%s", stdout.String())
+	}
+	for n := 1; n <= 4; n++ {
+		if line := fmt.Sprintf("] %s: pass", fixtures.FleetSite(n)); !strings.Contains(stderr.String(), line) {
+			t.Errorf("stderr lacks %q:\n%s", line, stderr.String())
+		}
+	}
+}
