@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -41,37 +42,48 @@ func (e *LoginError) Unwrap() []error { return []error{e.Err, ErrIncomplete} }
 // login runs Options.Login in a tab of the phase's browser context, then
 // closes the tab: what the login leaves (its cookies, its storage) is the
 // context's, and every page of the phase is crawled logged in. Each step
-// has the page timeout.
-func (c *crawler) login(ctx context.Context, tabs tabSource, ph Phase) error {
+// has the page timeout. The tab is watched as a page is: the login's
+// cookie and storage writes come back as a visit of the page where the
+// login ended, so that a session cookie it got is reported with who set
+// it, rather than as found in the jar.
+func (c *crawler) login(ctx context.Context, tabs tabSource, ph Phase) (*visit, error) {
 	t, err := tabs.open()
 	if err != nil {
-		return &LoginError{Phase: ph, Step: LoginStep{Action: "open", Where: "a tab"}, Err: err}
+		return nil, &LoginError{Phase: ph, Step: LoginStep{Action: "open", Where: "a tab"}, Err: err}
 	}
 	defer c.closeTab(t)
-	if len(c.opts.Headers) > 0 {
-		// The login's requests get the headers too: a recorder lets
-		// them go on with them.
-		rec := newRecorder(t.ctx, c.s.tap, cdp.FrameID(t.id), c.opts.Logger, max(c.opts.PageTimeout, 10*time.Second))
-		rec.headers, rec.scope = c.opts.Headers, c.scope
-		c.s.tap.watchSession(t.sess, rec)
-		t.rec = rec
-		if err := rec.configure(t.ctx, t.sess, false, false); err != nil {
-			return &LoginError{Phase: ph, Step: LoginStep{Action: "configure", Where: "the login tab"}, Err: err}
-		}
+	// The recorder also lets the login's requests go on with the headers.
+	rec := newRecorder(t.ctx, c.s.tap, cdp.FrameID(t.id), c.opts.Logger, max(c.opts.PageTimeout, 10*time.Second))
+	rec.headers, rec.scope = c.opts.Headers, c.scope
+	c.s.tap.watchSession(t.sess, rec)
+	t.rec = rec
+	if err := rec.configure(t.ctx, t.sess, false, false); err != nil {
+		return nil, &LoginError{Phase: ph, Step: LoginStep{Action: "configure", Where: "the login tab"}, Err: err}
 	}
 	for _, st := range c.opts.Login {
 		if err := c.loginStep(ctx, t, st); err != nil {
 			if ctx.Err() != nil {
-				return ctx.Err()
+				return nil, ctx.Err()
 			}
 			if errors.Is(err, context.DeadlineExceeded) {
 				err = fmt.Errorf("not done after %s (--page-timeout)", c.opts.PageTimeout)
 			}
-			return &LoginError{Phase: ph, Step: st, Err: err}
+			return nil, &LoginError{Phase: ph, Step: st, Err: err}
 		}
 		c.opts.Logger.Debug("login step done", "phase", ph, "step", st.Where, "action", st.Action)
 	}
-	return nil
+	v := &visit{page: Page{URL: c.start.String()}, login: true}
+	lctx, cancel := context.WithTimeout(t.ctx, 5*time.Second)
+	if href, err := chromedp.Run(lctx, chromedp.Evaluate[string](`String(location.href)`)); err == nil && href != "" {
+		v.page.URL = href
+	}
+	cancel()
+	if u, err := url.Parse(v.page.URL); err == nil {
+		v.topSite = topLevelSite(u)
+	}
+	v.writes, v.sent, _, _ = rec.snapshot()
+	v.storage = rec.storageWrites()
+	return v, nil
 }
 
 // clickScript clicks the first element that matches a selector, as a

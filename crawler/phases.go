@@ -90,14 +90,14 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 	perPhase := make([][]Cookie, len(runs))
 	res.PhaseCookies = make(map[Phase][]Cookie, len(runs))
 	for i, pr := range runs {
-		perPhase[i] = c.withoutPresets(merge(pr.visits, pr.jar, c.scope.site))
+		perPhase[i] = c.withoutPresets(merge(pr.observed(), pr.jar, c.scope.site))
 		res.PhaseCookies[pr.phase] = perPhase[i]
 	}
 	res.Cookies = combinePhases(runs, perPhase)
 	perPhaseStorage := make([][]StorageItem, len(runs))
 	res.PhaseStorage = make(map[Phase][]StorageItem, len(runs))
 	for i, pr := range runs {
-		perPhaseStorage[i] = mergeStorage(pr.visits)
+		perPhaseStorage[i] = mergeStorage(pr.observed())
 		res.PhaseStorage[pr.phase] = perPhaseStorage[i]
 	}
 	res.Storage = combineStorage(runs, perPhaseStorage)
@@ -178,6 +178,18 @@ type phaseRun struct {
 	// lost are the pages the phase planned and did not visit, because the
 	// scan stopped; only the phase that discovers the pages has any.
 	lost []entry
+	// login is what the --login steps wrote before the first page; nil
+	// without a login.
+	login *visit
+}
+
+// observed are the visits whose writes make the phase's cookies and
+// storage: the login's, when there was one, then the pages'.
+func (pr *phaseRun) observed() []*visit {
+	if pr.login == nil {
+		return pr.visits
+	}
+	return append([]*visit{pr.login}, pr.visits...)
 }
 
 // pages are the pages of the phase: those visited, in crawl order, then

@@ -74,7 +74,9 @@ func (c *crawler) phase(ctx context.Context, pr *phaseRun, spec phaseSpec) error
 		return err
 	}
 	if len(c.opts.Login) > 0 {
-		if err := c.login(scanCtx, tabs, ph); err != nil {
+		lv, err := c.login(scanCtx, tabs, ph)
+		pr.login = lv
+		if err != nil {
 			if spec.replay == nil {
 				pr.lost = []entry{{url: c.start.String()}}
 			}

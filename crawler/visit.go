@@ -29,6 +29,9 @@ type visit struct {
 	sent    []cookieKey
 	storage []storageWrite // the hook's writes, then what the frames held at the end
 	topSite string
+	// login marks the writes of the --login steps, made before the
+	// phase's first page: a visit of no page (see phaseRun.observed).
+	login bool
 }
 
 // linkScript lists the links of the main frame and the page's state.

@@ -71,6 +71,17 @@ func TestBinaryLogin(t *testing.T) {
 	if !hasCookie(rep, "account_pref") {
 		t.Errorf("logged in, the account page's cookie account_pref is missing")
 	}
+	// The session the login got is reported with who set it: the form's
+	// response, seen on the page where the login ended.
+	for _, c := range rep.Cookies {
+		if c.Name == "login_session" && (c.SetBy != "header" || c.Source != fixtures.LoginForm || c.FirstSeenOn != fixtures.LoginAccount) {
+			t.Errorf("login_session: set by %q from %q, first seen on %q; want header from %s, first seen on %s",
+				c.SetBy, c.Source, c.FirstSeenOn, fixtures.LoginForm, fixtures.LoginAccount)
+		}
+	}
+	if !hasCookie(rep, "login_session") {
+		t.Errorf("logged in, the session cookie login_session is missing")
+	}
 	b, _ := os.ReadFile(out)
 	for _, where := range []string{r.stdout, r.stderr, string(b)} {
 		if strings.Contains(where, fixtures.LoginPassword) {
