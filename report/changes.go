@@ -8,7 +8,7 @@ import (
 // ChangesSincePrevious is what changed since the previous run of a
 // scheduled check (scan --history): the Compare of the previous run's
 // saved report with this one, kept in the report's "changes" field and
-// shown by the table, Markdown and HTML writers. It reuses Diff's types.
+// shown by the table, Markdown and HTML writers: a Diff's Changes.
 // Cookies carry no values here, whatever --show-values says (the report's
 // cookies do), and findings no gate marks: those of the previous run are
 // not this run's.
@@ -16,27 +16,14 @@ type ChangesSincePrevious struct {
 	// Since is the previous run: its file name in the history directory,
 	// when it started, and its counts.
 	Since DiffSide `json:"since"`
-	// Cookies are keyed by name, domain, path and partition key, as in
-	// Compare; findings by fingerprint.
-	CookiesAdded    []Cookie       `json:"cookiesAdded"`
-	CookiesRemoved  []Cookie       `json:"cookiesRemoved"`
-	CookiesChanged  []CookieChange `json:"cookiesChanged"`
-	FindingsAdded   []Finding      `json:"findingsAdded"`
-	FindingsRemoved []Finding      `json:"findingsRemoved"`
+	Changes
 }
 
 // ChangesSince compares prev, the report of the previous run saved as
 // file, with cur, the report of this run, for cur.Changes.
 func ChangesSince(file string, prev, cur *Report) *ChangesSincePrevious {
 	d := Compare(file, prev, "", cur)
-	ch := &ChangesSincePrevious{
-		Since:           d.Old,
-		CookiesAdded:    d.CookiesAdded,
-		CookiesRemoved:  d.CookiesRemoved,
-		CookiesChanged:  d.CookiesChanged,
-		FindingsAdded:   d.FindingsAdded,
-		FindingsRemoved: d.FindingsRemoved,
-	}
+	ch := &ChangesSincePrevious{Since: d.Old, Changes: d.Changes}
 	for _, cs := range [][]Cookie{ch.CookiesAdded, ch.CookiesRemoved} {
 		for i := range cs {
 			cs[i].Value = nil

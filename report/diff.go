@@ -17,17 +17,23 @@ import (
 type Diff struct {
 	Old DiffSide `json:"old"`
 	New DiffSide `json:"new"`
-	// Cookies are keyed by name, domain, path and partition key.
-	CookiesAdded   []Cookie       `json:"cookiesAdded"`
-	CookiesRemoved []Cookie       `json:"cookiesRemoved"`
-	CookiesChanged []CookieChange `json:"cookiesChanged"`
-	// Findings are keyed by fingerprint (see FindingFingerprint).
-	FindingsAdded   []Finding `json:"findingsAdded"`
-	FindingsRemoved []Finding `json:"findingsRemoved"`
+	Changes
 
 	// newStart is when the newer scan started: lifetimes of its cookies
 	// are measured from it when they have no write time.
 	newStart time.Time
+}
+
+// Changes are the lists of a Diff, and of a report's changes since the
+// previous run (ChangesSincePrevious). Cookies are keyed by name, domain,
+// path and partition key; findings by fingerprint (see
+// FindingFingerprint).
+type Changes struct {
+	CookiesAdded    []Cookie       `json:"cookiesAdded"`
+	CookiesRemoved  []Cookie       `json:"cookiesRemoved"`
+	CookiesChanged  []CookieChange `json:"cookiesChanged"`
+	FindingsAdded   []Finding      `json:"findingsAdded"`
+	FindingsRemoved []Finding      `json:"findingsRemoved"`
 }
 
 // DiffSide names one of the two reports compared.
@@ -73,14 +79,16 @@ func (d *Diff) Empty() bool {
 // (blocked)"), which absorbs the seconds by which two scans differ.
 func Compare(oldName string, old *Report, newName string, cur *Report) *Diff {
 	d := &Diff{
-		Old:             side(oldName, old),
-		New:             side(newName, cur),
-		CookiesAdded:    []Cookie{},
-		CookiesRemoved:  []Cookie{},
-		CookiesChanged:  []CookieChange{},
-		FindingsAdded:   []Finding{},
-		FindingsRemoved: []Finding{},
-		newStart:        cur.StartedAt,
+		Old: side(oldName, old),
+		New: side(newName, cur),
+		Changes: Changes{
+			CookiesAdded:    []Cookie{},
+			CookiesRemoved:  []Cookie{},
+			CookiesChanged:  []CookieChange{},
+			FindingsAdded:   []Finding{},
+			FindingsRemoved: []Finding{},
+		},
+		newStart: cur.StartedAt,
 	}
 	olds := map[string]Cookie{}
 	for _, c := range old.Cookies {
