@@ -210,10 +210,21 @@ func (s *session) startFailure(ctx context.Context, err error) string {
 	}
 	last := lastLines(output, 5)
 	if last != "" {
-		return msg + "; its last output: " + strconv.Quote(last)
+		msg += "; its last output: " + strconv.Quote(last)
+		if strings.Contains(output, "No usable sandbox") {
+			msg += sandboxHint
+		}
+		return msg
 	}
 	return msg + ", printing nothing"
 }
+
+// sandboxHint follows the error of a Chromium that found no sandbox to
+// use: run as a user other than root, it builds its sandbox from user
+// namespaces, which a container's default seccomp profile refuses.
+const sandboxHint = " (Chromium, run as a user other than root, needs user namespaces for its sandbox: " +
+	"in a container, allow them with a seccomp profile such as deploy/kubernetes/seccomp/cookieaudit-chromium.json; " +
+	"on the host, allow unprivileged user namespaces)"
 
 // lastLines returns the last n lines of s that are not blank, each cut to
 // 200 bytes, joined by " | ".

@@ -229,6 +229,12 @@ func TestScanBrowserFailsToStart(t *testing.T) {
 	if err := os.WriteFile(script, []byte("#!/bin/sh\necho 'starting'\necho 'error while loading shared libraries: libnss3.so: cannot open shared object file' >&2\nexit 127\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// As Chromium ends, run as a user other than root, where user
+	// namespaces are refused (a container's default seccomp profile).
+	noSandbox := filepath.Join(t.TempDir(), "sandboxless-chrome")
+	if err := os.WriteFile(noSandbox, []byte("#!/bin/sh\necho 'FATAL:zygote_host_impl_linux.cc(128)] No usable sandbox! If you are running on Ubuntu 23.10+ ...' >&2\nexit 133\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		chrome string
 		want   []string
@@ -236,6 +242,7 @@ func TestScanBrowserFailsToStart(t *testing.T) {
 		{"/bin/false", []string{"starting the browser /bin/false: ", "exit status 1", "printing nothing"}},
 		{script, []string{"starting the browser " + script + ": ", "exit status 127",
 			`its last output: "starting | error while loading shared libraries: libnss3.so: cannot open shared object file"`}},
+		{noSandbox, []string{"No usable sandbox!", "needs user namespaces for its sandbox", "deploy/kubernetes/seccomp/cookieaudit-chromium.json"}},
 	}
 	for _, tc := range cases {
 		var out, errOut bytes.Buffer
