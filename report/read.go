@@ -99,17 +99,39 @@ var schemaJSON []byte
 // asserted, as the schema test does; the draft 2020-12 meta-schema is
 // built into the library, so nothing is fetched.
 var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON))
-	if err != nil {
-		return nil, err
-	}
+	return compileSchema("report.schema.json")
+})
+
+// summarySchemaJSON is summary.schema.json, the JSON Schema of the summary
+// contract; its sites' reports are checked by report.schema.json.
+//
+//go:embed summary.schema.json
+var summarySchemaJSON []byte
+
+var compiledSummarySchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	return compileSchema("summary.schema.json")
+})
+
+// compileSchema compiles one of the embedded schemas, with the other
+// known for its references.
+func compileSchema(name string) (*jsonschema.Schema, error) {
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	if err := c.AddResource("report.schema.json", doc); err != nil {
-		return nil, err
+	// Each is known by its $id, which the other's references resolve to.
+	for file, data := range map[string][]byte{"report.schema.json": schemaJSON, "summary.schema.json": summarySchemaJSON} {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		if err := c.AddResource(schemaBase+file, doc); err != nil {
+			return nil, err
+		}
 	}
-	return c.Compile("report.schema.json")
-})
+	return c.Compile(schemaBase + name)
+}
+
+// schemaBase is where the schemas' $id place them.
+const schemaBase = "https://github.com/cookieaudit/cookieaudit/report/"
 
 // ReadValid is Read for a report a person hands over (cookieaudit report,
 // diff, --baseline): besides being a cookieaudit/report/v1 document, it
@@ -140,9 +162,26 @@ func Validate(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("report.schema.json: %w", err) // embedded and tested: cannot happen
 	}
+	return validateWith(sch, data, Schema+" report")
+}
+
+// ValidateSummary checks a JSON summary against summary.schema.json, its
+// sites' reports against report.schema.json, and returns its first
+// problem, or nil.
+func ValidateSummary(data []byte) error {
+	sch, err := compiledSummarySchema()
+	if err != nil {
+		return fmt.Errorf("summary.schema.json: %w", err) // embedded and tested: cannot happen
+	}
+	return validateWith(sch, data, SummarySchema+" summary")
+}
+
+// validateWith checks data against sch; what names the document in the
+// error ("cookieaudit/report/v1 report").
+func validateWith(sch *jsonschema.Schema, data []byte, what string) error {
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("not a JSON report: %w", err)
+		return fmt.Errorf("not JSON: %w", err)
 	}
 	err = sch.Validate(inst)
 	var ve *jsonschema.ValidationError
@@ -154,7 +193,7 @@ func Validate(data []byte) error {
 	if p := instancePath(first.InstanceLocation); p != "" {
 		msg = p + ": " + msg
 	}
-	return fmt.Errorf("not a valid %s report: %s", Schema, clip(msg, 300))
+	return fmt.Errorf("not a valid %s: %s", what, clip(msg, 300))
 }
 
 // schemaMessages prints the schema library's messages in English.

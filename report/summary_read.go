@@ -39,47 +39,32 @@ func ReadSites(data []byte) ([]SiteResult, error) {
 	return nil, fmt.Errorf("not a cookieaudit summary or report (schema %q, want %s or %s)", head.Schema, SummarySchema, Schema)
 }
 
-// readSummary decodes a summary and checks each site: a target, a known
-// outcome, and an embedded report that is a valid report of that target.
+// readSummary checks a summary against summary.schema.json (its sites'
+// reports against report.schema.json) and decodes its sites.
 func readSummary(data []byte) ([]SiteResult, error) {
-	var s struct {
-		Sites []json.RawMessage `json:"sites"`
+	if err := ValidateSummary(data); err != nil {
+		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&s); err != nil {
+	var s struct {
+		Sites []struct {
+			SiteResult
+			Report json.RawMessage `json:"report"`
+		} `json:"sites"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
 		return nil, fmt.Errorf("not a %s summary: %v", SummarySchema, err)
 	}
-	if s.Sites == nil {
-		return nil, fmt.Errorf("not a %s summary: no \"sites\" array", SummarySchema)
-	}
-	var out []SiteResult
-	for i, raw := range s.Sites {
-		var site SiteResult
-		if err := json.Unmarshal(raw, &site); err != nil {
-			return nil, fmt.Errorf("sites[%d]: %v", i, err)
-		}
-		if site.Target == "" {
-			return nil, fmt.Errorf("sites[%d]: no target", i)
-		}
-		switch site.Outcome {
-		case OutcomePass, OutcomeFail, OutcomeIncomplete, OutcomeError:
-		default:
-			return nil, fmt.Errorf("sites[%d] (%s): unknown outcome %q (valid: pass, fail, incomplete, error)", i, site.Target, site.Outcome)
-		}
-		if site.Report != nil {
-			var r struct {
-				Report json.RawMessage `json:"report"`
-			}
-			if err := json.Unmarshal(raw, &r); err != nil {
-				return nil, fmt.Errorf("sites[%d]: %v", i, err)
-			}
-			rep, err := ReadValid(bytes.NewReader(r.Report))
+	out := make([]SiteResult, 0, len(s.Sites))
+	for i, site := range s.Sites {
+		r := site.SiteResult
+		if len(site.Report) > 0 && string(site.Report) != "null" {
+			rep, err := Read(bytes.NewReader(site.Report))
 			if err != nil {
-				return nil, fmt.Errorf("sites[%d] (%s): report: %w", i, site.Target, err)
+				return nil, fmt.Errorf("sites[%d] (%s): report: %w", i, r.Target, err)
 			}
-			site.Report = rep
+			r.Report = rep
 		}
-		out = append(out, site)
+		out = append(out, r)
 	}
 	return out, nil
 }

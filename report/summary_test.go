@@ -85,11 +85,11 @@ func TestReadSites(t *testing.T) {
 		t.Fatalf("one report: %v, %+v", err, sites)
 	}
 	for _, tc := range []struct{ in, want string }{
-		{`{"schema":"cookieaudit/summary/v1"}`, `no "sites" array`},
+		{`{"schema":"cookieaudit/summary/v1"}`, `not a valid cookieaudit/summary/v1 summary: missing properties 'tool', 'outcome', 'exitCode', 'sites'`},
 		{`{"schema":"cookieaudit/summary/v9","sites":[]}`, "not supported"},
-		{`{"schema":"cookieaudit/summary/v1","sites":[{"target":"https://a.example/","outcome":"great"}]}`, `unknown outcome "great"`},
-		{`{"schema":"cookieaudit/summary/v1","sites":[{"outcome":"pass"}]}`, "sites[0]: no target"},
-		{`{"schema":"cookieaudit/summary/v1","sites":[{"target":"https://a.example/","outcome":"pass","report":{"schema":"cookieaudit/report/v1"}}]}`, "sites[0] (https://a.example/): report:"},
+		{summaryWith(`{"target":"https://a.example/","outcome":"great","exitCode":0,"pages":0,"cookies":0,"findings":0,"failing":0}`), `sites[0].outcome: value must be one of`},
+		{summaryWith(`{"outcome":"pass","exitCode":0,"pages":0,"cookies":0,"findings":0,"failing":0}`), "sites[0]: missing property 'target'"},
+		{summaryWith(`{"target":"https://a.example/","outcome":"pass","exitCode":0,"pages":0,"cookies":0,"findings":0,"failing":0,"report":{"schema":"cookieaudit/report/v1"}}`), "sites[0].report: missing properties"},
 		{`{"schema":"other"}`, "not a cookieaudit summary or report"},
 		{`[1,`, "not JSON"},
 	} {
@@ -127,4 +127,9 @@ func TestSummaryEscapes(t *testing.T) {
 	if !strings.Contains(page.String(), `href="x.example.json"`) {
 		t.Error("the index does not link to the site's own report")
 	}
+}
+
+// summaryWith is a summary of one site, the JSON object site.
+func summaryWith(site string) string {
+	return `{"schema":"cookieaudit/summary/v1","tool":{"name":"cookieaudit","version":"test"},"outcome":"pass","exitCode":0,"sites":[` + site + `]}`
 }
