@@ -44,26 +44,36 @@ func (a *activity) onEvent(now time.Time, method string, params jsonv2.Value) {
 	}
 	switch method {
 	case network.RequestWillBeSent.Method:
-		// An event stream is open for as long as the page: it is not
-		// waited for.
-		if !decode(params, &ev) || ev.Type == network.ResourceTypeEventSource {
-			return
+		if decode(params, &ev) && ev.Request != nil {
+			a.started(ev.RequestID, ev.Type, ev.Request.URL)
 		}
-		a.mu.Lock()
-		if a.inflight == nil {
-			a.inflight = map[network.RequestID]string{}
-		}
-		a.inflight[ev.RequestID] = string(ev.Type) + " " + ev.Request.URL
-		a.mu.Unlock()
 	case network.LoadingFinished.Method, network.LoadingFailed.Method:
-		if !decode(params, &ev) {
-			return
+		if decode(params, &ev) {
+			a.ended(now, ev.RequestID)
 		}
-		a.mu.Lock()
-		delete(a.inflight, ev.RequestID)
-		a.last = now
-		a.mu.Unlock()
 	}
+}
+
+// started notes a request in flight. An event stream is open for as long
+// as the page: it is not waited for.
+func (a *activity) started(id network.RequestID, typ network.ResourceType, url string) {
+	if typ == network.ResourceTypeEventSource {
+		return
+	}
+	a.mu.Lock()
+	if a.inflight == nil {
+		a.inflight = map[network.RequestID]string{}
+	}
+	a.inflight[id] = string(typ) + " " + url
+	a.mu.Unlock()
+}
+
+// ended notes the end of a request at now.
+func (a *activity) ended(now time.Time, id network.RequestID) {
+	a.mu.Lock()
+	delete(a.inflight, id)
+	a.last = now
+	a.mu.Unlock()
 }
 
 // onTimer notes a timer of the page due at until.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -28,7 +29,9 @@ type Rendered struct {
 
 // Render loads one page in a fresh browser, or in a browser context of
 // its own in opts.Browser, and returns its DOM once its scripts have run
-// for opts.Wait. Cookie-policy pages often draw their tables with
+// for opts.Wait; with opts.AutoWait, as soon as the page has settled (no
+// request in flight, no timer due, no interval running, no change to its
+// DOM for half a second), and never later than opts.Wait. Cookie-policy pages often draw their tables with
 // JavaScript (consent platforms inject them), so the HTML as served is not
 // enough. Errors wrap ErrIncomplete.
 func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error) {
@@ -51,10 +54,18 @@ func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error
 		}
 		defer s.cancel()
 	}
-	tabCtx, cancel := chromedp.NewContext(s.ctx, chromedp.WithNewBrowserContext())
+	tabCtx, cancel := chromedp.NewContext(s.ctx, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
+		p.ProxyServer = opts.Proxy // as a crawl's contexts have it
+	}))
 	defer cancel()
 	if err := chromedp.Do(tabCtx); err != nil {
 		return nil, fmt.Errorf("opening a tab: %w: %w", err, ErrIncomplete)
+	}
+	var settle *settler // with --wait auto: leave once the page settled
+	if opts.AutoWait && opts.Wait > 0 {
+		if settle, err = watchSettling(tabCtx, opts.Wait); err != nil {
+			return nil, fmt.Errorf("preparing the tab: %w: %w", err, ErrIncomplete)
+		}
 	}
 	navCtx, navCancel := context.WithTimeout(tabCtx, opts.PageTimeout)
 	resp, err := chromedp.Run(navCtx, chromedp.NavigateResponse(u.String()))
@@ -71,7 +82,13 @@ func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error
 	case err != nil:
 		return nil, &LoadError{URL: u.String(), Text: err.Error()}
 	}
-	if opts.Wait > 0 {
+	switch {
+	case settle != nil:
+		settle.wait(ctx, tabCtx, opts.Wait, opts.Logger)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+	case opts.Wait > 0:
 		select {
 		case <-time.After(opts.Wait):
 		case <-ctx.Done():

@@ -2,6 +2,7 @@ package crawler_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -47,6 +48,33 @@ func TestWaitAuto(t *testing.T) {
 					if c.Name == name {
 						t.Errorf("cookie %s must not be seen: it comes after the wait, or from a page not visited", name)
 					}
+				}
+			}
+		})
+	}
+}
+
+// TestRenderWaitAuto renders a cookie-policy page whose table a script
+// fills after a slow request and a timer, with the fixed wait and with
+// --wait auto: the automatic wait must wait for both, so that every
+// declared name is in the DOM it returns.
+func TestRenderWaitAuto(t *testing.T) {
+	requireBrowser(t)
+	t.Parallel()
+	srv := fixtures.NewServer()
+	t.Cleanup(srv.Close)
+	for _, auto := range []bool{false, true} {
+		t.Run(map[bool]string{false: "fixed", true: "auto"}[auto], func(t *testing.T) {
+			t.Parallel()
+			opts := fixtureOptions(t, srv)
+			opts.AutoWait = auto
+			r, err := crawler.Render(t.Context(), fixtures.LatePolicy, opts)
+			if err != nil {
+				t.Fatalf("Render: %v", err)
+			}
+			for _, name := range fixtures.LatePolicyNames {
+				if !strings.Contains(r.HTML, "<td>"+name+"</td>") {
+					t.Errorf("the rendered page lacks the row of %s: the wait ended before the script drew it", name)
 				}
 			}
 		})

@@ -173,6 +173,7 @@ type policyExtractOptions struct {
 	HostResolverRules string
 	Insecure          bool
 	Wait              time.Duration
+	AutoWait          bool // --wait auto: Wait is a bound
 	PageTimeout       time.Duration
 }
 
@@ -232,7 +233,8 @@ be extracted, extract says so and exits 2.`,
 	f.StringVar(&opts.Chrome, "chrome", "", "Chromium executable at `PATH`, to render a policy URL")
 	f.StringVar(&opts.HostResolverRules, "host-resolver-rules", "", "Chromium host resolver `RULES`, e.g. \"MAP *.example.org 10.0.0.12\"")
 	f.BoolVar(&opts.Insecure, "insecure", false, "accept invalid TLS certificates")
-	f.DurationVar(&opts.Wait, "wait", crawler.DefaultWait, "let the page's scripts run for `DURATION` after its load event")
+	opts.Wait = crawler.DefaultWait
+	f.Var(waitFlag{&opts.Wait, &opts.AutoWait}, "wait", "let the page's scripts run for `DURATION` after its load event; auto[:DURATION] reads the page as soon as it has settled (at most DURATION, default 3s)")
 	f.DurationVar(&opts.PageTimeout, "page-timeout", crawler.DefaultPageTimeout, "give up loading the page after `DURATION`")
 	return cmd
 }
@@ -243,6 +245,7 @@ func runPolicyExtract(ctx context.Context, opts *policyExtractOptions) error {
 		HostResolverRules: opts.HostResolverRules,
 		Insecure:          opts.Insecure,
 		Wait:              opts.Wait,
+		AutoWait:          opts.AutoWait,
 		PageTimeout:       opts.PageTimeout,
 	}
 	if opts.Wait == 0 {
