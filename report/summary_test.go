@@ -104,7 +104,7 @@ func TestReadSites(t *testing.T) {
 func TestSummaryEscapes(t *testing.T) {
 	t.Parallel()
 	hostile := NewSiteResult("https://x.example/\x1b[2J<script>alert(1)</script>", nil, 3, errors.New("title \x1b]0;owned\x07 <img src=x onerror=alert(1)>"))
-	hostile.Files = []string{"javascript:alert(1)", "../../etc/passwd", "x.example.json"}
+	hostile.Files = []string{"javascript:alert(1)", "/etc/passwd", `..\\..\\boot.ini`, "x.example.json", "shard-2/x example.html"}
 	sum, err := NewSummary(Tool{Name: "cookieaudit"}, []SiteResult{hostile})
 	if err != nil {
 		t.Fatal(err)
@@ -119,13 +119,15 @@ func TestSummaryEscapes(t *testing.T) {
 	if err := WriteSummaryHTML(&page, sum); err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"<script>alert", "<img src=x", "javascript:", "../../etc", "\x1b"} {
+	for _, bad := range []string{"<script>alert", "<img src=x", "javascript:", "/etc/passwd", "boot.ini", "\x1b"} {
 		if strings.Contains(page.String(), bad) {
 			t.Errorf("the index holds %q", bad)
 		}
 	}
-	if !strings.Contains(page.String(), `href="x.example.json"`) {
-		t.Error("the index does not link to the site's own report")
+	for _, link := range []string{`href="x.example.json"`, `href="shard-2/x%20example.html"`} {
+		if !strings.Contains(page.String(), link) {
+			t.Errorf("the index lacks the link %s", link)
+		}
 	}
 }
 

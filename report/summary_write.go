@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -107,12 +108,13 @@ func WriteSummaryHTML(w io.Writer, s *Summary) error {
 			Pages: site.Pages, Cookies: site.Cookies, Findings: site.Findings, Failing: site.Failing,
 		}
 		for _, f := range site.Files {
-			// A file name of this run's own making, relative: never a
-			// scheme, so the link stays in the directory.
-			if strings.ContainsAny(f, ":/\\") {
+			// A relative path of the run's own making ("x.html", or
+			// "shard-2/x.html" in a merge): never a scheme or an
+			// absolute path, which a summary handed over could hold.
+			if f == "" || strings.ContainsAny(f, ":\\") || strings.HasPrefix(f, "/") {
 				continue
 			}
-			row.Files = append(row.Files, summaryFile{Name: htmlString(f), Href: f})
+			row.Files = append(row.Files, summaryFile{Name: htmlString(f), Href: (&url.URL{Path: f}).String()})
 		}
 		v.Rows = append(v.Rows, row)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -32,7 +33,9 @@ order of the files or how the sites were split between runs (--shard), so
 that the merge of the N shards of a list equals one run over the whole list.
 
 The summary goes to stdout, or to --output, as a table, as JSON (a "sites"
-array of each site's outcome, counts and report) or as an HTML index.
+array of each site's outcome, counts and report) or as an HTML index. Each
+site's report files are named relative to where the summary is written, so
+the merged index links to them.
 
 It exits with the worst site's code, as the run over every site would: 0
 every site passed; 1 a site's findings fail the gate (or that run's
@@ -74,6 +77,12 @@ func runMerge(_ context.Context, opts *mergeOptions) error {
 		return err
 	}
 	defer out.abort()
+	// A site's files are named relative to its summary; in the merged
+	// summary, relative to where it is written (stdout: here).
+	outDir := "."
+	if opts.Output != "" && opts.Output != "-" {
+		outDir = filepath.Dir(opts.Output)
+	}
 	var sites []report.SiteResult
 	from := map[string]string{} // a site's target → the file it came from
 	for _, file := range opts.Files {
@@ -85,11 +94,12 @@ func runMerge(_ context.Context, opts *mergeOptions) error {
 		if err != nil {
 			return fmt.Errorf("invalid %s: %w", file, err)
 		}
-		for _, s := range got {
+		for i, s := range got {
 			if prev, ok := from[s.Target]; ok {
 				return fmt.Errorf("site %s is in both %s and %s: merge the summaries of one split of the sites (the same --shard N)", s.Target, prev, file)
 			}
 			from[s.Target] = file
+			got[i].Files = rebaseFiles(s.Files, filepath.Dir(file), outDir)
 		}
 		sites = append(sites, got...)
 	}
@@ -104,4 +114,29 @@ func runMerge(_ context.Context, opts *mergeOptions) error {
 		return err
 	}
 	return sitesOutcome(sum)
+}
+
+// rebaseFiles names files, relative to fromDir, relative to toDir instead
+// ("s001.example.org.html" of shard-2/summary.json is
+// "shard-2/s001.example.org.html" for a merged summary written here), so
+// that the merged index links to every site's reports. A name that cannot
+// be made relative is left out.
+func rebaseFiles(files []string, fromDir, toDir string) []string {
+	if len(files) == 0 {
+		return files
+	}
+	from, err1 := filepath.Abs(fromDir)
+	to, err2 := filepath.Abs(toDir)
+	var out []string
+	for _, f := range files {
+		if err1 != nil || err2 != nil || filepath.IsAbs(f) {
+			continue
+		}
+		rel, err := filepath.Rel(to, filepath.Join(from, filepath.FromSlash(f)))
+		if err != nil {
+			continue
+		}
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -172,6 +173,18 @@ func TestShardMergeBinary(t *testing.T) {
 	if len(got.Sites) != 7 || got.Sites[0].Target != "https://gone.fleet.test/" || got.Sites[0].Outcome != report.OutcomeIncomplete {
 		t.Errorf("merged sites: want 7, the first gone.fleet.test incomplete; got %+v", comparable(got))
 	}
+	// The merged summary names each site's report relative to itself
+	// (shard-2/s001.fleet.test.json), so that its index links to them.
+	for _, s := range got.Sites {
+		for _, f := range s.Files {
+			if !strings.HasPrefix(f, "shard-") {
+				t.Errorf("%s: file %s is not named relative to the merged summary", s.Target, f)
+			}
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+				t.Errorf("%s: %v", s.Target, err)
+			}
+		}
+	}
 	// The same merge as a table: every site, and the run's counts.
 	res = runBinary(ctx, t, bin, append([]string{"merge"}, summaries...)...)
 	res.wantExit(t, 3)
@@ -211,7 +224,10 @@ func comparable(s *report.Summary) []siteView {
 	var out []siteView
 	for _, site := range s.Sites {
 		v := siteView{Target: site.Target, Outcome: site.Outcome, Error: site.Error, ExitCode: site.ExitCode,
-			Pages: site.Pages, Cookies: site.Cookies, Findings: site.Findings, Failing: site.Failing, Files: site.Files}
+			Pages: site.Pages, Cookies: site.Cookies, Findings: site.Findings, Failing: site.Failing}
+		for _, f := range site.Files {
+			v.Files = append(v.Files, path.Base(f)) // a merge names them from where it writes
+		}
 		if r := site.Report; r != nil {
 			for _, c := range r.Cookies {
 				v.CookieNames = append(v.CookieNames, c.Name+" "+c.Domain+" "+c.Category)

@@ -154,3 +154,22 @@ func TestSiteReportName(t *testing.T) {
 		}
 	}
 }
+
+func TestRebaseFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "runs", "r1", "shard-2")
+	for _, tc := range []struct {
+		to   string
+		want []string
+	}{
+		{filepath.Join(dir, "runs", "r1"), []string{"shard-2/a.example.html", "shard-2/a.example.json"}},
+		{in, []string{"a.example.html", "a.example.json"}},
+		{filepath.Join(dir, "index"), []string{"../runs/r1/shard-2/a.example.html", "../runs/r1/shard-2/a.example.json"}},
+	} {
+		got := rebaseFiles([]string{"a.example.html", "a.example.json", "/etc/passwd"}, in, tc.to)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("to %s (-want +got):\n%s", tc.to, diff)
+		}
+	}
+}
