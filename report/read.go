@@ -45,6 +45,8 @@ func Read(r io.Reader) (*Report, error) {
 	case rep.Schema == Schema:
 	case strings.HasPrefix(rep.Schema, "cookieaudit/report/"):
 		return nil, fmt.Errorf("report schema %q is not supported (want %s)", rep.Schema, Schema)
+	case strings.HasPrefix(rep.Schema, "cookieaudit/summary/"):
+		return nil, fmt.Errorf("a summary of several sites (%s), not one site's report: 'cookieaudit merge FILE' writes it as a table, JSON or HTML", rep.Schema)
 	default:
 		return nil, fmt.Errorf("not a cookieaudit report (schema %q, want %s)", rep.Schema, Schema)
 	}

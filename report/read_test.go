@@ -47,6 +47,7 @@ func TestReadErrors(t *testing.T) {
 		{"{", "not a JSON report"},
 		{"[]", "not a cookieaudit/report/v1 report"},
 		{`{"schema": "sarif"}`, `not a cookieaudit report (schema "sarif"`},
+		{`{"schema": "cookieaudit/summary/v1", "sites": []}`, `a summary of several sites (cookieaudit/summary/v1), not one site's report: 'cookieaudit merge FILE'`},
 		{`{"schema": "cookieaudit/report/v2"}`, `report schema "cookieaudit/report/v2" is not supported`},
 		{`{"schema": "cookieaudit/report/v1", "pages": 3}`, "field pages"},
 		{`{"schema": "cookieaudit/report/v1"} {}`, "more than one JSON document"},
