@@ -143,12 +143,6 @@ func siteReportName(target string) string {
 	return name
 }
 
-// siteOutcome is one site's result in a run over several sites.
-type siteOutcome struct {
-	rep *report.Report
-	err error
-}
-
 // runSites audits every site of the run in one browser, at most
 // --concurrency tabs at once overall, writes each site's reports and the
 // summary, and returns the worst site's outcome.
@@ -162,12 +156,14 @@ func runSites(ctx context.Context, opts *scanOptions) error {
 			return fmt.Errorf("cannot create --output-dir %s: %w", opts.OutputDir, bareErr(err))
 		}
 	}
-	// What would fail a site before its crawl fails the run now.
+	// What would fail a site before its crawl fails the run now. The
+	// ignore file is the run's: read once, for every site.
+	if err := opts.Gate.load(logger); err != nil {
+		return err
+	}
 	hists := make([]*history, len(opts.sites))
 	for i, site := range opts.sites {
-		if err := site.Gate.load(logger); err != nil {
-			return err
-		}
+		site.Gate.ignores = opts.Gate.ignores
 		if opts.history.Dir != "" {
 			h, err := openHistory(opts.history, site.URL)
 			if err != nil {
@@ -176,14 +172,9 @@ func runSites(ctx context.Context, opts *scanOptions) error {
 			hists[i] = h
 		}
 	}
-	var timedOut error
-	if opts.Timeout > 0 {
-		var cancel context.CancelFunc
-		timedOut = fmt.Errorf("scan timed out after %s (--timeout)", opts.Timeout)
-		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, timedOut)
-		defer cancel()
-	}
-	results := make([]siteOutcome, len(opts.sites))
+	ctx, timedOut, cancel := withScanTimeout(ctx, opts.Timeout)
+	defer cancel()
+	results := make([]report.SiteResult, len(opts.sites))
 	if len(opts.sites) > 0 {
 		browser, err := opts.sharedBrowser(ctx, logger)
 		if err != nil {
@@ -206,7 +197,7 @@ func runSites(ctx context.Context, opts *scanOptions) error {
 					results[i] = site.auditOne(ctx, logger, hists[i], timedOut)
 					mu.Lock()
 					done++
-					opts.siteDone(done, site.URL, results[i])
+					opts.siteDone(done, results[i])
 					mu.Unlock()
 				}
 			})
@@ -229,26 +220,35 @@ func (o *scanOptions) sharedBrowser(ctx context.Context, logger *slog.Logger) (*
 	return crawler.StartBrowser(ctx, o.crawlOptions(logger))
 }
 
-// auditOne audits one site of the run; a site that cannot start (the run
-// was interrupted or timed out before its turn) is incomplete.
-func (site *scanOptions) auditOne(ctx context.Context, logger *slog.Logger, hist *history, timedOut error) siteOutcome {
-	if ctx.Err() != nil {
-		return siteOutcome{err: &scanError{fmt.Errorf("not scanned: %w", context.Cause(ctx))}}
+// auditOne audits one site of the run and returns its entry of the
+// summary; a site that cannot start (the run was interrupted or timed out
+// before its turn) is incomplete.
+func (site *scanOptions) auditOne(ctx context.Context, logger *slog.Logger, hist *history, timedOut error) report.SiteResult {
+	rep, err := site.auditOneReport(ctx, logger, hist, timedOut)
+	res := report.NewSiteResult(site.URL, rep, exitCode(err), err)
+	if rep != nil { // a site without a report has no file
+		for _, t := range site.targets {
+			res.Files = append(res.Files, filepath.Base(t.Path))
+		}
 	}
-	log := logger.With("site", site.URL)
+	return res
+}
+
+func (site *scanOptions) auditOneReport(ctx context.Context, logger *slog.Logger, hist *history, timedOut error) (*report.Report, error) {
+	if ctx.Err() != nil {
+		return nil, &scanError{fmt.Errorf("not scanned: %w", context.Cause(ctx))}
+	}
 	outs, err := openOutputs(site.targets, site.IO.Out, site.ShowValues)
 	if err != nil {
-		return siteOutcome{err: err}
+		return nil, err
 	}
 	defer outs.abort()
-	rep, err := site.auditSite(ctx, log, nil, outs, hist, timedOut)
-	return siteOutcome{rep, err}
+	return site.auditSite(ctx, logger.With("site", site.URL), nil, outs, hist, timedOut)
 }
 
 // siteDone says on stderr that a site is done and how it went.
-func (o *scanOptions) siteDone(done int, target string, r siteOutcome) {
-	res := report.NewSiteResult(target, r.rep, exitCode(r.err), r.err)
-	line := fmt.Sprintf("cookieaudit: [%d/%d] %s: %s", done, len(o.sites), target, res.Outcome)
+func (o *scanOptions) siteDone(done int, res report.SiteResult) {
+	line := fmt.Sprintf("cookieaudit: [%d/%d] %s: %s", done, len(o.sites), res.Target, res.Outcome)
 	if res.Error != "" {
 		line += ": " + res.Error
 	}
@@ -258,18 +258,7 @@ func (o *scanOptions) siteDone(done int, target string, r siteOutcome) {
 // writeSummary writes the summary table to stdout and, with --output-dir,
 // summary.json and index.html beside the sites' reports; it returns the
 // run's outcome.
-func (o *scanOptions) writeSummary(results []siteOutcome) error {
-	var sites []report.SiteResult
-	for i, r := range results {
-		site := o.sites[i]
-		res := report.NewSiteResult(site.URL, r.rep, exitCode(r.err), r.err)
-		if r.rep != nil { // a site without a report has no file
-			for _, t := range site.targets {
-				res.Files = append(res.Files, filepath.Base(t.Path))
-			}
-		}
-		sites = append(sites, res)
-	}
+func (o *scanOptions) writeSummary(sites []report.SiteResult) error {
 	sum, err := report.NewSummary(report.Tool{Name: "cookieaudit", Version: toolVersion()}, sites)
 	if err != nil {
 		return err

@@ -281,13 +281,8 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	if err := opts.Gate.load(logger); err != nil {
 		return err
 	}
-	var timedOut error // the cause of ctx's end when --timeout ends it
-	if opts.Timeout > 0 {
-		var cancel context.CancelFunc
-		timedOut = fmt.Errorf("scan timed out after %s (--timeout)", opts.Timeout)
-		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, timedOut)
-		defer cancel()
-	}
+	ctx, timedOut, cancel := withScanTimeout(ctx, opts.Timeout)
+	defer cancel()
 	if opts.BrowserURL != "" {
 		// The policy page is rendered and the site crawled in the
 		// running browser; Close disconnects and leaves it running.
@@ -367,6 +362,18 @@ func (opts *scanOptions) auditSite(ctx context.Context, logger *slog.Logger, pro
 		return rep, err
 	}
 	return rep, withOutputErrors(opts.Gate.outcome(gate, rep, crawlErr), writeErr)
+}
+
+// withScanTimeout bounds ctx by --timeout (0: none). timedOut is the
+// cause of ctx's end when the timeout ends it, nil without one: it tells a
+// timeout from an interruption.
+func withScanTimeout(ctx context.Context, d time.Duration) (_ context.Context, timedOut error, cancel context.CancelFunc) {
+	if d <= 0 {
+		return ctx, nil, func() {}
+	}
+	timedOut = fmt.Errorf("scan timed out after %s (--timeout)", d)
+	ctx, cancel = context.WithTimeoutCause(ctx, d, timedOut)
+	return ctx, timedOut, cancel
 }
 
 // newLogger writes warnings to stderr, and debug logs too when verbose,
