@@ -117,29 +117,48 @@ func (a *activity) pending() ([]string, time.Time) {
 // before it are counted.
 func (r *recorder) waitQuiet(ctx context.Context, s target.SessionID, limit time.Duration) {
 	start := time.Now()
-	deadline := start.Add(limit)
 	r.act.touch(start)
+	switch pollUntil(ctx, limit, func(now, deadline time.Time) bool {
+		if !r.act.quiet(now) {
+			return false
+		}
+		bctx, cancel := context.WithTimeout(ctx, time.Until(deadline))
+		err := r.tap.call(bctx, s, runtime.Evaluate.Method, runtime.EvaluateParams{Expression: "0"}, nil)
+		cancel()
+		return err == nil && r.act.quiet(time.Now())
+	}) {
+	case pollDone:
+		r.log.Debug("the page is quiet", "after", time.Since(start).Round(time.Millisecond))
+	case pollBound:
+		n, timers := r.act.pending()
+		r.log.Debug("the wait's bound was reached", "requests", n, "timersUntil", timers.Sub(start).Round(time.Millisecond))
+	}
+}
+
+// The ends of pollUntil.
+const (
+	pollDone    = iota // done reported true
+	pollBound          // the bound was reached
+	pollStopped        // ctx ended
+)
+
+// pollUntil calls done every 100 ms, with the time and the deadline, until
+// it reports true, or limit has passed since the call, or ctx ends; it
+// says which.
+func pollUntil(ctx context.Context, limit time.Duration, done func(now, deadline time.Time) bool) int {
+	deadline := time.Now().Add(limit)
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return pollStopped
 		case now := <-tick.C:
 			if !now.Before(deadline) {
-				n, timers := r.act.pending()
-				r.log.Debug("the wait's bound was reached", "requests", n, "timersUntil", timers.Sub(start).Round(time.Millisecond))
-				return
+				return pollBound
 			}
-			if !r.act.quiet(now) {
-				continue
-			}
-			bctx, cancel := context.WithTimeout(ctx, time.Until(deadline))
-			err := r.tap.call(bctx, s, runtime.Evaluate.Method, runtime.EvaluateParams{Expression: "0"}, nil)
-			cancel()
-			if err == nil && r.act.quiet(time.Now()) {
-				r.log.Debug("the page is quiet", "after", time.Since(start).Round(time.Millisecond))
-				return
+			if done(now, deadline) {
+				return pollDone
 			}
 		}
 	}

@@ -82,42 +82,30 @@ func watchSettling(tabCtx context.Context, limit time.Duration) (*settler, error
 // the call, or ctx ends.
 func (st *settler) wait(ctx, tabCtx context.Context, limit time.Duration, log *slog.Logger) {
 	start := time.Now()
-	deadline := start.Add(limit)
 	st.act.touch(start)
 	mutations := -1
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case now := <-tick.C:
-			if !now.Before(deadline) {
-				log.Debug("the policy page did not settle before the wait's bound", "bound", limit)
-				return
-			}
-			ectx, cancel := context.WithTimeout(tabCtx, time.Until(deadline))
-			state, err := chromedp.Run(ectx, chromedp.Evaluate[[3]int](settleState))
-			cancel()
-			if err != nil {
-				log.Debug("reading the policy page's state", "err", err)
-				continue // a navigation in between: ask again
-			}
-			now = time.Now()
-			if state[0] != mutations {
-				mutations = state[0]
-				st.act.touch(now)
-			}
-			if state[1] > 0 || state[2] > 0 {
-				st.act.onTimer(now, now.Add(time.Duration(state[1])*time.Millisecond))
-				if state[2] > 0 {
-					continue // an interval runs: to the bound
-				}
-			}
-			if st.act.quiet(now) {
-				log.Debug("the policy page settled", "after", now.Sub(start).Round(time.Millisecond))
-				return
-			}
+	switch pollUntil(ctx, limit, func(_, deadline time.Time) bool {
+		ectx, cancel := context.WithTimeout(tabCtx, time.Until(deadline))
+		state, err := chromedp.Run(ectx, chromedp.Evaluate[[3]int](settleState))
+		cancel()
+		if err != nil {
+			log.Debug("reading the policy page's state", "err", err)
+			return false // a navigation in between: ask again
 		}
+		now := time.Now()
+		if state[0] != mutations {
+			mutations = state[0]
+			st.act.touch(now)
+		}
+		if state[1] > 0 || state[2] > 0 {
+			st.act.onTimer(now, now.Add(time.Duration(state[1])*time.Millisecond))
+		}
+		// An interval running keeps the page unsettled: to the bound.
+		return state[2] == 0 && st.act.quiet(now)
+	}) {
+	case pollDone:
+		log.Debug("the policy page settled", "after", time.Since(start).Round(time.Millisecond))
+	case pollBound:
+		log.Debug("the policy page did not settle before the wait's bound", "bound", limit)
 	}
 }
