@@ -117,8 +117,10 @@ type consentKit struct {
 	byName map[string]*cmpRule
 	// script is consent.js with the text fallback inlined; rulesArg and
 	// wordsArg are its rules (without their state expressions) and words,
-	// as JSON arguments.
+	// as JSON arguments. binder makes, of the rules and words, a function
+	// of the other arguments (see crawler.kitIn).
 	script   string
+	binder   string
 	rulesArg json.RawMessage
 	wordsArg json.RawMessage
 }
@@ -144,6 +146,8 @@ var kit = sync.OnceValue(func() *consentKit {
 	}
 	k.wordsArg = words.Bytes()
 	k.script = strings.Replace(consentSource, "/*GENERIC*/", genericSource, 1)
+	k.binder = "function (rules, words) {\n\tconst kit = (" + k.script + ");\n" +
+		"\treturn (mode, arg, custom, ...closedRoots) => kit(mode, arg, rules, words, custom, ...closedRoots);\n}"
 	return k
 })
 

@@ -39,7 +39,8 @@ type pageCtx struct {
 	at time.Time
 
 	mu     sync.Mutex
-	closed map[target.SessionID]closedRoots // closed shadow roots, per session
+	closed map[target.SessionID]closedRoots  // closed shadow roots, per session
+	kits   map[string]runtime.RemoteObjectID // the consent kit of each world (see kitIn)
 }
 
 // closedRoots are the closed shadow roots of one session's frames, as of
@@ -177,18 +178,21 @@ func (c *crawler) runConsentScript(ctx context.Context, p *pageCtx, f frameRef, 
 	defer stop()
 	argJSON, _ := json.Marshal(arg)
 	custom, _ := json.Marshal(map[string]string{"accept": c.opts.AcceptSelector, "reject": c.opts.RejectSelector})
-	args := []*runtime.CallArgument{
-		{Value: jsonv2.Value(jsonValue(mode))}, {Value: jsonv2.Value(argJSON)}, {Value: jsonv2.Value(kit().rulesArg)},
-		{Value: jsonv2.Value(kit().wordsArg)}, {Value: jsonv2.Value(custom)},
-	}
 	var res runtime.EvaluateResult
 	var err error
 	if f.ctx.id != 0 {
-		args = append(args, c.closedShadowRoots(ectx, p, f)...)
-		err = c.s.tap.call(ectx, f.session, runtime.CallFunctionOn.Method, runtime.CallFunctionOnParams{
-			FunctionDeclaration: kit().script, UniqueContextID: f.ctx.unique, Arguments: args,
-			ReturnByValue: new(true), Silent: new(true),
-		}, &res)
+		var h runtime.RemoteObjectID
+		h, err = c.kitIn(ectx, p, f)
+		if err == nil {
+			args := []*runtime.CallArgument{
+				{Value: jsonv2.Value(jsonValue(mode))}, {Value: jsonv2.Value(argJSON)}, {Value: jsonv2.Value(custom)},
+			}
+			args = append(args, c.closedShadowRoots(ectx, p, f)...)
+			err = c.s.tap.call(ectx, f.session, runtime.CallFunctionOn.Method, runtime.CallFunctionOnParams{
+				FunctionDeclaration: kitCall, ObjectID: h, Arguments: args,
+				ReturnByValue: new(true), Silent: new(true),
+			}, &res)
+		}
 	} else {
 		expr := "(" + kit().script + ")(" + string(jsonValue(mode)) + "," + string(argJSON) + "," +
 			string(kit().rulesArg) + "," + string(kit().wordsArg) + "," + string(custom) + ")"
@@ -207,6 +211,48 @@ func (c *crawler) runConsentScript(ctx context.Context, p *pageCtx, f frameRef, 
 	}
 	err = json.Unmarshal(res.Result.Value, &r)
 	return r, err
+}
+
+// kitCall calls the consent kit bound in a world (see kitIn), the
+// function object the call is made on, with the call's own arguments.
+const kitCall = "function (mode, arg, custom, ...closedRoots) { return this(mode, arg, custom, ...closedRoots); }"
+
+// kitIn returns the consent kit of frame f's world: consent.js with the
+// rules and words bound, sent to the world once and held there by the
+// protocol's handle alone, never by a name the page's scripts could reach.
+// The rules and words are most of what a call would otherwise send (about
+// 100 KB), and a page is searched several times a second in every frame
+// while a banner is awaited. The handle dies with the world: a document
+// that navigates gets a new world, and a kit of its own.
+func (c *crawler) kitIn(ctx context.Context, p *pageCtx, f frameRef) (runtime.RemoteObjectID, error) {
+	key := string(f.session) + "\x00" + f.ctx.unique
+	p.mu.Lock()
+	h, ok := p.kits[key]
+	p.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var res runtime.EvaluateResult
+	err := c.s.tap.call(ctx, f.session, runtime.CallFunctionOn.Method, runtime.CallFunctionOnParams{
+		FunctionDeclaration: kit().binder, UniqueContextID: f.ctx.unique, ObjectGroup: "cookieaudit-kit",
+		Arguments: []*runtime.CallArgument{{Value: jsonv2.Value(kit().rulesArg)}, {Value: jsonv2.Value(kit().wordsArg)}},
+		Silent:    new(true),
+	}, &res)
+	switch {
+	case err != nil:
+		return "", err
+	case res.ExceptionDetails != nil:
+		return "", fmt.Errorf("consent script: %s", res.ExceptionDetails.Text)
+	case res.Result == nil || res.Result.ObjectID == "":
+		return "", fmt.Errorf("consent script: no function was made")
+	}
+	p.mu.Lock()
+	if p.kits == nil {
+		p.kits = map[string]runtime.RemoteObjectID{}
+	}
+	p.kits[key] = res.Result.ObjectID
+	p.mu.Unlock()
+	return res.Result.ObjectID, nil
 }
 
 // evalIn evaluates a JavaScript expression (a Promise is awaited) in frame
