@@ -15,6 +15,9 @@ import (
 type pageHooks struct {
 	afterLoad func(ctx context.Context, p *pageCtx) // before the --wait
 	afterWait func(ctx context.Context, p *pageCtx) // after it
+	// timers, with --wait auto, is how far ahead the page's timers are
+	// watched when that is longer than the wait.
+	timers time.Duration
 }
 
 // bannerReport is what consent.js returns for one frame.
@@ -46,7 +49,13 @@ type bannerReport struct {
 // choice is recorded under it.
 func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) pageHooks {
 	if click == "" {
-		return pageHooks{afterWait: func(ctx context.Context, p *pageCtx) {
+		// A banner drawn by a timer due before bannerLook is waited for
+		// (see noBannerComing).
+		var timers time.Duration
+		if c.opts.Consent != ConsentNone {
+			timers = bannerLook
+		}
+		return pageHooks{timers: timers, afterWait: func(ctx context.Context, p *pageCtx) {
 			// Platforms often show their banner a second or two after the
 			// load: when choices are to be made, look until bannerLook has
 			// passed since it, however long the wait was (--wait auto).
@@ -59,6 +68,10 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 			for {
 				fr, ok = c.findBanner(ctx, p, consentArg{})
 				if ok && fr.Accept != nil || ctx.Err() != nil || time.Now().After(until) {
+					break
+				}
+				if !ok && c.noBannerComing(p) {
+					c.opts.Logger.Debug("no consent banner: the page is quiet", "afterLoad", time.Since(p.at).Round(time.Millisecond))
 					break
 				}
 				sleep(ctx, 250*time.Millisecond)
@@ -83,6 +96,23 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 // bannerLook is how long after its load the first page is searched for a
 // consent banner.
 const bannerLook = 5 * time.Second
+
+// bannerQuietLook is how long after its load a page without a banner is
+// searched at least, when its activity is watched (--wait auto): no
+// request in flight, no timer due before bannerLook.
+const bannerQuietLook = 2 * time.Second
+
+// noBannerComing reports whether a page that shows no banner can be left
+// before bannerLook: with --wait auto, once bannerQuietLook has passed
+// since its load and nothing on it could still draw one (no request in
+// flight, no timer due before bannerLook, nothing for quietFor; see
+// activity and firstPageHooks). A platform's banner is drawn by a script,
+// after a request or a timer. A page whose intervals keep running is
+// searched until bannerLook, as without --wait auto.
+func (c *crawler) noBannerComing(p *pageCtx) bool {
+	now := time.Now()
+	return c.opts.AutoWait && now.Sub(p.at) >= bannerQuietLook && p.rec.act.quiet(now)
+}
 
 // secondLayerWait is how long the second layer of a banner is looked for
 // after its settings button was clicked. It is spent in full only on a

@@ -82,7 +82,7 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	tabCtx := t.ctx
 	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log, max(c.opts.PageTimeout, 10*time.Second))
 	if c.opts.AutoWait {
-		rec.timerLimit = c.opts.Wait
+		rec.timerLimit = max(c.opts.Wait, hooks.timers)
 	}
 	rec.headers, rec.scope = c.opts.Headers, c.scope
 	c.s.tap.watchSession(t.sess, rec)

@@ -1,0 +1,73 @@
+package crawler
+
+import (
+	"testing"
+	"time"
+)
+
+// TestNoBannerComing checks when the search for a banner on a page that
+// shows none may end before bannerLook: only with --wait auto, only once
+// bannerQuietLook has passed since the load, and only when nothing that
+// could still draw a banner is pending.
+func TestNoBannerComing(t *testing.T) {
+	now := time.Now()
+	quiet := func() *recorder {
+		r := &recorder{}
+		r.act.touch(now.Add(-time.Second))
+		return r
+	}
+	for _, tc := range []struct {
+		name string
+		auto bool
+		at   time.Time // the page's load
+		rec  func() *recorder
+		want bool
+	}{
+		{"quiet after bannerQuietLook", true, now.Add(-bannerQuietLook), quiet, true},
+		{"fixed wait: timers are not watched", false, now.Add(-bannerQuietLook), quiet, false},
+		{"too soon after the load", true, now.Add(-bannerQuietLook + 100*time.Millisecond), quiet, false},
+		{"a request in flight", true, now.Add(-bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.started("1", "Script", "https://cmp.example/banner.js")
+			return r
+		}, false},
+		{"a timer due", true, now.Add(-bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-time.Second), now.Add(2*time.Second))
+			return r
+		}, false},
+		{"activity just now", true, now.Add(-bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.touch(time.Now())
+			return r
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &crawler{opts: Options{AutoWait: tc.auto}}
+			p := &pageCtx{rec: tc.rec(), at: tc.at}
+			if got := c.noBannerComing(p); got != tc.want {
+				t.Errorf("noBannerComing = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFirstPageWatchesTimersUntilBannerLook checks that the first page of
+// a crawl that makes consent choices reports its timers as far ahead as
+// the banner is looked for, so that a banner a timer draws after the wait
+// is still awaited; without choices to make, the wait's own horizon holds.
+func TestFirstPageWatchesTimersUntilBannerLook(t *testing.T) {
+	for _, tc := range []struct {
+		consent ConsentMode
+		want    time.Duration
+	}{
+		{ConsentAll, bannerLook},
+		{ConsentAuto, bannerLook},
+		{ConsentNone, 0},
+	} {
+		c := &crawler{opts: Options{Consent: tc.consent}}
+		if got := c.firstPageHooks(&phaseRun{phase: BeforeConsent}, "", nil).timers; got != tc.want {
+			t.Errorf("--consent %s: first page's timers watched %v ahead, want %v", tc.consent, got, tc.want)
+		}
+	}
+}
