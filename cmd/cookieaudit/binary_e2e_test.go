@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -148,20 +149,39 @@ func TestBinaryCIGate(t *testing.T) {
 	})
 }
 
-// buildBinary builds cookieaudit into a temporary directory with the go
+// built is the binary the tests run: built once per test binary (a link
+// of it costs seconds of CPU), in a directory TestMain removes.
+var built struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+// buildBinary builds cookieaudit, once for all the tests, with the go
 // command that runs the test (go test puts its GOROOT/bin first in PATH).
+// The tests only run it.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+	built.once.Do(func() {
+		goTool, err := exec.LookPath("go")
+		if err != nil {
+			goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+		}
+		if built.dir, built.err = os.MkdirTemp("", "cookieaudit-bin-"); built.err != nil {
+			return
+		}
+		path := filepath.Join(built.dir, "cookieaudit")
+		out, err := exec.Command(goTool, "build", "-o", path, ".").CombinedOutput()
+		if err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+			return
+		}
+		built.path = path
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	bin := filepath.Join(t.TempDir(), "cookieaudit")
-	cmd := exec.Command(goTool, "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+	return built.path
 }
 
 // binaryResult is the outcome of one run of the binary.

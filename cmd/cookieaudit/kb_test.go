@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 	os.Setenv(cacheDirEnv, dir)
 	code := m.Run()
 	os.RemoveAll(dir)
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
 	os.Exit(code)
 }
 
