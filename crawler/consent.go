@@ -104,14 +104,20 @@ const bannerQuietLook = 2 * time.Second
 
 // noBannerComing reports whether a page that shows no banner can be left
 // before bannerLook: with --wait auto, once bannerQuietLook has passed
-// since its load and nothing on it could still draw one (no request in
-// flight, no timer due before bannerLook, nothing for quietFor; see
-// activity and firstPageHooks). A platform's banner is drawn by a script,
-// after a request or a timer. A page whose intervals keep running is
-// searched until bannerLook, as without --wait auto.
+// since its load and since its last timer was due, and nothing on it could
+// still draw one (no request in flight, no timer due before bannerLook,
+// nothing for quietFor; see activity and firstPageHooks). A platform's
+// banner is drawn by a script, after a request or a timer; on a busy
+// machine a timer's callback runs late, hence the margin after it. A page
+// whose intervals keep running is searched until bannerLook, as without
+// --wait auto.
 func (c *crawler) noBannerComing(p *pageCtx) bool {
+	if !c.opts.AutoWait {
+		return false
+	}
 	now := time.Now()
-	return c.opts.AutoWait && now.Sub(p.at) >= bannerQuietLook && p.rec.act.quiet(now)
+	_, timers := p.rec.act.pending()
+	return now.Sub(p.at) >= bannerQuietLook && now.Sub(timers) >= bannerQuietLook && p.rec.act.quiet(now)
 }
 
 // secondLayerWait is how long the second layer of a banner is looked for

@@ -7,8 +7,8 @@ import (
 
 // TestNoBannerComing checks when the search for a banner on a page that
 // shows none may end before bannerLook: only with --wait auto, only once
-// bannerQuietLook has passed since the load, and only when nothing that
-// could still draw a banner is pending.
+// bannerQuietLook has passed since the load and since the last timer was
+// due, and only when nothing that could still draw a banner is pending.
 func TestNoBannerComing(t *testing.T) {
 	now := time.Now()
 	quiet := func() *recorder {
@@ -36,6 +36,17 @@ func TestNoBannerComing(t *testing.T) {
 			r.act.onTimer(now.Add(-time.Second), now.Add(2*time.Second))
 			return r
 		}, false},
+		{"a timer due a moment ago: its callback may run late", true, now.Add(-3 * bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook/2))
+			return r
+		}, false},
+		{"a timer due long ago", true, now.Add(-3 * bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook))
+			r.act.touch(now.Add(-time.Second))
+			return r
+		}, true},
 		{"activity just now", true, now.Add(-bannerQuietLook), func() *recorder {
 			r := quiet()
 			r.act.touch(time.Now())
