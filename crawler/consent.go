@@ -116,8 +116,7 @@ func (c *crawler) noBannerComing(p *pageCtx) bool {
 		return false
 	}
 	now := time.Now()
-	_, timers := p.rec.act.pending()
-	return now.Sub(p.at) >= bannerQuietLook && now.Sub(timers) >= bannerQuietLook && p.rec.act.quiet(now)
+	return now.Sub(p.at) >= bannerQuietLook && now.Sub(p.rec.act.lastTimer()) >= bannerQuietLook && p.rec.act.quiet(now)
 }
 
 // secondLayerWait is how long the second layer of a banner is looked for

@@ -103,12 +103,18 @@ func (a *activity) quiet(now time.Time) bool {
 	return len(a.inflight) == 0 && !now.Before(a.timers) && now.Sub(a.last) >= quietFor
 }
 
-// pending returns the number of requests in flight and when the last
-// timer is due.
+// pending returns the requests in flight and when the last timer is due.
 func (a *activity) pending() ([]string, time.Time) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return slices.Collect(maps.Values(a.inflight)), a.timers
+}
+
+// lastTimer returns when the last timer reported is due.
+func (a *activity) lastTimer() time.Time {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.timers
 }
 
 // waitQuiet watches the page from now until it is quiet (see activity),

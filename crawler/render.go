@@ -31,9 +31,9 @@ type Rendered struct {
 // its own in opts.Browser, and returns its DOM once its scripts have run
 // for opts.Wait; with opts.AutoWait, as soon as the page has settled (no
 // request in flight, no timer due, no interval running, no change to its
-// DOM for half a second), and never later than opts.Wait. Cookie-policy pages often draw their tables with
-// JavaScript (consent platforms inject them), so the HTML as served is not
-// enough. Errors wrap ErrIncomplete.
+// DOM for half a second), and never later than opts.Wait. Cookie-policy
+// pages often draw their tables with JavaScript (consent platforms inject
+// them), so the HTML as served is not enough. Errors wrap ErrIncomplete.
 func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error) {
 	opts = withDefaults(opts)
 	u, err := ParseTarget(pageURL)

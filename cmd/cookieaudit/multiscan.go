@@ -234,6 +234,8 @@ func (site *scanOptions) auditOne(ctx context.Context, logger *slog.Logger, hist
 	return res
 }
 
+// auditOneReport audits one site of the run into its report files; see
+// auditOne.
 func (site *scanOptions) auditOneReport(ctx context.Context, logger *slog.Logger, hist *history, timedOut error) (*report.Report, error) {
 	if ctx.Err() != nil {
 		return nil, &scanError{fmt.Errorf("not scanned: %w", context.Cause(ctx))}
