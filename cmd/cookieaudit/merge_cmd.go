@@ -83,6 +83,7 @@ func runMerge(_ context.Context, opts *mergeOptions) error {
 	if opts.Output != "" && opts.Output != "-" {
 		outDir = filepath.Dir(opts.Output)
 	}
+	log := newLogger(opts.IO, false)
 	var sites []report.SiteResult
 	from := map[string]string{} // a site's target → the file it came from
 	for _, file := range opts.Files {
@@ -99,7 +100,11 @@ func runMerge(_ context.Context, opts *mergeOptions) error {
 				return fmt.Errorf("site %s is in both %s and %s: merge the summaries of one split of the sites (the same --shard N)", s.Target, prev, file)
 			}
 			from[s.Target] = file
-			got[i].Files = rebaseFiles(s.Files, filepath.Dir(file), outDir)
+			var left []string
+			got[i].Files, left = rebaseFiles(s.Files, filepath.Dir(file), outDir)
+			for _, f := range left {
+				log.Warn("a site's report file is left out of the merged summary: its name is not relative to the summary it came from", "file", file, "site", s.Target, "report", f)
+			}
 		}
 		sites = append(sites, got...)
 	}
@@ -120,23 +125,25 @@ func runMerge(_ context.Context, opts *mergeOptions) error {
 // ("s001.example.org.html" of shard-2/summary.json is
 // "shard-2/s001.example.org.html" for a merged summary written here), so
 // that the merged index links to every site's reports. A name that cannot
-// be made relative is left out.
-func rebaseFiles(files []string, fromDir, toDir string) []string {
+// be made relative (an absolute one: summaries hold relative names only,
+// and the HTML index would refuse it) is returned in left, for a warning.
+func rebaseFiles(files []string, fromDir, toDir string) (out, left []string) {
 	if len(files) == 0 {
-		return files
+		return files, nil
 	}
 	from, err1 := filepath.Abs(fromDir)
 	to, err2 := filepath.Abs(toDir)
-	var out []string
 	for _, f := range files {
 		if err1 != nil || err2 != nil || filepath.IsAbs(f) {
+			left = append(left, f)
 			continue
 		}
 		rel, err := filepath.Rel(to, filepath.Join(from, filepath.FromSlash(f)))
 		if err != nil {
+			left = append(left, f)
 			continue
 		}
 		out = append(out, filepath.ToSlash(rel))
 	}
-	return out
+	return out, left
 }

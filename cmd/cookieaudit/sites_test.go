@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cookieaudit/cookieaudit/report"
 )
 
 // siteSettings are the settings of each site a command line gives, by URL.
@@ -167,9 +170,67 @@ func TestRebaseFiles(t *testing.T) {
 		{in, []string{"a.example.html", "a.example.json"}},
 		{filepath.Join(dir, "index"), []string{"../runs/r1/shard-2/a.example.html", "../runs/r1/shard-2/a.example.json"}},
 	} {
-		got := rebaseFiles([]string{"a.example.html", "a.example.json", "/etc/passwd"}, in, tc.to)
+		got, left := rebaseFiles([]string{"a.example.html", "a.example.json", "/etc/passwd"}, in, tc.to)
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("to %s (-want +got):\n%s", tc.to, diff)
 		}
+		if diff := cmp.Diff([]string{"/etc/passwd"}, left); diff != "" {
+			t.Errorf("to %s, left out (-want +got):\n%s", tc.to, diff)
+		}
+	}
+}
+
+// TestMergeWarnsOfFilesLeftOut merges a summary whose site names one
+// report file by an absolute name (a summary edited by hand): the merged
+// summary links the other file, and stderr says which one was left out.
+func TestMergeWarnsOfFilesLeftOut(t *testing.T) {
+	t.Parallel()
+	f, err := os.Open(filepath.Join("..", "..", "report", "testdata", "empty.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := report.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := report.NewSiteResult(rep.Target, rep, 0, nil)
+	site.Files = []string{"/srv/reports/site.html", "site.json"}
+	sum, err := report.NewSummary(report.Tool{Name: "cookieaudit", Version: "test"}, []report.SiteResult{site})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var b bytes.Buffer
+	if err := report.WriteSummaryJSON(&b, sum); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "shard-1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	in := writeFile(t, filepath.Join(dir, "shard-1"), "summary.json", b.String())
+	merged := filepath.Join(dir, "merged.json")
+	var out, errOut bytes.Buffer
+	root := newRootCmd(streams{Out: &out, Err: &errOut}, nil)
+	root.SetArgs([]string{"merge", "--format", "json", "-o", merged, in})
+	if err := root.ExecuteContext(context.Background()); err != nil {
+		t.Fatalf("merge: %v\n%s", err, errOut.String())
+	}
+	checkOneLine(t, errOut.String(), "warning: a site's report file is left out of the merged summary")
+	for _, want := range []string{"report=/srv/reports/site.html", "site=" + rep.Target, "file=" + in} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("warning %q does not name %s", errOut.String(), want)
+		}
+	}
+	data, err := os.ReadFile(merged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := report.ReadSites(data)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("merged summary: %d sites, %v", len(got), err)
+	}
+	if diff := cmp.Diff([]string{"shard-1/site.json"}, got[0].Files); diff != "" {
+		t.Errorf("merged files (-want +got):\n%s", diff)
 	}
 }
