@@ -30,7 +30,7 @@ func TestScanPortalAgainstItsPolicy(t *testing.T) {
 	// another test's.
 	code := run(ctx, []string{"scan", site.Start, "--policy", site.Policy,
 		"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--page-timeout", "60s",
-		"--consent", "none", "--format", "json"}, &out, &errOut)
+		"--consent", "none", "--wait", "auto", "--format", "json"}, &out, &errOut)
 	// 1 when the gate fails on the undeclared findings (--fail-on's
 	// default), 0 without a gate; the gate's own tests pin which.
 	if code != 0 && code != 1 {

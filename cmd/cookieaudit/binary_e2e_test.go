@@ -53,7 +53,7 @@ func TestBinaryCIGate(t *testing.T) {
 	scan := func(extra ...string) []string {
 		return append([]string{"scan", site.Start,
 			"--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-			"--consent", "none", "--page-timeout", "60s"}, extra...)
+			"--consent", "none", "--wait", "auto", "--page-timeout", "60s"}, extra...)
 	}
 
 	violating := t.TempDir()

@@ -34,9 +34,10 @@ func TestScanConsentFindings(t *testing.T) {
 				"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--page-timeout", "60s"}
 			if site.Policy != "" {
 				// The portal sets cookies two seconds after a page's load
-				// (a timer, a chat widget): 5s of watching leaves a loaded
-				// machine, whose timers run late, a margin.
-				args = append(args, "--policy", site.Policy, "--wait", "5s")
+				// (a timer, a chat widget): each page is watched until
+				// those timers have run (--wait auto), and up to 5s, which
+				// leaves a loaded machine, whose timers run late, a margin.
+				args = append(args, "--policy", site.Policy, "--wait", "auto:5s")
 			} else {
 				// The banner sites set every cookie on load, and on their
 				// home page in every phase (see fixtures.ConsentSite): a

@@ -136,7 +136,7 @@ func TestBinaryKBUpdateBehindProxy(t *testing.T) {
 	defer srv.Close()
 	site := fixtures.Portal()
 	res = runBinaryEnv(ctx, t, bin, scanEnv, "scan", site.Start, "--policy", site.Policy,
-		"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--consent", "none",
+		"--host-resolver-rules", srv.HostResolverRules(), "--insecure", "--consent", "none", "--wait", "auto",
 		"--page-timeout", "60s", "--format", "json", "--fail-on", "none")
 	res.wantExit(t, 0)
 	var rep struct {

@@ -56,7 +56,7 @@ func TestBinaryOutputsSpecialFiles(t *testing.T) {
 	read := readFIFO(t, fifo)
 	res := runBinary(ctx, t, bin, "scan", site.Start,
 		"--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-		"--consent", "none", "--max-pages", "3", "--page-timeout", "60s", "--fail-on", "none",
+		"--consent", "none", "--wait", "auto", "--max-pages", "3", "--page-timeout", "60s", "--fail-on", "none",
 		"--format", strings.Join(formats, ","), "-o", strings.Join(outs, ","))
 	res.wantExit(t, 0)
 

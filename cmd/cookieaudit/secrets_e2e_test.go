@@ -97,7 +97,7 @@ func TestBinaryNoCredentials(t *testing.T) {
 	dir := t.TempDir()
 	env := append(os.Environ(), "GITHUB_ACTIONS=true") // annotations on stderr too
 	res := runBinaryEnv(ctx, t, bin, env, append([]string{"scan", target, "--policy", policyPage,
-		"--consent", "none", "--max-pages", "6", "-v",
+		"--consent", "none", "--wait", "auto", "--max-pages", "6", "-v",
 		"--format", "table,json,html,markdown,sarif,junit", "--output-dir", dir}, browse...)...)
 	// The portal breaks its own policy: findings fail the gate.
 	res.wantExit(t, 1)
@@ -156,7 +156,7 @@ func TestBinaryNoCredentials(t *testing.T) {
 
 	// Errors quote the URL too: a policy page that is not there.
 	res = runBinary(ctx, t, bin, append([]string{"scan", target, "--policy", withCreds("https://www.portal.test/no-such-policy/"),
-		"--consent", "none", "--max-pages", "1"}, browse...)...)
+		"--consent", "none", "--wait", "auto", "--max-pages", "1"}, browse...)...)
 	res.wantExit(t, 3)
 	noSecret(t, "stderr of a missing policy page", res.stderr)
 	if !strings.Contains(res.stderr, "user:***@www.portal.test/no-such-policy/") {

@@ -40,7 +40,7 @@ func TestBinaryStorage(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "scan.json")
 			args := []string{"scan", site.Start,
 				"--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-				"--consent", "none", "--page-timeout", "60s", "--fail-on", "none",
+				"--consent", "none", "--wait", "auto", "--page-timeout", "60s", "--fail-on", "none",
 				"-f", "json", "-o", out}
 			if values {
 				args = append(args, "--show-values")
@@ -109,7 +109,7 @@ func TestBinaryStorageAudit(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "scan.json")
 	res := runBinary(ctx, t, bin, "scan", site.Start, "--policy", audit.Policy,
 		"--host-resolver-rules", srv.HostResolverRules(), "--insecure",
-		"--consent", "all", "--page-timeout", "60s", "-f", "json", "-o", out)
+		"--consent", "all", "--wait", "auto", "--page-timeout", "60s", "-f", "json", "-o", out)
 	res.wantExit(t, 1)
 	data, err := os.ReadFile(out)
 	if err != nil {
