@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
@@ -29,9 +30,10 @@ type Rendered struct {
 
 // Render loads one page in a fresh browser, or in a browser context of
 // its own in opts.Browser, and returns its DOM once its scripts have run
-// for opts.Wait; with opts.AutoWait, as soon as the page has settled (no
-// request in flight, no timer due, no interval running, no change to its
-// DOM for half a second), and never later than opts.Wait. Cookie-policy
+// for opts.Wait; with opts.AutoWait, as soon as the page has settled, as
+// a crawl's pages do (no request in flight, no timer due, no interval
+// running, nothing for half a second: see activity), and never later than
+// opts.Wait. Cookie-policy
 // pages often draw their tables with JavaScript (consent platforms inject
 // them), so the HTML as served is not enough. Errors wrap ErrIncomplete.
 func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error) {
@@ -61,9 +63,17 @@ func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error
 	if err := chromedp.Do(tabCtx); err != nil {
 		return nil, fmt.Errorf("opening a tab: %w: %w", err, ErrIncomplete)
 	}
-	var settle *settler // with --wait auto: leave once the page settled
+	// With --wait auto, the page is watched as a crawl watches its pages
+	// (hook.js, the requests in flight): it is read once nothing on it
+	// can still change it.
+	var rec *recorder
+	t := chromedp.FromContext(tabCtx).Target
 	if opts.AutoWait && opts.Wait > 0 {
-		if settle, err = watchSettling(tabCtx, opts.Wait); err != nil {
+		rec = newRecorder(tabCtx, s.tap, cdp.FrameID(t.TargetID), opts.Logger, max(opts.PageTimeout, 10*time.Second))
+		rec.timerLimit = opts.Wait
+		s.tap.watchSession(t.SessionID, rec)
+		defer s.tap.unwatch(rec)
+		if err := rec.configure(tabCtx, t.SessionID, false, false); err != nil {
 			return nil, fmt.Errorf("preparing the tab: %w: %w", err, ErrIncomplete)
 		}
 	}
@@ -83,8 +93,8 @@ func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error
 		return nil, &LoadError{URL: u.String(), Text: err.Error()}
 	}
 	switch {
-	case settle != nil:
-		settle.wait(ctx, tabCtx, opts.Wait, opts.Logger)
+	case rec != nil:
+		rec.waitQuiet(ctx, t.SessionID, opts.Wait)
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
