@@ -53,7 +53,7 @@ func (c *crawler) login(ctx context.Context, tabs tabSource, ph Phase) (*visit, 
 	}
 	defer c.closeTab(t)
 	// The recorder also lets the login's requests go on with the headers.
-	rec := newRecorder(t.ctx, c.s.tap, cdp.FrameID(t.id), c.opts.Logger, max(c.opts.PageTimeout, 10*time.Second))
+	rec := newRecorder(t.ctx, c.s.tap, cdp.FrameID(t.id), c.opts.Logger, c.opts.PageTimeout)
 	rec.headers, rec.scope = c.opts.Headers, c.scope
 	c.s.tap.watchSession(t.sess, rec)
 	t.rec = rec

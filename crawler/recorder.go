@@ -111,12 +111,12 @@ type cookieStoreOpts struct {
 }
 
 // newRecorder makes the recorder of one page of the tab whose main frame is
-// mainFrame. configTimeout bounds the configuration of the tab and of each
-// target attached below it: a loaded machine (a CI runner beside other jobs) can
-// take many seconds to answer, so the crawl gives it the page timeout.
-func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID, log *slog.Logger, configTimeout time.Duration) *recorder {
+// mainFrame. The configuration of the tab and of each target attached
+// below it is bounded by pageTimeout, and at least 10s: a loaded machine
+// (a CI runner beside other jobs) can take many seconds to answer.
+func newRecorder(ctx context.Context, t *tap, mainFrame cdp.FrameID, log *slog.Logger, pageTimeout time.Duration) *recorder {
 	return &recorder{
-		configTimeout: configTimeout,
+		configTimeout: max(pageTimeout, 10*time.Second),
 		tap:           t,
 		log:           log,
 		mainFrame:     mainFrame,

@@ -33,9 +33,9 @@ type Rendered struct {
 // for opts.Wait; with opts.AutoWait, as soon as the page has settled, as
 // a crawl's pages do (no request in flight, no timer due, no interval
 // running, nothing for half a second: see activity), and never later than
-// opts.Wait. Cookie-policy
-// pages often draw their tables with JavaScript (consent platforms inject
-// them), so the HTML as served is not enough. Errors wrap ErrIncomplete.
+// opts.Wait. Cookie-policy pages often draw their tables with JavaScript
+// (consent platforms inject them), so the HTML as served is not enough.
+// Errors wrap ErrIncomplete.
 func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error) {
 	opts = withDefaults(opts)
 	u, err := ParseTarget(pageURL)
@@ -69,7 +69,7 @@ func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error
 	var rec *recorder
 	t := chromedp.FromContext(tabCtx).Target
 	if opts.AutoWait && opts.Wait > 0 {
-		rec = newRecorder(tabCtx, s.tap, cdp.FrameID(t.TargetID), opts.Logger, max(opts.PageTimeout, 10*time.Second))
+		rec = newRecorder(tabCtx, s.tap, cdp.FrameID(t.TargetID), opts.Logger, opts.PageTimeout)
 		rec.timerLimit = opts.Wait
 		s.tap.watchSession(t.SessionID, rec)
 		defer s.tap.unwatch(rec)

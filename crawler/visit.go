@@ -80,7 +80,7 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	}
 	t := *tb
 	tabCtx := t.ctx
-	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log, max(c.opts.PageTimeout, 10*time.Second))
+	rec := newRecorder(tabCtx, c.s.tap, cdp.FrameID(t.id), log, c.opts.PageTimeout)
 	if c.opts.AutoWait {
 		rec.timerLimit = max(c.opts.Wait, hooks.timers)
 	}
