@@ -308,36 +308,6 @@ func TestCrawlEdgeCases(t *testing.T) {
 	}
 }
 
-func TestCrawlBlockThirdPartyCookies(t *testing.T) {
-	requireBrowser(t)
-	t.Parallel()
-	srv := fixtures.NewServer()
-	defer srv.Close()
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	opts := ownBrowserOptions(srv)
-	opts.BlockThirdPartyCookies = true
-	opts.MaxDepth = 2
-	opts.Include = nil
-	res, err := crawler.Crawl(ctx, "https://www.portal.test/explore/dataset/bike-lanes/", opts)
-	if err != nil {
-		t.Fatalf("Crawl: %v", err)
-	}
-	found := false
-	for _, c := range res.Cookies {
-		if c.Name != "sw_uid" {
-			continue
-		}
-		found = true
-		if c.Stored || len(c.BlockedReasons) == 0 {
-			t.Errorf("sw_uid: Stored=%v reasons=%v, want refused with a reason", c.Stored, c.BlockedReasons)
-		}
-	}
-	if !found {
-		t.Errorf("the refused third-party cookie sw_uid is missing from the report")
-	}
-}
-
 func TestCrawlErrors(t *testing.T) {
 	t.Parallel()
 	t.Run("no browser", func(t *testing.T) {

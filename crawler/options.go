@@ -32,7 +32,8 @@ const (
 // its default.
 type Options struct {
 	// BrowserPath is the Chromium executable. Empty: CHROME_PATH, then
-	// chromium, chromium-browser, google-chrome on PATH.
+	// chromium-headless-shell, chrome-headless-shell, chromium,
+	// chromium-browser, google-chrome on PATH (see FindBrowser).
 	BrowserPath string
 	// MaxPages bounds the number of pages visited (default 50).
 	MaxPages int

@@ -1,10 +1,13 @@
 #!/bin/sh
 # ensure-chromium.sh makes sure a Chromium that cookieaudit can drive is
 # installed, and prints which one. It looks where cookieaudit looks:
-# $CHROME_PATH, else chromium, chromium-browser, google-chrome,
-# google-chrome-stable or chrome on PATH. When none is found it installs
-# Debian's package "chromium" if run as root, and fails with instructions
-# otherwise. Used by "make demo", "make test" and .ci/run.
+# $CHROME_PATH, else chromium-headless-shell, chrome-headless-shell,
+# chromium, chromium-browser, google-chrome, google-chrome-stable or chrome
+# on PATH. When none is found it installs Debian's packages "chromium" and
+# "chromium-headless-shell" if run as root (the shell is the same engine
+# built for automation: scans and tests cost about a third of the CPU), and
+# fails with instructions otherwise. Used by "make demo", "make test" and
+# .ci/run.
 set -eu
 
 find_browser() {
@@ -12,7 +15,7 @@ find_browser() {
 		command -v "$CHROME_PATH" 2>/dev/null
 		return
 	fi
-	for b in chromium chromium-browser google-chrome google-chrome-stable chrome; do
+	for b in chromium-headless-shell chrome-headless-shell chromium chromium-browser google-chrome google-chrome-stable chrome; do
 		if command -v "$b" 2>/dev/null; then
 			return 0
 		fi
@@ -26,15 +29,25 @@ if ! browser=$(find_browser); then
 		exit 1
 	fi
 	if [ "$(id -u)" != 0 ]; then
-		echo "cookieaudit needs Chromium: install Debian's package 'chromium' (sudo apt-get install chromium)" >&2
+		echo "cookieaudit needs Chromium: install Debian's packages 'chromium' and 'chromium-headless-shell' (sudo apt-get install chromium chromium-headless-shell)" >&2
 		exit 1
 	fi
-	echo "Chromium not found: installing Debian's package 'chromium'" >&2
+	echo "Chromium not found: installing Debian's packages 'chromium' and 'chromium-headless-shell'" >&2
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+	# The shell is optional: without it scans and tests use chromium.
+	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-headless-shell; then
+		echo "warning: Debian's package 'chromium-headless-shell' could not be installed; using chromium (slower)" >&2
+	fi
 	browser=$(find_browser) || {
 		echo "the chromium package is installed but no chromium executable is on PATH" >&2
 		exit 1
 	}
 fi
+case "$browser" in
+*headless-shell*) ;;
+*) if [ -z "${CHROME_PATH:-}" ]; then
+	echo "note: Chromium's headless shell is not installed (Debian's package 'chromium-headless-shell'): $browser is used; scans and tests take about three times the CPU" >&2
+fi ;;
+esac
 echo "browser: $browser ($("$browser" --version 2>/dev/null || echo "version unknown"))"

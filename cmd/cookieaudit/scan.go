@@ -110,8 +110,10 @@ be session tokens.
 The report goes to stdout, or to --output, which is written whole or not at
 all. Errors and logs go to stderr.
 
-Chromium is found with --chrome, else $CHROME_PATH, else chromium,
-chromium-browser or google-chrome on PATH.
+Chromium is found with --chrome, else $CHROME_PATH, else
+chromium-headless-shell, chrome-headless-shell, chromium, chromium-browser
+or google-chrome on PATH: the headless shell, the same engine built for
+automation, costs about a third of the CPU.
 
 With --policy, the cookies are compared with the site's declared policy
 (a policy file, a saved cookie-policy page, or its URL, rendered in the
@@ -235,7 +237,7 @@ fails. A choice clicked but not verified is not an error.`,
 	f.Var(waitFlag{&opts.Wait, &opts.AutoWait}, "wait", "keep watching each page for `DURATION` after its load event, for late cookies (0: none); auto[:DURATION] leaves it as soon as nothing can still set one (at most DURATION, default 3s)")
 	f.DurationVar(&opts.PageTimeout, "page-timeout", crawler.DefaultPageTimeout, "give up loading a page after `DURATION`")
 	f.DurationVar(&opts.Timeout, "timeout", 0, "stop the whole scan after `DURATION` (0: no limit)")
-	f.StringVar(&opts.Chrome, "chrome", "", "Chromium executable at `PATH` (default $CHROME_PATH, else chromium on PATH)")
+	f.StringVar(&opts.Chrome, "chrome", "", "Chromium executable at `PATH` (default $CHROME_PATH, else chromium-headless-shell or chromium on PATH)")
 	f.StringVar(&opts.BrowserURL, "browser-url", "", "scan in the Chromium already running at `URL`, its DevTools address (http://host:port or ws://host:port/devtools/browser/ID); it is left running")
 	f.StringVar(&opts.HostResolverRules, "host-resolver-rules", "", "Chromium host resolver `RULES`, e.g. \"MAP *.example.org 10.0.0.12\"")
 	f.BoolVar(&opts.Insecure, "insecure", false, "accept invalid TLS certificates")
