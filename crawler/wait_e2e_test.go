@@ -11,10 +11,11 @@ import (
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
 
-// TestWaitAuto crawls sites whose cookies come after the load (timers, a
-// slow request, a chain of tag scripts, the portal's delayed writes) with
-// --wait auto, and with the fixed wait it must equal: both find every
-// cookie of the truth and none beyond the wait.
+// TestWaitAuto crawls the site whose cookies come after the load (timers, a
+// slow request, a chain of tag scripts) with --wait auto, and with the
+// fixed wait it must equal: both find every cookie of the truth and none
+// beyond the wait. The portal's delayed writes have TestCrawlPortal, which
+// crawls it with --wait auto too (fixtureOptions).
 func TestWaitAuto(t *testing.T) {
 	requireBrowser(t)
 	t.Parallel()
@@ -27,7 +28,6 @@ func TestWaitAuto(t *testing.T) {
 	}{
 		{"late/fixed", fixtures.Late(), false},
 		{"late/auto", fixtures.Late(), true},
-		{"portal/auto", fixtures.Portal(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
