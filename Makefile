@@ -26,10 +26,11 @@ demo: ensure-chromium build ## Audit the bundled demo portal (https://www.portal
 	if [ $$status -eq 1 ]; then echo "(exit 1: findings fail the gate, as expected for the demo portal)"; \
 	elif [ $$status -ne 0 ]; then exit $$status; fi
 
-# -parallel 8: a browser test mostly waits for pages, banners and timers;
-# with Go's default (one parallel test per core) the two cores stay half idle.
+# -parallel 4: a browser test mostly waits for pages, banners and timers;
+# with Go's default (one parallel test per core) the two cores stay half
+# idle. More than 4 gains nothing alone and crowds a machine that runs two.
 test: ensure-chromium ## Run every test, real-browser tests included, with the race detector
-	$(GO) test -race -count=1 -parallel 8 -timeout 40m ./...
+	$(GO) test -race -count=1 -parallel 4 -timeout 40m ./...
 
 test-short: ## Run the tests that need no browser
 	$(GO) test -short ./...

@@ -189,7 +189,12 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		}
 		return r.Reject != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
 	}
+	// A banner the first phase saw is coming: on a loaded machine its
+	// script may run late, so it is awaited as long as a page's load.
 	wait := min(c.opts.PageTimeout, 10*time.Second)
+	if known != nil {
+		wait = max(wait, c.opts.PageTimeout)
+	}
 	if known != nil && known.Accept != nil && click == "reject" && known.Reject == nil && known.Settings == nil {
 		// The whole first layer was seen, and it has no way to refuse.
 		wait = min(wait, 3*time.Second)
