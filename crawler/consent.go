@@ -67,7 +67,7 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 			ok := false
 			for {
 				fr, ok = c.findBanner(ctx, p, consentArg{})
-				if ok && fr.Accept != nil || ctx.Err() != nil || time.Now().After(until) {
+				if ok && fr.Accept != nil || ctx.Err() != nil || c.bannerLookOver(p, until) {
 					break
 				}
 				if !ok && c.noBannerComing(p) {
@@ -96,6 +96,23 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 // bannerLook is how long after its load the first page is searched for a
 // consent banner.
 const bannerLook = 5 * time.Second
+
+// bannerLookBusy bounds the search of a first page that is still busy at
+// bannerLook: a request in flight or a timer due. A loaded machine (a CI
+// runner beside other jobs) runs a platform's scripts late, and the
+// frame or script that draws the banner may still be on its way.
+const bannerLookBusy = 10 * time.Second
+
+// bannerLookOver reports whether the first page's search for a banner is
+// over: until has passed and the page is quiet, or bannerLookBusy has
+// passed since its load.
+func (c *crawler) bannerLookOver(p *pageCtx, until time.Time) bool {
+	now := time.Now()
+	if !now.After(until) {
+		return false
+	}
+	return c.opts.Consent == ConsentNone || p.rec.act.quiet(now) || now.Sub(p.at) >= bannerLookBusy
+}
 
 // bannerQuietLook is how long after its load a page without a banner is
 // searched at least, when its activity is watched (--wait auto): no
