@@ -130,7 +130,7 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	allocOpts = append(allocOpts,
 		chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
 			setProcAttr(cmd)
-			err := writeProfilePrefs(cmd.Args, !opts.BlockThirdPartyCookies)
+			err := writeProfilePrefs(cmd.Args)
 			s.mu.Lock()
 			s.cmd, s.prefsErr = cmd, err
 			s.mu.Unlock()
@@ -140,9 +140,10 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 		allocOpts = append(allocOpts, chromedp.Flag("host-resolver-rules", opts.HostResolverRules))
 	}
 	if opts.BlockThirdPartyCookies {
-		// The headless shell reads no profile preferences: Chromium's
-		// switch for its third-party cookie phase-out blocks them in every
-		// build (the cookie's blocked reason is then ThirdPartyPhaseout).
+		// Chromium's switch for its third-party cookie phase-out blocks
+		// them in both builds, over the profile preferences, which the
+		// headless shell does not read (the cookie's blocked reason is
+		// then ThirdPartyPhaseout).
 		allocOpts = append(allocOpts, chromedp.Flag("test-third-party-cookie-phaseout", true))
 	}
 	if opts.Insecure {
@@ -183,8 +184,8 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	prefsErr := s.prefsErr
 	s.mu.Unlock()
 	if prefsErr != nil {
-		// Without its preferences the browser would block third-party
-		// cookies that a default desktop browser stores, or the reverse.
+		// Without its preferences the desktop build would block
+		// third-party cookies that a default desktop browser stores.
 		s.cancel()
 		return nil, fmt.Errorf("preparing the browser profile: %w: %w", prefsErr, ErrNoBrowser)
 	}
@@ -274,8 +275,10 @@ func lastLines(s string, n int) string {
 // writeProfilePrefs writes the profile preferences before Chromium starts.
 // The desktop build of Chromium here blocks third-party cookies by default;
 // a default desktop browser does not, and an audit must see what such a
-// browser stores. (The headless shell ignores the file and allows them.)
-func writeProfilePrefs(args []string, allowThirdParty bool) error {
+// browser stores, so the preferences allow them. (The headless shell
+// ignores the file and allows them too.) --block-third-party-cookies
+// blocks them with a switch instead, in both builds (see startBrowser).
+func writeProfilePrefs(args []string) error {
 	var dir string
 	for _, a := range args {
 		if v, ok := strings.CutPrefix(a, "--user-data-dir="); ok {
@@ -285,14 +288,10 @@ func writeProfilePrefs(args []string, allowThirdParty bool) error {
 	if dir == "" {
 		return errors.New("the browser's command line names no profile directory (--user-data-dir)")
 	}
-	mode := 0 // allow all cookies
-	if !allowThirdParty {
-		mode = 1 // block third-party cookies
-	}
 	prefs := map[string]any{
 		"profile": map[string]any{
-			"cookie_controls_mode":      mode,
-			"block_third_party_cookies": !allowThirdParty,
+			"cookie_controls_mode":      0, // allow all cookies
+			"block_third_party_cookies": false,
 		},
 	}
 	buf, err := json.Marshal(prefs)

@@ -210,7 +210,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	// script may run late, so it is awaited as long as a page's load.
 	wait := min(c.opts.PageTimeout, 10*time.Second)
 	if known != nil {
-		wait = max(wait, c.opts.PageTimeout)
+		wait = c.opts.PageTimeout
 	}
 	if known != nil && known.Accept != nil && click == "reject" && known.Reject == nil && known.Settings == nil {
 		// The whole first layer was seen, and it has no way to refuse.

@@ -107,7 +107,7 @@ func rawLoad(ctx context.Context, path, rules string, urls []string, tabs int, w
 		return nil, err
 	}
 	defer os.RemoveAll(profile)
-	if err := crawler.WriteProfilePrefs([]string{"--user-data-dir=" + profile}, true); err != nil {
+	if err := crawler.WriteProfilePrefs([]string{"--user-data-dir=" + profile}); err != nil {
 		return nil, err
 	}
 	tmp, err := os.MkdirTemp("", "ca-raw-tmp-")
