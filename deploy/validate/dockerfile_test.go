@@ -142,8 +142,8 @@ func checkDockerfile(t *testing.T) image {
 		}
 	}
 	pkgs := strings.Fields(apt)
-	if !slices.Contains(pkgs, "chromium") || !slices.Contains(pkgs, "--no-install-recommends") {
-		t.Errorf("Dockerfile: %q: want Debian's chromium, without recommends", apt)
+	if !slices.Contains(pkgs, "chromium-headless-shell") || !slices.Contains(pkgs, "--no-install-recommends") {
+		t.Errorf("Dockerfile: %q: want Debian's chromium-headless-shell, without recommends", apt)
 	}
 	if !slices.ContainsFunc(pkgs, func(p string) bool { return strings.HasPrefix(p, "fonts-") }) {
 		t.Errorf("Dockerfile: %q installs no font: pages would render without text metrics", apt)
@@ -161,8 +161,8 @@ func checkDockerfile(t *testing.T) image {
 	if !strings.Contains(useradd, "--uid "+uid) || !strings.Contains(useradd, "--gid "+gid) {
 		t.Errorf("Dockerfile: %q does not create the user of USER %s", useradd, user)
 	}
-	if env["CHROME_PATH"] != "/usr/bin/chromium" {
-		t.Errorf("Dockerfile: CHROME_PATH=%q, want /usr/bin/chromium", env["CHROME_PATH"])
+	if env["CHROME_PATH"] != "/usr/bin/chromium-headless-shell" {
+		t.Errorf("Dockerfile: CHROME_PATH=%q, want /usr/bin/chromium-headless-shell", env["CHROME_PATH"])
 	}
 	img.Home = env["HOME"]
 	if img.Home == "" || !strings.Contains(useradd, "--home-dir "+img.Home) {
