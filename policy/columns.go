@@ -7,7 +7,18 @@ import (
 // columnRole returns what a column headed by text holds. Long texts are not
 // headers.
 func columnRole(text string) role {
+	if strings.Contains(text, "://") || strings.HasPrefix(strings.TrimSpace(text), "www.") {
+		return roleNone // a link ("https://example.org/cookies"), not a label
+	}
 	ws := words(text)
+	if len(ws) > 8 {
+		// A long header says what the column holds before a comma or a
+		// parenthesis ("Purpose of cookie, relevant third party and
+		// additional information").
+		if i := strings.IndexAny(text, ",(;"); i > 0 && len(words(text[:i])) <= 4 {
+			ws = words(text[:i])
+		}
+	}
 	if len(ws) == 0 || len(ws) > 8 {
 		return roleNone
 	}

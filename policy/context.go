@@ -63,9 +63,12 @@ func (x *extractor) headingCategory() (Category, string, string, bool) {
 // describedCategory returns the category the nearest described heading
 // gives when no heading names one: in its own words ("Measuring website
 // usage", "Remembering how lists are shown") or in the first text under
-// it, if that names one category only. Headings with no text under them
-// ("Cookies", a list's title) are passed over; the page's title (h1)
-// describes the whole page, not a section, and is not read so.
+// it, if that text names one category only, it or the heading speaks of
+// cookies (not of a service, nor of opting out of ads in general), and the
+// heading asks no question.
+// Headings with no text under them ("Cookies", a list's title) are passed
+// over; the page's title (h1) describes the whole page, not a section, and
+// is not read so.
 func (x *extractor) describedCategory() (Category, string, string, bool) {
 	for i := len(x.headings) - 1; i >= 0; i-- {
 		h := x.headings[i]
@@ -78,7 +81,7 @@ func (x *extractor) describedCategory() (Category, string, string, bool) {
 		if !h.describedDone {
 			if c, ok := x.lex.describes(h.text); ok {
 				h.described = c
-			} else if c, ok := x.lex.sole(h.para, ""); ok && h.para != "" {
+			} else if c, ok := x.lex.sole(h.para, ""); ok && h.para != "" && !question(h.text) && find(words(h.text+" "+h.para), cookieWords) >= 0 {
 				h.described = c
 			}
 			// Once text is under it, the heading's reading is final.
@@ -92,6 +95,28 @@ func (x *extractor) describedCategory() (Category, string, string, bool) {
 		}
 	}
 	return "", "", x.innermostHeading(), false
+}
+
+// purposeLead returns the words of a purpose before its explanation: the whole
+// purpose, or what comes before a parenthesis, a colon or a dash
+// ("Preferences (remember editor settings)", "Analytics: counts visits",
+// "Advertising - Google Ads").
+func purposeLead(purpose string) string {
+	t := strings.TrimSpace(purpose)
+	for _, sep := range []string{"(", ":", " - ", " – ", " — "} {
+		if i := strings.Index(t, sep); i > 0 {
+			t = strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
+// question reports whether a heading asks a question ("What if I do not
+// want cookies?"): the text under it answers the question, and the
+// categories it mentions in passing describe no section.
+func question(heading string) bool {
+	h := strings.TrimSpace(heading)
+	return strings.HasSuffix(h, "?") || strings.HasSuffix(h, "？") || strings.HasPrefix(h, "¿")
 }
 
 // innermostHeading returns the text of the nearest enclosing heading.
@@ -136,7 +161,7 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 		return c, shortText(ctx.intro), x.innermostHeading()
 	}
 	for _, t := range []string{f.purpose, f.function} {
-		if t != "" && len(strings.Fields(t)) <= 3 {
+		if t = purposeLead(t); t != "" && len(strings.Fields(t)) <= 3 {
 			if c, ok := x.lex.heading(t); ok {
 				return c, stripCount(t), x.innermostHeading()
 			}

@@ -78,7 +78,7 @@ type ExtractOptions struct {
 // A page with no declaration at all is an error wrapping
 // [ErrNoDeclarations] that says what was looked for.
 func ExtractHTML(name string, data []byte, opts ExtractOptions) (*Policy, error) {
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(closeRawText(data)))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s as HTML: %w", name, err)
 	}
@@ -254,7 +254,7 @@ func (x *extractor) visitChildren(n *html.Node) {
 // it in place of the element that holds it.
 func (x *extractor) visitFragment(markup string, context *html.Node) {
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(markup), body)
+	nodes, err := html.ParseFragment(bytes.NewReader(closeRawText([]byte(markup))), body)
 	if err != nil {
 		return
 	}

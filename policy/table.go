@@ -68,6 +68,16 @@ func (x *extractor) table(t *html.Node) bool {
 	}
 	x.prev = &tableShape{index: ctx.index, width: width, roles: roles}
 	x.cookieTables++
+	// A row spanning the table above its header titles it ("Analytics
+	// cookies, set with your consent"): when it names a category, the
+	// table's rows have it.
+	for r := 0; r < start && r < len(grid); r++ {
+		if c := sectionCell(grid[r]); c != nil {
+			if cat, ok := x.lex.heading(c.text); ok && len(c.text) <= 200 {
+				ctx.sectionCat, ctx.section = cat, c.text
+			}
+		}
+	}
 
 	for r := start; r < len(grid); r++ {
 		row := grid[r]

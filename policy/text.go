@@ -31,11 +31,26 @@ func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, er
 		return out.String()
 	}
 	fm, body := splitFrontMatter(data)
-	page := render(string(body))
+	page := ""
+	if markupBody(body) {
+		// Markdown files of content systems often hold the page as
+		// markup (Nuxt Content, MDX): rendered as Markdown, its indented
+		// lines after a blank one would turn into code blocks.
+		page = string(body)
+	} else {
+		page = render(string(body))
+	}
 	if len(fm) > 0 {
 		page = frontMatterHTML(fm, render) + page
 	}
 	return ExtractHTML(name, []byte(page), opts)
+}
+
+// markupBody reports whether the body of a Markdown file is markup: it
+// starts with a tag and has no Markdown heading or table.
+func markupBody(body []byte) bool {
+	t := bytes.TrimLeft(body, " \t\r\n")
+	return len(t) > 0 && t[0] == '<' && len(htmlTag.FindAllIndex(t, 10)) >= 10 && !mdHeading.Match(t) && !mdTableRule.Match(t)
 }
 
 // ExtractText extracts the cookie declarations of a cookie-policy page kept

@@ -137,7 +137,7 @@ var columnRoles = []struct {
 // beside it names the service; a page or heading using them talks about
 // cookies.
 var cookieWords = parsePhrases(
-	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "kapsel", "kapsler", "evaste*",
+	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "informasjonskapsler", "kapsel", "kapsler", "evaste*",
 	"galeta*", "~쿠키", "~クッキー",
 )
 

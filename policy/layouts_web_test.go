@@ -1,0 +1,141 @@
+package policy
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestExtractWebLayouts covers layouts met on real pages that earlier
+// rules lost or misread, each written here in our own words: JSX style
+// tags, links repeated from record to record, tables titled by a row
+// above their header, questions and opt-out paragraphs as headings,
+// purposes led by a category, long column headers, and Markdown files
+// that hold markup.
+func TestExtractWebLayouts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		file string
+		page string
+		want []got
+	}{
+		{
+			name: "a self-closed style element in JSX does not hide the tables after it",
+			file: "Cookies.jsx",
+			page: `export default function Cookies() { return (<div className="page">
+				<style dangerouslySetInnerHTML={{ __html: ".t td { padding: 4px; }" }} type="text/css" />
+				<table className="t"><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
+				<tbody><tr><td>shop_sess</td><td>Keeps the basket</td><td>Session</td></tr></tbody></table>
+				<script src="/x.js" />
+				<table className="t"><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
+				<tbody><tr><td>shop_lang</td><td>Remembers the language</td><td>1 year</td></tr></tbody></table>
+				</div>); }`,
+			want: []got{{"shop_sess", Unclassified, "table"}, {"shop_lang", Unclassified, "table"}},
+		},
+		{
+			name: "a link repeated in records is no label",
+			file: "cookies.md",
+			page: "The cookies we set are listed below.\n\nName\n\nDescription\n\nController\n\nFurther reading (privacy policy link)\n\n" +
+				"Name\n\nwidget_sid\n\nDescription\n\nThis cookie keeps the payment form working\n\nController\n\nPayCo\n\nFurther reading (privacy policy link)\n\n[https://payco.example/cookies](https://payco.example/cookies)\n\n(external site)\n\n" +
+				"Name\n\nwidget_mid\n\nDescription\n\nThis cookie keeps the payment form working\n\nController\n\nPayCo\n\nFurther reading (privacy policy link)\n\n[https://payco.example/cookies](https://payco.example/cookies)\n\n(external site)\n\n" +
+				"Name\n\nrw_theme\n\nDescription\n\nThis cookie remembers the colour scheme\n\nController\n\nRiverWorks\n\nFurther reading (privacy policy link)\n\n[https://riverworks.example/privacy](https://riverworks.example/privacy)\n",
+			want: []got{{"widget_sid", Unclassified, "record"}, {"widget_mid", Unclassified, "record"}, {"rw_theme", Unclassified, "record"}},
+		},
+		{
+			name: "a row spanning the table above its header titles it",
+			file: "page.html",
+			page: `<p><strong>Que cookies usamos?</strong></p><p>Os cookies essenciais ficam sempre ativos.</p>
+				<table><thead><tr><th colspan="3">Cookies analíticos, com o seu consentimento</th></tr></thead>
+				<tbody><tr><td>Nome</td><td>Domínio</td><td>Duração</td></tr><tr><td>loja_visita</td><td>loja.example</td><td>2 anos</td></tr></tbody></table>
+				<table><thead><tr><th colspan="3">Cookies de marketing, com o seu consentimento</th></tr></thead>
+				<tbody><tr><td>Nome</td><td>Domínio</td><td>Duração</td></tr><tr><td>loja_anuncio</td><td>loja.example</td><td>3 meses</td></tr></tbody></table>`,
+			want: []got{{"loja_visita", Statistics, "table"}, {"loja_anuncio", Marketing, "table"}},
+		},
+		{
+			name: "the answer to a question heading names no category",
+			file: "page.html",
+			page: `<h2>What if I do not want cookies?</h2><p>Apart from the essential cookies, you can switch them off at any time.</p>
+				<p>The cookies on our site:</p><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>rw_seen</td><td>Remembers the tour</td></tr></table>`,
+			want: []got{{"rw_seen", Unclassified, "table"}},
+		},
+		{
+			name: "text about opting out of ads describes no cookies",
+			file: "page.html",
+			page: `<h3>More choices</h3><p>You can also opt out of interest-based ads with your ad settings.</p>
+				<p>The cookies below are the ones we use most.</p>
+				<table><tr><th>Name</th><th>Purpose</th></tr><tr><td>rw_seen</td><td>Remembers the tour</td></tr></table>`,
+			want: []got{{"rw_seen", Unclassified, "table"}},
+		},
+		{
+			name: "text under a service's heading describes the service, not a category",
+			file: "page.html",
+			page: `<h3>PinBoard</h3><p>Our pages embed PinBoard buttons; PinBoard may use what it learns for advertising.</p>
+				<table><tr><th>Name</th><th>Purpose</th></tr><tr><td>pb_uid</td><td>Tells PinBoard users apart</td></tr></table>`,
+			want: []got{{"pb_uid", Unclassified, "table"}},
+		},
+		{
+			name: "the text under a heading still names the category when it speaks of cookies",
+			file: "page.html",
+			page: `<h3>Counting visits</h3><p>These cookies tell us how many people read each page, as statistics.</p>
+				<table><tr><th>Name</th><th>Purpose</th></tr><tr><td>rw_count</td><td>Visitor number</td></tr></table>`,
+			want: []got{{"rw_count", Statistics, "table"}},
+		},
+		{
+			name: "purposes led by a category, under a long header",
+			file: "page.html",
+			page: `<table><tr><th>Name</th><th>Lifetime (for a persistent cookie)</th><th>Purpose of the cookie, the third party and further information</th></tr>
+				<tr><td>ed_layout</td><td>1 year</td><td>Preferences (keeps the editor layout)</td></tr>
+				<tr><td>rw_visits</td><td>13 months</td><td>Analytics: tells visitors apart</td></tr>
+				<tr><td>rw_ads</td><td>90 days</td><td>Advertising - measures campaigns</td></tr>
+				<tr><td>rw_route</td><td>session</td><td>Operations (routes the web socket)</td></tr></table>`,
+			want: []got{{"ed_layout", Preferences, "table"}, {"rw_visits", Statistics, "table"}, {"rw_ads", Marketing, "table"}, {"rw_route", Unclassified, "table"}},
+		},
+		{
+			name: "Norwegian text under a heading speaks of cookies",
+			file: "page.html",
+			page: `<h3>Informasjonskapsler i bruk</h3><p>Vi bruker informasjonskapsler til å samle inn statistikk.</p>
+				<table><tr><th>Kapsler</th><th>Beskrivelse</th></tr><tr><td>rw_besok</td><td>Skiller besøk fra hverandre</td></tr></table>`,
+			want: []got{{"rw_besok", Statistics, "table"}},
+		},
+		{
+			name: "a Markdown file that holds markup is read as markup",
+			file: "privacy.md",
+			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
+				"    <table>\n      <tr><th>Name</th><th>Purpose</th></tr>\n\n      <tr><td>rw_stats</td><td>Counts visits</td></tr>\n    </table>\n" +
+				"  <p>More text.</p><p><a href=\"/\">Home</a></p><ul><li>One</li><li>Two</li></ul><span>x</span>\n</div>\n",
+			want: []got{{"rw_stats", Statistics, "table"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := Load(tt.file, []byte(tt.page), ExtractOptions{Knowledge: fakeKnowledge{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, declared(p)); diff != "" {
+				t.Errorf("declarations (-want +got):\n%s\nwarnings: %q", diff, p.Warnings)
+			}
+		})
+	}
+}
+
+// TestCloseRawText checks the rewriting of self-closed raw-text elements:
+// only those are rewritten, braces and quotes holding ">" are skipped,
+// and lines stay where they were.
+func TestCloseRawText(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{`<style />x`, `<style ></style>x`},
+		{"<STYLE\n  a={{ b: \"c > d\" }}\n/>", "<STYLE\n  a={{ b: \"c > d\" }}\n></style>"},
+		{`<script src="a.js"/><p/>`, `<script src="a.js"></script><p/>`},
+		{`<style>p{}</style><br/>`, `<style>p{}</style><br/>`},
+		{`<styles/> <stylesheet />`, `<styles/> <stylesheet />`},
+		{`<style a="/>`, `<style a="/>`},
+	} {
+		if got := string(closeRawText([]byte(tt.in))); got != tt.want {
+			t.Errorf("closeRawText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
