@@ -99,6 +99,14 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"rw_besok", Statistics, "table"}},
 		},
 		{
+			name: "rows under a category cell that spanned them, copied into Markdown",
+			file: "cookies.md",
+			page: "The cookies of our site:\n\n|     |     |     |\n| --- | --- | --- |\n| Cookie category | Cookie name | Purpose |\n" +
+				"| Strictly necessary | rw_region | Keeps the region chosen |\n| rw_state | Keeps the state chosen |\n" +
+				"| Analytics cookies | rw_visit | Counts visits |\n| rw_pages | Counts pages read |\n| rw_time | Measures time on a page |\n",
+			want: []got{{"rw_region", Necessary, "table"}, {"rw_state", Necessary, "table"}, {"rw_visit", Statistics, "table"}, {"rw_pages", Statistics, "table"}, {"rw_time", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

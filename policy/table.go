@@ -79,6 +79,7 @@ func (x *extractor) table(t *html.Node) bool {
 		}
 	}
 
+	x.fillSpanned(grid, start, roles)
 	for r := start; r < len(grid); r++ {
 		row := grid[r]
 		if emptyRow(row) {
@@ -225,4 +226,43 @@ func hasDurationCell(row []*cell) bool {
 		}
 	}
 	return false
+}
+
+// fillSpanned gives back the category cells that a rowspan lost when a
+// table was copied into Markdown or text: the rows under a category cell
+// that spanned them come with their cells shifted left ("| _gid | Counts
+// visits |" under "| Analytics | _ga | Counts visits |"). A row whose
+// last cells are empty and whose first cell, in the category column,
+// names no category takes its first cells from the row above.
+func (x *extractor) fillSpanned(grid [][]*cell, start int, roles []role) {
+	width := len(roles)
+	if width < 2 || roles[0] != roleCategory {
+		return
+	}
+	var prev []*cell
+	for r := max(start, 0); r < len(grid); r++ {
+		row := grid[r]
+		if emptyRow(row) {
+			continue
+		}
+		k := 0 // empty cells at the end
+		for i := width - 1; i >= 0 && (i >= len(row) || row[i] == nil || row[i].text == ""); i-- {
+			k++
+		}
+		if k > 0 && k < width && prev != nil && row[0] != nil && !x.namesCategory(row[0].text) {
+			shifted := make([]*cell, width)
+			copy(shifted, prev[:k])
+			copy(shifted[k:], row[:min(len(row), width-k)])
+			grid[r], row = shifted, shifted
+		}
+		if len(row) >= width {
+			prev = row
+		}
+	}
+}
+
+// namesCategory reports whether a cell's text names a category.
+func (x *extractor) namesCategory(text string) bool {
+	_, ok := x.lex.heading(text)
+	return ok
 }
