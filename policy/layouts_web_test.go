@@ -107,6 +107,23 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"rw_region", Necessary, "table"}, {"rw_state", Necessary, "table"}, {"rw_visit", Statistics, "table"}, {"rw_pages", Statistics, "table"}, {"rw_time", Statistics, "table"}},
 		},
 		{
+			name: "a declaration copied as text: a header joined by spaces, rows of tabs, cells over two lines",
+			file: "cookies.md",
+			page: "# Cookies\n\nWe use analytics cookies to count our readers.\nName Provider Purpose Maximum Storage Duration Type \n" +
+				"rw_count [x2] \tRiverWorks\nstats.riverworks.example\tCounts readers\t1 year\tHTTP Cookie\t\n" +
+				"rw_page\tRiverWorks\tCounts pages read\tSession\tHTTP Cookie\t\n" +
+				"We use marketing cookies to show our offers elsewhere.\nNazwa Dostawca Cel Data ważności Rodzaj \n" +
+				"rw_offer\tAdNet\tShows offers\t3 miesięcy\tHTTP Cookie\t\n",
+			want: []got{{"rw_count", Statistics, "table"}, {"rw_page", Statistics, "table"}, {"rw_offer", Marketing, "table"}},
+		},
+		{
+			name: "markup indented with tabs holds no pasted table",
+			file: "page.html",
+			page: "<p>\n    The information below shows the cookies that are set by\n\t<a href=\"/\">riverworks.example\n\t\t<span>(opens in a new tab)</span>\n\t</a> and by the services we use.</p>\n" +
+				"<table><tr><th>Name</th><th>Purpose</th></tr><tr><td>rw_sess</td><td>Keeps the session</td></tr></table>",
+			want: []got{{"rw_sess", Unclassified, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
