@@ -124,6 +124,13 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"rw_sess", Unclassified, "table"}},
 		},
 		{
+			name: "items led in plain text by name-shaped words, in a list of names",
+			file: "cookies.md",
+			page: "## Strictly necessary cookies\n\n*   rw\\_sess – the session cookie\n*   shop\\_geo – keeps the chosen country and language\n" +
+				"*   rw\\_csrf - a security cookie for the forms\n*   basketId - keeps the products in the basket\n*   Security – we protect the forms\n",
+			want: []got{{"rw_sess", Necessary, "prose"}, {"shop_geo", Necessary, "prose"}, {"rw_csrf", Necessary, "prose"}, {"basketId", Necessary, "prose"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -32,7 +33,11 @@ func (x *extractor) keyedList(list *html.Node) bool {
 		case atom.Li:
 			names, purpose, dur := x.itemLead(c, talk)
 			if names == nil {
-				if weak, p := weakLead(c); weak != nil {
+				weak, p := weakLead(c)
+				if weak == nil {
+					weak, p = plainLead(c)
+				}
+				if weak != nil {
 					weakItems = append(weakItems, len(items))
 					items = append(items, item{node: c, purpose: p})
 					weakNamesOf = append(weakNamesOf, weak)
@@ -166,6 +171,41 @@ func weakLead(li *html.Node) ([]string, string) {
 		return nil, ""
 	}
 	return []string{trimName(lead)}, sentence(strings.TrimSpace(strings.TrimLeft(rest, ":–—- ")))
+}
+
+// plainLead reads an item led in plain text by one word shaped like a
+// cookie name, then a dash or a colon ("cartId - keeps the basket",
+// "site_geo – the chosen country"): a name when the list's other items
+// are led by names.
+func plainLead(li *html.Node) ([]string, string) {
+	text := collapse(nodeText(li, false))
+	i := -1
+	for _, sep := range []string{" – ", " - ", " — ", ": "} {
+		if j := strings.Index(text, sep); j > 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	if i <= 0 {
+		return nil, ""
+	}
+	lead := strings.TrimSpace(text[:i])
+	if len(strings.Fields(lead)) != 1 || !validName(lead) || notAName(lead) || !(nameMarked(lead) || camelCase(lead)) {
+		return nil, ""
+	}
+	return []string{trimName(lead)}, sentence(strings.TrimSpace(strings.TrimLeft(text[i:], ":–—- ")))
+}
+
+// camelCase reports whether a word has a lower-case letter followed by an
+// upper-case one ("cartId").
+func camelCase(t string) bool {
+	prev := ' '
+	for _, r := range t {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 // firstElement returns the first child element of n, when no text comes
