@@ -206,6 +206,12 @@ func (x *extractor) visit(n *html.Node) {
 		if x.table(n) {
 			return
 		}
+	case atom.Template:
+		// A component framework's table (Vuetify's <v-simple-table>)
+		// puts its rows in a slot: <template><thead>…</thead><tbody>…
+		if tableParts(n) && x.table(n) {
+			return
+		}
 	case atom.Dl:
 		if x.list(n, dlPairs(n), 0) || x.keyedList(n) {
 			return
@@ -226,6 +232,17 @@ func (x *extractor) visit(n *html.Node) {
 	}
 	x.visitChildren(n)
 	x.close(n)
+}
+
+// tableParts reports whether n holds a table's rows or row groups itself.
+func tableParts(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr:
+			return true
+		}
+	}
+	return false
 }
 
 // visitChildren visits the children of n, reading each run of inline

@@ -131,6 +131,16 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"rw_sess", Necessary, "prose"}, {"shop_geo", Necessary, "prose"}, {"rw_csrf", Necessary, "prose"}, {"basketId", Necessary, "prose"}},
 		},
 		{
+			name: "a component's table with its rows in a template slot",
+			file: "Privacy.vue",
+			page: `<template><v-card><v-card-title>Cookies de terceros</v-card-title><v-simple-table><template #default>
+				<thead><tr><th>Dominio</th><th>Cookies</th><th>Descripción</th></tr></thead>
+				<tbody><tr><td>anuncios.example</td><td><v-list-item><v-list-item-title>RW_ADS</v-list-item-title></v-list-item>
+				<v-list-item><v-list-item-title>rw_seen</v-list-item-title></v-list-item></td><td>Mide los anuncios</td></tr></tbody>
+				</template></v-simple-table></v-card></template>`,
+			want: []got{{"RW_ADS", Unclassified, "table"}, {"rw_seen", Unclassified, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
