@@ -84,6 +84,7 @@ func ExtractHTML(name string, data []byte, opts ExtractOptions) (*Policy, error)
 	}
 	x := newExtractor(name, opts)
 	x.learn(doc)
+	x.dataArrays(string(data))
 	x.visit(doc)
 	for _, s := range x.scripts {
 		x.script(s)
@@ -135,6 +136,10 @@ type extractor struct {
 	namesServices bool
 	// ids are the page's elements by id, for aria-controls.
 	ids map[string]*html.Node
+	// dataNames are the names read from records kept as data in the
+	// page's code, which the code's text, read as prose, must not declare
+	// again.
+	dataNames map[string]bool
 }
 
 // tableShape is what a recognised table leaves for a headerless table that
@@ -147,7 +152,7 @@ type tableShape struct {
 
 func newExtractor(page string, opts ExtractOptions) *extractor {
 	return &extractor{page: page, know: opts.Knowledge, seen: map[string]bool{}, seenName: map[string]bool{},
-		unclassed: map[string]bool{}, ids: map[string]*html.Node{}}
+		unclassed: map[string]bool{}, ids: map[string]*html.Node{}, dataNames: map[string]bool{}}
 }
 
 func (x *extractor) policy() *Policy {

@@ -141,6 +141,24 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"RW_ADS", Unclassified, "table"}, {"rw_seen", Unclassified, "table"}},
 		},
 		{
+			name: "records kept as data in a page's code",
+			file: "cookies.tsx",
+			page: `"use client";
+const necessaires = [
+  { nom: "rw_sess [x2]", fournisseur: "RiverWorks", finalite: "Garde la session.", duree: "Session", type: "Cookie HTTP" },
+  { nom: "rw_csrf", fournisseur: "RiverWorks", finalite: "Protège les formulaires.", duree: "1 jour", type: "Cookie HTTP" },
+];
+const links: Link[] = [{ name: "Accueil", href: "/" }, { name: "Contact", href: "/contact" }];
+const groups = [
+  { title: "Cookies de mesure d'audience", cookies: [{ cookieName: "rw_visit", purpose: "Compte les visites.", expiry: "13 mois" }] },
+];
+export default function Page() {
+  return (<main><h1>Politique de cookies</h1><p>Nous utilisons rw_sess et rw_visit comme expliqué ci-dessous.</p>
+    <CookieTable rows={necessaires} /><CookieTable rows={groups[0].cookies} /></main>);
+}`,
+			want: []got{{"rw_sess", Necessary, "data"}, {"rw_csrf", Necessary, "data"}, {"rw_visit", Statistics, "data"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

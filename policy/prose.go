@@ -301,7 +301,7 @@ func (x *extractor) declareProse(names []string, lead, intro, purpose string, du
 	layout := layoutOf(n, LayoutProse)
 	for _, name := range names {
 		pat, err := ParsePattern(name)
-		if err != nil {
+		if err != nil || x.dataNames[pat.Text] {
 			continue
 		}
 		x.add(Declaration{

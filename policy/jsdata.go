@@ -1,0 +1,154 @@
+package policy
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// LayoutData is a list of cookie records kept as data in a page's code: a
+// React or Vue page that draws its tables from arrays of objects.
+const LayoutData = "data"
+
+// dataArray finds where an array literal is assigned or keyed in code:
+// "const necessary = [", "const rows: Cookie[] = [", "analytics: [".
+var dataArray = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]\s*\[`)
+
+// dataArrays reads the cookie records that a page's code keeps as data
+// ("const necessaires = [{ nom: "_ga", finalite: "…", duree: "2 ans" }]"):
+// arrays of objects whose keys name a record's columns, a name among them,
+// in any of the supported languages. A record's category is its own
+// category key, else the name of the array or of the object holding it
+// ("statistics: [", "{ title: "Analytics cookies", cookies: [ … ] }").
+// The names read so are not read again as names in prose.
+func (x *extractor) dataArrays(src string) {
+	if !strings.Contains(src, "[") || !strings.Contains(src, "{") {
+		return
+	}
+	end := 0
+	for _, m := range dataArray.FindAllStringSubmatchIndex(src, 256) {
+		open := m[1] - 1
+		if open < end {
+			continue // inside an array already read
+		}
+		v, n, err := parseJSLiteral(src[open:])
+		if err != nil {
+			continue
+		}
+		before := len(x.decls)
+		x.dataWalk(v, src[m[2]:m[3]], 0)
+		if len(x.decls) > before {
+			end = open + n
+		}
+	}
+}
+
+// dataWalk reads the records in a literal, with the text that may name
+// their category (an array's or a key's name, a group's title).
+func (x *extractor) dataWalk(v any, hint string, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch t := v.(type) {
+	case []any:
+		if x.dataRecords(t, hint) {
+			return
+		}
+		for _, e := range t {
+			x.dataWalk(e, hint, depth+1)
+		}
+	case map[string]any:
+		for _, k := range []string{"category", "title", "label", "heading", "group", "name", "type"} {
+			if s, ok := t[k].(string); ok {
+				if _, ok := categoryOf(s); ok {
+					hint = s
+					break
+				}
+			}
+		}
+		for _, k := range sortedKeys(t) {
+			h := hint
+			if _, ok := categoryOf(keyWords(k)); ok {
+				h = keyWords(k)
+			}
+			x.dataWalk(t[k], h, depth+1)
+		}
+	}
+}
+
+// dataRecords reads an array of objects as records when they have a name
+// key and another column's key. It reports whether the array was one.
+func (x *extractor) dataRecords(items []any, hint string) bool {
+	var recs []fields
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			return false
+		}
+		var f fields
+		var roles []role
+		for _, k := range sortedKeys(obj) {
+			v := obj[k]
+			s := collapse(scalarString(v))
+			r := columnRole(keyWords(k))
+			if r == roleNone || s == "" {
+				continue
+			}
+			roles = append(roles, r)
+			f.set(r, &cell{text: s, lines: scalarString(v)})
+		}
+		if !isHeader(roles) || f.name == nil {
+			return false
+		}
+		recs = append(recs, f)
+	}
+	if len(recs) == 0 {
+		return false
+	}
+	x.tables++
+	ctx := &tableContext{index: x.tables, layout: LayoutData}
+	hint = keyWords(hint)
+	if c, ok := categoryOf(hint); ok {
+		ctx.sectionCat, ctx.section = c, hint
+	} else {
+		ctx.titled = true // the code names no category: the text around says nothing of it
+	}
+	for _, f := range recs {
+		before := len(x.decls)
+		x.row(f, ctx)
+		for _, d := range x.decls[before:] {
+			x.dataNames[d.Name.Text] = true
+		}
+	}
+	return true
+}
+
+// keyWords spells a key of code as words: "cookieName" and "cookie_name"
+// are "cookie Name" and "cookie name".
+func keyWords(k string) string {
+	var b strings.Builder
+	prev := ' '
+	for _, r := range k {
+		switch {
+		case r == '_' || r == '-':
+			b.WriteByte(' ')
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			b.WriteByte(' ')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
