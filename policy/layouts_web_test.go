@@ -159,6 +159,14 @@ export default function Page() {
 			want: []got{{"rw_sess", Necessary, "data"}, {"rw_csrf", Necessary, "data"}, {"rw_visit", Statistics, "data"}},
 		},
 		{
+			name: "a bold line alone in a block heads the table after it",
+			file: "cookies.php",
+			page: `<div class="container"><strong>Marketing (1)</strong><br><br><p>Ci aiutano a mostrare le nostre offerte.</p><br>
+				<table><thead><tr><th>Nome</th><th>Fornitore</th><th>Scopo</th></tr></thead>
+				<tbody><tr><th scope="row">rw_ads</th><td>annunci.example</td><td>Misura gli annunci</td></tr></tbody></table></div>`,
+			want: []got{{"rw_ads", Marketing, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

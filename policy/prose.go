@@ -62,7 +62,11 @@ func (x *extractor) textRun(nodes []*html.Node) {
 		return
 	}
 	parent := nodes[0].Parent
-	if lead := leadIn(nodes); lead != "" && parent != nil && (parent.DataAtom == atom.P || parent.DataAtom == atom.Div) {
+	lead := leadIn(nodes)
+	if lead == "" {
+		lead = boldRun(nodes)
+	}
+	if lead != "" && parent != nil && (parent.DataAtom == atom.P || parent.DataAtom == atom.Div) {
 		// "<p><strong>Analytics cookies:</strong> These cookies…</p>" heads
 		// the tables after it, as a heading would.
 		if _, ok := x.lex.heading(lead); ok && titleLike(lead) {
@@ -373,6 +377,24 @@ func leadIn(nodes []*html.Node) string {
 		return ""
 	}
 	return ""
+}
+
+// boldRun returns the text of a run of inline content that is only bold
+// text ("<div><strong>Marketing (14)</strong><br>…"), which heads what
+// follows as a heading would; "" for any other run.
+func boldRun(nodes []*html.Node) string {
+	var parts []string
+	for _, n := range nodes {
+		switch {
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
+		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Strong || n.DataAtom == atom.B):
+			parts = append(parts, collapse(nodeText(n, false)))
+		default:
+			return ""
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // sentence bounds a paragraph kept as a purpose.
