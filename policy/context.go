@@ -160,8 +160,8 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 	if c, ok := x.introCategory(ctx.intro, false); ok {
 		return c, shortText(ctx.intro), x.innermostHeading()
 	}
-	for _, t := range []string{f.purpose, f.function} {
-		if t = purposeLead(t); t != "" && len(strings.Fields(t)) <= 3 {
+	for _, t := range []string{f.purpose, f.function, purposeLead(f.purpose), purposeLead(f.function)} {
+		if t != "" && len(strings.Fields(t)) <= 3 {
 			if c, ok := x.lex.heading(t); ok {
 				return c, stripCount(t), x.innermostHeading()
 			}

@@ -92,6 +92,13 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"ed_layout", Preferences, "table"}, {"rw_visits", Statistics, "table"}, {"rw_ads", Marketing, "table"}, {"rw_route", Unclassified, "table"}},
 		},
 		{
+			name: "a short purpose in a template call still names its category",
+			file: "Cookies.vue",
+			page: `<template><table><tr><th>{{ trans('Finalidad') }}</th><th>{{ trans('Nombre de la cookie') }}</th><th>{{ trans('Función') }}</th></tr>
+				<tr><td>{{ trans('Analíticas') }}</td><td>rw_visit</td><td>{{ trans('Cuenta las visitas (anónimas)') }}</td></tr></table></template>`,
+			want: []got{{"rw_visit", Statistics, "table"}},
+		},
+		{
 			name: "Norwegian text under a heading speaks of cookies",
 			file: "page.html",
 			page: `<h3>Informasjonskapsler i bruk</h3><p>Vi bruker informasjonskapsler til å samle inn statistikk.</p>
