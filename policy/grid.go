@@ -21,6 +21,7 @@ type cell struct {
 	text   string // collapsed text
 	lines  string // text with line breaks and placeholders, for names
 	header bool   // a th element
+	bold   bool   // a cell set apart as a label: all its text bold (a header row of Markdown copied from a page)
 	label  string // data-label attribute, used by responsive tables
 	class  string // class attribute, which consent platforms name by role
 }
@@ -40,6 +41,7 @@ func newCell(td *html.Node) *cell {
 	if td.DataAtom != atom.Td {
 		return c
 	}
+	c.bold = c.text != "" && labelElement(td)
 	first := td.FirstChild
 	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
 		first = first.NextSibling

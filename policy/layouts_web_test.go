@@ -174,6 +174,24 @@ export default function Page() {
 			want: []got{{"rw_ads", Marketing, "table"}},
 		},
 		{
+			name: "a table copied into Markdown with an empty header row and a bold one under it",
+			file: "cookies.md",
+			page: "Strictly necessary cookies\n\n|     |     |     |\n| --- | --- | --- |\n| **Cookie Subgroup** | **Cookies** | **Cookies used** |\n" +
+				"| shop.example | [rw\\_sess](https://example.org/c/rw_sess), rw\\_csrf | 1st Party |\n\nPerformance cookies\n\n" +
+				"|     |     |     |\n| --- | --- | --- |\n| **Cookie Subgroup** | **Cookies** | **Cookies used** |\n| shop.example | rw\\_count | 1st Party |\n",
+			want: []got{{"rw_sess", Necessary, "table"}, {"rw_csrf", Necessary, "table"}, {"rw_count", Statistics, "table"}},
+		},
+		{
+			name: "titles in bold, footnote marks and hosts are no names; placeholders keep their underscores",
+			file: "cookies.md",
+			page: "## Cookies we use\n\n* **Only for non-California Residents**: partners get limited cookie data.\n\n" +
+				"**Interest-Based Advertising**. Our partners' cookies show ads elsewhere.\n\n" +
+				"Cookies are small files, as described here[1] and there[2].\n\n" +
+				"Our partners' cookies are set on `*.ads.example` and `-graph.social.example`.\n\n" +
+				"| Name | Purpose |\n| --- | --- |\n| _rw_visit_{site ID} | Counts visits |\n",
+			want: []got{{"_rw_visit_{site ID}", Unclassified, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -285,11 +285,14 @@ var (
 func notAName(t string) bool {
 	lt := strings.ToLower(t)
 	return webTerms[lt] || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
-		hostShape.MatchString(t) || fileShape.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
+		hostShape.MatchString(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t)
 }
 
 var (
+	// footnoted is a plain word with a footnote's mark ("them[1]"), which
+	// a page copied with its footnotes writes.
+	footnoted = regexp.MustCompile(`^\p{Ll}+\[\d{1,2}\]$`)
 	// cookieCompound is a word made of "cookie" and another word, which
 	// names a kind of cookie ("Consent-cookie", "sessie-/beveiligingscookies",
 	// "Ads-conversiecookies"), not one cookie.

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -109,10 +110,36 @@ func (x *extractor) proseName(t string, ev evidence, cookieTalk bool) bool {
 	case inHeader:
 		return nameMarked(t) || looksLikeName(t)
 	case inEmph:
-		return nameMarked(t) || (cookieTalk && strings.ContainsAny(t, "-.") && utf8.RuneCountInString(t) > 3)
+		return nameMarked(t) || (cookieTalk && strings.ContainsAny(t, "-.") && utf8.RuneCountInString(t) > 3 && !titledCompound(t))
 	default:
 		return nameMarked(t) && cookieTalk
 	}
+}
+
+// titledCompound reports whether a hyphenated word is an English compound
+// written in a title ("Interest-Based", "non-California", "Non-Essential"):
+// letters only, and a part starting with a capital followed by lower-case
+// letters. Cookie names so written are rare; set in bold, such words are
+// a title's, not a name.
+func titledCompound(t string) bool {
+	parts := strings.Split(t, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	titled := false
+	for _, p := range parts {
+		rs := []rune(p)
+		if len(rs) == 0 {
+			return false
+		}
+		for i, r := range rs {
+			if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
+				return false
+			}
+		}
+		titled = titled || (unicode.IsUpper(rs[0]) && len(rs) > 1)
+	}
+	return titled
 }
 
 // proseNames declares the cookie names set apart in a paragraph about

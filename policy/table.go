@@ -180,7 +180,7 @@ func findHeader(grid [][]*cell) (int, []role) {
 		}
 	}
 	for i, row := range first {
-		if rr := rowRoles(row); isHeader(rr) && !hasDurationCell(row) && shortCells(row) {
+		if rr := rowRoles(row); (isHeader(rr) || boldRow(row) && isCookieHeader(row, rr)) && !hasDurationCell(row) && shortCells(row) {
 			return at[i] + 1, rr
 		}
 	}
@@ -205,6 +205,21 @@ func shortCells(row []*cell) bool {
 		}
 	}
 	return true
+}
+
+// boldRow reports whether every cell of a row with text is set apart as a
+// label (bold), as the header row of a table copied into Markdown is.
+func boldRow(row []*cell) bool {
+	n := 0
+	for _, c := range row {
+		if c != nil && c.text != "" {
+			if !c.bold && !c.header {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 func allHeaderCells(row []*cell) bool {

@@ -291,7 +291,7 @@ func escapeNameUnderscores(src string) string {
 			prefix := m[:len(m)-len(strings.TrimLeft(m, " \t\n|(*,;"))]
 			word := m[len(prefix):]
 			second := strings.IndexByte(strings.TrimLeft(word, "_"), '_')
-			if !(second >= 0 && second <= 5) && !strings.ContainsAny(word, "0123456789*[#") {
+			if !(second >= 0 && second <= 5) && !strings.ContainsAny(word, "0123456789*[#{<") {
 				return m
 			}
 			return prefix + strings.ReplaceAll(word, "_", `\_`)
