@@ -38,6 +38,7 @@ type bannerReport struct {
 	} `json:"purposes"`
 	Clicked      bool              `json:"clicked"`
 	ClickedLabel string            `json:"clickedLabel"`
+	Selects      bool              `json:"selects"` // the click selected an option (a radio, a check box) instead of pressing a button
 	Unticked     []string          `json:"unticked"`
 	Records      map[string]string `json:"records"`
 	Error        string            `json:"error"`
@@ -240,6 +241,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	a.Platform, a.Frame = fr.Platform, fr.URL
 	before := c.choiceEvidence(ctx, p, fr)
 
+	selected := false
 	step := func(f frameRef, role string, layer2 bool) bool {
 		r, err := c.runConsentScript(ctx, p, f, "click", consentArg{Platform: fr.Platform, Role: role, Layer2: layer2})
 		if err != nil || !r.Clicked {
@@ -248,17 +250,31 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		}
 		a.Clicks++
 		a.Steps = append(a.Steps, r.ClickedLabel)
+		selected = r.Selects
 		return true
+	}
+	// A first layer whose choices are options (a consent level picked with
+	// a radio button, then "Save") stores nothing until it is saved.
+	saveSelected := func() bool {
+		if !selected {
+			return true
+		}
+		sleep(ctx, 300*time.Millisecond)
+		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
+		if err != nil || r.Save == nil {
+			return true
+		}
+		return step(fr.frame, "save", false)
 	}
 	switch {
 	case click == "accept":
 		a.Button, a.Layer = fr.Accept, 1
-		if !step(fr.frame, "accept", false) {
+		if !step(fr.frame, "accept", false) || !saveSelected() {
 			return a
 		}
 	case fr.Reject != nil:
 		a.Button, a.Layer = fr.Reject, 1
-		if !step(fr.frame, "reject", false) {
+		if !step(fr.frame, "reject", false) || !saveSelected() {
 			return a
 		}
 	case fr.Settings == nil && fr.Save != nil && fr.Purposes.Total > 0:

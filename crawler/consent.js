@@ -228,6 +228,11 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       target.el.click();
       out.clicked = true;
       out.clickedLabel = shown(target.el);
+      // An option rather than a button: a radio or a check box (or its
+      // label), which selects a choice that a save button then stores.
+      const el = target.el;
+      const opt = (e) => !!e && e.matches && e.matches("input[type=radio], input[type=checkbox], [role=radio]");
+      out.selects = opt(el) || (el.matches && el.matches("label") && (opt(el.control) || opt(el.querySelector("input[type=radio], input[type=checkbox]"))));
     } else if (mode === "untick") {
       out.unticked = [];
       for (const el of f.purposes) {
