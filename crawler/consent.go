@@ -3,6 +3,7 @@ package crawler
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -244,6 +245,12 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	selected := false
 	step := func(f frameRef, role string, layer2 bool) bool {
 		r, err := c.runConsentScript(ctx, p, f, "click", consentArg{Platform: fr.Platform, Role: role, Layer2: layer2})
+		if errors.Is(err, errFrameGone) {
+			a.Clicks++
+			a.Steps = append(a.Steps, role)
+			selected = false
+			return true
+		}
 		if err != nil || !r.Clicked {
 			a.Error = fmt.Sprintf("clicking %s: %s", role, cmp.Or(r.Error, errText(err)))
 			return false

@@ -4,7 +4,9 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -201,6 +203,9 @@ func (c *crawler) runConsentScript(ctx context.Context, p *pageCtx, f frameRef, 
 		}, &res)
 	}
 	if err != nil {
+		if mode == "click" && contextGone(err) {
+			return r, errFrameGone
+		}
 		return r, err
 	}
 	if res.ExceptionDetails != nil {
@@ -211,6 +216,18 @@ func (c *crawler) runConsentScript(ctx context.Context, p *pageCtx, f frameRef, 
 	}
 	err = json.Unmarshal(res.Result.Value, &r)
 	return r, err
+}
+
+// errFrameGone is a click whose frame went away while the click ran: a
+// banner that removes its own iframe once answered (AppConsent's). The
+// click was made; what it chose is for the verification to tell.
+var errFrameGone = errors.New("the banner's frame closed as it was clicked")
+
+// contextGone reports whether a protocol error says that the page's
+// JavaScript world of the call is gone.
+func contextGone(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Cannot find context with specified id") || strings.Contains(s, "Execution context was destroyed")
 }
 
 // kitCall calls the consent kit bound in a world (see kitIn), the
