@@ -28,15 +28,17 @@
 // The extraction of pages goes by structure and evidence rather than by
 // known templates (see [ExtractHTML]). The files are arranged by job:
 // file.go reads policy files, decode.go holds what goccy/go-yaml needs for
-// them, limit.go bounds what any source may cost; html.go walks the page;
-// heading.go keeps the headings and what acts as one; context.go says
-// where a declaration's category comes from; table.go, grid.go and
-// columns.go read tables; pairs.go reads records of labels and values;
-// lists.go lists led by names; prose.go sentences; flat.go text laid out
-// as tables; names.go tells cookie names from words; vocab.go and
-// category.go hold the words of the supported languages; text.go and
-// data.go turn Markdown, text and page data into markup; embedded.go reads
-// the platforms' data in scripts.
+// them, limit.go bounds what any source may cost; html.go walks the page,
+// after selfclose.go mends the self-closed tags of templates;
+// heading.go keeps the headings and what acts as one, leads.go the bold
+// lead-ins; context.go says where a declaration's category comes from;
+// table.go, grid.go and columns.go read tables; pairs.go reads records of
+// labels and values; lists.go lists led by names; prose.go sentences;
+// flat.go and tabrows.go text laid out as tables; jsdata.go records kept
+// as data in a page's code; names.go tells cookie names from words;
+// vocab.go and category.go hold the words of the supported languages;
+// text.go and data.go turn Markdown, text and page data into markup;
+// embedded.go reads the platforms' data in scripts.
 //
 // Pages are messy: a duration or a name that cannot be understood on a page
 // is kept as text and reported in [Policy.Warnings], while the same mistake in

@@ -3,7 +3,6 @@ package policy
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -114,32 +113,6 @@ func (x *extractor) proseName(t string, ev evidence, cookieTalk bool) bool {
 	default:
 		return nameMarked(t) && cookieTalk
 	}
-}
-
-// titledCompound reports whether a hyphenated word is an English compound
-// written in a title ("Interest-Based", "non-California", "Non-Essential"):
-// letters only, and a part starting with a capital followed by lower-case
-// letters. Cookie names so written are rare; set in bold, such words are
-// a title's, not a name.
-func titledCompound(t string) bool {
-	parts := strings.Split(t, "-")
-	if len(parts) < 2 {
-		return false
-	}
-	titled := false
-	for _, p := range parts {
-		rs := []rune(p)
-		if len(rs) == 0 {
-			return false
-		}
-		for i, r := range rs {
-			if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
-				return false
-			}
-		}
-		titled = titled || (unicode.IsUpper(rs[0]) && len(rs) > 1)
-	}
-	return titled
 }
 
 // proseNames declares the cookie names set apart in a paragraph about
@@ -380,49 +353,6 @@ var (
 	codeElements     = elementSet(`code kbd samp tt var`)
 	emphElements     = elementSet(`b strong i em mark u cite dfn`)
 )
-
-// leadIn returns the bold words opening a paragraph and ending in a colon
-// or a dash ("<strong>Analytics cookies:</strong> we use…"), or "".
-func leadIn(nodes []*html.Node) string {
-	for i, n := range nodes {
-		if n.Type == html.TextNode && strings.TrimSpace(n.Data) == "" {
-			continue
-		}
-		if n.Type != html.ElementNode || (n.DataAtom != atom.Strong && n.DataAtom != atom.B) {
-			return ""
-		}
-		t := collapse(nodeText(n, false))
-		if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-") {
-			return t
-		}
-		if i+1 < len(nodes) && nodes[i+1].Type == html.TextNode {
-			rest := strings.TrimSpace(nodes[i+1].Data)
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") {
-				return t
-			}
-		}
-		return ""
-	}
-	return ""
-}
-
-// boldRun returns the text of a run of inline content that is only bold
-// text ("<div><strong>Marketing (14)</strong><br>…"), which heads what
-// follows as a heading would; "" for any other run.
-func boldRun(nodes []*html.Node) string {
-	var parts []string
-	for _, n := range nodes {
-		switch {
-		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
-		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Strong || n.DataAtom == atom.B):
-			parts = append(parts, collapse(nodeText(n, false)))
-		default:
-			return ""
-		}
-	}
-	return strings.Join(parts, " ")
-}
 
 // sentence bounds a paragraph kept as a purpose.
 func sentence(s string) string {
