@@ -192,6 +192,14 @@ export default function Page() {
 			want: []got{{"_rw_visit_{site ID}", Unclassified, "table"}},
 		},
 		{
+			name: "rows under a provider cell that spanned them, and a header in the middle of a table",
+			file: "cookies.md",
+			page: "|     |     |     |     |\n| --- | --- | --- | --- |\n| **Analytics cookies**<br><br>These cookies count our visitors. |     |     |     |\n" +
+				"| Partner | Cookie name | Purpose | Lifetime |\n| CountCo | rw_count | Counts visits | 1 year |\n| **rw_pages** | Counts pages |     |     |\n" +
+				"|     | Name | Description | Lifespan |\n| ShopCo | **rw_cart** | Keeps the basket | 1 day |\n",
+			want: []got{{"rw_count", Statistics, "table"}, {"rw_pages", Statistics, "table"}, {"rw_cart", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -79,10 +80,26 @@ func (x *extractor) table(t *html.Node) bool {
 		}
 	}
 
-	x.fillSpanned(grid, start, roles)
+	// A header row in the middle of the table gives the rows below it
+	// columns of their own ("| | Name | Description | Lifespan |" under a
+	// "Name | Purpose | Expiration" header).
+	reheads := map[int][]role{}
+	end := len(grid)
+	for r := len(grid) - 1; r >= start; r-- {
+		if rr := rowRoles(grid[r]); r > start && isHeader(rr) && onlyRoles(grid[r]) && shortCells(grid[r]) && !repeatedHeader(grid[r], grid, start) {
+			reheads[r] = rr
+			x.fillSpanned(grid[:end], r+1, rr)
+			end = r
+		}
+	}
+	x.fillSpanned(grid[:end], start, roles)
 	for r := start; r < len(grid); r++ {
 		row := grid[r]
 		if emptyRow(row) {
+			continue
+		}
+		if rr, ok := reheads[r]; ok {
+			roles = rr
 			continue
 		}
 		if c := sectionCell(row); c != nil {
@@ -120,6 +137,17 @@ func sectionCell(row []*cell) *cell {
 	if only != nil && row[0] == only && len(row) > 1 {
 		if _, ok := categoryOf(only.text); ok && len(strings.Fields(only.text)) <= 6 {
 			return only
+		}
+		// "Strictly necessary cookies<br><br>These cookies…": the title
+		// on the cell's first line (or in bold, taken as the cell's own
+		// label), a description under it.
+		title, _, _ := strings.Cut(strings.TrimSpace(only.lines), "\n")
+		for _, t := range []string{only.label, collapse(title)} {
+			if t != "" && len(strings.Fields(t)) <= 6 {
+				if _, ok := categoryOf(t); ok {
+					return &cell{text: t, lines: t}
+				}
+			}
 		}
 	}
 	return nil
@@ -207,6 +235,17 @@ func shortCells(row []*cell) bool {
 	return true
 }
 
+// onlyRoles reports whether every cell of a row with text names a column:
+// a header's row, not a row of data that happens to name some.
+func onlyRoles(row []*cell) bool {
+	for _, c := range row {
+		if c != nil && c.text != "" && columnRole(c.text) == roleNone {
+			return false
+		}
+	}
+	return true
+}
+
 // boldRow reports whether every cell of a row with text is set apart as a
 // label (bold), as the header row of a table copied into Markdown is.
 func boldRow(row []*cell) bool {
@@ -243,15 +282,18 @@ func hasDurationCell(row []*cell) bool {
 	return false
 }
 
-// fillSpanned gives back the category cells that a rowspan lost when a
-// table was copied into Markdown or text: the rows under a category cell
+// fillSpanned gives back the cells that a rowspan lost when a table was
+// copied into Markdown or text: the rows under a category or provider cell
 // that spanned them come with their cells shifted left ("| _gid | Counts
 // visits |" under "| Analytics | _ga | Counts visits |"). A row whose
-// last cells are empty and whose first cell, in the category column,
-// names no category takes its first cells from the row above.
+// last cells are empty takes its first cells from the row above: as many
+// as bring a cell that reads as a cookie name to the name column, or,
+// when the first column is the category and the row's first cell names
+// none, as many as are missing at its end.
 func (x *extractor) fillSpanned(grid [][]*cell, start int, roles []role) {
 	width := len(roles)
-	if width < 2 || roles[0] != roleCategory {
+	nameCol := slices.Index(roles, roleName)
+	if width < 2 || nameCol <= 0 || (roles[0] != roleCategory && roles[0] != roleProvider) {
 		return
 	}
 	var prev []*cell
@@ -264,16 +306,38 @@ func (x *extractor) fillSpanned(grid [][]*cell, start int, roles []role) {
 		for i := width - 1; i >= 0 && (i >= len(row) || row[i] == nil || row[i].text == ""); i-- {
 			k++
 		}
-		if k > 0 && k < width && prev != nil && row[0] != nil && !x.namesCategory(row[0].text) {
-			shifted := make([]*cell, width)
-			copy(shifted, prev[:k])
-			copy(shifted[k:], row[:min(len(row), width-k)])
-			grid[r], row = shifted, shifted
+		// The cells lost: as many as put a name in the name column, else,
+		// under a category column, as many as are missing at the end.
+		shift := 0
+		for s := 1; s <= min(k, nameCol) && s <= len(row) && prev != nil; s++ {
+			if c := row[nameCol-s]; c != nil && x.nameCell(c) {
+				shift = s
+				break
+			}
+		}
+		if first := row[0]; shift == 0 && prev != nil && roles[0] == roleCategory && k > 0 && k < width && first != nil && !x.namesCategory(first.text) {
+			shift = k
+		}
+		if shift > 0 {
+			cells := make([]*cell, width)
+			copy(cells, prev[:shift])
+			copy(cells[shift:], row[:min(len(row), width-shift)])
+			grid[r], row = cells, cells
 		}
 		if len(row) >= width {
 			prev = row
 		}
 	}
+}
+
+// nameCell reports whether a cell reads as one cookie name: a single word
+// set in bold, or shaped as a name, or known.
+func (x *extractor) nameCell(c *cell) bool {
+	t := trimName(c.text)
+	if t == "" || strings.ContainsAny(t, " \t") || !validName(t) || notAName(t) {
+		return false
+	}
+	return c.bold || nameMarked(t) || camelCase(t) || x.known(t)
 }
 
 // namesCategory reports whether a cell's text names a category.
