@@ -33,7 +33,8 @@
 // heading.go keeps the headings and what acts as one, leads.go the bold
 // lead-ins; context.go says where a declaration's category comes from;
 // table.go, grid.go and columns.go read tables; pairs.go reads records of
-// labels and values; lists.go lists led by names; prose.go sentences;
+// labels and values, triples.go records without labels; lists.go lists
+// led by names; prose.go sentences;
 // flat.go and tabrows.go text laid out as tables; jsdata.go records kept
 // as data in a page's code; names.go tells cookie names from words;
 // vocab.go and category.go hold the words of the supported languages;

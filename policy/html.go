@@ -260,8 +260,19 @@ func (x *extractor) visitChildren(n *html.Node) {
 			run = run[:0]
 		}
 	}
+	recs, used := x.unlabelled(n)
+	var ctx *tableContext
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
+		case recs != nil && used[c]:
+			// a field of a record read with its name
+		case recs != nil && recs[c].name != nil:
+			flush()
+			if ctx == nil {
+				x.tables++
+				ctx = &tableContext{index: x.tables, layout: LayoutRecord}
+			}
+			x.row(recs[c], ctx)
 		case c.Type == html.TextNode, c.Type == html.ElementNode && isInline(c):
 			run = append(run, c)
 		case c.Type == html.ElementNode:

@@ -200,6 +200,20 @@ export default function Page() {
 			want: []got{{"rw_count", Statistics, "table"}, {"rw_pages", Statistics, "table"}, {"rw_cart", Statistics, "table"}},
 		},
 		{
+			name: "records without labels, a paragraph per field",
+			file: "cookies.md",
+			page: "#### Necessary\n\nrw\\_sess\n\nSession\n\nKeeps you signed in.\n\nbasketId\n\n1 day\n\nKeeps the basket.\n\n" +
+				"#### Statistics\n\nrw\\_count\n\n1 year\n\nCounts visits.\n\nrw\\_pages\n\n30 days\n\nCounts pages read.\n\n" +
+				"#### Other\n\nWrite to us any day.\n\nrw\\_team\n\n2 years\n\nRemembers the team page.\n",
+			want: []got{{"rw_sess", Necessary, "record"}, {"basketId", Necessary, "record"}, {"rw_count", Statistics, "record"}, {"rw_pages", Statistics, "record"}, {"rw_team", Unclassified, "record"}},
+		},
+		{
+			name: "two records without labels are no list",
+			file: "cookies.md",
+			page: "## Cookies\n\nWe use a few cookies, for example `rw_lang`.\n\nrw\\_sess\n\nSession\n\nKeeps you signed in.\n\nbasketId\n\n1 day\n\nKeeps the basket.\n",
+			want: []got{{"rw_lang", Unclassified, "prose"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
