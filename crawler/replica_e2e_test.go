@@ -1,9 +1,11 @@
 package crawler_test
 
 import (
-	"context"
+	"flag"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -11,10 +13,19 @@ import (
 	"github.com/cookieaudit/cookieaudit/fixtures"
 )
 
-// replicaSlots bounds the replica crawls that run at once, in the shared
-// browser: each spends most of its time waiting for a banner or a
-// platform's state, so several share the cores well.
-var replicaSlots = make(chan struct{}, 6)
+// replicaSlots is how many replica crawls run at once, in the shared
+// browser. Each spends most of its time waiting for a banner, a click's
+// effect or a platform's state (about 0.7 CPU-seconds in 2 seconds), so
+// the replicas are crawled by a pool of their own rather than as parallel
+// subtests, which share go test's -parallel slots with every other test
+// of the package.
+const replicaSlots = 6
+
+// replicaRun is one replica's crawl.
+type replicaRun struct {
+	res *crawler.Result
+	err error
+}
 
 // TestReplicas crawls every replica of a consent platform's banner (and
 // every control page) in a real browser, in all three consent phases, and
@@ -32,55 +43,103 @@ func TestReplicas(t *testing.T) {
 	if len(replicas) == 0 {
 		t.Fatal("no replicas under fixtures/assets/cmp")
 	}
-	for _, rep := range replicas {
-		t.Run(rep.Name, func(t *testing.T) {
-			t.Parallel()
-			replicaSlots <- struct{}{}
-			defer func() { <-replicaSlots }()
-			opts := fixtureOptions(t, srv)
-			opts.MaxPages = 1
-			opts.Wait = 500 * time.Millisecond
-			opts.Consent = crawler.ConsentAll
-			if rep.Control {
-				opts.Consent = crawler.ConsentAuto
-			}
-			ctx, cancel := context.WithCancel(t.Context())
-			defer cancel()
-			res, err := crawler.Crawl(ctx, rep.Start, opts)
-			if err != nil {
-				t.Fatalf("Crawl %s: %v", rep.Start, err)
-			}
-			if rep.Control {
-				if b := res.Consent.Banner; b != nil {
-					t.Fatalf("a %s page was taken for a consent banner: platform %q, accept %+v, reject %+v", rep.Name, b.Platform, b.Accept, b.Reject)
-				}
-				if len(res.Consent.Actions) != 0 {
-					t.Errorf("consent actions on a control page: %+v", res.Consent.Actions)
-				}
-				return
-			}
-			b := res.Consent.Banner
-			if b == nil {
-				t.Fatalf("no banner found on %s", rep.Start)
-			}
-			if b.Platform != rep.Platform {
-				t.Errorf("platform = %q, want %q", b.Platform, rep.Platform)
-			}
-			checkReplicaAction(t, rep, res, crawler.AfterAccept)
-			checkReplicaAction(t, rep, res, crawler.AfterReject)
-			has := func(ph crawler.Phase) bool {
-				return slices.ContainsFunc(res.PhaseCookies[ph], func(c crawler.Cookie) bool { return c.Name == rep.AdCookie })
-			}
-			if has(crawler.BeforeConsent) {
-				t.Errorf("%s set before any choice", rep.AdCookie)
-			}
-			if !has(crawler.AfterAccept) {
-				t.Errorf("%s not set after accept: the accept click did not reach the site's tags", rep.AdCookie)
-			}
-			if has(crawler.AfterReject) {
-				t.Errorf("%s set after reject", rep.AdCookie)
-			}
+	base := fixtureOptions(t, srv)
+	crawl := func(rep fixtures.Replica) replicaRun {
+		opts := base
+		opts.MaxPages = 1
+		opts.Wait = 500 * time.Millisecond
+		opts.Consent = crawler.ConsentAll
+		if rep.Control {
+			opts.Consent = crawler.ConsentAuto
+		}
+		res, err := crawler.Crawl(t.Context(), rep.Start, opts)
+		return replicaRun{res, err}
+	}
+	// The crawls -run selects (all, or those its pattern's second part
+	// may match), then a subtest each for the checks.
+	wanted := subtestPattern()
+	runs := make([]*replicaRun, len(replicas))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, replicaSlots)
+	for i, rep := range replicas {
+		if wanted != nil && !wanted.MatchString(rep.Name) {
+			continue
+		}
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			r := crawl(rep)
+			runs[i] = &r
 		})
+	}
+	wg.Wait()
+	for i, rep := range replicas {
+		t.Run(rep.Name, func(t *testing.T) {
+			run := runs[i]
+			if run == nil {
+				r := crawl(rep) // not foreseen from -run's pattern
+				run = &r
+			}
+			checkReplica(t, rep, run.res, run.err)
+		})
+	}
+}
+
+// subtestPattern returns the part of -run's pattern that selects
+// subtests ("TestReplicas/^onetrust$" gives "^onetrust$"), or nil for
+// all. A pattern that cannot be read so selects all: testing itself
+// still decides which subtests run.
+func subtestPattern() *regexp.Regexp {
+	f := flag.Lookup("test.run")
+	if f == nil {
+		return nil
+	}
+	_, sub, ok := strings.Cut(f.Value.String(), "/")
+	if !ok || strings.Contains(sub, "|") {
+		return nil
+	}
+	re, err := regexp.Compile(sub)
+	if err != nil {
+		return nil
+	}
+	return re
+}
+
+// checkReplica holds one replica's crawl to what a user relies on.
+func checkReplica(t *testing.T, rep fixtures.Replica, res *crawler.Result, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("Crawl %s: %v", rep.Start, err)
+	}
+	if rep.Control {
+		if b := res.Consent.Banner; b != nil {
+			t.Fatalf("a %s page was taken for a consent banner: platform %q, accept %+v, reject %+v", rep.Name, b.Platform, b.Accept, b.Reject)
+		}
+		if len(res.Consent.Actions) != 0 {
+			t.Errorf("consent actions on a control page: %+v", res.Consent.Actions)
+		}
+		return
+	}
+	b := res.Consent.Banner
+	if b == nil {
+		t.Fatalf("no banner found on %s", rep.Start)
+	}
+	if b.Platform != rep.Platform {
+		t.Errorf("platform = %q, want %q", b.Platform, rep.Platform)
+	}
+	checkReplicaAction(t, rep, res, crawler.AfterAccept)
+	checkReplicaAction(t, rep, res, crawler.AfterReject)
+	has := func(ph crawler.Phase) bool {
+		return slices.ContainsFunc(res.PhaseCookies[ph], func(c crawler.Cookie) bool { return c.Name == rep.AdCookie })
+	}
+	if has(crawler.BeforeConsent) {
+		t.Errorf("%s set before any choice", rep.AdCookie)
+	}
+	if !has(crawler.AfterAccept) {
+		t.Errorf("%s not set after accept: the accept click did not reach the site's tags", rep.AdCookie)
+	}
+	if has(crawler.AfterReject) {
+		t.Errorf("%s set after reject", rep.AdCookie)
 	}
 }
 
