@@ -214,6 +214,13 @@ export default function Page() {
 			want: []got{{"rw_lang", Unclassified, "prose"}},
 		},
 		{
+			name: "a bold title ending in a full stop heads the list after it",
+			file: "cookies.md",
+			page: "## Cookies\n\n**Strictly necessary.** These cannot be switched off.\n\n* **RiverWorks**\n    * **Cookies:** rw\\_sess, rw\\_csrf\n    * **Purpose:** Security.\n\n" +
+				"**Analytics.** We count visits.\n\n* **CountCo**\n    * **Cookies:** rw\\_count\n    * **Purpose:** Visits.\n",
+			want: []got{{"rw_sess", Necessary, "list"}, {"rw_csrf", Necessary, "list"}, {"rw_count", Statistics, "list"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

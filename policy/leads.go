@@ -9,7 +9,9 @@ import (
 )
 
 // leadIn returns the bold words opening a paragraph and ending in a colon
-// or a dash ("<strong>Analytics cookies:</strong> we use…"), or "".
+// or a dash ("<strong>Analytics cookies:</strong> we use…"), or a short
+// title ending in a full stop ("<strong>Analytics.</strong> We use…"), or
+// "".
 func leadIn(nodes []*html.Node) string {
 	for i, n := range nodes {
 		if n.Type == html.TextNode && strings.TrimSpace(n.Data) == "" {
@@ -19,7 +21,8 @@ func leadIn(nodes []*html.Node) string {
 			return ""
 		}
 		t := collapse(nodeText(n, false))
-		if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-") {
+		if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-") ||
+			strings.HasSuffix(t, ".") && len(strings.Fields(t)) <= 4 {
 			return t
 		}
 		if i+1 < len(nodes) && nodes[i+1].Type == html.TextNode {

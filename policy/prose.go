@@ -70,7 +70,7 @@ func (x *extractor) textRun(nodes []*html.Node) {
 		// "<p><strong>Analytics cookies:</strong> These cookies…</p>" heads
 		// the tables after it, as a heading would.
 		if _, ok := x.lex.heading(lead); ok && titleLike(lead) {
-			x.push(pseudoLevel, strings.TrimRight(lead, ":–- "), parent)
+			x.push(pseudoLevel, strings.TrimRight(lead, ":–-. "), parent)
 		}
 	}
 	x.paragraph(flat)
