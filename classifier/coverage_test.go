@@ -118,7 +118,8 @@ func TestDatabaseReach(t *testing.T) {
 // A declared pattern stands for names: what it leaves open at the end is
 // dropped, as the sample's scorer does ("_ga_#", "_ga_*", "_ga_<id>" and
 // "_ga_xxxx" are "_ga_"), and what it leaves open inside is filled
-// ("_hjSession_<id>_x" is "_hjSession_1a2b3c_x").
+// ("_hjSession_<id>_x" is "_hjSession_1a2b3c_x"). A regular expression's
+// anchors are dropped too ("^_ga$" is "_ga"), as the scorer does.
 var (
 	openEnd = regexp.MustCompile(`(\.\*|\*+|#+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|x{3,}|X{3,}|\.\.\.|…)$`)
 	filler  = regexp.MustCompile(`(\.\*|\*+|#+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|\.\.\.|…)`)
@@ -126,6 +127,9 @@ var (
 
 func exampleName(pattern string) string {
 	n := strings.TrimSpace(pattern)
+	if strings.HasPrefix(n, "^") {
+		n = strings.TrimSuffix(n[1:], "$")
+	}
 	for prev := ""; prev != n; {
 		prev = n
 		n = strings.TrimSpace(openEnd.ReplaceAllString(n, ""))
