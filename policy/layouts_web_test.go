@@ -221,6 +221,14 @@ export default function Page() {
 			want: []got{{"rw_sess", Necessary, "list"}, {"rw_csrf", Necessary, "list"}, {"rw_count", Statistics, "list"}},
 		},
 		{
+			name: "a short row under a category and a provider column",
+			file: "page.html",
+			page: `<table><tr><th>Category</th><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr>
+				<tr><td>Analytics</td><td>CountCo</td><td>rw_count</td><td>Counts visits</td></tr>
+				<tr><td>rw_pages</td></tr></table>`,
+			want: []got{{"rw_count", Statistics, "table"}, {"rw_pages", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -309,13 +309,13 @@ func (x *extractor) fillSpanned(grid [][]*cell, start int, roles []role) {
 		// The cells lost: as many as put a name in the name column, else,
 		// under a category column, as many as are missing at the end.
 		shift := 0
-		for s := 1; s <= min(k, nameCol) && s <= len(row) && prev != nil; s++ {
-			if c := row[nameCol-s]; c != nil && x.nameCell(c) {
+		for s := 1; s <= min(k, nameCol) && prev != nil; s++ {
+			if i := nameCol - s; i < len(row) && row[i] != nil && x.nameCell(row[i]) {
 				shift = s
 				break
 			}
 		}
-		if first := row[0]; shift == 0 && prev != nil && roles[0] == roleCategory && k > 0 && k < width && first != nil && !x.namesCategory(first.text) {
+		if shift == 0 && prev != nil && roles[0] == roleCategory && k > 0 && k < width && len(row) > 0 && row[0] != nil && !x.namesCategory(row[0].text) {
 			shift = k
 		}
 		if shift > 0 {
