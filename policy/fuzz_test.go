@@ -82,6 +82,11 @@ func FuzzExtractHTML(f *testing.F) {
 		`<ul><li><div>Cookie</div><div>x</div></li><li><div>Duration</div><div>session</div></li></ul>`,
 		`<script>a.cookieTableNecessary = [["a","b","c","1 day","HTTP"],[1,2],"x",[null]];</script>`,
 		`<script>var d = {"DomainData": {"Groups": [{"GroupName": "Performance", "Cookies": [{"Name": "a", "Length": "-3"}], "SubGroups": [{}]}]}};</script>`,
+		`<style a={{ b: "}" }} /><table><tr><th>Category</th><th>Provider</th><th>Cookie name</th></tr><tr><td>Analytics</td><td>x</td><td>a_b</td></tr><tr><td>c_d</td></tr><tr><td></td><td>Name</td><td>Purpose</td></tr><tr><td>e</td></tr></table>`,
+		"const necessary = [{ nom: \"a_b\", duree: \"1 an\" }, { name: [1], purpose: {} }]; x: [[{ cookieName: \"c\" }]]",
+		`<template #default><thead><tr><th>Name</th><th>Purpose</th></tr></thead><tbody><tr><td>a_b</td><td>x</td></tr></tbody></template>`,
+		"<p>a_b</p><p>1 day</p><p>x</p><p>c_d</p><p>Session</p><p>y</p><p>e_f</p><p>2 years</p>",
+		"<div><strong>Marketing (1)</strong><br><p>Name Provider Purpose Expiry\na_b [x2]\tX\ny\tz\t1 day\t</p></div>",
 	} {
 		f.Add([]byte(s))
 	}
