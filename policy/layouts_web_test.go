@@ -229,6 +229,13 @@ export default function Page() {
 			want: []got{{"rw_count", Statistics, "table"}, {"rw_pages", Statistics, "table"}},
 		},
 		{
+			name: "a known service's name in the name column is a service",
+			file: "page.html",
+			page: `<h2>Analytics cookies</h2><table><tr><th>Name</th><th>Purpose</th></tr>
+				<tr><td>Hotjar</td><td>Heat maps of our pages</td></tr><tr><td>rw_count</td><td>Counts visits</td></tr><tr><td>Tracksy</td><td>Counts sessions</td></tr></table>`,
+			want: []got{{"rw_count", Statistics, "table"}, {"Tracksy", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -3,6 +3,7 @@ package policy
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -55,7 +56,7 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	}
 	f.provider, f.domain = collapse(f.provider), collapse(f.domain)
 	names := splitNames(f.name.lines)
-	if len(names) == 0 {
+	if len(names) == 0 || x.serviceWord(f.name.text) {
 		if svc, ok := x.service(f.name.text); ok {
 			x.declared()
 			x.addService(Declaration{
@@ -100,6 +101,19 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 			},
 		}, false)
 	}
+}
+
+// serviceWord reports whether a name cell holds one capitalised word that
+// the knowledge base knows as a service and not as a cookie ("Criteo",
+// "Hotjar" in a list of partners): a service declared in the name's
+// place, not a cookie.
+func (x *extractor) serviceWord(text string) bool {
+	t := collapse(text)
+	if t == "" || strings.ContainsAny(t, " _-.0123456789") || !unicode.IsUpper([]rune(t)[0]) || x.known(t) {
+		return false
+	}
+	_, ok := x.service(t)
+	return ok
 }
 
 // durations parses a duration cell for the names of its row: one duration
