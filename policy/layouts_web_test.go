@@ -236,6 +236,13 @@ export default function Page() {
 			want: []got{{"rw_count", Statistics, "table"}, {"Tracksy", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
 		},
 		{
+			name: "a name column headed as storage keys, and a host in the name's place",
+			file: "cookies.md",
+			page: "### Necessary cookies\n\n| Cookie | Provider | Purpose |\n| --- | --- | --- |\n| rw\\_sess | RiverWorks | Keeps you signed in |\n| Domain: pay.example | PayCo | Lets you pay |\n\n" +
+				"### Local storage\n\n| Local Storage Domain | Local Storage Name | Local Storage Purpose |\n| --- | --- | --- |\n| www.riverworks.example | rw\\_probe | Checks that storage works |\n",
+			want: []got{{"rw_sess", Necessary, "table"}, {"rw_probe (localStorage)", Unclassified, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -45,6 +45,14 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	}
 	where := ctx.where()
 	typ := storageTypeOf(f.typ, f.category)
+	if typ == Cookie {
+		typ = ctx.typ
+	}
+	if label, _, ok := strings.Cut(f.name.text, ":"); ok && columnRole(label) == roleDomain {
+		// "Domain: paypal.com" in the name's place: a host, no cookie.
+		x.warnf("%s: no cookie name in %q", ctx.where(), f.name.text)
+		return
+	}
 	cat, catText, head := x.rowCategory(f, ctx)
 	purpose := collapse(f.purpose)
 	if f.function != "" {

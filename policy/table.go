@@ -21,6 +21,9 @@ type tableContext struct {
 	unclassed  bool // a warning about missing categories was given
 	sectionCat Category
 	section    string // text of the last row spanning the table naming a category
+	// typ is the storage type the table's header gives its names ("Local
+	// Storage Name"), Cookie when it gives none.
+	typ StorageType
 }
 
 func (c *tableContext) where() string {
@@ -69,6 +72,10 @@ func (x *extractor) table(t *html.Node) bool {
 	}
 	x.prev = &tableShape{index: ctx.index, width: width, roles: roles}
 	x.cookieTables++
+	// A name column headed "Local Storage Name" lists storage keys.
+	if i := slices.Index(roles, roleName); start > 0 && i >= 0 && i < len(grid[start-1]) && grid[start-1][i] != nil {
+		ctx.typ = storageTypeOf(grid[start-1][i].text)
+	}
 	// A row spanning the table above its header titles it ("Analytics
 	// cookies, set with your consent"): when it names a category, the
 	// table's rows have it.
