@@ -202,9 +202,13 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		c.opts.Logger.Debug("consent choice", "phase", ph, "click", click, "platform", a.Platform, "clicked", a.Clicked,
 			"verified", a.VerifiedBy, "error", a.Error, "took", time.Since(began).Round(time.Millisecond))
 	}()
+	// A first layer that the first phase saw whole, with settings and no
+	// accept (a notice whose "Accept all" is in its settings), is
+	// accepted in its second layer.
+	acceptInside := click == "accept" && known != nil && known.Accept == nil && known.Settings != nil
 	can := func(r bannerReport) bool {
 		if click == "accept" {
-			return r.Accept != nil
+			return r.Accept != nil || acceptInside && r.Settings != nil
 		}
 		return r.Reject != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
 	}
@@ -274,6 +278,10 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		return step(fr.frame, "save", false)
 	}
 	switch {
+	case click == "accept" && fr.Accept == nil:
+		if !c.acceptInSettings(ctx, p, fr, a, step) {
+			return a
+		}
 	case click == "accept":
 		a.Button, a.Layer = fr.Accept, 1
 		if !step(fr.frame, "accept", false) || !saveSelected() {
@@ -309,35 +317,13 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 // rejectInSettings opens the banner's second layer and refuses there:
 // "reject all" when it has one, else every purpose unticked and saved.
 func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
-	a.Layer = 2
-	if !step(fr.frame, "settings", false) {
-		return false
-	}
-	// The second layer may open in another frame (a privacy manager in an
-	// iframe of its own, which a loaded machine takes seconds to load):
-	// look in every frame, for up to secondLayerWait.
-	deadline := time.Now().Add(secondLayerWait)
-	var l2 frameReport
-	for {
-		sleep(ctx, 250*time.Millisecond)
-		found := false
-		for _, f := range p.frames() {
-			r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-			if err == nil && (r.Layer2Reject != nil || r.Save != nil) {
-				l2, found = frameReport{frame: f, bannerReport: r}, true
-				if f == fr.frame {
-					break
-				}
-			}
-		}
-		if found {
-			break
-		}
-		if ctx.Err() != nil || time.Now().After(deadline) {
+	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Layer2Reject != nil || r.Save != nil })
+	if !ok {
+		if a.Error == "" {
 			a.NoReject = true
 			a.Error = "the banner's settings offer no reject and no save button"
-			return false
 		}
+		return false
 	}
 	a.Preticked = l2.Purposes.Ticked
 	if l2.Layer2Reject != nil {
@@ -362,6 +348,53 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 	a.Clicks += len(r.Unticked)
 	a.Button = l2.Save
 	return step(l2.frame, "save", true)
+}
+
+// secondLayer opens the banner's settings and returns the second layer
+// once it shows what want asks for. The second layer may open in another
+// frame (a privacy manager in an iframe of its own, which a loaded machine
+// takes seconds to load): every frame is looked in, for up to
+// secondLayerWait.
+func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, want func(bannerReport) bool) (frameReport, bool) {
+	a.Layer = 2
+	if !step(fr.frame, "settings", false) {
+		return frameReport{}, false
+	}
+	deadline := time.Now().Add(secondLayerWait)
+	for {
+		sleep(ctx, 250*time.Millisecond)
+		var l2 frameReport
+		found := false
+		for _, f := range p.frames() {
+			r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+			if err == nil && want(r) {
+				l2, found = frameReport{frame: f, bannerReport: r}, true
+				if f == fr.frame {
+					break
+				}
+			}
+		}
+		if found {
+			return l2, true
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			return frameReport{}, false
+		}
+	}
+}
+
+// acceptInSettings accepts in the banner's second layer, for a first layer
+// that offers only its settings.
+func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
+	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Accept != nil })
+	if !ok {
+		if a.Error == "" {
+			a.Error = "the banner's settings offer no accept button"
+		}
+		return false
+	}
+	a.Button = l2.Accept
+	return step(l2.frame, "accept", true)
 }
 
 func errText(err error) string {
