@@ -243,6 +243,13 @@ export default function Page() {
 			want: []got{{"rw_sess", Necessary, "table"}, {"rw_probe (localStorage)", Unclassified, "table"}},
 		},
 		{
+			name: "a plain word quoted right after a word for cookies is its name",
+			file: "cookies.md",
+			page: "## Publicité\n\nNous utilisons le cookie interne « rwp », conservé un an, et les cookies « tiers » de nos partenaires.\n\n" +
+				"Nos partenaires utilisent des cookies pour « retenir » vos choix.\n",
+			want: []got{{"rwp", Marketing, "prose"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
