@@ -250,6 +250,14 @@ export default function Page() {
 			want: []got{{"rwp", Marketing, "prose"}},
 		},
 		{
+			name: "records whose fields each hold their label and value without a separator",
+			file: "page.html",
+			page: `<h3>Statistik</h3><details open><summary><strong>CountCo</strong></summary>
+				<div class="service-table"><div class="row"><div><strong>Name</strong><span>rw_count</span></div><div><strong>Gültig bis</strong><span>1 Tag</span></div><div><strong>Funktion</strong><span>Zählt Seitenaufrufe</span></div></div>
+				<div class="row"><div><strong>Name</strong><span>rw_visit / rw_visit_*</span></div><div><strong>Gültig bis</strong><span>2 Jahre</span></div><div><strong>Funktion</strong><span>Zählt Besuche</span></div></div></div></details>`,
+			want: []got{{"rw_count", Statistics, "record"}, {"rw_visit", Statistics, "record"}, {"rw_visit_*", Statistics, "record"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

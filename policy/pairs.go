@@ -307,6 +307,11 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 			i++
 			continue
 		}
+		if p, ok := innerPair(k); ok {
+			// "<div><strong>Name</strong><span>_ga</span></div>"
+			pairs, paired[k] = append(pairs, p), true
+			continue
+		}
 		if texts[i] != "" && isLabelBlock(k) {
 			// Each line of the block may be a pair ("NAME – x<br>PURPOSE – y").
 			var ps []pair
@@ -339,6 +344,42 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 	x.emit(n, recs, 0, LayoutRecord)
 	x.close(n)
 	return true
+}
+
+// innerPair reads an element holding a label element and then its value
+// in one inline element, with no separator between them
+// ("<div><strong>Name</strong><span>_ga</span></div>").
+func innerPair(k *html.Node) (pair, bool) {
+	first := k.FirstChild
+	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
+		first = first.NextSibling
+	}
+	if first == nil || first.Type != html.ElementNode || first.NextSibling == nil || !labelElement(first) {
+		return pair{}, false
+	}
+	label := collapse(nodeText(first, false))
+	if label == "" || len(strings.Fields(label)) > 4 || strings.ContainsAny(label, ":：") || columnRole(label) == roleNone {
+		return pair{}, false
+	}
+	// The value is one element, the last: no text beside the two.
+	var value *html.Node
+	for n := first.NextSibling; n != nil; n = n.NextSibling {
+		switch {
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
+		case n.Type == html.ElementNode && value == nil && !blockElements[n.DataAtom]:
+			value = n
+		default:
+			return pair{}, false
+		}
+	}
+	if value == nil {
+		return pair{}, false
+	}
+	lines := strings.TrimSpace(nodeText(value, true))
+	if lines == "" {
+		return pair{}, false
+	}
+	return pair{label: label, value: collapse(lines), lines: lines}, true
 }
 
 // labelElement reports whether an element is set apart as a label: a
