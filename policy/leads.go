@@ -2,7 +2,6 @@ package policy
 
 import (
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -52,30 +51,4 @@ func boldRun(nodes []*html.Node) string {
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// titledCompound reports whether a hyphenated word is an English compound
-// written in a title ("Interest-Based", "non-California", "Non-Essential"):
-// letters only, and a part starting with a capital followed by lower-case
-// letters. Cookie names so written are rare; set in bold, such words are
-// a title's, not a name.
-func titledCompound(t string) bool {
-	parts := strings.Split(t, "-")
-	if len(parts) < 2 {
-		return false
-	}
-	titled := false
-	for _, p := range parts {
-		rs := []rune(p)
-		if len(rs) == 0 {
-			return false
-		}
-		for i, r := range rs {
-			if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
-				return false
-			}
-		}
-		titled = titled || (unicode.IsUpper(rs[0]) && len(rs) > 1)
-	}
-	return titled
 }

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -35,7 +34,7 @@ func (x *extractor) keyedList(list *html.Node) bool {
 			if names == nil {
 				weak, p := weakLead(c)
 				if weak == nil {
-					weak, p = plainLead(c)
+					weak, p = x.plainLead(c)
 				}
 				if weak != nil {
 					weakItems = append(weakItems, len(items))
@@ -177,7 +176,7 @@ func weakLead(li *html.Node) ([]string, string) {
 // cookie name, then a dash or a colon ("cartId - keeps the basket",
 // "site_geo – the chosen country"): a name when the list's other items
 // are led by names.
-func plainLead(li *html.Node) ([]string, string) {
+func (x *extractor) plainLead(li *html.Node) ([]string, string) {
 	text := collapse(nodeText(li, false))
 	i := -1
 	for _, sep := range []string{" – ", " - ", " — ", ": "} {
@@ -188,24 +187,11 @@ func plainLead(li *html.Node) ([]string, string) {
 	if i <= 0 {
 		return nil, ""
 	}
-	lead := strings.TrimSpace(text[:i])
-	if len(strings.Fields(lead)) != 1 || !validName(lead) || notAName(lead) || !(nameMarked(lead) || camelCase(lead)) {
+	lead := wordName(text[:i])
+	if lead == "" || !x.nameShaped(lead) {
 		return nil, ""
 	}
-	return []string{trimName(lead)}, sentence(strings.TrimSpace(strings.TrimLeft(text[i:], ":–—- ")))
-}
-
-// camelCase reports whether a word has a lower-case letter followed by an
-// upper-case one ("cartId").
-func camelCase(t string) bool {
-	prev := ' '
-	for _, r := range t {
-		if unicode.IsUpper(r) && unicode.IsLower(prev) {
-			return true
-		}
-		prev = r
-	}
-	return false
+	return []string{lead}, sentence(strings.TrimSpace(strings.TrimLeft(text[i:], ":–—- ")))
 }
 
 // firstElement returns the first child element of n, when no text comes

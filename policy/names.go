@@ -170,6 +170,24 @@ func trimName(t string) string {
 	return strings.TrimSpace(t)
 }
 
+// wordName returns t as one cookie name, trimmed, when it is a single
+// word that can be a name and is no web term, host, file or number; ""
+// otherwise.
+func wordName(t string) string {
+	t = trimName(t)
+	if t == "" || strings.ContainsAny(t, " \t\n") || !validName(t) || notAName(t) {
+		return ""
+	}
+	return t
+}
+
+// nameShaped reports whether a word is marked as a cookie name: an
+// underscore, a digit or a wildcard, mixed case ("cartId"), or a name the
+// knowledge base knows.
+func (x *extractor) nameShaped(t string) bool {
+	return nameMarked(t) || camelCase(t) || x.known(t)
+}
+
 // validName reports whether t can be a cookie name or a name pattern: it
 // has a letter or digit and none of the characters that cannot be in a
 // cookie name outside a placeholder.
@@ -333,4 +351,43 @@ func (x *extractor) service(text string) (string, bool) {
 		return "", false
 	}
 	return x.know.Service(text)
+}
+
+// camelCase reports whether a word has a lower-case letter followed by an
+// upper-case one ("cartId").
+func camelCase(t string) bool {
+	prev := ' '
+	for _, r := range t {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// titledCompound reports whether a hyphenated word is an English compound
+// written in a title ("Interest-Based", "non-California", "Non-Essential"):
+// letters only, and a part starting with a capital followed by lower-case
+// letters. Cookie names so written are rare; set in bold, such words are
+// a title's, not a name.
+func titledCompound(t string) bool {
+	parts := strings.Split(t, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	titled := false
+	for _, p := range parts {
+		rs := []rune(p)
+		if len(rs) == 0 {
+			return false
+		}
+		for i, r := range rs {
+			if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
+				return false
+			}
+		}
+		titled = titled || (unicode.IsUpper(rs[0]) && len(rs) > 1)
+	}
+	return titled
 }

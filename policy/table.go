@@ -340,11 +340,8 @@ func (x *extractor) fillSpanned(grid [][]*cell, start int, roles []role) {
 // nameCell reports whether a cell reads as one cookie name: a single word
 // set in bold, or shaped as a name, or known.
 func (x *extractor) nameCell(c *cell) bool {
-	t := trimName(c.text)
-	if t == "" || strings.ContainsAny(t, " \t") || !validName(t) || notAName(t) {
-		return false
-	}
-	return c.bold || nameMarked(t) || camelCase(t) || x.known(t)
+	t := wordName(c.text)
+	return t != "" && (c.bold || x.nameShaped(t))
 }
 
 // namesCategory reports whether a cell's text names a category.

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -10,10 +11,9 @@ import (
 // text per field: a cookie's name, its lifetime, then what it does
 // ("_ga" / "2 years" / "Registers a unique ID…"), as consent platforms'
 // declarations read when copied as text, each field its own paragraph.
-// It returns the records by the element of their name, the elements of
-// their other fields, and the run's record count; at least three records
-// in one run of sibling elements make a list, fewer are left to the other
-// readers.
+// It returns the records by the element of their name, and the elements
+// of their other fields; nil when the children of n hold fewer than three
+// records, which are left to the other readers.
 func (x *extractor) unlabelled(n *html.Node) (map[*html.Node]fields, map[*html.Node]bool) {
 	var kids []*html.Node
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -30,7 +30,7 @@ func (x *extractor) unlabelled(n *html.Node) (map[*html.Node]fields, map[*html.N
 			continue
 		}
 		life := collapse(nodeText(kids[i+1], false))
-		if d, err := ParseDuration(life); err != nil || utf8Len(life) > 40 || (!d.Known() && d.Text == "") {
+		if d, err := ParseDuration(life); err != nil || utf8.RuneCountInString(life) > 40 || (!d.Known() && d.Text == "") {
 			continue
 		}
 		f := fields{}
@@ -60,11 +60,8 @@ func (x *extractor) bareName(e *html.Node) (string, bool) {
 	if headingLike(e) || hasBlockContent(e) {
 		return "", false
 	}
-	t := trimName(collapse(nodeText(e, false)))
-	if t == "" || strings.ContainsAny(t, " \t") || !validName(t) || notAName(t) {
-		return "", false
-	}
-	if !(nameMarked(t) || camelCase(t) || x.known(t) || strings.ContainsAny(t, ":.-")) {
+	t := wordName(collapse(nodeText(e, false)))
+	if t == "" || !(x.nameShaped(t) || strings.ContainsAny(t, ":.-")) {
 		return "", false
 	}
 	return t, true
@@ -75,5 +72,3 @@ func headingLike(e *html.Node) bool {
 	_, ok := headingLevel(e)
 	return ok
 }
-
-func utf8Len(s string) int { return len([]rune(s)) }
