@@ -106,7 +106,7 @@ func requestedLifetime(c crawler.Cookie) (life time.Duration, persistent bool) {
 // __Host- and __Secure- prefixes are dropped: they say how a cookie is
 // protected, not what it is for.
 func nameWordSet(name string) map[string]bool {
-	for _, p := range []string{"__Host-", "__Secure-"} {
+	for _, p := range cookiePrefixes {
 		name = strings.TrimPrefix(name, p)
 	}
 	words := map[string]bool{}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/cookieaudit/cookieaudit/classifier"
 	"github.com/cookieaudit/cookieaudit/policy"
@@ -342,6 +343,11 @@ func TestLookupPrecedence(t *testing.T) {
 		{"names are case-sensitive", base, "ABCD", "example.org", ""},
 		{"an override wins over everything", over, "abcd", "example.net", "override a"},
 		{"nothing", over, "zzz", "example.org", ""},
+		{"a browser prefix no entry names is dropped", base, "__Host-abcd", "example.org", "exact abcd"},
+		{"a browser prefix on a host-only entry's host", base, "__Secure-abcd", "example.net", "exact abcd on example.net"},
+		{"an entry with the prefix wins", base.Override([]classifier.Entry{mk("exact __Secure-abcd", "__Secure-abcd", classifier.MatchExact)}), "__Secure-abcd", "example.org", "exact __Secure-abcd"},
+		{"only the browser's prefixes", base, "__Other-abcd", "example.org", ""},
+		{"a bare prefix", base, "__Host-", "example.org", ""},
 	}
 	for _, tc := range cases {
 		e, ok := tc.kb.Lookup(tc.cookie, tc.domain)
@@ -352,6 +358,9 @@ func TestLookupPrecedence(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: Lookup(%q, %q) = %q, want %q", tc.name, tc.cookie, tc.domain, got, tc.want)
 		}
+	}
+	if m, want := base.Matches("__Host-abcd"), base.Matches("abcd"); len(m) != 5 || !cmp.Equal(m, want, cmpopts.IgnoreUnexported(classifier.Entry{})) {
+		t.Errorf("Matches(__Host-abcd) = %+v, want the 5 entries of abcd", m)
 	}
 	if base.Len() != 5 || over.Len() != 6 {
 		t.Errorf("Len = %d and %d, want 5 and 6 (Override must not change its receiver)", base.Len(), over.Len())

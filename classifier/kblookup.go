@@ -3,7 +3,10 @@ package classifier
 // Finding the entries of the knowledge base that match a cookie name, and
 // the one that best describes a cookie.
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // candidates calls fn with the index of every entry that may match name:
 // its exact entries, the prefix entries of each of its prefixes (found by
@@ -90,10 +93,31 @@ func (t *prefixTrie) walk(name string, fn func(i int)) {
 // the cookie's, the best of them is returned with low confidence and
 // OtherHost set: the name is known, set elsewhere ("IDE" of
 // doubleclick.net seen as a first-party cookie).
+//
+// A name with the browser's __Secure- or __Host- prefix that no entry
+// names is looked up without it: the prefix says how the cookie is
+// protected, not what it is for ("__Host-next-auth.csrf-token" of a site
+// that renamed Auth.js's cookie).
 func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 	if kb == nil {
 		return Entry{}, false
 	}
+	if e, ok := kb.lookup(name, domain); ok {
+		return e, true
+	}
+	for _, p := range cookiePrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			return kb.lookup(rest, domain)
+		}
+	}
+	return Entry{}, false
+}
+
+// cookiePrefixes are the name prefixes browsers give a meaning of their
+// own (RFC 6265bis): they restrict how a cookie is set.
+var cookiePrefixes = []string{"__Secure-", "__Host-"}
+
+func (kb *KB) lookup(name, domain string) (Entry, bool) {
 	domain = NormalizeHost(domain)
 	best, elsewhere := -1, -1
 	consider := func(i int) {
@@ -128,13 +152,21 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 
 // Matches returns every entry whose name matches name, on any host, best
 // first in Lookup's order (as if for a cookie of each entry's own host):
-// what "cookieaudit kb lookup" lists.
+// what "cookieaudit kb lookup" lists. A browser prefix no entry names is
+// dropped, as Lookup drops it.
 func (kb *KB) Matches(name string) []Entry {
 	if kb == nil {
 		return nil
 	}
 	var idx []int
 	kb.candidates(name, func(i int) { idx = append(idx, i) })
+	if len(idx) == 0 {
+		for _, p := range cookiePrefixes {
+			if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+				kb.candidates(rest, func(i int) { idx = append(idx, i) })
+			}
+		}
+	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		switch {
 		case kb.better(i, j):
