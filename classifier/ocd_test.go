@@ -56,6 +56,8 @@ func TestParseOpenCookieDB(t *testing.T) {
 		{"guard_token", "Guard", policy.Necessary, "1d", nil, classifier.ConfidenceHigh, ocdFile + ":6"},
 		{"_ga", "Google Analytics", policy.Marketing, "2y", []string{"example.org"}, classifier.ConfidenceHigh, ocdFile + ":7"},
 		{"legacy_flag", "Legacy CMS", policy.Necessary, "varies", nil, classifier.ConfidenceHigh, ocdFile + ":8"},
+		// An invisible soft hyphen inside the name is dropped.
+		{"acme_logsession", "Acme Logs", policy.Necessary, "session", nil, classifier.ConfidenceHigh, ocdFile + ":9"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("entries (-want +got):\n%s", diff)
