@@ -35,8 +35,9 @@ var (
 )
 
 // Keys that do not hold an optional purpose's choice: the necessary
-// purposes (always on), and bookkeeping.
-var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|necessary|essential|required|strict|strictly[-_ ]?necessary|technical|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
+// purposes (always on), also shortened ("ess", "nec", "req") or with a
+// "cookies" suffix, and bookkeeping.
+var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|(nec|necessary|ess|essentials?|req|required|strict|strictly[-_ ]?necessary|technical)([-_ ]?(cookies?|storage))?|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|purpose|consents|enabled|granted|allowed|accepted`)

@@ -28,6 +28,10 @@ func TestRecordState(t *testing.T) {
 		{"French word accepted", nil, map[string]string{u + "cookie:consentement": "accepte"}, stateAccepted},
 		{"French word refused", nil, map[string]string{u + "cookie:consentement": "refuse"}, stateRejected},
 		{"only necessary", nil, map[string]string{u + "cookie:site_consent": "necessary"}, stateRejected},
+		{"abbreviated purposes, essential on", nil, map[string]string{u + "cookie:shop_privacy": "v3%7Cess%3A1%7Cstats%3A0%7Cads%3A0%7C1764547200"}, stateRejected},
+		{"abbreviated purposes, all on", nil, map[string]string{u + "cookie:shop_privacy": "v3%7Cess%3A1%7Cstats%3A1%7Cads%3A1%7C1764547200"}, stateAccepted},
+		{"necessary cookies key", nil, map[string]string{u + "cookie:site_consent": `{"necessary_cookies":true,"analytics_cookies":false}`}, stateRejected},
+		{"required key, short", nil, map[string]string{u + "cookie:site_consent": "req=1&stat=0&mkt=0"}, stateRejected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := recordState(tc.before, tc.after); got != tc.want {
