@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -294,6 +295,28 @@ func (x *extractor) checkNameColumn(grid [][]*cell, start int, roles []role) []r
 			out := append([]role(nil), roles...)
 			out[col], out[nameCol] = roleName, roleProvider
 			return uniqueRoles(out)
+		}
+	}
+	return roles
+}
+
+// untitledCategory gives the category role to a column the header leaves
+// untitled when its cells are category words ("| Type | Name | Purpose |
+// Duration | |" with Essential, Analytics, Marketing in the last column),
+// when no other column holds the category.
+func (x *extractor) untitledCategory(grid [][]*cell, start int, roles []role) []role {
+	if start < 1 || start > len(grid) || slices.Contains(roles, roleCategory) {
+		return roles
+	}
+	header := grid[start-1]
+	for col, r := range roles {
+		if r != roleNone || col >= len(header) || (header[col] != nil && header[col].text != "") {
+			continue
+		}
+		if s := x.statsOf(grid, start, col); s.cells >= 2 && s.categories*10 >= s.cells*8 {
+			out := append([]role(nil), roles...)
+			out[col] = roleCategory
+			return out
 		}
 	}
 	return roles

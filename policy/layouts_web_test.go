@@ -258,6 +258,17 @@ export default function Page() {
 			want: []got{{"rw_count", Statistics, "record"}, {"rw_visit", Statistics, "record"}, {"rw_visit_*", Statistics, "record"}},
 		},
 		{
+			name: "an untitled column of category words is the category; a beacon that is also a cookie is a cookie",
+			file: "cookies.md",
+			page: "Our cookies fall into four kinds: Essential, Analytics, Functional and Marketing.\n\n" +
+				"| Type | Name | Purpose | Duration | |\n| --- | --- | --- | --- | --- |\n" +
+				"| Cookie | rw\\_login | Keeps you signed in | 1 month | Essential |\n" +
+				"| Local Storage | rw\\_palette | Remembers your colours | persistent | Functional |\n" +
+				"| Beacon and Cookie | rw\\_count | Counts visits | 2 years | Analytics |\n" +
+				"| Beacon | rw/hit | Counts ad views | session | Marketing |\n",
+			want: []got{{"rw_login", Necessary, "table"}, {"rw_palette (localStorage)", Preferences, "table"}, {"rw_count", Statistics, "table"}, {"rw/hit (pixel)", Marketing, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -10,13 +11,17 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // storageTypeOf returns the kind of storage a type or category text names
 // ("HTML Local Storage", "Técnica (sessionStorage)", "Pixel Tracker"), or
-// Cookie.
+// Cookie. A text that also names cookies ("Beacon and Cookie", "Script
+// and cookie") declares a cookie: that is what a browser keeps of it.
 func storageTypeOf(texts ...string) StorageType {
 	for _, t := range texts {
 		if t == "" {
 			continue
 		}
 		ws := words(t)
+		if slices.Contains(ws, "cookie") || slices.Contains(ws, "cookies") {
+			return Cookie
+		}
 		for _, s := range storageTypes {
 			if find(ws, s.phrases) >= 0 {
 				return s.typ

@@ -65,7 +65,7 @@ func (x *extractor) table(t *html.Node) bool {
 	if roles == nil {
 		start, roles = x.inferColumns(grid, ctx)
 	} else {
-		roles = x.checkNameColumn(grid, start, roles)
+		roles = x.untitledCategory(grid, start, x.checkNameColumn(grid, start, roles))
 	}
 	if roles == nil {
 		return false
