@@ -159,6 +159,26 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     };
   };
 
+  // A platform's banner whose rule finds no way to refuse (its markup
+  // differs from the rule's, in a configuration or a version the rule
+  // does not know) is read by its texts too: a reject or settings button
+  // the texts find in the same banner fills the role the rule left empty.
+  const withWords = (v, layer2) => {
+    const missing = !layer2 ? (v.reject || v.settings ? [] : ["reject", "settings"])
+      : ["layer2Reject", "save"].filter((r) => !v[r] && (r === "layer2Reject" || !v.layer2Reject || v.purposes.length));
+    if (!missing.length) return v;
+    const anchor = (layer2 && v.layer2 && v.layer2.el) || (v.first && v.first.el) || (v.accept && v.accept.el);
+    if (!anchor) return v;
+    const g = generic(layer2);
+    const box = g && g.first && g.first.el;
+    if (!box || !(box.contains(anchor) || anchor.contains(box))) return v;
+    for (const role of missing) {
+      if (g[role]) v[role] = g[role];
+    }
+    if (layer2 && !v.purposes.length) v.purposes = g.purposes;
+    return v;
+  };
+
   const find = (only, layer2) => {
     if (custom && (custom.accept || custom.reject) && (!only || only === "custom")) {
       const a = custom.accept ? firstVisible([custom.accept]) : null;
@@ -174,7 +194,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       if (v.score > 0 && (!best || v.score > best.score)) best = v;
       if (!named) named = v;
     }
-    if (best) return best;
+    if (best) return withWords(best, layer2);
     if (only && only !== "generic" && !named) return null;
     const g = generic(layer2);
     if (g && named) {
