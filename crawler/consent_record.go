@@ -51,17 +51,7 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 // says.
 func recordState(before, after map[string]string) string {
 	var on, off int
-	for k, v := range after {
-		if old, ok := before[k]; ok && old == v {
-			continue
-		}
-		name := k[strings.LastIndexByte(k, '|')+1:]
-		if _, n, ok := strings.Cut(name, ":"); ok {
-			name = n
-		}
-		if !recordName.MatchString(name) {
-			continue
-		}
+	for _, v := range changedRecords(before, after) {
 		y, n := readRecord(v)
 		on, off = on+y, off+n
 	}
@@ -74,6 +64,25 @@ func recordState(before, after map[string]string) string {
 		return statePartial
 	}
 	return ""
+}
+
+// changedRecords returns the values of the consent records (by their
+// names) that a click wrote or changed.
+func changedRecords(before, after map[string]string) []string {
+	var out []string
+	for k, v := range after {
+		if old, ok := before[k]; ok && old == v {
+			continue
+		}
+		name := k[strings.LastIndexByte(k, '|')+1:]
+		if _, n, ok := strings.Cut(name, ":"); ok {
+			name = n
+		}
+		if recordName.MatchString(name) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // readRecord counts the optional purposes a record says are on and off.

@@ -73,6 +73,10 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 	if a.Action == "reject" {
 		want = stateRejected
 	}
+	// A notice with no way to refuse and no settings ("We use cookies.
+	// [Got it]") knows one answer: a record its button wrote ("seen",
+	// "dismiss", a date) is that answer recorded.
+	notice := a.Action == "accept" && a.Layer == 1 && fr.Reject == nil && fr.Settings == nil && fr.Save == nil
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		sleep(ctx, 200*time.Millisecond)
@@ -86,8 +90,8 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		case now.tcf != "" && now.tcf != stateNone && now.tcf != before.tcf:
 			got, by = now.tcf, VerifiedByTCF
 		default:
-			if s := recordState(before.records, now.records); s == want {
-				got, by = s, VerifiedByConsentRecord
+			if s := recordState(before.records, now.records); s == want || notice && s == "" && len(changedRecords(before.records, now.records)) > 0 {
+				got, by = want, VerifiedByConsentRecord
 			}
 		}
 		if got != "" {
