@@ -104,6 +104,20 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     return out;
   };
   const ticked = (el) => el.checked === true || el.getAttribute("aria-checked") === "true" || el.getAttribute("aria-pressed") === "true";
+  // A purpose chosen with a pair of radio options ("Off" | "On",
+  // "Disagree" | "Agree"): the "off" option is not a purpose, and a
+  // purpose is refused by picking it.
+  const OFF = /^(off|no|nein|non|nee|nej|ei|aus|disagree|deny|decline|reject|refuse|disabled?|inactive|opt out|desactive|desactivado|disattivato|uit)$/;
+  const isRadio = (el) => !!el.matches && el.matches('input[type="radio"], [role="radio"]');
+  const offOption = (el) => isRadio(el) && OFF.test(label(el.labels && el.labels[0] || el).trim());
+  const offPartner = (el) => {
+    for (let g = el.closest('[role="radiogroup"]') || el.parentElement, up = 0; g && up < 3; g = g.parentElement, up++) {
+      const opts = [...g.querySelectorAll('input[type="radio"], [role="radio"]')].filter((o) => o !== el && offOption(o));
+      if (opts.length === 1) return opts[0];
+      if (opts.length > 1) return null;
+    }
+    return null;
+  };
 
   // A rule's view of this document.
   // How specific the rule's match is: an id or attribute of the
@@ -143,7 +157,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const wrap = (el) => (el ? { el, sel: "text=" + label(el) } : null);
   const generic = (layer2) => {
     let g = null;
-    try { g = genericBanner({ roots, visible, label, norm, words, layer2 }); } catch (e) { g = null; }
+    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption }); } catch (e) { g = null; }
     if (!g) return null;
     return {
       platform: "generic", title: "",
@@ -257,8 +271,8 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       out.unticked = [];
       for (const el of f.purposes) {
         if (!ticked(el)) continue;
-        try { el.click(); } catch (e) {}
-        if (ticked(el) && "checked" in el) {
+        try { (isRadio(el) ? offPartner(el) || el : el).click(); } catch (e) {}
+        if (ticked(el) && "checked" in el && !isRadio(el)) {
           el.checked = false;
           el.dispatchEvent(new Event("input", { bubbles: true }));
           el.dispatchEvent(new Event("change", { bubbles: true }));

@@ -261,6 +261,7 @@ function genericBanner(env) {
         const el = els[i];
         if (out.includes(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
         if (el.tagName !== "INPUT" && el.querySelector('input[type="checkbox"]')) continue;
+        if (env.offOption && env.offOption(el)) continue; // the "off" side of a pair of options
         out.push(el);
       }
     }
