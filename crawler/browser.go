@@ -90,8 +90,15 @@ func (s *session) exitStatus() string {
 // crawl, whose tabs go from page to page and whose phases each start a
 // browser context, mostly never uses. Without it a consent replica's three
 // phases start half the processes and cost about 6% less CPU.
+//
+// disable-blink-features=AutomationControlled keeps navigator.webdriver
+// false, as in a visitor's browser: a headless Chromium driven over the
+// protocol sets it, and consent libraries hide their banners from it
+// (cookieconsent v3's default hideFromBots), so the scan would audit a
+// site no visitor sees.
 var browserFlags = []chromedp.ExecAllocatorOption{
 	chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,SpareRendererForSitePerProcess"),
+	chromedp.Flag("disable-blink-features", "AutomationControlled"),
 	chromedp.Flag("disable-component-update", true),
 	chromedp.Flag("disable-domain-reliability", true),
 	chromedp.Flag("no-pings", true),
