@@ -38,8 +38,12 @@ type cmpRule struct {
 	Layer2Reject []string `json:"layer2Reject,omitempty"`
 	Purposes     []string `json:"purposes,omitempty"`
 	Save         []string `json:"save,omitempty"`
-	State        string   `json:"state,omitempty"`
-	TCF          bool     `json:"tcf,omitempty"`
+	// Confirm is the button of a confirmation the product asks for after
+	// the first layer's reject ("Are you sure?" "OK"): clicked after it,
+	// the refusal stays in the first layer.
+	Confirm []string `json:"confirm,omitempty"`
+	State   string   `json:"state,omitempty"`
+	TCF     bool     `json:"tcf,omitempty"`
 	// NoReject says the product offers no way to refuse: the rule then
 	// has neither reject nor settings.
 	NoReject bool `json:"noReject,omitempty"`
@@ -73,8 +77,10 @@ func (r *cmpRule) check(file string) error {
 		return bad("settings without layer2")
 	case len(r.Purposes) > 0 && len(r.Save) == 0:
 		return bad("purposes without save")
+	case len(r.Confirm) > 0 && len(r.Reject) == 0:
+		return bad("confirm without reject")
 	}
-	for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save} {
+	for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save, r.Confirm} {
 		for _, s := range list {
 			if strings.TrimSpace(s) == "" || strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "[") != strings.Count(s, "]") {
 				return bad("selector %q is malformed", s)

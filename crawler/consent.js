@@ -144,6 +144,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       settings: firstVisible(rule.settings),
       layer2Reject: firstVisible(rule.layer2Reject, true),
       save: firstVisible(rule.save),
+      confirm: firstVisible(rule.confirm),
       purposes: toggles(rule.purposes),
     };
     // Without the platform's own markup, a shown container alone is not
@@ -253,6 +254,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     out.settings = btn(f.settings);
     out.layer2Reject = btn(f.layer2Reject);
     out.save = btn(f.save);
+    out.confirm = btn(f.confirm);
     out.purposes = { total: f.purposes.length, ticked: f.purposes.filter(ticked).length };
 
     if (mode === "click") {
