@@ -156,8 +156,12 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	if opts.Insecure {
 		allocOpts = append(allocOpts, chromedp.IgnoreCertErrors)
 	}
-	if opts.UserAgent != "" {
-		allocOpts = append(allocOpts, chromedp.UserAgent(opts.UserAgent))
+	ua := opts.UserAgent
+	if ua == "" {
+		ua = visitorUserAgent(ctx, path)
+	}
+	if ua != "" {
+		allocOpts = append(allocOpts, chromedp.UserAgent(ua))
 	}
 	// Chromium keeps its shared-memory files in TMPDIR (chromedp turns
 	// /dev/shm off) and leaves some behind when it is killed: give it a
