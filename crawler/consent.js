@@ -174,12 +174,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     };
   };
 
-  // A platform's banner whose rule finds no way to refuse (its markup
-  // differs from the rule's, in a configuration or a version the rule
-  // does not know) is read by its texts too: a reject or settings button
-  // the texts find in the same banner fills the role the rule left empty.
+  // A platform's banner whose rule misses a button (its markup differs
+  // from the rule's, in a configuration or a version the rule does not
+  // know) is read by its texts too: an accept, a reject, a settings or a
+  // save button the texts find in the same banner fills the role the rule
+  // left empty.
   const withWords = (v, layer2) => {
-    const missing = !layer2 ? (v.reject || v.settings ? [] : ["reject", "settings"])
+    const missing = !layer2 ? ["accept", "reject", "settings"].filter((r) => !v[r] && (r !== "settings" || !v.reject))
       : ["layer2Reject", "save"].filter((r) => !v[r] && (r === "layer2Reject" || !v.layer2Reject || v.purposes.length));
     if (!missing.length) return v;
     const anchor = (layer2 && v.layer2 && v.layer2.el) || (v.first && v.first.el) || (v.accept && v.accept.el);
