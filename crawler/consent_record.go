@@ -16,7 +16,10 @@ import (
 // wrote or changed.
 
 // recordName: the names consent records go by.
-var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito`)
+var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|` +
+	// The same words in the languages of the text fallback: consent,
+	// cookie, privacy law.
+	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|consens|rgpd|dsgvo|privacidad|privacy`)
 
 // The words of a choice, as records write them.
 var (
@@ -37,7 +40,8 @@ var (
 // Keys that do not hold an optional purpose's choice: the necessary
 // purposes (always on), also shortened ("ess", "nec", "req") or with a
 // "cookies" suffix, and bookkeeping.
-var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|(nec|necessary|ess|essentials?|req|required|strict|strictly[-_ ]?necessary|technical)([-_ ]?(cookies?|storage))?|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
+var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|(nec|necessary|ess|essentials?|req|required|strict|strictly[-_ ]?necessary|technical|` +
+	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|purpose|consents|enabled|granted|allowed|accepted`)

@@ -31,6 +31,9 @@ func TestRecordState(t *testing.T) {
 		{"abbreviated purposes, essential on", nil, map[string]string{u + "cookie:shop_privacy": "v3%7Cess%3A1%7Cstats%3A0%7Cads%3A0%7C1764547200"}, stateRejected},
 		{"abbreviated purposes, all on", nil, map[string]string{u + "cookie:shop_privacy": "v3%7Cess%3A1%7Cstats%3A1%7Cads%3A1%7C1764547200"}, stateAccepted},
 		{"necessary cookies key", nil, map[string]string{u + "cookie:site_consent": `{"necessary_cookies":true,"analytics_cookies":false}`}, stateRejected},
+		{"Polish record, necessary on", nil, map[string]string{u + "cookie:sklep_zgody": "%7B%22niezbedne%22%3Atrue%2C%22analityczne%22%3Afalse%2C%22marketingowe%22%3Afalse%7D"}, stateRejected},
+		{"Swedish record", nil, map[string]string{u + "localStorage:butik_kakval": `{"statistik":true,"marknadsforing":true,"tid":1764547200000}`}, stateAccepted},
+		{"German record, necessary on", nil, map[string]string{u + "cookie:shop_einwilligung": "notwendig:1|statistik:0|marketing:0"}, stateRejected},
 		{"a record named after its platform", nil, map[string]string{u + "cookie:gravitoData": "%7B%22masterConsent%22%3Afalse%2C%22consents%22%3A%7B%22analytics%22%3Afalse%2C%22marketing%22%3Afalse%7D%7D"}, stateRejected},
 		{"required key, short", nil, map[string]string{u + "cookie:site_consent": "req=1&stat=0&mkt=0"}, stateRejected},
 	} {
