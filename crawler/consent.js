@@ -48,9 +48,14 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   addRoot(document, 0);
   for (const r of closedRoots) addRoot(r, 1);
 
+  // A button's text; an icon-only button ("✓", "✕") is named by its
+  // aria-label or title, as a screen reader names it.
   const text = (el) => {
     let t = "";
-    try { t = el.innerText || el.value || el.getAttribute("aria-label") || el.title || el.textContent || ""; } catch (e) {}
+    try {
+      t = el.innerText || el.value || "";
+      if (!/[\p{L}\p{N}]/u.test(t)) t = el.getAttribute("aria-label") || el.title || t || el.textContent || "";
+    } catch (e) {}
     return String(t);
   };
   const label = (el) => norm(text(el)).slice(0, 80);
@@ -62,8 +67,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // instead: never a reject.
   const isSettingsLabel = (t) => settingsWords.some((w) => t === w || (w.length > 4 && t.includes(w)));
 
+  // A label that closes something ("Close the cookie preference manager",
+  // an icon named so) is neither a choice nor the settings.
+  const CLOSE = /^(close|dismiss|hide|schliessen|schließen|fermer|cerrar|chiudi|sluiten|fechar|zamknij|stang|luk|lukk|sulje|zavrit|zavriet|inchide|bezar|kapat|κλεισιμο|閉じる)(?![\p{L}])/u;
+  const closes = (t) => CLOSE.test(t);
+
   // "css :text(a|b)" matches the css elements whose label contains one of
-  // the alternatives.
+  // the alternatives (never a label that closes something).
   const parse = (sel) => {
     const m = /^(.*?)\s*:text\(([^)]*)\)\s*$/.exec(sel);
     return m ? { css: m[1], texts: m[2].split("|").map(norm).filter(Boolean) } : { css: sel, texts: null };
@@ -75,7 +85,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       let found = [];
       try { found = r.querySelectorAll(css); } catch (e) { continue; }
       for (const el of found) {
-        if (texts && !texts.some((t) => label(el).includes(t))) continue;
+        if (texts && (closes(label(el)) || !texts.some((t) => label(el).includes(t)))) continue;
         out.push(el);
       }
     }
@@ -158,7 +168,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const wrap = (el) => (el ? { el, sel: "text=" + label(el) } : null);
   const generic = (layer2) => {
     let g = null;
-    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption }); } catch (e) { g = null; }
+    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption, closes }); } catch (e) { g = null; }
     if (!g) return null;
     return {
       platform: "generic", title: "",

@@ -1,6 +1,7 @@
 // genericBanner finds a consent banner of no known platform by the texts of
 // its buttons (crawler/consent_words.json). env: { roots, visible(el),
-// label(el), norm(s), words, layer2 }. It returns null, or { container,
+// label(el), norm(s), words, layer2, offOption(el) (the "off" option of a
+// pair), closes(label) (a label that closes something) }. It returns null, or { container,
 // accept, reject, settings, save, purposes }. It never clicks and never
 // changes the page; its work is bounded on big pages.
 //
@@ -82,7 +83,7 @@ function genericBanner(env) {
     return out;
   };
   const classify = (t) => {
-    if (!t || t.length > 60) return "";
+    if (!t || t.length > 60 || (env.closes && env.closes(t))) return "";
     const st = settingsRank(t);
     for (const v of variants(t)) {
       if (SAVE.has(v)) return "save";

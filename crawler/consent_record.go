@@ -55,7 +55,7 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 // says.
 func recordState(before, after map[string]string) string {
 	var on, off int
-	for _, v := range changedRecords(before, after) {
+	for _, v := range changedRecords(before, after, false) {
 		y, n := readRecord(v)
 		on, off = on+y, off+n
 	}
@@ -70,9 +70,14 @@ func recordState(before, after map[string]string) string {
 	return ""
 }
 
+// recordMarker: records that say a choice was made or a banner seen, not
+// which choice ("cookies_preferences_set=true", "cookie_notice_seen=1"):
+// their "true" is no purpose allowed.
+var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|closed|viewed)$`)
+
 // changedRecords returns the values of the consent records (by their
-// names) that a click wrote or changed.
-func changedRecords(before, after map[string]string) []string {
+// names) that a click wrote or changed; markers too when markers is true.
+func changedRecords(before, after map[string]string, markers bool) []string {
 	var out []string
 	for k, v := range after {
 		if old, ok := before[k]; ok && old == v {
@@ -82,7 +87,7 @@ func changedRecords(before, after map[string]string) []string {
 		if _, n, ok := strings.Cut(name, ":"); ok {
 			name = n
 		}
-		if recordName.MatchString(name) {
+		if recordName.MatchString(name) && (markers || !recordMarker.MatchString(name)) {
 			out = append(out, v)
 		}
 	}

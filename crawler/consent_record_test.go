@@ -34,6 +34,9 @@ func TestRecordState(t *testing.T) {
 		{"Polish record, necessary on", nil, map[string]string{u + "cookie:sklep_zgody": "%7B%22niezbedne%22%3Atrue%2C%22analityczne%22%3Afalse%2C%22marketingowe%22%3Afalse%7D"}, stateRejected},
 		{"Swedish record", nil, map[string]string{u + "localStorage:butik_kakval": `{"statistik":true,"marknadsforing":true,"tid":1764547200000}`}, stateAccepted},
 		{"German record, necessary on", nil, map[string]string{u + "cookie:shop_einwilligung": "notwendig:1|statistik:0|marketing:0"}, stateRejected},
+		{"a preferences-set marker beside the record", nil, map[string]string{
+			u + "cookie:cookies_policy":          "%7B%22essential%22%3Atrue%2C%22settings%22%3Afalse%2C%22usage%22%3Afalse%2C%22campaigns%22%3Afalse%7D",
+			u + "cookie:cookies_preferences_set": "true"}, stateRejected},
 		{"a record named after its platform", nil, map[string]string{u + "cookie:gravitoData": "%7B%22masterConsent%22%3Afalse%2C%22consents%22%3A%7B%22analytics%22%3Afalse%2C%22marketing%22%3Afalse%7D%7D"}, stateRejected},
 		{"required key, short", nil, map[string]string{u + "cookie:site_consent": "req=1&stat=0&mkt=0"}, stateRejected},
 	} {

@@ -90,7 +90,7 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		case now.tcf != "" && now.tcf != stateNone && now.tcf != before.tcf:
 			got, by = now.tcf, VerifiedByTCF
 		default:
-			if s := recordState(before.records, now.records); s == want || notice && s == "" && len(changedRecords(before.records, now.records)) > 0 {
+			if s := recordState(before.records, now.records); s == want || notice && s == "" && len(changedRecords(before.records, now.records, true)) > 0 {
 				got, by = want, VerifiedByConsentRecord
 			}
 		}
