@@ -312,28 +312,8 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	}
 	a.Clicked = true
 	c.verifyChoice(ctx, p, fr, a, before)
+	c.clickAgain(ctx, p, fr, a, before, click, step)
 	return a
-}
-
-// confirmReject answers the confirmation a platform asks for after its
-// first layer's reject ("Are you sure?" "OK"), when its rule names one:
-// the confirmation is awaited for a few seconds, then clicked.
-func (c *crawler) confirmReject(ctx context.Context, p *pageCtx, fr frameReport, step func(frameRef, string, bool) bool) bool {
-	if rule, ok := kit().byName[fr.Platform]; !ok || len(rule.Confirm) == 0 {
-		return true
-	}
-	deadline := time.Now().Add(3 * time.Second)
-	for ctx.Err() == nil && time.Now().Before(deadline) {
-		sleep(ctx, 250*time.Millisecond)
-		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
-		if errors.Is(err, errFrameGone) || err == nil && !r.Banner {
-			return true // the banner went: nothing to confirm
-		}
-		if err == nil && r.Confirm != nil {
-			return step(fr.frame, "confirm", false)
-		}
-	}
-	return true
 }
 
 // rejectInSettings opens the banner's second layer and refuses there:
