@@ -194,10 +194,15 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       : ["layer2Reject", "save"].filter((r) => !v[r] && (r === "layer2Reject" || !v.layer2Reject || v.purposes.length));
     if (!missing.length) return v;
     const anchor = (layer2 && v.layer2 && v.layer2.el) || (v.first && v.first.el) || (v.accept && v.accept.el);
-    if (!anchor) return v;
+    // A second layer the rule does not know at all (the settings just
+    // opened drew a panel of their own markup, apart from the banner) is
+    // whatever settings dialog the texts find.
+    const anywhere = layer2 && !v.layer2;
+    if (!anchor && !anywhere) return v;
     const g = generic(layer2);
     const box = g && g.first && g.first.el;
-    if (!box || !(box.contains(anchor) || anchor.contains(box))) return v;
+    if (!box || !(anywhere || box.contains(anchor) || anchor.contains(box))) return v;
+    if (anywhere) v.layer2 = g.layer2;
     for (const role of missing) {
       if (g[role]) v[role] = g[role];
     }
