@@ -118,11 +118,12 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // "Disagree" | "Agree"): the "off" option is not a purpose, and a
   // purpose is refused by picking it.
   const OFF = /^(off|no|nein|non|nee|nej|ei|aus|disagree|deny|decline|reject|refuse|disabled?|inactive|opt out|desactive|desactivado|disattivato|uit)$/;
-  const isRadio = (el) => !!el.matches && el.matches('input[type="radio"], [role="radio"]');
+  const OPTION = 'input[type="radio"], [role="radio"], button[aria-pressed]';
+  const isRadio = (el) => !!el.matches && el.matches(OPTION);
   const offOption = (el) => isRadio(el) && OFF.test(label(el.labels && el.labels[0] || el).trim());
   const offPartner = (el) => {
     for (let g = el.closest('[role="radiogroup"]') || el.parentElement, up = 0; g && up < 3; g = g.parentElement, up++) {
-      const opts = [...g.querySelectorAll('input[type="radio"], [role="radio"]')].filter((o) => o !== el && offOption(o));
+      const opts = [...g.querySelectorAll(OPTION)].filter((o) => o !== el && offOption(o));
       if (opts.length === 1) return opts[0];
       if (opts.length > 1) return null;
     }
@@ -226,12 +227,16 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       if (!named) named = v;
     }
     if (best) return withWords(best, layer2);
-    if (only && only !== "generic" && !named) return null;
+    // A named platform's settings may open in a frame of their own that
+    // holds none of its banner's markup (Commanders Act's privacy centre,
+    // a cross-site iframe): there the second layer is read by its texts.
+    if (only && only !== "generic" && !named && !layer2) return null;
     const g = generic(layer2);
-    if (g && named) {
+    const rule = named || (only && only !== "generic" ? rules.find((r) => r.name === only) : null);
+    if (g && rule) {
       // The platform's script is there, its banner was found by its texts.
-      g.platform = named.platform;
-      g.title = named.title;
+      g.platform = rule.platform || rule.name;
+      g.title = rule.title || "";
     }
     return g;
   };

@@ -257,7 +257,7 @@ function genericBanner(env) {
     for (const r of env.roots) if (r.host && within(c, r.host)) scopes.push(r);
     for (const s of scopes) {
       let els = [];
-      try { els = s.querySelectorAll('input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-checked]'); } catch (e) { continue; }
+      try { els = s.querySelectorAll('input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-checked], button[aria-pressed]'); } catch (e) { continue; }
       for (let i = 0; i < els.length && out.length < 100; i++) {
         const el = els[i];
         if (out.includes(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
