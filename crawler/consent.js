@@ -114,13 +114,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     return out;
   };
   const ticked = (el) => el.checked === true || el.getAttribute("aria-checked") === "true" || el.getAttribute("aria-pressed") === "true";
-  // A purpose chosen with a pair of radio options ("Off" | "On",
+  // A purpose chosen with a pair of options (radios or pressed buttons: "Off" | "On",
   // "Disagree" | "Agree"): the "off" option is not a purpose, and a
   // purpose is refused by picking it.
   const OFF = /^(off|no|nein|non|nee|nej|ei|aus|disagree|deny|decline|reject|refuse|disabled?|inactive|opt out|desactive|desactivado|disattivato|uit)$/;
   const OPTION = 'input[type="radio"], [role="radio"], button[aria-pressed]';
-  const isRadio = (el) => !!el.matches && el.matches(OPTION);
-  const offOption = (el) => isRadio(el) && OFF.test(label(el.labels && el.labels[0] || el).trim());
+  const isOption = (el) => !!el.matches && el.matches(OPTION);
+  const offOption = (el) => isOption(el) && OFF.test(label(el.labels && el.labels[0] || el).trim());
   const offPartner = (el) => {
     for (let g = el.closest('[role="radiogroup"]') || el.parentElement, up = 0; g && up < 3; g = g.parentElement, up++) {
       const opts = [...g.querySelectorAll(OPTION)].filter((o) => o !== el && offOption(o));
@@ -294,8 +294,8 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       out.unticked = [];
       for (const el of f.purposes) {
         if (!ticked(el)) continue;
-        try { (isRadio(el) ? offPartner(el) || el : el).click(); } catch (e) {}
-        if (ticked(el) && "checked" in el && !isRadio(el)) {
+        try { (isOption(el) ? offPartner(el) || el : el).click(); } catch (e) {}
+        if (ticked(el) && "checked" in el && !isOption(el)) {
           el.checked = false;
           el.dispatchEvent(new Event("input", { bubbles: true }));
           el.dispatchEvent(new Event("change", { bubbles: true }));
