@@ -93,7 +93,7 @@ function genericBanner(env) {
     return "";
   };
 
-  const BUTTONS = 'button, a, [role="button"], [role="link"], input[type="button"], input[type="submit"]';
+  const BUTTONS = 'button, a, summary, [role="button"], [role="link"], input[type="button"], input[type="submit"]';
   const LOOSE = '[onclick], [tabindex]:not([tabindex="-1"]), [class*="btn" i], [class*="button" i]';
   const HOT = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog, [id*="cookie" i], [class*="cookie" i], ' +
     '[id*="consent" i], [class*="consent" i], [id*="gdpr" i], [class*="gdpr" i], [id*="privacy" i], [class*="privacy" i]';

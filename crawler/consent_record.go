@@ -44,7 +44,7 @@ var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|(nec|necessary|ess|essential
 	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
 
 // Keys of a list of the purposes granted.
-var recordKeyList = regexp.MustCompile(`(?i)categor|purpose|consents|enabled|granted|allowed|accepted`)
+var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
 
 // Keys whose value is the choice itself ("action": "reject").
 var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
@@ -121,6 +121,9 @@ func readRecord(v string) (on, off int) {
 	}
 	if !found {
 		countChoice("value", v, &on, &off)
+		if on+off == 0 {
+			grantedList(strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(".|,;&! ", r) }), &on, &off)
+		}
 	}
 	return on, off
 }
@@ -142,10 +145,20 @@ func walkRecord(key string, v any, on, off *int, depth int) {
 			walkRecord(k, val, on, off, depth+1)
 		}
 	case []any:
-		// A list of granted purposes: its presence says nothing of the
-		// others; an empty one under a purposes key is a refusal.
-		if len(x) == 0 && recordKeyList.MatchString(key) {
-			*off++
+		// A list of granted purposes: empty, or the necessary ones alone,
+		// under a purposes key, is a refusal.
+		if recordKeyList.MatchString(key) {
+			if len(x) == 0 {
+				*off++
+				return
+			}
+			var items []string
+			for _, it := range x {
+				if s, ok := it.(string); ok {
+					items = append(items, s)
+				}
+			}
+			grantedList(items, on, off)
 		}
 	case bool:
 		countChoice(key, map[bool]string{true: "true", false: "false"}[x], on, off)
@@ -171,5 +184,32 @@ func countChoice(key, val string, on, off *int) {
 	}
 	if wordYes[val] {
 		*on++
+	}
+}
+
+// recordPurpose: the names of optional purposes, as records list the ones
+// granted ("necessary|statistics|marketing", "v2.necessary.analytics").
+var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicite|publicidad|pubblicita|reklama|marknadsforing|comfort|komfort)$`)
+
+// grantedList reads a list of the purposes granted: the necessary ones
+// alone is a refusal, an optional one among them something allowed. Other
+// items (a version, a date) say nothing; a list that names no purpose at
+// all is not such a list.
+func grantedList(items []string, on, off *int) {
+	necessary, optional := 0, 0
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		switch {
+		case recordPurpose.MatchString(it):
+			optional++
+		case recordKeySkip.MatchString(it) && it != "" && !strings.ContainsAny(it, "0123456789"):
+			necessary++
+		}
+	}
+	switch {
+	case optional > 0:
+		*on++
+	case necessary > 0:
+		*off++
 	}
 }
