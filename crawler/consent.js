@@ -67,10 +67,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // instead: never a reject.
   const isSettingsLabel = (t) => settingsWords.some((w) => t === w || (w.length > 4 && t.includes(w)));
 
-  // A label that closes something ("Close the cookie preference manager",
-  // an icon named so) is neither a choice nor the settings.
-  const CLOSE = /^(close|dismiss|hide|schliessen|schließen|fermer|cerrar|chiudi|sluiten|fechar|zamknij|stang|luk|lukk|sulje|zavrit|zavriet|inchide|bezar|kapat|κλεισιμο|閉じる)(?![\p{L}])/u;
-  const closes = (t) => CLOSE.test(t);
+  // A label that starts with a word for closing ("Close the cookie
+  // preference manager", an icon named so) is neither a choice nor the
+  // settings.
+  const escapeRe = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const closeWords = langs.flatMap((l) => l.close || []).map(escapeRe);
+  const CLOSE = closeWords.length ? new RegExp("^(?:" + closeWords.join("|") + ")(?![\\p{L}])", "u") : null;
+  const closes = (t) => !!CLOSE && CLOSE.test(t);
 
   // "css :text(a|b)" matches the css elements whose label contains one of
   // the alternatives (never a label that closes something).
@@ -117,10 +120,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // A purpose chosen with a pair of options (radios or pressed buttons: "Off" | "On",
   // "Disagree" | "Agree"): the "off" option is not a purpose, and a
   // purpose is refused by picking it.
-  const OFF = /^(off|no|nein|non|nee|nej|ei|aus|disagree|deny|decline|reject|refuse|disabled?|inactive|opt out|desactive|desactivado|disattivato|uit)$/;
+  const offWords = new Set(langs.flatMap((l) => l.off || []));
   const OPTION = 'input[type="radio"], [role="radio"], button[aria-pressed]';
   const isOption = (el) => !!el.matches && el.matches(OPTION);
-  const offOption = (el) => isOption(el) && OFF.test(label(el.labels && el.labels[0] || el).trim());
+  const offOption = (el) => isOption(el) && offWords.has(label(el.labels && el.labels[0] || el).trim());
   const offPartner = (el) => {
     for (let g = el.closest('[role="radiogroup"]') || el.parentElement, up = 0; g && up < 3; g = g.parentElement, up++) {
       const opts = [...g.querySelectorAll(OPTION)].filter((o) => o !== el && offOption(o));
