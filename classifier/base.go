@@ -73,6 +73,13 @@ func parseBase(name string, b []byte) ([]Entry, error) {
 	return entries, err
 }
 
+// invisible drops the characters a database's name can carry unseen
+// (a soft hyphen, zero-width spaces and joiners, a byte-order mark): a
+// browser's cookie name never holds them, so a name that does would match
+// nothing. The Open Cookie Database has written "logglytrackingsession"
+// with a soft hyphen inside.
+var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+
 // databaseEntry makes an entry of one row of the Open Cookie Database:
 // "Wildcard match" 1 makes the name a prefix (medium confidence; exact
 // names have high confidence); the category maps by [ocdCategories]; the
@@ -81,13 +88,6 @@ func parseBase(name string, b []byte) ([]Entry, error) {
 // domain the database marks "(3rd party)" is where the cookie is set on
 // other sites, and restricts the entry to those hosts (see [KB.Lookup]), as
 // does the domain of a prefix shorter than [minPrefixAnyHost].
-// invisible drops the characters a database's name can carry unseen
-// (a soft hyphen, zero-width spaces and joiners, a byte-order mark): a
-// browser's cookie name never holds them, so a name that does would match
-// nothing. The Open Cookie Database has written "logglytrackingsession"
-// with a soft hyphen inside.
-var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
-
 func databaseEntry(name, wildcard, platform, category, domain, retention string) (Entry, error) {
 	e := Entry{Name: strings.TrimSpace(invisible.Replace(name)), Provider: strings.TrimSpace(platform), Confidence: ConfidenceHigh}
 	if e.Name == "" {

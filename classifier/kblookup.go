@@ -105,10 +105,8 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 	if e, ok := kb.lookup(name, domain); ok {
 		return e, true
 	}
-	for _, p := range cookiePrefixes {
-		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
-			return kb.lookup(rest, domain)
-		}
+	if rest, ok := unprefixed(name); ok {
+		return kb.lookup(rest, domain)
 	}
 	return Entry{}, false
 }
@@ -116,6 +114,17 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 // cookiePrefixes are the name prefixes browsers give a meaning of their
 // own (RFC 6265bis): they restrict how a cookie is set.
 var cookiePrefixes = []string{"__Secure-", "__Host-"}
+
+// unprefixed returns name without its browser prefix, and whether it had
+// one (with something after it).
+func unprefixed(name string) (string, bool) {
+	for _, p := range cookiePrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			return rest, true
+		}
+	}
+	return name, false
+}
 
 func (kb *KB) lookup(name, domain string) (Entry, bool) {
 	domain = NormalizeHost(domain)
@@ -160,12 +169,8 @@ func (kb *KB) Matches(name string) []Entry {
 	}
 	var idx []int
 	kb.candidates(name, func(i int) { idx = append(idx, i) })
-	if len(idx) == 0 {
-		for _, p := range cookiePrefixes {
-			if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
-				kb.candidates(rest, func(i int) { idx = append(idx, i) })
-			}
-		}
+	if rest, ok := unprefixed(name); ok && len(idx) == 0 {
+		kb.candidates(rest, func(i int) { idx = append(idx, i) })
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		switch {

@@ -19,7 +19,7 @@ import (
 var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|` +
 	// The same words in the languages of the text fallback: consent,
 	// cookie, privacy law.
-	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|consens|rgpd|dsgvo|privacidad|privacy`)
+	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|consens|rgpd|dsgvo|privacidad`)
 
 // The words of a choice, as records write them.
 var (
@@ -37,11 +37,17 @@ var (
 		"odrzucono": true, "nej": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true}
 )
 
+// The names of the necessary purposes (always on), also shortened ("ess",
+// "nec", "req") or with a "cookies" suffix, in the fallback's languages.
+const necessaryNames = `(nec|necessary|ess|essentials?|req|required|strict|strictly[-_ ]?necessary|technical|` +
+	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
+
+// recordNecessary: a necessary purpose's name.
+var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
+
 // Keys that do not hold an optional purpose's choice: the necessary
-// purposes (always on), also shortened ("ess", "nec", "req") or with a
-// "cookies" suffix, and bookkeeping.
-var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|(nec|necessary|ess|essentials?|req|required|strict|strictly[-_ ]?necessary|technical|` +
-	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
+// purposes, and bookkeeping.
+var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
@@ -202,7 +208,7 @@ func grantedList(items []string, on, off *int) {
 		switch {
 		case recordPurpose.MatchString(it):
 			optional++
-		case recordKeySkip.MatchString(it) && it != "" && !strings.ContainsAny(it, "0123456789"):
+		case recordNecessary.MatchString(it):
 			necessary++
 		}
 	}

@@ -36,7 +36,9 @@ func visitorUserAgent(ctx context.Context, path string) string {
 	if m := chromeVersion.FindSubmatch(out); err == nil && m != nil {
 		ua = desktopUserAgent(string(m[1]))
 	}
-	visitorUAs.Store(path, ua)
+	if ctx.Err() == nil {
+		visitorUAs.Store(path, ua) // a scan stopped meanwhile says nothing of the browser
+	}
 	return ua
 }
 
