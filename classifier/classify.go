@@ -215,7 +215,7 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 		matched := decls.match(ck.Name, ck.Domain, nil)
 		if len(matched) == 0 && len(services.decls) > 0 {
 			// A cookie no name declares may be declared by its service.
-			if e, ok := kb.Lookup(ck.Name, ck.Domain); ok {
+			if e, ok := kb.Lookup(ck.Name, ck.Domain); ok && !e.Loose {
 				for j := range services.decls {
 					d := &services.decls[j]
 					if kb.sameService(d.Service, e.Provider) && d.covers(ck.Domain) {
@@ -268,7 +268,7 @@ func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classific
 	// cookie on its host.
 	var g guess
 	guessed := false
-	if e == nil || e.OtherHost {
+	if e == nil || e.weak() {
 		g, guessed = heuristic(ck, c.kb)
 	}
 	cl := Classification{Verdict: verdict(decl, e, g, guessed)}
@@ -292,7 +292,8 @@ func (c *classifier) lookup(name, domain string) *Entry {
 // order, the declaration that matches it (when it gives a category), the
 // knowledge base's entry, the heuristic guess, or nothing. A name the
 // knowledge base knows only on another host is weaker evidence than a
-// guess from what the cookie itself shows.
+// guess from what the cookie itself shows, and so is a name known only
+// in another spelling.
 func verdict(decl *declaration, e *Entry, g guess, guessed bool) Verdict {
 	v := Verdict{KBEntry: e}
 	if decl != nil {
@@ -302,7 +303,7 @@ func verdict(decl *declaration, e *Entry, g guess, guessed bool) Verdict {
 	case decl != nil && decl.Category != policy.Unclassified && decl.Category.Valid():
 		v.Category, v.CategorySource, v.Confidence = decl.Category, SourcePolicy, ConfidenceHigh
 		v.Reason = "declared " + declaredAs(decl.Declaration)
-	case e != nil && !(e.OtherHost && guessed):
+	case e != nil && !(e.weak() && guessed):
 		v.Category, v.CategorySource, v.Confidence = e.Category, SourceKnowledgeBase, e.Confidence
 		v.Reason = kbEvidence(e)
 	case guessed:

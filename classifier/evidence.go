@@ -83,6 +83,9 @@ func kbEvidence(e *Entry) string {
 		b.WriteString(", from ")
 		b.WriteString(e.Origin)
 	}
+	if e.Loose {
+		b.WriteString(", a name that differs from this one only in its leading underscores")
+	}
 	if e.OtherHost {
 		b.WriteString(", where it is set on ")
 		b.WriteString(strings.Join(e.Hosts, ", "))

@@ -110,8 +110,19 @@ type Entry struct {
 	// host than the entry's: the name is known, but where it was seen it
 	// may be another cookie (low confidence).
 	OtherHost bool
+	// Loose is set on an entry Lookup returns for a name that differs from
+	// the entry's only in its leading underscores ("_utma" for "__utma"),
+	// as policy pages often write them: the name is probably that cookie
+	// (low confidence).
+	Loose bool
 
 	glob policy.Pattern
+}
+
+// weak reports whether the entry was found for another host or another
+// spelling of the name: evidence a guess from the cookie itself beats.
+func (e *Entry) weak() bool {
+	return e.OtherHost || e.Loose
 }
 
 // Pattern returns the name as the knowledge base writes it: "_ga",
@@ -153,6 +164,7 @@ type KB struct {
 	source  string // see Source
 	entries []kbEntry
 	exact   map[string][]int // name → indexes in entries of exact entries
+	loose   map[string][]int // looseKey of a name → exact entries
 	prefix  prefixTrie       // the prefix entries
 	globs   []int            // indexes of glob entries
 	hosts   []HostEntry
@@ -274,12 +286,16 @@ func (kb *KB) add(entries []Entry, layer int) {
 
 func (kb *KB) index() {
 	kb.exact = map[string][]int{}
+	kb.loose = map[string][]int{}
 	kb.prefix = prefixTrie{}
 	kb.globs = nil
 	for i, e := range kb.entries {
 		switch e.Match {
 		case MatchExact:
 			kb.exact[e.Name] = append(kb.exact[e.Name], i)
+			if k, ok := looseKey(e.Name); ok {
+				kb.loose[k] = append(kb.loose[k], i)
+			}
 		case MatchPrefix:
 			kb.prefix.add(e.Name, i)
 		default:

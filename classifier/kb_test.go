@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/cookieaudit/cookieaudit/classifier"
+	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/policy"
 )
 
@@ -308,6 +309,66 @@ func TestBuiltinCoverage(t *testing.T) {
 	}
 	if e, ok := kb.Lookup("fr", "facebook.com"); !ok || e.OtherHost || e.Confidence != classifier.ConfidenceHigh {
 		t.Errorf("Lookup(fr, facebook.com) = %+v, %v: want Meta's entry with high confidence", e, ok)
+	}
+}
+
+// TestLooseLookup checks the last resort of Lookup: a name that differs
+// from a known one only in its leading underscores, as policy pages write
+// Google's "__utma" ("_utma", "utma"), is taken for it with low
+// confidence, and nothing looser is.
+func TestLooseLookup(t *testing.T) {
+	t.Parallel()
+	mk := func(provider, name string, hosts ...string) classifier.Entry {
+		return classifier.Entry{Name: name, Match: classifier.MatchExact, Provider: provider, Category: policy.Statistics,
+			Hosts: hosts, Confidence: classifier.ConfidenceHigh}
+	}
+	kb := (*classifier.KB)(nil).Override([]classifier.Entry{
+		mk("urchin", "__utma"),
+		mk("plain", "visitor_id"),
+		mk("short", "__gid"),
+		mk("vendor", "ssid", "vendor.example"),
+		mk("exact", "_both"),
+		mk("exact too", "__both"),
+	})
+	for _, tc := range []struct {
+		name, domain string
+		want         string // provider, "" for none
+	}{
+		{"_utma", "www.example.org", "urchin"},
+		{"utma", "www.example.org", "urchin"},
+		{"___utma", "www.example.org", "urchin"},
+		{"__visitor_id", "www.example.org", "plain"},
+		{"_UTMA", "www.example.org", ""},          // letter case is kept
+		{"gid", "www.example.org", ""},            // too short without its underscores
+		{"_ssid", "www.example.org", ""},          // the entry's cookie is set elsewhere
+		{"_ssid", "ads.vendor.example", "vendor"}, // on its host it stands
+		{"_utmz", "www.example.org", ""},
+	} {
+		e, ok := kb.Lookup(tc.name, tc.domain)
+		got := ""
+		if ok {
+			got = e.Provider
+		}
+		if got != tc.want {
+			t.Errorf("Lookup(%q on %s) = %q, want %q", tc.name, tc.domain, got, tc.want)
+			continue
+		}
+		if ok && (!e.Loose || e.Confidence != classifier.ConfidenceLow) {
+			t.Errorf("Lookup(%q on %s) = %+v: want a loose match with low confidence", tc.name, tc.domain, e)
+		}
+		if m := kb.Matches(tc.name); ok && (len(m) != 1 || m[0].Provider != tc.want) {
+			t.Errorf("Matches(%q) = %+v, want the entry of %s", tc.name, m, tc.want)
+		}
+	}
+	// An exact name is never loose.
+	if e, ok := kb.Lookup("_both", "www.example.org"); !ok || e.Provider != "exact" || e.Loose {
+		t.Errorf("Lookup(_both) = %+v, %v: want its own entry, not a loose one", e, ok)
+	}
+	// In a scan the loose entry gives its category, and the evidence says
+	// how it was matched.
+	res := classifier.Classify([]crawler.Cookie{firstParty("_utma")}, nil, kb, classifier.Options{Site: site})
+	if cl := res.Cookies[0]; cl.Category != policy.Statistics || !strings.Contains(cl.Reason, "leading underscores") {
+		t.Errorf("a scan of _utma: %s (%s), want statistics with a reason that names the loose match", cl.Category, cl.Reason)
 	}
 }
 

@@ -98,6 +98,11 @@ func (t *prefixTrie) walk(name string, fn func(i int)) {
 // names is looked up without it: the prefix says how the cookie is
 // protected, not what it is for ("__Host-next-auth.csrf-token" of a site
 // that renamed Auth.js's cookie).
+//
+// Last, a name that differs from an exact entry's only in its leading
+// underscores is taken for it, with low confidence and Loose set: policy
+// pages write "_utma" and "utma" for Google's "__utma". Names shorter than
+// four characters without their underscores are left out ("_id", "gid").
 func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 	if kb == nil {
 		return Entry{}, false
@@ -106,9 +111,52 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 		return e, true
 	}
 	if rest, ok := unprefixed(name); ok {
-		return kb.lookup(rest, domain)
+		if e, ok := kb.lookup(rest, domain); ok {
+			return e, true
+		}
 	}
-	return Entry{}, false
+	return looseLookup(kb, name, domain)
+}
+
+// minLooseName is the shortest name, without its leading underscores,
+// that a loose lookup takes: shorter names are too often a site's own.
+const minLooseName = 4
+
+// looseKey is what a loose lookup compares: the name without its leading
+// underscores; false when that is too short to say anything. Letter case
+// is kept: cookie names are case-sensitive, and "_ssid" of a site is not
+// Google's "SSID".
+func looseKey(name string) (string, bool) {
+	k := strings.TrimLeft(name, "_")
+	return k, len(k) >= minLooseName
+}
+
+// looseLookup is Lookup's last resort (see there). An entry that names
+// the hosts its cookie is set on counts only on them: a name known
+// elsewhere and spelt otherwise is too weak to say anything ("_ssid" of a
+// site is not Springserve's "ssid").
+func looseLookup(kb *KB, name, domain string) (Entry, bool) {
+	k, ok := looseKey(name)
+	if !ok {
+		return Entry{}, false
+	}
+	domain = NormalizeHost(domain)
+	best := -1
+	for _, i := range kb.loose[k] {
+		e := &kb.entries[i]
+		if len(e.Hosts) > 0 && !e.matchHost(domain) {
+			continue
+		}
+		if best < 0 || kb.better(i, best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Entry{}, false
+	}
+	e := kb.entries[best].Entry
+	e.Confidence, e.Loose = ConfidenceLow, true
+	return e, true
 }
 
 // cookiePrefixes are the name prefixes browsers give a meaning of their
@@ -162,7 +210,7 @@ func (kb *KB) lookup(name, domain string) (Entry, bool) {
 // Matches returns every entry whose name matches name, on any host, best
 // first in Lookup's order (as if for a cookie of each entry's own host):
 // what "cookieaudit kb lookup" lists. A browser prefix no entry names is
-// dropped, as Lookup drops it.
+// dropped, and a name no entry names is compared loosely, as Lookup does.
 func (kb *KB) Matches(name string) []Entry {
 	if kb == nil {
 		return nil
@@ -171,6 +219,9 @@ func (kb *KB) Matches(name string) []Entry {
 	kb.candidates(name, func(i int) { idx = append(idx, i) })
 	if rest, ok := unprefixed(name); ok && len(idx) == 0 {
 		kb.candidates(rest, func(i int) { idx = append(idx, i) })
+	}
+	if k, ok := looseKey(name); ok && len(idx) == 0 {
+		idx = append(idx, kb.loose[k]...)
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		switch {
