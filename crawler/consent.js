@@ -48,12 +48,28 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   addRoot(document, 0);
   for (const r of closedRoots) addRoot(r, 1);
 
+  // The text of a node as it is shown, where a <slot> shows what its host
+  // was given: a web component's <button><slot></slot></button> has no
+  // text of its own, and neither innerText nor textContent sees its label.
+  const slotted = (n) => {
+    if (n.nodeType === 3) return n.data;
+    if (n.nodeType !== 1 && n.nodeType !== 11) return "";
+    let kids = n.childNodes;
+    if (n.tagName === "SLOT") {
+      const a = n.assignedNodes({ flatten: true });
+      if (a.length) kids = a;
+    }
+    let s = "";
+    for (const k of kids) s += slotted(k);
+    return s;
+  };
   // A button's text; an icon-only button ("✓", "✕") is named by its
   // aria-label or title, as a screen reader names it.
   const text = (el) => {
     let t = "";
     try {
       t = el.innerText || el.value || "";
+      if (!/[\p{L}\p{N}]/u.test(t) && el.querySelector && el.querySelector("slot")) t = slotted(el);
       if (!/[\p{L}\p{N}]/u.test(t)) t = el.getAttribute("aria-label") || el.title || t || el.textContent || "";
     } catch (e) {}
     return String(t);

@@ -113,7 +113,8 @@ function genericBanner(env) {
     if (done.has(el)) return;
     done.add(el);
     seen++;
-    const raw = el.textContent || el.value || el.getAttribute("aria-label") || "";
+    let raw = el.textContent || el.value || el.getAttribute("aria-label") || "";
+    if (!raw.trim() && el.querySelector("slot")) raw = env.label(el); // a web component's button
     if (raw.length > 200 || (!raw.trim() && !el.getAttribute("aria-label") && !el.value)) return;
     if (!native(el) && el.querySelector(BUTTONS)) return;
     if (shown >= MAX_SHOWN || labelled >= MAX_LABELLED) return;
