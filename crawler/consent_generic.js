@@ -72,13 +72,19 @@ function genericBanner(env) {
     if (ts.some((w) => WEAK.has(w))) return 1;
     return SETTINGS.has(t) ? 1 : 0;
   };
+  // Words that call the cookies optional ("additional", "analytics"): a
+  // label means the same without them ("Accept additional cookies",
+  // "Reject analytics cookies").
+  const OPTIONAL = wordsRe(list("optional"), "g", true);
   // A label and its close variants: without a trailing "(recommended)",
-  // "&" or "+" for "and", without a trailing "cookies".
+  // "&" or "+" for "and", without the words that call the cookies
+  // optional, without a trailing "cookies".
   const variants = (t) => {
     const out = [t];
-    const add = (x) => { x = x.trim(); if (x && !out.includes(x)) out.push(x); };
+    const add = (x) => { x = x.replace(/\s+/g, " ").trim(); if (x && !out.includes(x)) out.push(x); };
     add(t.replace(/\s*\([^)]*\)?$/, ""));
     for (const x of out.slice()) add(x.replace(/\s+[&+]\s+/g, " and "));
+    if (OPTIONAL) for (const x of out.slice()) add(x.replace(OPTIONAL, (m) => (/^[^\p{L}\p{N}]/u.test(m) ? m[0] : "")));
     for (const x of out.slice()) add(x.replace(/\s+(cookies?|kakor|evasteet|informasjonskapsler|ciasteczka)$/, ""));
     return out;
   };

@@ -14,7 +14,7 @@ import (
 )
 
 // consentWordLists are the lists every language of consent_words.json has.
-var consentWordLists = []string{"accept", "reject", "settings", "save", "consent", "notConsent", "close", "off"}
+var consentWordLists = []string{"accept", "reject", "settings", "save", "consent", "notConsent", "close", "off", "optional"}
 
 // normWord normalises a label as the consent engine compares labels: lower
 // case, accents removed (NFD, combining marks dropped), typographic
