@@ -1,6 +1,8 @@
 package crawler
 
 import (
+	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"net/url"
 	"regexp"
@@ -16,7 +18,7 @@ import (
 // wrote or changed.
 
 // recordName: the names consent records go by.
-var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|` +
+var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|polic(?:y|ies)|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|` +
 	// The same words in the languages of the text fallback: consent,
 	// cookie, privacy law.
 	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|consens|rgpd|dsgvo|privacidad`)
@@ -38,19 +40,26 @@ var (
 )
 
 // The names of the necessary purposes (always on), also shortened ("ess",
-// "nec", "req") or with a "cookies" suffix, in the fallback's languages.
-const necessaryNames = `(nec|necessary|ess|essentials?|req|required|strict|strictly[-_ ]?necessary|technical|` +
+// "nec", "req"), called mandatory, or with a "cookies" suffix, in the
+// fallback's languages.
+const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|` +
+	`obligatoires?|obligatorisch[e]?|verpflichtend[e]?|obligatori[ao]s?|obbligatori[eo]?|verplicht[e]?|obrigatori[ao]s?|obowiazkowe|obowiązkowe|` +
 	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
 
 // recordNecessary: a necessary purpose's name.
 var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
 
 // Keys that do not hold an optional purpose's choice: the necessary
-// purposes, and bookkeeping.
-var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path)$`)
+// purposes, bookkeeping, and the flags that say a choice was made
+// ("consented": true).
+var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+	`consented|has[-_]?consented|answered|interacted|acknowledged|dismissed)$`)
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
+
+// Keys that name the refusal ({"reject": "true"}): a yes there is a no.
+var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
 
 // Keys whose value is the choice itself ("action": "reject").
 var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
@@ -59,11 +68,31 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 // or changed: "accepted" when every optional purpose is on, "rejected"
 // when every one is off, "partial" when they differ; "" when no record
 // says.
+//
+// A record of one bare word whose name ends with a purpose
+// ("site_choice_analytics=false") is that purpose's choice; one whose name
+// ends with a necessary purpose ("site_choice_essential=true") says
+// nothing. Other bare words ("cookie_consent=true",
+// "site_banner_choice=1") count only when no record says which purposes
+// are on: they may say no more than that a choice was made.
 func recordState(before, after map[string]string) string {
-	var on, off int
-	for _, v := range changedRecords(before, after, false) {
-		y, n := readRecord(v)
-		on, off = on+y, off+n
+	var on, off, bareOn, bareOff int
+	for _, r := range changedRecords(before, after, false) {
+		y, n := readRecord(r.value)
+		if !bareRecord(r.value) {
+			on, off = on+y, off+n
+			continue
+		}
+		switch last := recordSuffix(r.name); {
+		case recordNecessary.MatchString(last):
+		case recordPurpose.MatchString(last):
+			on, off = on+y, off+n
+		default:
+			bareOn, bareOff = bareOn+y, bareOff+n
+		}
+	}
+	if on+off == 0 {
+		on, off = bareOn, bareOff
 	}
 	switch {
 	case on > 0 && off == 0:
@@ -76,15 +105,78 @@ func recordState(before, after map[string]string) string {
 	return ""
 }
 
-// recordMarker: records that say a choice was made or a banner seen, not
-// which choice ("cookies_preferences_set=true", "cookie_notice_seen=1"):
-// their "true" is no purpose allowed.
-var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|closed|viewed)$`)
+// recordChoice reads, from the consent records before and after a click,
+// the choice the click recorded ("" when they do not say):
+//   - the records the click wrote or changed, when they say accepted or
+//     rejected;
+//   - "partial" after a first-layer accept (firstAccept), when those
+//     records turn some optional purposes on and leave others off: a
+//     site's one accept button covers the purposes it uses ("Accept
+//     analytics cookies"), and its record keeps the others off;
+//   - when the click wrote only a marker that a choice was made
+//     ("cookies_preferences_set=true"), the records as they stand, when
+//     they say accepted or rejected: sites write their default (every
+//     optional purpose off) when the banner shows, and a refusal leaves it
+//     as it was;
+//   - after the accept of a notice with no other choice (notice), any
+//     record its button wrote, marker or not, as "accepted".
+//
+// Every case needs something the click wrote: a record that said the
+// same before the click proves nothing.
+func recordChoice(before, after map[string]string, firstAccept, notice bool) string {
+	s := recordState(before, after)
+	switch {
+	case s == stateAccepted || s == stateRejected:
+		return s
+	case s == statePartial:
+		if firstAccept {
+			return s
+		}
+		return ""
+	}
+	if len(changedRecords(before, after, true)) == 0 {
+		return ""
+	}
+	if notice {
+		return stateAccepted
+	}
+	if all := recordState(nil, after); all == stateAccepted || all == stateRejected {
+		return all
+	}
+	return ""
+}
 
-// changedRecords returns the values of the consent records (by their
-// names) that a click wrote or changed; markers too when markers is true.
-func changedRecords(before, after map[string]string, markers bool) []string {
-	var out []string
+// recordMarker: records that say a choice was made or a banner seen, not
+// which choice ("cookies_preferences_set=true", "cookie_notice_seen=1",
+// "cookie-notification-acknowledged", "_cookies_set_offline"): their
+// "true" is no purpose allowed.
+var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|closed|viewed|acknowledged|offline)(?:[-_.]|$)`)
+
+// namedRecord is a consent record: its name (a cookie's or a storage
+// key) and its value.
+type namedRecord struct{ name, value string }
+
+// recordBare: a record of one word ("true", "1", "deny"), after its
+// URL-decoding.
+var recordBare = regexp.MustCompile(`^["']?[\p{L}\p{N}_-]*["']?$`)
+
+func bareRecord(v string) bool {
+	if dec, err := url.QueryUnescape(v); err == nil {
+		v = dec
+	}
+	return recordBare.MatchString(strings.TrimSpace(v))
+}
+
+// recordSuffix is the last word of a record's name
+// ("silktideCookieChoice_analytics" → "analytics").
+func recordSuffix(name string) string {
+	return name[strings.LastIndexAny(name, "-_.:")+1:]
+}
+
+// changedRecords returns the consent records (by their names) that a
+// click wrote or changed; markers too when markers is true.
+func changedRecords(before, after map[string]string, markers bool) []namedRecord {
+	var out []namedRecord
 	for k, v := range after {
 		if old, ok := before[k]; ok && old == v {
 			continue
@@ -94,7 +186,7 @@ func changedRecords(before, after map[string]string, markers bool) []string {
 			name = n
 		}
 		if recordName.MatchString(name) && (markers || !recordMarker.MatchString(name)) {
-			out = append(out, v)
+			out = append(out, namedRecord{name, v})
 		}
 	}
 	return out
@@ -110,9 +202,17 @@ func readRecord(v string) (on, off int) {
 		v = dec
 	}
 	v = strings.TrimSpace(v)
-	var doc any
-	if strings.HasPrefix(v, "{") && json.Unmarshal([]byte(v), &doc) == nil {
+	if doc, ok := recordJSON(v); ok {
 		walkRecord("", doc, &on, &off, 0)
+		return on, off
+	}
+	// Digit flags, one per purpose ("111", "000"): all on or all off.
+	if recordFlags.MatchString(v) {
+		if strings.Trim(v, "1") == "" {
+			on++
+		} else if strings.Trim(v, "0") == "" {
+			off++
+		}
 		return on, off
 	}
 	pairs := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("&,;|!", r) })
@@ -132,6 +232,39 @@ func readRecord(v string) (on, off int) {
 		}
 	}
 	return on, off
+}
+
+// recordFlags: a record of digit flags, one per purpose.
+var recordFlags = regexp.MustCompile(`^[01]{2,8}$`)
+
+// recordBase64: a value that may be Base64 (standard or URL alphabet).
+var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
+
+// recordJSON parses a record that is a JSON object: as written, with its
+// strings in single quotes ({'essential':true}), or in Base64.
+func recordJSON(v string) (any, bool) {
+	var doc any
+	if strings.HasPrefix(v, "{") {
+		if json.Unmarshal([]byte(v), &doc) == nil {
+			return doc, true
+		}
+		if !strings.Contains(v, `"`) && json.Unmarshal([]byte(strings.ReplaceAll(v, "'", `"`)), &doc) == nil {
+			return doc, true
+		}
+		return nil, false
+	}
+	if !recordBase64.MatchString(v) {
+		return nil, false
+	}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(v); err == nil {
+			b = bytes.TrimSpace(b)
+			if len(b) > 0 && b[0] == '{' && json.Unmarshal(b, &doc) == nil {
+				return doc, true
+			}
+		}
+	}
+	return nil, false
 }
 
 func cutAny(s, seps string) (before, after string, ok bool) {
@@ -182,6 +315,12 @@ func countChoice(key, val string, on, off *int) {
 	key = strings.TrimSpace(key)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
 	if recordKeySkip.MatchString(key) {
+		return
+	}
+	if recordKeyRefusal.MatchString(key) {
+		if wordYes[val] {
+			*off++ // "reject": "true"; a "false" there says nothing of what was allowed
+		}
 		return
 	}
 	if wordNo[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential") && recordKeyChoice.MatchString(key) {

@@ -44,10 +44,63 @@ func TestRecordState(t *testing.T) {
 			u + "cookie:cookies_preferences_set": "true"}, stateRejected},
 		{"a record named after its platform", nil, map[string]string{u + "cookie:gravitoData": "%7B%22masterConsent%22%3Afalse%2C%22consents%22%3A%7B%22analytics%22%3Afalse%2C%22marketing%22%3Afalse%7D%7D"}, stateRejected},
 		{"required key, short", nil, map[string]string{u + "cookie:site_consent": "req=1&stat=0&mkt=0"}, stateRejected},
+		{"JSON in single quotes", nil, map[string]string{u + "cookie:site_cookie_policy": "{'essential':true,'settings':false,'usage':false,'campaigns':false}"}, stateRejected},
+		{"JSON in Base64", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOmZhbHNlLCJtYXJrZXRpbmciOmZhbHNlfQ=="}, stateRejected},
+		{"JSON in Base64, all on", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOnRydWUsIm1hcmtldGluZyI6dHJ1ZX0="}, stateAccepted},
+		{"Base64 of a word is no record", nil, map[string]string{u + "cookie:cookie-ack": "eWVzeWVzeWVz"}, ""},
+		{"digit flags all on", nil, map[string]string{u + "cookie:site_policy": "111"}, stateAccepted},
+		{"digit flags all off", nil, map[string]string{u + "cookie:site_policy": "000"}, stateRejected},
+		{"digit flags mixed", nil, map[string]string{u + "cookie:site_policy": "101"}, ""},
+		{"a flag that a choice was made is no purpose", nil, map[string]string{u + "cookie:site-cookie-consent": `{"necessary":true,"statistics":false,"marketing":false,"consented":true,"version":7}`}, stateRejected},
+		{"a marker in the middle of the name", nil, map[string]string{u + "cookie:_cookies_set_offline": "true"}, ""},
+		{"a record per purpose, and a bare flag beside them", nil, map[string]string{
+			u + "localStorage:siteCookieChoice_essential":     "true",
+			u + "localStorage:siteCookieChoice_analytics":     "false",
+			u + "localStorage:siteCookieChoice_marketing":     "false",
+			u + "localStorage:siteCookieBanner_InitialChoice": "1"}, stateRejected},
+		{"a bare flag alone", nil, map[string]string{u + "cookie:site_cookie_consent": "true"}, stateAccepted},
+		{"only the necessary purpose's record", nil, map[string]string{u + "localStorage:siteCookieChoice_essential": "true"}, ""},
+		{"only the mandatory group granted", nil, map[string]string{u + "cookie:CookieConsent": "mandatory"}, stateRejected},
+		{"the mandatory group and others granted", nil, map[string]string{u + "cookie:CookieConsent": "mandatory|marketing|external"}, stateAccepted},
+		{"a refusal key", nil, map[string]string{u + "cookie:site_consent": `{"reject":"true"}`}, stateRejected},
+		{"an acceptance key", nil, map[string]string{u + "cookie:site_consent": `{"accept":"true"}`}, stateAccepted},
+		{"a refusal key said no", nil, map[string]string{u + "cookie:site_consent": `{"reject":"false"}`}, ""},
+		{"pairs, and a copy with an identifier beside them", nil, map[string]string{
+			u + "cookie:cookie_optin":                        "essential:1|statistik:0|marketing:0|iframes:0",
+			u + "localStorage:SgCookieOptin.lastPreferences": `{"timestamp":1764547200,"cookieValue":"essential:1|statistik:0|marketing:0|iframes:0","isAll":false,"version":1,"identifier":1}`}, stateRejected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := recordState(tc.before, tc.after); got != tc.want {
 				t.Errorf("recordState = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRecordChoice reads the choice a click recorded from the records
+// before and after it, where the records that changed do not say it alone.
+func TestRecordChoice(t *testing.T) {
+	const u = "https://www.example.test/|"
+	deflt := map[string]string{u + "cookie:site_cookies_policy": `{"essential":true,"usage":false,"campaigns":false}`}
+	withMarker := map[string]string{u + "cookie:site_cookies_policy": `{"essential":true,"usage":false,"campaigns":false}`, u + "cookie:site_cookie_message_displayed": "true"}
+	partial := map[string]string{u + "cookie:site-cookie-consent": `{"necessary":true,"statistics":true,"marketing":false}`}
+	for _, tc := range []struct {
+		name                string
+		before, after       map[string]string
+		firstAccept, notice bool
+		want                string
+	}{
+		{"a refusal that leaves the default as it was, and writes a marker", deflt, withMarker, false, false, stateRejected},
+		{"the default as it was, and nothing written", deflt, deflt, false, false, ""},
+		{"a marker alone, and records that say nothing", nil, map[string]string{u + "cookie:site_cookie_message_displayed": "true"}, false, false, ""},
+		{"a first-layer accept that turns some purposes on", nil, partial, true, false, statePartial},
+		{"some purposes on, after another click", nil, partial, false, false, ""},
+		{"a notice's accept that wrote a marker", nil, map[string]string{u + "cookie:cookie_notice_seen": "1"}, false, true, stateAccepted},
+		{"the opposite choice is said", nil, map[string]string{u + "cookie:site_consent": "deny"}, true, false, stateRejected},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := recordChoice(tc.before, tc.after, tc.firstAccept, tc.notice); got != tc.want {
+				t.Errorf("recordChoice = %q, want %q", got, tc.want)
 			}
 		})
 	}

@@ -90,14 +90,14 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		case now.tcf != "" && now.tcf != stateNone && now.tcf != before.tcf:
 			got, by = now.tcf, VerifiedByTCF
 		default:
-			if s := recordState(before.records, now.records); s == want || notice && s == "" && len(changedRecords(before.records, now.records, true)) > 0 {
-				got, by = want, VerifiedByConsentRecord
+			if s := recordChoice(before.records, now.records, a.Action == "accept" && a.Layer == 1, notice); s != "" {
+				got, by = s, VerifiedByConsentRecord
 			}
 		}
 		if got != "" {
 			a.State = got
 		}
-		if got == want {
+		if got == want || got == statePartial && a.Action == "accept" && by == VerifiedByConsentRecord {
 			a.Verified, a.VerifiedBy = true, by
 			a.Error = ""
 			return
