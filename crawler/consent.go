@@ -386,17 +386,29 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 }
 
 // acceptInSettings accepts in the banner's second layer, for a first layer
-// that offers only its settings.
+// that offers only its settings: its "accept all", or, where it has none,
+// every purpose ticked and saved.
 func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
-	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Accept != nil })
+	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Accept != nil || r.Save != nil && r.Purposes.Total > 0 })
 	if !ok {
 		if a.Error == "" {
 			a.Error = "the banner's settings offer no accept button"
 		}
 		return false
 	}
-	a.Button = l2.Accept
-	return step(l2.frame, "accept", true)
+	if l2.Accept != nil {
+		a.Button = l2.Accept
+		return step(l2.frame, "accept", true)
+	}
+	// Settings with no "accept all": every purpose ticked, then saved.
+	r, err := c.runConsentScript(ctx, p, l2.frame, "tick", consentArg{Platform: fr.Platform, Layer2: true})
+	if err != nil {
+		a.Error = "ticking the purposes: " + err.Error()
+		return false
+	}
+	a.Clicks += len(r.Unticked)
+	a.Button = l2.Save
+	return step(l2.frame, "save", true)
 }
 
 func errText(err error) string {

@@ -6,6 +6,8 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   //   mode "click", arg {platform, role}: clicks the first visible element
   //     of a role (accept, reject, settings, layer2Reject, save)
   //   mode "untick", arg {platform}: unticks every ticked optional purpose
+  //   mode "tick", arg {platform}: ticks every optional purpose (an accept
+  //     where the settings offer no "accept all")
   //   mode "records": the cookies and storage entries this document sees
   // rules are crawler/cmps without their state expressions; words are
   // crawler/consent_words.json; custom is {accept, reject} selectors.
@@ -309,6 +311,18 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       const el = target.el;
       const opt = (e) => !!e && e.matches && e.matches("input[type=radio], input[type=checkbox], [role=radio]");
       out.selects = opt(el) || (el.matches && el.matches("label") && (opt(el.control) || opt(el.querySelector("input[type=radio], input[type=checkbox]"))));
+    } else if (mode === "tick") {
+      out.unticked = []; // the purposes ticked, in the same field
+      for (const el of f.purposes) {
+        if (ticked(el)) continue;
+        try { el.click(); } catch (e) {}
+        if (!ticked(el) && "checked" in el && !isOption(el)) {
+          el.checked = true;
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        out.unticked.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
+      }
     } else if (mode === "untick") {
       out.unticked = [];
       for (const el of f.purposes) {
