@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -53,7 +54,7 @@ var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
 // purposes, bookkeeping, and the flags that say a choice was made
 // ("consented": true).
 var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
-	`consented|has[-_]?consented|answered|interacted|acknowledged|dismissed)$`)
+	`consented|has[-_]?consented|opted|answered|interacted|acknowledged|dismissed|closed)$`)
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
@@ -216,6 +217,13 @@ func readRecord(v string) (on, off int) {
 		return on, off
 	}
 	pairs := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("&,;|!", r) })
+	if len(pairs) == 1 {
+		// Pairs joined by hyphens ("Required:1-Analytics:0"), when every
+		// part is a pair.
+		if parts := strings.Split(v, "-"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !strings.ContainsAny(p, ":=") }) {
+			pairs = parts
+		}
+	}
 	found := false
 	for _, p := range pairs {
 		k, val, ok := cutAny(p, ":=")
