@@ -190,7 +190,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const wrap = (el) => (el ? { el, sel: "text=" + label(el) } : null);
   const generic = (layer2) => {
     let g = null;
-    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption, closes }); } catch (e) { g = null; }
+    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption, closes, flat: slotted }); } catch (e) { g = null; }
     if (!g) return null;
     return {
       platform: "generic", title: "",

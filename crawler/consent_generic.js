@@ -1,7 +1,8 @@
 // genericBanner finds a consent banner of no known platform by the texts of
 // its buttons (crawler/consent_words.json). env: { roots, visible(el),
 // label(el), norm(s), words, layer2, offOption(el) (the "off" option of a
-// pair), closes(label) (a label that closes something) }. It returns null, or { container,
+// pair), closes(label) (a label that closes something), flat(node) (its
+// text with what its <slot>s show) }. It returns null, or { container,
 // accept, reject, settings, save, purposes }. It never clicks and never
 // changes the page; its work is bounded on big pages.
 //
@@ -176,6 +177,8 @@ function genericBanner(env) {
       let s = n.textContent || "";
       if (s.length <= 20000) {
         try { s = n.innerText || s; } catch (e) {}
+        // A web component's text shown through its <slot>s.
+        try { if (env.flat && n.querySelector("slot")) { const f = env.flat(n); if (f.length > s.length) s = f; } } catch (e) {}
       }
       textCache.set(n, s.length > 8000 ? null : norm(s));
     }

@@ -43,7 +43,7 @@ var (
 // The names of the necessary purposes (always on), also shortened ("ess",
 // "nec", "req"), called mandatory, or with a "cookies" suffix, in the
 // fallback's languages.
-const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|` +
+const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|technically[-_ ]?(?:required|necessary)|` +
 	`obligatoires?|obligatorisch[e]?|verpflichtend[e]?|obligatori[ao]s?|obbligatori[eo]?|verplicht[e]?|obrigatori[ao]s?|obowiazkowe|obowiązkowe|` +
 	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
 
@@ -320,7 +320,7 @@ func walkRecord(key string, v any, on, off *int, depth int) {
 
 // countChoice counts one key's value when it is a choice word.
 func countChoice(key, val string, on, off *int) {
-	key = strings.TrimSpace(key)
+	key = strings.Trim(strings.TrimSpace(key), `"'`)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
 	if recordKeySkip.MatchString(key) {
 		return
@@ -337,8 +337,23 @@ func countChoice(key, val string, on, off *int) {
 	}
 	if wordYes[val] {
 		*on++
+		return
+	}
+	// A purpose granted at a date or a version ("analytics=2024-11-05T14:32:10"),
+	// refused with -1.
+	if recordPurpose.MatchString(key) {
+		switch {
+		case val == "-1":
+			*off++
+		case recordGrantedAt.MatchString(val):
+			*on++
+		}
 	}
 }
+
+// recordGrantedAt: a date, a time or a version, as records write when a
+// purpose was granted.
+var recordGrantedAt = regexp.MustCompile(`^v?\d+([-.:/T]\d+)+`)
 
 // recordPurpose: the names of optional purposes, as records list the ones
 // granted ("necessary|statistics|marketing", "v2.necessary.analytics").
