@@ -79,7 +79,7 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 func recordState(before, after map[string]string) string {
 	var on, off, bareOn, bareOff int
 	for _, r := range changedRecords(before, after, false) {
-		y, n := readRecord(r.value)
+		y, n := readRecord(r.name, r.value)
 		if !bareRecord(r.value) {
 			on, off = on+y, off+n
 			continue
@@ -194,7 +194,7 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 }
 
 // readRecord counts the optional purposes a record says are on and off.
-func readRecord(v string) (on, off int) {
+func readRecord(self, v string) (on, off int) {
 	for range 3 {
 		dec, err := url.QueryUnescape(v)
 		if err != nil || dec == v {
@@ -204,7 +204,7 @@ func readRecord(v string) (on, off int) {
 	}
 	v = strings.TrimSpace(v)
 	if doc, ok := recordJSON(v); ok {
-		walkRecord("", doc, &on, &off, 0)
+		walkRecord(self, "", doc, &on, &off, 0)
 		return on, off
 	}
 	// Digit flags, one per purpose ("111", "000"): all on or all off.
@@ -231,10 +231,10 @@ func readRecord(v string) (on, off int) {
 			continue
 		}
 		found = true
-		countChoice(k, val, &on, &off)
+		countChoice(self, k, val, &on, &off)
 	}
 	if !found {
-		countChoice("value", v, &on, &off)
+		countChoice(self, "value", v, &on, &off)
 		if on+off == 0 {
 			grantedList(strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(".|,;&! ", r) }), &on, &off)
 		}
@@ -282,14 +282,14 @@ func cutAny(s, seps string) (before, after string, ok bool) {
 	return s, "", false
 }
 
-func walkRecord(key string, v any, on, off *int, depth int) {
+func walkRecord(self, key string, v any, on, off *int, depth int) {
 	if depth > 6 {
 		return
 	}
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
-			walkRecord(k, val, on, off, depth+1)
+			walkRecord(self, k, val, on, off, depth+1)
 		}
 	case []any:
 		// A list of granted purposes: empty, or the necessary ones alone,
@@ -308,21 +308,29 @@ func walkRecord(key string, v any, on, off *int, depth int) {
 			grantedList(items, on, off)
 		}
 	case bool:
-		countChoice(key, map[bool]string{true: "true", false: "false"}[x], on, off)
+		countChoice(self, key, map[bool]string{true: "true", false: "false"}[x], on, off)
 	case float64:
 		if x == 0 || x == 1 {
-			countChoice(key, map[float64]string{0: "0", 1: "1"}[x], on, off)
+			countChoice(self, key, map[float64]string{0: "0", 1: "1"}[x], on, off)
 		}
 	case string:
-		countChoice(key, x, on, off)
+		countChoice(self, key, x, on, off)
 	}
 }
 
-// countChoice counts one key's value when it is a choice word.
-func countChoice(key, val string, on, off *int) {
+// recordKeyNecessaryCookie: a key that names a cookie every site needs (a
+// session, a request-forgery token), as records that list their cookies
+// one by one write them ({"shop_session": true, "XSRF-TOKEN": true,
+// "_ga": false}).
+var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|sid)([-_.]|$)|csrf|xsrf`)
+
+// countChoice counts one key's value when it is a choice word. self is the
+// record's name: a record that lists itself among its cookies says
+// nothing by that entry.
+func countChoice(self, key, val string, on, off *int) {
 	key = strings.Trim(strings.TrimSpace(key), `"'`)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
-	if recordKeySkip.MatchString(key) {
+	if recordKeySkip.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
 		return
 	}
 	if recordKeyRefusal.MatchString(key) {

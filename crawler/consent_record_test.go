@@ -66,6 +66,7 @@ func TestRecordState(t *testing.T) {
 		{"purposes granted at a date", nil, map[string]string{u + "cookie:cookie_consent": `"analytics=2024-11-05T14:32:10.518204+00:00|marketing=2024-11-05T14:32:10.518204+00:00"`}, stateAccepted},
 		{"purposes refused with -1", nil, map[string]string{u + "cookie:cookie_consent": `"analytics=-1|marketing=-1"`}, stateRejected},
 		{"only the technically required category", nil, map[string]string{u + "cookie:cookies_accepted_categories": "technically_required"}, stateRejected},
+		{"a record that lists its cookies one by one, itself among them", nil, map[string]string{u + "cookie:shop_cookie_consent": `{"consent_at":1764547200,"shop_cookie_consent":true,"shop_session":true,"XSRF-TOKEN":true,"_ga":false,"_fbp":false}`}, stateRejected},
 		{"only the mandatory group granted", nil, map[string]string{u + "cookie:CookieConsent": "mandatory"}, stateRejected},
 		{"the mandatory group and others granted", nil, map[string]string{u + "cookie:CookieConsent": "mandatory|marketing|external"}, stateAccepted},
 		{"a refusal key", nil, map[string]string{u + "cookie:site_consent": `{"reject":"true"}`}, stateRejected},
