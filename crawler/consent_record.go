@@ -34,7 +34,7 @@ var (
 		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true}
 	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
 		"rejected": true, "rejectall": true, "reject_all": true, "decline": true, "declined": true, "refuse": true, "refused": true,
-		"revoked": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
+		"revoked": true, "none": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
 		"refusé": true, "refusee": true, "refusée": true, "non": true, "abgelehnt": true, "nein": true, "rechazado": true, "rechazada": true,
 		"rifiutato": true, "rifiutati": true, "geweigerd": true, "afgewezen": true, "nee": true, "recusado": true, "nao": true, "não": true, "nie": true,
 		"odrzucono": true, "nej": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true}
@@ -45,7 +45,7 @@ var (
 // fallback's languages.
 const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|technically[-_ ]?(?:required|necessary)|` +
 	`obligatoires?|obligatorisch[e]?|verpflichtend[e]?|obligatori[ao]s?|obbligatori[eo]?|verplicht[e]?|obrigatori[ao]s?|obowiazkowe|obowiązkowe|` +
-	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
+	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|nutne|nutné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
 
 // recordNecessary: a necessary purpose's name.
 var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
@@ -54,7 +54,7 @@ var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
 // purposes, bookkeeping, and the flags that say a choice was made
 // ("consented": true).
 var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
-	`consented|has[-_]?consented|opted|answered|interacted|acknowledged|dismissed|closed)$`)
+	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed)$`)
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
@@ -227,20 +227,37 @@ func readRecord(self, v string) (on, off int) {
 	found := false
 	for _, p := range pairs {
 		k, val, ok := cutAny(p, ":=")
+		if m := recordDashPair.FindStringSubmatch(p); !ok && m != nil {
+			k, val, ok = m[1], m[2], true // "functi-0"
+		}
 		if !ok {
 			continue
 		}
 		found = true
 		countChoice(self, k, val, &on, &off)
 	}
+	if !found && recordEmptyList.MatchString(v) {
+		off++ // a version and an empty list of the purposes granted ("v2|")
+		return on, off
+	}
 	if !found {
 		countChoice(self, "value", v, &on, &off)
 		if on+off == 0 {
 			grantedList(strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(".|,;&! ", r) }), &on, &off)
 		}
+		if on+off == 0 && strings.Contains(v, "_") {
+			// Purposes joined by underscores ("nutne_marketingove_statisticke").
+			grantedList(strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("._|,;&! ", r) }), &on, &off)
+		}
 	}
 	return on, off
 }
+
+// recordEmptyList: a version followed by an empty list ("v2|").
+var recordEmptyList = regexp.MustCompile(`^v\d+(\.\d+)*[|;:]$`)
+
+// recordDashPair: a key and its flag joined by a hyphen ("market-1").
+var recordDashPair = regexp.MustCompile(`^([\p{L}_]+)-([01])$`)
 
 // recordFlags: a record of digit flags, one per purpose.
 var recordFlags = regexp.MustCompile(`^[01]{2,8}$`)
@@ -347,6 +364,12 @@ func countChoice(self, key, val string, on, off *int) {
 		*on++
 		return
 	}
+	// A list of the purposes granted under a choice or list key
+	// ({"consent": "analytics,personalisation"}).
+	if (recordKeyChoice.MatchString(key) || recordKeyList.MatchString(key)) && strings.ContainsAny(val, ",|; ") {
+		grantedList(strings.FieldsFunc(val, func(r rune) bool { return strings.ContainsRune(",|; ", r) }), on, off)
+		return
+	}
 	// A purpose granted at a date or a version ("analytics=2024-11-05T14:32:10"),
 	// refused with -1.
 	if recordPurpose.MatchString(key) {
@@ -365,7 +388,8 @@ var recordGrantedAt = regexp.MustCompile(`^v?\d+([-.:/T]\d+)+`)
 
 // recordPurpose: the names of optional purposes, as records list the ones
 // granted ("necessary|statistics|marketing", "v2.necessary.analytics").
-var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicite|publicidad|pubblicita|reklama|marknadsforing|comfort|komfort)$`)
+var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicite|publicidad|pubblicita|reklama|marknadsforing|comfort|komfort|` +
+	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií])$`)
 
 // grantedList reads a list of the purposes granted: the necessary ones
 // alone is a refusal, an optional one among them something allowed. Other
