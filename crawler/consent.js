@@ -15,7 +15,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
 
   /*GENERIC*/
 
-  const norm = (s) => String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+  const norm = (s) => String(s || "").normalize("NFD").replace(/\p{Mn}/gu, "")
     .replace(/[\u2018\u2019`´]/g, "'").toLowerCase().replace(/\s+/g, " ")
     .replace(/^[\s>»›✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+|[\s!.»›<✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+$/g, "").trim();
 

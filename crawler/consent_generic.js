@@ -30,7 +30,10 @@ function genericBanner(env) {
     const latin = ws.filter((w) => !CJK.test(w)).map(esc);
     const cjk = ws.filter((w) => CJK.test(w)).map(esc);
     const parts = [];
-    if (latin.length) parts.push("(?:^|[^\\p{L}\\p{N}])(?:" + latin.join("|") + ")" + (whole ? "(?![\\p{L}\\p{N}])" : ""));
+    // A latin word in CJK text ("当サイトではCookieを使用") has CJK letters
+    // for its boundaries.
+    const cjkChar = "\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af";
+    if (latin.length) parts.push("(?:^|[^\\p{L}\\p{N}]|[" + cjkChar + "])(?:" + latin.join("|") + ")" + (whole ? "(?!(?![" + cjkChar + "])[\\p{L}\\p{N}])" : ""));
     if (cjk.length) parts.push("(?:" + cjk.join("|") + ")");
     return parts.length ? new RegExp(parts.join("|"), "u" + (flags || "")) : null;
   };
