@@ -54,7 +54,7 @@ var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
 // purposes, bookkeeping, and the flags that say a choice was made
 // ("consented": true).
 var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
-	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed)$`)
+	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed|security[-_]storage|functionality[-_]storage)$`)
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
@@ -349,6 +349,10 @@ func countChoice(self, key, val string, on, off *int) {
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
 	if recordKeySkip.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
 		return
+	}
+	// "CookieAllowed", "CookiesDisallowed": the word after "cookie".
+	if w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie"); w != val && w != "" && (wordYes[w] || wordNo[w] || w == "disallowed") {
+		val = map[bool]string{true: "allowed", false: "denied"}[wordYes[w]]
 	}
 	if recordKeyRefusal.MatchString(key) {
 		if wordYes[val] {
