@@ -41,7 +41,7 @@ type bannerReport struct {
 	Clicked      bool              `json:"clicked"`
 	ClickedLabel string            `json:"clickedLabel"`
 	Selects      bool              `json:"selects"` // the click selected an option (a radio, a check box) instead of pressing a button
-	Unticked     []string          `json:"unticked"`
+	Toggled      []string          `json:"toggled"` // the purposes "tick" or "untick" set
 	Records      map[string]string `json:"records"`
 	Error        string            `json:"error"`
 }
@@ -301,7 +301,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 			a.Error = "unticking the purposes: " + err.Error()
 			return a
 		}
-		a.Clicks += len(r.Unticked)
+		a.Clicks += len(r.Toggled)
 		if !step(fr.frame, "save", false) {
 			return a
 		}
@@ -347,7 +347,7 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		a.Error = "unticking the purposes: " + err.Error()
 		return false
 	}
-	a.Clicks += len(r.Unticked)
+	a.Clicks += len(r.Toggled)
 	a.Button = l2.Save
 	return step(l2.frame, "save", true)
 }
@@ -406,7 +406,7 @@ func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		a.Error = "ticking the purposes: " + err.Error()
 		return false
 	}
-	a.Clicks += len(r.Unticked)
+	a.Clicks += len(r.Toggled)
 	a.Button = l2.Save
 	return step(l2.frame, "save", true)
 }

@@ -7,7 +7,8 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   //     of a role (accept, reject, settings, layer2Reject, save)
   //   mode "untick", arg {platform}: unticks every ticked optional purpose
   //   mode "tick", arg {platform}: ticks every optional purpose (an accept
-  //     where the settings offer no "accept all")
+  //     where the settings offer no "accept all"); both list the purposes
+  //     they set in "toggled"
   //   mode "records": the cookies and storage entries this document sees
   // rules are crawler/cmps without their state expressions; words are
   // crawler/consent_words.json; custom is {accept, reject} selectors.
@@ -311,29 +312,21 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       const el = target.el;
       const opt = (e) => !!e && e.matches && e.matches("input[type=radio], input[type=checkbox], [role=radio]");
       out.selects = opt(el) || (el.matches && el.matches("label") && (opt(el.control) || opt(el.querySelector("input[type=radio], input[type=checkbox]"))));
-    } else if (mode === "tick") {
-      out.unticked = []; // the purposes ticked, in the same field
+    } else if (mode === "tick" || mode === "untick") {
+      // Every optional purpose set one way: each toggle clicked (an
+      // option's "off" partner to untick it), then forced with input and
+      // change events where a click alone did not take.
+      const on = mode === "tick";
+      out.toggled = [];
       for (const el of f.purposes) {
-        if (ticked(el)) continue;
-        try { el.click(); } catch (e) {}
-        if (!ticked(el) && "checked" in el && !isOption(el)) {
-          el.checked = true;
+        if (ticked(el) === on) continue;
+        try { (!on && isOption(el) ? offPartner(el) || el : el).click(); } catch (e) {}
+        if (ticked(el) !== on && "checked" in el && !isOption(el)) {
+          el.checked = on;
           el.dispatchEvent(new Event("input", { bubbles: true }));
           el.dispatchEvent(new Event("change", { bubbles: true }));
         }
-        out.unticked.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
-      }
-    } else if (mode === "untick") {
-      out.unticked = [];
-      for (const el of f.purposes) {
-        if (!ticked(el)) continue;
-        try { (isOption(el) ? offPartner(el) || el : el).click(); } catch (e) {}
-        if (ticked(el) && "checked" in el && !isOption(el)) {
-          el.checked = false;
-          el.dispatchEvent(new Event("input", { bubbles: true }));
-          el.dispatchEvent(new Event("change", { bubbles: true }));
-        }
-        out.unticked.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
+        out.toggled.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
       }
     }
   } catch (e) {

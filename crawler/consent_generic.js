@@ -32,7 +32,7 @@ function genericBanner(env) {
     const parts = [];
     // A latin word in CJK text ("当サイトではCookieを使用") has CJK letters
     // for its boundaries.
-    const cjkChar = "\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af";
+    const cjkChar = CJK.source.slice(1, -1); // CJK's ranges, without its brackets
     if (latin.length) parts.push("(?:^|[^\\p{L}\\p{N}]|[" + cjkChar + "])(?:" + latin.join("|") + ")" + (whole ? "(?!(?![" + cjkChar + "])[\\p{L}\\p{N}])" : ""));
     if (cjk.length) parts.push("(?:" + cjk.join("|") + ")");
     return parts.length ? new RegExp(parts.join("|"), "u" + (flags || "")) : null;

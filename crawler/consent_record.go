@@ -34,7 +34,7 @@ var (
 		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true}
 	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
 		"rejected": true, "rejectall": true, "reject_all": true, "decline": true, "declined": true, "refuse": true, "refused": true,
-		"revoked": true, "none": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
+		"revoked": true, "none": true, "disallowed": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
 		"refusé": true, "refusee": true, "refusée": true, "non": true, "abgelehnt": true, "nein": true, "rechazado": true, "rechazada": true,
 		"rifiutato": true, "rifiutati": true, "geweigerd": true, "afgewezen": true, "nee": true, "recusado": true, "nao": true, "não": true, "nie": true,
 		"odrzucono": true, "nej": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true}
@@ -79,8 +79,8 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 func recordState(before, after map[string]string) string {
 	var on, off, bareOn, bareOff int
 	for _, r := range changedRecords(before, after, false) {
-		y, n := readRecord(r.name, r.value)
-		if !bareRecord(r.value) {
+		y, n, bare := readRecord(r.name, r.value)
+		if !bare {
 			on, off = on+y, off+n
 			continue
 		}
@@ -157,16 +157,8 @@ var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displa
 // key) and its value.
 type namedRecord struct{ name, value string }
 
-// recordBare: a record of one word ("true", "1", "deny"), after its
-// URL-decoding.
+// recordBare: a record of one word ("true", "1", "deny").
 var recordBare = regexp.MustCompile(`^["']?[\p{L}\p{N}_-]*["']?$`)
-
-func bareRecord(v string) bool {
-	if dec, err := url.QueryUnescape(v); err == nil {
-		v = dec
-	}
-	return recordBare.MatchString(strings.TrimSpace(v))
-}
 
 // recordSuffix is the last word of a record's name
 // ("silktideCookieChoice_analytics" → "analytics").
@@ -193,8 +185,9 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 	return out
 }
 
-// readRecord counts the optional purposes a record says are on and off.
-func readRecord(self, v string) (on, off int) {
+// readRecord counts the optional purposes a record says are on and off,
+// and says whether the record, URL-decoded, is one bare word.
+func readRecord(self, v string) (on, off int, bare bool) {
 	for range 3 {
 		dec, err := url.QueryUnescape(v)
 		if err != nil || dec == v {
@@ -203,9 +196,12 @@ func readRecord(self, v string) (on, off int) {
 		v = dec
 	}
 	v = strings.TrimSpace(v)
+	if recordBare.MatchString(v) {
+		bare = true
+	}
 	if doc, ok := recordJSON(v); ok {
 		walkRecord(self, "", doc, &on, &off, 0)
-		return on, off
+		return on, off, bare
 	}
 	// Digit flags, one per purpose ("111", "000"): all on or all off.
 	if recordFlags.MatchString(v) {
@@ -214,9 +210,9 @@ func readRecord(self, v string) (on, off int) {
 		} else if strings.Trim(v, "0") == "" {
 			off++
 		}
-		return on, off
+		return on, off, bare
 	}
-	pairs := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("&,;|!", r) })
+	pairs := splitAny(v, "&,;|!")
 	if len(pairs) == 1 {
 		// Pairs joined by hyphens ("Required:1-Analytics:0"), when every
 		// part is a pair.
@@ -238,19 +234,24 @@ func readRecord(self, v string) (on, off int) {
 	}
 	if !found && recordEmptyList.MatchString(v) {
 		off++ // a version and an empty list of the purposes granted ("v2|")
-		return on, off
+		return on, off, bare
 	}
 	if !found {
 		countChoice(self, "value", v, &on, &off)
-		if on+off == 0 {
-			grantedList(strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(".|,;&! ", r) }), &on, &off)
-		}
-		if on+off == 0 && strings.Contains(v, "_") {
-			// Purposes joined by underscores ("nutne_marketingove_statisticke").
-			grantedList(strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("._|,;&! ", r) }), &on, &off)
+		// A list of the purposes granted; joined by underscores only when
+		// nothing else reads ("nutne_marketingove_statisticke").
+		for _, seps := range []string{".|,;&! ", "._|,;&! "} {
+			if on+off == 0 {
+				grantedList(splitAny(v, seps), &on, &off)
+			}
 		}
 	}
-	return on, off
+	return on, off, bare
+}
+
+// splitAny splits s at every rune of seps, dropping empty fields.
+func splitAny(s, seps string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
 }
 
 // recordEmptyList: a version followed by an empty list ("v2|").
@@ -351,8 +352,8 @@ func countChoice(self, key, val string, on, off *int) {
 		return
 	}
 	// "CookieAllowed", "CookiesDisallowed": the word after "cookie".
-	if w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie"); w != val && w != "" && (wordYes[w] || wordNo[w] || w == "disallowed") {
-		val = map[bool]string{true: "allowed", false: "denied"}[wordYes[w]]
+	if w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie"); wordYes[w] || wordNo[w] {
+		val = w
 	}
 	if recordKeyRefusal.MatchString(key) {
 		if wordYes[val] {
@@ -371,7 +372,7 @@ func countChoice(self, key, val string, on, off *int) {
 	// A list of the purposes granted under a choice or list key
 	// ({"consent": "analytics,personalisation"}).
 	if (recordKeyChoice.MatchString(key) || recordKeyList.MatchString(key)) && strings.ContainsAny(val, ",|; ") {
-		grantedList(strings.FieldsFunc(val, func(r rune) bool { return strings.ContainsRune(",|; ", r) }), on, off)
+		grantedList(splitAny(val, ",|; "), on, off)
 		return
 	}
 	// A purpose granted at a date or a version ("analytics=2024-11-05T14:32:10"),
