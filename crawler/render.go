@@ -92,6 +92,13 @@ func Render(ctx context.Context, pageURL string, opts Options) (*Rendered, error
 	case err != nil:
 		return nil, &LoadError{URL: u.String(), Text: err.Error()}
 	}
+	// Scripts held back until the visitor moves (see visitorPath) may draw
+	// the tables.
+	if err == nil {
+		if merr := moveMouseIn(tabCtx); merr != nil && ctx.Err() == nil {
+			opts.Logger.Debug("moving the mouse over the page", "error", merr)
+		}
+	}
 	switch {
 	case rec != nil:
 		rec.waitQuiet(ctx, t.SessionID, opts.Wait)

@@ -141,6 +141,9 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 		v.page.FinalURL = resp.URL
 	}
 	pc := &pageCtx{tab: tabCtx, session: t.sess, rec: rec, loaded: err == nil, at: time.Now()}
+	if err == nil && ctx.Err() == nil {
+		c.moveMouseOn(ctx, pc) // what a visitor does first (see visitorPath)
+	}
 	if hooks.afterLoad != nil && ctx.Err() == nil {
 		hooks.afterLoad(ctx, pc)
 	}
