@@ -49,6 +49,10 @@ type cmpRule struct {
 	NoReject bool `json:"noReject,omitempty"`
 }
 
+// buttonRoles are the roles a selector's " :role(…)" may name: a button
+// whose whole label is one of consent_words.json's labels for it.
+var buttonRoles = []string{"accept", "reject", "settings", "save"}
+
 var ruleName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // check says what is wrong with a rule read from file, nil when nothing.
@@ -84,6 +88,9 @@ func (r *cmpRule) check(file string) error {
 		for _, s := range list {
 			if strings.TrimSpace(s) == "" || strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "[") != strings.Count(s, "]") {
 				return bad("selector %q is malformed", s)
+			}
+			if _, role, ok := strings.Cut(s, " :role("); ok && !slices.Contains(buttonRoles, strings.TrimSuffix(role, ")")) {
+				return bad("selector %q: :role( takes one of %s", s, strings.Join(buttonRoles, ", "))
 			}
 		}
 	}

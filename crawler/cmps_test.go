@@ -43,6 +43,7 @@ func TestRulesRefuseBadFiles(t *testing.T) {
 		{"malformed selector", "cmps/acme.json", strings.Replace(good, `"#y"`, `"button[type=x"`, 1), "malformed"},
 		{"not a slug", "cmps/Acme.json", strings.Replace(good, `"acme"`, `"Acme"`, 1), "slug"},
 		{"no sources", "cmps/acme.json", strings.Replace(good, `["docs"]`, `[]`, 1), "no sources"},
+		{"unknown role", "cmps/acme.json", strings.Replace(good, `"#n"`, `"#b button :role(refuse)"`, 1), ":role( takes one of"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := loadRules(fstest.MapFS{tc.file: {Data: []byte(tc.body)}})
@@ -73,6 +74,7 @@ func TestRulesCompileInBrowser(t *testing.T) {
 		for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save} {
 			for _, s := range list {
 				css, _, _ := strings.Cut(s, " :text(")
+				css, _, _ = strings.Cut(css, " :role(")
 				items = append(items, item{r.Name, "selector", css})
 			}
 		}

@@ -95,19 +95,29 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const closes = (t) => !!CLOSE && CLOSE.test(t);
 
   // "css :text(a|b)" matches the css elements whose label contains one of
-  // the alternatives (never a label that closes something).
+  // the alternatives (never a label that closes something); "css
+  // :role(reject)" those whose whole label is one of the words' labels for
+  // that role, in any language (crawler/consent_words.json).
+  let roleOf = null;
   const parse = (sel) => {
-    const m = /^(.*?)\s*:text\(([^)]*)\)\s*$/.exec(sel);
-    return m ? { css: m[1], texts: m[2].split("|").map(norm).filter(Boolean) } : { css: sel, texts: null };
+    const m = /^(.*?)\s*:(text|role)\(([^)]*)\)\s*$/.exec(sel);
+    if (!m) return { css: sel, test: null };
+    if (m[2] === "role") {
+      roleOf = roleOf || labelWords({ words, closes }).classify;
+      const want = m[3].trim();
+      return { css: m[1], test: (t) => roleOf(t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")) === want };
+    }
+    const texts = m[3].split("|").map(norm).filter(Boolean);
+    return { css: m[1], test: (t) => !closes(t) && texts.some((x) => t.includes(x)) };
   };
   const queryAll = (sel) => {
-    const { css, texts } = parse(sel);
+    const { css, test } = parse(sel);
     const out = [];
     for (const r of roots) {
       let found = [];
       try { found = r.querySelectorAll(css); } catch (e) { continue; }
       for (const el of found) {
-        if (texts && (closes(label(el)) || !texts.some((t) => label(el).includes(t)))) continue;
+        if (test && !test(label(el))) continue;
         out.push(el);
       }
     }

@@ -1,20 +1,8 @@
-// genericBanner finds a consent banner of no known platform by the texts of
-// its buttons (crawler/consent_words.json). env: { roots, visible(el),
-// label(el), norm(s), words, layer2, offOption(el) (the "off" option of a
-// pair), closes(label) (a label that closes something), flat(node) (its
-// text with what its <slot>s show) }. It returns null, or { container,
-// accept, reject, settings, save, purposes }. It never clicks and never
-// changes the page; its work is bounded on big pages.
-//
-// A button counts when its whole label is one of the words' labels. A
-// label that names settings, options, preferences… is never an accept or
-// a reject. The buttons' container (their nearest dialog- or banner-like
-// ancestor) must read as a consent notice (consent words) and must not be
-// a newsletter, login, age-gate or paywall modal. With env.layer2 (the
-// settings were just opened), the dialog with "reject all" or "save" and
-// the purpose toggles is what counts.
-function genericBanner(env) {
-  const norm = env.norm;
+// labelWords reads the buttons' words (crawler/consent_words.json) for
+// both the generic finder and the rules' ":role(…)" selectors. env: {
+// words, closes(label) }. It returns classify(label): "accept", "reject",
+// "settings", "save" or "", and the helpers the finder shares.
+function labelWords(env) {
   const langs = Object.values((env.words && env.words.languages) || {});
   const list = (k) => langs.flatMap((l) => l[k] || []);
   const ACCEPT = new Set(list("accept"));
@@ -37,10 +25,6 @@ function genericBanner(env) {
     if (cjk.length) parts.push("(?:" + cjk.join("|") + ")");
     return parts.length ? new RegExp(parts.join("|"), "u" + (flags || "")) : null;
   };
-  const CONSENT = wordsRe(list("consent"), "g");
-  const NOT = wordsRe(list("notConsent"), "g", true);
-  // An age gate: "over 18", "18+", "18 years"… in the supported languages.
-  const AGE = /(?:^|[^0-9])(?:18|21)\s*\+|(?:over|above|at least|older than|mindestens|uber|ab|plus de|mas de|piu di|maior de|mayor de|powyzej|yli|nad|peste|ustu|ανω των)\s*(?:18|21)(?![0-9])|(?:^|[^0-9])(?:18|21)\s*(?:or older|or over|years?|yrs|jahre|ans|anos|anni|jaar|ar|vuotta|let|lat|ani|ev|yas|yasindan|ετων|歳)(?![\p{L}])|age verification|verify your age|date of birth|are you of legal/u;
 
   // Words of a settings button: a label made of them opens the settings and
   // is never an accept or a reject. STRONG ones say settings outright;
@@ -102,6 +86,31 @@ function genericBanner(env) {
     if (SETTINGS.has(t) || (st === 2 && tokens(t).length <= 5)) return "settings";
     return "";
   };
+  return { list, CJK, esc, wordsRe, settingsRank, classify };
+}
+
+// genericBanner finds a consent banner of no known platform by the texts of
+// its buttons (crawler/consent_words.json). env: { roots, visible(el),
+// label(el), norm(s), words, layer2, offOption(el) (the "off" option of a
+// pair), closes(label) (a label that closes something), flat(node) (its
+// text with what its <slot>s show) }. It returns null, or { container,
+// accept, reject, settings, save, purposes }. It never clicks and never
+// changes the page; its work is bounded on big pages.
+//
+// A button counts when its whole label is one of the words' labels. A
+// label that names settings, options, preferences… is never an accept or
+// a reject. The buttons' container (their nearest dialog- or banner-like
+// ancestor) must read as a consent notice (consent words) and must not be
+// a newsletter, login, age-gate or paywall modal. With env.layer2 (the
+// settings were just opened), the dialog with "reject all" or "save" and
+// the purpose toggles is what counts.
+function genericBanner(env) {
+  const norm = env.norm;
+  const { list, CJK, esc, wordsRe, settingsRank, classify } = labelWords(env);
+  const CONSENT = wordsRe(list("consent"), "g");
+  const NOT = wordsRe(list("notConsent"), "g", true);
+  // An age gate: "over 18", "18+", "18 years"… in the supported languages.
+  const AGE = /(?:^|[^0-9])(?:18|21)\s*\+|(?:over|above|at least|older than|mindestens|uber|ab|plus de|mas de|piu di|maior de|mayor de|powyzej|yli|nad|peste|ustu|ανω των)\s*(?:18|21)(?![0-9])|(?:^|[^0-9])(?:18|21)\s*(?:or older|or over|years?|yrs|jahre|ans|anos|anni|jaar|ar|vuotta|let|lat|ani|ev|yas|yasindan|ετων|歳)(?![\p{L}])|age verification|verify your age|date of birth|are you of legal/u;
 
   const BUTTONS = 'button, a, summary, [role="button"], [role="link"], input[type="button"], input[type="submit"]';
   const LOOSE = '[onclick], [tabindex]:not([tabindex="-1"]), [class*="btn" i], [class*="button" i]';
