@@ -225,7 +225,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const withWords = (v, layer2) => {
     const missing = !layer2 ? ["accept", "reject", "settings"].filter((r) => !v[r] && (r !== "settings" || !v.reject))
       : ["layer2Reject", "save"].filter((r) => !v[r] && (r === "layer2Reject" || !v.layer2Reject || v.purposes.length));
-    if (!missing.length) return v;
+    // A second layer whose save button the rule knows is one it knows:
+    // where its purposes find none, there are none to set.
+    const purposes = layer2 && !v.purposes.length && !v.save;
+    if (!missing.length && !purposes) return v;
     const anchor = (layer2 && v.layer2 && v.layer2.el) || (v.first && v.first.el) || (v.accept && v.accept.el);
     // A second layer the rule does not know at all (the settings just
     // opened drew a panel of their own markup, apart from the banner) is
@@ -239,7 +242,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     for (const role of missing) {
       if (g[role]) v[role] = g[role];
     }
-    if (layer2 && !v.purposes.length) v.purposes = g.purposes;
+    if (purposes) v.purposes = g.purposes;
     return v;
   };
 
