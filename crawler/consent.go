@@ -337,8 +337,10 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		// is then saved like any other.
 		sleep(ctx, 300*time.Millisecond)
 		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-		if err == nil && r.Layer2 && r.Save != nil {
-			return step(l2.frame, "save", true)
+		if err == nil && r.Layer2 && r.Save != nil && !step(l2.frame, "save", true) {
+			// The panel closed on its own meanwhile, as its "reject all"
+			// stored the choice: the platform's state tells.
+			a.Error = ""
 		}
 		return true
 	}
