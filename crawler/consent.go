@@ -249,7 +249,17 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 
 	selected := false
 	step := func(f frameRef, role string, layer2 bool) bool {
-		r, err := c.runConsentScript(ctx, p, f, "click", consentArg{Platform: fr.Platform, Role: role, Layer2: layer2})
+		arg := consentArg{Platform: fr.Platform, Role: role, Layer2: layer2}
+		r, err := c.runConsentScript(ctx, p, f, "click", arg)
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			// A loaded machine answered too late, and the click may have
+			// landed: once more, and a button gone by then was clicked
+			// (the platform's state verifies the choice).
+			r, err = c.runConsentScript(ctx, p, f, "click", arg)
+			if err == nil && !r.Clicked {
+				err = errFrameGone
+			}
+		}
 		if errors.Is(err, errFrameGone) {
 			a.Clicks++
 			a.Steps = append(a.Steps, role)
