@@ -98,14 +98,14 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // the alternatives (never a label that closes something); "css
   // :role(reject)" those whose whole label is one of the words' labels for
   // that role, in any language (crawler/consent_words.json).
-  let roleOf = null;
+  let roleWords = null;
   const parse = (sel) => {
     const m = /^(.*?)\s*:(text|role)\(([^)]*)\)\s*$/.exec(sel);
     if (!m) return { css: sel, test: null };
     if (m[2] === "role") {
-      roleOf = roleOf || labelWords({ words, closes }).classify;
+      roleWords = roleWords || labelWords({ words, closes });
       const want = m[3].trim();
-      return { css: m[1], test: (t) => roleOf(t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")) === want };
+      return { css: m[1], test: (t) => roleWords.classify(roleWords.bare(t)) === want };
     }
     const texts = m[3].split("|").map(norm).filter(Boolean);
     return { css: m[1], test: (t) => !closes(t) && texts.some((x) => t.includes(x)) };

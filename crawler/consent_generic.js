@@ -86,7 +86,9 @@ function labelWords(env) {
     if (SETTINGS.has(t) || (st === 2 && tokens(t).length <= 5)) return "settings";
     return "";
   };
-  return { list, CJK, esc, wordsRe, settingsRank, classify };
+  // A label without whatever arrows or marks surround it.
+  const bare = (t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  return { list, CJK, esc, wordsRe, settingsRank, classify, bare };
 }
 
 // genericBanner finds a consent banner of no known platform by the texts of
@@ -106,7 +108,7 @@ function labelWords(env) {
 // the purpose toggles is what counts.
 function genericBanner(env) {
   const norm = env.norm;
-  const { list, CJK, esc, wordsRe, settingsRank, classify } = labelWords(env);
+  const { list, CJK, esc, wordsRe, settingsRank, classify, bare } = labelWords(env);
   const CONSENT = wordsRe(list("consent"), "g");
   const NOT = wordsRe(list("notConsent"), "g", true);
   // An age gate: "over 18", "18+", "18 years"… in the supported languages.
@@ -118,7 +120,7 @@ function genericBanner(env) {
     '[id*="consent" i], [class*="consent" i], [id*="gdpr" i], [class*="gdpr" i], [id*="privacy" i], [class*="privacy" i]';
   const native = (el) => el.matches(BUTTONS);
   // A button's label, with whatever arrows or marks surround it trimmed.
-  const lab = (el) => env.label(el).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  const lab = (el) => bare(env.label(el));
   const up = (n) => n.parentElement || (n.parentNode && n.parentNode.host) || null;
 
   // Candidate buttons: first those inside likely banners, then shadow
