@@ -49,10 +49,13 @@ func (r *reach) check(t *testing.T, what string, minCat, minAgree float64) {
 	t.Helper()
 	cat, agree := pct(r.categorized, r.total), pct(r.agree, r.categorized)
 	t.Logf("%s: %d cookies, %d (%.1f%%) get a category, %d of them (%.1f%%) agree", what, r.total, r.categorized, cat, r.agree, agree)
-	if cat < minCat || agree < minAgree {
+	failed := cat < minCat || agree < minAgree
+	if failed || testing.Verbose() {
 		for _, m := range r.misses {
 			t.Log("  " + m)
 		}
+	}
+	if failed {
 		t.Errorf("%s: %.1f%% categorized (want ≥ %.0f%%), %.1f%% agree (want ≥ %.0f%%)", what, cat, minCat, agree, minAgree)
 	}
 }
