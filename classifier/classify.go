@@ -215,7 +215,7 @@ func Classify(cookies []crawler.Cookie, pol *policy.Policy, kb *KB, opts Options
 		matched := decls.match(ck.Name, ck.Domain, nil)
 		if len(matched) == 0 && len(services.decls) > 0 {
 			// A cookie no name declares may be declared by its service.
-			if e, ok := kb.Lookup(ck.Name, ck.Domain); ok && !e.Loose {
+			if e, ok := kb.Lookup(ck.Name, ck.Domain); ok && !e.Loose && !e.Stem {
 				for j := range services.decls {
 					d := &services.decls[j]
 					if kb.sameService(d.Service, e.Provider) && d.covers(ck.Domain) {

@@ -86,6 +86,9 @@ func kbEvidence(e *Entry) string {
 	if e.Loose {
 		b.WriteString(", a name that differs from this one only in its leading underscores")
 	}
+	if e.Stem {
+		b.WriteString(", the stem of this family of names")
+	}
 	if e.OtherHost {
 		b.WriteString(", where it is set on ")
 		b.WriteString(strings.Join(e.Hosts, ", "))

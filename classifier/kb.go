@@ -115,6 +115,12 @@ type Entry struct {
 	// as policy pages often write them: the name is probably that cookie
 	// (low confidence).
 	Loose bool
+	// Stem is set on an entry Lookup returns for a name that is a prefix
+	// entry's name without its last separator: policy pages name a family
+	// of cookies by its stem ("_pendo_visitorId" for Pendo's
+	// "_pendo_visitorId.<key>"), and the name is probably of that family
+	// (low confidence).
+	Stem bool
 
 	glob policy.Pattern
 }
@@ -122,7 +128,7 @@ type Entry struct {
 // weak reports whether the entry was found for another host or another
 // spelling of the name: evidence a guess from the cookie itself beats.
 func (e *Entry) weak() bool {
-	return e.OtherHost || e.Loose
+	return e.OtherHost || e.Loose || e.Stem
 }
 
 // Pattern returns the name as the knowledge base writes it: "_ga",
@@ -165,6 +171,7 @@ type KB struct {
 	entries []kbEntry
 	exact   map[string][]int // name → indexes in entries of exact entries
 	loose   map[string][]int // looseKey of a name → exact entries
+	stems   map[string][]int // a prefix without its last separator → prefix entries
 	prefix  prefixTrie       // the prefix entries
 	globs   []int            // indexes of glob entries
 	hosts   []HostEntry
@@ -287,6 +294,7 @@ func (kb *KB) add(entries []Entry, layer int) {
 func (kb *KB) index() {
 	kb.exact = map[string][]int{}
 	kb.loose = map[string][]int{}
+	kb.stems = map[string][]int{}
 	kb.prefix = prefixTrie{}
 	kb.globs = nil
 	for i, e := range kb.entries {
@@ -298,6 +306,9 @@ func (kb *KB) index() {
 			}
 		case MatchPrefix:
 			kb.prefix.add(e.Name, i)
+			if k, ok := stemKey(e.Name); ok {
+				kb.stems[k] = append(kb.stems[k], i)
+			}
 		default:
 			kb.globs = append(kb.globs, i)
 		}

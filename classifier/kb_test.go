@@ -372,6 +372,61 @@ func TestLooseLookup(t *testing.T) {
 	}
 }
 
+// TestStemLookup checks that a name a policy page gives for a family of
+// cookies, the family's prefix without the separator it ends with, is
+// taken for that family with low confidence, and that nothing looser is.
+func TestStemLookup(t *testing.T) {
+	t.Parallel()
+	mk := func(provider, name string, match classifier.MatchKind, hosts ...string) classifier.Entry {
+		return classifier.Entry{Name: name, Match: match, Provider: provider, Category: policy.Statistics,
+			Hosts: hosts, Confidence: classifier.ConfidenceHigh}
+	}
+	kb := (*classifier.KB)(nil).Override([]classifier.Entry{
+		mk("pendo", "_pendo_visitorId.", classifier.MatchPrefix),
+		mk("intercom", "intercom-id-", classifier.MatchPrefix),
+		mk("short", "_ab_", classifier.MatchPrefix),
+		mk("vendor", "vnd_uid_", classifier.MatchPrefix, "vendor.example"),
+		mk("noseparator", "mktx", classifier.MatchPrefix),
+		mk("exact", "intercom-id", classifier.MatchExact),
+	})
+	for _, tc := range []struct {
+		name, domain string
+		want         string // provider, "" for none
+	}{
+		{"_pendo_visitorId", "www.example.org", "pendo"},
+		{"_pendo_visitor", "www.example.org", ""},   // a stem is cut at the separator only
+		{"_pendo_visitorid", "www.example.org", ""}, // letter case is kept
+		{"_ab", "www.example.org", ""},              // too short without its underscores
+		{"vnd_uid", "www.example.org", ""},          // the family is set elsewhere
+		{"vnd_uid", "px.vendor.example", "vendor"},  // on its host it stands
+		{"mkt", "www.example.org", ""},              // a prefix with no separator has no stem
+	} {
+		e, ok := kb.Lookup(tc.name, tc.domain)
+		got := ""
+		if ok {
+			got = e.Provider
+		}
+		if got != tc.want {
+			t.Errorf("Lookup(%q on %s) = %q, want %q", tc.name, tc.domain, got, tc.want)
+			continue
+		}
+		if ok && (!e.Stem || e.Confidence != classifier.ConfidenceLow) {
+			t.Errorf("Lookup(%q on %s) = %+v: want a stem match with low confidence", tc.name, tc.domain, e)
+		}
+	}
+	// An exact entry of the stem's name wins over the family.
+	if e, ok := kb.Lookup("intercom-id", "www.example.org"); !ok || e.Provider != "exact" || e.Stem {
+		t.Errorf("Lookup(intercom-id) = %+v, %v: want its own exact entry", e, ok)
+	}
+	if m := kb.Matches("_pendo_visitorId"); len(m) != 1 || m[0].Provider != "pendo" {
+		t.Errorf("Matches(_pendo_visitorId) = %+v, want the Pendo family", m)
+	}
+	res := classifier.Classify([]crawler.Cookie{firstParty("_pendo_visitorId")}, nil, kb, classifier.Options{Site: site})
+	if cl := res.Cookies[0]; cl.Category != policy.Statistics || !strings.Contains(cl.Reason, "stem") {
+		t.Errorf("a scan of _pendo_visitorId: %s (%s), want statistics with a reason that names the stem match", cl.Category, cl.Reason)
+	}
+}
+
 func TestLookupPrecedence(t *testing.T) {
 	t.Parallel()
 	// Each entry's provider names it, so the test can say which one wins.

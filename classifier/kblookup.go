@@ -103,6 +103,8 @@ func (t *prefixTrie) walk(name string, fn func(i int)) {
 // underscores is taken for it, with low confidence and Loose set: policy
 // pages write "_utma" and "utma" for Google's "__utma". Names shorter than
 // four characters without their underscores are left out ("_id", "gid").
+// So is, with Stem set, a name that is a prefix entry's without the
+// separator it ends with: "_pendo_visitorId" for "_pendo_visitorId.*".
 func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 	if kb == nil {
 		return Entry{}, false
@@ -141,22 +143,46 @@ func looseLookup(kb *KB, name, domain string) (Entry, bool) {
 		return Entry{}, false
 	}
 	domain = NormalizeHost(domain)
-	best := -1
-	for _, i := range kb.loose[k] {
-		e := &kb.entries[i]
-		if len(e.Hosts) > 0 && !e.matchHost(domain) {
-			continue
+	best := func(idx []int) int {
+		b := -1
+		for _, i := range idx {
+			e := &kb.entries[i]
+			if len(e.Hosts) > 0 && !e.matchHost(domain) {
+				continue
+			}
+			if b < 0 || kb.better(i, b) {
+				b = i
+			}
 		}
-		if best < 0 || kb.better(i, best) {
-			best = i
-		}
+		return b
 	}
-	if best < 0 {
-		return Entry{}, false
+	if i := best(kb.loose[k]); i >= 0 {
+		e := kb.entries[i].Entry
+		e.Confidence, e.Loose = ConfidenceLow, true
+		return e, true
 	}
-	e := kb.entries[best].Entry
-	e.Confidence, e.Loose = ConfidenceLow, true
-	return e, true
+	if i := best(kb.stems[name]); i >= 0 {
+		e := kb.entries[i].Entry
+		e.Confidence, e.Stem = ConfidenceLow, true
+		return e, true
+	}
+	return Entry{}, false
+}
+
+// stemSeparators end the prefixes whose stem a policy page may write for
+// the whole family: "_pendo_visitorId." "intercom-id-" "_lr_hb_".
+const stemSeparators = "._-:"
+
+// stemKey is the prefix of a prefix entry without the separator it ends
+// with, and whether a loose lookup takes it: the stem must keep four
+// characters without its leading underscores, as looseKey's names do.
+func stemKey(prefix string) (string, bool) {
+	if len(prefix) < 2 || !strings.ContainsRune(stemSeparators, rune(prefix[len(prefix)-1])) {
+		return "", false
+	}
+	stem := prefix[:len(prefix)-1]
+	_, ok := looseKey(stem)
+	return stem, ok
 }
 
 // cookiePrefixes are the name prefixes browsers give a meaning of their
@@ -222,6 +248,9 @@ func (kb *KB) Matches(name string) []Entry {
 	}
 	if k, ok := looseKey(name); ok && len(idx) == 0 {
 		idx = append(idx, kb.loose[k]...)
+		if len(idx) == 0 {
+			idx = append(idx, kb.stems[name]...)
+		}
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		switch {
