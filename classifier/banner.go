@@ -59,6 +59,9 @@ func (c *classifier) bannerFindings(cs *crawler.Consent) {
 		msg := "the consent banner offers no way to refuse"
 		behind := "the reject phase found no reject button"
 		switch {
+		case reject.BannerBack:
+			msg += ": a refusal behind its settings brings it back (consent or pay)"
+			behind = "the reject phase refused behind the settings, and the banner's first layer came back and stayed"
 		case b != nil && b.Settings != nil:
 			msg += fmt.Sprintf(": no reject button, and none behind %s", buttonName(b.Settings))
 			behind = fmt.Sprintf("the reject phase found no reject button, and behind %s neither a reject nor a way to untick and save", buttonName(b.Settings))

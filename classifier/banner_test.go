@@ -261,6 +261,19 @@ func TestClassifyBannerEvidence(t *testing.T) {
 		}
 	}
 
+	// A consent-or-pay wall: the refusal behind the settings brought the
+	// banner back.
+	wall := consentOf(acceptAll, nil, cookieSetup, acceptIn(1, "Accept All Cookies"),
+		crawler.ConsentAction{Phase: reject, Action: "reject", NoReject: true, BannerBack: true, Layer: 2,
+			Steps: []string{"Cookie Settings", "Save"}, Error: "the banner came back after the refusal"})
+	res = classifier.Classify(nil, nil, builtin(t), classifier.Options{Site: site, Consent: wall})
+	if len(res.Findings) == 0 || res.Findings[0].Kind != classifier.KindNoRejectOption {
+		t.Fatalf("consent-or-pay findings %+v, want no-reject-option first", res.Findings)
+	}
+	if f := res.Findings[0]; !strings.Contains(f.Message, "a refusal behind its settings brings it back") || !strings.Contains(f.Evidence, "came back and stayed") {
+		t.Errorf("consent-or-pay no-reject-option: %q [%s], want the banner's return named", f.Message, f.Evidence)
+	}
+
 	only := classifier.Classify(nil, nil, builtin(t), classifier.Options{Site: site, Consent: consentOf(acceptAll, nil, nil)})
 	if len(only.Findings) == 0 || !strings.Contains(only.Findings[0].Message, `only "Accept All Cookies", with neither a reject button nor settings`) {
 		t.Errorf("first-phase no-reject-option: %+v", only.Findings)

@@ -213,8 +213,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		}
 		return r.Reject != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
 	}
-	// A banner the first phase saw is coming: on a loaded machine its
-	// script may run late, so it is awaited as long as a page's load.
+	// A banner the first phase saw is coming, awaited as long as a page's load.
 	wait := min(c.opts.PageTimeout, 10*time.Second)
 	if known != nil {
 		wait = c.opts.PageTimeout
@@ -323,6 +322,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	a.Clicked = true
 	c.verifyChoice(ctx, p, fr, a, before)
 	c.clickAgain(ctx, p, fr, a, before, click, step)
+	c.bannerBack(ctx, p, fr, a)
 	return a
 }
 

@@ -45,3 +45,41 @@ func (c *crawler) clickAgain(ctx context.Context, p *pageCtx, fr frameReport, a 
 	a.Clicked, a.Error = true, ""
 	c.verifyChoice(ctx, p, fr, a, before)
 }
+
+// bannerBack undoes a refusal made behind the settings when the banner's
+// first layer comes back and stays: consent-or-pay walls record the
+// refusal, then show the wall again (at once, or after the reload their
+// save asks for), for the site is not open to who neither consents nor
+// pays. A banner seen at two looks wallHold apart is back; one fading out
+// after the click is not seen so long.
+func (c *crawler) bannerBack(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction) {
+	if a.Action != "reject" || !a.Clicked || a.Layer != 2 {
+		return
+	}
+	var seen time.Time
+	for end := time.Now().Add(wallLook); ctx.Err() == nil && time.Now().Before(end); {
+		sleep(ctx, 500*time.Millisecond)
+		r, ok := c.findBanner(ctx, p, consentArg{})
+		if !ok || r.Platform != fr.Platform || r.Accept == nil || r.Layer2 {
+			seen = time.Time{}
+			continue
+		}
+		if seen.IsZero() {
+			seen = time.Now()
+			continue
+		}
+		if time.Since(seen) >= wallHold {
+			a.Clicked, a.Verified, a.VerifiedBy = false, false, VerifiedByNone
+			a.NoReject, a.BannerBack = true, true
+			a.Error = "the banner came back after the refusal: the site lets nobody in who neither consents nor subscribes"
+			return
+		}
+	}
+}
+
+// wallLook is how long after a refusal made behind the settings the page
+// is watched for the banner's return; wallHold how long it must stay.
+const (
+	wallLook = 4 * time.Second
+	wallHold = 1500 * time.Millisecond
+)

@@ -165,8 +165,14 @@ type ConsentAction struct {
 	Preticked int
 	// NoReject is true when a reject was asked for and the banner offers
 	// none: no reject button in the first layer, and none (or no way to
-	// untick and save) behind its settings.
+	// untick and save) behind its settings, or a refusal after which the
+	// banner came back (BannerBack).
 	NoReject bool
+	// BannerBack is true when the banner's first layer came back, and
+	// stayed, after a refusal made behind its settings: a consent-or-pay
+	// wall lets nobody in who neither consents nor subscribes, whatever
+	// its settings record.
+	BannerBack bool
 	// Error says what went wrong, empty when the choice was made.
 	Error string
 }

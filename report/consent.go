@@ -82,6 +82,9 @@ type ConsentAction struct {
 	// NoReject is true when a reject was asked for and the banner offers
 	// none, in its first layer or behind its settings.
 	NoReject bool `json:"noReject"`
+	// BannerBack is true when a refusal behind the settings brought the
+	// banner's first layer back (a consent-or-pay wall); omitted otherwise.
+	BannerBack bool `json:"bannerBack,omitempty"`
 	// Error says what went wrong, empty when nothing did.
 	Error string `json:"error"`
 }
@@ -109,7 +112,7 @@ func consentOf(res *crawler.Result) *Consent {
 			Phase: string(a.Phase), Action: a.Action, Platform: a.Platform, Button: button(a.Button),
 			Frame: a.Frame, Clicked: a.Clicked, Verified: a.Verified,
 			VerifiedBy: a.VerifiedBy, State: a.State, Layer: a.Layer, Clicks: a.Clicks,
-			Steps: append([]string{}, a.Steps...), Preticked: a.Preticked, NoReject: a.NoReject,
+			Steps: append([]string{}, a.Steps...), Preticked: a.Preticked, NoReject: a.NoReject, BannerBack: a.BannerBack,
 			Error: a.Error,
 		})
 	}
@@ -288,7 +291,10 @@ func actionDetails(a ConsentAction) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s pre-ticked", english.Count(a.Preticked, "optional purpose"), verb))
 	}
-	if a.NoReject {
+	switch {
+	case a.BannerBack:
+		parts = append(parts, "the banner came back after the refusal")
+	case a.NoReject:
 		parts = append(parts, "the banner offers no reject")
 	}
 	return strings.Join(parts, "; ")
