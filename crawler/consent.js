@@ -82,14 +82,18 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
 
   const langs = Object.values((words && words.languages) || {});
   const settingsWords = langs.flatMap((l) => l.settings || []);
+  const escapeRe = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A reject whose label names settings, options, preferences… opens them
-  // instead: never a reject.
-  const isSettingsLabel = (t) => settingsWords.some((w) => t === w || (w.length > 4 && t.includes(w)));
+  // instead; one that names a subscription or a sign-in ("Refuser et
+  // s'abonner", "Ablehnen & abonnieren": a consent-or-pay wall's way out)
+  // is no free refusal. Neither is ever clicked as a reject.
+  const paidWords = langs.flatMap((l) => l.notConsent || []).map(escapeRe);
+  const PAID = paidWords.length ? new RegExp("(?:^|[^\\p{L}\\p{N}])(?:" + paidWords.join("|") + ")(?![\\p{L}\\p{N}])", "u") : null;
+  const notRefusal = (t) => settingsWords.some((w) => t === w || (w.length > 4 && t.includes(w))) || (!!PAID && PAID.test(t));
 
   // A label that starts with a word for closing ("Close the cookie
   // preference manager", an icon named so) is neither a choice nor the
   // settings.
-  const escapeRe = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const closeWords = langs.flatMap((l) => l.close || []).map(escapeRe);
   const CLOSE = closeWords.length ? new RegExp("^(?:" + closeWords.join("|") + ")(?![\\p{L}])", "u") : null;
   const closes = (t) => !!CLOSE && CLOSE.test(t);
@@ -124,11 +128,15 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     return out;
   };
   const present = (sels) => (sels || []).some((s) => queryAll(s).length > 0);
-  const firstVisible = (sels, notSettings) => {
+  // A disabled button stores nothing: a settings layer whose save stays
+  // disabled until a purpose is agreed to (a consent-or-pay wall's) has no
+  // way to save a refusal.
+  const disabled = (el) => el.disabled === true || el.getAttribute("aria-disabled") === "true";
+  const firstVisible = (sels, refusal, enabled) => {
     for (const s of sels || []) {
       for (const el of queryAll(s)) {
-        if (!visible(el)) continue;
-        if (notSettings && isSettingsLabel(label(el))) continue;
+        if (!visible(el) || (enabled && disabled(el))) continue;
+        if (refusal && notRefusal(label(el))) continue;
         return { el, sel: s };
       }
     }
@@ -185,8 +193,8 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       accept: firstVisible(rule.accept),
       reject: firstVisible(rule.reject, true),
       settings: firstVisible(rule.settings),
-      layer2Reject: firstVisible(rule.layer2Reject, true),
-      save: firstVisible(rule.save),
+      layer2Reject: firstVisible(rule.layer2Reject, true, true),
+      save: firstVisible(rule.save, false, true),
       confirm: firstVisible(rule.confirm),
       purposes: toggles(rule.purposes),
     };
@@ -208,10 +216,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       first: g.container ? { el: g.container, sel: "" } : null,
       layer2: layer2 && g.container ? { el: g.container, sel: "" } : null,
       accept: wrap(g.accept),
-      reject: g.reject && !isSettingsLabel(label(g.reject)) ? wrap(g.reject) : null,
+      reject: g.reject && !notRefusal(label(g.reject)) ? wrap(g.reject) : null,
       settings: wrap(g.settings),
-      layer2Reject: layer2 && g.reject && !isSettingsLabel(label(g.reject)) ? wrap(g.reject) : null,
-      save: wrap(g.save),
+      layer2Reject: layer2 && g.reject && !notRefusal(label(g.reject)) ? wrap(g.reject) : null,
+      save: g.save && !disabled(g.save) ? wrap(g.save) : null,
       purposes: (g.purposes || []).filter((el) => !el.disabled),
       score: 1,
     };

@@ -221,7 +221,18 @@ function genericBanner(env) {
       if (type === "textarea" && env.visible(f)) return true;
     }
     if (AGE.test(t)) return true;
-    const bad = count(NOT, t, 10);
+    // What a modal is, its body says; its links and buttons name its ways
+    // out ("Refuse and subscribe", "Already a subscriber? Log in" on a
+    // consent-or-pay wall).
+    let body = t;
+    try {
+      const outs = c.querySelectorAll("a, button, [role=button]");
+      for (let i = 0; i < outs.length && i < 50; i++) {
+        const l = env.label(outs[i]);
+        if (l) body = body.replace(l, " ");
+      }
+    } catch (e) {}
+    const bad = count(NOT, body, 10);
     return bad > 0 && count(CONSENT, t, 20) <= bad;
   };
   const hasConsentWords = (t) => count(CONSENT, t, 1) > 0;
@@ -333,6 +344,14 @@ function genericBanner(env) {
       if (!pick[b.role] || rank(b) > rank(pick[b.role])) pick[b.role] = b;
     }
     for (const k of Object.keys(pick)) g[k] = pick[k] ? pick[k].el : null;
+    // In a settings layer, a label that several buttons share ("Reject"
+    // beside each purpose) chooses for one purpose, not for all.
+    if (env.layer2) {
+      const all = [...mine, ...extra];
+      for (const k of ["accept", "reject"]) {
+        if (pick[k] && all.filter((b) => b.role === k && b.t === pick[k].t && b.el !== pick[k].el).length > 0) g[k] = null;
+      }
+    }
     g.purposes = toggles(c);
     let score = (g.accept ? 3 : 0) + (g.reject ? 3 : 0) + (g.settings ? 1 : 0);
     if (env.layer2) score += (g.save ? 3 : 0) + (g.purposes.length ? 2 : 0) + (g.reject ? 1 : 0);
