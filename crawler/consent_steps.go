@@ -51,17 +51,23 @@ func (c *crawler) clickAgain(ctx context.Context, p *pageCtx, fr frameReport, a 
 // refusal, then show the wall again (at once, or after the reload their
 // save asks for), for the site is not open to who neither consents nor
 // pays. A banner seen at two looks wallHold apart is back; one fading out
-// after the click is not seen so long.
+// after the click is not seen so long. The page is watched until it is
+// quiet with no banner (wallQuiet at least), a reload and its scripts
+// included, for wallLook at most.
 func (c *crawler) bannerBack(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction) {
 	if a.Action != "reject" || !a.Clicked || a.Layer != 2 {
 		return
 	}
 	var seen time.Time
-	for end := time.Now().Add(wallLook); ctx.Err() == nil && time.Now().Before(end); {
+	start := time.Now()
+	for end := start.Add(wallLook); ctx.Err() == nil && time.Now().Before(end); {
 		sleep(ctx, 500*time.Millisecond)
 		r, ok := c.findBanner(ctx, p, consentArg{})
 		if !ok || r.Platform != fr.Platform || r.Accept == nil || r.Layer2 {
 			seen = time.Time{}
+			if now := time.Now(); now.Sub(start) >= wallQuiet && p.rec.act.quiet(now) {
+				return
+			}
 			continue
 		}
 		if seen.IsZero() {
@@ -78,8 +84,10 @@ func (c *crawler) bannerBack(ctx context.Context, p *pageCtx, fr frameReport, a 
 }
 
 // wallLook is how long after a refusal made behind the settings the page
-// is watched for the banner's return; wallHold how long it must stay.
+// is watched for the banner's return at most, wallQuiet at least; wallHold
+// is how long the banner must stay.
 const (
-	wallLook = 4 * time.Second
-	wallHold = 1500 * time.Millisecond
+	wallLook  = 12 * time.Second
+	wallQuiet = 2 * time.Second
+	wallHold  = 1500 * time.Millisecond
 )
