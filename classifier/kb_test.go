@@ -344,21 +344,7 @@ func TestLooseLookup(t *testing.T) {
 		{"_ssid", "ads.vendor.example", "vendor"}, // on its host it stands
 		{"_utmz", "www.example.org", ""},
 	} {
-		e, ok := kb.Lookup(tc.name, tc.domain)
-		got := ""
-		if ok {
-			got = e.Provider
-		}
-		if got != tc.want {
-			t.Errorf("Lookup(%q on %s) = %q, want %q", tc.name, tc.domain, got, tc.want)
-			continue
-		}
-		if ok && (!e.Loose || e.Confidence != classifier.ConfidenceLow) {
-			t.Errorf("Lookup(%q on %s) = %+v: want a loose match with low confidence", tc.name, tc.domain, e)
-		}
-		if m := kb.Matches(tc.name); ok && (len(m) != 1 || m[0].Provider != tc.want) {
-			t.Errorf("Matches(%q) = %+v, want the entry of %s", tc.name, m, tc.want)
-		}
+		checkWeakLookup(t, kb, tc.name, tc.domain, tc.want, "loose", func(e classifier.Entry) bool { return e.Loose })
 	}
 	// An exact name is never loose.
 	if e, ok := kb.Lookup("_both", "www.example.org"); !ok || e.Provider != "exact" || e.Loose {
@@ -369,6 +355,32 @@ func TestLooseLookup(t *testing.T) {
 	res := classifier.Classify([]crawler.Cookie{firstParty("_utma")}, nil, kb, classifier.Options{Site: site})
 	if cl := res.Cookies[0]; cl.Category != policy.Statistics || !strings.Contains(cl.Reason, "leading underscores") {
 		t.Errorf("a scan of _utma: %s (%s), want statistics with a reason that names the loose match", cl.Category, cl.Reason)
+	}
+}
+
+// checkWeakLookup wants Lookup of name on domain to find the entry of
+// provider want ("" for none), as a match of the kind how (weak says
+// whether an entry is one) with low confidence, and Matches to list that
+// entry alone.
+func checkWeakLookup(t *testing.T, kb *classifier.KB, name, domain, want, how string, weak func(classifier.Entry) bool) {
+	t.Helper()
+	e, ok := kb.Lookup(name, domain)
+	got := ""
+	if ok {
+		got = e.Provider
+	}
+	if got != want {
+		t.Errorf("Lookup(%q on %s) = %q, want %q", name, domain, got, want)
+		return
+	}
+	if !ok {
+		return
+	}
+	if !weak(e) || e.Confidence != classifier.ConfidenceLow {
+		t.Errorf("Lookup(%q on %s) = %+v: want a %s match with low confidence", name, domain, e, how)
+	}
+	if m := kb.Matches(name); len(m) != 1 || m[0].Provider != want {
+		t.Errorf("Matches(%q) = %+v, want the entry of %s", name, m, want)
 	}
 }
 
@@ -401,18 +413,7 @@ func TestStemLookup(t *testing.T) {
 		{"vnd_uid", "px.vendor.example", "vendor"},  // on its host it stands
 		{"mkt", "www.example.org", ""},              // a prefix with no separator has no stem
 	} {
-		e, ok := kb.Lookup(tc.name, tc.domain)
-		got := ""
-		if ok {
-			got = e.Provider
-		}
-		if got != tc.want {
-			t.Errorf("Lookup(%q on %s) = %q, want %q", tc.name, tc.domain, got, tc.want)
-			continue
-		}
-		if ok && (!e.Stem || e.Confidence != classifier.ConfidenceLow) {
-			t.Errorf("Lookup(%q on %s) = %+v: want a stem match with low confidence", tc.name, tc.domain, e)
-		}
+		checkWeakLookup(t, kb, tc.name, tc.domain, tc.want, "stem", func(e classifier.Entry) bool { return e.Stem })
 	}
 	// An exact entry of the stem's name wins over the family.
 	if e, ok := kb.Lookup("intercom-id", "www.example.org"); !ok || e.Provider != "exact" || e.Stem {
