@@ -82,18 +82,11 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
 
   const langs = Object.values((words && words.languages) || {});
   const settingsWords = langs.flatMap((l) => l.settings || []);
-  const escapeRe = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // A reject whose label names settings, options, preferences… opens them
-  // instead; one that names a subscription or a sign-in ("Refuser et
-  // s'abonner", "Ablehnen & abonnieren": a consent-or-pay wall's way out)
-  // is no free refusal. Neither is ever clicked as a reject.
-  const paidWords = langs.flatMap((l) => l.notConsent || []).map(escapeRe);
-  const PAID = paidWords.length ? new RegExp("(?:^|[^\\p{L}\\p{N}])(?:" + paidWords.join("|") + ")(?![\\p{L}\\p{N}])", "u") : null;
-  const notRefusal = (t) => settingsWords.some((w) => t === w || (w.length > 4 && t.includes(w))) || (!!PAID && PAID.test(t));
 
   // A label that starts with a word for closing ("Close the cookie
   // preference manager", an icon named so) is neither a choice nor the
   // settings.
+  const escapeRe = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const closeWords = langs.flatMap((l) => l.close || []).map(escapeRe);
   const CLOSE = closeWords.length ? new RegExp("^(?:" + closeWords.join("|") + ")(?![\\p{L}])", "u") : null;
   const closes = (t) => !!CLOSE && CLOSE.test(t);
@@ -103,16 +96,27 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // :role(reject)" those whose whole label is one of the words' labels for
   // that role, in any language (crawler/consent_words.json).
   let roleWords = null;
+  const lw = () => (roleWords = roleWords || labelWords({ words, closes }));
   const parse = (sel) => {
     const m = /^(.*?)\s*:(text|role)\(([^)]*)\)\s*$/.exec(sel);
     if (!m) return { css: sel, test: null };
     if (m[2] === "role") {
-      roleWords = roleWords || labelWords({ words, closes });
+      lw();
       const want = m[3].trim();
       return { css: m[1], test: (t) => roleWords.classify(roleWords.bare(t)) === want };
     }
     const texts = m[3].split("|").map(norm).filter(Boolean);
     return { css: m[1], test: (t) => !closes(t) && texts.some((x) => t.includes(x)) };
+  };
+  // A reject whose label names settings, options, preferences… opens them
+  // instead; one that names a subscription or a sign-in (the words'
+  // notConsent words: "Refuser et s'abonner", a consent-or-pay wall's way
+  // out) is no free refusal. Neither is ever clicked as a reject.
+  let paid;
+  const notRefusal = (t) => {
+    if (settingsWords.some((w) => t === w || (w.length > 4 && t.includes(w)))) return true;
+    if (paid === undefined) paid = lw().wordsRe(lw().list("notConsent"), "", true);
+    return !!paid && paid.test(t);
   };
   const queryAll = (sel) => {
     const { css, test } = parse(sel);
@@ -147,7 +151,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     for (const s of sels || []) {
       for (const el of queryAll(s)) {
         if (out.includes(el)) continue;
-        if (el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+        if (disabled(el)) continue;
         out.push(el);
       }
     }

@@ -349,7 +349,7 @@ function genericBanner(env) {
     if (env.layer2) {
       const all = [...mine, ...extra];
       for (const k of ["accept", "reject"]) {
-        if (pick[k] && all.filter((b) => b.role === k && b.t === pick[k].t && b.el !== pick[k].el).length > 0) g[k] = null;
+        if (pick[k] && all.some((b) => b.role === k && b.t === pick[k].t && b.el !== pick[k].el)) g[k] = null;
       }
     }
     g.purposes = toggles(c);
