@@ -253,6 +253,15 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"sessionid", Necessary, "table"}, {"csrftoken", Necessary, "table"}},
 		},
 		{
+			// A consent platform's cookie list saved as text: each category's
+			// title, then its records of one label and one value per line.
+			name: "records under each category's title in plain text", file: "saved.txt", kind: KindText,
+			data: "Your choices\n\nEssentialAlways Active\n\nThese keep the site working.\n\n- Cookie\n\nsess_key\n\n- Duration\n\nsession\n\n" +
+				"- Cookie\n\nform_guard\n\n- Duration\n\n1 day\n\nAnalytics\n\nThese count visits.\n\n- Cookie\n\nvisit_count\n\n- Duration\n\n1 year\n\n" +
+				"Advertisement\n\n- Cookie\n\nad_match\n\n- Duration\n\n6 months\n",
+			want: []got{{"sess_key", Necessary, "record"}, {"form_guard", Necessary, "record"}, {"visit_count", Statistics, "record"}, {"ad_match", Marketing, "record"}},
+		},
+		{
 			name: "a policy file whatever its name", file: "declared.txt", kind: KindFile,
 			data: "cookies:\n  - name: a\n    category: necessary\n",
 			want: []got{{"a", Necessary, ""}},

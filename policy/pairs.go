@@ -240,8 +240,10 @@ func tablePairs(grid [][]*cell) []pair {
 // they are: a short element naming a role followed by the element holding
 // its value (Complianz's "<div><h5>Nom</h5></div><div>_ga</div>"), or
 // elements holding "Label: value" each. Children that are neither are
-// visited first, in order, so that a heading among them names the
-// category. It reports whether n held a cookie record.
+// visited in order among the records, so that a heading among them names
+// the category of the records after it (a page flattened to text keeps
+// every category's heading and its records side by side). It reports
+// whether n held a cookie record.
 func (x *extractor) siblingRecords(n *html.Node) bool {
 	// Empty elements stay as slots: Complianz writes an empty value
 	// element for an unknown expiry.
@@ -297,19 +299,20 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 		return counts[t] >= 2 || labelElement(kids[i])
 	}
 	var pairs []pair
+	var pairAt []int // the index in kids of each pair's first element
 	paired := map[*html.Node]bool{}
 	for i := 0; i < len(kids); i++ {
 		k := kids[i]
 		if label(i) && i+1 < len(kids) && !label(i+1) && valueElement(kids[i+1]) {
 			v := kids[i+1]
-			pairs = append(pairs, pair{label: texts[i], value: collapse(nodeText(v, false)), lines: nodeText(v, true)})
+			pairs, pairAt = append(pairs, pair{label: texts[i], value: collapse(nodeText(v, false)), lines: nodeText(v, true)}), append(pairAt, i)
 			paired[k], paired[v] = true, true
 			i++
 			continue
 		}
 		if p, ok := innerPair(k); ok {
 			// "<div><strong>Name</strong><span>_ga</span></div>"
-			pairs, paired[k] = append(pairs, p), true
+			pairs, pairAt, paired[k] = append(pairs, p), append(pairAt, i), true
 			continue
 		}
 		if texts[i] != "" && isLabelBlock(k) {
@@ -320,6 +323,9 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 			}
 			if len(ps) > 0 {
 				pairs, paired[k] = append(pairs, ps...), true
+				for range ps {
+					pairAt = append(pairAt, i)
+				}
 			}
 		}
 	}
@@ -332,16 +338,34 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 	if len(pairs) < 2 || unpaired*2 > shown {
 		return false
 	}
-	recs := x.records(pairs)
-	if len(recs) == 0 {
+	if len(x.records(pairs)) == 0 {
 		return false
 	}
-	for _, k := range kids {
-		if !paired[k] {
-			x.visit(k)
+	// The records before a heading are read under the headings before
+	// them; a heading ends a record.
+	done := 0
+	emitBefore := func(kid int) {
+		end := done
+		for end < len(pairs) && pairAt[end] < kid {
+			end++
+		}
+		if end > done {
+			if recs := x.records(pairs[done:end]); len(recs) > 0 {
+				x.emit(n, recs, 0, LayoutRecord)
+			}
+			done = end
 		}
 	}
-	x.emit(n, recs, 0, LayoutRecord)
+	for i, k := range kids {
+		if paired[k] {
+			continue
+		}
+		if _, ok := headingLevel(k); ok {
+			emitBefore(i)
+		}
+		x.visit(k)
+	}
+	emitBefore(len(kids))
 	x.close(n)
 	return true
 }

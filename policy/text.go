@@ -195,18 +195,38 @@ func textToHTML(text string) string {
 			}
 			b.WriteString("<" + tag + ">" + html.EscapeString(strings.TrimSpace(l.text)) + "</" + tag + ">\n")
 			i++
-		case blank(i-1) && (blank(i+1) || (i+1 < len(lines) && lines[i+1].cells != nil)) && textHeading(l.text):
+		case blank(i-1) && (blank(i+1) || (i+1 < len(lines) && lines[i+1].cells != nil)) && textHeading(l.text) && !afterLabel(lines, i):
 			b.WriteString("<h2>" + html.EscapeString(strings.TrimSpace(l.text)) + "</h2>\n")
 		default:
 			b.WriteString("<p>")
-			for ; i < len(lines) && !blank(i) && lines[i].cells == nil && !bulletLine.MatchString(lines[i].text); i++ {
-				b.WriteString(html.EscapeString(strings.TrimSpace(lines[i].text)) + "<br>\n")
+			for first := i; i < len(lines) && !blank(i) && lines[i].cells == nil && !bulletLine.MatchString(lines[i].text); i++ {
+				if i > first {
+					b.WriteString("<br>\n")
+				}
+				b.WriteString(html.EscapeString(strings.TrimSpace(lines[i].text)))
 			}
 			i--
 			b.WriteString("</p>\n")
 		}
 	}
 	return b.String()
+}
+
+// afterLabel reports whether the line before line i (blank lines apart)
+// is a field's label alone ("Cookie", "- Duration"): line i is then that
+// field's value, not a heading. Consent platforms' cookie lists, saved as
+// text, put each label and each value on a line of its own.
+func afterLabel(lines []textLine, i int) bool {
+	j := i - 1
+	for j >= 0 && strings.TrimSpace(lines[j].text) == "" {
+		j--
+	}
+	if j < 0 || lines[j].cells != nil {
+		return false
+	}
+	t := strings.TrimSpace(bulletLine.ReplaceAllString(lines[j].text, ""))
+	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
+	return len(strings.Fields(t)) <= 3 && columnRole(t) != roleNone
 }
 
 // textHeading reports whether a line standing alone reads as a heading:
