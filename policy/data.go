@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,6 +34,21 @@ func frontMatterHTML(fm []byte, render func(string) string) string {
 	var b strings.Builder
 	dataToHTML(&b, "", v, 1, render)
 	return b.String()
+}
+
+// ExtractData extracts the cookie declarations of JSON data that is no
+// policy file: a site's cookie list kept in a banner's configuration or a
+// content file ({"categories": [{"name": "Performance cookies",
+// "cookies": [{"name": "_ga", …}]}]}). The data is turned into markup as
+// front matter is (see dataToHTML) and read as [ExtractHTML] reads a page.
+func ExtractData(name string, data []byte, opts ExtractOptions) (*Policy, error) {
+	var v any
+	if err := yaml.UnmarshalWithOptions(data, &v, yaml.UseOrderedMap()); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var b strings.Builder
+	dataToHTML(&b, "", v, 1, func(s string) string { return "<p>" + html.EscapeString(s) + "</p>\n" })
+	return ExtractHTML(name, []byte(b.String()), opts)
 }
 
 // genericKeys name lists without saying what their items are for.
@@ -102,9 +118,12 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 }
 
 // listItemHTML writes an item of a list of mappings: its short scalar
-// fields as a description list, then its texts and nested data.
+// fields as a description list, then its texts and nested data. An item
+// that holds a list is a section: its title ("name": "Performance
+// cookies") heads the list rather than being a field of a record.
 func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(string) string) {
 	var rest yaml.MapSlice
+	section := slices.ContainsFunc(m, func(item yaml.MapItem) bool { _, ok := item.Value.([]any); return ok })
 	b.WriteString("<dl>\n")
 	for _, item := range m {
 		k := fmt.Sprint(item.Key)
@@ -114,6 +133,10 @@ func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(st
 		default:
 			text := strings.TrimSpace(fmt.Sprint(val))
 			if val == nil || text == "" {
+				continue
+			}
+			if section && titleKeys[strings.ToLower(k)] && len(strings.Fields(text)) <= 12 {
+				fmt.Fprintf(b, "</dl>\n<h%d>%s</h%d>\n<dl>\n", min(depth, 6), html.EscapeString(text), min(depth, 6))
 				continue
 			}
 			if strings.ContainsAny(text, "<\n") && len(text) > 200 {

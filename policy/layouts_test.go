@@ -262,6 +262,21 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"sess_key", Necessary, "record"}, {"form_guard", Necessary, "record"}, {"visit_count", Statistics, "record"}, {"ad_match", Marketing, "record"}},
 		},
 		{
+			// A banner's configuration: categories, each a title and its
+			// cookies.
+			name: "JSON data that is no policy file", file: "banner-config.txt", kind: KindData,
+			data: `{"version": 3, "categories": [{"name": "Strictly necessary cookies", "description": "Needed to run the site.",` +
+				` "cookies": [{"name": "edge_route", "host": "example.org", "expiry": "Session"}]},` +
+				` {"name": "Performance cookies", "cookies": [{"name": "_ga", "host": "example.org", "expiry": "2 years"},` +
+				` {"name": "visit_tally", "host": "example.org", "expiry": "1 day"}]}]}`,
+			want: []got{{"edge_route", Necessary, "list"}, {"_ga", Statistics, "list"}, {"visit_tally", Statistics, "list"}},
+		},
+		{
+			name: "JSON with a policy file's key is a policy file", file: "declared.txt", kind: KindFile,
+			data: `{"cookies": [{"name": "a", "category": "necessary"}]}`,
+			want: []got{{"a", Necessary, ""}},
+		},
+		{
 			name: "a policy file whatever its name", file: "declared.txt", kind: KindFile,
 			data: "cookies:\n  - name: a\n    category: necessary\n",
 			want: []got{{"a", Necessary, ""}},

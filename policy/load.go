@@ -20,6 +20,9 @@ const (
 	// KindPlatformJSON is a consent platform's JSON data (OneTrust's
 	// domain JSON).
 	KindPlatformJSON Kind = "consent platform JSON"
+	// KindData is other JSON data a site keeps its cookie list in (a
+	// banner's configuration, a content file).
+	KindData Kind = "JSON data"
 	// KindHTML is an HTML page, or a template of one (JSP, ERB, PHP,
 	// Blade, JSX).
 	KindHTML Kind = "HTML page"
@@ -44,6 +47,8 @@ func Load(name string, data []byte, opts ExtractOptions) (*Policy, error) {
 	switch Sniff(name, data) {
 	case KindPlatformJSON:
 		return ExtractJSON(name, data)
+	case KindData:
+		return ExtractData(name, data, opts)
 	case KindHTML:
 		return ExtractHTML(name, data, opts)
 	case KindMarkdown:
@@ -67,7 +72,9 @@ var (
 // only where the content leaves a doubt:
 //
 //   - JSON holding OneTrust groups ("Groups" or "DomainData") and no
-//     "cookies" key is consent platform JSON; other JSON is a policy file;
+//     "cookies" key is consent platform JSON; JSON whose top level has a
+//     "cookies" or "services" key, or in a file named
+//     .json, is a policy file; other JSON is data;
 //   - content that starts with markup, or holds HTML elements in number,
 //     is HTML (templates and JSX included);
 //   - YAML whose top level has a "cookies" or "services" key is a policy
@@ -83,8 +90,11 @@ func Sniff(name string, data []byte) Kind {
 		if isOneTrustJSON(trimmed) {
 			return KindPlatformJSON
 		}
-		if json.Valid(trimmed) || ext == ".json" {
+		if ext == ".json" || (json.Valid(trimmed) && hasPolicyKey(trimmed)) {
 			return KindFile
+		}
+		if json.Valid(trimmed) {
+			return KindData
 		}
 	}
 	if len(trimmed) > 0 && trimmed[0] == '<' {
@@ -135,6 +145,21 @@ func isPolicyYAML(data []byte) bool {
 	_, c := top["cookies"]
 	_, s := top["services"]
 	return c || s
+}
+
+// hasPolicyKey reports whether a JSON value is an object with a key of the
+// policy file's top level.
+func hasPolicyKey(data []byte) bool {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return false
+	}
+	for _, k := range []string{"cookies", "services"} {
+		if _, ok := top[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isOneTrustJSON reports whether a JSON object has OneTrust's top-level
