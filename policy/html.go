@@ -78,6 +78,7 @@ type ExtractOptions struct {
 // A page with no declaration at all is an error wrapping
 // [ErrNoDeclarations] that says what was looked for.
 func ExtractHTML(name string, data []byte, opts ExtractOptions) (*Policy, error) {
+	data = jsxDataTables(data)
 	doc, err := html.Parse(bytes.NewReader(closeRawText(data)))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s as HTML: %w", name, err)

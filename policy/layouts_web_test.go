@@ -34,6 +34,22 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"shop_sess", Unclassified, "table"}, {"shop_lang", Unclassified, "table"}},
 		},
 		{
+			name: "records passed to a JSX component are read under the heading above it",
+			file: "CookiePolicy.tsx",
+			page: `export default function CookiePolicy() { return (<section>
+				<h3 className="font-bold">Cookie strettamente necessari</h3>
+				<p className="text-sm">Servono al funzionamento del sito.</p>
+				<CookieTable cookies={[
+				  { name: "cp_sess", provider: "sito (prima parte)", purpose: "Tiene la sessione > 1 pagina", duration: "Sessione" },
+				  { name: "cp_theme", provider: "sito (prima parte)", purpose: "Ricorda il tema", type: "localStorage", duration: "12 mesi" },
+				]} />
+				<h3 className="font-bold">Cookie analitici</h3>
+				<CookieTable cookies={[{ name: "cp_visits", provider: "sito", purpose: "Conta le visite", duration: "1 anno" }]} />
+				<Chart points={[1, 2, 3]} />
+				</section>); }`,
+			want: []got{{"cp_sess", Necessary, "table"}, {"cp_theme (localStorage)", Necessary, "table"}, {"cp_visits", Statistics, "table"}},
+		},
+		{
 			name: "a link repeated in records is no label",
 			file: "cookies.md",
 			page: "The cookies we set are listed below.\n\nName\n\nDescription\n\nController\n\nFurther reading (privacy policy link)\n\n" +
