@@ -272,6 +272,18 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"edge_route", Necessary, "list"}, {"_ga", Statistics, "list"}, {"visit_tally", Statistics, "list"}},
 		},
 		{
+			// A site generator's data file, kept apart from its page.
+			name: "YAML data holding the cookie list", file: "cookie-info", kind: KindData,
+			data: "banner:\n  essentials:\n    header: Nødvendige cookies\n    cookies:\n      - name: seen_banner\n        purpose: Husker at banneret er lukket.\n" +
+				"  tracking:\n    header: Markedsføring\n    cookies:\n      - name: ad_trace\n        purpose: Følger besøk på tvers av nettsteder.\n  buttonText: Lagre\n",
+			want: []got{{"seen_banner", Necessary, "list"}, {"ad_trace", Marketing, "list"}},
+		},
+		{
+			name: "YAML data in a file named .yml", file: "_data/cookies.yml", kind: KindData,
+			data: "groups:\n  - title: Analytics cookies\n    items:\n      - name: _ga\n        duration: 2 years\n",
+			want: []got{{"_ga", Statistics, "list"}},
+		},
+		{
 			name: "JSON with a policy file's key is a policy file", file: "declared.txt", kind: KindFile,
 			data: `{"cookies": [{"name": "a", "category": "necessary"}]}`,
 			want: []got{{"a", Necessary, ""}},
@@ -296,5 +308,23 @@ func TestExtractMarkdownAndText(t *testing.T) {
 				t.Errorf("declarations (-want +got):\n%s\nwarnings: %q", diff, p.Warnings)
 			}
 		})
+	}
+}
+
+// TestSniffKeepsPolicyErrors holds that a broken policy file stays a
+// policy file, whose error names the line, and is not read as data.
+func TestSniffKeepsPolicyErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ file, data string }{
+		{"policy.yaml", "site: x\ncookie:\n  - name: a\n"},
+		{"policy.yaml", "Cookies:\n  - name: a\n"},
+		{"policy.yaml", "- name: a\n  category: necessary\n"},
+		{"policy.json", `[{"name": "a", "category": "necessary"}]`},
+		{"policy.json", `{"site": "x", "cookie": [{"name": "a"}]}`},
+		{"declared", "services:\n  - name: Google Analytics\n    cookies: [a]\n  - {bad\n"},
+	} {
+		if k := Sniff(tc.file, []byte(tc.data)); k != KindFile {
+			t.Errorf("Sniff(%s, %q) = %s, want %s", tc.file, tc.data, k, KindFile)
+		}
 	}
 }

@@ -72,14 +72,17 @@ var (
 // only where the content leaves a doubt:
 //
 //   - JSON holding OneTrust groups ("Groups" or "DomainData") and no
-//     "cookies" key is consent platform JSON; JSON whose top level has a
-//     "cookies" or "services" key, or in a file named
-//     .json, is a policy file; other JSON is data;
+//     "cookies" key is consent platform JSON;
+//   - data, JSON or YAML, that holds records (a list of mappings) and has
+//     no top-level key like a policy file's ("site", "cookie…",
+//     "service…") is data, as site generators and banners keep cookie
+//     lists: in a file named .json, .yaml or .yml only when its top level
+//     is a mapping, and YAML only when the content has no markup;
 //   - content that starts with markup, or holds HTML elements in number,
 //     is HTML (templates and JSX included);
-//   - YAML whose top level has a "cookies" or "services" key is a policy
-//     file, as is any content of a file named .yaml, .yml or .json, so
-//     that its errors are reported;
+//   - other JSON, YAML whose top level has a "cookies" or "services" key,
+//     and any content of a file named .yaml, .yml or .json are a policy
+//     file, so that its errors are reported;
 //   - content with Markdown headings, tables, emphasis, links or lists, or
 //     a file named .md or .markdown, is Markdown;
 //   - anything else is plain text.
@@ -90,11 +93,11 @@ func Sniff(name string, data []byte) Kind {
 		if isOneTrustJSON(trimmed) {
 			return KindPlatformJSON
 		}
-		if ext == ".json" || (json.Valid(trimmed) && hasPolicyKey(trimmed)) {
-			return KindFile
-		}
-		if json.Valid(trimmed) {
+		if json.Valid(trimmed) && isDataYAML(trimmed, ext == ".json") {
 			return KindData
+		}
+		if ext == ".json" || json.Valid(trimmed) {
+			return KindFile
 		}
 	}
 	if len(trimmed) > 0 && trimmed[0] == '<' {
@@ -103,6 +106,8 @@ func Sniff(name string, data []byte) Kind {
 	head := trimmed[:min(len(trimmed), 1<<20)]
 	tags := len(htmlTag.FindAllIndex(head, 50))
 	switch {
+	case (ext == ".yaml" || ext == ".yml") && !isPolicyYAML(trimmed) && isDataYAML(trimmed, true):
+		return KindData
 	case ext == ".yaml" || ext == ".yml" || ext == ".json":
 		return KindFile
 	case policyFileKey.Match(head) && isPolicyYAML(trimmed):
@@ -111,6 +116,8 @@ func Sniff(name string, data []byte) Kind {
 		return KindHTML
 	case ext == ".md" || ext == ".markdown":
 		return KindMarkdown
+	case tags == 0 && !bytes.HasPrefix(trimmed, []byte("---")) && !policyFileKey.Match(head) && isDataYAML(trimmed, false):
+		return KindData
 	}
 	md := 0
 	if mdHeading.Match(head) {
@@ -147,19 +154,53 @@ func isPolicyYAML(data []byte) bool {
 	return c || s
 }
 
-// hasPolicyKey reports whether a JSON value is an object with a key of the
-// policy file's top level.
-func hasPolicyKey(data []byte) bool {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+// isDataYAML reports whether data is YAML (or JSON) whose top level is a
+// list or mapping holding records: a list of mappings, as site generators
+// keep cookie lists in data files ("cookieManager: necessaryCookies:
+// cookies: - name: …"). Prose and "Label: value" lines hold no such
+// list, and a top level with a key like a policy file's is a policy file,
+// as is a list in a file named as a policy file (named).
+func isDataYAML(data []byte, named bool) bool {
+	var top any
+	if err := yaml.Unmarshal(data, &top); err != nil {
 		return false
 	}
-	for _, k := range []string{"cookies", "services"} {
-		if _, ok := top[k]; ok {
-			return true
-		}
+	if _, ok := top.([]any); ok && named {
+		return false // a policy file written as a list: an error to report
 	}
-	return false
+	if m, ok := top.(map[string]any); ok {
+		for k := range m {
+			// A policy file with a misspelt key ("cookie:", "Services:")
+			// is a policy file whose error is reported.
+			if k := strings.ToLower(k); k == "site" || strings.HasPrefix(k, "cookie") || strings.HasPrefix(k, "service") {
+				return false
+			}
+		}
+	} else if _, ok := top.([]any); !ok {
+		return false
+	}
+	var holdsRecords func(v any, depth int) bool
+	holdsRecords = func(v any, depth int) bool {
+		if depth > maxDataDepth {
+			return false
+		}
+		switch t := v.(type) {
+		case map[string]any:
+			for _, c := range t {
+				if holdsRecords(c, depth+1) {
+					return true
+				}
+			}
+		case []any:
+			for _, c := range t {
+				if _, ok := c.(map[string]any); ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return holdsRecords(top, 0)
 }
 
 // isOneTrustJSON reports whether a JSON object has OneTrust's top-level
