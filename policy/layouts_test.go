@@ -274,7 +274,7 @@ func TestExtractMarkdownAndText(t *testing.T) {
 		{
 			// A site generator's data file, kept apart from its page.
 			name: "YAML data holding the cookie list", file: "cookie-info", kind: KindData,
-			data: "banner:\n  essentials:\n    header: Nødvendige cookies\n    cookies:\n      - name: seen_banner\n        purpose: Husker at banneret er lukket.\n" +
+			data: "cookieBanner:\n  essentials:\n    header: Nødvendige cookies\n    cookies:\n      - name: seen_banner\n        purpose: Husker at banneret er lukket.\n" +
 				"  tracking:\n    header: Markedsføring\n    cookies:\n      - name: ad_trace\n        purpose: Følger besøk på tvers av nettsteder.\n  buttonText: Lagre\n",
 			want: []got{{"seen_banner", Necessary, "list"}, {"ad_trace", Marketing, "list"}},
 		},
@@ -318,6 +318,8 @@ func TestSniffKeepsPolicyErrors(t *testing.T) {
 	for _, tc := range []struct{ file, data string }{
 		{"policy.yaml", "site: x\ncookie:\n  - name: a\n"},
 		{"policy.yaml", "Cookies:\n  - name: a\n"},
+		{"policy.yaml", "cokie:\n  - name: a\n"},
+		{"policy.yaml", "Service:\n  - name: a\n"},
 		{"policy.yaml", "- name: a\n  category: necessary\n"},
 		{"policy.json", `[{"name": "a", "category": "necessary"}]`},
 		{"policy.json", `{"site": "x", "cookie": [{"name": "a"}]}`},

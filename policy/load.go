@@ -158,7 +158,8 @@ func isPolicyYAML(data []byte) bool {
 // list or mapping holding records: a list of mappings, as site generators
 // keep cookie lists in data files ("cookieManager: necessaryCookies:
 // cookies: - name: …"). Prose and "Label: value" lines hold no such
-// list, and a top level with a key like a policy file's is a policy file,
+// list, and a top level with a key like a policy file's ("site", or
+// "cookies" or "services" misspelt) is a policy file,
 // as is a list in a file named as a policy file (named).
 func isDataYAML(data []byte, named bool) bool {
 	var top any
@@ -172,7 +173,7 @@ func isDataYAML(data []byte, named bool) bool {
 		for k := range m {
 			// A policy file with a misspelt key ("cookie:", "Services:")
 			// is a policy file whose error is reported.
-			if k := strings.ToLower(k); k == "site" || strings.HasPrefix(k, "cookie") || strings.HasPrefix(k, "service") {
+			if k := strings.ToLower(k); k == "site" || nearWord(k, "cookies") || nearWord(k, "services") {
 				return false
 			}
 		}
@@ -201,6 +202,31 @@ func isDataYAML(data []byte, named bool) bool {
 		return false
 	}
 	return holdsRecords(top, 0)
+}
+
+// nearWord reports whether a is b with at most two letters added, dropped
+// or changed: a misspelt key ("cookie", "cokies", "Services").
+func nearWord(a, b string) bool {
+	if d := len(a) - len(b); d > 2 || d < -2 {
+		return false
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= 2
 }
 
 // isOneTrustJSON reports whether a JSON object has OneTrust's top-level
