@@ -92,6 +92,12 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		default:
 			if s := recordChoice(before.records, now.records, a.Action == "accept" && a.Layer == 1, notice); s != "" {
 				got, by = s, VerifiedByConsentRecord
+			} else if now.api == want && before.api == want && len(changedRecords(before.records, now.records, false)) > 0 && c.bannerGone(ctx, p, fr) {
+				// A platform that writes its default (nothing allowed)
+				// before any choice reads the same before and after a
+				// refusal; a consent record the click wrote, and the banner
+				// gone, are the choice saved.
+				got, by = now.api, VerifiedByPlatformAPI
 			}
 		}
 		if got != "" {
@@ -118,6 +124,12 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		a.Clicked = false
 		a.Error = "the banner was still shown after the click, and nothing recorded the choice"
 	}
+}
+
+// bannerGone reports whether the platform's banner is no longer shown.
+func (c *crawler) bannerGone(ctx context.Context, p *pageCtx, fr frameReport) bool {
+	r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
+	return err == nil && !r.Banner
 }
 
 // choiceEvidence is what the page says of the consent choice at a moment:
