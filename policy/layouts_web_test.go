@@ -50,6 +50,20 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"cp_sess", Necessary, "table"}, {"cp_theme (localStorage)", Necessary, "table"}, {"cp_visits", Statistics, "table"}},
 		},
 		{
+			// A page converted to Markdown with its cells' line breaks kept:
+			// a row goes on over several lines, blank ones included.
+			name: "Markdown rows over several lines, and a company's row over its cookies",
+			file: "cookies.md",
+			page: "## Strictly necessary cookies\n\n| Who serves these cookies and why | Name | Domain | Duration |\n| --- | --- | --- | --- |\n" +
+				"| **Harbour** |\n| Keeps you signed in. | hb\\_sid  \n  \nhb\\_sid\\_legacy | \\*.harbour.example | Session  \n  \n1 day |\n" +
+				"| **Fastgate** |\n| Tells people from bots. | fg\\_check | \\*.harbour.example | 30 minutes |\n" +
+				"| **Paydesk** |\n| Takes payments. | pd\\_mid | .harbour.example | 1 year |\n\n" +
+				"## Analytics cookies\n\n| Who serves these cookies and why | Name | Domain | Duration |\n| --- | --- | --- | --- |\n" +
+				"| **Countly** |\n| Counts visits. | cl\\_visit | .harbour.example | 1 year |\n",
+			want: []got{{"hb_sid", Necessary, "table"}, {"hb_sid_legacy", Necessary, "table"}, {"fg_check", Necessary, "table"}, {"pd_mid", Necessary, "table"},
+				{"cl_visit", Statistics, "table"}},
+		},
+		{
 			name: "a link repeated in records is no label",
 			file: "cookies.md",
 			page: "The cookies we set are listed below.\n\nName\n\nDescription\n\nController\n\nFurther reading (privacy policy link)\n\n" +

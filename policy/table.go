@@ -3,6 +3,7 @@ package policy
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -155,6 +156,11 @@ func sectionCell(row []*cell) *cell {
 					return &cell{text: t, lines: t}
 				}
 			}
+		}
+		// "| **Clearbit** |" over the rows of that company's cookies, in a
+		// table of three columns or more: a group's title, not a cookie.
+		if len(row) > 2 && !identifierLike(only.text) && len(strings.Fields(only.text)) <= 6 {
+			return only
 		}
 	}
 	return nil
@@ -317,7 +323,7 @@ func (x *extractor) fillSpanned(grid [][]*cell, start int, roles []role) {
 		// under a category column, as many as are missing at the end.
 		shift := 0
 		for s := 1; s <= min(k, nameCol) && prev != nil; s++ {
-			if i := nameCol - s; i < len(row) && row[i] != nil && x.nameCell(row[i]) {
+			if i := nameCol - s; i < len(row) && row[i] != nil && x.nameCell(row[i]) && !(k == width-1 && companyWord(row[i])) {
 				shift = s
 				break
 			}
@@ -335,6 +341,18 @@ func (x *extractor) fillSpanned(grid [][]*cell, start int, roles []role) {
 			prev = row
 		}
 	}
+}
+
+// companyWord reports whether a cell holds one capitalised word in bold
+// ("**Clearbit**"): alone in its row, that is the company whose cookies
+// the rows below list, not a cookie of the row above's.
+func companyWord(c *cell) bool {
+	t := collapse(c.text)
+	if !c.bold || strings.ContainsAny(t, " _-.:0123456789") || t == "" {
+		return false
+	}
+	r := []rune(t)
+	return unicode.IsUpper(r[0]) && len(r) > 2 && strings.ToLower(string(r[1:])) == string(r[1:])
 }
 
 // nameCell reports whether a cell reads as one cookie name: a single word

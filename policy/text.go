@@ -251,6 +251,37 @@ func pipeCells(line string) int {
 	return strings.Count(strings.ReplaceAll(t, `\|`, ""), "|") + 1
 }
 
+// joinRow returns the table row that starts at lines[i], of a table of n
+// columns, and the index of the line after it. A row that has fewer cells
+// than the table and no closing pipe goes on over the next lines, blank
+// ones included, until a line that ends with a pipe: converters write a
+// cell's line breaks so ("| Used for login | sid  \n\nsid_legacy | 1 day |").
+// A line that starts with a pipe begins a row of its own.
+func joinRow(lines []string, i, n int) (string, int) {
+	row := strings.TrimRight(lines[i], " \t")
+	if strings.HasSuffix(row, "|") || pipeCells(row) >= n {
+		return lines[i], i + 1
+	}
+	var parts []string
+	for j := i + 1; j < len(lines) && j <= i+20; j++ {
+		t := strings.TrimSpace(lines[j])
+		if strings.HasPrefix(t, "|") {
+			break
+		}
+		parts = append(parts, t)
+		if strings.HasSuffix(t, "|") {
+			joined := row
+			for _, p := range parts {
+				if p != "" {
+					joined += "<br>" + p
+				}
+			}
+			return joined, j + 1
+		}
+	}
+	return lines[i], i + 1
+}
+
 // mendTables repairs the pipe tables of a Markdown page as a reader sees
 // them: a delimiter row with a wrong number of cells is rewritten to match
 // the header, and rows separated from a table by blank lines are joined
@@ -280,8 +311,9 @@ func mendTables(src string) string {
 				if !strings.Contains(lines[i], "|") {
 					break
 				}
-				out = append(out, lines[i])
-				i++
+				row, next := joinRow(lines, i, n)
+				out = append(out, row)
+				i = next
 			}
 			i--
 			continue
