@@ -79,13 +79,20 @@ type ExtractOptions struct {
 // [ErrNoDeclarations] that says what was looked for.
 func ExtractHTML(name string, data []byte, opts ExtractOptions) (*Policy, error) {
 	data = jsxDataTables(data)
+	return extractMarkup(name, data, string(data), opts)
+}
+
+// extractMarkup extracts the declarations of markup, reading the records
+// kept as data in code from source: the markup itself, or the text a
+// plain-text page was before it was escaped into markup.
+func extractMarkup(name string, data []byte, source string, opts ExtractOptions) (*Policy, error) {
 	doc, err := html.Parse(bytes.NewReader(closeRawText(data)))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s as HTML: %w", name, err)
 	}
 	x := newExtractor(name, opts)
 	x.learn(doc)
-	x.dataArrays(string(data))
+	x.dataArrays(source)
 	x.visit(doc)
 	for _, s := range x.scripts {
 		x.script(s)

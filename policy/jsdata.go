@@ -81,6 +81,10 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 // key and another column's key. It reports whether the array was one.
 func (x *extractor) dataRecords(items []any, hint string) bool {
 	var recs []fields
+	if rows, ok := x.positionalRecords(items, hint); ok {
+		recs = rows
+		items = nil
+	}
 	for _, it := range items {
 		obj, ok := it.(map[string]any)
 		if !ok {
@@ -122,6 +126,46 @@ func (x *extractor) dataRecords(items []any, hint string) bool {
 		}
 	}
 	return true
+}
+
+// positionalRecords reads an array of rows written as arrays of strings
+// (["_ga", "example.org", "2 years", "First Party", "Tells visitors
+// apart"]) as a table without a header: its columns' roles are read from
+// their cells, as for such a table on a page.
+func (x *extractor) positionalRecords(items []any, hint string) ([]fields, bool) {
+	if strings.HasPrefix(hint, "cookieTable") {
+		return nil, false // Cookiebot's arrays, which the script reader knows (see script)
+	}
+	var grid [][]*cell
+	for _, it := range items {
+		row, ok := it.([]any)
+		if !ok || len(row) < 2 {
+			return nil, false
+		}
+		var cells []*cell
+		for _, v := range row {
+			s, ok := v.(string)
+			if !ok {
+				return nil, false
+			}
+			cells = append(cells, &cell{text: collapse(s), lines: s})
+		}
+		grid = append(grid, cells)
+	}
+	if len(grid) == 0 {
+		return nil, false
+	}
+	start, roles := x.inferColumns(grid, &tableContext{layout: LayoutData, caption: hint})
+	if start < 0 {
+		return nil, false
+	}
+	var recs []fields
+	for _, row := range grid[start:] {
+		if f := rowFields(row, roles); f.name != nil {
+			recs = append(recs, f)
+		}
+	}
+	return recs, len(recs) > 0
 }
 
 // keyWords spells a key of code as words: "cookieName" and "cookie_name"

@@ -272,6 +272,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"edge_route", Necessary, "list"}, {"_ga", Statistics, "list"}, {"visit_tally", Statistics, "list"}},
 		},
 		{
+			// A page's code saved as text: groups whose rows are arrays.
+			name: "rows kept as arrays in code saved as text", file: "cookie-groups.txt", kind: KindText,
+			data: "const groups = [\n  {\n    title: \"2. Strictly Necessary Cookies\",\n    cookies: [\n" +
+				"      [\"edge_sess\", \"app.example.org\", \"Session\", \"First Party\", \"Keeps the session of the server.\"],\n" +
+				"      [\"form_guard\", \"example.org\", \"1 day\", \"First Party\", \"Protects the forms from forgery.\"],\n    ],\n  },\n" +
+				"  {\n    title: \"3. Performance Cookies\",\n    cookies: [\n" +
+				"      [\"_ga\", \"example.org\", \"2 years\", \"First Party\", \"Tells visitors apart for statistics.\"],\n    ],\n  },\n];\n",
+			want: []got{{"edge_sess", Necessary, "data"}, {"form_guard", Necessary, "data"}, {"_ga", Statistics, "data"}},
+		},
+		{
 			// A site generator's data file, kept apart from its page.
 			name: "YAML data holding the cookie list", file: "cookie-info", kind: KindData,
 			data: "cookieBanner:\n  essentials:\n    header: Nødvendige cookies\n    cookies:\n      - name: seen_banner\n        purpose: Husker at banneret er lukket.\n" +

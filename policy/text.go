@@ -59,7 +59,7 @@ func markupBody(body []byte) bool {
 // headings, lines starting with a bullet are list items, and other lines
 // are paragraphs. The result is read as [ExtractHTML] reads a page.
 func ExtractText(name string, data []byte, opts ExtractOptions) (*Policy, error) {
-	return ExtractHTML(name, []byte(textToHTML(string(data))), opts)
+	return extractMarkup(name, []byte(textToHTML(string(data))), string(data), opts)
 }
 
 var (
