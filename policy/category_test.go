@@ -55,6 +55,7 @@ func TestParseCategory(t *testing.T) {
 		{"Funktional", Preferences},
 		{"Präferenzen", Preferences},
 		{"Statistik", Statistics},
+		{"Cookies für die Webstatistik", Statistics},
 		{"Leistungs-Cookies", Statistics},
 		{"Marketing-Cookies", Marketing},
 		{"Werbe-Cookies", Marketing},
@@ -79,6 +80,9 @@ func TestParseCategory(t *testing.T) {
 		{"Pubblicitari", Marketing},
 		{"Cookie di profilazione", Marketing},
 		{"Non classificati", Unclassified},
+		// Dutch, with its compounds.
+		{"Cookies voor webstatistieken", Statistics},
+		{"Bezoekersstatistiek", Statistics},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -189,10 +189,10 @@ var (
 	statisticsWords = parsePhrases(
 		"statisti*", "analyt*", "analys*", "performance*", "measur*", "audience*",
 		"statistique*", "mesure*",
-		"leistung*", "*messung", "reichweite*", "analyse*",
+		"leistung*", "*messung", "*statistik", "*statistiken", "reichweite*", "analyse*",
 		"estadistic*", "analitic*", "analisis", "medicion*", "rendimiento",
 		"statistic*", "analisi", "prestazion*", "misurazion*",
-		"statistiek*", "prestatie*", "meten",
+		"statistiek*", "*statistiek", "*statistieken", "prestatie*", "meten",
 		"estatistic*", "analise*", "desempenho", "medicao",
 		"statystyczn*", "statystyk*", "analityczn*", "wydajnosc*", "analiz*",
 		"prestanda", "ydeevne", "maling", "ytelse",
