@@ -64,6 +64,18 @@ func TestExtractWebLayouts(t *testing.T) {
 				{"cl_visit", Statistics, "table"}},
 		},
 		{
+			// The same, without outer pipes: a cell's paragraphs between
+			// blank lines, a name alone over its row's other cells.
+			name: "Markdown rows without outer pipes over several lines",
+			file: "cookies.md",
+			page: "## Essential cookies\n\n**Name** | **Party** | **Purpose** | **Lifetime**  \n---|---|---|---  \n" +
+				"rv_sid | 1st | Keeps the session. | End of session  \n" +
+				"rv_mobile | 1st | \n\nTells phones apart, to lay out the page\n\n| End of session  \n" +
+				"rv_count  \n| 1st | \n\nCounts visits to the page.\n\n| 2 years  \n" +
+				"rv_count_b | 30 mins  \n",
+			want: []got{{"rv_sid", Necessary, "table"}, {"rv_mobile", Necessary, "table"}, {"rv_count", Necessary, "table"}, {"rv_count_b", Necessary, "table"}},
+		},
+		{
 			name: "a link repeated in records is no label",
 			file: "cookies.md",
 			page: "The cookies we set are listed below.\n\nName\n\nDescription\n\nController\n\nFurther reading (privacy policy link)\n\n" +

@@ -252,34 +252,74 @@ func pipeCells(line string) int {
 }
 
 // joinRow returns the table row that starts at lines[i], of a table of n
-// columns, and the index of the line after it. A row that has fewer cells
-// than the table and no closing pipe goes on over the next lines, blank
-// ones included, until a line that ends with a pipe: converters write a
-// cell's line breaks so ("| Used for login | sid  \n\nsid_legacy | 1 day |").
-// A line that starts with a pipe begins a row of its own.
+// columns, and the index of the line after it. Converters write a cell's
+// line breaks as they are, so a row with fewer cells than the table may
+// go on over the next lines:
+//   - a row that starts with a pipe and has no closing pipe goes on, blank
+//     lines included, to the line that ends with one ("| Used for login |
+//     sid  \n\nsid_legacy | 1 day |"); a line that starts with a pipe
+//     begins a row of its own;
+//   - a row written without its outer pipes goes on while the next line
+//     is blank, starts with a pipe, or follows a blank line ("_utma\n| 1st
+//     |\n\nGoogle Analytics\n\n| 2 years |"); a line after it with no
+//     blank line before it begins a row of its own.
 func joinRow(lines []string, i, n int) (string, int) {
 	row := strings.TrimRight(lines[i], " \t")
-	if strings.HasSuffix(row, "|") || pipeCells(row) >= n {
+	if pipeCells(row) >= n {
 		return lines[i], i + 1
 	}
+	blank := func(j int) bool { return strings.TrimSpace(lines[j]) == "" }
+	join := func(parts []string) string {
+		joined := row
+		for _, p := range parts {
+			if strings.HasPrefix(p, "|") || strings.HasSuffix(joined, "|") {
+				joined += " " + p
+			} else {
+				joined += "<br>" + p
+			}
+		}
+		return joined
+	}
 	var parts []string
-	for j := i + 1; j < len(lines) && j <= i+20; j++ {
+	if strings.HasPrefix(strings.TrimSpace(row), "|") {
+		if strings.HasSuffix(row, "|") {
+			return lines[i], i + 1
+		}
+		for j := i + 1; j < len(lines) && j <= i+20; j++ {
+			t := strings.TrimSpace(lines[j])
+			if strings.HasPrefix(t, "|") {
+				break
+			}
+			if t != "" {
+				parts = append(parts, t)
+			}
+			if strings.HasSuffix(t, "|") {
+				return join(parts), j + 1
+			}
+		}
+		return lines[i], i + 1
+	}
+	if i+1 >= len(lines) || !(blank(i+1) || strings.HasPrefix(strings.TrimSpace(lines[i+1]), "|")) {
+		return lines[i], i + 1
+	}
+	j := i + 1
+	for ; j < len(lines) && j <= i+20; j++ {
 		t := strings.TrimSpace(lines[j])
-		if strings.HasPrefix(t, "|") {
+		if t == "" {
+			continue
+		}
+		if !strings.HasPrefix(t, "|") && !blank(j-1) {
 			break
 		}
 		parts = append(parts, t)
-		if strings.HasSuffix(t, "|") {
-			joined := row
-			for _, p := range parts {
-				if p != "" {
-					joined += "<br>" + p
-				}
-			}
-			return joined, j + 1
-		}
 	}
-	return lines[i], i + 1
+	for j > i+1 && blank(j-1) {
+		j--
+	}
+	if len(parts) == 0 {
+		return lines[i], i + 1
+	}
+	return join(parts), j
 }
 
 // mendTables repairs the pipe tables of a Markdown page as a reader sees
@@ -308,7 +348,9 @@ func mendTables(src string) string {
 					}
 					break
 				}
-				if !strings.Contains(lines[i], "|") {
+				// A name alone on its line, its row's cells on the next
+				// ("_utma\n| 1st | ..."), starts a row too.
+				if !strings.Contains(lines[i], "|") && (i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "|")) {
 					break
 				}
 				row, next := joinRow(lines, i, n)
