@@ -76,6 +76,13 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"rv_sid", Necessary, "table"}, {"rv_mobile", Necessary, "table"}, {"rv_count", Necessary, "table"}, {"rv_count_b", Necessary, "table"}},
 		},
 		{
+			name: "Markdoc tables",
+			file: "cookies.md",
+			page: "# Cookies necessary for the site\n\n{% table %}\n* Cookie name\n* Source\n* Purpose\n---\n* `app_session`\n* Our console\n* Keeps you signed in\n{% /table %}\n\n" +
+				"# Analytics cookies\n\n{% table %}\n* Cookie name\n* Source\n* Purpose\n---\n* rec_tab\n* A replay service\n* Finds the bugs\n  you meet\n---\n* rec_hb\n* A replay service\n* Beats while you stay\n{% /table %}\n",
+			want: []got{{"app_session", Necessary, "table"}, {"rec_tab", Statistics, "table"}, {"rec_hb", Statistics, "table"}},
+		},
+		{
 			name: "a link repeated in records is no label",
 			file: "cookies.md",
 			page: "The cookies we set are listed below.\n\nName\n\nDescription\n\nController\n\nFurther reading (privacy policy link)\n\n" +

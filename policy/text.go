@@ -25,7 +25,7 @@ func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, er
 	)
 	render := func(src string) string {
 		var out bytes.Buffer
-		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(src))), &out); err != nil {
+		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(src)))), &out); err != nil {
 			return ""
 		}
 		return out.String()
@@ -249,6 +249,55 @@ func pipeCells(line string) int {
 	t := strings.TrimSpace(line)
 	t = strings.TrimPrefix(strings.TrimSuffix(t, "|"), "|")
 	return strings.Count(strings.ReplaceAll(t, `\|`, ""), "|") + 1
+}
+
+// markdocTable is a table of Markdoc ({% table %} … {% /table %}): each
+// cell a list item, rows apart by "---", the first row the header.
+var markdocTable = regexp.MustCompile(`(?s)\{%\s*table\b[^%]*%\}(.*?)\{%\s*/table\s*%\}`)
+
+// markdocTables rewrites Markdoc's tables as pipe tables, whose cells
+// Markdown renders as it renders Markdoc's.
+func markdocTables(src string) string {
+	if !strings.Contains(src, "{%") {
+		return src
+	}
+	return markdocTable.ReplaceAllStringFunc(src, func(block string) string {
+		body := markdocTable.FindStringSubmatch(block)[1]
+		var rows [][]string
+		var row []string
+		for _, l := range strings.Split(body, "\n") {
+			t := strings.TrimSpace(l)
+			switch {
+			case t == "---":
+				if len(row) > 0 {
+					rows = append(rows, row)
+				}
+				row = nil
+			case strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "- "):
+				row = append(row, strings.TrimSpace(t[2:]))
+			case t != "" && len(row) > 0:
+				row[len(row)-1] += " " + t // a cell's next line
+			}
+		}
+		if len(row) > 0 {
+			rows = append(rows, row)
+		}
+		if len(rows) < 2 {
+			return block
+		}
+		var b strings.Builder
+		b.WriteString("\n")
+		for r, cells := range rows {
+			for _, c := range cells {
+				b.WriteString("| " + strings.ReplaceAll(c, "|", `\|`) + " ")
+			}
+			b.WriteString("|\n")
+			if r == 0 {
+				b.WriteString(strings.Repeat("| --- ", len(cells)) + "|\n")
+			}
+		}
+		return b.String() + "\n"
+	})
 }
 
 // joinRow returns the table row that starts at lines[i], of a table of n
