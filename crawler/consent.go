@@ -33,8 +33,11 @@ type bannerReport struct {
 	Settings     *ConsentButton `json:"settings"`
 	Layer2Reject *ConsentButton `json:"layer2Reject"`
 	Save         *ConsentButton `json:"save"`
-	Confirm      *ConsentButton `json:"confirm"`
-	Purposes     struct {
+	// SaveLater is a save button disabled until the purposes are set
+	// (every one answered); Save is nil then.
+	SaveLater *ConsentButton `json:"saveLater"`
+	Confirm   *ConsentButton `json:"confirm"`
+	Purposes  struct {
 		Total  int `json:"total"`
 		Ticked int `json:"ticked"`
 	} `json:"purposes"`
@@ -324,103 +327,6 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	c.clickAgain(ctx, p, fr, a, before, click, step)
 	c.bannerBack(ctx, p, fr, a)
 	return a
-}
-
-// rejectInSettings opens the banner's second layer and refuses there:
-// "reject all" when it has one, else every purpose unticked and saved.
-func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
-	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Layer2Reject != nil || r.Save != nil })
-	if !ok {
-		if a.Error == "" {
-			a.NoReject = true
-			a.Error = "the banner's settings offer no reject and no save button"
-		}
-		return false
-	}
-	a.Preticked = l2.Purposes.Ticked
-	if l2.Layer2Reject != nil {
-		a.Button = l2.Layer2Reject
-		if !step(l2.frame, "layer2Reject", true) {
-			return false
-		}
-		// Some "reject all" buttons only untick the purposes: the choice
-		// is then saved like any other.
-		sleep(ctx, 300*time.Millisecond)
-		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-		if err == nil && r.Layer2 && r.Save != nil && !step(l2.frame, "save", true) {
-			// The panel closed on its own meanwhile, as its "reject all"
-			// stored the choice: the platform's state tells.
-			a.Error = ""
-		}
-		return true
-	}
-	r, err := c.runConsentScript(ctx, p, l2.frame, "untick", consentArg{Platform: fr.Platform, Layer2: true})
-	if err != nil {
-		a.Error = "unticking the purposes: " + err.Error()
-		return false
-	}
-	a.Clicks += len(r.Toggled)
-	a.Button = l2.Save
-	return step(l2.frame, "save", true)
-}
-
-// secondLayer opens the banner's settings and returns the second layer
-// once it shows what want asks for. The second layer may open in another
-// frame (a privacy manager in an iframe of its own, which a loaded machine
-// takes seconds to load): every frame is looked in, for up to
-// secondLayerWait.
-func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, want func(bannerReport) bool) (frameReport, bool) {
-	a.Layer = 2
-	if !step(fr.frame, "settings", false) {
-		return frameReport{}, false
-	}
-	deadline := time.Now().Add(secondLayerWait)
-	for {
-		sleep(ctx, 250*time.Millisecond)
-		var l2 frameReport
-		found := false
-		for _, f := range p.frames() {
-			r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-			if err == nil && want(r) {
-				l2, found = frameReport{frame: f, bannerReport: r}, true
-				if f == fr.frame {
-					break
-				}
-			}
-		}
-		if found {
-			return l2, true
-		}
-		if ctx.Err() != nil || time.Now().After(deadline) {
-			return frameReport{}, false
-		}
-	}
-}
-
-// acceptInSettings accepts in the banner's second layer, for a first layer
-// that offers only its settings: its "accept all", or, where it has none,
-// every purpose ticked and saved.
-func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
-	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Accept != nil || r.Save != nil && r.Purposes.Total > 0 })
-	if !ok {
-		if a.Error == "" {
-			a.Error = "the banner's settings offer no accept button"
-		}
-		return false
-	}
-	if l2.Accept != nil {
-		a.Button = l2.Accept
-		return step(l2.frame, "accept", true)
-	}
-	// Settings with no "accept all": every purpose ticked, then saved.
-	r, err := c.runConsentScript(ctx, p, l2.frame, "tick", consentArg{Platform: fr.Platform, Layer2: true})
-	if err != nil {
-		a.Error = "ticking the purposes: " + err.Error()
-		return false
-	}
-	a.Clicks += len(r.Toggled)
-	a.Button = l2.Save
-	return step(l2.frame, "save", true)
 }
 
 func errText(err error) string {

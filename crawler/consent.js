@@ -202,6 +202,9 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       confirm: firstVisible(rule.confirm),
       purposes: toggles(rule.purposes),
     };
+    // A save button disabled until every purpose is answered (Allow |
+    // Disallow with neither picked) is there once the purposes are set.
+    v.saveLater = !v.save && v.purposes.length ? firstVisible(rule.save) : null;
     // Without the platform's own markup, a shown container alone is not
     // its banner: a button of it must be there too.
     if (spec < 0 && !v.accept && !v.reject && !v.settings && !(layer2 && v.layer2)) return null;
@@ -224,6 +227,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       settings: wrap(g.settings),
       layer2Reject: layer2 && g.reject && !notRefusal(label(g.reject)) ? wrap(g.reject) : null,
       save: g.save && !disabled(g.save) ? wrap(g.save) : null,
+      saveLater: g.save && disabled(g.save) && (g.purposes || []).some((el) => !el.disabled) ? wrap(g.save) : null,
       purposes: (g.purposes || []).filter((el) => !el.disabled),
       score: 1,
     };
@@ -255,6 +259,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       if (g[role]) v[role] = g[role];
     }
     if (purposes) v.purposes = g.purposes;
+    if (layer2 && !v.save && !v.saveLater && g.saveLater && v.purposes.length) v.saveLater = g.saveLater;
     return v;
   };
 
@@ -322,6 +327,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     out.settings = btn(f.settings);
     out.layer2Reject = btn(f.layer2Reject);
     out.save = btn(f.save);
+    out.saveLater = btn(f.saveLater);
     out.confirm = btn(f.confirm);
     out.purposes = { total: f.purposes.length, ticked: f.purposes.filter(ticked).length };
 
@@ -344,6 +350,16 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       const on = mode === "tick";
       out.toggled = [];
       for (const el of f.purposes) {
+        // Of a pair of options with neither picked ("Allow" | "Disallow"),
+        // the refusal picks the "off" one.
+        const off = !on && isOption(el) ? offPartner(el) : null;
+        if (off && !ticked(el)) {
+          if (!ticked(off)) {
+            try { off.click(); } catch (e) {}
+            out.toggled.push(shown(off.closest("label") || off.parentElement || off) || "purpose");
+          }
+          continue;
+        }
         if (ticked(el) === on) continue;
         try { (!on && isOption(el) ? offPartner(el) || el : el).click(); } catch (e) {}
         if (ticked(el) !== on && "checked" in el && !isOption(el)) {

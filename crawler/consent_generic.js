@@ -208,7 +208,7 @@ function genericBanner(env) {
   const FIELD = /mail|pass|login|user|birth|bday|dob|geburt|naissance|nacimiento|nascita|phone|card|zip|postal/i;
   const DATE = /birth|bday|dob|(?:^|[\s_-])(?:day|month|year|jahr|annee|mois|jour|ano|anno|dia|mes)(?:$|[\s_-])/i;
   // notConsent: a modal that is not a consent notice.
-  const notConsent = (c, t) => {
+  const notConsent = (c, t, settings) => {
     let fields = [];
     try { fields = c.querySelectorAll("input, textarea, select"); } catch (e) {}
     for (let i = 0; i < fields.length && i < 100; i++) {
@@ -220,6 +220,10 @@ function genericBanner(env) {
       if (type === "select" ? DATE.test(what) : FIELD.test(what)) return true;
       if (type === "textarea" && env.visible(f)) return true;
     }
+    // Settings just opened that hold purposes to choose are the banner's,
+    // whatever their texts mention ("your sign-in" among the necessary
+    // purposes); only a form to fill in says otherwise.
+    if (settings) return false;
     if (AGE.test(t)) return true;
     // What a modal is, its body says; its links and buttons name its ways
     // out ("Refuse and subscribe", "Already a subscriber? Log in" on a
@@ -276,7 +280,8 @@ function genericBanner(env) {
         bare = CJK.test(b.t) ? bare.replace(b.t, " ")
           : bare.replace(new RegExp("(^|[^\\p{L}\\p{N}])" + esc(b.t) + "(?![\\p{L}\\p{N}])", "u"), "$1 ");
       }
-      const ok = env.visible(n) && !notConsent(n, t) && (hasConsentWords(bare) || (env.layer2 && toggles(n).length > 0));
+      const settings = env.layer2 && toggles(n).length > 1;
+      const ok = env.visible(n) && !notConsent(n, t, settings) && (hasConsentWords(bare) || settings || (env.layer2 && toggles(n).length > 0));
       containers.set(n, ok);
       if (ok) return n;
     }
@@ -286,18 +291,30 @@ function genericBanner(env) {
     for (let n = el; n; n = up(n)) if (n === c) return true;
     return false;
   };
+  const offSide = (scope, el) => {
+    if (!env.offOption) return false;
+    let group = [];
+    try {
+      group = el.name ? [...scope.querySelectorAll('input[type="radio"]')].filter((o) => o.name === el.name)
+        : [...((el.closest('[role="radiogroup"]') || el.parentElement || scope).querySelectorAll('[role="radio"], input[type="radio"]'))];
+    } catch (e) { return false; }
+    return group.some((o) => o !== el && env.offOption(o));
+  };
   const toggles = (c) => {
     const out = [];
     const scopes = [c];
     for (const r of env.roots) if (r.host && within(c, r.host)) scopes.push(r);
     for (const s of scopes) {
       let els = [];
-      try { els = s.querySelectorAll('input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-checked], button[aria-pressed]'); } catch (e) { continue; }
+      try { els = s.querySelectorAll('input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-checked], button[aria-pressed], input[type="radio"], [role="radio"]'); } catch (e) { continue; }
       for (let i = 0; i < els.length && out.length < 100; i++) {
         const el = els[i];
         if (out.includes(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
         if (el.tagName !== "INPUT" && el.querySelector('input[type="checkbox"]')) continue;
         if (env.offOption && env.offOption(el)) continue; // the "off" side of a pair of options
+        // A radio is a purpose only as the "on" side of a pair whose other
+        // side is an "off" option ("Allow" | "Disallow").
+        if (el.matches('input[type="radio"], [role="radio"]') && !offSide(s, el)) continue;
         out.push(el);
       }
     }

@@ -1,0 +1,120 @@
+package crawler
+
+// The second layer of a banner: its settings, where a refusal or an
+// acceptance is made when the first layer offers none.
+
+import (
+	"context"
+	"time"
+)
+
+// rejectInSettings opens the banner's second layer and refuses there:
+// "reject all" when it has one, else every purpose unticked and saved.
+func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
+	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool {
+		return r.Layer2Reject != nil || r.Save != nil || r.SaveLater != nil
+	})
+	if !ok {
+		if a.Error == "" {
+			a.NoReject = true
+			a.Error = "the banner's settings offer no reject and no save button"
+		}
+		return false
+	}
+	a.Preticked = l2.Purposes.Ticked
+	if l2.Layer2Reject != nil {
+		a.Button = l2.Layer2Reject
+		if !step(l2.frame, "layer2Reject", true) {
+			return false
+		}
+		// Some "reject all" buttons only untick the purposes: the choice
+		// is then saved like any other.
+		sleep(ctx, 300*time.Millisecond)
+		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+		if err == nil && r.Layer2 && r.Save != nil && !step(l2.frame, "save", true) {
+			// The panel closed on its own meanwhile, as its "reject all"
+			// stored the choice: the platform's state tells.
+			a.Error = ""
+		}
+		return true
+	}
+	r, err := c.runConsentScript(ctx, p, l2.frame, "untick", consentArg{Platform: fr.Platform, Layer2: true})
+	if err != nil {
+		a.Error = "unticking the purposes: " + err.Error()
+		return false
+	}
+	a.Clicks += len(r.Toggled)
+	a.Button = l2.Save
+	if l2.Save == nil {
+		// The save is enabled once every purpose is answered, or never
+		// (a consent-or-pay wall's, until one is agreed to).
+		sleep(ctx, 300*time.Millisecond)
+		r, err = c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+		if err != nil || r.Save == nil {
+			a.NoReject = true
+			a.Error = "the banner's settings keep their save button disabled after every purpose is refused"
+			return false
+		}
+		a.Button = r.Save
+	}
+	return step(l2.frame, "save", true)
+}
+
+// secondLayer opens the banner's settings and returns the second layer
+// once it shows what want asks for. The second layer may open in another
+// frame (a privacy manager in an iframe of its own, which a loaded machine
+// takes seconds to load): every frame is looked in, for up to
+// secondLayerWait.
+func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, want func(bannerReport) bool) (frameReport, bool) {
+	a.Layer = 2
+	if !step(fr.frame, "settings", false) {
+		return frameReport{}, false
+	}
+	deadline := time.Now().Add(secondLayerWait)
+	for {
+		sleep(ctx, 250*time.Millisecond)
+		var l2 frameReport
+		found := false
+		for _, f := range p.frames() {
+			r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+			if err == nil && want(r) {
+				l2, found = frameReport{frame: f, bannerReport: r}, true
+				if f == fr.frame {
+					break
+				}
+			}
+		}
+		if found {
+			return l2, true
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			return frameReport{}, false
+		}
+	}
+}
+
+// acceptInSettings accepts in the banner's second layer, for a first layer
+// that offers only its settings: its "accept all", or, where it has none,
+// every purpose ticked and saved.
+func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
+	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Accept != nil || r.Save != nil && r.Purposes.Total > 0 })
+	if !ok {
+		if a.Error == "" {
+			a.Error = "the banner's settings offer no accept button"
+		}
+		return false
+	}
+	if l2.Accept != nil {
+		a.Button = l2.Accept
+		return step(l2.frame, "accept", true)
+	}
+	// Settings with no "accept all": every purpose ticked, then saved.
+	r, err := c.runConsentScript(ctx, p, l2.frame, "tick", consentArg{Platform: fr.Platform, Layer2: true})
+	if err != nil {
+		a.Error = "ticking the purposes: " + err.Error()
+		return false
+	}
+	a.Clicks += len(r.Toggled)
+	a.Button = l2.Save
+	return step(l2.frame, "save", true)
+}
