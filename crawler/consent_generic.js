@@ -362,11 +362,14 @@ function genericBanner(env) {
     }
     for (const k of Object.keys(pick)) g[k] = pick[k] ? pick[k].el : null;
     // In a settings layer, a label that several buttons share ("Reject"
-    // beside each purpose) chooses for one purpose, not for all.
-    if (env.layer2) {
+    // beside each purpose) chooses for one purpose, not for all; three
+    // or more share it in settings that stay on the page once saved (a
+    // cookie settings page), which are no first layer either.
+    {
       const all = [...mine, ...extra];
       for (const k of ["accept", "reject"]) {
-        if (pick[k] && all.some((b) => b.role === k && b.t === pick[k].t && b.el !== pick[k].el)) g[k] = null;
+        const others = pick[k] ? all.filter((b) => b.role === k && b.t === pick[k].t && b.el !== pick[k].el).length : 0;
+        if (others >= (env.layer2 ? 1 : 2)) g[k] = null;
       }
     }
     g.purposes = toggles(c);
