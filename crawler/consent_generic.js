@@ -368,7 +368,9 @@ function genericBanner(env) {
     {
       const all = [...mine, ...extra];
       for (const k of ["accept", "reject"]) {
-        const others = pick[k] ? all.filter((b) => b.role === k && b.t === pick[k].t && b.el !== pick[k].el).length : 0;
+        // (A label's own inner elements, "btn__text", are the same button.)
+        const p = pick[k] && pick[k].el;
+        const others = p ? all.filter((b) => b.role === k && b.t === pick[k].t && b.el !== p && !p.contains(b.el) && !b.el.contains(p)).length : 0;
         if (others >= (env.layer2 ? 1 : 2)) g[k] = null;
       }
     }
