@@ -77,37 +77,15 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 	}
 }
 
-// dataRecords reads an array of objects as records when they have a name
-// key and another column's key. It reports whether the array was one.
+// dataRecords reads an array of rows written as arrays (see
+// positionalRecords) or of objects (see objectRecords) as records. It
+// reports whether the array was one.
 func (x *extractor) dataRecords(items []any, hint string) bool {
-	var recs []fields
-	if rows, ok := x.positionalRecords(items, hint); ok {
-		recs = rows
-		items = nil
+	recs, ok := x.positionalRecords(items, hint)
+	if !ok {
+		recs, ok = objectRecords(items)
 	}
-	for _, it := range items {
-		obj, ok := it.(map[string]any)
-		if !ok {
-			return false
-		}
-		var f fields
-		var roles []role
-		for _, k := range sortedKeys(obj) {
-			v := obj[k]
-			s := collapse(scalarString(v))
-			r := columnRole(keyWords(k))
-			if r == roleNone || s == "" {
-				continue
-			}
-			roles = append(roles, r)
-			f.set(r, &cell{text: s, lines: scalarString(v)})
-		}
-		if !isHeader(roles) || f.name == nil {
-			return false
-		}
-		recs = append(recs, f)
-	}
-	if len(recs) == 0 {
+	if !ok {
 		return false
 	}
 	x.tables++
@@ -126,6 +104,35 @@ func (x *extractor) dataRecords(items []any, hint string) bool {
 		}
 	}
 	return true
+}
+
+// objectRecords reads an array of objects as records: each needs a name
+// key and another column's key.
+func objectRecords(items []any) ([]fields, bool) {
+	var recs []fields
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		var f fields
+		var roles []role
+		for _, k := range sortedKeys(obj) {
+			v := obj[k]
+			s := collapse(scalarString(v))
+			r := columnRole(keyWords(k))
+			if r == roleNone || s == "" {
+				continue
+			}
+			roles = append(roles, r)
+			f.set(r, &cell{text: s, lines: scalarString(v)})
+		}
+		if !isHeader(roles) || f.name == nil {
+			return nil, false
+		}
+		recs = append(recs, f)
+	}
+	return recs, len(recs) > 0
 }
 
 // positionalRecords reads an array of rows written as arrays of strings

@@ -16,8 +16,7 @@ var jsxArrayProp = regexp.MustCompile(`\s[A-Za-z_$][\w$-]*=\{\s*\[`)
 // purpose: "…" }]} />`): the attribute is dropped and a table of the
 // records is written right after the element, so that the records are
 // read where the page shows them, under its headings. An array that is
-// no list of records (objects with a name key and another column's key)
-// is left as it is.
+// no list of records (see objectRecords) is left as it is.
 func jsxDataTables(data []byte) []byte {
 	if !bytes.Contains(data, []byte("={")) {
 		return data
@@ -35,7 +34,10 @@ func jsxDataTables(data []byte) []byte {
 			continue
 		}
 		items, ok := v.([]any)
-		if !ok || !recordList(items) {
+		if !ok {
+			continue
+		}
+		if _, ok := objectRecords(items); !ok {
 			continue
 		}
 		closeBrace := bytes.IndexByte(data[open+n:], '}')
@@ -57,30 +59,6 @@ func jsxDataTables(data []byte) []byte {
 	}
 	out.Write(data[last:])
 	return out.Bytes()
-}
-
-// recordList reports whether items are objects that each have a name key
-// and another column's key, as dataRecords reads them.
-func recordList(items []any) bool {
-	if len(items) == 0 {
-		return false
-	}
-	for _, it := range items {
-		obj, ok := it.(map[string]any)
-		if !ok {
-			return false
-		}
-		var roles []role
-		for k, v := range obj {
-			if r := columnRole(keyWords(k)); r != roleNone && collapse(scalarString(v)) != "" {
-				roles = append(roles, r)
-			}
-		}
-		if !slices.Contains(roles, roleName) || !isHeader(roles) {
-			return false
-		}
-	}
-	return true
 }
 
 // recordTable writes records as a table: a column for each key, in the

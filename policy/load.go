@@ -20,9 +20,9 @@ const (
 	// KindPlatformJSON is a consent platform's JSON data (OneTrust's
 	// domain JSON).
 	KindPlatformJSON Kind = "consent platform JSON"
-	// KindData is other JSON data a site keeps its cookie list in (a
-	// banner's configuration, a content file).
-	KindData Kind = "JSON data"
+	// KindData is other JSON or YAML data a site keeps its cookie list in
+	// (a banner's configuration, a site generator's data file).
+	KindData Kind = "JSON or YAML data"
 	// KindHTML is an HTML page, or a template of one (JSP, ERB, PHP,
 	// Blade, JSX).
 	KindHTML Kind = "HTML page"
@@ -74,8 +74,8 @@ var (
 //   - JSON holding OneTrust groups ("Groups" or "DomainData") and no
 //     "cookies" key is consent platform JSON;
 //   - data, JSON or YAML, that holds records (a list of mappings) and has
-//     no top-level key like a policy file's ("site", "cookie…",
-//     "service…") is data, as site generators and banners keep cookie
+//     no top-level key like a policy file's ("site", or "cookies" or
+//     "services" misspelt) is data, as site generators and banners keep cookie
 //     lists: in a file named .json, .yaml or .yml only when its top level
 //     is a mapping, and YAML only when the content has no markup;
 //   - content that starts with markup, or holds HTML elements in number,

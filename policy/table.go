@@ -157,11 +157,6 @@ func sectionCell(row []*cell) *cell {
 				}
 			}
 		}
-		// "| **Clearbit** |" over the rows of that company's cookies, in a
-		// table of three columns or more: a group's title, not a cookie.
-		if len(row) > 2 && !identifierLike(only.text) && len(strings.Fields(only.text)) <= 6 {
-			return only
-		}
 	}
 	return nil
 }
