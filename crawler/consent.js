@@ -216,7 +216,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const wrap = (el) => (el ? { el, sel: "text=" + label(el) } : null);
   const generic = (layer2) => {
     let g = null;
-    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption, closes, flat: slotted }); } catch (e) { g = null; }
+    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption, offPartner, closes, flat: slotted }); } catch (e) { g = null; }
     if (!g) return null;
     return {
       platform: "generic", title: "",
@@ -349,6 +349,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       // change events where a click alone did not take.
       const on = mode === "tick";
       out.toggled = [];
+      const toggled = (el) => out.toggled.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
       for (const el of f.purposes) {
         // Of a pair of options with neither picked ("Allow" | "Disallow"),
         // the refusal picks the "off" one.
@@ -356,18 +357,18 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
         if (off && !ticked(el)) {
           if (!ticked(off)) {
             try { off.click(); } catch (e) {}
-            out.toggled.push(shown(off.closest("label") || off.parentElement || off) || "purpose");
+            toggled(off);
           }
           continue;
         }
         if (ticked(el) === on) continue;
-        try { (!on && isOption(el) ? offPartner(el) || el : el).click(); } catch (e) {}
+        try { (off || el).click(); } catch (e) {}
         if (ticked(el) !== on && "checked" in el && !isOption(el)) {
           el.checked = on;
           el.dispatchEvent(new Event("input", { bubbles: true }));
           el.dispatchEvent(new Event("change", { bubbles: true }));
         }
-        out.toggled.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
+        toggled(el);
       }
     }
   } catch (e) {

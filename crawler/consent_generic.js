@@ -94,7 +94,8 @@ function labelWords(env) {
 // genericBanner finds a consent banner of no known platform by the texts of
 // its buttons (crawler/consent_words.json). env: { roots, visible(el),
 // label(el), norm(s), words, layer2, offOption(el) (the "off" option of a
-// pair), closes(label) (a label that closes something), flat(node) (its
+// pair), offPartner(el) (an option's "off" partner, or null),
+// closes(label) (a label that closes something), flat(node) (its
 // text with what its <slot>s show) }. It returns null, or { container,
 // accept, reject, settings, save, purposes }. It never clicks and never
 // changes the page; its work is bounded on big pages.
@@ -291,15 +292,6 @@ function genericBanner(env) {
     for (let n = el; n; n = up(n)) if (n === c) return true;
     return false;
   };
-  const offSide = (scope, el) => {
-    if (!env.offOption) return false;
-    let group = [];
-    try {
-      group = el.name ? [...scope.querySelectorAll('input[type="radio"]')].filter((o) => o.name === el.name)
-        : [...((el.closest('[role="radiogroup"]') || el.parentElement || scope).querySelectorAll('[role="radio"], input[type="radio"]'))];
-    } catch (e) { return false; }
-    return group.some((o) => o !== el && env.offOption(o));
-  };
   const toggles = (c) => {
     const out = [];
     const scopes = [c];
@@ -314,7 +306,7 @@ function genericBanner(env) {
         if (env.offOption && env.offOption(el)) continue; // the "off" side of a pair of options
         // A radio is a purpose only as the "on" side of a pair whose other
         // side is an "off" option ("Allow" | "Disallow").
-        if (el.matches('input[type="radio"], [role="radio"]') && !offSide(s, el)) continue;
+        if (el.matches('input[type="radio"], [role="radio"]') && !(env.offPartner && env.offPartner(el))) continue;
         out.push(el);
       }
     }
