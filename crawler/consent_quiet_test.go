@@ -33,17 +33,48 @@ func TestNoBannerComing(t *testing.T) {
 		}, false},
 		{"a timer due", true, now.Add(-bannerQuietLook), func() *recorder {
 			r := quiet()
-			r.act.onTimer(now.Add(-time.Second), now.Add(2*time.Second))
+			r.act.onTimer(now.Add(-time.Second), now.Add(2*time.Second), "")
 			return r
 		}, false},
 		{"a timer due a moment ago: its callback may run late", true, now.Add(-3 * bannerQuietLook), func() *recorder {
 			r := quiet()
-			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook/2))
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook/2), "")
 			return r
 		}, false},
 		{"a timer due long ago", true, now.Add(-3 * bannerQuietLook), func() *recorder {
 			r := quiet()
-			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook))
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook), "")
+			r.act.touch(now.Add(-time.Second))
+			return r
+		}, true},
+		{"a timeout due long ago that has not run: a loaded machine runs it late", true, now.Add(-3 * bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook), "frame1")
+			r.act.touch(now.Add(-time.Second))
+			return r
+		}, false},
+		{"a late timeout that has run", true, now.Add(-3 * bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook), "frame1")
+			r.act.onTimersRun(now.Add(-time.Second), "frame1")
+			return r
+		}, true},
+		{"a late timeout that has just run: what it started may not show yet", true, now.Add(-3 * bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook), "frame1")
+			r.act.onTimersRun(now.Add(-quietFor/2), "frame1")
+			return r
+		}, false},
+		{"another frame's timeouts have run, not this one's", true, now.Add(-3 * bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook), "frame1")
+			r.act.onTimer(now.Add(-3*bannerQuietLook), now.Add(-bannerQuietLook), "frame2")
+			r.act.onTimersRun(now.Add(-time.Second), "frame2")
+			return r
+		}, false},
+		{"a timeout that never ran, long past its due time: its frame is gone", true, now.Add(-timerGrace - 3*bannerQuietLook), func() *recorder {
+			r := quiet()
+			r.act.onTimer(now.Add(-timerGrace-3*bannerQuietLook), now.Add(-timerGrace), "frame1")
 			r.act.touch(now.Add(-time.Second))
 			return r
 		}, true},

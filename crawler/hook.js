@@ -124,37 +124,66 @@
   // With --wait auto, timers due within the wait (__TIMER_LIMIT__ ms) are
   // reported, so that the page is watched until they have run: the time
   // the last one is due, at most once per 50ms. An interval is due again
-  // after each of its runs, until it is cleared.
+  // after each of its runs, until it is cleared. A timeout of 50ms or more
+  // is also followed until it has run or is cleared: a loaded machine runs
+  // it late, and the page is not quiet before it ran. Each frame's hook
+  // reports under an id of its own that its timeouts have all run ("idle").
   const limit = __TIMER_LIMIT__;
   if (limit > 0 && typeof globalThis.setTimeout === "function") {
     const now = Date.now.bind(Date);
     const origTimeout = globalThis.setTimeout, origInterval = globalThis.setInterval;
+    const origClearTimeout = globalThis.clearTimeout, origClearInterval = globalThis.clearInterval;
+    const of = Math.random().toString(36).slice(2);
+    const waiting = new Set();
     let reported = 0;
-    const due = (ms) => {
+    const due = (ms, follow) => {
       const d = Math.max(Number(ms) || 0, 0);
       if (d > limit) return false;
       const until = now() + d;
-      if (until > reported + 50) {
-        reported = until;
-        send({ api: "timer", until });
+      if (until > reported + 50 || (follow && waiting.size === 0)) {
+        reported = Math.max(reported, until);
+        send({ api: "timer", until, of: follow ? of : "" });
       }
       return true;
     };
+    const settle = (id) => {
+      if (waiting.delete(id) && waiting.size === 0) send({ api: "timer", of, idle: true });
+    };
     globalThis.setTimeout = function setTimeout(fn, ms) {
-      due(ms);
-      return origTimeout.apply(this, arguments);
+      const follow = typeof fn === "function" && Number(ms) >= 50;
+      if (!due(ms, follow) || !follow) return origTimeout.apply(this, arguments);
+      const args = Array.prototype.slice.call(arguments);
+      let id;
+      args[0] = function () {
+        try {
+          return fn.apply(this, arguments);
+        } finally {
+          settle(id);
+        }
+      };
+      id = origTimeout.apply(this, args);
+      waiting.add(id);
+      return id;
     };
     globalThis.setInterval = function setInterval(fn, ms) {
-      if (typeof fn !== "function" || !due(ms)) return origInterval.apply(this, arguments);
+      if (typeof fn !== "function" || !due(ms, false)) return origInterval.apply(this, arguments);
       const args = Array.prototype.slice.call(arguments);
       args[0] = function () {
         try {
           return fn.apply(this, arguments);
         } finally {
-          due(ms);
+          due(ms, false);
         }
       };
       return origInterval.apply(this, args);
+    };
+    globalThis.clearTimeout = function clearTimeout(id) {
+      settle(id);
+      return origClearTimeout.apply(this, arguments);
+    };
+    globalThis.clearInterval = function clearInterval(id) {
+      settle(id);
+      return origClearInterval.apply(this, arguments);
     };
   }
 })();

@@ -29,7 +29,16 @@ type activity struct {
 	// cookie written.
 	timers time.Time
 	last   time.Time
+	// waiting holds, per frame's hook, when its timeouts that have not
+	// run yet are due (see hook.js). A timeout that a loaded machine runs
+	// late keeps the page busy until it has run, or until timerGrace has
+	// passed since it was due: its frame may be gone.
+	waiting map[string]time.Time
 }
+
+// timerGrace bounds how long after it was due a timeout that has not run
+// keeps a page busy.
+const timerGrace = 10 * time.Second
 
 // onEvent notes the start and end of a request. A request is known by its
 // id alone: the document of a cross-site iframe is requested in the
@@ -76,13 +85,35 @@ func (a *activity) ended(now time.Time, id network.RequestID) {
 	a.mu.Unlock()
 }
 
-// onTimer notes a timer of the page due at until.
-func (a *activity) onTimer(now, until time.Time) {
+// onTimer notes a timer of the page due at until; of, when not empty,
+// names the hook that follows it until it has run.
+func (a *activity) onTimer(now, until time.Time, of string) {
 	a.mu.Lock()
 	if until.After(a.timers) {
 		a.timers = until
 	}
+	if of != "" {
+		if a.waiting == nil {
+			a.waiting = map[string]time.Time{}
+		}
+		if until.After(a.waiting[of]) {
+			a.waiting[of] = until
+		}
+	}
 	a.last = now
+	a.mu.Unlock()
+}
+
+// onTimersRun notes that the timeouts the hook named of followed have all
+// run or been cleared. Those that ran late may have started what a
+// prompt timeout's would have before its due time: a request, a script.
+// So a late run counts as activity.
+func (a *activity) onTimersRun(now time.Time, of string) {
+	a.mu.Lock()
+	if due, ok := a.waiting[of]; ok && now.Sub(due) > quietFor {
+		a.last = now
+	}
+	delete(a.waiting, of)
 	a.mu.Unlock()
 }
 
@@ -100,7 +131,15 @@ func (a *activity) touch(now time.Time) {
 func (a *activity) quiet(now time.Time) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return len(a.inflight) == 0 && !now.Before(a.timers) && now.Sub(a.last) >= quietFor
+	if len(a.inflight) != 0 || now.Before(a.timers) || now.Sub(a.last) < quietFor {
+		return false
+	}
+	for _, due := range a.waiting {
+		if now.Sub(due) < timerGrace {
+			return false
+		}
+	}
+	return true
 }
 
 // pending returns the requests in flight and when the last timer is due.

@@ -17,6 +17,8 @@ type scriptReport struct {
 	OK      *bool            `json:"ok"`
 	Error   string           `json:"error"`
 	Until   float64          `json:"until"` // a timer's due time, in ms since the epoch
+	Of      string           `json:"of"`    // the hook that follows the timer until it has run
+	Idle    bool             `json:"idle"`  // the hook's followed timers have all run
 	// A web storage write: its storage, the frame's origin, the key and
 	// the value.
 	Kind   string `json:"kind"`
@@ -35,11 +37,16 @@ func (r *recorder) onScriptWrite(now time.Time, payload string) {
 		src = rep.Href
 	}
 	w := write{at: now, setBy: SetByScript, source: src, frameURL: rep.Href, base: rep.Href}
+	if rep.API == "timer" {
+		if rep.Idle {
+			r.act.onTimersRun(now, rep.Of)
+		} else {
+			r.act.onTimer(now, time.UnixMilli(int64(rep.Until)), rep.Of)
+		}
+		return
+	}
 	r.act.touch(now)
 	switch rep.API {
-	case "timer":
-		r.act.onTimer(now, time.UnixMilli(int64(rep.Until)))
-		return
 	case "storage":
 		r.onStorageWrite(&rep, src)
 		return

@@ -13,7 +13,7 @@ import (
 // BenchmarkWaitAuto times --consent none crawls with a fixed 3s wait and
 // with --wait auto (at most 3s), in a browser of each crawl's own, on the
 // portal (11 pages), the onetrust-compliant site (20 pages) and the
-// late-cookie site (4 pages). Each iteration runs one of each. It reports
+// late-cookie site (6 pages). Each iteration runs one of each. It reports
 // the seconds of each and their ratio auto/fixed, and fails when the two
 // crawls do not end with the same pages and cookies.
 func BenchmarkWaitAuto(b *testing.B) {
