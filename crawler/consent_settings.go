@@ -38,26 +38,37 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		}
 		return true
 	}
-	r, err := c.runConsentScript(ctx, p, l2.frame, "untick", consentArg{Platform: fr.Platform, Layer2: true})
+	saved, stuck := c.setPurposesAndSave(ctx, p, fr, l2, a, step, "untick")
+	if stuck {
+		a.NoReject = true
+		a.Error = "the banner's settings keep their save button disabled after every purpose is refused"
+	}
+	return saved
+}
+
+// setPurposesAndSave sets every purpose of the second layer l2 one way
+// (how: "untick" to refuse, "tick" to accept), then clicks its save. A
+// save that is disabled until every purpose is answered is looked for
+// again once they are; stuck reports one that stays disabled (a
+// consent-or-pay wall's, until one is agreed to).
+func (c *crawler) setPurposesAndSave(ctx context.Context, p *pageCtx, fr frameReport, l2 frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, how string) (saved, stuck bool) {
+	arg := consentArg{Platform: fr.Platform, Layer2: true}
+	r, err := c.runConsentScript(ctx, p, l2.frame, how, arg)
 	if err != nil {
-		a.Error = "unticking the purposes: " + err.Error()
-		return false
+		a.Error = map[string]string{"untick": "unticking", "tick": "ticking"}[how] + " the purposes: " + err.Error()
+		return false, false
 	}
 	a.Clicks += len(r.Toggled)
 	a.Button = l2.Save
 	if l2.Save == nil {
-		// The save is enabled once every purpose is answered, or never
-		// (a consent-or-pay wall's, until one is agreed to).
 		sleep(ctx, 300*time.Millisecond)
-		r, err = c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+		r, err = c.runConsentScript(ctx, p, l2.frame, "detect", arg)
 		if err != nil || r.Save == nil {
-			a.NoReject = true
-			a.Error = "the banner's settings keep their save button disabled after every purpose is refused"
-			return false
+			return false, true
 		}
 		a.Button = r.Save
 	}
-	return step(l2.frame, "save", true)
+	return step(l2.frame, "save", true), false
 }
 
 // secondLayer opens the banner's settings and returns the second layer
@@ -97,7 +108,9 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 // that offers only its settings: its "accept all", or, where it has none,
 // every purpose ticked and saved.
 func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool) bool {
-	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool { return r.Accept != nil || r.Save != nil && r.Purposes.Total > 0 })
+	l2, ok := c.secondLayer(ctx, p, fr, a, step, func(r bannerReport) bool {
+		return r.Accept != nil || (r.Save != nil || r.SaveLater != nil) && r.Purposes.Total > 0
+	})
 	if !ok {
 		if a.Error == "" {
 			a.Error = "the banner's settings offer no accept button"
@@ -109,12 +122,9 @@ func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		return step(l2.frame, "accept", true)
 	}
 	// Settings with no "accept all": every purpose ticked, then saved.
-	r, err := c.runConsentScript(ctx, p, l2.frame, "tick", consentArg{Platform: fr.Platform, Layer2: true})
-	if err != nil {
-		a.Error = "ticking the purposes: " + err.Error()
-		return false
+	saved, stuck := c.setPurposesAndSave(ctx, p, fr, l2, a, step, "tick")
+	if stuck {
+		a.Error = "the banner's settings keep their save button disabled after every purpose is accepted"
 	}
-	a.Clicks += len(r.Toggled)
-	a.Button = l2.Save
-	return step(l2.frame, "save", true)
+	return saved
 }
