@@ -29,7 +29,7 @@ var (
 	wordYes = map[string]bool{"true": true, "1": true, "yes": true, "y": true, "on": true, "allow": true, "allowed": true, "accept": true,
 		"accepted": true, "acceptall": true, "accept_all": true, "agree": true, "agreed": true, "granted": true, "all": true, "opt-in": true, "optin": true, "enabled": true,
 		// The same in the languages of the text fallback.
-		"accepte": true, "accepté": true, "acceptee": true, "acceptée": true, "oui": true, "tout": true, "akzeptiert": true, "zugestimmt": true, "ja": true, "alle": true,
+		"accepte": true, "accepté": true, "acceptee": true, "acceptée": true, "oui": true, "tout": true, "akzeptiert": true, "zugestimmt": true, "ja": true, "alle": true, "alles": true, "alla": true, "tous": true, "todos": true, "tutto": true,
 		"aceptado": true, "aceptada": true, "acepto": true, "si": true, "sí": true, "todo": true, "todas": true, "accettato": true, "accettati": true, "accetto": true, "tutti": true,
 		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true}
 	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
@@ -203,11 +203,21 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		walkRecord(self, "", doc, &on, &off, 0)
 		return on, off, bare
 	}
-	// Digit flags, one per purpose ("111", "000"): all on or all off.
+	// Digit flags, one per purpose, joined or separated ("111", "1.0.0"):
+	// all on, or all off; of three or more, a first flag on and the
+	// others off is the necessary purpose alone (or a version 1). Other
+	// mixes say nothing: they may be a count or a code.
 	if recordFlags.MatchString(v) {
-		if strings.Trim(v, "1") == "" {
+		f := strings.Map(func(r rune) rune {
+			if r == '0' || r == '1' {
+				return r
+			}
+			return -1
+		}, v)
+		switch {
+		case strings.Trim(f, "1") == "":
 			on++
-		} else if strings.Trim(v, "0") == "" {
+		case strings.Trim(f, "0") == "" || len(f) >= 3 && f[0] == '1' && strings.Trim(f[1:], "0") == "":
 			off++
 		}
 		return on, off, bare
@@ -260,8 +270,9 @@ var recordEmptyList = regexp.MustCompile(`^v\d+(\.\d+)*[|;:]$`)
 // recordDashPair: a key and its flag joined by a hyphen ("market-1").
 var recordDashPair = regexp.MustCompile(`^([\p{L}_]+)-([01])$`)
 
-// recordFlags: a record of digit flags, one per purpose.
-var recordFlags = regexp.MustCompile(`^[01]{2,8}$`)
+// recordFlags: a record of digit flags, one per purpose, joined, or
+// three or more separated by one mark (two are a version: "1.0").
+var recordFlags = regexp.MustCompile(`^[01]{2,8}$|^[01](?:[.|,:_-][01]){2,7}$`)
 
 // recordBase64: a value that may be Base64 (standard or URL alphabet).
 var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
