@@ -127,7 +127,7 @@ function genericBanner(env) {
   // Candidate buttons: first those inside likely banners, then shadow
   // roots and frames, then each document from both ends (banners come
   // first or last in a page). Every stage is capped.
-  const MAX_SEEN = 3000, MAX_SHOWN = 1000, MAX_LABELLED = 600, MAX_ROOT = 600;
+  const MAX_SEEN = 3000, MAX_SHOWN = 1000, MAX_LABELLED = 600, MAX_ROOT = 600, MAX_TEXTS = 4000;
   let seen = 0, shown = 0, labelled = 0;
   const done = new Set();
   const found = []; // { el, role, t }
@@ -168,6 +168,32 @@ function genericBanner(env) {
     const cap = isDoc(r) ? MAX_SEEN : MAX_ROOT;
     scan(r, BUTTONS, cap);
     scan(r, LOOSE, cap);
+  }
+  // Last, where no accept or reject was found: choices drawn as plain
+  // elements (a div, a span) whose click handler a script added, which
+  // only their look tells. A short text that reads as a choice is taken
+  // with its outermost element, up to three levels up and holding no
+  // other text, that shows a pointer.
+  if (!found.some((b) => b.role === "accept" || b.role === "reject")) {
+    const pointer = (el) => { try { return getComputedStyle(el).cursor === "pointer"; } catch (e) { return false; } };
+    let texts = 0;
+    for (const r of env.roots) {
+      let w = null;
+      try { w = (r.ownerDocument || r).createTreeWalker(r, NodeFilter.SHOW_TEXT); } catch (e) { continue; }
+      for (let tn = w.nextNode(); tn && texts < MAX_TEXTS; tn = w.nextNode()) {
+        texts++;
+        const s = tn.nodeValue;
+        if (!s || s.length > 60) continue;
+        const t = bare(norm(s));
+        if (!t || !classify(t)) continue;
+        let pick = null;
+        for (let el = tn.parentElement, k = 0; el && k < 3; el = el.parentElement, k++) {
+          if (bare(norm(el.textContent)) !== t) break;
+          if (pointer(el)) pick = el;
+        }
+        if (pick) consider(pick);
+      }
+    }
   }
   if (!found.length) return null;
 
