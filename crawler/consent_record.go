@@ -166,8 +166,10 @@ func recordSuffix(name string) string {
 	return name[strings.LastIndexAny(name, "-_.:")+1:]
 }
 
-// changedRecords returns the consent records (by their names) that a
-// click wrote or changed; markers too when markers is true.
+// changedRecords returns the consent records that a click wrote or
+// changed, known by their names or, whatever the name ("cmv2_state"), by
+// a JSON value that sets two or more purposes on or off; markers too when
+// markers is true.
 func changedRecords(before, after map[string]string, markers bool) []namedRecord {
 	var out []namedRecord
 	for k, v := range after {
@@ -178,11 +180,45 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 		if _, n, ok := strings.Cut(name, ":"); ok {
 			name = n
 		}
-		if recordName.MatchString(name) && (markers || !recordMarker.MatchString(name)) {
+		if (recordName.MatchString(name) || purposeRecord(v)) && (markers || !recordMarker.MatchString(name)) {
 			out = append(out, namedRecord{name, v})
 		}
 	}
 	return out
+}
+
+// purposeRecord reports whether a value, URL-decoded, is a JSON object
+// that sets two or more purposes on or off ({"choices": {"analytics":
+// true, "ads": false}}).
+func purposeRecord(v string) bool {
+	for range 3 {
+		dec, err := url.QueryUnescape(v)
+		if err != nil || dec == v {
+			break
+		}
+		v = dec
+	}
+	doc, ok := recordJSON(strings.TrimSpace(v))
+	if !ok {
+		return false
+	}
+	var count func(doc any, depth int) int
+	count = func(doc any, depth int) int {
+		m, ok := doc.(map[string]any)
+		if !ok || depth > 2 {
+			return 0
+		}
+		n := 0
+		for k, val := range m {
+			if _, isBool := val.(bool); isBool && recordPurpose.MatchString(k) {
+				n++
+			} else {
+				n += count(val, depth+1)
+			}
+		}
+		return n
+	}
+	return count(doc, 0) >= 2
 }
 
 // readRecord counts the optional purposes a record says are on and off,

@@ -54,6 +54,8 @@ func TestRecordState(t *testing.T) {
 		{"separated flags: the necessary purpose alone", nil, map[string]string{u + "cookie:site_cookies": "1.0.0"}, stateRejected},
 		{"joined flags: the necessary purpose alone", nil, map[string]string{u + "cookie:site_policy": "100"}, stateRejected},
 		{"separated flags mixed", nil, map[string]string{u + "cookie:site_cookies": "1|1|0"}, ""},
+		{"a record known by its purposes, not its name", nil, map[string]string{u + "cookie:cmv2_state": "%7B%22version%22%3A%222025-10-09%22%2C%22choices%22%3A%7B%22analytics%22%3Afalse%2C%22ads%22%3Afalse%7D%7D"}, stateRejected},
+		{"a JSON value of one purpose, under another name, is no record", nil, map[string]string{u + "cookie:ui_state": `{"ads":true,"theme":"dark"}`}, ""},
 		{"a version is no flags", nil, map[string]string{u + "cookie:site_consent": "accepted", u + "cookie:site_consent_version": "1.0"}, stateAccepted},
 		{"digit flags mixed", nil, map[string]string{u + "cookie:site_policy": "101"}, ""},
 		{"a flag that a choice was made is no purpose", nil, map[string]string{u + "cookie:site-cookie-consent": `{"necessary":true,"statistics":false,"marketing":false,"consented":true,"version":7}`}, stateRejected},
