@@ -1,0 +1,59 @@
+package crawler
+
+import "regexp"
+
+// The words of consent records: the names records go by, the words of a
+// choice, and the names of purposes and of bookkeeping keys (see
+// consent_record.go).
+
+// recordName: the names consent records go by.
+var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|polic(?:y|ies)|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|` +
+	// The same words in the languages of the text fallback: consent,
+	// cookie, privacy law.
+	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|consens|rgpd|dsgvo|privacidad`)
+
+// The words of a choice, as records write them.
+var (
+	wordYes = map[string]bool{"true": true, "1": true, "yes": true, "y": true, "on": true, "allow": true, "allowed": true, "accept": true,
+		"accepted": true, "acceptall": true, "accept_all": true, "agree": true, "agreed": true, "granted": true, "all": true, "opt-in": true, "optin": true, "enabled": true,
+		// The same in the languages of the text fallback.
+		"accepte": true, "accepté": true, "acceptee": true, "acceptée": true, "oui": true, "tout": true, "akzeptiert": true, "zugestimmt": true, "ja": true, "alle": true, "alles": true, "alla": true, "tous": true, "todos": true, "tutto": true,
+		"aceptado": true, "aceptada": true, "acepto": true, "si": true, "sí": true, "todo": true, "todas": true, "accettato": true, "accettati": true, "accetto": true, "tutti": true,
+		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true}
+	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
+		"rejected": true, "rejectall": true, "reject_all": true, "decline": true, "declined": true, "refuse": true, "refused": true,
+		"revoked": true, "none": true, "disallowed": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
+		"refusé": true, "refusee": true, "refusée": true, "non": true, "abgelehnt": true, "nein": true, "rechazado": true, "rechazada": true,
+		"rifiutato": true, "rifiutati": true, "geweigerd": true, "afgewezen": true, "nee": true, "recusado": true, "nao": true, "não": true, "nie": true,
+		"odrzucono": true, "nej": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true}
+)
+
+// The names of the necessary purposes (always on), also shortened ("ess",
+// "nec", "req"), called mandatory, or with a "cookies" suffix, in the
+// fallback's languages.
+const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|technically[-_ ]?(?:required|necessary)|` +
+	`obligatoires?|obligatorisch[e]?|verpflichtend[e]?|obligatori[ao]s?|obbligatori[eo]?|verplicht[e]?|obrigatori[ao]s?|obowiazkowe|obowiązkowe|` +
+	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|nutne|nutné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
+
+// recordNecessary: a necessary purpose's name.
+var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
+
+// Keys that do not hold an optional purpose's choice: the necessary
+// purposes, bookkeeping, and the flags that say a choice was made
+// ("consented": true).
+var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed|security[-_]storage|functionality[-_]storage)$`)
+
+// Keys of a list of the purposes granted.
+var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
+
+// Keys that name the refusal ({"reject": "true"}): a yes there is a no.
+var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
+
+// Keys whose value is the choice itself ("action": "reject").
+var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
+
+// recordPurpose: the names of optional purposes, as records list the ones
+// granted ("necessary|statistics|marketing", "v2.necessary.analytics").
+var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicite|publicidad|pubblicita|reklama|marknadsforing|comfort|komfort|` +
+	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií])$`)
