@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -43,7 +44,12 @@ type cmpRule struct {
 	// the refusal stays in the first layer.
 	Confirm []string `json:"confirm,omitempty"`
 	State   string   `json:"state,omitempty"`
-	TCF     bool     `json:"tcf,omitempty"`
+	// API is a JavaScript expression, true when the platform's script is
+	// loaded on the page: a banner of no known markup there (a site's own,
+	// drawn over the platform's API) is named after the platform, and its
+	// choices verified by State.
+	API string `json:"api,omitempty"`
+	TCF bool   `json:"tcf,omitempty"`
 	// NoReject says the product offers no way to refuse: the rule then
 	// has neither reject nor settings.
 	NoReject bool `json:"noReject,omitempty"`
@@ -83,6 +89,8 @@ func (r *cmpRule) check(file string) error {
 		return bad("purposes without save")
 	case len(r.Confirm) > 0 && len(r.Reject) == 0:
 		return bad("confirm without reject")
+	case r.API != "" && r.State == "":
+		return bad("api without state: a banner named by the platform's API is verified by its state")
 	}
 	for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save, r.Confirm} {
 		for _, s := range list {
@@ -136,6 +144,9 @@ type consentKit struct {
 	binder   string
 	rulesArg json.RawMessage
 	wordsArg json.RawMessage
+	// behind is an expression that returns the name of the first rule
+	// whose API is loaded on the page, or "" (see cmpRule.API).
+	behind string
 }
 
 // kit is built on first use, not at start-up: most commands never answer
@@ -150,8 +161,16 @@ var kit = sync.OnceValue(func() *consentKit {
 	for i := range rules {
 		k.byName[rules[i].Name] = &rules[i]
 		lean[i] = rules[i]
-		lean[i].State, lean[i].Sources = "", nil
+		lean[i].State, lean[i].API, lean[i].Sources = "", "", nil
 	}
+	var apis []string
+	for _, r := range rules {
+		if r.API != "" {
+			apis = append(apis, `[`+strconv.Quote(r.Name)+`, () => (`+r.API+`)]`)
+		}
+	}
+	k.behind = "(() => { for (const [name, loaded] of [" + strings.Join(apis, ", ") +
+		"]) { try { if (loaded()) return name; } catch (e) {} } return \"\"; })()"
 	k.rulesArg, _ = json.Marshal(lean)
 	var words bytes.Buffer
 	if err := json.Compact(&words, wordsJSON); err != nil {

@@ -44,6 +44,7 @@ func TestRulesRefuseBadFiles(t *testing.T) {
 		{"not a slug", "cmps/Acme.json", strings.Replace(good, `"acme"`, `"Acme"`, 1), "slug"},
 		{"no sources", "cmps/acme.json", strings.Replace(good, `["docs"]`, `[]`, 1), "no sources"},
 		{"unknown role", "cmps/acme.json", strings.Replace(good, `"#n"`, `"#b button :role(refuse)"`, 1), ":role( takes one of"},
+		{"api without state", "cmps/acme.json", strings.Replace(good, `"reject"`, `"api":"!!window.acme","reject"`, 1), "api without state"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := loadRules(fstest.MapFS{tc.file: {Data: []byte(tc.body)}})
@@ -80,6 +81,9 @@ func TestRulesCompileInBrowser(t *testing.T) {
 		}
 		if r.State != "" {
 			items = append(items, item{r.Name, "state", r.State})
+		}
+		if r.API != "" {
+			items = append(items, item{r.Name, "api", r.API})
 		}
 	}
 	b, _ := json.Marshal(items)

@@ -85,6 +85,7 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 			if !ok {
 				return
 			}
+			c.nameBehind(ctx, p, &fr)
 			pr.banner = fr.banner()
 			sctx, cancel := context.WithTimeout(p.tab, 10*time.Second)
 			defer cancel()
@@ -151,10 +152,23 @@ const secondLayerWait = 10 * time.Second
 type frameReport struct {
 	frame frameRef
 	bannerReport
+	// behind names the platform whose API a banner of no known markup
+	// was drawn over (see nameBehind).
+	behind string
 }
 
 func (f frameReport) banner() *Banner {
-	return &Banner{Platform: f.Platform, Title: f.Title, Frame: f.URL, Accept: f.Accept, Reject: f.Reject, Settings: f.Settings}
+	title := f.Title
+	if f.behind != "" {
+		title = kit().byName[f.behind].Title
+	}
+	return &Banner{Platform: f.name(), Title: title, Frame: f.URL, Accept: f.Accept, Reject: f.Reject, Settings: f.Settings}
+}
+
+// name is the platform reports give the banner: its rule's, or, for a
+// banner of no known markup, the platform whose API the page loaded.
+func (f frameReport) name() string {
+	return cmp.Or(f.behind, f.Platform)
 }
 
 // score ranks banner reports: a known platform over a generic match, one
@@ -236,7 +250,8 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		if ctx.Err() != nil || time.Now().After(deadline) {
 			switch {
 			case ok:
-				a.Platform, a.Frame = fr.Platform, fr.URL
+				c.nameBehind(ctx, p, &fr)
+				a.Platform, a.Frame = fr.name(), fr.URL
 				a.Error = fmt.Sprintf("the banner has no %s button", click)
 				a.NoReject = click == "reject"
 			default:
@@ -246,7 +261,8 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		}
 		sleep(ctx, 250*time.Millisecond)
 	}
-	a.Platform, a.Frame = fr.Platform, fr.URL
+	c.nameBehind(ctx, p, &fr)
+	a.Platform, a.Frame = fr.name(), fr.URL
 	before := c.choiceEvidence(ctx, p, fr)
 
 	selected := false

@@ -267,6 +267,19 @@ function genericBanner(env) {
     return bad > 0 && count(CONSENT, t, 20) <= bad;
   };
   const hasConsentWords = (t) => count(CONSENT, t, 1) > 0;
+  // A notice whose text names no cookies ("May we switch on services for
+  // statistics?") may still be named one by its markup: an element from
+  // the button up to the container whose id or class says cookie or
+  // consent (#cookie-notice-toast).
+  const NAMED = /cookie|consent|gdpr|rgpd|dsgvo/i;
+  const namedConsent = (el, c) => {
+    for (let n = up(el), i = 0; n && i < 20; n = up(n), i++) {
+      const cls = typeof n.className === "string" ? n.className : (n.getAttribute && n.getAttribute("class")) || "";
+      if (NAMED.test((n.id || "") + " " + cls)) return true;
+      if (n === c) break;
+    }
+    return false;
+  };
 
   // containerOf: the banner a button belongs to, or null.
   const containers = new Map();
@@ -308,7 +321,7 @@ function genericBanner(env) {
           : bare.replace(new RegExp("(^|[^\\p{L}\\p{N}])" + esc(b.t) + "(?![\\p{L}\\p{N}])", "u"), "$1 ");
       }
       const settings = env.layer2 && toggles(n).length > 1;
-      const ok = env.visible(n) && !notConsent(n, t, settings) && (hasConsentWords(bare) || settings || (env.layer2 && toggles(n).length > 0));
+      const ok = env.visible(n) && !notConsent(n, t, settings) && (hasConsentWords(bare) || namedConsent(el, n) || settings || (env.layer2 && toggles(n).length > 0));
       containers.set(n, ok);
       if (ok) return n;
     }

@@ -143,7 +143,7 @@ type choiceEvidence struct {
 func (c *crawler) choiceEvidence(ctx context.Context, p *pageCtx, fr frameReport) choiceEvidence {
 	var e choiceEvidence
 	top := p.topFrame()
-	if rule, ok := kit().byName[fr.Platform]; ok && rule.State != "" {
+	if rule, ok := kit().byName[fr.name()]; ok && rule.State != "" {
 		for _, f := range []frameRef{top, fr.frame} {
 			if s := c.readState(ctx, p, f, stateExpr(rule.State)); s != "" {
 				e.api = s
@@ -179,4 +179,17 @@ func (c *crawler) consentRecords(ctx context.Context, p *pageCtx, banner frameRe
 		}
 	}
 	return out
+}
+
+// nameBehind names a banner of no known markup after the platform whose
+// script the page has loaded (cmpRule.API): a site's own banner drawn over
+// the platform's API keeps its choice there, and is verified by it.
+func (c *crawler) nameBehind(ctx context.Context, p *pageCtx, fr *frameReport) {
+	if fr.Platform != "generic" || kit().behind == "" {
+		return
+	}
+	var name string
+	if raw := c.evalIn(ctx, p, p.topFrame(), kit().behind); raw != nil && json.Unmarshal(raw, &name) == nil && kit().byName[name] != nil {
+		fr.behind = name
+	}
 }
