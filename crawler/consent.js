@@ -174,20 +174,6 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     return null;
   };
 
-  // A legitimate-interest toggle, by its own names and label (not its
-  // row's, which may hold the purpose's consent toggle too).
-  const LEGINT = /legitimate|leg[-_ ]?int|(^|[-_ ])li([-_ ]|$)|legitim|berechtigt|gerechtvaardigd|oikeutettu|uzasadnion|berettiget|berattigat|opravnen|jogos erdek|mesru|εννομ/;
-  const legInt = (el) => {
-    try {
-      const own = [el.id, el.getAttribute("name"), el.getAttribute("class"), el.getAttribute("aria-label"), el.getAttribute("data-type"), el.getAttribute("title")];
-      const lab = (el.labels && el.labels[0]) || el.closest("label");
-      if (lab) own.push(lab.textContent);
-      const by = el.getAttribute("aria-labelledby");
-      if (by) for (const id of by.split(/\s+/)) { const l = el.ownerDocument.getElementById(id); if (l) own.push(l.textContent); }
-      return own.some((s) => s && LEGINT.test(norm(s)));
-    } catch (e) { return false; }
-  };
-
   // A rule's view of this document.
   // How specific the rule's match is: an id or attribute of the
   // platform's own beats a class several platforms share.
@@ -343,10 +329,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     out.save = btn(f.save);
     out.saveLater = btn(f.saveLater);
     out.confirm = btn(f.confirm);
-    // A legitimate-interest toggle is on until the visitor objects (the
-    // TCF's default): it is unticked by a refusal, but is no consent
-    // given in advance.
-    out.purposes = { total: f.purposes.length, ticked: f.purposes.filter((el) => ticked(el) && !legInt(el)).length };
+    out.purposes = { total: f.purposes.length, ticked: f.purposes.filter(ticked).length };
 
     if (mode === "click") {
       const target = f[arg.role];
