@@ -158,15 +158,13 @@ var kit = sync.OnceValue(func() *consentKit {
 	}
 	k := &consentKit{rules: rules, byName: map[string]*cmpRule{}}
 	lean := make([]cmpRule, len(rules))
+	var apis []string
 	for i := range rules {
 		k.byName[rules[i].Name] = &rules[i]
 		lean[i] = rules[i]
 		lean[i].State, lean[i].API, lean[i].Sources = "", "", nil
-	}
-	var apis []string
-	for _, r := range rules {
-		if r.API != "" {
-			apis = append(apis, `[`+strconv.Quote(r.Name)+`, () => (`+r.API+`)]`)
+		if api := rules[i].API; api != "" {
+			apis = append(apis, `[`+strconv.Quote(rules[i].Name)+`, () => (`+api+`)]`)
 		}
 	}
 	k.behind = "(() => { for (const [name, loaded] of [" + strings.Join(apis, ", ") +

@@ -320,8 +320,8 @@ function genericBanner(env) {
         bare = CJK.test(b.t) ? bare.replace(b.t, " ")
           : bare.replace(new RegExp("(^|[^\\p{L}\\p{N}])" + esc(b.t) + "(?![\\p{L}\\p{N}])", "u"), "$1 ");
       }
-      const settings = env.layer2 && toggles(n).length > 1;
-      const ok = env.visible(n) && !notConsent(n, t, settings) && (hasConsentWords(bare) || namedConsent(el, n) || settings || (env.layer2 && toggles(n).length > 0));
+      const purposes = env.layer2 ? toggles(n).length : 0;
+      const ok = env.visible(n) && !notConsent(n, t, purposes > 1) && (purposes > 0 || hasConsentWords(bare) || namedConsent(el, n));
       containers.set(n, ok);
       if (ok) return n;
     }

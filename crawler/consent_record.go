@@ -144,14 +144,7 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 // that sets two or more purposes on or off ({"choices": {"analytics":
 // true, "ads": false}}).
 func purposeRecord(v string) bool {
-	for range 3 {
-		dec, err := url.QueryUnescape(v)
-		if err != nil || dec == v {
-			break
-		}
-		v = dec
-	}
-	doc, ok := recordJSON(strings.TrimSpace(v))
+	doc, ok := recordJSON(recordText(v))
 	if !ok {
 		return false
 	}
@@ -174,9 +167,9 @@ func purposeRecord(v string) bool {
 	return count(doc, 0) >= 2
 }
 
-// readRecord counts the optional purposes a record says are on and off,
-// and says whether the record, URL-decoded, is one bare word.
-func readRecord(self, v string) (on, off int, bare bool) {
+// recordText is a record's value URL-decoded (at most three times: a
+// value may be encoded more than once) and trimmed.
+func recordText(v string) string {
 	for range 3 {
 		dec, err := url.QueryUnescape(v)
 		if err != nil || dec == v {
@@ -184,7 +177,13 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		}
 		v = dec
 	}
-	v = strings.TrimSpace(v)
+	return strings.TrimSpace(v)
+}
+
+// readRecord counts the optional purposes a record says are on and off,
+// and says whether the record, URL-decoded, is one bare word.
+func readRecord(self, v string) (on, off int, bare bool) {
+	v = recordText(v)
 	if recordBare.MatchString(v) {
 		bare = true
 	}

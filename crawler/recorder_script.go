@@ -32,11 +32,6 @@ func (r *recorder) onScriptWrite(now time.Time, payload string) {
 	if err := json.Unmarshal([]byte(payload), &rep); err != nil {
 		return
 	}
-	src := scriptURL(rep.Stack)
-	if src == "" {
-		src = rep.Href
-	}
-	w := write{at: now, setBy: SetByScript, source: src, frameURL: rep.Href, base: rep.Href}
 	if rep.API == "timer" {
 		if rep.Idle {
 			r.act.onTimersRun(now, rep.Of)
@@ -45,6 +40,11 @@ func (r *recorder) onScriptWrite(now time.Time, payload string) {
 		}
 		return
 	}
+	src := scriptURL(rep.Stack)
+	if src == "" {
+		src = rep.Href
+	}
+	w := write{at: now, setBy: SetByScript, source: src, frameURL: rep.Href, base: rep.Href}
 	r.act.touch(now)
 	switch rep.API {
 	case "storage":
