@@ -298,17 +298,20 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
 
   try {
     if (mode === "records") {
+      // A record is read whole or not at all: a list of purposes written
+      // out in JSON and URL-encoded passes 500 characters with four.
+      const MAX = 2000;
       const rec = {};
       for (const part of String(document.cookie || "").split(";")) {
         const i = part.indexOf("=");
-        if (i > 0 && Object.keys(rec).length < 300) rec["cookie:" + part.slice(0, i).trim()] = part.slice(i + 1).trim().slice(0, 500);
+        if (i > 0 && Object.keys(rec).length < 300) rec["cookie:" + part.slice(0, i).trim()] = part.slice(i + 1).trim().slice(0, MAX);
       }
       for (const store of ["localStorage", "sessionStorage"]) {
         try {
           const s = window[store];
           for (let i = 0; i < s.length && i < 300; i++) {
             const k = s.key(i);
-            rec[store + ":" + k] = String(s.getItem(k) || "").slice(0, 500);
+            rec[store + ":" + k] = String(s.getItem(k) || "").slice(0, MAX);
           }
         } catch (e) {}
       }

@@ -399,9 +399,12 @@ function genericBanner(env) {
     {
       const all = [...mine, ...extra];
       for (const k of ["accept", "reject"]) {
-        // (A label's own inner elements, "btn__text", are the same button.)
+        // (A label's own inner elements, "btn__text", are the same button,
+        // the picked one's or another's.)
         const p = pick[k] && pick[k].el;
-        const others = p ? all.filter((b) => b.role === k && b.t === pick[k].t && b.el !== p && !p.contains(b.el) && !b.el.contains(p)).length : 0;
+        const same = p ? all.filter((b) => b.role === k && b.t === pick[k].t) : [];
+        const outer = same.filter((b) => !same.some((o) => o !== b && o.el.contains(b.el)));
+        const others = p ? outer.filter((b) => b.el !== p && !p.contains(b.el) && !b.el.contains(p)).length : 0;
         if (others >= (env.layer2 ? 1 : 2)) g[k] = null;
       }
     }

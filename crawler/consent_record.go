@@ -269,6 +269,9 @@ var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
 // strings in single quotes ({'essential':true}), or in Base64.
 func recordJSON(v string) (any, bool) {
 	var doc any
+	if strings.HasPrefix(v, "[{") && json.Unmarshal([]byte(v), &doc) == nil {
+		return doc, true // a list of entries, one per purpose
+	}
 	if strings.HasPrefix(v, "{") {
 		if json.Unmarshal([]byte(v), &doc) == nil {
 			return doc, true
@@ -305,6 +308,9 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	}
 	switch x := v.(type) {
 	case map[string]any:
+		if necessaryEntry(x) {
+			return
+		}
 		for k, val := range x {
 			walkRecord(self, k, val, on, off, depth+1)
 		}
@@ -323,6 +329,13 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 				}
 			}
 			grantedList(items, on, off)
+			return
+		}
+		// A list of entries, one per purpose, each with its choice.
+		for _, it := range x {
+			if m, ok := it.(map[string]any); ok {
+				walkRecord(self, key, m, on, off, depth+1)
+			}
 		}
 	case bool:
 		countChoice(self, key, map[bool]string{true: "true", false: "false"}[x], on, off)
@@ -333,6 +346,19 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	case string:
 		countChoice(self, key, x, on, off)
 	}
+}
+
+// necessaryEntry reports whether an object of a record is the entry of
+// the necessary purpose, named by a value ({"consentTypeName":
+// "necessary", "isAccepted": true} in a list of such entries): its
+// choice is no choice.
+func necessaryEntry(m map[string]any) bool {
+	for k, v := range m {
+		if s, ok := v.(string); ok && recordEntryName.MatchString(k) && recordNecessary.MatchString(strings.TrimSpace(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // recordKeyNecessaryCookie: a key that names a cookie every site needs (a

@@ -57,3 +57,7 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 // granted ("necessary|statistics|marketing", "v2.necessary.analytics").
 var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicite|publicidad|pubblicita|reklama|marknadsforing|comfort|komfort|` +
 	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií])$`)
+
+// recordEntryName: a key whose value names the purpose an entry of a
+// record stands for ("name", "consentTypeName", "category", "slug").
+var recordEntryName = regexp.MustCompile(`(?i)(name|type|category|categorie|kategorie|purpose|slug|key)$`)
