@@ -331,11 +331,19 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 			grantedList(items, on, off)
 			return
 		}
-		// A list of entries, one per purpose, each with its choice.
+		// A list of entries, one per purpose, each with its choice: read
+		// only when every entry names its purpose, for the necessary one,
+		// always on, is known by its name alone.
+		var entries []map[string]any
 		for _, it := range x {
-			if m, ok := it.(map[string]any); ok {
-				walkRecord(self, key, m, on, off, depth+1)
+			m, ok := it.(map[string]any)
+			if !ok || !namedEntry(m) {
+				return
 			}
+			entries = append(entries, m)
+		}
+		for _, m := range entries {
+			walkRecord(self, key, m, on, off, depth+1)
 		}
 	case bool:
 		countChoice(self, key, map[bool]string{true: "true", false: "false"}[x], on, off)
@@ -346,19 +354,6 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	case string:
 		countChoice(self, key, x, on, off)
 	}
-}
-
-// necessaryEntry reports whether an object of a record is the entry of
-// the necessary purpose, named by a value ({"consentTypeName":
-// "necessary", "isAccepted": true} in a list of such entries): its
-// choice is no choice.
-func necessaryEntry(m map[string]any) bool {
-	for k, v := range m {
-		if s, ok := v.(string); ok && recordEntryName.MatchString(k) && recordNecessary.MatchString(strings.TrimSpace(s)) {
-			return true
-		}
-	}
-	return false
 }
 
 // recordKeyNecessaryCookie: a key that names a cookie every site needs (a
@@ -373,7 +368,7 @@ var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|si
 func countChoice(self, key, val string, on, off *int) {
 	key = strings.Trim(strings.TrimSpace(key), `"'`)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
-	if recordKeySkip.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
+	if recordKeySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
 		return
 	}
 	// "CookieAllowed", "CookiesDisallowed": the word after "cookie".

@@ -37,6 +37,7 @@ func TestRecordState(t *testing.T) {
 		{"abbreviated purposes, all on", nil, map[string]string{u + "cookie:shop_privacy": "v3%7Cess%3A1%7Cstats%3A1%7Cads%3A1%7C1764547200"}, stateAccepted},
 		{"entries named by a value, the necessary one on", nil, map[string]string{u + "cookie:customerCookieConsent": `[{"consentTypeId":103,"consentTypeName":"necessary","isAccepted":true},{"consentTypeId":104,"consentTypeName":"functional","isAccepted":false},{"consentTypeId":106,"consentTypeName":"personalized","isAccepted":false}]`}, stateRejected},
 		{"entries named by a value, all on", nil, map[string]string{u + "cookie:customerCookieConsent": `[{"consentTypeName":"necessary","isAccepted":true},{"consentTypeName":"personalized","isAccepted":true}]`}, stateAccepted},
+		{"entries that do not name their purpose say nothing", nil, map[string]string{u + "cookie:SiteFormConsent_1": `[{"channelId":1,"isOptIn":true},{"channelId":2,"isOptIn":false}]`}, ""},
 		{"necessary cookies key", nil, map[string]string{u + "cookie:site_consent": `{"necessary_cookies":true,"analytics_cookies":false}`}, stateRejected},
 		{"Polish record, necessary on", nil, map[string]string{u + "cookie:sklep_zgody": "%7B%22niezbedne%22%3Atrue%2C%22analityczne%22%3Afalse%2C%22marketingowe%22%3Afalse%7D"}, stateRejected},
 		{"Swedish record", nil, map[string]string{u + "localStorage:butik_kakval": `{"statistik":true,"marknadsforing":true,"tid":1764547200000}`}, stateAccepted},

@@ -61,3 +61,7 @@ var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|
 // recordEntryName: a key whose value names the purpose an entry of a
 // record stands for ("name", "consentTypeName", "category", "slug").
 var recordEntryName = regexp.MustCompile(`(?i)(name|type|category|categorie|kategorie|purpose|slug|key)$`)
+
+// recordKeyID: a key that holds an identifier ("channelId",
+// "consent_type_id"), whose 0 or 1 is no choice.
+var recordKeyID = regexp.MustCompile(`(?:[a-z]Id|[-_.](?:id|ID))$`)
