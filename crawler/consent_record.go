@@ -337,7 +337,7 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		var entries []map[string]any
 		for _, it := range x {
 			m, ok := it.(map[string]any)
-			if !ok || !namedEntry(m) {
+			if !ok || len(entryPurposes(m)) == 0 {
 				return
 			}
 			entries = append(entries, m)

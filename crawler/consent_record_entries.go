@@ -6,24 +6,23 @@ import "strings"
 // and holding its choice ([{"consentTypeName": "necessary", "isAccepted":
 // true}, …]); see walkRecord.
 
-// necessaryEntry reports whether an object of a record is the entry of
-// the necessary purpose, named by a value ({"consentTypeName":
-// "necessary", "isAccepted": true} in a list of such entries): its
-// choice is no choice.
-func necessaryEntry(m map[string]any) bool {
+// entryPurposes returns the names an object of a record gives the purpose
+// it stands for: the string values of its name-like keys.
+func entryPurposes(m map[string]any) []string {
+	var names []string
 	for k, v := range m {
-		if s, ok := v.(string); ok && recordEntryName.MatchString(k) && recordNecessary.MatchString(strings.TrimSpace(s)) {
-			return true
+		if s, ok := v.(string); ok && recordEntryName.MatchString(k) {
+			names = append(names, strings.TrimSpace(s))
 		}
 	}
-	return false
+	return names
 }
 
-// namedEntry reports whether an object of a record names the purpose it
-// stands for.
-func namedEntry(m map[string]any) bool {
-	for k, v := range m {
-		if _, ok := v.(string); ok && recordEntryName.MatchString(k) {
+// necessaryEntry reports whether an object of a record is the entry of
+// the necessary purpose, named by a value: its choice is no choice.
+func necessaryEntry(m map[string]any) bool {
+	for _, s := range entryPurposes(m) {
+		if recordNecessary.MatchString(s) {
 			return true
 		}
 	}
