@@ -10,7 +10,7 @@ import "regexp"
 var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|polic(?:y|ies)|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|` +
 	// The same words in the languages of the text fallback: consent,
 	// cookie, privacy law.
-	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|consens|rgpd|dsgvo|privacidad`)
+	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|suhlas|consens|consimtam|hozzajarul|cerez|rgpd|dsgvo|lgpd|kvkk|privacidad`)
 
 // The words of a choice, as records write them.
 var (
@@ -19,13 +19,15 @@ var (
 		// The same in the languages of the text fallback.
 		"accepte": true, "accepté": true, "acceptee": true, "acceptée": true, "oui": true, "tout": true, "akzeptiert": true, "zugestimmt": true, "ja": true, "alle": true, "alles": true, "alla": true, "tous": true, "todos": true, "tutto": true,
 		"aceptado": true, "aceptada": true, "acepto": true, "si": true, "sí": true, "todo": true, "todas": true, "accettato": true, "accettati": true, "accetto": true, "tutti": true,
-		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true}
+		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true,
+		"ano": true, "prijato": true, "přijato": true, "prijate": true, "prijaté": true, "acceptat": true, "igen": true, "elfogadva": true, "evet": true, "kabul": true}
 	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
 		"rejected": true, "rejectall": true, "reject_all": true, "decline": true, "declined": true, "refuse": true, "refused": true,
 		"revoked": true, "none": true, "disallowed": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
 		"refusé": true, "refusee": true, "refusée": true, "non": true, "abgelehnt": true, "nein": true, "rechazado": true, "rechazada": true,
 		"rifiutato": true, "rifiutati": true, "geweigerd": true, "afgewezen": true, "nee": true, "recusado": true, "nao": true, "não": true, "nie": true,
-		"odrzucono": true, "nej": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true}
+		"odrzucono": true, "nej": true, "nei": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true,
+		"odmitnuto": true, "odmítnuto": true, "odmietnute": true, "odmietnuté": true, "refuzat": true, "respins": true, "nem": true, "elutasitva": true, "elutasítva": true, "hayir": true, "hayır": true, "reddedildi": true}
 )
 
 // The names of the necessary purposes (always on), also shortened ("ess",
@@ -33,7 +35,7 @@ var (
 // fallback's languages.
 const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|technically[-_ ]?(?:required|necessary)|` +
 	`obligatoires?|obligatorisch[e]?|verpflichtend[e]?|obligatori[ao]s?|obbligatori[eo]?|verplicht[e]?|obrigatori[ao]s?|obowiazkowe|obowiązkowe|` +
-	`niezbedne|niezbędne|notwendig[e]?|erforderlich[e]?|necessaires?|nécessaires?|necesari[ao]s?|necessari[eo]?|noodzakelijk[e]?|nodvandiga|nödvändiga|nodvendige?|nødvendige?|valttamattomat|välttämättömät|nezbytne|nezbytné|nutne|nutné|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
+	`niezbedne|niezbędne|wymagane|konieczne|notwendig[e]?|erforderlich[e]?|essenziell[e]?|necessaires?|nécessaires?|essentiels?|indispensables?|necesari[ao]s?|necess[aá]ri[aeo]s?|esenciales|essenziali|essenciais|noodzakelijk[e]?|nodvandiga?|nödvändiga?|nodvendige?|nødvendige?|valttamattomat|välttämättömät|valttamaton|välttämätön|nezbytne|nezbytné|nevyhnutne|nevyhnutné|nutne|nutné|necesare|esentiale|esențiale|szukseges|szükséges|elengedhetetlen|gerekli|zorunlu|aparaitita|απαραίτητα|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
 
 // recordNecessary: a necessary purpose's name.
 var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
@@ -56,7 +58,14 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 // recordPurpose: the names of optional purposes, as records list the ones
 // granted ("necessary|statistics|marketing", "v2.necessary.analytics").
 var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicite|publicidad|pubblicita|reklama|marknadsforing|comfort|komfort|` +
-	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií])$`)
+	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií]|` +
+	// The same in the other languages of the text fallback, as sites'
+	// own records name their purposes ({"analiticos": false}).
+	`statistiken|statistieken|estat[ií]sticas?|statystyczne|statystyki|tilastot|tilasto|statistici|statistice|statisztika[i]?|istatistik|` +
+	`anal[ií]tic[oa]s|anal[ií]tiques?|analitic[ih]e?|analytische|analytiske|analyse|analyser|analizy|analitikai|analiz[aă]|analitik|` +
+	`publicit[eé]|pubblicit[aà]|publicidade|publicitate|reclame|advertenties?|ciblage|reklam|reklame|reklamn[ií]|mainonta|markkinointi|marknadsf[oö]ring|markedsf[oø]ring|hirdet[eé]s|pazarlama|` +
+	`preferencias|preferenze|pr[eé]f[eé]rences|pr[aä]ferenzen|voorkeuren|preferencje|preferin[tț]e|preferenser|pr[aæ]ferencer|preferanser|` +
+	`funcionais|funcionales|funzionali|fonctionnels?|funktionale?|functionele|funkcjonalne|funktionella|funktionelle|toiminnalliset|func[tț]ionale|funkcion[aá]lis|i[sş]levsel)$`)
 
 // recordEntryName: a key whose value names the purpose an entry of a
 // record stands for ("name", "consentTypeName", "category", "slug").
