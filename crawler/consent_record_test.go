@@ -37,6 +37,8 @@ func TestRecordState(t *testing.T) {
 		{"Hungarian record and purposes", nil, map[string]string{u + "cookie:suti_hozzajarulas": `{"szukseges":true,"statisztika":false,"marketing":false}`}, stateRejected},
 		{"Romanian purposes", nil, map[string]string{u + "localStorage:site_preferinte": `{"necesare":true,"statistici":true,"publicitate":false}`}, statePartial},
 		{"Turkish word accepted", nil, map[string]string{u + "cookie:kvkk_cerez_onay": "evet"}, stateAccepted},
+		{"Dutch list of the functional purpose alone", nil, map[string]string{u + "cookie:lh_cookiekeuze": "functioneel"}, stateRejected},
+		{"Dutch list of purposes granted", nil, map[string]string{u + "cookie:lh_cookiekeuze": "functioneel|analytisch|marketing"}, stateAccepted},
 		{"only necessary", nil, map[string]string{u + "cookie:site_consent": "necessary"}, stateRejected},
 		{"abbreviated purposes, essential on", nil, map[string]string{u + "cookie:shop_privacy": "v3%7Cess%3A1%7Cstats%3A0%7Cads%3A0%7C1764547200"}, stateRejected},
 		{"abbreviated purposes, all on", nil, map[string]string{u + "cookie:shop_privacy": "v3%7Cess%3A1%7Cstats%3A1%7Cads%3A1%7C1764547200"}, stateAccepted},

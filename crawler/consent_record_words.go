@@ -32,10 +32,11 @@ var (
 
 // The names of the necessary purposes (always on), also shortened ("ess",
 // "nec", "req"), called mandatory, or with a "cookies" suffix, in the
-// fallback's languages.
+// fallback's languages. Dutch sites call them functional ("functionele
+// cookies", the name Dutch law gives the cookies that need no consent).
 const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|technically[-_ ]?(?:required|necessary)|` +
 	`obligatoires?|obligatorisch[e]?|verpflichtend[e]?|obligatori[ao]s?|obbligatori[eo]?|verplicht[e]?|obrigatori[ao]s?|obowiazkowe|obowiązkowe|` +
-	`niezbedne|niezbędne|wymagane|konieczne|notwendig[e]?|erforderlich[e]?|essenziell[e]?|necessaires?|nécessaires?|essentiels?|indispensables?|necesari[ao]s?|necess[aá]ri[aeo]s?|esenciales|essenziali|essenciais|noodzakelijk[e]?|nodvandiga?|nödvändiga?|nodvendige?|nødvendige?|valttamattomat|välttämättömät|valttamaton|välttämätön|nezbytne|nezbytné|nevyhnutne|nevyhnutné|nutne|nutné|necesare|esentiale|esențiale|szukseges|szükséges|elengedhetetlen|gerekli|zorunlu|aparaitita|απαραίτητα|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
+	`niezbedne|niezbędne|wymagane|konieczne|notwendig[e]?|erforderlich[e]?|essenziell[e]?|necessaires?|nécessaires?|essentiels?|indispensables?|necesari[ao]s?|necess[aá]ri[aeo]s?|esenciales|essenziali|essenciais|noodzakelijk[e]?|functione(?:el|le)|nodvandiga?|nödvändiga?|nodvendige?|nødvendige?|valttamattomat|välttämättömät|valttamaton|välttämätön|nezbytne|nezbytné|nevyhnutne|nevyhnutné|nutne|nutné|necesare|esentiale|esențiale|szukseges|szükséges|elengedhetetlen|gerekli|zorunlu|aparaitita|απαραίτητα|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
 
 // recordNecessary: a necessary purpose's name.
 var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
@@ -61,11 +62,11 @@ var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|
 	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií]|` +
 	// The same in the other languages of the text fallback, as sites'
 	// own records name their purposes ({"analiticos": false}).
-	`statistiken|statistieken|estat[ií]sticas?|statystyczne|statystyki|tilastot|tilasto|statistici|statistice|statisztika[i]?|istatistik|` +
-	`anal[ií]tic[oa]s|anal[ií]tiques?|analitic[ih]e?|analytische|analytiske|analyse|analyser|analizy|analitikai|analiz[aă]|analitik|` +
+	`statistiken|statistiek(?:en)?|estat[ií]sticas?|statystyczne|statystyki|tilastot|tilasto|tilastointi|statistici|statistice|statisztika[i]?|istatistik|` +
+	`anal[ií]tic[oa]s|anal[ií]tiques?|analitic[ih]e?|analytisch[e]?|analytiske|analyse|analyser|analizy|analitikai|analiz[aă]|analitik|` +
 	`publicit[eé]|pubblicit[aà]|publicidade|publicitate|reclame|advertenties?|ciblage|reklam|reklame|reklamn[ií]|mainonta|markkinointi|marknadsf[oö]ring|markedsf[oø]ring|hirdet[eé]s|pazarlama|` +
 	`preferencias|preferenze|pr[eé]f[eé]rences|pr[aä]ferenzen|voorkeuren|preferencje|preferin[tț]e|preferenser|pr[aæ]ferencer|preferanser|` +
-	`funcionais|funcionales|funzionali|fonctionnels?|funktionale?|functionele|funkcjonalne|funktionella|funktionelle|toiminnalliset|func[tț]ionale|funkcion[aá]lis|i[sş]levsel)$`)
+	`funcionais|funcionales|funzionali|fonctionnels?|funktionale?|funkcjonalne|funktionella|funktionelle|toiminnalliset|func[tț]ionale|funkcion[aá]lis|i[sş]levsel)$`)
 
 // recordEntryName: a key whose value names the purpose an entry of a
 // record stands for ("name", "consentTypeName", "category", "slug").
