@@ -77,7 +77,14 @@ function labelWords(env) {
     return out;
   };
   const classify = (t) => {
-    if (!t || t.length > 60 || (env.closes && env.closes(t))) return "";
+    if (!t || t.length > 60) return "";
+    if (env.closes && env.closes(t)) {
+      // A close named for what it does beside closing ("Chiudi e continua
+      // senza accettare", the corner X Italian sites must offer) is a
+      // refusal when the rest, after a short joining word, is one.
+      const m = /^\S+\s+(?:\S{1,3}\s+)?(\S.*)$/u.exec(t);
+      return m && !env.closes(m[1]) && classify(m[1]) === "reject" ? "reject" : "";
+    }
     const st = settingsRank(t);
     for (const v of variants(t)) {
       if (SAVE.has(v)) return "save";
