@@ -265,14 +265,12 @@ var recordFlags = regexp.MustCompile(`^[01]{2,8}$|^[01](?:[.|,:_-][01]){2,7}$`)
 // recordBase64: a value that may be Base64 (standard or URL alphabet).
 var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
 
-// recordJSON parses a record that is a JSON object: as written, with its
-// strings in single quotes ({'essential':true}), or in Base64.
+// recordJSON parses a record that is a JSON object, or a list of entries
+// one per purpose ([{"name": "analytics", "on": false}]): as written, with
+// its strings in single quotes ({'essential':true}), or in Base64.
 func recordJSON(v string) (any, bool) {
 	var doc any
-	if strings.HasPrefix(v, "[{") && json.Unmarshal([]byte(v), &doc) == nil {
-		return doc, true // a list of entries, one per purpose
-	}
-	if strings.HasPrefix(v, "{") {
+	if strings.HasPrefix(v, "{") || strings.HasPrefix(v, "[{") {
 		if json.Unmarshal([]byte(v), &doc) == nil {
 			return doc, true
 		}

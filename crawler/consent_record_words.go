@@ -58,7 +58,7 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 
 // recordPurpose: the names of optional purposes, as records list the ones
 // granted ("necessary|statistics|marketing", "v2.necessary.analytics").
-var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicite|publicidad|pubblicita|reklama|marknadsforing|comfort|komfort|` +
+var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicidad|reklama|comfort|komfort|` +
 	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií]|` +
 	// The same in the other languages of the text fallback, as sites'
 	// own records name their purposes ({"analiticos": false}).
