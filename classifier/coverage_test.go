@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -144,7 +145,10 @@ func exampleName(pattern string) string {
 // sites declare in their cookie policies (the shared sample of real pages;
 // COOKIEAUDIT_REALWORLD names another folder of the same form) and holds
 // the knowledge base to the bar of issue 10: 85% get a category, 80% of
-// those agree with the category the site gives.
+// those agree with the category the site gives. Where the page's own word
+// reads two ways ("functional" for the only cookies it cannot do without),
+// its expected file lists the other reading in "alt", and either agrees,
+// as score.py's cat~ counts it.
 func TestDeclaredNamesReach(t *testing.T) {
 	t.Parallel()
 	dir := os.Getenv("COOKIEAUDIT_REALWORLD")
@@ -157,7 +161,7 @@ func TestDeclaredNamesReach(t *testing.T) {
 	}
 	sort.Strings(pages)
 	var cookies []crawler.Cookie
-	var want []policy.Category
+	var want [][]policy.Category // the site's category, then its other readings
 	seen := map[string]bool{}
 	for _, page := range pages {
 		b, err := os.ReadFile(page)
@@ -166,8 +170,9 @@ func TestDeclaredNamesReach(t *testing.T) {
 		}
 		var exp struct {
 			Cookies []struct {
-				Name     string `json:"name"`
-				Category string `json:"category"`
+				Name     string   `json:"name"`
+				Category string   `json:"category"`
+				Alt      []string `json:"alt"`
 			} `json:"cookies"`
 		}
 		if err := json.Unmarshal(b, &exp); err != nil {
@@ -183,8 +188,14 @@ func TestDeclaredNamesReach(t *testing.T) {
 				continue // a service or a pattern, not a cookie name
 			}
 			seen[name+"\x00"+string(cat)] = true
+			cats := []policy.Category{cat}
+			for _, a := range c.Alt {
+				if alt, err := policy.ParseCategory(a); err == nil && alt != policy.Unclassified {
+					cats = append(cats, alt)
+				}
+			}
 			cookies = append(cookies, firstParty(name))
-			want = append(want, cat)
+			want = append(want, cats)
 		}
 	}
 	res := classifier.Classify(cookies, nil, builtin(t), classifier.Options{Site: site})
@@ -192,8 +203,8 @@ func TestDeclaredNamesReach(t *testing.T) {
 	bySource := map[string][2]int{}
 	for i, cl := range res.Cookies {
 		ok := cl.Category != policy.Unclassified
-		agree := ok && cl.Category == want[i]
-		r.add(ok, agree, cookies[i].Name+": site says "+string(want[i])+", got "+string(cl.Category)+" ("+string(cl.CategorySource)+")")
+		agree := ok && slices.Contains(want[i], cl.Category)
+		r.add(ok, agree, cookies[i].Name+": site says "+string(want[i][0])+", got "+string(cl.Category)+" ("+string(cl.CategorySource)+")")
 		src := string(cl.CategorySource)
 		if cl.KBEntry != nil && cl.CategorySource == classifier.SourceKnowledgeBase {
 			src = cl.KBEntry.Origin
