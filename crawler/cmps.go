@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -170,11 +169,7 @@ var kit = sync.OnceValue(func() *consentKit {
 	k.behind = "(() => { for (const [name, loaded] of [" + strings.Join(apis, ", ") +
 		"]) { try { if (loaded()) return name; } catch (e) {} } return \"\"; })()"
 	k.rulesArg, _ = json.Marshal(lean)
-	var words bytes.Buffer
-	if err := json.Compact(&words, wordsJSON); err != nil {
-		panic("crawler: consent_words.json: " + err.Error())
-	}
-	k.wordsArg = words.Bytes()
+	k.wordsArg = labelWordsJSON(wordsJSON)
 	k.script = strings.Replace(consentSource, "/*GENERIC*/", genericSource, 1)
 	k.binder = "function (rules, words) {\n\tconst kit = (" + k.script + ");\n" +
 		"\treturn (mode, arg, custom, ...closedRoots) => kit(mode, arg, rules, words, custom, ...closedRoots);\n}"
@@ -203,6 +198,27 @@ func Platforms() []PlatformInfo {
 			Name: r.Name, Title: r.Title, API: r.State != "", TCF: r.TCF,
 			SecondLayer: len(r.Settings) > 0 && (len(r.Layer2Reject) > 0 || len(r.Save) > 0),
 		}
+	}
+	return out
+}
+
+// labelWordsJSON is consent_words.json for the page's script: the labels
+// of buttons, without the words of consent records, which only Go reads.
+func labelWordsJSON(b []byte) []byte {
+	var doc struct {
+		Languages map[string]map[string]json.RawMessage `json:"languages"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		panic("crawler: consent_words.json: " + err.Error())
+	}
+	for _, lists := range doc.Languages {
+		for _, name := range recordWordLists {
+			delete(lists, name)
+		}
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		panic("crawler: consent_words.json: " + err.Error())
 	}
 	return out
 }

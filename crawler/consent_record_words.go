@@ -1,42 +1,51 @@
 package crawler
 
-import "regexp"
+import (
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+)
 
 // The words of consent records: the names records go by, the words of a
 // choice, and the names of purposes and of bookkeeping keys (see
 // consent_record.go).
+//
+// The words of a language are lists of consent_words.json, beside its
+// button labels:
+//   - recordNames: what the names of consent records hold ("consent",
+//     "zgod", "samtyck"), regular-expression fragments found anywhere in
+//     a name;
+//   - recordYes, recordNo: the words of a choice as records write them
+//     ("true", "oui", "nein"), whole values in lower case;
+//   - recordNecessary: the names of the necessary purposes (always on),
+//     also shortened ("ess", "nec", "req"), called mandatory or technical;
+//     Dutch sites call them functional ("functionele cookies", the name
+//     Dutch law gives the cookies that need no consent);
+//   - recordPurposes: the names of optional purposes, as records list the
+//     ones granted ("necessary|statistics|marketing", {"analiticos":
+//     false}).
+//
+// Fragments of recordNecessary and recordPurposes match a whole key or
+// word. A language without a list reads records by the others' words.
+var recordWords = unionRecordWords(wordsJSON)
+
+// recordPlatformNames are names of consent records that are no word of a
+// language: platforms' and standards' own ("optanon", "tcf", "cc_").
+const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito`
 
 // recordName: the names consent records go by.
-var recordName = regexp.MustCompile(`(?i)consent|cookie|gdpr|cmp|privacy|polic(?:y|ies)|optanon|tcf|choice|notice|banner|agree|accept|tracking|preference|opt-?in|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|` +
-	// The same words in the languages of the text fallback: consent,
-	// cookie, privacy law.
-	`zgod|ciasteczk|samtyck|samtykk|kakor|kakval|einwillig|zustimm|toestemming|suostum|evaste|souhlas|suhlas|consens|consimtam|hozzajarul|cerez|rgpd|dsgvo|lgpd|kvkk|privacidad`)
+var recordName = regexp.MustCompile(`(?i)` + recordPlatformNames + `|` + strings.Join(recordWords["recordNames"], "|"))
 
 // The words of a choice, as records write them.
 var (
-	wordYes = map[string]bool{"true": true, "1": true, "yes": true, "y": true, "on": true, "allow": true, "allowed": true, "accept": true,
-		"accepted": true, "acceptall": true, "accept_all": true, "agree": true, "agreed": true, "granted": true, "all": true, "opt-in": true, "optin": true, "enabled": true,
-		// The same in the languages of the text fallback.
-		"accepte": true, "accepté": true, "acceptee": true, "acceptée": true, "oui": true, "tout": true, "akzeptiert": true, "zugestimmt": true, "ja": true, "alle": true, "alles": true, "alla": true, "tous": true, "todos": true, "tutto": true,
-		"aceptado": true, "aceptada": true, "acepto": true, "si": true, "sí": true, "todo": true, "todas": true, "accettato": true, "accettati": true, "accetto": true, "tutti": true,
-		"geaccepteerd": true, "akkoord": true, "aceito": true, "aceite": true, "sim": true, "tak": true, "zaakceptowano": true, "godkänd": true, "accepterad": true, "accepteret": true, "hyväksytty": true, "kyllä": true,
-		"ano": true, "prijato": true, "přijato": true, "prijate": true, "prijaté": true, "acceptat": true, "igen": true, "elfogadva": true, "evet": true, "kabul": true}
-	wordNo = map[string]bool{"false": true, "0": true, "no": true, "n": true, "off": true, "deny": true, "denied": true, "reject": true,
-		"rejected": true, "rejectall": true, "reject_all": true, "decline": true, "declined": true, "refuse": true, "refused": true,
-		"revoked": true, "none": true, "disallowed": true, "disagree": true, "opt-out": true, "optout": true, "disabled": true, "necessary": true, "essential": true,
-		"refusé": true, "refusee": true, "refusée": true, "non": true, "abgelehnt": true, "nein": true, "rechazado": true, "rechazada": true,
-		"rifiutato": true, "rifiutati": true, "geweigerd": true, "afgewezen": true, "nee": true, "recusado": true, "nao": true, "não": true, "nie": true,
-		"odrzucono": true, "nej": true, "nei": true, "avvisad": true, "afvist": true, "hylätty": true, "ei": true,
-		"odmitnuto": true, "odmítnuto": true, "odmietnute": true, "odmietnuté": true, "refuzat": true, "respins": true, "nem": true, "elutasitva": true, "elutasítva": true, "hayir": true, "hayır": true, "reddedildi": true}
+	wordYes = wordSet(recordWords["recordYes"])
+	wordNo  = wordSet(recordWords["recordNo"])
 )
 
-// The names of the necessary purposes (always on), also shortened ("ess",
-// "nec", "req"), called mandatory, or with a "cookies" suffix, in the
-// fallback's languages. Dutch sites call them functional ("functionele
-// cookies", the name Dutch law gives the cookies that need no consent).
-const necessaryNames = `(nec|necessary|ess|essentials?|req|required|mandatory|obligatory|strict|strictly[-_ ]?necessary|technical|technically[-_ ]?(?:required|necessary)|` +
-	`obligatoires?|obligatorisch[e]?|verpflichtend[e]?|obligatori[ao]s?|obbligatori[eo]?|verplicht[e]?|obrigatori[ao]s?|obowiazkowe|obowiązkowe|` +
-	`niezbedne|niezbędne|wymagane|konieczne|notwendig[e]?|erforderlich[e]?|essenziell[e]?|necessaires?|nécessaires?|essentiels?|indispensables?|necesari[ao]s?|necess[aá]ri[aeo]s?|esenciales|essenziali|essenciais|noodzakelijk[e]?|functione(?:el|le)|nodvandiga?|nödvändiga?|nodvendige?|nødvendige?|valttamattomat|välttämättömät|valttamaton|välttämätön|nezbytne|nezbytné|nevyhnutne|nevyhnutné|nutne|nutné|necesare|esentiale|esențiale|szukseges|szükséges|elengedhetetlen|gerekli|zorunlu|aparaitita|απαραίτητα|technisch[e]?|tecnic[ao]s?|técnic[ao]s?|tecnici)([-_ ]?(cookies?|storage))?`
+// necessaryNames: a necessary purpose's name, alone or with a "cookies"
+// or "storage" suffix.
+var necessaryNames = `(` + strings.Join(recordWords["recordNecessary"], "|") + `)([-_ ]?(cookies?|storage))?`
 
 // recordNecessary: a necessary purpose's name.
 var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
@@ -56,17 +65,8 @@ var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|rejec
 // Keys whose value is the choice itself ("action": "reject").
 var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
 
-// recordPurpose: the names of optional purposes, as records list the ones
-// granted ("necessary|statistics|marketing", "v2.necessary.analytics").
-var recordPurpose = regexp.MustCompile(`(?i)^(analytics?|analytical|statistics?|statistik|statistiques?|statistiche|estadisticas?|performance|functional|functionality|preferences?|personali[sz]ation|personnalisation|marketing|marketingowe|advertising|advertisement|ads|targeting|social|media|tracking|analityczne|werbung|publicidad|reklama|comfort|komfort|` +
-	`marketingov[eé]|statistick[eé]|analytick[eé]|preferen[cč]n[eéií]|funk[cč]n[eéií]|` +
-	// The same in the other languages of the text fallback, as sites'
-	// own records name their purposes ({"analiticos": false}).
-	`statistiken|statistiek(?:en)?|estat[ií]sticas?|statystyczne|statystyki|tilastot|tilasto|tilastointi|statistici|statistice|statisztika[i]?|istatistik|` +
-	`anal[ií]tic[oa]s|anal[ií]tiques?|analitic[ih]e?|analytisch[e]?|analytiske|analyse|analyser|analizy|analitikai|analiz[aă]|analitik|` +
-	`publicit[eé]|pubblicit[aà]|publicidade|publicitate|reclame|advertenties?|ciblage|reklam|reklame|reklamn[ií]|mainonta|markkinointi|marknadsf[oö]ring|markedsf[oø]ring|hirdet[eé]s|pazarlama|` +
-	`preferencias|preferenze|pr[eé]f[eé]rences|pr[aä]ferenzen|voorkeuren|preferencje|preferin[tț]e|preferenser|pr[aæ]ferencer|preferanser|` +
-	`funcionais|funcionales|funzionali|fonctionnels?|funktionale?|funkcjonalne|funktionella|funktionelle|toiminnalliset|func[tț]ionale|funkcion[aá]lis|i[sş]levsel)$`)
+// recordPurpose: the names of optional purposes.
+var recordPurpose = regexp.MustCompile(`(?i)^(` + strings.Join(recordWords["recordPurposes"], "|") + `)$`)
 
 // recordEntryName: a key whose value names the purpose an entry of a
 // record stands for ("name", "consentTypeName", "category", "slug").
@@ -75,3 +75,37 @@ var recordEntryName = regexp.MustCompile(`(?i)(name|type|category|categorie|kate
 // recordKeyID: a key that holds an identifier ("channelId",
 // "consent_type_id"), whose 0 or 1 is no choice.
 var recordKeyID = regexp.MustCompile(`(?:[a-z]Id|[-_.](?:id|ID))$`)
+
+// recordWordLists are the lists of consent_words.json that read consent
+// records rather than labels.
+var recordWordLists = []string{"recordNames", "recordYes", "recordNo", "recordNecessary", "recordPurposes"}
+
+// unionRecordWords returns, for each of recordWordLists, its entries in
+// every language of consent_words.json, sorted and without repeats.
+func unionRecordWords(b []byte) map[string][]string {
+	var doc struct {
+		Languages map[string]map[string][]string `json:"languages"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		panic("crawler: consent_words.json: " + err.Error())
+	}
+	out := map[string][]string{}
+	for _, lists := range doc.Languages {
+		for _, name := range recordWordLists {
+			out[name] = append(out[name], lists[name]...)
+		}
+	}
+	for name, words := range out {
+		slices.Sort(words)
+		out[name] = slices.Compact(words)
+	}
+	return out
+}
+
+func wordSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -72,7 +73,7 @@ func TestConsentWords(t *testing.T) {
 	role := map[string]map[string]bool{}
 	for code, lists := range langs {
 		for name := range lists {
-			if !slices.Contains(consentWordLists, name) {
+			if !slices.Contains(consentWordLists, name) && !slices.Contains(recordWordLists, name) {
 				t.Errorf("%s: unknown list %q", code, name)
 			}
 		}
@@ -139,6 +140,56 @@ func TestConsentWords(t *testing.T) {
 		for _, s := range settings {
 			if utf8.RuneCountInString(s) > 4 && strings.Contains(w, s) {
 				t.Errorf("button label %q contains the settings label %q", w, s)
+			}
+		}
+	}
+}
+
+// TestRecordWords checks the words of consent records in
+// consent_words.json: each language's lists are lower case and without
+// repeats, their fragments are regular expressions, no word is both a yes
+// and a no or both a necessary and an optional purpose, and every word a
+// language lists is read by the record reader.
+func TestRecordWords(t *testing.T) {
+	langs := loadConsentWords(t)
+	for _, name := range recordWordLists {
+		if len(langs["en"][name]) == 0 {
+			t.Errorf("en.%s is empty: English is the base of every list", name)
+		}
+	}
+	// reads is how the reader takes a whole word of each list.
+	reads := map[string]func(string) bool{
+		"recordNames":     recordName.MatchString,
+		"recordYes":       func(w string) bool { return wordYes[w] },
+		"recordNo":        func(w string) bool { return wordNo[w] },
+		"recordNecessary": recordNecessary.MatchString,
+		"recordPurposes":  recordPurpose.MatchString,
+	}
+	plain := regexp.MustCompile(`^[\p{L}\p{N}_-]+$`)
+	for code, lists := range langs {
+		for _, name := range recordWordLists {
+			seen := map[string]bool{}
+			for _, w := range lists[name] {
+				if w != strings.ToLower(strings.TrimSpace(w)) || w == "" {
+					t.Errorf("%s.%s: %q is not a lower-case word", code, name, w)
+				}
+				if seen[w] {
+					t.Errorf("%s.%s: %q listed twice", code, name, w)
+				}
+				seen[w] = true
+				if _, err := regexp.Compile(w); err != nil {
+					t.Errorf("%s.%s: %q: %v", code, name, w, err)
+				}
+				if plain.MatchString(w) && !reads[name](w) {
+					t.Errorf("%s.%s: %q is not read as one", code, name, w)
+				}
+				switch {
+				case !plain.MatchString(w):
+				case name == "recordYes" && wordNo[w], name == "recordNo" && wordYes[w]:
+					t.Errorf("%s.%s: %q is both a yes and a no", code, name, w)
+				case name == "recordNecessary" && recordPurpose.MatchString(w), name == "recordPurposes" && recordNecessary.MatchString(w):
+					t.Errorf("%s.%s: %q is both a necessary and an optional purpose", code, name, w)
+				}
 			}
 		}
 	}
