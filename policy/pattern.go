@@ -61,8 +61,9 @@ type Pattern struct {
 	kind PatternKind
 	re   *regexp.Regexp
 	// prefix is what every name a glob matches starts with ("_ga_" of
-	// "_ga_*"): most names fail on it without running the expression.
-	prefix string
+	// "_ga_*"), suffix what it ends with ("-_zldp" of "*-_zldp"): most
+	// names fail on them without running the expression.
+	prefix, suffix string
 }
 
 // ParsePattern parses a declared cookie name. It fails on an empty name, on
@@ -83,7 +84,7 @@ func ParsePattern(s string) (Pattern, error) {
 		}
 		return Pattern{Text: s, kind: Regex, re: re}, nil
 	}
-	expr, glob, err := globRegexp(s)
+	expr, glob, suffix, err := globRegexp(s)
 	if err != nil {
 		return Pattern{}, fmt.Errorf("cookie name %q: %v", s, err)
 	}
@@ -95,7 +96,7 @@ func ParsePattern(s string) (Pattern, error) {
 		return Pattern{}, fmt.Errorf("cookie name %q: %v", s, err)
 	}
 	prefix, _ := re.LiteralPrefix() // the expression is anchored at the start
-	return Pattern{Text: s, kind: Glob, re: re, prefix: prefix}, nil
+	return Pattern{Text: s, kind: Glob, re: re, prefix: prefix, suffix: suffix}, nil
 }
 
 // isRegexLiteral reports whether s is written "/re/" or "/re/i".
@@ -109,15 +110,18 @@ func isRegexLiteral(s string) bool {
 // idRun is what Cookiebot's "#" stands for.
 const idRun = `[0-9A-Za-z_.\-]+`
 
-// globRegexp translates a glob into an anchored regular expression and
-// reports whether s had any wildcard or placeholder at all.
-func globRegexp(s string) (string, bool, error) {
+// globRegexp translates a glob into an anchored regular expression,
+// reports whether s had any wildcard or placeholder at all, and returns
+// the literal text after its last one.
+func globRegexp(s string) (string, bool, string, error) {
 	var b strings.Builder
 	b.WriteString("^")
 	glob := false
 	rs := []rune(s)
+	lastGlob := -1 // the last rune of the last wildcard or placeholder
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
+		literal := false
 		switch {
 		case r == '.' && i+1 < len(rs) && rs[i+1] == '*':
 			b.WriteString(".*")
@@ -142,19 +146,23 @@ func globRegexp(s string) (string, bool, error) {
 		case r == '<' || r == '{' || r == '[':
 			end := closingBracket(rs, i)
 			if end < 0 {
-				return "", false, fmt.Errorf("unclosed %q", r)
+				return "", false, "", fmt.Errorf("unclosed %q", r)
 			}
 			b.WriteString(".+")
 			i = end
 			glob = true
 		case unicode.IsSpace(r):
-			return "", false, fmt.Errorf("white space in a cookie name")
+			return "", false, "", fmt.Errorf("white space in a cookie name")
 		default:
 			b.WriteString(regexp.QuoteMeta(string(r)))
+			literal = true
+		}
+		if !literal {
+			lastGlob = i
 		}
 	}
 	b.WriteString("$")
-	return b.String(), glob, nil
+	return b.String(), glob, string(rs[lastGlob+1:]), nil
 }
 
 func closingBracket(rs []rune, i int) int {
@@ -189,7 +197,7 @@ func (p Pattern) Match(name string) bool {
 	if p.re == nil {
 		return p.kind == Exact && name == p.Text
 	}
-	if p.kind == Glob && !strings.HasPrefix(name, p.prefix) {
+	if p.kind == Glob && (!strings.HasPrefix(name, p.prefix) || !strings.HasSuffix(name, p.suffix)) {
 		return false
 	}
 	return p.re.MatchString(name)
