@@ -46,8 +46,18 @@ function labelWords(env) {
     "erfahren", "informationen", "detalles", "informacion", "dettagli", "informazioni", "meer", "informatie",
     "detalhes", "informacoes", "saiba", "szczegoły", "wiecej", "informacji", "detaljer", "mer", "mere",
     "lisatietoja", "lisaa", "podrobnosti", "vice", "informaci", "detalii", "informatii", "reszletek", "bovebben",
-    "λεπτομερειες", "πληροφοριες", "ayrıntılar", "detaylar", "bilgi", "詳細"]);
-  for (const w of SETTINGS) if (!/\s/.test(w) && !WEAK.has(w)) STRONG.add(w);
+    "λεπτομερειες", "πληροφοριες", "ayrıntılar", "detaylar", "bilgi", "詳細",
+    "докладніше", "детальніше", "більше", "дізнатися", "дізнатись", "інформація", "деталі",
+    "подробнее", "подробности", "больше", "узнать", "информация", "детали", "еще",
+    "повече", "научете", "научи", "прочети", "vise", "informacija", "informacije", "detalji", "saznajte",
+    "saznaj", "vec", "informacij", "preberi", "daugiau", "informacijos", "suzinoti", "skaityti", "detales",
+    "detaliau", "vairak", "informacijas", "uzzinat", "lasit", "rohkem", "teavet", "teave", "loe", "uksikasjad",
+    "lisateave", "lisainfo", "mes", "informacio", "detalls", "saber", "llegir", "자세히", "더보기", "정보", "상세",
+    "更多", "详细", "了解", "详情", "信息"].map((w) => w.normalize("NFD").replace(/\p{Mn}/gu, "")));
+  // A settings label of one word is a strong one unless it is a weak word
+  // (or, in CJK text, holds one: "了解更多").
+  const holdsWeak = (w) => CJK.test(w) && [...WEAK].some((x) => CJK.test(x) && w.includes(x));
+  for (const w of SETTINGS) if (!/\s/.test(w) && !WEAK.has(w) && !holdsWeak(w)) STRONG.add(w);
   const tokens = (t) => t.split(/[\s,;:/&()'"-]+/).filter(Boolean);
   const settingsRank = (t) => {
     if (CJK.test(t)) {

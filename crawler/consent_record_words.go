@@ -27,7 +27,9 @@ import (
 //     false}).
 //
 // Fragments of recordNecessary and recordPurposes match a whole key or
-// word. A language without a list reads records by the others' words.
+// word; a stem followed by \p{L}* takes any ending ("butin\p{L}*":
+// Lithuanian "butini", "butinieji"). A language without a list reads
+// records by the others' words.
 var recordWords = unionRecordWords(wordsJSON)
 
 // recordPlatformNames are names of consent records that are no word of a
