@@ -86,23 +86,57 @@ func TestReplicas(t *testing.T) {
 }
 
 // subtestPattern returns the part of -run's pattern that selects
-// subtests ("TestReplicas/^onetrust$" gives "^onetrust$"), or nil for
-// all. A pattern that cannot be read so selects all: testing itself
-// still decides which subtests run.
+// subtests ("TestReplicas/^(onetrust|didomi)$" gives "^(onetrust|didomi)$"),
+// or nil for all. The pattern is split at its slashes as testing splits
+// it: not inside brackets or parentheses. A pattern that cannot be read
+// so selects all: testing itself still decides which subtests run.
 func subtestPattern() *regexp.Regexp {
 	f := flag.Lookup("test.run")
 	if f == nil {
 		return nil
 	}
-	_, sub, ok := strings.Cut(f.Value.String(), "/")
-	if !ok || strings.Contains(sub, "|") {
+	parts := splitRunPattern(f.Value.String())
+	if len(parts) < 2 {
 		return nil
 	}
-	re, err := regexp.Compile(sub)
+	re, err := regexp.Compile(parts[1])
 	if err != nil {
 		return nil
 	}
 	return re
+}
+
+// splitRunPattern splits a -run pattern into its levels, at the slashes
+// outside brackets and parentheses.
+func splitRunPattern(p string) []string {
+	var parts []string
+	cs, cp, start := 0, 0, 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '[':
+			cs++
+		case ']':
+			if cs > 0 {
+				cs--
+			}
+		case '(':
+			if cs == 0 {
+				cp++
+			}
+		case ')':
+			if cs == 0 && cp > 0 {
+				cp--
+			}
+		case '\\':
+			i++
+		case '/':
+			if cs == 0 && cp == 0 {
+				parts = append(parts, p[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, p[start:])
 }
 
 // checkReplica holds one replica's crawl to what a user relies on.
