@@ -62,13 +62,6 @@ func TestRulesRefuseBadFiles(t *testing.T) {
 // every rule in Chromium: consent.js skips a selector the browser refuses,
 // so a typo would otherwise go unnoticed.
 func TestRulesCompileInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	path, err := FindBrowser("")
-	if err != nil {
-		t.Fatalf("a full test run needs Chromium: %v", err)
-	}
 	type item struct{ Rule, Kind, Text string }
 	var items []item
 	for _, r := range kit().rules {
@@ -87,17 +80,7 @@ func TestRulesCompileInBrowser(t *testing.T) {
 		}
 	}
 	b, _ := json.Marshal(items)
-	// The profile, and the directories Chromium makes under TMPDIR, go
-	// with the test.
-	dir := t.TempDir()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.UserDataDir(dir), chromedp.Env("TMPDIR="+dir))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+	bad := evalInBrowser[[]string](t, `(() => {
 		const bad = [];
 		for (const it of `+string(b)+`) {
 			try {
@@ -106,11 +89,35 @@ func TestRulesCompileInBrowser(t *testing.T) {
 			} catch (e) { bad.push(it.Rule + ": " + it.Kind + " " + JSON.stringify(it.Text) + ": " + e.message); }
 		}
 		return bad;
-	})()`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	})()`)
 	for _, s := range bad {
 		t.Error(s)
 	}
+}
+
+// evalInBrowser evaluates a script in a blank page of Chromium and returns
+// its value. Chromium's profile, and the directories it makes under
+// TMPDIR, go with the test.
+func evalInBrowser[T any](t *testing.T, script string) T {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	path, err := FindBrowser("")
+	if err != nil {
+		t.Fatalf("a full test run needs Chromium: %v", err)
+	}
+	dir := t.TempDir()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.UserDataDir(dir), chromedp.Env("TMPDIR="+dir))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](script))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

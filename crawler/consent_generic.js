@@ -26,34 +26,13 @@ function labelWords(env) {
     return parts.length ? new RegExp(parts.join("|"), "u" + (flags || "")) : null;
   };
 
-  // Words of a settings button: a label made of them opens the settings and
-  // is never an accept or a reject. STRONG ones say settings outright;
-  // the others ("learn more", "details") are weaker settings buttons.
-  const STRONG = new Set(["settings", "setting", "options", "preferences", "preference", "customise", "customize",
-    "manage", "configure", "personalise", "personalize", "parametres", "parametrer", "personnaliser", "gerer",
-    "einstellungen", "optionen", "anpassen", "verwalten", "praferenzen", "konfigurieren", "configurar",
-    "configuracion", "personalizar", "gestionar", "administrar", "ajustes", "opciones", "preferencias",
-    "impostazioni", "personalizza", "gestisci", "opzioni", "preferenze", "configura", "instellingen",
-    "aanpassen", "voorkeuren", "beheren", "opties", "instellen", "definicoes", "configuracoes", "gerir",
-    "gerenciar", "opcoes", "ustawienia", "dostosuj", "zarzadzaj", "preferencje", "opcje", "personalizuj",
-    "installningar", "anpassa", "hantera", "alternativ", "preferenser", "indstillinger", "tilpas",
-    "administrer", "praeferencer", "asetukset", "mukauta", "hallinnoi", "hallitse", "muokkaa", "innstillinger",
-    "tilpass", "preferanser", "nastaveni", "prizpusobit", "spravovat", "predvolby", "nastavenia",
-    "prisposobit", "setari", "personalizeaza", "gestioneaza", "preferinte",
-    "optiuni", "beallitasok", "testreszabas", "ρυθμισεις", "διαχειριση", "προτιμησεις", "επιλογες", "ayarlar",
-    "ayarları", "ozellestir", "yonet", "tercihler", "設定", "管理"]);
-  const WEAK = new Set(["more", "details", "detail", "info", "information", "learn", "plus", "savoir", "mehr",
-    "erfahren", "informationen", "detalles", "informacion", "dettagli", "informazioni", "meer", "informatie",
-    "detalhes", "informacoes", "saiba", "szczegoły", "wiecej", "informacji", "detaljer", "mer", "mere",
-    "lisatietoja", "lisaa", "podrobnosti", "vice", "informaci", "detalii", "informatii", "reszletek", "bovebben",
-    "λεπτομερειες", "πληροφοριες", "ayrıntılar", "detaylar", "bilgi", "詳細",
-    "докладніше", "детальніше", "більше", "дізнатися", "дізнатись", "інформація", "деталі",
-    "подробнее", "подробности", "больше", "узнать", "информация", "детали", "еще",
-    "повече", "научете", "научи", "прочети", "vise", "informacija", "informacije", "detalji", "saznajte",
-    "saznaj", "vec", "informacij", "preberi", "daugiau", "informacijos", "suzinoti", "skaityti", "detales",
-    "detaliau", "vairak", "informacijas", "uzzinat", "lasit", "rohkem", "teavet", "teave", "loe", "uksikasjad",
-    "lisateave", "lisainfo", "mes", "informacio", "detalls", "saber", "llegir", "자세히", "더보기", "정보", "상세",
-    "更多", "详细", "了解", "详情", "信息"].map((w) => w.normalize("NFD").replace(/\p{Mn}/gu, "")));
+  // Words of a settings button (each language's settingsStrong and
+  // settingsWeak): a label made of them opens the settings and is never an
+  // accept or a reject. Strong ones say settings outright ("Manage
+  // settings"); weak ones ("Learn more", "Details") make a weaker settings
+  // button, clicked only when no strong one is shown.
+  const STRONG = new Set(list("settingsStrong"));
+  const WEAK = new Set(list("settingsWeak"));
   // A settings label of one word is a strong one unless it is a weak word
   // (or, in CJK text, holds one: "了解更多").
   const holdsWeak = (w) => CJK.test(w) && [...WEAK].some((x) => CJK.test(x) && w.includes(x));

@@ -17,6 +17,25 @@ import (
 // consentWordLists are the lists every language of consent_words.json has.
 var consentWordLists = []string{"accept", "reject", "settings", "save", "consent", "notConsent", "close", "off", "optional"}
 
+// settingsWordLists are the words that rank a settings button (see
+// labelWords in consent_generic.js): strong ones say settings outright,
+// weak ones ("more", "details") make a weaker settings button. A language
+// whose settings labels are all one word may have none.
+var settingsWordLists = []string{"settingsStrong", "settingsWeak"}
+
+// labelTokens splits a label into words as the consent engine does.
+func labelTokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:/&()'\"-", r) })
+}
+
+// cjkWord reports whether a word is written in CJK script, which the
+// engine finds anywhere in a label rather than as a whole word.
+func cjkWord(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r >= 0xac00 && r <= 0xd7af
+	})
+}
+
 // normWord normalises a label as the consent engine compares labels: lower
 // case, accents removed (NFD, combining marks dropped), typographic
 // apostrophes made plain, blanks collapsed, surrounding punctuation and
@@ -73,7 +92,7 @@ func TestConsentWords(t *testing.T) {
 	role := map[string]map[string]bool{}
 	for code, lists := range langs {
 		for name := range lists {
-			if !slices.Contains(consentWordLists, name) && !slices.Contains(recordWordLists, name) {
+			if !slices.Contains(consentWordLists, name) && !slices.Contains(settingsWordLists, name) && !slices.Contains(recordWordLists, name) {
 				t.Errorf("%s: unknown list %q", code, name)
 			}
 		}
@@ -111,10 +130,37 @@ func TestConsentWords(t *testing.T) {
 			t.Errorf("%q is both %s", w, strings.Join(kinds, " and "))
 		}
 	}
-	// No reject label says "settings": none contains a one-word settings
-	// label of any language, nor the usual words of a settings button.
-	settingsWords := map[string]bool{"settings": true, "options": true, "manage": true, "customise": true,
-		"customize": true, "preferences": true, "more": true, "details": true}
+	// The words that rank a settings button: one word each, normalised,
+	// and either strong or weak.
+	rank := map[string]string{}
+	for code, lists := range langs {
+		for _, name := range settingsWordLists {
+			seen := map[string]bool{}
+			for _, w := range lists[name] {
+				if n := normWord(w); n != w {
+					t.Errorf("%s.%s: %q is not normalised (want %q)", code, name, w, n)
+				}
+				if ts := labelTokens(w); len(ts) != 1 || ts[0] != w {
+					t.Errorf("%s.%s: %q is not one word", code, name, w)
+				}
+				if seen[w] {
+					t.Errorf("%s.%s: %q listed twice", code, name, w)
+				}
+				seen[w] = true
+				if other, ok := rank[w]; ok && other != name {
+					t.Errorf("%q is both %s and %s", w, other, name)
+				}
+				rank[w] = name
+			}
+		}
+	}
+	// No accept or reject label says "settings": the engine reads a label
+	// that holds a word of a settings button (a settings word, or a
+	// one-word settings label of any language) as a settings button.
+	settingsWords := map[string]bool{}
+	for w := range rank {
+		settingsWords[w] = true
+	}
 	for w, in := range role {
 		if in["settings"] && !strings.Contains(w, " ") {
 			settingsWords[w] = true
@@ -130,9 +176,14 @@ func TestConsentWords(t *testing.T) {
 		if !in["reject"] && !in["accept"] {
 			continue
 		}
-		for _, part := range strings.Fields(w) {
+		for _, part := range labelTokens(w) {
 			if settingsWords[part] {
 				t.Errorf("button label %q contains the settings word %q", w, part)
+			}
+		}
+		for s := range settingsWords {
+			if cjkWord(s) && strings.Contains(w, s) {
+				t.Errorf("button label %q contains the settings word %q", w, s)
 			}
 		}
 		// The engine takes a label that contains a settings label of more
@@ -193,6 +244,47 @@ func TestRecordWords(t *testing.T) {
 					t.Errorf("%s.%s: %q is both a necessary and an optional purpose", code, name, w)
 				}
 			}
+		}
+	}
+}
+
+// TestSettingsWordsRank checks in Chromium that the consent engine reads
+// every language's settings words: alone, a strong word makes a settings
+// button of the first rank and a weak one of the second; in a label, the
+// strongest word decides.
+func TestSettingsWordsRank(t *testing.T) {
+	type rankCase struct {
+		Label string
+		Want  int
+	}
+	var cases []rankCase
+	for _, lists := range loadConsentWords(t) {
+		for _, w := range lists["settingsStrong"] {
+			cases = append(cases, rankCase{w, 2})
+		}
+		for _, w := range lists["settingsWeak"] {
+			cases = append(cases, rankCase{w, 1})
+		}
+	}
+	cases = append(cases,
+		rankCase{"learn more", 1},
+		rankCase{"more information and settings", 2},
+		rankCase{"cookie-einstellungen verwalten", 2},
+		rankCase{"了解更多", 1},
+		rankCase{"accept all", 0},
+		rankCase{"了解", 0}, // Japanese "understood": an accept
+	)
+	b, _ := json.Marshal(cases)
+	got := evalInBrowser[[]int](t, genericSource+`;(() => {
+		const lw = labelWords({ words: `+string(labelWordsJSON(wordsJSON))+` });
+		return `+string(b)+`.map((c) => lw.settingsRank(c.Label));
+	})()`)
+	if len(got) != len(cases) {
+		t.Fatalf("%d ranks for %d labels", len(got), len(cases))
+	}
+	for i, c := range cases {
+		if got[i] != c.Want {
+			t.Errorf("settingsRank(%q) = %d, want %d", c.Label, got[i], c.Want)
 		}
 	}
 }
