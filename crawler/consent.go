@@ -69,18 +69,13 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 			if c.opts.Consent != ConsentNone {
 				until = p.at.Add(bannerLook)
 			}
-			var fr frameReport
-			ok := false
-			for {
-				fr, ok = c.findBanner(ctx, p, consentArg{})
-				if ok && fr.Accept != nil || ctx.Err() != nil || c.bannerLookOver(p, until) {
-					break
-				}
-				if !ok && c.noBannerComing(p) {
-					c.opts.Logger.Debug("no consent banner: the page is quiet", "afterLoad", time.Since(p.at).Round(time.Millisecond))
-					break
-				}
-				sleep(ctx, 250*time.Millisecond)
+			fr, ok, quiet := searchBanner(ctx,
+				func() (frameReport, bool) { return c.findBanner(ctx, p, consentArg{}) },
+				func() bool { return c.bannerLookOver(p, until) },
+				func() bool { return c.noBannerComing(p) },
+				func() { sleep(ctx, 250*time.Millisecond) })
+			if quiet {
+				c.opts.Logger.Debug("no consent banner: the page is quiet", "afterLoad", time.Since(p.at).Round(time.Millisecond))
 			}
 			if !ok {
 				return
@@ -98,6 +93,27 @@ func (c *crawler) firstPageHooks(pr *phaseRun, click string, known *Banner) page
 	return pageHooks{afterLoad: func(ctx context.Context, p *pageCtx) {
 		pr.action = c.answerBanner(ctx, p, pr.phase, click, known)
 	}}
+}
+
+// searchBanner looks for a banner with find until one with an accept is
+// found, or the search is over (over), or no banner is coming (quiet,
+// which ends only a search that found nothing). Both are asked before
+// each look, so that the last look sees the page as it was when the
+// search was judged over: a look takes seconds on a loaded machine, and
+// a banner drawn during it (its frame loaded, its script run) would
+// otherwise be missed, the page quiet again by the look's end.
+func searchBanner(ctx context.Context, find func() (frameReport, bool), over, quiet func() bool, pause func()) (fr frameReport, ok, wasQuiet bool) {
+	for {
+		o, q := over(), quiet()
+		fr, ok = find()
+		if ok && fr.Accept != nil || ctx.Err() != nil || o {
+			return fr, ok, false
+		}
+		if !ok && q {
+			return fr, false, true
+		}
+		pause()
+	}
 }
 
 // bannerLook is how long after its load the first page is searched for a
@@ -242,12 +258,14 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	deadline := time.Now().Add(wait)
 	var fr frameReport
 	for {
+		// Past the deadline, one more look (see searchBanner).
+		late := time.Now().After(deadline)
 		var ok bool
 		fr, ok = c.findBanner(ctx, p, consentArg{})
 		if ok && can(fr.bannerReport) {
 			break
 		}
-		if ctx.Err() != nil || time.Now().After(deadline) {
+		if ctx.Err() != nil || late {
 			switch {
 			case ok:
 				c.nameBehind(ctx, p, &fr)

@@ -113,3 +113,45 @@ func TestFirstPageWatchesTimersUntilBannerLook(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBannerDecidesBeforeTheLook checks that the search for a banner
+// judges the page quiet (or the search over) before a look, not after it:
+// a look takes seconds on a loaded machine, and a banner whose frame loads
+// during it is found by the next look even though the page is quiet by the
+// end of the first.
+func TestSearchBannerDecidesBeforeTheLook(t *testing.T) {
+	for _, end := range []string{"quiet", "over"} {
+		t.Run(end, func(t *testing.T) {
+			drawn := false // the banner is drawn during the first look
+			looks := 0
+			find := func() (frameReport, bool) {
+				looks++
+				if !drawn {
+					drawn = true
+					return frameReport{}, false
+				}
+				var fr frameReport
+				fr.Banner, fr.Accept = true, &ConsentButton{}
+				return fr, true
+			}
+			// By the end of the first look the page is quiet, or the
+			// search's time is up.
+			quiet := func() bool { return end == "quiet" && drawn }
+			over := func() bool { return end == "over" && drawn }
+			fr, ok, wasQuiet := searchBanner(t.Context(), find, over, quiet, func() {})
+			if !ok || fr.Accept == nil {
+				t.Fatalf("banner drawn during the first look not found (%d looks)", looks)
+			}
+			if wasQuiet || looks != 2 {
+				t.Errorf("wasQuiet = %v after %d looks, want false after 2", wasQuiet, looks)
+			}
+		})
+	}
+	// A page quiet before a look that finds nothing ends the search.
+	looks := 0
+	_, ok, wasQuiet := searchBanner(t.Context(), func() (frameReport, bool) { looks++; return frameReport{}, false },
+		func() bool { return false }, func() bool { return true }, func() {})
+	if ok || !wasQuiet || looks != 1 {
+		t.Errorf("quiet page without a banner: ok %v, wasQuiet %v, %d looks; want false, true, 1", ok, wasQuiet, looks)
+	}
+}

@@ -84,6 +84,8 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 	deadline := time.Now().Add(secondLayerWait)
 	for {
 		sleep(ctx, 250*time.Millisecond)
+		// Past the deadline, one more look (see searchBanner).
+		late := time.Now().After(deadline)
 		var l2 frameReport
 		found := false
 		for _, f := range p.frames() {
@@ -98,7 +100,7 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 		if found {
 			return l2, true
 		}
-		if ctx.Err() != nil || time.Now().After(deadline) {
+		if ctx.Err() != nil || late {
 			return frameReport{}, false
 		}
 	}

@@ -62,10 +62,14 @@ func (c *crawler) bannerBack(ctx context.Context, p *pageCtx, fr frameReport, a 
 	start := time.Now()
 	for end := start.Add(wallLook); ctx.Err() == nil && time.Now().Before(end); {
 		sleep(ctx, 500*time.Millisecond)
+		// Quiet before the look, which then sees what the page had drawn
+		// by then (see searchBanner).
+		now := time.Now()
+		quiet := now.Sub(start) >= wallQuiet && p.rec.act.quiet(now)
 		r, ok := c.findBanner(ctx, p, consentArg{})
 		if !ok || r.Platform != fr.Platform || r.Accept == nil || r.Layer2 {
 			seen = time.Time{}
-			if now := time.Now(); now.Sub(start) >= wallQuiet && p.rec.act.quiet(now) {
+			if quiet {
 				return
 			}
 			continue
