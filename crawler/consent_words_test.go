@@ -19,8 +19,7 @@ var consentWordLists = []string{"accept", "reject", "settings", "save", "consent
 
 // settingsWordLists are the words that rank a settings button (see
 // labelWords in consent_generic.js): strong ones say settings outright,
-// weak ones ("more", "details") make a weaker settings button. A language
-// whose settings labels are all one word may have none.
+// weak ones ("more", "details") make a weaker settings button.
 var settingsWordLists = []string{"settingsStrong", "settingsWeak"}
 
 // labelTokens splits a label into words as the consent engine does.
@@ -135,6 +134,9 @@ func TestConsentWords(t *testing.T) {
 	rank := map[string]string{}
 	for code, lists := range langs {
 		for _, name := range settingsWordLists {
+			if len(lists[name]) == 0 {
+				t.Errorf("%s.%s is empty", code, name)
+			}
 			seen := map[string]bool{}
 			for _, w := range lists[name] {
 				if n := normWord(w); n != w {
