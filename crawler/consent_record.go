@@ -38,8 +38,8 @@ func recordState(before, after map[string]string) string {
 			continue
 		}
 		switch last := recordSuffix(r.name); {
-		case recordNecessary.MatchString(last):
-		case recordPurpose.MatchString(last):
+		case vocab().necessary.MatchString(last):
+		case vocab().purpose.MatchString(last):
 			on, off = on+y, off+n
 		default:
 			bareOn, bareOff = bareOn+y, bareOff+n
@@ -133,7 +133,7 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 		if _, n, ok := strings.Cut(name, ":"); ok {
 			name = n
 		}
-		if (recordName.MatchString(name) || purposeRecord(v)) && (markers || !recordMarker.MatchString(name)) {
+		if (vocab().name.MatchString(name) || purposeRecord(v)) && (markers || !recordMarker.MatchString(name)) {
 			out = append(out, namedRecord{name, v})
 		}
 	}
@@ -156,7 +156,7 @@ func purposeRecord(v string) bool {
 		}
 		n := 0
 		for k, val := range m {
-			if _, isBool := val.(bool); isBool && recordPurpose.MatchString(k) {
+			if _, isBool := val.(bool); isBool && vocab().purpose.MatchString(k) {
 				n++
 			} else {
 				n += count(val, depth+1)
@@ -366,24 +366,24 @@ var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|si
 func countChoice(self, key, val string, on, off *int) {
 	key = strings.Trim(strings.TrimSpace(key), `"'`)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
-	if recordKeySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
+	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
 		return
 	}
 	// "CookieAllowed", "CookiesDisallowed": the word after "cookie".
-	if w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie"); wordYes[w] || wordNo[w] {
+	if w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie"); vocab().yes[w] || vocab().no[w] {
 		val = w
 	}
 	if recordKeyRefusal.MatchString(key) {
-		if wordYes[val] {
+		if vocab().yes[val] {
 			*off++ // "reject": "true"; a "false" there says nothing of what was allowed
 		}
 		return
 	}
-	if wordNo[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential") && recordKeyChoice.MatchString(key) {
+	if vocab().no[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential") && recordKeyChoice.MatchString(key) {
 		*off++
 		return
 	}
-	if wordYes[val] {
+	if vocab().yes[val] {
 		*on++
 		return
 	}
@@ -395,7 +395,7 @@ func countChoice(self, key, val string, on, off *int) {
 	}
 	// A purpose granted at a date or a version ("analytics=2024-11-05T14:32:10"),
 	// refused with -1.
-	if recordPurpose.MatchString(key) {
+	if vocab().purpose.MatchString(key) {
 		switch {
 		case val == "-1":
 			*off++
@@ -418,9 +418,9 @@ func grantedList(items []string, on, off *int) {
 	for _, it := range items {
 		it = strings.TrimSpace(it)
 		switch {
-		case recordPurpose.MatchString(it):
+		case vocab().purpose.MatchString(it):
 			optional++
-		case recordNecessary.MatchString(it):
+		case vocab().necessary.MatchString(it):
 			necessary++
 		}
 	}

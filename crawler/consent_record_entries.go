@@ -22,7 +22,7 @@ func entryPurposes(m map[string]any) []string {
 // the necessary purpose, named by a value: its choice is no choice.
 func necessaryEntry(m map[string]any) bool {
 	for _, s := range entryPurposes(m) {
-		if recordNecessary.MatchString(s) {
+		if vocab().necessary.MatchString(s) {
 			return true
 		}
 	}

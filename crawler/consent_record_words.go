@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The words of consent records: the names records go by, the words of a
@@ -30,33 +31,43 @@ import (
 // word; a stem followed by \p{L}* takes any ending ("butin\p{L}*":
 // Lithuanian "butini", "butinieji"). A language without a list reads
 // records by the others' words.
-var recordWords = unionRecordWords(wordsJSON)
+//
+// They are read on first use (see vocab), not when the program starts: a
+// command that reads no consent record does not pay for them.
+var vocab = sync.OnceValue(func() *recordVocab {
+	words := unionRecordWords(wordsJSON)
+	// necessaryNames: a necessary purpose's name, alone or with a
+	// "cookies" or "storage" suffix.
+	necessaryNames := `(` + strings.Join(words["recordNecessary"], "|") + `)([-_ ]?(cookies?|storage))?`
+	return &recordVocab{
+		name:      regexp.MustCompile(`(?i)` + recordPlatformNames + `|` + strings.Join(words["recordNames"], "|")),
+		yes:       wordSet(words["recordYes"]),
+		no:        wordSet(words["recordNo"]),
+		necessary: regexp.MustCompile(`(?i)^` + necessaryNames + `$`),
+		keySkip:   regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|` + recordBookkeeping + `)$`),
+		purpose:   regexp.MustCompile(`(?i)^(` + strings.Join(words["recordPurposes"], "|") + `)$`),
+	}
+})
+
+// recordVocab is what reads consent records, in every language.
+type recordVocab struct {
+	name      *regexp.Regexp  // the names consent records go by
+	yes, no   map[string]bool // the words of a choice, as records write them
+	necessary *regexp.Regexp  // a necessary purpose's name
+	// keySkip: keys that do not hold an optional purpose's choice: the
+	// necessary purposes, bookkeeping, and the flags that say a choice
+	// was made ("consented": true).
+	keySkip *regexp.Regexp
+	purpose *regexp.Regexp // the names of optional purposes
+}
 
 // recordPlatformNames are names of consent records that are no word of a
 // language: platforms' and standards' own ("optanon", "tcf", "cc_").
 const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito`
 
-// recordName: the names consent records go by.
-var recordName = regexp.MustCompile(`(?i)` + recordPlatformNames + `|` + strings.Join(recordWords["recordNames"], "|"))
-
-// The words of a choice, as records write them.
-var (
-	wordYes = wordSet(recordWords["recordYes"])
-	wordNo  = wordSet(recordWords["recordNo"])
-)
-
-// necessaryNames: a necessary purpose's name, alone or with a "cookies"
-// or "storage" suffix.
-var necessaryNames = `(` + strings.Join(recordWords["recordNecessary"], "|") + `)([-_ ]?(cookies?|storage))?`
-
-// recordNecessary: a necessary purpose's name.
-var recordNecessary = regexp.MustCompile(`(?i)^` + necessaryNames + `$`)
-
-// Keys that do not hold an optional purpose's choice: the necessary
-// purposes, bookkeeping, and the flags that say a choice was made
-// ("consented": true).
-var recordKeySkip = regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
-	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed|security[-_]storage|functionality[-_]storage)$`)
+// recordBookkeeping: keys of a record that hold no choice of a purpose.
+const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
@@ -66,9 +77,6 @@ var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|rejec
 
 // Keys whose value is the choice itself ("action": "reject").
 var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
-
-// recordPurpose: the names of optional purposes.
-var recordPurpose = regexp.MustCompile(`(?i)^(` + strings.Join(recordWords["recordPurposes"], "|") + `)$`)
 
 // recordEntryName: a key whose value names the purpose an entry of a
 // record stands for ("name", "consentTypeName", "category", "slug").

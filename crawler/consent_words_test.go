@@ -212,11 +212,11 @@ func TestRecordWords(t *testing.T) {
 	}
 	// reads is how the reader takes a whole word of each list.
 	reads := map[string]func(string) bool{
-		"recordNames":     recordName.MatchString,
-		"recordYes":       func(w string) bool { return wordYes[w] },
-		"recordNo":        func(w string) bool { return wordNo[w] },
-		"recordNecessary": recordNecessary.MatchString,
-		"recordPurposes":  recordPurpose.MatchString,
+		"recordNames":     vocab().name.MatchString,
+		"recordYes":       func(w string) bool { return vocab().yes[w] },
+		"recordNo":        func(w string) bool { return vocab().no[w] },
+		"recordNecessary": vocab().necessary.MatchString,
+		"recordPurposes":  vocab().purpose.MatchString,
 	}
 	plain := regexp.MustCompile(`^[\p{L}\p{N}_-]+$`)
 	for code, lists := range langs {
@@ -240,9 +240,9 @@ func TestRecordWords(t *testing.T) {
 				}
 				switch {
 				case !plain.MatchString(w):
-				case name == "recordYes" && wordNo[w], name == "recordNo" && wordYes[w]:
+				case name == "recordYes" && vocab().no[w], name == "recordNo" && vocab().yes[w]:
 					t.Errorf("%s.%s: %q is both a yes and a no", code, name, w)
-				case name == "recordNecessary" && recordPurpose.MatchString(w), name == "recordPurposes" && recordNecessary.MatchString(w):
+				case name == "recordNecessary" && vocab().purpose.MatchString(w), name == "recordPurposes" && vocab().necessary.MatchString(w):
 					t.Errorf("%s.%s: %q is both a necessary and an optional purpose", code, name, w)
 				}
 			}
