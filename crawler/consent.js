@@ -20,12 +20,33 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     .replace(/[\u2018\u2019`´]/g, "'").toLowerCase().replace(/\s+/g, " ")
     .replace(/^[\s>»›✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+|[\s!.»›<✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+$/g, "").trim();
 
+  // An element is visible when it has a size, is not hidden by CSS, and
+  // can be seen: not slid out of the viewport inside a fixed box (a bar
+  // hidden by a transform that moves it below the window's edge), nor
+  // placed above or left of the page's start, where no scrolling reaches.
+  const fixedBox = new Map();
+  const inFixed = (el) => {
+    const path = [];
+    let e = el, fixed = false;
+    for (let i = 0; e && i < 40; i++) {
+      if (fixedBox.has(e)) { fixed = fixedBox.get(e); break; }
+      path.push(e);
+      if ((e.ownerDocument.defaultView || window).getComputedStyle(e).position === "fixed") { fixed = true; break; }
+      e = e.parentElement || (e.parentNode && e.parentNode.host) || null;
+    }
+    for (const p of path) fixedBox.set(p, fixed);
+    return fixed;
+  };
   const visible = (el) => {
     try {
       if (!el || !el.isConnected) return false;
       if (typeof el.checkVisibility === "function" && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0;
+      if (!(r.width > 0 && r.height > 0)) return false;
+      const w = el.ownerDocument.defaultView || window;
+      if (r.bottom + w.scrollY <= 0 || r.right + w.scrollX <= 0) return false;
+      const out = r.bottom <= 0 || r.right <= 0 || r.top >= w.innerHeight || r.left >= w.innerWidth;
+      return !(out && inFixed(el));
     } catch (e) { return false; }
   };
 
