@@ -21,22 +21,25 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     .replace(/^[\s>»›✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+|[\s!.»›<✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+$/g, "").trim();
 
   // An element is visible when it has a size, is not hidden by CSS, and
-  // can be seen: not slid out of the viewport inside a fixed box (a bar
-  // hidden by a transform that moves it below the window's edge), nor
-  // placed above or left of the page's start, where no scrolling reaches.
+  // can be seen: not in a fixed box that is itself wholly out of the
+  // window (a bar hidden by a transform that slides it below the window's
+  // edge), nor placed above or left of the page's start, where no
+  // scrolling reaches. A button below the window's edge in a tall fixed
+  // panel that shows is still visible: the panel scrolls.
   const fixedBox = new Map();
-  const inFixed = (el) => {
+  const fixedAncestor = (el) => {
     const path = [];
-    let e = el, fixed = false;
+    let e = el, box = null;
     for (let i = 0; e && i < 40; i++) {
-      if (fixedBox.has(e)) { fixed = fixedBox.get(e); break; }
+      if (fixedBox.has(e)) { box = fixedBox.get(e); break; }
       path.push(e);
-      if ((e.ownerDocument.defaultView || window).getComputedStyle(e).position === "fixed") { fixed = true; break; }
+      if ((e.ownerDocument.defaultView || window).getComputedStyle(e).position === "fixed") { box = e; break; }
       e = e.parentElement || (e.parentNode && e.parentNode.host) || null;
     }
-    for (const p of path) fixedBox.set(p, fixed);
-    return fixed;
+    for (const p of path) fixedBox.set(p, box);
+    return box;
   };
+  const outOfWindow = (r, w) => r.bottom <= 0 || r.right <= 0 || r.top >= w.innerHeight || r.left >= w.innerWidth;
   const visible = (el) => {
     try {
       if (!el || !el.isConnected) return false;
@@ -45,8 +48,11 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       if (!(r.width > 0 && r.height > 0)) return false;
       const w = el.ownerDocument.defaultView || window;
       if (r.bottom + w.scrollY <= 0 || r.right + w.scrollX <= 0) return false;
-      const out = r.bottom <= 0 || r.right <= 0 || r.top >= w.innerHeight || r.left >= w.innerWidth;
-      return !(out && inFixed(el));
+      if (!outOfWindow(r, w)) return true;
+      const box = fixedAncestor(el);
+      if (!box) return true;
+      const b = box.getBoundingClientRect();
+      return !(b.width > 0 && b.height > 0 && outOfWindow(b, w));
     } catch (e) { return false; }
   };
 
