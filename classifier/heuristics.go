@@ -36,22 +36,21 @@ type guess struct {
 // A rule with also needs a word of each list: "cookie" alone is right for
 // 62% of the database's names that hold it, but "cookie" with a word of
 // choice ("cookie_accepted", "cookie-performance") names a consent record.
-var nameWords = []struct {
-	words      []string
-	also       []string
-	category   policy.Category
-	confidence Confidence
-	what       string
-}{
-	{[]string{"csrf", "xsrf", "antiforgery"}, nil, policy.Necessary, ConfidenceMedium, "request forgery protection"},
-	{[]string{"cookieconsent", "consent", "consented", "policy", "notice", "banner", "cookies"}, nil, policy.Necessary, ConfidenceMedium, "a consent record"},
-	{[]string{"cookie"}, []string{"accept", "accepted", "agreed", "allowed", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "performance", "preference", "seen", "status", "statistics", "analytics"}, policy.Necessary, ConfidenceMedium, "a consent record"},
-	{[]string{"cart", "checkout"}, nil, policy.Necessary, ConfidenceLow, "a shopping cart"},
-	{[]string{"phpsessid", "jsessionid", "login", "saml", "sso"}, nil, policy.Necessary, ConfidenceLow, "a session or a sign-in"},
-	{[]string{"affinity", "serverid"}, nil, policy.Necessary, ConfidenceLow, "load balancing"},
-	{[]string{"lang", "language", "theme", "preference", "preferences", "currency", "layout", "mode", "country", "settings", "state", "tz", "recently"}, nil, policy.Preferences, ConfidenceLow, "a remembered choice"},
-	{[]string{"ad", "conversion", "audience"}, nil, policy.Marketing, ConfidenceLow, "advertising"},
-	{[]string{"tracker", "metrics", "abtest"}, nil, policy.Statistics, ConfidenceLow, "audience measurement"},
+// A rule with unless does not apply to a name that holds one of those
+// words: "auth" names a sign-in, but "auth_token" and "rl_auth_token" are
+// trackers' identifiers, as "token" often is. A prefix rule takes the
+// words of the name that start with one of its words ("csrftoken").
+var nameWords = []nameRule{
+	{words: []string{"csrf", "xsrf", "antiforgery"}, prefix: true, category: policy.Necessary, confidence: ConfidenceMedium, what: "request forgery protection"},
+	{words: []string{"auth"}, prefix: true, unless: []string{"token"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a sign-in"},
+	{words: []string{"cookieconsent", "consent", "consented", "policy", "notice", "banner", "cookies"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
+	{words: []string{"cookie"}, also: []string{"accept", "accepted", "agreed", "allowed", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "performance", "preference", "seen", "status", "statistics", "analytics"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
+	{words: []string{"cart", "checkout"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a shopping cart"},
+	{words: []string{"phpsessid", "jsessionid", "sessionid", "login", "saml", "sso"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a session or a sign-in"},
+	{words: []string{"affinity", "serverid"}, category: policy.Necessary, confidence: ConfidenceLow, what: "load balancing"},
+	{words: []string{"lang", "language", "theme", "preference", "preferences", "currency", "layout", "mode", "country", "settings", "state", "tz", "recently", "recent", "viewed", "hide", "dismissed"}, category: policy.Preferences, confidence: ConfidenceLow, what: "a remembered choice"},
+	{words: []string{"ad", "conversion", "audience"}, category: policy.Marketing, confidence: ConfidenceLow, what: "advertising"},
+	{words: []string{"tracker", "metrics", "abtest"}, category: policy.Statistics, confidence: ConfidenceLow, what: "audience measurement"},
 }
 
 // heuristic guesses the category of a cookie the knowledge base does not
@@ -71,16 +70,44 @@ func heuristic(c crawler.Cookie, kb *KB) (guess, bool) {
 	}
 	words := nameWordSet(c.Name)
 	for _, nw := range nameWords {
-		if nw.also != nil && !slices.ContainsFunc(nw.also, func(w string) bool { return words[w] }) {
-			continue
-		}
 		for _, w := range nw.words {
-			if words[w] {
+			if nw.holds(words, w) {
 				return guess{nw.category, nw.confidence, fmt.Sprintf("its name has the word %q, usual for %s", w, nw.what), ""}, true
 			}
 		}
 	}
 	return guess{}, false
+}
+
+// nameRule is a rule of nameWords.
+type nameRule struct {
+	words      []string
+	prefix     bool
+	also       []string
+	unless     []string
+	category   policy.Category
+	confidence Confidence
+	what       string
+}
+
+// holds reports whether a name of the given words (see nameWordSet) holds
+// the rule's word w, with the rule's also and unless words as they ask.
+func (r *nameRule) holds(words map[string]bool, w string) bool {
+	if r.also != nil && !slices.ContainsFunc(r.also, func(a string) bool { return words[a] }) {
+		return false
+	}
+	if slices.ContainsFunc(r.unless, func(a string) bool { return words[a] }) {
+		return false
+	}
+	if !r.prefix {
+		return words[w]
+	}
+	for nw := range words {
+		if strings.HasPrefix(nw, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hostRole(c policy.Category) string {

@@ -1,11 +1,11 @@
 package classifier
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cookieaudit/cookieaudit/crawler"
 	"github.com/cookieaudit/cookieaudit/policy"
 )
 
@@ -30,6 +30,41 @@ func TestNameWordSet(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, nameWordSet(tc.name)); diff != "" {
 			t.Errorf("nameWordSet(%q) (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// TestNameRules checks how the name rules read a site's own cookie names:
+// a word of a prefix rule starts a word of the name, and a word of unless
+// keeps the rule from applying.
+func TestNameRules(t *testing.T) {
+	t.Parallel()
+	kb := &KB{}
+	cases := []struct {
+		name string
+		want policy.Category // Unclassified: no rule applies
+	}{
+		{"shop_auth", policy.Necessary},
+		{"Authorization", policy.Necessary},
+		{"__Secure-authSession", policy.Necessary},
+		{"auth_token", policy.Unclassified}, // "token" also names trackers' identifiers
+		{"portal-csrftoken", policy.Necessary},
+		{"XSRF-TOKEN", policy.Necessary},
+		{"app-sessionid", policy.Necessary},
+		{"app_session", policy.Unclassified}, // "session" alone fails its measure
+		{"shop_recently_viewed", policy.Preferences},
+		{"hide_promo_bar", policy.Preferences},
+		{"banner_dismissed", policy.Necessary}, // a consent record's word comes first
+		{"oauthstate", policy.Unclassified},    // a prefix starts the word
+	}
+	for _, tc := range cases {
+		g, ok := heuristic(crawler.Cookie{Name: tc.name, Party: crawler.FirstParty}, kb)
+		got := policy.Unclassified
+		if ok {
+			got = g.Category
+		}
+		if got != tc.want {
+			t.Errorf("heuristic(%q) = %s (%s), want %s", tc.name, got, g.Reason, tc.want)
 		}
 	}
 }
@@ -79,7 +114,7 @@ func TestHeuristicsEarnTheirPlace(t *testing.T) {
 		for _, w := range nw.words {
 			hits, ok := 0, 0
 			for i, e := range base {
-				if sets[i][w] && (nw.also == nil || slices.ContainsFunc(nw.also, func(a string) bool { return sets[i][a] })) {
+				if nw.holds(sets[i], w) {
 					hits++
 					if right(nw.category, e) {
 						ok++
