@@ -121,3 +121,51 @@ func evalInBrowser[T any](t *testing.T, script string) T {
 	}
 	return v
 }
+
+// TestRuleSaveNeverAccepts shows a rule's save selector that also matches
+// the settings' "accept all" (a class the platform gives every highlighted
+// button): the save is the button whose label reads as a save, in any
+// language, and when only the accept shows there is no save at all. A
+// refusal must never store an acceptance.
+func TestRuleSaveNeverAccepts(t *testing.T) {
+	rule := cmpRule{
+		Name:     "testcmp",
+		Detect:   []string{"#tcmp"},
+		Shown:    []string{"#tcmp"},
+		Accept:   []string{"#tcmp .first .ok"},
+		Layer2:   []string{"#tcmp .prefs"},
+		Purposes: []string{"#tcmp .prefs input[type=checkbox]"},
+		Save:     []string{"#tcmp .prefs .hl"},
+	}
+	rules, _ := json.Marshal([]cmpRule{rule})
+	pages := []struct {
+		html string
+		want string
+	}{
+		{`<button class="hl">Agree to all</button><button class="hl">Save</button>`, "Save"},
+		{`<button class="hl">Погодитися з усім</button><button class="hl">Зберегти</button>`, "Зберегти"},
+		{`<button class="hl">Alle akzeptieren</button><button class="hl" hidden>Speichern</button>`, ""},
+		{`<button class="hl">Confirm my choices</button>`, "Confirm my choices"},
+		{`<button class="hl">Accept selected</button><button class="hl">Accept all</button>`, "Accept selected"},
+	}
+	var calls []string
+	for _, p := range pages {
+		body := `<div id="tcmp" style="position:fixed;top:0;left:0;width:600px;height:400px"><div class="prefs"><label><input type="checkbox" checked>Analytics</label>` + p.html + `</div></div>`
+		b, _ := json.Marshal(body)
+		calls = append(calls, `(() => { document.body.innerHTML = `+string(b)+`; const out = kit("detect", { platform: "testcmp", layer2: true }, rules, words, {}); return out.save ? out.save.label || "?" : ""; })()`)
+	}
+	got := evalInBrowser[[]string](t, `(() => {
+		const kit = (`+kit().script+`);
+		const rules = `+string(rules)+`;
+		const words = `+string(kit().wordsArg)+`;
+		return [`+strings.Join(calls, ",\n")+`];
+	})()`)
+	if len(got) != len(pages) {
+		t.Fatalf("%d answers for %d pages", len(got), len(pages))
+	}
+	for i, p := range pages {
+		if got[i] != p.want {
+			t.Errorf("settings %s: save is %q, want %q", p.html, got[i], p.want)
+		}
+	}
+}

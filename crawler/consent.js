@@ -163,11 +163,16 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // disabled until a purpose is agreed to (a consent-or-pay wall's) has no
   // way to save a refusal.
   const disabled = (el) => el.disabled === true || el.getAttribute("aria-disabled") === "true";
-  const firstVisible = (sels, refusal, enabled) => {
+  // A save whose label reads as an accept ("Agree to all" under a class
+  // the platform gives every highlighted button) would store the opposite
+  // of a refusal: a rule's save never takes it.
+  const acceptLabel = (t) => lw().classify(lw().bare(t)) === "accept";
+  const firstVisible = (sels, refusal, enabled, save) => {
     for (const s of sels || []) {
       for (const el of queryAll(s)) {
         if (!visible(el) || (enabled && disabled(el))) continue;
         if (refusal && notRefusal(label(el))) continue;
+        if (save && acceptLabel(label(el))) continue;
         return { el, sel: s };
       }
     }
@@ -225,13 +230,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       reject: firstVisible(rule.reject, true),
       settings: firstVisible(rule.settings),
       layer2Reject: firstVisible(rule.layer2Reject, true, true),
-      save: firstVisible(rule.save, false, true),
+      save: firstVisible(rule.save, false, true, true),
       confirm: firstVisible(rule.confirm),
       purposes: toggles(rule.purposes),
     };
     // A save button disabled until every purpose is answered (Allow |
     // Disallow with neither picked) is there once the purposes are set.
-    v.saveLater = !v.save && v.purposes.length ? firstVisible(rule.save) : null;
+    v.saveLater = !v.save && v.purposes.length ? firstVisible(rule.save, false, false, true) : null;
     // Without the platform's own markup, a shown container alone is not
     // its banner: a button of it must be there too.
     if (spec < 0 && !v.accept && !v.reject && !v.settings && !(layer2 && v.layer2)) return null;
