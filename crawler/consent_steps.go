@@ -33,12 +33,21 @@ func (c *crawler) confirmReject(ctx context.Context, p *pageCtx, fr frameReport,
 // changed nothing: the banner still shown, nothing recorded. Some banners
 // draw their buttons before they wire them (tarteaucitron wires them half
 // a second after showing them), so a click made as soon as the banner
-// shows is lost; a visitor, slower, would not notice.
+// shows is lost; a visitor, slower, would not notice. A site that reloads
+// the page on a click of the banner's buttons shows the banner again in
+// the new document: the second click is made there.
 func (c *crawler) clickAgain(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, before choiceEvidence, click string, step func(frameRef, string, bool) bool) {
 	if a.Clicked || a.Layer != 1 || len(a.Steps) != 1 || ctx.Err() != nil {
 		return
 	}
 	sleep(ctx, time.Second)
+	if _, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform}); err != nil {
+		now, ok := c.findBanner(ctx, p, consentArg{})
+		if !ok || now.Platform != fr.Platform {
+			return
+		}
+		fr = now
+	}
 	if !step(fr.frame, click, false) {
 		return
 	}
