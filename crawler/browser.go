@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
@@ -132,6 +133,7 @@ func startBrowser(ctx context.Context, opts Options) (*session, error) {
 	allocOpts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.WithDialer(dial),
+		chromedp.WSURLReadTimeout(browserStartTimeout),
 	)
 	allocOpts = append(allocOpts, browserFlags...)
 	allocOpts = append(allocOpts,
@@ -254,6 +256,12 @@ func (s *session) startFailure(ctx context.Context, err error) string {
 	}
 	return msg + ", printing nothing"
 }
+
+// browserStartTimeout is how long Chromium may take to say it is ready.
+// chromedp's default, 20 seconds, is passed on a loaded machine (a CI
+// runner whose other jobs keep its cores busy: it was seen so), and a
+// browser that never starts is told all the same, only later.
+const browserStartTimeout = time.Minute
 
 // sandboxHint follows the error of a Chromium that found no sandbox to
 // use: run as a user other than root, it builds its sandbox from user
