@@ -163,16 +163,18 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // disabled until a purpose is agreed to (a consent-or-pay wall's) has no
   // way to save a refusal.
   const disabled = (el) => el.disabled === true || el.getAttribute("aria-disabled") === "true";
-  // A save whose label reads as an accept ("Agree to all" under a class
-  // the platform gives every highlighted button) would store the opposite
-  // of a refusal: a rule's save never takes it.
+  // The first visible element the selectors find, enabled if asked. For
+  // a role of "refusal", never one whose label names settings or a
+  // subscription (notRefusal); for a "save", never one whose label reads
+  // as an accept ("Agree to all" under a class the platform gives every
+  // highlighted button), which would store the opposite of a refusal.
   const acceptLabel = (t) => lw().classify(lw().bare(t)) === "accept";
-  const firstVisible = (sels, refusal, enabled, save) => {
+  const firstVisible = (sels, role, enabled) => {
     for (const s of sels || []) {
       for (const el of queryAll(s)) {
         if (!visible(el) || (enabled && disabled(el))) continue;
-        if (refusal && notRefusal(label(el))) continue;
-        if (save && acceptLabel(label(el))) continue;
+        if (role === "refusal" && notRefusal(label(el))) continue;
+        if (role === "save" && acceptLabel(label(el))) continue;
         return { el, sel: s };
       }
     }
@@ -227,16 +229,16 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       first: firstVisible(rule.shown),
       layer2: firstVisible(rule.layer2),
       accept: firstVisible(rule.accept),
-      reject: firstVisible(rule.reject, true),
+      reject: firstVisible(rule.reject, "refusal"),
       settings: firstVisible(rule.settings),
-      layer2Reject: firstVisible(rule.layer2Reject, true, true),
-      save: firstVisible(rule.save, false, true, true),
+      layer2Reject: firstVisible(rule.layer2Reject, "refusal", true),
+      save: firstVisible(rule.save, "save", true),
       confirm: firstVisible(rule.confirm),
       purposes: toggles(rule.purposes),
     };
     // A save button disabled until every purpose is answered (Allow |
     // Disallow with neither picked) is there once the purposes are set.
-    v.saveLater = !v.save && v.purposes.length ? firstVisible(rule.save, false, false, true) : null;
+    v.saveLater = !v.save && v.purposes.length ? firstVisible(rule.save, "save") : null;
     // Without the platform's own markup, a shown container alone is not
     // its banner: a button of it must be there too.
     if (spec < 0 && !v.accept && !v.reject && !v.settings && !(layer2 && v.layer2)) return null;

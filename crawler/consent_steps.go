@@ -41,11 +41,11 @@ func (c *crawler) clickAgain(ctx context.Context, p *pageCtx, fr frameReport, a 
 		return
 	}
 	sleep(ctx, time.Second)
-	if _, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform}); err != nil {
-		now, ok := c.findBanner(ctx, p, consentArg{})
-		if !ok || now.Platform != fr.Platform {
-			return
-		}
+	now, moved, err := c.bannerNow(ctx, p, fr)
+	if err != nil {
+		return
+	}
+	if moved {
 		fr = now
 	}
 	if !step(fr.frame, click, false) {

@@ -119,19 +119,29 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		return
 	}
 	// Nothing recorded the choice: the banner must at least have gone.
-	// A click that reloaded the page (its site reloads on a choice, and
-	// the click came before the banner's own handler was wired) left the
-	// banner's document: the banner is looked for in the page as it is now.
-	r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
-	if err != nil {
-		if now, ok := c.findBanner(ctx, p, consentArg{}); ok && now.Platform == fr.Platform {
-			r, err = now.bannerReport, nil
-		}
-	}
+	now, _, err := c.bannerNow(ctx, p, fr)
+	r := now.bannerReport
 	if err == nil && r.Banner && (r.Accept != nil && a.Action == "accept" || a.Layer == 1 && r.Reject != nil && a.Action == "reject") {
 		a.Clicked = false
 		a.Error = "the banner was still shown after the click, and nothing recorded the choice"
 	}
+}
+
+// bannerNow asks the banner's frame what it shows now. A click that
+// reloaded the page (its site reloads on a choice, and the click came
+// before the banner's own handler was wired) left the banner's document:
+// the same platform's banner is then looked for in the page as it is now,
+// and moved says it was found in another document.
+func (c *crawler) bannerNow(ctx context.Context, p *pageCtx, fr frameReport) (now frameReport, moved bool, err error) {
+	r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
+	if err == nil {
+		fr.bannerReport = r
+		return fr, false, nil
+	}
+	if n, ok := c.findBanner(ctx, p, consentArg{}); ok && n.Platform == fr.Platform {
+		return n, true, nil
+	}
+	return fr, false, err
 }
 
 // bannerGone reports whether the platform's banner is no longer shown.
