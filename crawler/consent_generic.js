@@ -55,7 +55,8 @@ function labelWords(env) {
   const OPTIONAL = wordsRe(list("optional"), "g", true);
   // A label and its close variants: without a trailing "(recommended)",
   // "&" or "+" for "and", without the words that call the cookies
-  // optional, without a trailing "cookies".
+  // optional, without a trailing "cookies", a Japanese choice without
+  // what it joins.
   const variants = (t) => {
     const out = [t];
     const add = (x) => { x = x.replace(/\s+/g, " ").trim(); if (x && !out.includes(x)) out.push(x); };
@@ -63,6 +64,9 @@ function labelWords(env) {
     for (const x of out.slice()) add(x.replace(/\s+[&+]\s+/g, " and "));
     if (OPTIONAL) for (const x of out.slice()) add(x.replace(OPTIONAL, (m) => (/^[^\p{L}\p{N}]/u.test(m) ? m[0] : "")));
     for (const x of out.slice()) add(x.replace(/\s+(cookies?|kakor|evasteet|informasjonskapsler|ciasteczka)$/, ""));
+    // Japanese joins a choice and what follows it ("同意して閉じる", agree
+    // and close; "拒否して進む", refuse and go on): the choice alone.
+    for (const x of out.slice()) add(x.replace(/して(?:閉しる|続ける|進む)$/u, "する"));
     return out;
   };
   const classify = (t) => {

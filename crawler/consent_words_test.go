@@ -290,3 +290,36 @@ func TestSettingsWordsRank(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelVariants checks in Chromium that a label reads as its close
+// variants do: a Japanese choice joined to what follows it ("同意して閉じる",
+// agree and close) is that choice. Labels are given normalised, as the
+// engine compares them (じ loses its mark).
+func TestLabelVariants(t *testing.T) {
+	cases := map[string]string{
+		"同意して閉しる":                  "accept",
+		"同意して進む":                   "accept",
+		"拒否して閉しる":                  "reject",
+		"許可して続ける":                  "accept",
+		"閉しる":                      "",
+		"accept all (recommended)": "accept",
+		"同意并关闭":                    "accept",
+	}
+	labels := make([]string, 0, len(cases))
+	for l := range cases {
+		labels = append(labels, l)
+	}
+	b, _ := json.Marshal(labels)
+	got := evalInBrowser[[]string](t, genericSource+`;(() => {
+		const lw = labelWords({ words: `+string(labelWordsJSON(wordsJSON))+` });
+		return `+string(b)+`.map((l) => lw.classify(l));
+	})()`)
+	if len(got) != len(labels) {
+		t.Fatalf("%d answers for %d labels", len(got), len(labels))
+	}
+	for i, l := range labels {
+		if got[i] != cases[l] {
+			t.Errorf("classify(%q) = %q, want %q", l, got[i], cases[l])
+		}
+	}
+}
