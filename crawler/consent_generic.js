@@ -69,14 +69,31 @@ function labelWords(env) {
     for (const x of out.slice()) add(x.replace(/して(?:閉しる|続ける|進む)$/u, "する"));
     return out;
   };
+  // The ways a refusal goes on: of every refusal of three words or more
+  // whose first word alone is no choice ("continue without accepting",
+  // "weiter ohne Zustimmung"), what follows that word.
+  let tails = null;
+  const refusalTails = () => {
+    if (tails) return tails;
+    tails = new Set();
+    for (const w of REJECT) {
+      const i = w.indexOf(" ");
+      if (i > 0 && w.indexOf(" ", i + 1) > 0 && !classify(w.slice(0, i))) tails.add(w.slice(i + 1));
+    }
+    return tails;
+  };
   const classify = (t) => {
     if (!t || t.length > 60) return "";
     if (env.closes && env.closes(t)) {
       // A close named for what it does beside closing ("Chiudi e continua
       // senza accettare", the corner X Italian sites must offer) is a
       // refusal when the rest, after a short joining word, is one.
+      // So is one whose rest is how a refusal goes on ("Chiudi senza
+      // accettare", close without accepting, as "continua senza
+      // accettare" is a refusal).
       const m = /^\S+\s+(?:\S{1,3}\s+)?(\S.*)$/u.exec(t);
-      return m && !env.closes(m[1]) && classify(m[1]) === "reject" ? "reject" : "";
+      if (!m || env.closes(m[1])) return "";
+      return classify(m[1]) === "reject" || refusalTails().has(m[1]) ? "reject" : "";
     }
     const st = settingsRank(t);
     for (const v of variants(t)) {

@@ -293,17 +293,24 @@ func TestSettingsWordsRank(t *testing.T) {
 
 // TestLabelVariants checks in Chromium that a label reads as its close
 // variants do: a Japanese choice joined to what follows it ("同意して閉じる",
-// agree and close) is that choice. Labels are given normalised, as the
-// engine compares them (じ loses its mark).
+// agree and close) is that choice; a close named for how a refusal goes on
+// ("Chiudi senza accettare") is a refusal, a close alone or with an accept
+// is none. Labels are given normalised, as the engine compares them (じ
+// loses its mark).
 func TestLabelVariants(t *testing.T) {
 	cases := map[string]string{
-		"同意して閉しる":                  "accept",
-		"同意して進む":                   "accept",
-		"拒否して閉しる":                  "reject",
-		"許可して続ける":                  "accept",
-		"閉しる":                      "",
-		"accept all (recommended)": "accept",
-		"同意并关闭":                    "accept",
+		"同意して閉しる":                    "accept",
+		"同意して進む":                     "accept",
+		"拒否して閉しる":                    "reject",
+		"許可して続ける":                    "accept",
+		"閉しる":                        "",
+		"accept all (recommended)":   "accept",
+		"同意并关闭":                      "accept",
+		"chiudi senza accettare":     "reject",
+		"close without accepting":    "reject",
+		"fermer":                     "",
+		"schliessen und akzeptieren": "",
+		"close all":                  "",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
@@ -311,7 +318,8 @@ func TestLabelVariants(t *testing.T) {
 	}
 	b, _ := json.Marshal(labels)
 	got := evalInBrowser[[]string](t, genericSource+`;(() => {
-		const lw = labelWords({ words: `+string(labelWordsJSON(wordsJSON))+` });
+		const closes = (t) => /^(?:chiudi|close|fermer|schliessen)(?![\p{L}\p{N}])/u.test(t);
+		const lw = labelWords({ words: `+string(labelWordsJSON(wordsJSON))+`, closes });
 		return `+string(b)+`.map((l) => lw.classify(l));
 	})()`)
 	if len(got) != len(labels) {
