@@ -194,14 +194,21 @@ func readRecord(self, v string) (on, off int, bare bool) {
 	// Digit flags, one per purpose, joined or separated ("111", "1.0.0"):
 	// all on, or all off; of three or more, a first flag on and the
 	// others off is the necessary purpose alone (or a version 1). Other
-	// mixes say nothing: they may be a count or a code.
+	// mixes say nothing: they may be a count or a code. Separated flags
+	// may follow a version and a time ("2.1733140000.0.0.0").
+	flags := ""
 	if recordFlags.MatchString(v) {
+		flags = v
+	} else if m := recordLedFlags.FindStringSubmatch(v); m != nil {
+		flags = m[1] + m[2]
+	}
+	if flags != "" {
 		f := strings.Map(func(r rune) rune {
 			if r == '0' || r == '1' {
 				return r
 			}
 			return -1
-		}, v)
+		}, flags)
 		switch {
 		case strings.Trim(f, "1") == "":
 			on++
@@ -261,6 +268,12 @@ var recordDashPair = regexp.MustCompile(`^([\p{L}_]+)-([01])$`)
 // recordFlags: a record of digit flags, one per purpose, joined, or
 // three or more separated by one mark (two are a version: "1.0").
 var recordFlags = regexp.MustCompile(`^[01]{2,8}$|^[01](?:[.|,:_-][01]){2,7}$`)
+
+// recordLedFlags: three or more separated digit flags after a time in
+// seconds or milliseconds, itself perhaps after a version, all joined by
+// the same separator ("2.1733140000.0.0.0"). Without the time, a number
+// before them may be a version's ("5.0.0.0").
+var recordLedFlags = regexp.MustCompile(`^(?:\d{1,4}\.)?\d{9,13}\.([01](?:\.[01]){2,7})$|^(?:\d{1,4}\|)?\d{9,13}\|([01](?:\|[01]){2,7})$`)
 
 // recordBase64: a value that may be Base64 (standard or URL alphabet).
 var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
