@@ -52,6 +52,14 @@ type cmpRule struct {
 	// NoReject says the product offers no way to refuse: the rule then
 	// has neither reject nor settings.
 	NoReject bool `json:"noReject,omitempty"`
+	// Close is the first layer's close control ("×"), and CloseRejects a
+	// JavaScript expression, evaluated in the page's own world before a
+	// refusal, true when the product as the site configured it records a
+	// close as a refusal (its option for it is on, or it keeps purposes
+	// that are off by default): then, with no reject shown, the close is
+	// the first layer's refusal.
+	Close        []string `json:"close,omitempty"`
+	CloseRejects string   `json:"closeRejects,omitempty"`
 }
 
 // buttonRoles are the roles a selector's " :role(…)" may name: a button
@@ -90,8 +98,12 @@ func (r *cmpRule) check(file string) error {
 		return bad("confirm without reject")
 	case r.API != "" && r.State == "":
 		return bad("api without state: a banner named by the platform's API is verified by its state")
+	case (len(r.Close) > 0) != (r.CloseRejects != ""):
+		return bad("close and closeRejects go together: a close is a refusal only where the product records it so")
+	case r.CloseRejects != "" && r.State == "":
+		return bad("closeRejects without state: a close clicked as a refusal is verified by the platform's state")
 	}
-	for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save, r.Confirm} {
+	for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save, r.Confirm, r.Close} {
 		for _, s := range list {
 			if strings.TrimSpace(s) == "" || strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "[") != strings.Count(s, "]") {
 				return bad("selector %q is malformed", s)
@@ -161,7 +173,7 @@ var kit = sync.OnceValue(func() *consentKit {
 	for i := range rules {
 		k.byName[rules[i].Name] = &rules[i]
 		lean[i] = rules[i]
-		lean[i].State, lean[i].API, lean[i].Sources = "", "", nil
+		lean[i].State, lean[i].API, lean[i].CloseRejects, lean[i].Sources = "", "", "", nil
 		if api := rules[i].API; api != "" {
 			apis = append(apis, `[`+strconv.Quote(rules[i].Name)+`, () => (`+api+`)]`)
 		}

@@ -45,6 +45,9 @@ func TestRulesRefuseBadFiles(t *testing.T) {
 		{"no sources", "cmps/acme.json", strings.Replace(good, `["docs"]`, `[]`, 1), "no sources"},
 		{"unknown role", "cmps/acme.json", strings.Replace(good, `"#n"`, `"#b button :role(refuse)"`, 1), ":role( takes one of"},
 		{"api without state", "cmps/acme.json", strings.Replace(good, `"reject"`, `"api":"!!window.acme","reject"`, 1), "api without state"},
+		{"close without closeRejects", "cmps/acme.json", strings.Replace(good, `"reject"`, `"close":["#x"],"reject"`, 1), "close and closeRejects go together"},
+		{"closeRejects without state", "cmps/acme.json", strings.Replace(good, `"reject"`, `"close":["#x"],"closeRejects":"true","reject"`, 1), "closeRejects without state"},
+		{"malformed close", "cmps/acme.json", strings.Replace(good, `"reject"`, `"close":["#x["],"closeRejects":"true","state":"null","reject"`, 1), "malformed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := loadRules(fstest.MapFS{tc.file: {Data: []byte(tc.body)}})
@@ -58,14 +61,14 @@ func TestRulesRefuseBadFiles(t *testing.T) {
 	}
 }
 
-// TestRulesCompileInBrowser parses every selector and state expression of
-// every rule in Chromium: consent.js skips a selector the browser refuses,
+// TestRulesCompileInBrowser parses every selector and expression (state,
+// api, closeRejects) of every rule in Chromium: consent.js skips a selector the browser refuses,
 // so a typo would otherwise go unnoticed.
 func TestRulesCompileInBrowser(t *testing.T) {
 	type item struct{ Rule, Kind, Text string }
 	var items []item
 	for _, r := range kit().rules {
-		for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save} {
+		for _, list := range [][]string{r.Detect, r.Shown, r.Accept, r.Reject, r.Settings, r.Layer2, r.Layer2Reject, r.Purposes, r.Save, r.Confirm, r.Close} {
 			for _, s := range list {
 				css, _, _ := strings.Cut(s, " :text(")
 				css, _, _ = strings.Cut(css, " :role(")
@@ -77,6 +80,9 @@ func TestRulesCompileInBrowser(t *testing.T) {
 		}
 		if r.API != "" {
 			items = append(items, item{r.Name, "api", r.API})
+		}
+		if r.CloseRejects != "" {
+			items = append(items, item{r.Name, "closeRejects", r.CloseRejects})
 		}
 	}
 	b, _ := json.Marshal(items)

@@ -30,6 +30,7 @@ type bannerReport struct {
 	Layer2       bool           `json:"layer2"`
 	Accept       *ConsentButton `json:"accept"`
 	Reject       *ConsentButton `json:"reject"`
+	Close        *ConsentButton `json:"close"`
 	Settings     *ConsentButton `json:"settings"`
 	Layer2Reject *ConsentButton `json:"layer2Reject"`
 	Save         *ConsentButton `json:"save"`
@@ -244,7 +245,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		if click == "accept" {
 			return r.Accept != nil || acceptInside && r.Settings != nil
 		}
-		return r.Reject != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
+		return r.Reject != nil || r.Close != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
 	}
 	// A banner the first phase saw is coming, awaited as long as a page's load.
 	wait := min(c.opts.PageTimeout, 10*time.Second)
@@ -337,6 +338,13 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	case fr.Reject != nil:
 		a.Button, a.Layer = fr.Reject, 1
 		if !step(fr.frame, "reject", false) || !saveSelected() || !c.confirmReject(ctx, p, fr, step) {
+			return a
+		}
+	case fr.Close != nil && c.closeRefuses(ctx, p, fr):
+		// The product records a close as a refusal (Italy's and France's
+		// authorities ask that closing the banner refuse).
+		a.Button, a.Layer = fr.Close, 1
+		if !step(fr.frame, "close", false) {
 			return a
 		}
 	case fr.Settings == nil && fr.Save != nil && fr.Purposes.Total > 0:

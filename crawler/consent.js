@@ -167,14 +167,15 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // a role of "refusal", never one whose label names settings or a
   // subscription (notRefusal); for a "save", never one whose label reads
   // as an accept ("Agree to all" under a class the platform gives every
-  // highlighted button), which would store the opposite of a refusal.
+  // highlighted button), which would store the opposite of a refusal; for
+  // a "close", neither.
   const acceptLabel = (t) => lw().classify(lw().bare(t)) === "accept";
   const firstVisible = (sels, role, enabled) => {
     for (const s of sels || []) {
       for (const el of queryAll(s)) {
         if (!visible(el) || (enabled && disabled(el))) continue;
-        if (role === "refusal" && notRefusal(label(el))) continue;
-        if (role === "save" && acceptLabel(label(el))) continue;
+        if ((role === "refusal" || role === "close") && notRefusal(label(el))) continue;
+        if ((role === "save" || role === "close") && acceptLabel(label(el))) continue;
         return { el, sel: s };
       }
     }
@@ -230,6 +231,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       layer2: firstVisible(rule.layer2),
       accept: firstVisible(rule.accept),
       reject: firstVisible(rule.reject, "refusal"),
+      close: firstVisible(rule.close, "close"),
       settings: firstVisible(rule.settings),
       layer2Reject: firstVisible(rule.layer2Reject, "refusal", true),
       save: firstVisible(rule.save, "save", true),
@@ -361,6 +363,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     out.layer2 = !!f.layer2;
     out.accept = btn(f.accept);
     out.reject = btn(f.reject);
+    out.close = btn(f.close);
     out.settings = btn(f.settings);
     out.layer2Reject = btn(f.layer2Reject);
     out.save = btn(f.save);

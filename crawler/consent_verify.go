@@ -38,6 +38,28 @@ func stateExpr(expr string) string {
 		`)), new Promise((r) => setTimeout(() => r(null), 2000))]); } catch (e) { return null; } })()`
 }
 
+// closeRefuses reports whether the banner's platform records a close of
+// its first layer as a refusal, as its rule's closeRejects reads the page
+// (the top document, then the banner's frame).
+func (c *crawler) closeRefuses(ctx context.Context, p *pageCtx, fr frameReport) bool {
+	rule, ok := kit().byName[fr.Platform]
+	if !ok || rule.CloseRejects == "" {
+		return false
+	}
+	expr := `(async () => { try { return (await Promise.race([Promise.resolve((` + rule.CloseRejects +
+		`)), new Promise((r) => setTimeout(() => r(false), 2000))])) === true; } catch (e) { return false; } })()`
+	for _, f := range []frameRef{p.topFrame(), fr.frame} {
+		var yes bool
+		if raw := c.evalIn(ctx, p, f, expr); raw != nil && json.Unmarshal(raw, &yes) == nil && yes {
+			return true
+		}
+		if fr.frame == p.topFrame() {
+			break
+		}
+	}
+	return false
+}
+
 // readState evaluates a state expression in frame f: one of the states,
 // or "" when it cannot tell.
 func (c *crawler) readState(ctx context.Context, p *pageCtx, f frameRef, expr string) string {
