@@ -93,14 +93,23 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     for (const k of kids) s += slotted(k);
     return s;
   };
+  // The text of an image that is a button: an <input type="image">'s or
+  // an <img>'s alt, or the alt of the one image a link or button holds
+  // ("<a><img alt="Accept cookies"></a>").
+  const imageAlt = (el) => {
+    if (el.matches && el.matches('input[type="image"], img')) return el.getAttribute("alt") || "";
+    const imgs = el.querySelectorAll ? el.querySelectorAll('img[alt]:not([alt=""]), input[type="image"][alt]:not([alt=""])') : [];
+    return imgs.length === 1 ? imgs[0].getAttribute("alt") : "";
+  };
   // A button's text; an icon-only button ("✓", "✕") is named by its
-  // aria-label or title, as a screen reader names it.
+  // aria-label or title, or its image's alt text, as a screen reader names
+  // it.
   const text = (el) => {
     let t = "";
     try {
       t = el.innerText || el.value || "";
       if (!/[\p{L}\p{N}]/u.test(t) && el.querySelector && el.querySelector("slot")) t = slotted(el);
-      if (!/[\p{L}\p{N}]/u.test(t)) t = el.getAttribute("aria-label") || el.title || t || el.textContent || "";
+      if (!/[\p{L}\p{N}]/u.test(t)) t = el.getAttribute("aria-label") || el.title || imageAlt(el) || t || el.textContent || "";
     } catch (e) {}
     return String(t);
   };

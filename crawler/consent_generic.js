@@ -132,7 +132,7 @@ function genericBanner(env) {
   // An age gate: "over 18", "18+", "18 years"… in the supported languages.
   const AGE = /(?:^|[^0-9])(?:18|21)\s*\+|(?:over|above|at least|older than|mindestens|uber|ab|plus de|mas de|piu di|maior de|mayor de|powyzej|yli|nad|peste|ustu|ανω των)\s*(?:18|21)(?![0-9])|(?:^|[^0-9])(?:18|21)\s*(?:or older|or over|years?|yrs|jahre|ans|anos|anni|jaar|ar|vuotta|let|lat|ani|ev|yas|yasindan|ετων|歳)(?![\p{L}])|age verification|verify your age|date of birth|are you of legal/u;
 
-  const BUTTONS = 'button, a, summary, [role="button"], [role="link"], input[type="button"], input[type="submit"]';
+  const BUTTONS = 'button, a, summary, [role="button"], [role="link"], input[type="button"], input[type="submit"], input[type="image"]';
   const LOOSE = '[onclick], [tabindex]:not([tabindex="-1"]), [class*="btn" i], [class*="button" i]';
   const HOT = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog, [id*="cookie" i], [class*="cookie" i], ' +
     '[id*="consent" i], [class*="consent" i], [id*="gdpr" i], [class*="gdpr" i], [id*="privacy" i], [class*="privacy" i]';
@@ -154,6 +154,7 @@ function genericBanner(env) {
     seen++;
     let raw = el.textContent || el.value || el.getAttribute("aria-label") || "";
     if (!raw.trim() && el.querySelector("slot")) raw = env.label(el); // a web component's button
+    if (!raw.trim()) raw = env.label(el); // an image button, or a link around an image: its alt text
     if (raw.length > 200 || (!raw.trim() && !el.getAttribute("aria-label") && !el.value)) return;
     if (!native(el) && el.querySelector(BUTTONS)) return;
     if (shown >= MAX_SHOWN || labelled >= MAX_LABELLED) return;
