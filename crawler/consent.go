@@ -347,6 +347,12 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		if !step(fr.frame, "close", false) {
 			return a
 		}
+	case fr.Close != nil && fr.Settings == nil && (fr.Save == nil || fr.Purposes.Total == 0):
+		// A close that keeps the purposes as they are, and nothing else
+		// but an accept: no way to refuse.
+		a.Error = "the banner has no reject button"
+		a.NoReject = true
+		return a
 	case fr.Settings == nil && fr.Save != nil && fr.Purposes.Total > 0:
 		// Purposes and a save button right in the first layer.
 		a.Layer, a.Button, a.Preticked = 1, fr.Save, fr.Purposes.Ticked
