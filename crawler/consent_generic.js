@@ -70,15 +70,16 @@ function labelWords(env) {
     return out;
   };
   // The ways a refusal goes on: of every refusal of three words or more
-  // whose first word alone is no choice ("continue without accepting",
-  // "weiter ohne Zustimmung"), what follows that word.
+  // whose first word alone is no label of any role ("continue without
+  // accepting", "weiter ohne Zustimmung"), what follows that word.
   let tails = null;
   const refusalTails = () => {
     if (tails) return tails;
     tails = new Set();
+    const role = (w) => ACCEPT.has(w) || REJECT.has(w) || SETTINGS.has(w) || SAVE.has(w);
     for (const w of REJECT) {
       const i = w.indexOf(" ");
-      if (i > 0 && w.indexOf(" ", i + 1) > 0 && !classify(w.slice(0, i))) tails.add(w.slice(i + 1));
+      if (i > 0 && w.indexOf(" ", i + 1) > 0 && !role(w.slice(0, i))) tails.add(w.slice(i + 1));
     }
     return tails;
   };
