@@ -31,8 +31,8 @@ const tcfState = `new Promise((done) => {
   } catch (e) { done(null); }
 })`
 
-// stateExpr wraps a rule's state expression: errors and slow promises are
-// "cannot tell".
+// stateExpr wraps a rule's state or closeRejects expression: errors and
+// slow promises are "cannot tell" (null).
 func stateExpr(expr string) string {
 	return `(async () => { try { return await Promise.race([Promise.resolve((` + expr +
 		`)), new Promise((r) => setTimeout(() => r(null), 2000))]); } catch (e) { return null; } })()`
@@ -46,10 +46,9 @@ func (c *crawler) closeRefuses(ctx context.Context, p *pageCtx, fr frameReport) 
 	if !ok || rule.CloseRejects == "" {
 		return false
 	}
-	expr := `(async () => { try { return (await Promise.race([Promise.resolve((` + rule.CloseRejects +
-		`)), new Promise((r) => setTimeout(() => r(false), 2000))])) === true; } catch (e) { return false; } })()`
+	expr := stateExpr(rule.CloseRejects)
 	for _, f := range []frameRef{p.topFrame(), fr.frame} {
-		var yes bool
+		var yes bool // anything but true (null for an error or a timeout) is no
 		if raw := c.evalIn(ctx, p, f, expr); raw != nil && json.Unmarshal(raw, &yes) == nil && yes {
 			return true
 		}
