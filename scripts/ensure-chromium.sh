@@ -4,7 +4,8 @@
 # $CHROME_PATH, else chromium-headless-shell, chrome-headless-shell,
 # chromium, chromium-browser, google-chrome, google-chrome-stable or chrome
 # on PATH. When none is found it installs Debian's packages "chromium" and
-# "chromium-headless-shell" if run as root (the shell is the same engine
+# "chromium-headless-shell" if run as root, and the shell alone when only
+# chromium is there (the shell is the same engine
 # built for automation: scans and tests cost about a third of the CPU), and
 # fails with instructions otherwise. Used by "make demo", "make test" and
 # .ci/run.
@@ -44,6 +45,20 @@ if ! browser=$(find_browser); then
 		exit 1
 	}
 fi
+# A Chromium found without its shell (a machine that had Debian's chromium
+# already): as root, the shell is added too, for the same reason.
+case "$browser" in
+*headless-shell*) ;;
+*) if [ -z "${CHROME_PATH:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "Chromium's headless shell not found beside $browser: installing Debian's package 'chromium-headless-shell'" >&2
+	if DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-headless-shell >/dev/null 2>&1 ||
+		{ apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-headless-shell; }; then
+		browser=$(find_browser)
+	else
+		echo "warning: Debian's package 'chromium-headless-shell' could not be installed; using $browser (slower)" >&2
+	fi
+fi ;;
+esac
 case "$browser" in
 *headless-shell*) ;;
 *) if [ -z "${CHROME_PATH:-}" ]; then
