@@ -322,6 +322,13 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		if necessaryEntry(x) {
 			return
 		}
+		// Purposes granted, each with its services, under a purposes key
+		// ({"consents": {"essential": ["session"]}}): the necessary ones
+		// alone are a refusal.
+		if recordKeyList.MatchString(key) && len(x) > 0 && onlyNecessaryKeys(x) {
+			*off++
+			return
+		}
 		for k, val := range x {
 			walkRecord(self, k, val, on, off, depth+1)
 		}
@@ -340,6 +347,16 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 				}
 			}
 			grantedList(items, on, off)
+			return
+		}
+		// An optional purpose's granted services ({"statistics":
+		// ["analytics"]}): some is the purpose allowed, none refused.
+		if vocab().purpose.MatchString(key) && !slices.ContainsFunc(x, func(it any) bool { _, ok := it.(string); return !ok }) {
+			if len(x) == 0 {
+				*off++
+			} else {
+				*on++
+			}
 			return
 		}
 		// A list of entries, one per purpose, each with its choice: read
@@ -365,6 +382,17 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	case string:
 		countChoice(self, key, x, on, off)
 	}
+}
+
+// onlyNecessaryKeys reports whether every key of m names a necessary
+// purpose.
+func onlyNecessaryKeys(m map[string]any) bool {
+	for k := range m {
+		if !vocab().necessary.MatchString(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // recordKeyNecessaryCookie: a key that names a cookie every site needs (a

@@ -1,6 +1,9 @@
 package crawler
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 // TestRecordState reads choices from consent records as platforms write
 // them: a record the click did not change says nothing; necessary
@@ -58,6 +61,9 @@ func TestRecordState(t *testing.T) {
 			u + "cookie:cookies_preferences_set": "true"}, stateRejected},
 		{"a record named after its platform", nil, map[string]string{u + "cookie:gravitoData": "%7B%22masterConsent%22%3Afalse%2C%22consents%22%3A%7B%22analytics%22%3Afalse%2C%22marketing%22%3Afalse%7D%7D"}, stateRejected},
 		{"required key, short", nil, map[string]string{u + "cookie:site_consent": "req=1&stat=0&mkt=0"}, stateRejected},
+		{"services by purpose, the necessary purpose alone, beside a version flag", nil, map[string]string{u + "cookie:site-privacy": url.QueryEscape(`{"consents":{"essential":["site-privacy","cart"]},"expires":"Tue, 01 Jun 2027 00:00:00 GMT","uid":"k2f9x","v3":true,"version":"1"}`)}, stateRejected},
+		{"services by purpose, an optional purpose's among them", nil, map[string]string{u + "cookie:site-privacy": url.QueryEscape(`{"consents":{"essential":["site-privacy"],"statistics":["analytics"],"marketing":["pixel"]},"uid":"k2f9x","v3":true,"version":"1"}`)}, stateAccepted},
+		{"services by purpose, the optional purposes empty", nil, map[string]string{u + "cookie:site-privacy": `{"consents":{"essential":["site-privacy"],"statistics":[],"marketing":[]},"v2":true}`}, stateRejected},
 		{"JSON in single quotes", nil, map[string]string{u + "cookie:site_cookie_policy": "{'essential':true,'settings':false,'usage':false,'campaigns':false}"}, stateRejected},
 		{"JSON in Base64", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOmZhbHNlLCJtYXJrZXRpbmciOmZhbHNlfQ=="}, stateRejected},
 		{"JSON in Base64, all on", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOnRydWUsIm1hcmtldGluZyI6dHJ1ZX0="}, stateAccepted},

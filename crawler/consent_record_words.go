@@ -66,7 +66,7 @@ type recordVocab struct {
 const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose.
-const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|v\d+|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
 	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
