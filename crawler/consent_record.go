@@ -1,9 +1,6 @@
 package crawler
 
 import (
-	"bytes"
-	"encoding/base64"
-	"encoding/json"
 	"net/url"
 	"regexp"
 	"slices"
@@ -275,124 +272,11 @@ var recordFlags = regexp.MustCompile(`^[01]{2,8}$|^[01](?:[.|,:_-][01]){2,7}$`)
 // before them may be a version's ("5.0.0.0").
 var recordLedFlags = regexp.MustCompile(`^(?:\d{1,4}\.)?\d{9,13}\.([01](?:\.[01]){2,7})$|^(?:\d{1,4}\|)?\d{9,13}\|([01](?:\|[01]){2,7})$`)
 
-// recordBase64: a value that may be Base64 (standard or URL alphabet).
-var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
-
-// recordJSON parses a record that is a JSON object, or a list of entries
-// one per purpose ([{"name": "analytics", "on": false}]): as written, with
-// its strings in single quotes ({'essential':true}), or in Base64.
-func recordJSON(v string) (any, bool) {
-	var doc any
-	if strings.HasPrefix(v, "{") || strings.HasPrefix(v, "[{") {
-		if json.Unmarshal([]byte(v), &doc) == nil {
-			return doc, true
-		}
-		if !strings.Contains(v, `"`) && json.Unmarshal([]byte(strings.ReplaceAll(v, "'", `"`)), &doc) == nil {
-			return doc, true
-		}
-		return nil, false
-	}
-	if !recordBase64.MatchString(v) {
-		return nil, false
-	}
-	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
-		if b, err := enc.DecodeString(v); err == nil {
-			b = bytes.TrimSpace(b)
-			if len(b) > 0 && b[0] == '{' && json.Unmarshal(b, &doc) == nil {
-				return doc, true
-			}
-		}
-	}
-	return nil, false
-}
-
 func cutAny(s, seps string) (before, after string, ok bool) {
 	if i := strings.IndexAny(s, seps); i >= 0 {
 		return s[:i], s[i+1:], true
 	}
 	return s, "", false
-}
-
-func walkRecord(self, key string, v any, on, off *int, depth int) {
-	if depth > 6 {
-		return
-	}
-	switch x := v.(type) {
-	case map[string]any:
-		if necessaryEntry(x) {
-			return
-		}
-		// Purposes granted, each with its services, under a purposes key
-		// ({"consents": {"essential": ["session"]}}): the necessary ones
-		// alone are a refusal.
-		if recordKeyList.MatchString(key) && len(x) > 0 && onlyNecessaryKeys(x) {
-			*off++
-			return
-		}
-		for k, val := range x {
-			walkRecord(self, k, val, on, off, depth+1)
-		}
-	case []any:
-		// A list of granted purposes: empty, or the necessary ones alone,
-		// under a purposes key, is a refusal.
-		if recordKeyList.MatchString(key) {
-			if len(x) == 0 {
-				*off++
-				return
-			}
-			var items []string
-			for _, it := range x {
-				if s, ok := it.(string); ok {
-					items = append(items, s)
-				}
-			}
-			grantedList(items, on, off)
-			return
-		}
-		// An optional purpose's granted services ({"statistics":
-		// ["analytics"]}): some is the purpose allowed, none refused.
-		if vocab().purpose.MatchString(key) && !slices.ContainsFunc(x, func(it any) bool { _, ok := it.(string); return !ok }) {
-			if len(x) == 0 {
-				*off++
-			} else {
-				*on++
-			}
-			return
-		}
-		// A list of entries, one per purpose, each with its choice: read
-		// only when every entry names its purpose, for the necessary one,
-		// always on, is known by its name alone.
-		var entries []map[string]any
-		for _, it := range x {
-			m, ok := it.(map[string]any)
-			if !ok || len(entryPurposes(m)) == 0 {
-				return
-			}
-			entries = append(entries, m)
-		}
-		for _, m := range entries {
-			walkRecord(self, key, m, on, off, depth+1)
-		}
-	case bool:
-		countChoice(self, key, map[bool]string{true: "true", false: "false"}[x], on, off)
-	case float64:
-		if x == 0 || x == 1 {
-			countChoice(self, key, map[float64]string{0: "0", 1: "1"}[x], on, off)
-		}
-	case string:
-		countChoice(self, key, x, on, off)
-	}
-}
-
-// onlyNecessaryKeys reports whether every key of m names a necessary
-// purpose.
-func onlyNecessaryKeys(m map[string]any) bool {
-	for k := range m {
-		if !vocab().necessary.MatchString(k) {
-			return false
-		}
-	}
-	return true
 }
 
 // recordKeyNecessaryCookie: a key that names a cookie every site needs (a
