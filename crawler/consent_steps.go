@@ -15,8 +15,9 @@ func (c *crawler) confirmReject(ctx context.Context, p *pageCtx, fr frameReport,
 	if rule, ok := kit().byName[fr.Platform]; !ok || len(rule.Confirm) == 0 {
 		return true
 	}
+	// Three seconds, and three looks at least (see verifyChoice).
 	deadline := time.Now().Add(3 * time.Second)
-	for ctx.Err() == nil && time.Now().Before(deadline) {
+	for looks := 0; ctx.Err() == nil && (looks < 3 || time.Now().Before(deadline)); looks++ {
 		sleep(ctx, 250*time.Millisecond)
 		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
 		if errors.Is(err, errFrameGone) || err == nil && !r.Banner {
