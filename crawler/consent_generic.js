@@ -9,7 +9,9 @@ function labelWords(env) {
   const REJECT = new Set(list("reject"));
   const SETTINGS = new Set(list("settings"));
   const SAVE = new Set(list("save"));
-  const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+  // Scripts written without spaces between words (CJK, and Thai): their
+  // words are found anywhere in a text.
+  const CJK = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
   const esc = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A word list as a regular expression: words match at the start of a
   // word ("cookie" finds "cookies") or, whole, as whole words; CJK words

@@ -27,11 +27,12 @@ func labelTokens(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:/&()'\"-", r) })
 }
 
-// cjkWord reports whether a word is written in CJK script, which the
-// engine finds anywhere in a label rather than as a whole word.
+// cjkWord reports whether a word is written in a script without spaces
+// between words (CJK, Thai), which the engine finds anywhere in a label
+// rather than as a whole word.
 func cjkWord(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool {
-		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r >= 0xac00 && r <= 0xd7af
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) || r >= 0xac00 && r <= 0xd7af
 	})
 }
 
@@ -127,6 +128,20 @@ func TestConsentWords(t *testing.T) {
 		}
 		if len(kinds) > 1 {
 			t.Errorf("%q is both %s", w, strings.Join(kinds, " and "))
+		}
+	}
+	// No accept label starts with a word for closing: the engine reads
+	// such a label as a close ("Đóng" and "Đồng ý", close and agree, are
+	// one word without their marks).
+	var closes []string
+	for _, lists := range langs {
+		closes = append(closes, lists["close"]...)
+	}
+	for w, in := range role {
+		for _, c := range closes {
+			if rest, ok := strings.CutPrefix(w, c); in["accept"] && ok && (rest == "" || !unicode.IsLetter([]rune(rest)[0])) {
+				t.Errorf("accept label %q starts with the close word %q", w, c)
+			}
 		}
 	}
 	// The words that rank a settings button: one word each, normalised,
@@ -311,6 +326,23 @@ func TestLabelVariants(t *testing.T) {
 		"fermer":                     "",
 		"schliessen und akzeptieren": "",
 		"close all":                  "",
+		// Languages written right to left, without spaces, or whose
+		// words lose their marks (normalised as the engine does).
+		"قبول الكل": "accept",
+		"رفض الكل":  "reject",
+		"اعدادات ملفات تعريف الارتباط": "settings",
+		"אני מסכים/ה":   "accept",
+		"לא מסכים/ה":    "reject",
+		"ยอมรบทงหมด":    "accept",
+		"ปฏเสธทงหมด":    "reject",
+		"ตงคาคกก":       "settings",
+		"đong y":        "accept",
+		"tu choi":       "reject",
+		"terima semua":  "accept",
+		"tolak":         "reject",
+		"прихватам све": "accept",
+		"одбијам":       "reject",
+		"подешавања":    "settings",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
@@ -318,7 +350,7 @@ func TestLabelVariants(t *testing.T) {
 	}
 	b, _ := json.Marshal(labels)
 	got := evalInBrowser[[]string](t, genericSource+`;(() => {
-		const closes = (t) => /^(?:chiudi|close|fermer|schliessen)(?![\p{L}\p{N}])/u.test(t);
+		const closes = (t) => /^(?:chiudi|close|fermer|schliessen|đong lai)(?![\p{L}\p{N}])/u.test(t);
 		const lw = labelWords({ words: `+string(labelWordsJSON(wordsJSON))+`, closes });
 		return `+string(b)+`.map((l) => lw.classify(l));
 	})()`)
