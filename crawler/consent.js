@@ -34,7 +34,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       if (fixedBox.has(e)) { box = fixedBox.get(e); break; }
       path.push(e);
       if ((e.ownerDocument.defaultView || window).getComputedStyle(e).position === "fixed") { box = e; break; }
-      e = e.parentElement || (e.parentNode && e.parentNode.host) || null;
+      e = e.assignedSlot || e.parentElement || (e.parentNode && e.parentNode.host) || null;
     }
     for (const p of path) fixedBox.set(p, box);
     return box;

@@ -142,7 +142,17 @@ function genericBanner(env) {
   const native = (el) => el.matches(BUTTONS);
   // A button's label, with whatever arrows or marks surround it trimmed.
   const lab = (el) => bare(env.label(el));
-  const up = (n) => n.parentElement || (n.parentNode && n.parentNode.host) || null;
+  // Up the tree as it is drawn: a slotted element's parent is its slot
+  // (a web component's buttons given from outside it), a shadow root's
+  // its host.
+  const up = (n) => n.assignedSlot || n.parentElement || (n.parentNode && n.parentNode.host) || null;
+  // An element's id and class, and a custom element's name
+  // (<site-cookie-banner>), as markup that may say what it is.
+  const marks = (n) => {
+    const cls = typeof n.className === "string" ? n.className : (n.getAttribute && n.getAttribute("class")) || "";
+    const tag = n.tagName && n.tagName.includes("-") ? n.tagName : "";
+    return (n.id || "") + " " + cls + " " + tag;
+  };
 
   // Candidate buttons: first those inside likely banners, then shadow
   // roots and frames, then each document from both ends (banners come
@@ -228,8 +238,7 @@ function genericBanner(env) {
     let pos = "";
     try { pos = getComputedStyle(n).position; } catch (e) {}
     if (pos === "fixed" || pos === "sticky") return 2;
-    const cls = typeof n.className === "string" ? n.className : n.getAttribute("class") || "";
-    return MARK.test((n.id || "") + " " + cls) ? 1 : 0;
+    return MARK.test(marks(n)) ? 1 : 0;
   };
   const textCache = new Map();
   const textOf = (n) => {
@@ -295,8 +304,7 @@ function genericBanner(env) {
   const NAMED = /cookie|consent|gdpr|rgpd|dsgvo/i;
   const namedConsent = (el, c) => {
     for (let n = up(el), i = 0; n && i < 20; n = up(n), i++) {
-      const cls = typeof n.className === "string" ? n.className : (n.getAttribute && n.getAttribute("class")) || "";
-      if (NAMED.test((n.id || "") + " " + cls)) return true;
+      if (NAMED.test(marks(n))) return true;
       if (n === c) break;
     }
     return false;
