@@ -5,6 +5,8 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   //   mode "detect": what is shown (platform, first layer, second layer)
   //   mode "click", arg {platform, role}: clicks the first visible element
   //     of a role (accept, reject, settings, layer2Reject, save)
+  //   mode "point", arg {platform, role}: where the mouse would click it
+  //     (see pointAt), for a click the page takes for a person's
   //   mode "untick", arg {platform}: unticks every ticked optional purpose
   //   mode "tick", arg {platform}: ticks every optional purpose (an accept
   //     where the settings offer no "accept all"); both list the purposes
@@ -54,6 +56,37 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       const b = box.getBoundingClientRect();
       return !(b.width > 0 && b.height > 0 && outOfWindow(b, w));
     } catch (e) { return false; }
+  };
+
+  // pointAt: where a visitor clicks el, in the top window's coordinates:
+  // the middle of its box, when el (or what it holds) is what shows
+  // there; null when something covers it, or a frame on the way up is of
+  // another origin.
+  const pointAt = (el) => {
+    const r = el.getBoundingClientRect();
+    let x = r.left + r.width / 2, y = r.top + r.height / 2;
+    let hit = el.ownerDocument.elementFromPoint(x, y);
+    for (let i = 0; hit && hit.shadowRoot && i < 10; i++) {
+      const h = hit.shadowRoot.elementFromPoint(x, y);
+      if (!h || h === hit) break;
+      hit = h;
+    }
+    let mine = false;
+    for (let n = hit, i = 0; n && i < 60 && !mine; i++) {
+      mine = n === el;
+      n = n.assignedSlot || n.parentElement || (n.parentNode && n.parentNode.host) || null;
+    }
+    if (!mine) return null;
+    try {
+      for (let w = el.ownerDocument.defaultView; w && w !== w.top; w = w.parent) {
+        const fe = w.frameElement;
+        if (!fe) return null;
+        const b = fe.getBoundingClientRect();
+        x += b.left + fe.clientLeft;
+        y += b.top + fe.clientTop;
+      }
+    } catch (e) { return null; }
+    return { x, y };
   };
 
   // roots: this document, its shadow roots (open ones found here, closed
@@ -380,10 +413,15 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     out.confirm = btn(f.confirm);
     out.purposes = { total: f.purposes.length, ticked: f.purposes.filter(ticked).length };
 
-    if (mode === "click") {
+    if (mode === "click" || mode === "point") {
       const target = f[arg.role];
       if (!target) { out.error = "no " + arg.role + " button is shown"; return out; }
       try { target.el.scrollIntoView({ block: "center" }); } catch (e) {}
+      if (mode === "point") {
+        out.point = pointAt(target.el);
+        out.clickedLabel = shown(target.el);
+        return out;
+      }
       target.el.click();
       out.clicked = true;
       out.clickedLabel = shown(target.el);

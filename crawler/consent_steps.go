@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/chromedp/cdproto/input"
 )
 
 // Steps of a consent choice beyond its first click.
@@ -49,11 +51,41 @@ func (c *crawler) clickAgain(ctx context.Context, p *pageCtx, fr frameReport, a 
 	if moved {
 		fr = now
 	}
-	if !step(fr.frame, click, false) {
+	// The second click is the mouse's: a banner that takes a person's
+	// input only (it ignores a scripted click, whose event is not
+	// trusted) ignored the first. Where the button cannot be pointed at,
+	// the script clicks it again.
+	if label, ok := c.mouseClick(ctx, p, fr, click); ok {
+		a.Clicks++
+		a.Steps = append(a.Steps, label)
+	} else if !step(fr.frame, click, false) {
 		return
 	}
 	a.Clicked, a.Error = true, ""
 	c.verifyChoice(ctx, p, fr, a, before)
+}
+
+// mouseClick clicks a role's button of the banner with the mouse: a
+// press and a release at its middle, sent to the tab as input, which the
+// page cannot tell from a person's. It reports false, having sent
+// nothing, when the button cannot be pointed at: covered by something
+// else, or in a frame of another origin (whose place in the window the
+// frame's script cannot see).
+func (c *crawler) mouseClick(ctx context.Context, p *pageCtx, fr frameReport, role string) (string, bool) {
+	r, err := c.runConsentScript(ctx, p, fr.frame, "point", consentArg{Platform: fr.Platform, Role: role})
+	if err != nil || r.Point == nil {
+		return "", false
+	}
+	for _, ev := range []input.DispatchMouseEventParams{
+		{Type: input.DispatchMouseEventTypeMouseMoved, X: r.Point.X, Y: r.Point.Y},
+		{Type: input.DispatchMouseEventTypeMousePressed, X: r.Point.X, Y: r.Point.Y, Button: input.MouseButtonLeft, Buttons: 1, ClickCount: 1},
+		{Type: input.DispatchMouseEventTypeMouseReleased, X: r.Point.X, Y: r.Point.Y, Button: input.MouseButtonLeft, ClickCount: 1},
+	} {
+		if err := c.s.tap.call(ctx, p.session, input.DispatchMouseEvent.Method, ev, nil); err != nil {
+			return "", false
+		}
+	}
+	return r.ClickedLabel, true
 }
 
 // bannerBack undoes a refusal made behind the settings when the banner's
