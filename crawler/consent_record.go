@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A consent record is a cookie or storage entry in which a banner keeps the
@@ -200,21 +202,15 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		flags = m[1] + m[2]
 	}
 	if flags != "" {
-		f := strings.Map(func(r rune) rune {
-			if r == '0' || r == '1' {
-				return r
-			}
-			return -1
-		}, flags)
-		switch {
-		case strings.Trim(f, "1") == "":
-			on++
-		case strings.Trim(f, "0") == "" || len(f) >= 3 && f[0] == '1' && strings.Trim(f[1:], "0") == "":
-			off++
-		}
+		on, off = readFlags(flags)
 		return on, off, bare
 	}
 	pairs := splitAny(v, "&,;|!")
+	if f, ok := letterFlags(pairs); ok {
+		if on, off = readFlags(f); on+off > 0 {
+			return on, off, bare
+		}
+	}
 	if len(pairs) == 1 {
 		// Pairs joined by hyphens ("Required:1-Analytics:0"), when every
 		// part is a pair.
@@ -249,6 +245,48 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		}
 	}
 	return on, off, bare
+}
+
+// readFlags reads digit flags, one per purpose ("1000", "1.0.0"): all
+// on is accepted, all off or only the first on (the necessary purpose)
+// rejected; other mixes say nothing.
+func readFlags(flags string) (on, off int) {
+	f := strings.Map(func(r rune) rune {
+		if r == '0' || r == '1' {
+			return r
+		}
+		return -1
+	}, flags)
+	switch {
+	case strings.Trim(f, "1") == "":
+		on++
+	case strings.Trim(f, "0") == "" || len(f) >= 3 && f[0] == '1' && strings.Trim(f[1:], "0") == "":
+		off++
+	}
+	return on, off
+}
+
+// letterFlags returns the flags of three or more pairs whose keys are a
+// letter or two, no word ("n:1|f:0|a:0|m:0"): such keys name the
+// purposes too briefly to read, and their flags read as bare flags do.
+// Pairs without a separator (a version, a time) are left out.
+func letterFlags(pairs []string) (string, bool) {
+	var f strings.Builder
+	for _, p := range pairs {
+		k, val, ok := cutAny(p, ":=")
+		if !ok {
+			continue
+		}
+		if n := utf8.RuneCountInString(k); n == 0 || n > 2 || !isLetters(k) || val != "0" && val != "1" {
+			return "", false
+		}
+		f.WriteString(val)
+	}
+	return f.String(), f.Len() >= 3
+}
+
+func isLetters(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 // splitAny splits s at every rune of seps, dropping empty fields.
