@@ -36,7 +36,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       if (fixedBox.has(e)) { box = fixedBox.get(e); break; }
       path.push(e);
       if ((e.ownerDocument.defaultView || window).getComputedStyle(e).position === "fixed") { box = e; break; }
-      e = e.assignedSlot || e.parentElement || (e.parentNode && e.parentNode.host) || null;
+      e = drawnParent(e);
     }
     for (const p of path) fixedBox.set(p, box);
     return box;
@@ -74,7 +74,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     let mine = false;
     for (let n = hit, i = 0; n && i < 60 && !mine; i++) {
       mine = n === el;
-      n = n.assignedSlot || n.parentElement || (n.parentNode && n.parentNode.host) || null;
+      n = drawnParent(n);
     }
     if (!mine) return null;
     try {

@@ -1,3 +1,10 @@
+// drawnParent is a node's parent in the tree as it is drawn: a slotted
+// element's is its slot (a web component's buttons given from outside
+// it), a shadow root's child's is the root's host.
+function drawnParent(n) {
+  return n.assignedSlot || n.parentElement || (n.parentNode && n.parentNode.host) || null;
+}
+
 // labelWords reads the buttons' words (crawler/consent_words.json) for
 // both the generic finder and the rules' ":role(…)" selectors. env: {
 // words, closes(label) }. It returns classify(label): "accept", "reject",
@@ -142,10 +149,7 @@ function genericBanner(env) {
   const native = (el) => el.matches(BUTTONS);
   // A button's label, with whatever arrows or marks surround it trimmed.
   const lab = (el) => bare(env.label(el));
-  // Up the tree as it is drawn: a slotted element's parent is its slot
-  // (a web component's buttons given from outside it), a shadow root's
-  // its host.
-  const up = (n) => n.assignedSlot || n.parentElement || (n.parentNode && n.parentNode.host) || null;
+  const up = drawnParent;
   // An element's id and class, and a custom element's name
   // (<site-cookie-banner>), as markup that may say what it is.
   const marks = (n) => {
