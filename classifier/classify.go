@@ -271,6 +271,11 @@ func (c *classifier) cookie(ck crawler.Cookie, matched []*declaration) Classific
 	if e == nil || e.weak() {
 		g, guessed = heuristic(ck, c.kb)
 	}
+	// A guess from the cookie's own name beats a name known only on an
+	// advertising host, as it beats the entry itself.
+	if eg, ok := embedGuess(ck, e, c.kb); ok && !(guessed && e.OtherHost) {
+		g, guessed = eg, true
+	}
 	cl := Classification{Verdict: verdict(decl, e, g, guessed)}
 	if c.havePolicy {
 		c.policyFindings(ck, &cl, decl, ambiguous)
@@ -303,7 +308,7 @@ func verdict(decl *declaration, e *Entry, g guess, guessed bool) Verdict {
 	case decl != nil && decl.Category != policy.Unclassified && decl.Category.Valid():
 		v.Category, v.CategorySource, v.Confidence = decl.Category, SourcePolicy, ConfidenceHigh
 		v.Reason = "declared " + declaredAs(decl.Declaration)
-	case e != nil && !(e.weak() && guessed):
+	case e != nil && !((e.weak() || g.overEntry) && guessed):
 		v.Category, v.CategorySource, v.Confidence = e.Category, SourceKnowledgeBase, e.Confidence
 		v.Reason = kbEvidence(e)
 	case guessed:

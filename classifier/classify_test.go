@@ -724,3 +724,39 @@ cookies:
 		}
 	}
 }
+
+// TestEmbeddedServiceCookies checks how a cookie that an advertising or
+// social company sets on its own site, necessary or a preference there, is
+// read elsewhere: reached through the company's embed or tag (a third-party
+// cookie of its host, or a site's cookie the knowledge base knows only on
+// the company's hosts), it is of the company's category, since the site
+// needs consent for the embed; on the company's own site it keeps the
+// knowledge base's category. A necessary cookie of a host that is not an
+// advertising one keeps its category everywhere.
+func TestEmbeddedServiceCookies(t *testing.T) {
+	t.Parallel()
+	kb := builtin(t)
+	ownSite := firstParty("YSC")
+	ownSite.Domain = "www.youtube.com"
+	for _, tc := range []struct {
+		what string
+		ck   crawler.Cookie
+		want policy.Category
+		src  classifier.Source
+	}{
+		{"third-party, from YouTube's embed", observed(t, "YSC=1; Domain=.youtube.com; Secure", "https://www.youtube.com/embed/x"), policy.Marketing, classifier.SourceHeuristic},
+		{"a site's cookie of YouTube's name", firstParty("YSC"), policy.Marketing, classifier.SourceHeuristic},
+		{"on YouTube's own site", ownSite, policy.Necessary, classifier.SourceKnowledgeBase},
+		{"Cloudflare's, third-party", observed(t, "__cf_bm=1; Domain=.cdn.example.net; Secure", "https://cdn.example.net/x"), policy.Necessary, classifier.SourceKnowledgeBase},
+	} {
+		res := classifier.Classify([]crawler.Cookie{tc.ck}, nil, kb, classifier.Options{Site: site})
+		cl := res.Cookies[0]
+		if cl.Category != tc.want || cl.CategorySource != tc.src {
+			t.Errorf("%s: %s from %s (%s), want %s from %s", tc.what, cl.Category, cl.CategorySource, cl.Reason, tc.want, tc.src)
+			continue
+		}
+		if tc.src == classifier.SourceHeuristic && (cl.Confidence != classifier.ConfidenceLow || !strings.Contains(cl.Reason, "need consent") || cl.Provider == "") {
+			t.Errorf("%s: confidence %s, provider %q, reason %q: want low confidence, the provider, and a reason that says why", tc.what, cl.Confidence, cl.Provider, cl.Reason)
+		}
+	}
+}

@@ -84,7 +84,7 @@ func kbEvidence(e *Entry) string {
 		b.WriteString(e.Origin)
 	}
 	if e.Loose {
-		b.WriteString(", a name that differs from this one only in its leading underscores")
+		b.WriteString(", a name that differs from this one only in its leading underscores or letter case")
 	}
 	if e.Stem {
 		b.WriteString(", the stem of this family of names")

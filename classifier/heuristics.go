@@ -19,6 +19,10 @@ type guess struct {
 	// Reason says what the guess rests on, for the finding's evidence.
 	Reason   string
 	Provider string
+	// overEntry is set on a guess that reads the knowledge base's own
+	// entry in the cookie's context (see embedGuess): it gives the category
+	// in the entry's place.
+	overEntry bool
 }
 
 // nameWords are the words of cookie names that say what a cookie is for,
@@ -44,7 +48,7 @@ var nameWords = []nameRule{
 	{words: []string{"csrf", "xsrf", "antiforgery"}, prefix: true, category: policy.Necessary, confidence: ConfidenceMedium, what: "request forgery protection"},
 	{words: []string{"auth"}, prefix: true, unless: []string{"token"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a sign-in"},
 	{words: []string{"cookieconsent", "consent", "consented", "policy", "notice", "banner", "cookies"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
-	{words: []string{"cookie"}, also: []string{"accept", "accepted", "agreed", "allowed", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "performance", "preference", "seen", "status", "statistics", "analytics"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
+	{words: []string{"cookie"}, also: []string{"accept", "accepted", "agreed", "allowed", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "option", "options", "performance", "preference", "seen", "status", "statistics", "analytics"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
 	{words: []string{"cart", "checkout"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a shopping cart"},
 	{words: []string{"phpsessid", "jsessionid", "sessionid", "login", "saml", "sso"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a session or a sign-in"},
 	{words: []string{"affinity", "serverid"}, category: policy.Necessary, confidence: ConfidenceLow, what: "load balancing"},
@@ -65,15 +69,54 @@ func heuristic(c crawler.Cookie, kb *KB) (guess, bool) {
 	// tracking its domain does on other sites.
 	if c.Party == crawler.ThirdParty {
 		if h, ok := kb.Host(c.Domain); ok {
-			return guess{h.Category, ConfidenceHigh, fmt.Sprintf("set on %s, a known %s host (%s)", h.Host, hostRole(h.Category), h.Provider), h.Provider}, true
+			return guess{Category: h.Category, Confidence: ConfidenceHigh, Reason: fmt.Sprintf("set on %s, a known %s host (%s)", h.Host, hostRole(h.Category), h.Provider), Provider: h.Provider}, true
 		}
 	}
 	words := nameWordSet(c.Name)
 	for _, nw := range nameWords {
 		for _, w := range nw.words {
 			if nw.holds(words, w) {
-				return guess{nw.category, nw.confidence, fmt.Sprintf("its name has the word %q, usual for %s", w, nw.what), ""}, true
+				return guess{Category: nw.category, Confidence: nw.confidence, Reason: fmt.Sprintf("its name has the word %q, usual for %s", w, nw.what)}, true
 			}
+		}
+	}
+	return guess{}, false
+}
+
+// embedGuess reads an entry that names an advertising or social company's
+// cookie of its own site, necessary or a preference there (YouTube's YSC
+// and PREF, LinkedIn's li_gc, Google's AEC on google.com), when the
+// cookie is not of that site: a third-party cookie of the company's host,
+// or a site's cookie whose name the knowledge base knows only on the
+// company's hosts (a policy page that declares YouTube's cookies). There
+// it comes with the company's embed or tag (a video, a share button, a
+// sign-in), which the site needs consent for, and the cookie is of the
+// company's category for the site, as the host list gives it: what it
+// does for the company on its own site is not necessary to the site the
+// visitor came to. The guess has low confidence; Classify lets a guess
+// from the words of the name come first where the entry is of another
+// host (a site's own "lang" is not LinkedIn's).
+func embedGuess(c crawler.Cookie, e *Entry, kb *KB) (guess, bool) {
+	if e == nil || !e.HostOnly || (e.Category != policy.Necessary && e.Category != policy.Preferences) {
+		return guess{}, false
+	}
+	var hosts []string
+	switch {
+	case e.OtherHost:
+		hosts = e.Hosts
+	case c.Party == crawler.ThirdParty:
+		hosts = []string{c.Domain}
+	}
+	for _, d := range hosts {
+		if h, ok := kb.Host(d); ok && h.Category != e.Category && h.Category == policy.Marketing {
+			return guess{
+				Category:   h.Category,
+				Confidence: ConfidenceLow,
+				Reason: fmt.Sprintf("known as %s's cookie %s on its own hosts (%s there); elsewhere it comes with the embeds and tags of %s, a known %s host, which need consent",
+					e.Provider, e.Pattern(), e.Category, h.Host, hostRole(h.Category)),
+				Provider:  e.Provider,
+				overEntry: true,
+			}, true
 		}
 	}
 	return guess{}, false
@@ -158,5 +201,18 @@ func nameWordSet(name string) map[string]bool {
 		prev = r
 	}
 	flush()
+	// "cookie" is often glued to the words beside it ("cookieoption",
+	// "controlcookieanalytics"): those words are the name's too.
+	for w := range words {
+		if w == "cookie" || w == "cookies" || !strings.Contains(w, "cookie") {
+			continue
+		}
+		for _, part := range strings.Split(w, "cookie") {
+			if part = strings.TrimPrefix(part, "s"); part != "" {
+				words[part] = true
+			}
+		}
+		words["cookie"] = true
+	}
 	return words
 }

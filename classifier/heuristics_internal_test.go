@@ -22,6 +22,10 @@ func TestNameWordSet(t *testing.T) {
 		{"XSRF-TOKEN", []string{"xsrf", "token"}},
 		{"loaded", []string{"loaded"}},
 		{"a.b:c", []string{"a", "b", "c"}},
+		{"controlcookieanalytics", []string{"controlcookieanalytics", "control", "cookie", "analytics"}},
+		{"cookieoption", []string{"cookieoption", "cookie", "option"}},
+		{"mycookies_ok", []string{"mycookies", "my", "cookie", "ok"}},
+		{"cookie", []string{"cookie"}},
 	}
 	for _, tc := range cases {
 		want := map[string]bool{}

@@ -112,8 +112,9 @@ type Entry struct {
 	OtherHost bool
 	// Loose is set on an entry Lookup returns for a name that differs from
 	// the entry's only in its leading underscores ("_utma" for "__utma"),
-	// as policy pages often write them: the name is probably that cookie
-	// (low confidence).
+	// or, for a name of five characters or more, in letter case ("1p_jar"
+	// for "1P_JAR"), as policy pages often write them: the name is
+	// probably that cookie (low confidence).
 	Loose bool
 	// Stem is set on an entry Lookup returns for a name that is a prefix
 	// entry's name without its last separator: policy pages name a family
@@ -172,6 +173,7 @@ type KB struct {
 	exact   map[string][]int // name → indexes in entries of exact entries
 	loose   map[string][]int // looseKey of a name → exact entries
 	stems   map[string][]int // a prefix without its last separator → prefix entries
+	folded  map[string][]int // foldKey of a name → exact entries
 	prefix  prefixTrie       // the prefix entries
 	globs   []int            // indexes of glob entries
 	hosts   []HostEntry
@@ -295,6 +297,7 @@ func (kb *KB) index() {
 	kb.exact = map[string][]int{}
 	kb.loose = map[string][]int{}
 	kb.stems = map[string][]int{}
+	kb.folded = map[string][]int{}
 	kb.prefix = prefixTrie{}
 	kb.globs = nil
 	for i, e := range kb.entries {
@@ -303,6 +306,9 @@ func (kb *KB) index() {
 			kb.exact[e.Name] = append(kb.exact[e.Name], i)
 			if k, ok := looseKey(e.Name); ok {
 				kb.loose[k] = append(kb.loose[k], i)
+			}
+			if k, ok := foldKey(e.Name); ok {
+				kb.folded[k] = append(kb.folded[k], i)
 			}
 		case MatchPrefix:
 			kb.prefix.add(e.Name, i)

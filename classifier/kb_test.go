@@ -329,6 +329,9 @@ func TestLooseLookup(t *testing.T) {
 		mk("vendor", "ssid", "vendor.example"),
 		mk("exact", "_both"),
 		mk("exact too", "__both"),
+		mk("caps", "CF_TOKEN"),
+		mk("short caps", "ABCD"),
+		mk("vendor caps", "VENDOR_ID", "vendor.example"),
 	})
 	for _, tc := range []struct {
 		name, domain string
@@ -343,6 +346,11 @@ func TestLooseLookup(t *testing.T) {
 		{"_ssid", "www.example.org", ""},          // the entry's cookie is set elsewhere
 		{"_ssid", "ads.vendor.example", "vendor"}, // on its host it stands
 		{"_utmz", "www.example.org", ""},
+		{"cf_token", "www.example.org", "caps"},  // letter case, in a name of five characters or more
+		{"_Cf_Token", "www.example.org", "caps"}, // and underscores at once
+		{"abcd", "www.example.org", ""},          // too short to compare without case
+		{"vendor_id", "www.example.org", ""},     // set elsewhere
+		{"vendor_id", "ads.vendor.example", "vendor caps"},
 	} {
 		checkWeakLookup(t, kb, tc.name, tc.domain, tc.want, "loose", func(e classifier.Entry) bool { return e.Loose })
 	}

@@ -166,7 +166,28 @@ func looseLookup(kb *KB, name, domain string) (Entry, bool) {
 		e.Confidence, e.Stem = ConfidenceLow, true
 		return e, true
 	}
+	if k, ok := foldKey(name); ok {
+		if i := best(kb.folded[k]); i >= 0 {
+			e := kb.entries[i].Entry
+			e.Confidence, e.Loose = ConfidenceLow, true
+			return e, true
+		}
+	}
 	return Entry{}, false
+}
+
+// minFoldName is the shortest name, without its leading underscores, that
+// a loose lookup compares without letter case: pages and vendors' own
+// lists write one cookie's name in two cases ("1p_jar" for Google's
+// "1P_JAR"; both databases hold "cftoken" and "CFTOKEN"), but a short
+// name in another case is too often a site's own.
+const minFoldName = 5
+
+// foldKey is the name without its leading underscores, in lower case, and
+// whether a loose lookup compares it so.
+func foldKey(name string) (string, bool) {
+	k := strings.ToLower(strings.TrimLeft(name, "_"))
+	return k, len(k) >= minFoldName
 }
 
 // stemSeparators end the prefixes whose stem a policy page may write for
@@ -251,6 +272,9 @@ func (kb *KB) Matches(name string) []Entry {
 		if len(idx) == 0 {
 			idx = append(idx, kb.stems[name]...)
 		}
+	}
+	if k, ok := foldKey(name); ok && len(idx) == 0 {
+		idx = append(idx, kb.folded[k]...)
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		switch {
