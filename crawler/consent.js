@@ -234,7 +234,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     }
     return out;
   };
-  const ticked = (el) => el.checked === true || el.getAttribute("aria-checked") === "true" || el.getAttribute("aria-pressed") === "true";
+  // A purpose chosen with a <select> ("Allow" | "Deny"): ticked unless
+  // its "off" option is the one selected.
+  const ticked = (el) => el.tagName === "SELECT" ? !!selectOff(el) && !selectOff(el).selected
+    : el.checked === true || el.getAttribute("aria-checked") === "true" || el.getAttribute("aria-pressed") === "true";
   // A purpose chosen with a pair of options (radios or pressed buttons: "Off" | "On",
   // "Disagree" | "Agree"): the "off" option is not a purpose, and a
   // purpose is refused by picking it.
@@ -242,6 +245,16 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const OPTION = 'input[type="radio"], [role="radio"], button[aria-pressed]';
   const isOption = (el) => !!el.matches && el.matches(OPTION);
   const offOption = (el) => isOption(el) && offWords.has(label(el.labels && el.labels[0] || el).trim());
+  // The "off" option of a <select> that chooses a purpose: one option of
+  // two to four reads as "off" or as a refusal ("Deny", "Neka"), and
+  // another is there to allow it; null for any other <select>.
+  const refuseWords = new Set(langs.flatMap((l) => l.reject || []));
+  const selectOff = (el) => {
+    if (!el || el.tagName !== "SELECT" || el.multiple || el.options.length < 2 || el.options.length > 4) return null;
+    const opts = [...el.options].filter((o) => !o.disabled);
+    const off = opts.filter((o) => { const t = norm(o.textContent).trim(); return offWords.has(t) || refuseWords.has(t); });
+    return off.length === 1 && opts.length >= 2 ? off[0] : null;
+  };
   const offPartner = (el) => {
     for (let g = el.closest('[role="radiogroup"]') || el.parentElement, up = 0; g && up < 3; g = g.parentElement, up++) {
       const opts = [...g.querySelectorAll(OPTION)].filter((o) => o !== el && offOption(o));
@@ -294,7 +307,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const wrap = (el) => (el ? { el, sel: "text=" + label(el) } : null);
   const generic = (layer2) => {
     let g = null;
-    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption, offPartner, closes, flat: slotted }); } catch (e) { g = null; }
+    try { g = genericBanner({ roots, visible, label, norm, words, layer2, offOption, offPartner, selectOff, closes, flat: slotted }); } catch (e) { g = null; }
     if (!g) return null;
     return {
       platform: "generic", title: "",
@@ -438,6 +451,18 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       out.toggled = [];
       const toggled = (el) => out.toggled.push(shown(el.closest("label") || el.parentElement || el) || "purpose");
       for (const el of f.purposes) {
+        // A <select> is set to its "off" option, or to the first other.
+        const offOpt = selectOff(el);
+        if (offOpt) {
+          if (ticked(el) === on) continue;
+          const pickOpt = on ? [...el.options].find((o) => o !== offOpt && !o.disabled) : offOpt;
+          el.value = pickOpt.value;
+          pickOpt.selected = true;
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+          toggled(el);
+          continue;
+        }
         // Of a pair of options with neither picked ("Allow" | "Disallow"),
         // the refusal picks the "off" one.
         const off = !on && isOption(el) ? offPartner(el) : null;

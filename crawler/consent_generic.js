@@ -121,7 +121,8 @@ function labelWords(env) {
 // genericBanner finds a consent banner of no known platform by the texts of
 // its buttons (crawler/consent_words.json). env: { roots, visible(el),
 // label(el), norm(s), words, layer2, offOption(el) (the "off" option of a
-// pair), offPartner(el) (an option's "off" partner, or null),
+// pair), offPartner(el) (an option's "off" partner, or null), selectOff(el)
+// (the "off" option of a <select> that chooses a purpose, or null),
 // closes(label) (a label that closes something), flat(node) (its
 // text with what its <slot>s show) }. It returns null, or { container,
 // accept, reject, settings, save, purposes }. It never clicks and never
@@ -370,10 +371,15 @@ function genericBanner(env) {
     for (const r of env.roots) if (r.host && within(c, r.host)) scopes.push(r);
     for (const s of scopes) {
       let els = [];
-      try { els = s.querySelectorAll('input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-checked], button[aria-pressed], input[type="radio"], [role="radio"]'); } catch (e) { continue; }
+      try { els = s.querySelectorAll('input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-checked], button[aria-pressed], input[type="radio"], [role="radio"], select'); } catch (e) { continue; }
       for (let i = 0; i < els.length && out.length < 100; i++) {
         const el = els[i];
         if (out.includes(el) || el.disabled || el.getAttribute("aria-disabled") === "true") continue;
+        // A <select> is a purpose when it allows or refuses ("Allow" | "Deny").
+        if (el.tagName === "SELECT") {
+          if (env.selectOff && env.selectOff(el)) out.push(el);
+          continue;
+        }
         if (el.tagName !== "INPUT" && el.querySelector('input[type="checkbox"]')) continue;
         if (env.offOption && env.offOption(el)) continue; // the "off" side of a pair of options
         // A radio is a purpose only as the "on" side of a pair whose other
