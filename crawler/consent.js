@@ -264,6 +264,41 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     return null;
   };
 
+  // watchChanges starts watching the document (and the shadow root el is
+  // in) for what a click does at once; the function it returns reports
+  // whether anything changed, and stops watching.
+  const watchChanges = (el) => {
+    const opts = { subtree: true, childList: true, attributes: true, characterData: true };
+    const mos = [];
+    try {
+      for (const root of new Set([document, el.getRootNode()])) {
+        const mo = new MutationObserver(() => {});
+        mo.observe(root, opts);
+        mos.push(mo);
+      }
+    } catch (e) {}
+    const store = () => { try { return document.cookie + "\u0000" + localStorage.length + "\u0000" + sessionStorage.length; } catch (e) { return document.cookie; } };
+    const before = store();
+    return () => {
+      let changed = store() !== before;
+      for (const mo of mos) { changed = mo.takeRecords().length > 0 || changed; mo.disconnect(); }
+      return changed;
+    };
+  };
+  // press sends a mouse press and release to el (pointer and mouse
+  // events at its middle), without another click.
+  const press = (el) => {
+    try {
+      const r = el.getBoundingClientRect();
+      const at = { bubbles: true, cancelable: true, composed: true, view: window, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
+      const ptr = { pointerId: 1, pointerType: "mouse", isPrimary: true };
+      el.dispatchEvent(new PointerEvent("pointerdown", { ...at, ...ptr, buttons: 1 }));
+      el.dispatchEvent(new MouseEvent("mousedown", { ...at, buttons: 1 }));
+      el.dispatchEvent(new PointerEvent("pointerup", { ...at, ...ptr, buttons: 0 }));
+      el.dispatchEvent(new MouseEvent("mouseup", { ...at, buttons: 0 }));
+    } catch (e) {}
+  };
+
   // A rule's view of this document.
   // How specific the rule's match is: an id or attribute of the
   // platform's own beats a class several platforms share.
@@ -435,7 +470,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
         out.clickedLabel = shown(target.el);
         return out;
       }
-      target.el.click();
+      // A button that nothing answers on click (no change to the page,
+      // its cookies or its storage while the click ran) is pressed too:
+      // touch-first kits act on pointerdown and swallow the click.
+      const el0 = target.el;
+      const seen = watchChanges(el0);
+      el0.click();
+      if (!seen()) press(el0);
       out.clicked = true;
       out.clickedLabel = shown(target.el);
       // An option rather than a button: a radio or a check box (or its

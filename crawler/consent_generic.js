@@ -66,10 +66,14 @@ function labelWords(env) {
   // "&" or "+" for "and", without the words that call the cookies
   // optional, without a trailing "cookies", a Japanese choice without
   // what it joins.
+  const YES = /^(?:yes|ja|jah|oui|si|sim|tak|ano|igen|evet|kylla|taip|da|ναι|да|はい|네|예)[,!.]?\s+(?=\S)/u;
   const variants = (t) => {
     const out = [t];
     const add = (x) => { x = x.replace(/\s+/g, " ").trim(); if (x && !out.includes(x)) out.push(x); };
     add(t.replace(/\s*\([^)]*\)?$/, ""));
+    // A confirmation that says "yes" before its choice ("Yes, reject
+    // all", "Ja, ablehnen"): the choice.
+    add(t.replace(YES, ""));
     for (const x of out.slice()) add(x.replace(/\s+[&+]\s+/g, " and "));
     if (OPTIONAL) for (const x of out.slice()) add(x.replace(OPTIONAL, (m) => (/^[^\p{L}\p{N}]/u.test(m) ? m[0] : "")));
     for (const x of out.slice()) add(x.replace(/\s+(cookies?|kakor|evasteet|informasjonskapsler|ciasteczka)$/, ""));

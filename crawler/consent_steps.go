@@ -12,10 +12,13 @@ import (
 
 // confirmReject answers the confirmation a platform asks for after its
 // first layer's reject ("Are you sure?" "OK"), when its rule names one:
-// the confirmation is awaited for a few seconds, then clicked.
+// the confirmation is awaited for a few seconds, then clicked. Any other
+// banner that, after the reject, shows a refusal and no accept ("You
+// will still see ads. Yes, reject all | Go back") asks the same: its
+// refusal is clicked.
 func (c *crawler) confirmReject(ctx context.Context, p *pageCtx, fr frameReport, step func(frameRef, string, bool) bool) bool {
 	if rule, ok := kit().byName[fr.Platform]; !ok || len(rule.Confirm) == 0 {
-		return true
+		return c.confirmAsked(ctx, p, fr, step)
 	}
 	// Three seconds, and three looks at least (see verifyChoice).
 	deadline := time.Now().Add(3 * time.Second)
@@ -27,6 +30,25 @@ func (c *crawler) confirmReject(ctx context.Context, p *pageCtx, fr frameReport,
 		}
 		if err == nil && r.Confirm != nil {
 			return step(fr.frame, "confirm", false)
+		}
+	}
+	return true
+}
+
+// confirmAsked clicks the refusal of a confirmation step a banner drew in
+// place of its first layer after the reject (see confirmReject). A
+// banner that went, or still offers its accept (the reject did not take,
+// or the banner is fading out), asks nothing.
+func (c *crawler) confirmAsked(ctx context.Context, p *pageCtx, fr frameReport, step func(frameRef, string, bool) bool) bool {
+	deadline := time.Now().Add(2 * time.Second)
+	for looks := 0; ctx.Err() == nil && (looks < 2 || time.Now().Before(deadline)); looks++ {
+		sleep(ctx, 250*time.Millisecond)
+		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
+		switch {
+		case errors.Is(err, errFrameGone) || err == nil && (!r.Banner || r.Accept != nil):
+			return true
+		case err == nil && r.Reject != nil && !r.Layer2:
+			return step(fr.frame, "reject", false)
 		}
 	}
 	return true

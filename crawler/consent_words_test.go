@@ -343,6 +343,12 @@ func TestLabelVariants(t *testing.T) {
 		"прихватам све": "accept",
 		"одбијам":       "reject",
 		"подешавања":    "settings",
+		// A confirmation that says "yes" before its choice.
+		"yes, reject all":    "reject",
+		"ja, ablehnen":       "reject",
+		"oui, tout refuser":  "reject",
+		"yes":                "",
+		"yes, show settings": "settings",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
