@@ -108,7 +108,7 @@ func embedGuess(c crawler.Cookie, e *Entry, kb *KB) (guess, bool) {
 		hosts = []string{c.Domain}
 	}
 	for _, d := range hosts {
-		if h, ok := kb.Host(d); ok && h.Category != e.Category && h.Category == policy.Marketing {
+		if h, ok := kb.Host(d); ok && h.Category == policy.Marketing {
 			return guess{
 				Category:   h.Category,
 				Confidence: ConfidenceLow,

@@ -236,8 +236,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   };
   // A purpose chosen with a <select> ("Allow" | "Deny"): ticked unless
   // its "off" option is the one selected.
-  const ticked = (el) => el.tagName === "SELECT" ? !!selectOff(el) && !selectOff(el).selected
-    : el.checked === true || el.getAttribute("aria-checked") === "true" || el.getAttribute("aria-pressed") === "true";
+  const ticked = (el) => {
+    if (el.tagName === "SELECT") { const off = selectOff(el); return !!off && !off.selected; }
+    return el.checked === true || el.getAttribute("aria-checked") === "true" || el.getAttribute("aria-pressed") === "true";
+  };
   // A purpose chosen with a pair of options (radios or pressed buttons: "Off" | "On",
   // "Disagree" | "Agree"): the "off" option is not a purpose, and a
   // purpose is refused by picking it.
@@ -495,7 +497,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
         // A <select> is set to its "off" option, or to the first other.
         const offOpt = selectOff(el);
         if (offOpt) {
-          if (ticked(el) === on) continue;
+          if (offOpt.selected !== on) continue; // already set this way
           const pickOpt = on ? [...el.options].find((o) => o !== offOpt && !o.disabled) : offOpt;
           el.value = pickOpt.value;
           pickOpt.selected = true;

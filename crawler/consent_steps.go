@@ -12,42 +12,32 @@ import (
 
 // confirmReject answers the confirmation a platform asks for after its
 // first layer's reject ("Are you sure?" "OK"), when its rule names one:
-// the confirmation is awaited for a few seconds, then clicked. Any other
-// banner that, after the reject, shows a refusal and no accept ("You
-// will still see ads. Yes, reject all | Go back") asks the same: its
-// refusal is clicked.
+// the confirmation is awaited for a few seconds (three looks at least, see
+// verifyChoice), then clicked. Any other banner that, after the reject,
+// shows a refusal and no accept in its place ("You will still see ads.
+// Yes, reject all | Go back") asks the same, and its refusal is clicked;
+// one that went, or still offers its accept (the reject did not take, or
+// the banner is fading out), asks nothing.
 func (c *crawler) confirmReject(ctx context.Context, p *pageCtx, fr frameReport, step func(frameRef, string, bool) bool) bool {
-	if rule, ok := kit().byName[fr.Platform]; !ok || len(rule.Confirm) == 0 {
-		return c.confirmAsked(ctx, p, fr, step)
+	rule, ok := kit().byName[fr.Platform]
+	named := ok && len(rule.Confirm) > 0
+	wait, minLooks := 2*time.Second, 2
+	if named {
+		wait, minLooks = 3*time.Second, 3
 	}
-	// Three seconds, and three looks at least (see verifyChoice).
-	deadline := time.Now().Add(3 * time.Second)
-	for looks := 0; ctx.Err() == nil && (looks < 3 || time.Now().Before(deadline)); looks++ {
-		sleep(ctx, 250*time.Millisecond)
-		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
-		if errors.Is(err, errFrameGone) || err == nil && !r.Banner {
-			return true // the banner went: nothing to confirm
-		}
-		if err == nil && r.Confirm != nil {
-			return step(fr.frame, "confirm", false)
-		}
-	}
-	return true
-}
-
-// confirmAsked clicks the refusal of a confirmation step a banner drew in
-// place of its first layer after the reject (see confirmReject). A
-// banner that went, or still offers its accept (the reject did not take,
-// or the banner is fading out), asks nothing.
-func (c *crawler) confirmAsked(ctx context.Context, p *pageCtx, fr frameReport, step func(frameRef, string, bool) bool) bool {
-	deadline := time.Now().Add(2 * time.Second)
-	for looks := 0; ctx.Err() == nil && (looks < 2 || time.Now().Before(deadline)); looks++ {
+	deadline := time.Now().Add(wait)
+	for looks := 0; ctx.Err() == nil && (looks < minLooks || time.Now().Before(deadline)); looks++ {
 		sleep(ctx, 250*time.Millisecond)
 		r, err := c.runConsentScript(ctx, p, fr.frame, "detect", consentArg{Platform: fr.Platform})
 		switch {
-		case errors.Is(err, errFrameGone) || err == nil && (!r.Banner || r.Accept != nil):
+		case errors.Is(err, errFrameGone) || err == nil && !r.Banner:
+			return true // the banner went: nothing to confirm
+		case err != nil:
+		case named && r.Confirm != nil:
+			return step(fr.frame, "confirm", false)
+		case !named && r.Accept != nil:
 			return true
-		case err == nil && r.Reject != nil && !r.Layer2:
+		case !named && r.Reject != nil && !r.Layer2:
 			return step(fr.frame, "reject", false)
 		}
 	}
