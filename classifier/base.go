@@ -117,7 +117,8 @@ func databaseEntry(name, wildcard, platform, category, domain, retention string)
 		}
 	}
 	e.Hosts = domainsOf(domain)
-	if len(e.Hosts) > 0 && (strings.Contains(strings.ToLower(domain), "3rd party") || e.Match == MatchPrefix && len(e.Name) < minPrefixAnyHost) {
+	e.embedded = len(e.Hosts) > 0 && strings.Contains(strings.ToLower(domain), "3rd party")
+	if e.embedded || len(e.Hosts) > 0 && e.Match == MatchPrefix && len(e.Name) < minPrefixAnyHost {
 		e.HostOnly = true
 	}
 	return e, nil

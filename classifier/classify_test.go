@@ -747,6 +747,8 @@ func TestEmbeddedServiceCookies(t *testing.T) {
 		{"third-party, from YouTube's embed", observed(t, "YSC=1; Domain=.youtube.com; Secure", "https://www.youtube.com/embed/x"), policy.Marketing, classifier.SourceHeuristic},
 		{"a site's cookie of YouTube's name", firstParty("YSC"), policy.Marketing, classifier.SourceHeuristic},
 		{"on YouTube's own site", ownSite, policy.Necessary, classifier.SourceKnowledgeBase},
+		// Known only from an ad network's own web site, not its embeds.
+		{"a site's cookie of a name an ad network uses on its own site", firstParty("DNT"), policy.Necessary, classifier.SourceKnowledgeBase},
 		{"Cloudflare's, third-party", observed(t, "__cf_bm=1; Domain=.cdn.example.net; Secure", "https://cdn.example.net/x"), policy.Necessary, classifier.SourceKnowledgeBase},
 	} {
 		res := classifier.Classify([]crawler.Cookie{tc.ck}, nil, kb, classifier.Options{Site: site})

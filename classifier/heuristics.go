@@ -96,13 +96,18 @@ func heuristic(c crawler.Cookie, kb *KB) (guess, bool) {
 // visitor came to. The guess has low confidence; Classify lets a guess
 // from the words of the name come first where the entry is of another
 // host (a site's own "lang" is not LinkedIn's).
+//
+// A site's cookie is read so only when the database marks the entry's
+// domain "(3rd party)", set through embeds: a name known only from the
+// company's own web site (an ad network's "DNT" for its visitors' choice)
+// says nothing of a site's cookie of that name.
 func embedGuess(c crawler.Cookie, e *Entry, kb *KB) (guess, bool) {
 	if e == nil || !e.HostOnly || (e.Category != policy.Necessary && e.Category != policy.Preferences) {
 		return guess{}, false
 	}
 	var hosts []string
 	switch {
-	case e.OtherHost:
+	case e.OtherHost && e.embedded:
 		hosts = e.Hosts
 	case c.Party == crawler.ThirdParty:
 		hosts = []string{c.Domain}

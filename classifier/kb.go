@@ -106,6 +106,10 @@ type Entry struct {
 	// DatabaseCategory is the database's own category word ("Functional",
 	// "Analytics") for an entry of the Open Cookie Database.
 	DatabaseCategory string
+	// embedded is set on a database entry whose domain the database marks
+	// "(3rd party)": the provider's embeds and tags set the cookie on its
+	// own hosts while a visitor is on other sites.
+	embedded bool
 	// OtherHost is set on an entry Lookup returns for a cookie of another
 	// host than the entry's: the name is known, but where it was seen it
 	// may be another cookie (low confidence).

@@ -157,7 +157,13 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"AnalyticsSyncHistory", "linkedin.com", want{"LinkedIn", policy.Statistics}},
 		{"li_sugr", "linkedin.com", want{"LinkedIn", policy.Marketing}},
 		{"lms_ads", "linkedin.com", want{"LinkedIn", policy.Marketing}},
-		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Necessary}},
+		// Pixels that consent platforms' scanners list beside cookies.
+		{"ads/ga-audiences", any, want{"Google Ads", policy.Marketing}},
+		{"pagead/1p-user-list/123456", any, want{"Google Ads", policy.Marketing}},
+		{"collect", "www.google-analytics.com", want{"Google Analytics", policy.Statistics}},
+		{"tr", "www.facebook.com", want{"Meta", policy.Marketing}},
+		{"i/adsct", any, want{"X (Twitter)", policy.Marketing}},
+		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Statistics}}, // our override: analytics, by LinkedIn's cookie table
 		// TikTok, Criteo, X, Pinterest, Snap, Reddit, Quantcast.
 		{"_ttp", any, want{"TikTok", policy.Marketing}},
 		{"ttwid", "tiktok.com", want{"TikTok", policy.Marketing}},

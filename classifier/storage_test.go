@@ -113,7 +113,7 @@ func TestClassifyStorageMatching(t *testing.T) {
 		{"offline_db", false, policy.Unclassified, classifier.SourceNone, 0},
 		{"sw_state", true, policy.Necessary, classifier.SourcePolicy, 23},
 		{"cdn_cache", false, policy.Unclassified, classifier.SourceNone, 0},
-		{"collect", false, policy.Unclassified, classifier.SourceNone, 0},
+		{"collect", false, policy.Statistics, classifier.SourceKnowledgeBase, 0}, // Google Analytics' pixel, known on its own hosts
 		{"theme", true, policy.Preferences, classifier.SourcePolicy, 4},
 	}
 	if diff := cmp.Diff(wantClasses, projectStorage(res.Storage)); diff != "" {
@@ -135,7 +135,9 @@ func TestClassifyStorageMatching(t *testing.T) {
 		{classifier.KindUndeclaredStorage, "undeclared-storage", classifier.SeverityMedium, "ab_test_x", "www.example.org", "", policy.Unclassified, 0},
 		{classifier.KindUndeclaredStorage, "undeclared-storage", classifier.SeverityMedium, "cdn_cache", "www.example.org", "", policy.Unclassified, 0},
 		{classifier.KindUndeclaredStorage, "undeclared-storage", classifier.SeverityMedium, "checkout_step", "www.example.org", "", policy.Unclassified, 0},
-		{classifier.KindUndeclaredStorage, "undeclared-storage", classifier.SeverityMedium, "collect", "www.example.org", "", policy.Unclassified, 0},
+		// The suggestion comes from the knowledge base: Google
+		// Analytics' pixel of that name, known on its own hosts.
+		{classifier.KindUndeclaredStorage, "undeclared-storage", classifier.SeverityMedium, "collect", "www.example.org", "", policy.Statistics, 0},
 		{classifier.KindUndeclaredStorage, "undeclared-storage", classifier.SeverityMedium, "offline_db", "www.example.org", "", policy.Unclassified, 0},
 		// A declaration of storage no entry matches is not observed, as a
 		// cookie's is; the pixel is neither storage nor a cookie.
