@@ -482,10 +482,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       out.clicked = true;
       out.clickedLabel = shown(target.el);
       // An option rather than a button: a radio or a check box (or its
-      // label), which selects a choice that a save button then stores.
+      // label, or the box around one option's radio), which selects a
+      // choice that a save button then stores.
       const el = target.el;
       const opt = (e) => !!e && e.matches && e.matches("input[type=radio], input[type=checkbox], [role=radio]");
-      out.selects = opt(el) || (el.matches && el.matches("label") && (opt(el.control) || opt(el.querySelector("input[type=radio], input[type=checkbox]"))));
+      const radios = el.querySelectorAll ? el.querySelectorAll("input[type=radio], [role=radio]") : [];
+      out.selects = opt(el) || (el.matches && el.matches("label") && (opt(el.control) || opt(el.querySelector("input[type=radio], input[type=checkbox]")))) ||
+        (radios.length === 1 && !el.matches("button, a, input, select"));
     } else if (mode === "tick" || mode === "untick") {
       // Every optional purpose set one way: each toggle clicked (an
       // option's "off" partner to untick it), then forced with input and
