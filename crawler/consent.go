@@ -42,13 +42,13 @@ type bannerReport struct {
 		Total  int `json:"total"`
 		Ticked int `json:"ticked"`
 	} `json:"purposes"`
-	Clicked      bool                    `json:"clicked"`
-	ClickedLabel string                  `json:"clickedLabel"`
-	Selects      bool                    `json:"selects"` // the click selected an option (a radio, a check box) instead of pressing a button
-	Point        *struct{ X, Y float64 } `json:"point"`   // where the mouse clicks the button ("point"), in the top window
-	Toggled      []string                `json:"toggled"` // the purposes "tick" or "untick" set
-	Records      map[string]string       `json:"records"`
-	Error        string                  `json:"error"`
+	Clicked      bool              `json:"clicked"`
+	ClickedLabel string            `json:"clickedLabel"`
+	Selects      bool              `json:"selects"` // the click selected an option (a radio, a check box) instead of pressing a button
+	Point        *framePoint       `json:"point"`   // where the mouse clicks the button ("point"), in the top window
+	Toggled      []string          `json:"toggled"` // the purposes "tick" or "untick" set
+	Records      map[string]string `json:"records"`
+	Error        string            `json:"error"`
 }
 
 // firstPageHooks are the hooks of a phase's first page: the first phase

@@ -60,8 +60,9 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
 
   // pointAt: where a visitor clicks el, in the top window's coordinates:
   // the middle of its box, when el (or what it holds) is what shows
-  // there; null when something covers it, or a frame on the way up is of
-  // another origin.
+  // there; null when something covers it, or a frame further up than el's
+  // own is of another origin. Where el's own frame is of another origin
+  // than its parent, the point is in that frame's coordinates (inFrame).
   const pointAt = (el) => {
     const r = el.getBoundingClientRect();
     let x = r.left + r.width / 2, y = r.top + r.height / 2;
@@ -78,9 +79,12 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     }
     if (!mine) return null;
     try {
-      for (let w = el.ownerDocument.defaultView; w && w !== w.top; w = w.parent) {
+      const own = el.ownerDocument.defaultView;
+      for (let w = own; w && w !== w.top; w = w.parent) {
         const fe = w.frameElement;
-        if (!fe) return null;
+        // A frame of another origin than its parent's: the crawler adds
+        // where the parent draws the frame, which only it can see.
+        if (!fe) return w === own ? { x, y, inFrame: true } : null;
         const b = fe.getBoundingClientRect();
         x += b.left + fe.clientLeft;
         y += b.top + fe.clientTop;

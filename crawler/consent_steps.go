@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/input"
 )
 
@@ -79,25 +80,69 @@ func (c *crawler) clickAgain(ctx context.Context, p *pageCtx, fr frameReport, a 
 
 // mouseClick clicks a role's button of the banner with the mouse: a
 // press and a release at its middle, sent to the tab as input, which the
-// page cannot tell from a person's. It reports false, having sent
+// page cannot tell from a person's. A button in a frame of another origin
+// than the page (a platform's iframe) is pointed at through the frame's
+// place in the page (see frameOffset). It reports false, having sent
 // nothing, when the button cannot be pointed at: covered by something
-// else, or in a frame of another origin (whose place in the window the
-// frame's script cannot see).
+// else, or in a frame whose place cannot be told.
 func (c *crawler) mouseClick(ctx context.Context, p *pageCtx, fr frameReport, role string) (string, bool) {
 	r, err := c.runConsentScript(ctx, p, fr.frame, "point", consentArg{Platform: fr.Platform, Role: role})
 	if err != nil || r.Point == nil {
 		return "", false
 	}
+	x, y := r.Point.X, r.Point.Y
+	if r.Point.InFrame {
+		dx, dy, ok := c.frameOffset(ctx, p, fr.frame, x, y)
+		if !ok {
+			return "", false
+		}
+		x, y = x+dx, y+dy
+	}
 	for _, ev := range []input.DispatchMouseEventParams{
-		{Type: input.DispatchMouseEventTypeMouseMoved, X: r.Point.X, Y: r.Point.Y},
-		{Type: input.DispatchMouseEventTypeMousePressed, X: r.Point.X, Y: r.Point.Y, Button: input.MouseButtonLeft, Buttons: 1, ClickCount: 1},
-		{Type: input.DispatchMouseEventTypeMouseReleased, X: r.Point.X, Y: r.Point.Y, Button: input.MouseButtonLeft, ClickCount: 1},
+		{Type: input.DispatchMouseEventTypeMouseMoved, X: x, Y: y},
+		{Type: input.DispatchMouseEventTypeMousePressed, X: x, Y: y, Button: input.MouseButtonLeft, Buttons: 1, ClickCount: 1},
+		{Type: input.DispatchMouseEventTypeMouseReleased, X: x, Y: y, Button: input.MouseButtonLeft, ClickCount: 1},
 	} {
 		if err := c.s.tap.call(ctx, p.session, input.DispatchMouseEvent.Method, ev, nil); err != nil {
 			return "", false
 		}
 	}
 	return r.ClickedLabel, true
+}
+
+// framePoint is where the consent script would click a button: in the
+// top window's coordinates, or, InFrame, in those of the button's own
+// frame, which is of another origin than its parent.
+type framePoint struct {
+	X, Y    float64
+	InFrame bool
+}
+
+// frameOffset is where the page draws a frame of another origin (a
+// platform's iframe, cross-site or of another subdomain): the top left of
+// the content box of the frame's element in the top document, to add to a
+// point in the frame's coordinates (x, y). The frame's element must be
+// the top document's, and it (or, for a frame the page's process draws,
+// what it holds) must be what shows at the point: ok is false for a frame
+// nested deeper, or one covered there.
+func (c *crawler) frameOffset(ctx context.Context, p *pageCtx, fr frameRef, x, y float64) (dx, dy float64, ok bool) {
+	if fr.top || fr.ctx.frameID == "" {
+		return 0, 0, false
+	}
+	var owner dom.GetFrameOwnerResult
+	if err := c.s.tap.call(ctx, p.session, dom.CommandGetFrameOwner, dom.GetFrameOwnerParams{FrameID: fr.ctx.frameID}, &owner); err != nil || owner.BackendNodeID == 0 {
+		return 0, 0, false
+	}
+	var box dom.GetBoxModelResult
+	if err := c.s.tap.call(ctx, p.session, dom.CommandGetBoxModel, dom.GetBoxModelParams{BackendNodeID: owner.BackendNodeID}, &box); err != nil || box.Model == nil || len(box.Model.Content) < 2 {
+		return 0, 0, false
+	}
+	dx, dy = box.Model.Content[0], box.Model.Content[1]
+	var hit dom.GetNodeForLocationResult
+	if err := c.s.tap.call(ctx, p.session, dom.CommandGetNodeForLocation, dom.GetNodeForLocationParams{X: int64(x + dx), Y: int64(y + dy)}, &hit); err != nil || hit.BackendNodeID != owner.BackendNodeID && hit.FrameID != fr.ctx.frameID {
+		return 0, 0, false
+	}
+	return dx, dy, true
 }
 
 // bannerBack undoes a refusal made behind the settings when the banner's
