@@ -35,6 +35,8 @@ func TestRecordState(t *testing.T) {
 		{"not a consent record", nil, map[string]string{u + "cookie:theme": "false"}, ""},
 		{"French word accepted", nil, map[string]string{u + "cookie:consentement": "accepte"}, stateAccepted},
 		{"French word refused", nil, map[string]string{u + "cookie:consentement": "refuse"}, stateRejected},
+		{"Malay categories refused", nil, map[string]string{u + "cookie:kedai_cookie_consent": `{"penting":true,"prestasi":false,"pengiklanan":false}`}, stateRejected},
+		{"Macedonian categories refused", nil, map[string]string{u + "cookie:banka_consent": `{"неопходни":true,"аналитички":false,"маркетиншки":false}`}, stateRejected},
 		{"Portuguese purposes, the necessary one on", nil, map[string]string{u + "cookie:lgpd_consentimento": `{"v":1,"necessarios":true,"analiticos":false,"funcionais":false,"marketing":false}`}, stateRejected},
 		{"Portuguese purposes, all on", nil, map[string]string{u + "cookie:lgpd_consentimento": `{"v":1,"necessarios":true,"analiticos":true,"funcionais":true,"marketing":true}`}, stateAccepted},
 		{"Hungarian record and purposes", nil, map[string]string{u + "cookie:suti_hozzajarulas": `{"szukseges":true,"statisztika":false,"marketing":false}`}, stateRejected},
