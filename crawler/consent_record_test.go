@@ -36,6 +36,8 @@ func TestRecordState(t *testing.T) {
 		{"French word accepted", nil, map[string]string{u + "cookie:consentement": "accepte"}, stateAccepted},
 		{"French word refused", nil, map[string]string{u + "cookie:consentement": "refuse"}, stateRejected},
 		{"Malay categories refused", nil, map[string]string{u + "cookie:kedai_cookie_consent": `{"penting":true,"prestasi":false,"pengiklanan":false}`}, stateRejected},
+		{"Icelandic record, its letters written in ASCII", nil, map[string]string{u + "cookie:verslun_kokur": `{"naudsynlegar":true,"tolfraedi":false,"markadur":false}`}, stateRejected},
+		{"Galician abbreviated categories", nil, map[string]string{u + "cookie:xornal_cookies": "tec:1|ana:0|pub:0|v:2"}, stateRejected},
 		{"Macedonian categories refused", nil, map[string]string{u + "cookie:banka_consent": `{"неопходни":true,"аналитички":false,"маркетиншки":false}`}, stateRejected},
 		{"Portuguese purposes, the necessary one on", nil, map[string]string{u + "cookie:lgpd_consentimento": `{"v":1,"necessarios":true,"analiticos":false,"funcionais":false,"marketing":false}`}, stateRejected},
 		{"Portuguese purposes, all on", nil, map[string]string{u + "cookie:lgpd_consentimento": `{"v":1,"necessarios":true,"analiticos":true,"funcionais":true,"marketing":true}`}, stateAccepted},
