@@ -67,6 +67,10 @@ function labelWords(env) {
   // optional, without a trailing "cookies", a Japanese choice without
   // what it joins.
   const YES = /^(?:yes|ja|jah|oui|si|sim|tak|ano|igen|evet|kylla|taip|da|ναι|да|はい|네|예)[,!.]?\s+(?=\S)/u;
+  // A refusal that says "no" before it ("No, only necessary cookies",
+  // "Nein, nur notwendige"): the refusal (only a refusal: "No, accept
+  // all" says nothing).
+  const NO = /^(?:no|nein|non|nee|nej|nei|ei|nie|ne|nem|nao|hayir|hayır|οχι|нет|не|ні|لا|نه|לא|いいえ|아니요|아니오|tidak|khong|ez|jo|hindi)[,!.،]?\s+(?=\S)/u;
   const variants = (t) => {
     const out = [t];
     const add = (x) => { x = x.replace(/\s+/g, " ").trim(); if (x && !out.includes(x)) out.push(x); };
@@ -115,6 +119,8 @@ function labelWords(env) {
       if (REJECT.has(v) || ACCEPT.has(v)) return st ? "settings" : REJECT.has(v) ? "reject" : "accept";
     }
     if (SETTINGS.has(t) || (st === 2 && tokens(t).length <= 5)) return "settings";
+    const rest = t.replace(NO, "");
+    if (rest !== t && classify(rest) === "reject") return "reject";
     return "";
   };
   // A label without whatever arrows or marks surround it.

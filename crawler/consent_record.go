@@ -368,20 +368,24 @@ func countChoice(self, key, val string, on, off *int) {
 	}
 }
 
+// recordAll: a word for "all", as a list of the purposes granted writes
+// every purpose ("v2.all.1733212800").
+var recordAll = regexp.MustCompile(`^(?:all|alle|alles|allt|alla|tout|tous|toutes|todo|todos|todas|tutto|tutti|tutte|kaikki|wszystkie|wszystko)$`)
+
 // recordGrantedAt: a date, a time or a version, as records write when a
 // purpose was granted.
 var recordGrantedAt = regexp.MustCompile(`^v?\d+([-.:/T]\d+)+`)
 
 // grantedList reads a list of the purposes granted: the necessary ones
-// alone is a refusal, an optional one among them something allowed. Other
-// items (a version, a date) say nothing; a list that names no purpose at
-// all is not such a list.
+// alone is a refusal, an optional one among them (or "all") something
+// allowed. Other items (a version, a date) say nothing; a list that names
+// no purpose at all is not such a list.
 func grantedList(items []string, on, off *int) {
 	necessary, optional := 0, 0
 	for _, it := range items {
 		it = strings.TrimSpace(it)
 		switch {
-		case vocab().purpose.MatchString(it):
+		case vocab().purpose.MatchString(it) || recordAll.MatchString(it):
 			optional++
 		case vocab().necessary.MatchString(it):
 			necessary++

@@ -27,6 +27,7 @@ func TestRecordState(t *testing.T) {
 		{"only the necessary category granted", nil, map[string]string{u + "cookie:cc_cookie": `{"categories":["necessary"],"level":[]}`}, stateRejected},
 		{"categories granted beside the necessary one", nil, map[string]string{u + "cookie:cc_cookie": `{"categories":["necessary","analytics"]}`}, stateAccepted},
 		{"granted purposes as dotted words", nil, map[string]string{u + "cookie:shop_cookie_prefs": "v2.necessary.20261201"}, stateRejected},
+		{"every purpose granted as a dotted word", nil, map[string]string{u + "cookie:shop_cookie_prefs": "v2.all.1733212800"}, stateAccepted},
 		{"granted purposes as piped words", nil, map[string]string{u + "cookie:shop_cookie_einwilligung": "notwendig|statistik|marketing"}, stateAccepted},
 		{"German list of granted categories", nil, map[string]string{u + "localStorage:shop_einwilligung": `{"kategorien":["notwendig"],"zeit":"2026-12-01"}`}, stateRejected},
 		{"words that name no purpose", nil, map[string]string{u + "cookie:shop_cookie_prefs": "v2.blue.large"}, ""},

@@ -349,6 +349,12 @@ func TestLabelVariants(t *testing.T) {
 		"oui, tout refuser":  "reject",
 		"yes":                "",
 		"yes, show settings": "settings",
+		// A refusal that says "no" before it.
+		"no, only necessary cookies": "reject",
+		"nein, nur notwendige":       "reject",
+		"نه، فقط ضروری":              "reject",
+		"no, accept all":             "",
+		"no":                         "",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
