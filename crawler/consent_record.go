@@ -368,10 +368,6 @@ func countChoice(self, key, val string, on, off *int) {
 	}
 }
 
-// recordAll: a word for "all", as a list of the purposes granted writes
-// every purpose ("v2.all.1733212800").
-var recordAll = regexp.MustCompile(`^(?:all|alle|alles|allt|alla|tout|tous|toutes|todo|todos|todas|tutto|tutti|tutte|kaikki|wszystkie|wszystko)$`)
-
 // recordGrantedAt: a date, a time or a version, as records write when a
 // purpose was granted.
 var recordGrantedAt = regexp.MustCompile(`^v?\d+([-.:/T]\d+)+`)
@@ -385,7 +381,7 @@ func grantedList(items []string, on, off *int) {
 	for _, it := range items {
 		it = strings.TrimSpace(it)
 		switch {
-		case vocab().purpose.MatchString(it) || recordAll.MatchString(it):
+		case vocab().purpose.MatchString(it) || vocab().all[it]:
 			optional++
 		case vocab().necessary.MatchString(it):
 			necessary++

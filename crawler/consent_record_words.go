@@ -26,6 +26,9 @@ import (
 //   - recordPurposes: the names of optional purposes, as records list the
 //     ones granted ("necessary|statistics|marketing", {"analiticos":
 //     false}).
+//   - recordAll: the words for "all", as a list of the purposes granted
+//     writes every purpose ("v2.all.1733212800"), whole items in lower
+//     case.
 //
 // Fragments of recordNecessary and recordPurposes match a whole key or
 // word; a stem followed by \p{L}* takes any ending ("butin\p{L}*":
@@ -43,6 +46,7 @@ var vocab = sync.OnceValue(func() *recordVocab {
 		name:      regexp.MustCompile(`(?i)` + recordPlatformNames + `|` + strings.Join(words["recordNames"], "|")),
 		yes:       wordSet(words["recordYes"]),
 		no:        wordSet(words["recordNo"]),
+		all:       wordSet(words["recordAll"]),
 		necessary: regexp.MustCompile(`(?i)^` + necessaryNames + `$`),
 		keySkip:   regexp.MustCompile(`(?i)^(c0001|` + necessaryNames + `|` + recordBookkeeping + `)$`),
 		purpose:   regexp.MustCompile(`(?i)^(` + strings.Join(words["recordPurposes"], "|") + `)$`),
@@ -53,6 +57,7 @@ var vocab = sync.OnceValue(func() *recordVocab {
 type recordVocab struct {
 	name      *regexp.Regexp  // the names consent records go by
 	yes, no   map[string]bool // the words of a choice, as records write them
+	all       map[string]bool // the words for "all" purposes
 	necessary *regexp.Regexp  // a necessary purpose's name
 	// keySkip: keys that do not hold an optional purpose's choice: the
 	// necessary purposes, bookkeeping, and the flags that say a choice
@@ -88,7 +93,7 @@ var recordKeyID = regexp.MustCompile(`(?:[a-z]Id|[-_.](?:id|ID))$`)
 
 // recordWordLists are the lists of consent_words.json that read consent
 // records rather than labels.
-var recordWordLists = []string{"recordNames", "recordYes", "recordNo", "recordNecessary", "recordPurposes"}
+var recordWordLists = []string{"recordNames", "recordYes", "recordNo", "recordNecessary", "recordPurposes", "recordAll"}
 
 // unionRecordWords returns, for each of recordWordLists, its entries in
 // every language of consent_words.json, sorted and without repeats.

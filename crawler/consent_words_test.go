@@ -232,6 +232,7 @@ func TestRecordWords(t *testing.T) {
 		"recordNo":        func(w string) bool { return vocab().no[w] },
 		"recordNecessary": vocab().necessary.MatchString,
 		"recordPurposes":  vocab().purpose.MatchString,
+		"recordAll":       func(w string) bool { return vocab().all[w] },
 	}
 	plain := regexp.MustCompile(`^[\p{L}\p{N}_-]+$`)
 	for code, lists := range langs {
