@@ -163,6 +163,10 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"collect", "www.google-analytics.com", want{"Google Analytics", policy.Statistics}},
 		{"tr", "www.facebook.com", want{"Meta", policy.Marketing}},
 		{"i/adsct", any, want{"X (Twitter)", policy.Marketing}},
+		{"insight_tag_errors.gif", "px.ads.linkedin.com", want{"LinkedIn", policy.Marketing}},
+		{"_twpid", any, want{"X (Twitter)", policy.Marketing}},
+		{"topicsLastReferenceTime", any, want{"Meta Pixel", policy.Marketing}},
+		{"cb_anonymous_id", any, want{"Clearbit", policy.Marketing}},
 		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Statistics}}, // our override: analytics, by LinkedIn's cookie table
 		// TikTok, Criteo, X, Pinterest, Snap, Reddit, Quantcast.
 		{"_ttp", any, want{"TikTok", policy.Marketing}},
