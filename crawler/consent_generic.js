@@ -62,15 +62,22 @@ function labelWords(env) {
   // label means the same without them ("Accept additional cookies",
   // "Reject analytics cookies").
   const OPTIONAL = wordsRe(list("optional"), "g", true);
+  // A label may answer first: a word of a language's yes or no list, a
+  // comma or a stop, then the choice. answer(k) finds that start (it
+  // never matches when no language has words for k).
+  const answer = (k) => {
+    const ws = list(k);
+    return new RegExp(ws.length ? "^(?:" + ws.map(esc).join("|") + ")[,!.،]?\\s+(?=\\S)" : "(?!)", "u");
+  };
+  const YES = answer("yes");
+  // A refusal that says "no" before it ("No, only necessary cookies",
+  // "Nein, nur notwendige"): the refusal (only a refusal: "No, accept
+  // all" says nothing).
+  const NO = answer("no");
   // A label and its close variants: without a trailing "(recommended)",
   // "&" or "+" for "and", without the words that call the cookies
   // optional, without a trailing "cookies", a Japanese choice without
   // what it joins.
-  const YES = /^(?:yes|ja|jah|oui|si|sim|tak|ano|igen|evet|kylla|taip|da|ναι|да|はい|네|예)[,!.]?\s+(?=\S)/u;
-  // A refusal that says "no" before it ("No, only necessary cookies",
-  // "Nein, nur notwendige"): the refusal (only a refusal: "No, accept
-  // all" says nothing).
-  const NO = /^(?:no|nein|non|nee|nej|nei|ei|nie|ne|nem|nao|hayir|hayır|οχι|нет|не|ні|لا|نه|לא|いいえ|아니요|아니오|tidak|khong|ez|jo|hindi)[,!.،]?\s+(?=\S)/u;
   const variants = (t) => {
     const out = [t];
     const add = (x) => { x = x.replace(/\s+/g, " ").trim(); if (x && !out.includes(x)) out.push(x); };

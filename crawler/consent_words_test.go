@@ -22,6 +22,16 @@ var consentWordLists = []string{"accept", "reject", "settings", "save", "consent
 // weak ones ("more", "details") make a weaker settings button.
 var settingsWordLists = []string{"settingsStrong", "settingsWeak"}
 
+// answerWordLists are a language's words for "yes" and "no", which a
+// label may start with before its choice ("Yes, reject all", "No, only
+// necessary"; see labelWords in consent_generic.js).
+var answerWordLists = []string{"yes", "no"}
+
+// noAnswerWords are the languages whose lists for yes and no stay empty:
+// Chinese and Thai write no space after the answer, and Irish has no
+// words for yes and no (an answer repeats the question's verb).
+var noAnswerWords = []string{"zh", "th", "ga"}
+
 // labelTokens splits a label into words as the consent engine does.
 func labelTokens(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:/&()'\"-", r) })
@@ -92,7 +102,7 @@ func TestConsentWords(t *testing.T) {
 	role := map[string]map[string]bool{}
 	for code, lists := range langs {
 		for name := range lists {
-			if !slices.Contains(consentWordLists, name) && !slices.Contains(settingsWordLists, name) && !slices.Contains(recordWordLists, name) {
+			if !slices.Contains(consentWordLists, name) && !slices.Contains(settingsWordLists, name) && !slices.Contains(recordWordLists, name) && !slices.Contains(answerWordLists, name) {
 				t.Errorf("%s: unknown list %q", code, name)
 			}
 		}
@@ -266,6 +276,38 @@ func TestRecordWords(t *testing.T) {
 	}
 }
 
+// TestAnswerWords checks the words for "yes" and "no" in
+// consent_words.json: every language that writes a space after its answer
+// has both, each is one normalised word, and no word is a yes in one
+// language and a no in another.
+func TestAnswerWords(t *testing.T) {
+	langs := loadConsentWords(t)
+	kind := map[string]string{}
+	for code, lists := range langs {
+		for _, name := range answerWordLists {
+			words := lists[name]
+			if len(words) == 0 && !slices.Contains(noAnswerWords, code) {
+				t.Errorf("%s.%s is empty", code, name)
+			}
+			if len(words) > 0 && slices.Contains(noAnswerWords, code) {
+				t.Errorf("%s.%s has words, but %s is listed in noAnswerWords", code, name, code)
+			}
+			for _, w := range words {
+				if n := normWord(w); n != w {
+					t.Errorf("%s.%s: %q is not normalised (want %q)", code, name, w, n)
+				}
+				if ts := labelTokens(w); len(ts) != 1 || ts[0] != w {
+					t.Errorf("%s.%s: %q is not one word", code, name, w)
+				}
+				if k, ok := kind[w]; ok && k != name {
+					t.Errorf("%s.%s: %q is both a yes and a no", code, name, w)
+				}
+				kind[w] = name
+			}
+		}
+	}
+}
+
 // TestSettingsWordsRank checks in Chromium that the consent engine reads
 // every language's settings words: alone, a strong word makes a settings
 // button of the first rank and a weak one of the second; in a label, the
@@ -356,6 +398,12 @@ func TestLabelVariants(t *testing.T) {
 		"نه، فقط ضروری":              "reject",
 		"no, accept all":             "",
 		"no":                         "",
+		// Answers in languages the lists gave words to later: Romanian
+		// "nu", Ukrainian "так", Indonesian "ya", Hebrew "כן".
+		"nu, doar cele necesare": "reject",
+		"так, прииняти все":      "accept",
+		"ya, terima semua":       "accept",
+		"כן, אני מסכים/ה":        "accept",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
