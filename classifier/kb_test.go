@@ -168,6 +168,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"topicsLastReferenceTime", any, want{"Meta Pixel", policy.Marketing}},
 		{"cb_anonymous_id", any, want{"Clearbit", policy.Marketing}},
 		{"_ym43424779_lsid", any, want{"Yandex Metrica", policy.Statistics}},
+		{"_cltk", any, want{"Microsoft Clarity", policy.Statistics}},
 		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Statistics}}, // our override: analytics, by LinkedIn's cookie table
 		// TikTok, Criteo, X, Pinterest, Snap, Reddit, Quantcast.
 		{"_ttp", any, want{"TikTok", policy.Marketing}},
