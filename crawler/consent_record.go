@@ -336,6 +336,12 @@ func countChoice(self, key, val string, on, off *int) {
 	if w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie"); vocab().yes[w] || vocab().no[w] {
 		val = w
 	}
+	// "declineAll", "allow_all": the choice, made for every purpose.
+	if w, ok := strings.CutSuffix(val, "all"); ok {
+		if w = strings.TrimRight(w, "_- "); vocab().yes[w] || vocab().no[w] {
+			val = w
+		}
+	}
 	if recordKeyRefusal.MatchString(key) {
 		if vocab().yes[val] {
 			*off++ // "reject": "true"; a "false" there says nothing of what was allowed

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -75,6 +76,10 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	switch x := v.(type) {
 	case map[string]any:
 		if necessaryEntry(x) {
+			return
+		}
+		if y, n, ok := numberedPurposes(x); ok {
+			*on, *off = *on+y, *off+n
 			return
 		}
 		// Purposes granted, each with its services, under a purposes key
@@ -148,4 +153,40 @@ func onlyNecessaryKeys(m map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// numberedPurposes reads an object of three or more purposes known only
+// by their numbers, each on or off ({"1": true, "2": false, "3": false}),
+// as digit flags are read (see readFlags): in the numbers' order, all on
+// is an accept, all off or the first alone on (the necessary purpose,
+// which cannot be refused) a refusal. Other mixes are read purpose by
+// purpose (ok false).
+func numberedPurposes(m map[string]any) (on, off int, ok bool) {
+	if len(m) < 3 {
+		return 0, 0, false
+	}
+	keys := make([]int, 0, len(m))
+	flags := map[int]byte{}
+	for k, v := range m {
+		n, err := strconv.Atoi(k)
+		if err != nil || n < 0 || n > 99 {
+			return 0, 0, false
+		}
+		switch v {
+		case true, float64(1):
+			flags[n] = '1'
+		case false, float64(0):
+			flags[n] = '0'
+		default:
+			return 0, 0, false
+		}
+		keys = append(keys, n)
+	}
+	slices.Sort(keys)
+	f := make([]byte, 0, len(keys))
+	for _, k := range keys {
+		f = append(f, flags[k])
+	}
+	on, off = readFlags(string(f))
+	return on, off, on+off > 0
 }
