@@ -128,6 +128,12 @@ function labelWords(env) {
     if (SETTINGS.has(t) || (st === 2 && tokens(t).length <= 5)) return "settings";
     const rest = t.replace(NO, "");
     if (rest !== t && classify(rest) === "reject") return "reject";
+    // An accept of what a refusal keeps ("Accetta solo cookie
+    // necessari", "Nur notwendige akzeptieren"): a word that alone is an
+    // accept, before or after a refusal, is the refusal.
+    const i = t.indexOf(" "), j = t.lastIndexOf(" ");
+    if (i > 0 && ACCEPT.has(t.slice(0, i)) && classify(t.slice(i + 1)) === "reject") return "reject";
+    if (j > 0 && ACCEPT.has(t.slice(j + 1)) && classify(t.slice(0, j)) === "reject") return "reject";
     return "";
   };
   // A label without whatever arrows or marks surround it.

@@ -404,6 +404,10 @@ func TestLabelVariants(t *testing.T) {
 		"так, прииняти все":      "accept",
 		"ya, terima semua":       "accept",
 		"כן, אני מסכים/ה":        "accept",
+		// An accept of what a refusal keeps.
+		"accetta solo cookie necessari":   "reject",
+		"nur notwendige cookies zulassen": "reject",
+		"accept all":                      "accept",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
