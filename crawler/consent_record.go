@@ -32,6 +32,15 @@ func recordState(before, after map[string]string) string {
 	var on, off, bareOn, bareOff int
 	for _, r := range changedRecords(before, after, false) {
 		y, n, bare := readRecord(r.name, r.value)
+		if recordKeyRefusal.MatchString(recordSuffix(r.name)) {
+			// A record named for a refusal ("ctc_rejected=1",
+			// "analytics_optout=true"): its yes is the refusal; its no
+			// says nothing of what was allowed.
+			if y > 0 {
+				off++
+			}
+			continue
+		}
 		if !bare {
 			on, off = on+y, off+n
 			continue
@@ -132,7 +141,7 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 		if _, n, ok := strings.Cut(name, ":"); ok {
 			name = n
 		}
-		if (vocab().name.MatchString(name) || purposeRecord(v)) && (markers || !recordMarker.MatchString(name)) {
+		if (vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(recordSuffix(name))) && (markers || !recordMarker.MatchString(name)) {
 			out = append(out, namedRecord{name, v})
 		}
 	}
