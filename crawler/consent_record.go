@@ -341,15 +341,14 @@ func countChoice(self, key, val string, on, off *int) {
 	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
 		return
 	}
-	// "CookieAllowed", "CookiesDisallowed": the word after "cookie".
-	if w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie"); vocab().yes[w] || vocab().no[w] {
-		val = w
+	// "CookieAllowed", "CookiesDisallowed": the word after "cookie";
+	// "declineAll", "accept_all": the choice, made for every purpose.
+	w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie")
+	if r, ok := strings.CutSuffix(w, "all"); ok && !vocab().yes[w] && !vocab().no[w] {
+		w = strings.TrimRight(r, "_- ")
 	}
-	// "declineAll", "allow_all": the choice, made for every purpose.
-	if w, ok := strings.CutSuffix(val, "all"); ok {
-		if w = strings.TrimRight(w, "_- "); vocab().yes[w] || vocab().no[w] {
-			val = w
-		}
+	if vocab().yes[w] || vocab().no[w] {
+		val = w
 	}
 	if recordKeyRefusal.MatchString(key) {
 		if vocab().yes[val] {

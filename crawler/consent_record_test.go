@@ -28,6 +28,8 @@ func TestRecordState(t *testing.T) {
 		{"a consent record named for a refusal", nil, map[string]string{u + "cookie:cookies_rejected": "true"}, stateRejected},
 		{"a refusal record's no says nothing", nil, map[string]string{u + "cookie:tracking_optout": "0"}, ""},
 		{"action of a choice for all, camel case", nil, map[string]string{u + "cookie:site_consent": `{"action":"declineAll","ts":"2026-12-03"}`}, stateRejected},
+		{"a choice for all after the word cookie", nil, map[string]string{u + "cookie:site_consent": "CookieAcceptAll"}, stateAccepted},
+		{"reject all, one word", nil, map[string]string{u + "cookie:site_consent": `{"status":"rejectall"}`}, stateRejected},
 		{"action of a choice for all, joined by an underscore", nil, map[string]string{u + "cookie:site_consent": `{"action":"allow_all"}`}, stateAccepted},
 		{"numbered purposes, the first alone on", nil, map[string]string{u + "cookie:site_consent": `{"action":"save","topics":{"1":true,"2":false,"3":false,"4":false}}`}, stateRejected},
 		{"numbered purposes, all on", nil, map[string]string{u + "cookie:site_consent": `{"topics":{"1":true,"2":true,"3":true}}`}, stateAccepted},
