@@ -31,16 +31,13 @@ import (
 func recordState(before, after map[string]string) string {
 	var on, off, bareOn, bareOff int
 	for _, r := range changedRecords(before, after, false) {
-		y, n, bare := readRecord(r.name, r.value)
-		if recordKeyRefusal.MatchString(recordSuffix(r.name)) {
+		if last := recordSuffix(r.name); recordKeyRefusal.MatchString(last) {
 			// A record named for a refusal ("ctc_rejected=1",
-			// "analytics_optout=true"): its yes is the refusal; its no
-			// says nothing of what was allowed.
-			if y > 0 {
-				off++
-			}
+			// "analytics_optout=true") reads as a refusal key does.
+			countChoice(r.name, last, recordText(r.value), &on, &off)
 			continue
 		}
+		y, n, bare := readRecord(r.name, r.value)
 		if !bare {
 			on, off = on+y, off+n
 			continue
