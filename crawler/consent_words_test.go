@@ -369,6 +369,9 @@ func TestLabelVariants(t *testing.T) {
 		"fermer":                     "",
 		"schliessen und akzeptieren": "",
 		"close all":                  "",
+		// A notice's only button, thanking the visitor (WordPress's Cookie
+		// Consent plugin).
+		"okay, thanks": "accept",
 		// Languages written right to left, without spaces, or whose
 		// words lose their marks (normalised as the engine does).
 		"قبول الكل": "accept",
