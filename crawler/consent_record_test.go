@@ -85,6 +85,10 @@ func TestRecordState(t *testing.T) {
 		{"JSON in single quotes", nil, map[string]string{u + "cookie:site_cookie_policy": "{'essential':true,'settings':false,'usage':false,'campaigns':false}"}, stateRejected},
 		{"JSON in Base64", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOmZhbHNlLCJtYXJrZXRpbmciOmZhbHNlfQ=="}, stateRejected},
 		{"JSON in Base64, all on", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOnRydWUsIm1hcmtldGluZyI6dHJ1ZX0="}, stateAccepted},
+		// Piano Analytics' privacy record _pprv: Base64 JSON of a privacy
+		// mode for each product.
+		{"Piano's privacy modes, all opted in", nil, map[string]string{u + "cookie:_pprv": "eyJjb25zZW50Ijp7IjAiOnsibW9kZSI6Im9wdC1pbiJ9LCIxIjp7Im1vZGUiOiJvcHQtaW4ifSwiMiI6eyJtb2RlIjoib3B0LWluIn0sIjMiOnsibW9kZSI6Im9wdC1pbiJ9fSwicHVycG9zZXMiOnsiMCI6IkFNIiwiMSI6IkFEIiwiMiI6IkNQIiwiMyI6IlBSIn0sIl90IjoibWJxMXgyfG1icTF4MiJ9"}, stateAccepted},
+		{"Piano's privacy modes, essential and opted out", nil, map[string]string{u + "cookie:_pprv": "eyJjb25zZW50Ijp7IjAiOnsibW9kZSI6ImVzc2VudGlhbCJ9LCIxIjp7Im1vZGUiOiJvcHQtb3V0In0sIjIiOnsibW9kZSI6Im9wdC1vdXQifSwiMyI6eyJtb2RlIjoib3B0LW91dCJ9fSwicHVycG9zZXMiOnsiMCI6IkFNIiwiMSI6IkFEIiwiMiI6IkNQIiwiMyI6IlBSIn0sIl90IjoibWJxMXgyfG1icTF4MiJ9"}, stateRejected},
 		{"Base64 of a word is no record", nil, map[string]string{u + "cookie:cookie-ack": "eWVzeWVzeWVz"}, ""},
 		{"digit flags all on", nil, map[string]string{u + "cookie:site_policy": "111"}, stateAccepted},
 		{"digit flags all off", nil, map[string]string{u + "cookie:site_policy": "000"}, stateRejected},
