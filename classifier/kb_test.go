@@ -169,6 +169,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"cb_anonymous_id", any, want{"Clearbit", policy.Marketing}},
 		{"_ym43424779_lsid", any, want{"Yandex Metrica", policy.Statistics}},
 		{"_cltk", any, want{"Microsoft Clarity", policy.Statistics}},
+		{"autotrack:UA-12345-1:session", any, want{"Google Analytics autotrack", policy.Statistics}},
 		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Statistics}}, // our override: analytics, by LinkedIn's cookie table
 		// TikTok, Criteo, X, Pinterest, Snap, Reddit, Quantcast.
 		{"_ttp", any, want{"TikTok", policy.Marketing}},
