@@ -78,8 +78,13 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		if necessaryEntry(x) {
 			return
 		}
-		if y, n, ok := numberedPurposes(x); ok {
+		if y, n, numbered, ok := numberedPurposes(x); ok {
 			*on, *off = *on+y, *off+n
+			for k, val := range x {
+				if !numbered[k] {
+					walkRecord(self, k, val, on, off, depth+1)
+				}
+			}
 			return
 		}
 		// Purposes granted, each with its services, under a purposes key
@@ -155,38 +160,58 @@ func onlyNecessaryKeys(m map[string]any) bool {
 	return true
 }
 
-// numberedPurposes reads an object of three or more purposes known only
-// by their numbers, each on or off ({"1": true, "2": false, "3": false}),
-// as digit flags are read (see readFlags): in the numbers' order, all on
-// is an accept, all off or the first alone on (the necessary purpose,
-// which cannot be refused) a refusal. Other mixes are read purpose by
-// purpose (ok false).
-func numberedPurposes(m map[string]any) (on, off int, ok bool) {
-	if len(m) < 3 {
-		return 0, 0, false
+// numberedPurposes reads the purposes of an object known only by their
+// numbers, each on or off: three or more keys that are a number, or one
+// name followed by a number ({"1": true, "2": false, "3": false},
+// {"purpose_1": true, "purpose_2": false, "purpose_3": false}), read as
+// digit flags are read (see readFlags): in the numbers' order, all on is
+// an accept, all off or the first alone on (the necessary purpose, which
+// cannot be refused) a refusal. Other mixes are read purpose by purpose
+// (ok false). numbered holds the keys read; the object's other keys
+// (a date, a list of the purposes granted) are read as they are.
+func numberedPurposes(m map[string]any) (on, off int, numbered map[string]bool, ok bool) {
+	type purpose struct {
+		n    int
+		flag byte
 	}
-	keys := make([]int, 0, len(m))
-	flags := map[int]byte{}
+	var (
+		ps     []purpose
+		prefix string
+	)
 	for k, v := range m {
-		n, err := strconv.Atoi(k)
-		if err != nil || n < 0 || n > 99 {
-			return 0, 0, false
-		}
+		var flag byte
 		switch v {
 		case true, float64(1):
-			flags[n] = '1'
+			flag = '1'
 		case false, float64(0):
-			flags[n] = '0'
+			flag = '0'
 		default:
-			return 0, 0, false
+			continue
 		}
-		keys = append(keys, n)
+		i := len(k)
+		for i > 0 && k[i-1] >= '0' && k[i-1] <= '9' {
+			i--
+		}
+		n, err := strconv.Atoi(k[i:])
+		if err != nil || n > 99 {
+			continue
+		}
+		if len(ps) > 0 && k[:i] != prefix {
+			return 0, 0, nil, false // two names: not one list of numbered purposes
+		}
+		prefix = k[:i]
+		ps = append(ps, purpose{n, flag})
 	}
-	slices.Sort(keys)
-	f := make([]byte, 0, len(keys))
-	for _, k := range keys {
-		f = append(f, flags[k])
+	if len(ps) < 3 {
+		return 0, 0, nil, false
+	}
+	slices.SortFunc(ps, func(a, b purpose) int { return a.n - b.n })
+	f := make([]byte, 0, len(ps))
+	numbered = make(map[string]bool, len(ps))
+	for _, p := range ps {
+		f = append(f, p.flag)
+		numbered[prefix+strconv.Itoa(p.n)] = true
 	}
 	on, off = readFlags(string(f))
-	return on, off, on+off > 0
+	return on, off, numbered, on+off > 0
 }
