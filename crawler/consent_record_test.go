@@ -34,6 +34,10 @@ func TestRecordState(t *testing.T) {
 		{"numbered purposes, the first alone on", nil, map[string]string{u + "cookie:site_consent": `{"action":"save","topics":{"1":true,"2":false,"3":false,"4":false}}`}, stateRejected},
 		{"numbered purposes, all on", nil, map[string]string{u + "cookie:site_consent": `{"topics":{"1":true,"2":true,"3":true}}`}, stateAccepted},
 		{"numbered purposes, mixed", nil, map[string]string{u + "cookie:site_consent": `{"topics":{"1":true,"2":true,"3":false}}`}, statePartial},
+		{"purposes named by one word and a number, the first alone on", nil, map[string]string{u + "cookie:shopcookies": `{"shop_purpose_1":true,"shop_purpose_2":false,"shop_purpose_3":false,"shop_purpose_4":false,"consent_date":"2026-12-03 11:00:00","accepted_purposes":["1"]}`}, stateRejected},
+		{"purposes named by one word and a number, all on", nil, map[string]string{u + "cookie:shopcookies": `{"shop_purpose_1":true,"shop_purpose_2":true,"shop_purpose_3":true,"accepted_purposes":["1","2","3"]}`}, stateAccepted},
+		{"numbered purposes beside a named one, read as well", nil, map[string]string{u + "cookie:site_consent": `{"p1":true,"p2":true,"p3":true,"marketing":false}`}, statePartial},
+		{"numbers of two names are no list of purposes", nil, map[string]string{u + "cookie:site_consent": `{"a1":true,"a2":false,"b3":false}`}, statePartial},
 		{"only the necessary category granted", nil, map[string]string{u + "cookie:cc_cookie": `{"categories":["necessary"],"level":[]}`}, stateRejected},
 		{"categories granted beside the necessary one", nil, map[string]string{u + "cookie:cc_cookie": `{"categories":["necessary","analytics"]}`}, stateAccepted},
 		{"granted purposes as dotted words", nil, map[string]string{u + "cookie:shop_cookie_prefs": "v2.necessary.20261201"}, stateRejected},
@@ -85,6 +89,8 @@ func TestRecordState(t *testing.T) {
 		{"JSON in single quotes", nil, map[string]string{u + "cookie:site_cookie_policy": "{'essential':true,'settings':false,'usage':false,'campaigns':false}"}, stateRejected},
 		{"JSON in Base64", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOmZhbHNlLCJtYXJrZXRpbmciOmZhbHNlfQ=="}, stateRejected},
 		{"JSON in Base64, all on", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOnRydWUsIm1hcmtldGluZyI6dHJ1ZX0="}, stateAccepted},
+		{"Orejime's record of services, all refused", nil, map[string]string{u + "cookie:orejime": `{"matomo":false,"youtube":false,"meta-pixel":false}`}, stateRejected},
+		{"Orejime's record of services, all granted", nil, map[string]string{u + "cookie:orejime": `{"matomo":true,"youtube":true,"meta-pixel":true}`}, stateAccepted},
 		// Piano Analytics' privacy record _pprv: Base64 JSON of a privacy
 		// mode for each product.
 		{"Piano's privacy modes, all opted in", nil, map[string]string{u + "cookie:_pprv": "eyJjb25zZW50Ijp7IjAiOnsibW9kZSI6Im9wdC1pbiJ9LCIxIjp7Im1vZGUiOiJvcHQtaW4ifSwiMiI6eyJtb2RlIjoib3B0LWluIn0sIjMiOnsibW9kZSI6Im9wdC1pbiJ9fSwicHVycG9zZXMiOnsiMCI6IkFNIiwiMSI6IkFEIiwiMiI6IkNQIiwiMyI6IlBSIn0sIl90IjoibWJxMXgyfG1icTF4MiJ9"}, stateAccepted},

@@ -68,7 +68,7 @@ type recordVocab struct {
 
 // recordPlatformNames are names of consent records that are no word of a
 // language: platforms' and standards' own ("optanon", "tcf", "cc_").
-const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|_pprv`
+const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|orejime|_pprv`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose.
 const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|v\d+|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
