@@ -91,6 +91,13 @@ func TestRecordState(t *testing.T) {
 		{"JSON in Base64, all on", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOnRydWUsIm1hcmtldGluZyI6dHJ1ZX0="}, stateAccepted},
 		{"Orejime's record of services, all refused", nil, map[string]string{u + "cookie:orejime": `{"matomo":false,"youtube":false,"meta-pixel":false}`}, stateRejected},
 		{"Orejime's record of services, all granted", nil, map[string]string{u + "cookie:orejime": `{"matomo":true,"youtube":true,"meta-pixel":true}`}, stateAccepted},
+		// Keys that say where the visitor is, or that the record was sent,
+		// hold no choice (Wise's twCookieConsent, TRUENDO's truendo_cmp).
+		{"a status beside where the visitor is", nil, map[string]string{u + "cookie:twCookieConsent": `{"policyId":"2023-10-16","expiry":1796000000000,"isEu":true,"status":"declined"}`}, stateRejected},
+		{"purposes beside an acknowledgement, a product version and a sent flag", nil, map[string]string{u + "cookie:truendo_cmp": `{"ack":true,"version":2,"prodirversion":"1","necessary":true,"marketing":false,"statistics":false,"consent_sent":"true"}`}, stateRejected},
+		// The functional purpose is the one always on in the WordPress
+		// Consent API, Complianz and Enzuzo; it is no choice.
+		{"separate cookies per purpose, the functional one on", nil, map[string]string{u + "cookie:cookies-functional": "true", u + "cookie:cookies-analytics": "false", u + "cookie:cookies-marketing": "false"}, stateRejected},
 		// Piano Analytics' privacy record _pprv: Base64 JSON of a privacy
 		// mode for each product.
 		{"Piano's privacy modes, all opted in", nil, map[string]string{u + "cookie:_pprv": "eyJjb25zZW50Ijp7IjAiOnsibW9kZSI6Im9wdC1pbiJ9LCIxIjp7Im1vZGUiOiJvcHQtaW4ifSwiMiI6eyJtb2RlIjoib3B0LWluIn0sIjMiOnsibW9kZSI6Im9wdC1pbiJ9fSwicHVycG9zZXMiOnsiMCI6IkFNIiwiMSI6IkFEIiwiMiI6IkNQIiwiMyI6IlBSIn0sIl90IjoibWJxMXgyfG1icTF4MiJ9"}, stateAccepted},

@@ -22,7 +22,9 @@ import (
 //   - recordNecessary: the names of the necessary purposes (always on),
 //     also shortened ("ess", "nec", "req"), called mandatory or technical;
 //     Dutch sites call them functional ("functionele cookies", the name
-//     Dutch law gives the cookies that need no consent);
+//     Dutch law gives the cookies that need no consent), and so do
+//     English records of the WordPress Consent API, Complianz and Enzuzo,
+//     whose "functional" purpose is always on;
 //   - recordPurposes: the names of optional purposes, as records list the
 //     ones granted ("necessary|statistics|marketing", {"analiticos":
 //     false}).
@@ -71,8 +73,8 @@ type recordVocab struct {
 const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|orejime|_pprv`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose.
-const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|version|v|v\d+|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
-	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|acknowledged|dismissed|closed|security[-_]storage|functionality[-_]storage`
+const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|[a-z]*version|v|v\d+|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|gdpr[-_]?applies|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
