@@ -170,6 +170,8 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"_ym43424779_lsid", any, want{"Yandex Metrica", policy.Statistics}},
 		{"_cltk", any, want{"Microsoft Clarity", policy.Statistics}},
 		{"autotrack:UA-12345-1:session", any, want{"Google Analytics autotrack", policy.Statistics}},
+		{"u_scsid", any, want{"Snap Pixel", policy.Marketing}},
+		{"scarab.visitor", any, want{"Emarsys", policy.Marketing}},
 		{"lms_analytics", "linkedin.com", want{"LinkedIn", policy.Statistics}}, // our override: analytics, by LinkedIn's cookie table
 		// TikTok, Criteo, X, Pinterest, Snap, Reddit, Quantcast.
 		{"_ttp", any, want{"TikTok", policy.Marketing}},
