@@ -31,6 +31,33 @@ const tcfState = `new Promise((done) => {
   } catch (e) { done(null); }
 })`
 
+// tcfLegitimate asks the IAB TCF API how many purposes the user's record
+// keeps on legitimate interest; null when the page has no TCF API or it
+// does not answer.
+const tcfLegitimate = `new Promise((done) => {
+  if (typeof window.__tcfapi !== "function") return done(null);
+  setTimeout(() => done(null), 1500);
+  try {
+    window.__tcfapi("getTCData", 2, (d, ok) => {
+      if (!ok || !d || !d.purpose) return done(null);
+      done(Object.values(d.purpose.legitimateInterests || {}).filter(Boolean).length);
+    });
+  } catch (e) { done(null); }
+})`
+
+// countLegitimateLeftOn counts, after a refusal made in the settings, the
+// purposes the platform's TCF record still keeps on legitimate interest:
+// switches that were on before the visitor came, in a tab of their own
+// that the settings draw only when it is opened (InMobi Choice), so the
+// refusal did not see them. A visitor's refusal turns none on; each is a
+// purpose pre-ticked in the settings.
+func (c *crawler) countLegitimateLeftOn(ctx context.Context, p *pageCtx, a *ConsentAction) {
+	var n int
+	if raw := c.evalIn(ctx, p, p.topFrame(), tcfLegitimate); raw != nil && json.Unmarshal(raw, &n) == nil && n > a.Preticked {
+		a.Preticked = n
+	}
+}
+
 // stateExpr wraps a rule's state or closeRejects expression: errors and
 // slow promises are "cannot tell" (null).
 func stateExpr(expr string) string {
@@ -129,6 +156,9 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		if got == want || got == statePartial && a.Action == "accept" && by == VerifiedByConsentRecord {
 			a.Verified, a.VerifiedBy = true, by
 			a.Error = ""
+			if a.Action == "reject" && a.Layer == 2 {
+				c.countLegitimateLeftOn(ctx, p, a)
+			}
 			return
 		}
 		if got != "" {
