@@ -15,35 +15,31 @@ const (
 	stateNone     = "none"
 )
 
-// tcfState asks the IAB TCF API what the user chose: "none" before any
-// action, "accepted" when some purpose has consent, "rejected" when none
-// has; null when the page has no TCF API or it does not answer.
-const tcfState = `new Promise((done) => {
+// tcfQuery is a promise of what read (JavaScript that ends by calling
+// done) makes of the IAB TCF API's getTCData, given as d; null when the
+// page has no TCF API or it does not answer.
+func tcfQuery(read string) string {
+	return `new Promise((done) => {
   if (typeof window.__tcfapi !== "function") return done(null);
   setTimeout(() => done(null), 1500);
   try {
     window.__tcfapi("getTCData", 2, (d, ok) => {
       if (!ok || !d) return done(null);
-      if (d.eventStatus !== "useractioncomplete" && d.eventStatus !== "tcloaded") return done("none");
-      const c = (d.purpose && d.purpose.consents) || {};
-      done(Object.values(c).some(Boolean) ? "accepted" : "rejected");
+      ` + read + `
     });
   } catch (e) { done(null); }
 })`
+}
+
+// tcfState asks the IAB TCF API what the user chose: "none" before any
+// action, "accepted" when some purpose has consent, "rejected" when none
+// has.
+var tcfState = tcfQuery(`if (d.eventStatus !== "useractioncomplete" && d.eventStatus !== "tcloaded") return done("none");
+      done(Object.values((d.purpose && d.purpose.consents) || {}).some(Boolean) ? "accepted" : "rejected");`)
 
 // tcfLegitimate asks the IAB TCF API how many purposes the user's record
-// keeps on legitimate interest; null when the page has no TCF API or it
-// does not answer.
-const tcfLegitimate = `new Promise((done) => {
-  if (typeof window.__tcfapi !== "function") return done(null);
-  setTimeout(() => done(null), 1500);
-  try {
-    window.__tcfapi("getTCData", 2, (d, ok) => {
-      if (!ok || !d || !d.purpose) return done(null);
-      done(Object.values(d.purpose.legitimateInterests || {}).filter(Boolean).length);
-    });
-  } catch (e) { done(null); }
-})`
+// keeps on legitimate interest.
+var tcfLegitimate = tcfQuery(`done(Object.values((d.purpose && d.purpose.legitimateInterests) || {}).filter(Boolean).length);`)
 
 // countLegitimateLeftOn counts, after a refusal made in the settings, the
 // purposes the platform's TCF record still keeps on legitimate interest:

@@ -161,7 +161,10 @@ type ConsentAction struct {
 	// Steps are the labels of what was clicked, in order.
 	Steps []string
 	// Preticked is the number of optional purposes already ticked when the
-	// second layer opened (0 when it was not opened).
+	// second layer opened (0 when it was not opened), or, when more, the
+	// purposes a refusal made there left on legitimate interest in the
+	// platform's TCF record (switches on before the visitor came, in a tab
+	// the refusal did not open).
 	Preticked int
 	// NoReject is true when a reject was asked for and the banner offers
 	// none: no reject button in the first layer, and none (or no way to
