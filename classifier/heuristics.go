@@ -43,9 +43,12 @@ type guess struct {
 // A rule with unless does not apply to a name that holds one of those
 // words: "auth" names a sign-in, but "auth_token" and "rl_auth_token" are
 // trackers' identifiers, as "token" often is. A prefix rule takes the
-// words of the name that start with one of its words ("csrftoken").
+// words of the name that start with one of its words ("csrftoken"); a
+// within rule those that hold one anywhere ("scratchcsrftoken",
+// "idccsrf": every name of the database that holds "csrf" is a request
+// forgery token).
 var nameWords = []nameRule{
-	{words: []string{"csrf", "xsrf", "antiforgery"}, prefix: true, category: policy.Necessary, confidence: ConfidenceMedium, what: "request forgery protection"},
+	{words: []string{"csrf", "xsrf", "antiforgery"}, within: true, category: policy.Necessary, confidence: ConfidenceMedium, what: "request forgery protection"},
 	{words: []string{"auth"}, prefix: true, unless: []string{"token"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a sign-in"},
 	{words: []string{"cookieconsent", "consent", "consented", "policy", "notice", "banner", "cookies"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
 	{words: []string{"cookie"}, also: []string{"accept", "accepted", "agreed", "allowed", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "option", "options", "performance", "preference", "seen", "status", "statistics", "analytics"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
@@ -131,6 +134,7 @@ func embedGuess(c crawler.Cookie, e *Entry, kb *KB) (guess, bool) {
 type nameRule struct {
 	words      []string
 	prefix     bool
+	within     bool
 	also       []string
 	unless     []string
 	category   policy.Category
@@ -147,11 +151,11 @@ func (r *nameRule) holds(words map[string]bool, w string) bool {
 	if slices.ContainsFunc(r.unless, func(a string) bool { return words[a] }) {
 		return false
 	}
-	if !r.prefix {
+	if !r.prefix && !r.within {
 		return words[w]
 	}
 	for nw := range words {
-		if strings.HasPrefix(nw, w) {
+		if r.within && strings.Contains(nw, w) || strings.HasPrefix(nw, w) {
 			return true
 		}
 	}

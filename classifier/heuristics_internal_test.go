@@ -54,6 +54,8 @@ func TestNameRules(t *testing.T) {
 		{"auth_token", policy.Unclassified}, // "token" also names trackers' identifiers
 		{"portal-csrftoken", policy.Necessary},
 		{"XSRF-TOKEN", policy.Necessary},
+		{"scratchcsrftoken", policy.Necessary}, // a within rule's word anywhere in a word
+		{"anoncsrf", policy.Necessary},
 		{"app-sessionid", policy.Necessary},
 		{"app_session", policy.Unclassified}, // "session" alone fails its measure
 		{"shop_recently_viewed", policy.Preferences},
