@@ -111,6 +111,13 @@ func recordChoice(before, after map[string]string, firstAccept, notice bool) str
 // "true" is no purpose allowed.
 var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|closed|viewed|acknowledged|offline)(?:[-_.]|$)`)
 
+// recordChoiceValue: a value that is a choice made, whatever the name
+// of the record that holds it ("cb-enabled=accepted", jQuery cookie
+// bars' "declined"): a click that writes one recorded a choice. Words
+// that may be a state of anything ("true", "1", "enabled") count only
+// under a record's name.
+var recordChoiceValue = regexp.MustCompile(`(?i)^["']?(accepted|declined|rejected|denied|refused)["']?$`)
+
 // namedRecord is a consent record: its name (a cookie's or a storage
 // key) and its value.
 type namedRecord struct{ name, value string }
@@ -138,7 +145,7 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 		if _, n, ok := strings.Cut(name, ":"); ok {
 			name = n
 		}
-		if (vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(recordSuffix(name))) && (markers || !recordMarker.MatchString(name)) {
+		if (vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(recordSuffix(name)) || recordChoiceValue.MatchString(recordText(v))) && (markers || !recordMarker.MatchString(name)) {
 			out = append(out, namedRecord{name, v})
 		}
 	}
