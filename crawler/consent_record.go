@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // A consent record is a cookie or storage entry in which a banner keeps the
@@ -43,7 +41,7 @@ func recordState(before, after map[string]string) string {
 			continue
 		}
 		switch last := recordSuffix(r.name); {
-		case vocab().necessary.MatchString(last):
+		case vocab().necessary.MatchString(last), recordBareSkip.MatchString(last):
 		case vocab().purpose.MatchString(last):
 			on, off = on+y, off+n
 		default:
@@ -64,31 +62,50 @@ func recordState(before, after map[string]string) string {
 	return ""
 }
 
+// clickKind is what a click was, as recordChoice reads what it wrote.
+type clickKind int
+
+const (
+	// otherClick: a refusal, or an accept behind the settings.
+	otherClick clickKind = iota
+	// firstAccept: an accept in the banner's first layer, beside a
+	// refusal.
+	firstAccept
+	// soleAccept: an accept in the first layer with no refusal beside it
+	// (the banner's settings may hold one, or only say more).
+	soleAccept
+	// noticeAccept: the accept of a notice, with no refusal and no
+	// settings ("We use cookies. [Got it]").
+	noticeAccept
+)
+
 // recordChoice reads, from the consent records before and after a click,
 // the choice the click recorded ("" when they do not say):
 //   - the records the click wrote or changed, when they say accepted or
 //     rejected;
-//   - "partial" after a first-layer accept (firstAccept), when those
-//     records turn some optional purposes on and leave others off: a
-//     site's one accept button covers the purposes it uses ("Accept
-//     analytics cookies"), and its record keeps the others off;
+//   - "partial" after a first-layer accept, when those records turn some
+//     optional purposes on and leave others off: a site's one accept
+//     button covers the purposes it uses ("Accept analytics cookies"),
+//     and its record keeps the others off;
 //   - when the click wrote only a marker that a choice was made
-//     ("cookies_preferences_set=true"), the records as they stand, when
-//     they say accepted or rejected: sites write their default (every
-//     optional purpose off) when the banner shows, and a refusal leaves it
-//     as it was;
-//   - after the accept of a notice with no other choice (notice), any
-//     record its button wrote, marker or not, as "accepted".
+//     ("cookies_preferences_set=true", "wpcc=dismiss"), the records as
+//     they stand, when they say accepted or rejected: sites write their
+//     default (every optional purpose off) when the banner shows, and a
+//     refusal leaves it as it was;
+//   - after the accept of a notice, any record its button wrote, marker
+//     or not, as "accepted"; after a first-layer accept with no refusal
+//     beside it, the same when the records as they stand do not say
+//     otherwise: a first layer that offers no refusal knows one answer.
 //
 // Every case needs something the click wrote: a record that said the
 // same before the click proves nothing.
-func recordChoice(before, after map[string]string, firstAccept, notice bool) string {
+func recordChoice(before, after map[string]string, click clickKind) string {
 	s := recordState(before, after)
 	switch {
 	case s == stateAccepted || s == stateRejected:
 		return s
 	case s == statePartial:
-		if firstAccept {
+		if click >= firstAccept {
 			return s
 		}
 		return ""
@@ -96,14 +113,22 @@ func recordChoice(before, after map[string]string, firstAccept, notice bool) str
 	if len(changedRecords(before, after, true)) == 0 {
 		return ""
 	}
-	if notice {
+	if click == noticeAccept {
 		return stateAccepted
 	}
 	if all := recordState(nil, after); all == stateAccepted || all == stateRejected {
 		return all
 	}
+	if click == soleAccept {
+		return stateAccepted
+	}
 	return ""
 }
+
+// recordBareSkip: the last words of the names of records of one word
+// that hold no choice: a version, a date, an identifier
+// ("consent_version=1" beside the record itself).
+var recordBareSkip = regexp.MustCompile(`(?i)^([a-z]*version|ver|v\d*|rev|revision|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter)$`)
 
 // recordMarker: records that say a choice was made or a banner seen, not
 // which choice ("cookies_preferences_set=true", "cookie_notice_seen=1",
@@ -117,6 +142,11 @@ var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displa
 // that may be a state of anything ("true", "1", "enabled") count only
 // under a record's name.
 var recordChoiceValue = regexp.MustCompile(`(?i)^["']?(accepted|declined|rejected|denied|refused)["']?$`)
+
+// recordMarkerValue: a value that says a notice was seen or dismissed,
+// whatever the name of the record that holds it ("wpcc=dismiss"): a
+// marker, which says no more than that the visitor answered.
+var recordMarkerValue = regexp.MustCompile(`(?i)^["']?(dismiss|dismissed|acknowledged|seen|understood|got[-_ ]?it)["']?$`)
 
 // namedRecord is a consent record: its name (a cookie's or a storage
 // key) and its value.
@@ -145,11 +175,21 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 		if _, n, ok := strings.Cut(name, ":"); ok {
 			name = n
 		}
-		if (vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(recordSuffix(name)) || recordChoiceValue.MatchString(recordText(v))) && (markers || !recordMarker.MatchString(name)) {
+		if (vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(recordSuffix(name)) || recordChoiceValue.MatchString(recordText(v)) || purposeFlag(name, v)) && (markers || !recordMarker.MatchString(name)) ||
+			markers && recordMarkerValue.MatchString(recordText(v)) {
 			out = append(out, namedRecord{name, v})
 		}
 	}
 	return out
+}
+
+// purposeFlag reports whether a record is one purpose's choice by its
+// name and value alone, whatever else its name says: a name that ends
+// with an optional purpose and a value that is a word of a choice
+// ("ckies_marketing=deny", "site_analytics=1").
+func purposeFlag(name, v string) bool {
+	w := strings.ToLower(recordText(v))
+	return vocab().purpose.MatchString(recordSuffix(name)) && (vocab().yes[w] || vocab().no[w])
 }
 
 // purposeRecord reports whether a value, URL-decoded, is a JSON object
@@ -201,6 +241,15 @@ func readRecord(self, v string) (on, off int, bare bool) {
 	}
 	if doc, ok := recordJSON(v); ok {
 		walkRecord(self, "", doc, &on, &off, 0)
+		if on+off == 0 && onlyBookkeeping(doc) {
+			off++ // a version and nothing granted ({"version":4})
+		}
+		if on > 0 && off > 0 && refusedOverall(doc) {
+			// Purposes on and off beside a flag that refuses as a whole
+			// ({"Allow": false, "CategoryPermission": [...]}): the ones on
+			// are those always on, known only by a code ("Cat.8").
+			return 0, 1, bare
+		}
 		return on, off, bare
 	}
 	// Digit flags, one per purpose, joined or separated ("111", "1.0.0"):
@@ -231,17 +280,37 @@ func readRecord(self, v string) (on, off int, bare bool) {
 			pairs = parts
 		}
 	}
-	found := false
+	var kv [][2]string
 	for _, p := range pairs {
 		k, val, ok := cutAny(p, ":=")
 		if m := recordDashPair.FindStringSubmatch(p); !ok && m != nil {
 			k, val, ok = m[1], m[2], true // "functi-0"
 		}
-		if !ok {
-			continue
+		if m := recordDotPair.FindStringSubmatch(p); !ok && m != nil {
+			k, val, ok = m[1], m[2], true // "group-3.0"
 		}
-		found = true
-		countChoice(self, k, val, &on, &off)
+		if ok {
+			kv = append(kv, [2]string{k, val})
+		}
+	}
+	found := len(kv) > 0
+	// Purposes known by a word and a number ("group-1:1,group-3:0") are
+	// read as in JSON (see numberedPurposes), the other pairs one by one.
+	bools := map[string]any{}
+	for _, p := range kv {
+		switch strings.ToLower(strings.TrimSpace(p[1])) {
+		case "1", "true":
+			bools[p[0]] = true
+		case "0", "false":
+			bools[p[0]] = false
+		}
+	}
+	if y, n, numbered, ok := numberedPurposes(bools); ok {
+		on, off = on+y, off+n
+		kv = slices.DeleteFunc(kv, func(p [2]string) bool { return numbered[p[0]] })
+	}
+	for _, p := range kv {
+		countChoice(self, p[0], p[1], &on, &off)
 	}
 	if !found && recordEmptyList.MatchString(v) {
 		off++ // a version and an empty list of the purposes granted ("v2|")
@@ -258,157 +327,4 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		}
 	}
 	return on, off, bare
-}
-
-// readFlags reads digit flags, one per purpose ("1000", "1.0.0"): all
-// on is accepted, all off or only the first on (the necessary purpose)
-// rejected; other mixes say nothing.
-func readFlags(flags string) (on, off int) {
-	f := strings.Map(func(r rune) rune {
-		if r == '0' || r == '1' {
-			return r
-		}
-		return -1
-	}, flags)
-	switch {
-	case strings.Trim(f, "1") == "":
-		on++
-	case strings.Trim(f, "0") == "" || len(f) >= 3 && f[0] == '1' && strings.Trim(f[1:], "0") == "":
-		off++
-	}
-	return on, off
-}
-
-// letterFlags returns the flags of three or more pairs whose keys are a
-// letter or two, no word ("n:1|f:0|a:0|m:0"): such keys name the
-// purposes too briefly to read, and their flags read as bare flags do.
-// Pairs without a separator (a version, a time) are left out.
-func letterFlags(pairs []string) (string, bool) {
-	var f strings.Builder
-	for _, p := range pairs {
-		k, val, ok := cutAny(p, ":=")
-		if !ok {
-			continue
-		}
-		if n := utf8.RuneCountInString(k); n == 0 || n > 2 || !isLetters(k) || val != "0" && val != "1" {
-			return "", false
-		}
-		f.WriteString(val)
-	}
-	return f.String(), f.Len() >= 3
-}
-
-func isLetters(s string) bool {
-	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-}
-
-// splitAny splits s at every rune of seps, dropping empty fields.
-func splitAny(s, seps string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
-}
-
-// recordEmptyList: a version followed by an empty list ("v2|").
-var recordEmptyList = regexp.MustCompile(`^v\d+(\.\d+)*[|;:]$`)
-
-// recordDashPair: a key and its flag joined by a hyphen ("market-1").
-var recordDashPair = regexp.MustCompile(`^([\p{L}_]+)-([01])$`)
-
-// recordFlags: a record of digit flags, one per purpose, joined, or
-// three or more separated by one mark (two are a version: "1.0").
-var recordFlags = regexp.MustCompile(`^[01]{2,8}$|^[01](?:[.|,:_-][01]){2,7}$`)
-
-// recordLedFlags: three or more separated digit flags after a time in
-// seconds or milliseconds, itself perhaps after a version, all joined by
-// the same separator ("2.1733140000.0.0.0"). Without the time, a number
-// before them may be a version's ("5.0.0.0").
-var recordLedFlags = regexp.MustCompile(`^(?:\d{1,4}\.)?\d{9,13}\.([01](?:\.[01]){2,7})$|^(?:\d{1,4}\|)?\d{9,13}\|([01](?:\|[01]){2,7})$`)
-
-func cutAny(s, seps string) (before, after string, ok bool) {
-	if i := strings.IndexAny(s, seps); i >= 0 {
-		return s[:i], s[i+1:], true
-	}
-	return s, "", false
-}
-
-// recordKeyNecessaryCookie: a key that names a cookie every site needs (a
-// session, a request-forgery token), as records that list their cookies
-// one by one write them ({"shop_session": true, "XSRF-TOKEN": true,
-// "_ga": false}).
-var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|sid)([-_.]|$)|csrf|xsrf`)
-
-// countChoice counts one key's value when it is a choice word. self is the
-// record's name: a record that lists itself among its cookies says
-// nothing by that entry.
-func countChoice(self, key, val string, on, off *int) {
-	key = strings.Trim(strings.TrimSpace(key), `"'`)
-	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
-	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
-		return
-	}
-	// "CookieAllowed", "CookiesDisallowed": the word after "cookie";
-	// "declineAll", "accept_all": the choice, made for every purpose.
-	w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie")
-	if r, ok := strings.CutSuffix(w, "all"); ok && !vocab().yes[w] && !vocab().no[w] {
-		w = strings.TrimRight(r, "_- ")
-	}
-	if vocab().yes[w] || vocab().no[w] {
-		val = w
-	}
-	if recordKeyRefusal.MatchString(key) {
-		if vocab().yes[val] {
-			*off++ // "reject": "true"; a "false" there says nothing of what was allowed
-		}
-		return
-	}
-	if vocab().no[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential") && recordKeyChoice.MatchString(key) {
-		*off++
-		return
-	}
-	if vocab().yes[val] {
-		*on++
-		return
-	}
-	// A list of the purposes granted under a choice or list key
-	// ({"consent": "analytics,personalisation"}).
-	if (recordKeyChoice.MatchString(key) || recordKeyList.MatchString(key)) && strings.ContainsAny(val, ",|; ") {
-		grantedList(splitAny(val, ",|; "), on, off)
-		return
-	}
-	// A purpose granted at a date or a version ("analytics=2024-11-05T14:32:10"),
-	// refused with -1.
-	if vocab().purpose.MatchString(key) {
-		switch {
-		case val == "-1":
-			*off++
-		case recordGrantedAt.MatchString(val):
-			*on++
-		}
-	}
-}
-
-// recordGrantedAt: a date, a time or a version, as records write when a
-// purpose was granted.
-var recordGrantedAt = regexp.MustCompile(`^v?\d+([-.:/T]\d+)+`)
-
-// grantedList reads a list of the purposes granted: the necessary ones
-// alone is a refusal, an optional one among them (or "all") something
-// allowed. Other items (a version, a date) say nothing; a list that names
-// no purpose at all is not such a list.
-func grantedList(items []string, on, off *int) {
-	necessary, optional := 0, 0
-	for _, it := range items {
-		it = strings.TrimSpace(it)
-		switch {
-		case vocab().purpose.MatchString(it) || vocab().all[it]:
-			optional++
-		case vocab().necessary.MatchString(it):
-			necessary++
-		}
-	}
-	switch {
-	case optional > 0:
-		*on++
-	case necessary > 0:
-		*off++
-	}
 }

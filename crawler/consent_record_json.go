@@ -27,11 +27,12 @@ func entryPurposes(m map[string]any) []string {
 	return names
 }
 
-// necessaryEntry reports whether an object of a record is the entry of
-// the necessary purpose, named by a value: its choice is no choice.
-func necessaryEntry(m map[string]any) bool {
+// noChoiceEntry reports whether an object of a record is the entry of
+// the necessary purpose or of bookkeeping (a form's save field), named
+// by a value: its choice is no choice.
+func noChoiceEntry(m map[string]any) bool {
 	for _, s := range entryPurposes(m) {
-		if vocab().necessary.MatchString(s) {
+		if vocab().keySkip.MatchString(s) {
 			return true
 		}
 	}
@@ -75,7 +76,7 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		if necessaryEntry(x) {
+		if noChoiceEntry(x) {
 			return
 		}
 		if y, n, numbered, ok := numberedPurposes(x); ok {
@@ -99,7 +100,8 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		}
 	case []any:
 		// A list of granted purposes: empty, or the necessary ones alone,
-		// under a purposes key, is a refusal.
+		// under a purposes key, is a refusal. A list of entries there
+		// ({"consents": [{"id": "stats", "value": false}]}) is read below.
 		if recordKeyList.MatchString(key) {
 			if len(x) == 0 {
 				*off++
@@ -111,8 +113,10 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 					items = append(items, s)
 				}
 			}
-			grantedList(items, on, off)
-			return
+			if len(items) == len(x) {
+				grantedList(items, on, off)
+				return
+			}
 		}
 		// An optional purpose's granted services ({"statistics":
 		// ["analytics"]}): some is the purpose allowed, none refused.
@@ -214,4 +218,36 @@ func numberedPurposes(m map[string]any) (on, off int, numbered map[string]bool, 
 	}
 	on, off = readFlags(string(f))
 	return on, off, numbered, on+off > 0
+}
+
+// onlyBookkeeping reports whether a JSON record is an object whose keys
+// are all a version, a date or an identifier (see recordBareSkip): a
+// record saved with no purpose granted, as the empty list of "v2|" is.
+func onlyBookkeeping(doc any) bool {
+	m, ok := doc.(map[string]any)
+	if !ok || len(m) == 0 {
+		return false
+	}
+	for k := range m {
+		if !recordBareSkip.MatchString(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// recordKeyAllow: a record's top-level key whose flag allows or refuses
+// as a whole.
+var recordKeyAllow = regexp.MustCompile(`(?i)^(allow|allowed|allow[-_]?all)$`)
+
+// refusedOverall reports whether a JSON record's top level holds a flag
+// of recordKeyAllow set to false.
+func refusedOverall(doc any) bool {
+	m, _ := doc.(map[string]any)
+	for k, v := range m {
+		if b, ok := v.(bool); ok && !b && recordKeyAllow.MatchString(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -51,6 +51,25 @@ func TestRecordState(t *testing.T) {
 		{"a choice made, whatever the record's name", map[string]string{u + "cookie:cb-enabled": "enabled"}, map[string]string{u + "cookie:cb-enabled": "accepted"}, stateAccepted},
 		{"a refusal made, whatever the record's name", map[string]string{u + "cookie:cb-enabled": "enabled"}, map[string]string{u + "cookie:cb-enabled": "declined"}, stateRejected},
 		{"a state of anything under no record's name", nil, map[string]string{u + "cookie:cb-enabled": "enabled"}, ""},
+		{"a record per purpose under no record's name, and a bare flag beside them", nil, map[string]string{
+			u + "cookie:ckies_functional":  "deny",
+			u + "cookie:ckies_performance": "deny",
+			u + "cookie:ckies_marketing":   "deny",
+			u + "cookie:ckies_cookielaw":   "allow"}, stateRejected},
+		{"a record per purpose under no record's name, all allowed", nil, map[string]string{u + "cookie:ckies_performance": "allow", u + "cookie:ckies_marketing": "allow"}, stateAccepted},
+		{"a purpose's name and a value that is no choice", nil, map[string]string{u + "cookie:site_marketing": "spring-sale"}, ""},
+		{"purposes known by a word and a number, a flag after a dot", nil, map[string]string{u + "cookie:omCookieConsent": "group-1.1,group-3.0,group-5.0,dismiss"}, stateRejected},
+		{"purposes known by a word and a number, all on", nil, map[string]string{u + "cookie:omCookieConsent": "group-1.1,group-3.1,group-5.1,dismiss"}, stateAccepted},
+		{"purposes known by a word and a number in pairs, mixed", nil, map[string]string{u + "cookie:site_consent": "group-1:1|group-2:1|group-3:0"}, statePartial},
+		{"a version of one word is no choice", nil, map[string]string{u + "cookie:consent_version": "1"}, ""},
+		{"an opt-in record joined by an underscore, no", nil, map[string]string{u + "cookie:twtr_pixel_opt_in": "N"}, stateRejected},
+		{"name and value entries with the form's save field", nil, map[string]string{u + "cookie:cookieConsent": `[{"name":"essenziell","value":"on"},{"name":"komfort","value":"off"},{"name":"marketing","value":"off"},{"name":"speichern","value":"on"}]`}, stateRejected},
+		{"a flag that refuses as a whole beside categories known by a code", nil, map[string]string{u + "cookie:CookiePermissionInfo": `{"LastModifiedDate":"\/Date(1796300000000)\/","Allow":false,"CategoryPermission":[{"Category":"Cat.8","Permission":true},{"Category":"Cat.9","Permission":true},{"Category":"Cat.10","Permission":false},{"Category":"Cat.11","Permission":false}],"Version":3}`}, stateRejected},
+		{"a flag that allows as a whole beside categories known by a code", nil, map[string]string{u + "cookie:CookiePermissionInfo": `{"Allow":true,"CategoryPermission":[{"Category":"Cat.8","Permission":true},{"Category":"Cat.9","Permission":true},{"Category":"Cat.10","Permission":true}],"Version":3}`}, stateAccepted},
+		{"a version and nothing granted", nil, map[string]string{u + "cookie:hashi-consent-preferences": "{%22version%22:4}"}, stateRejected},
+		{"a version and every service loaded", nil, map[string]string{u + "cookie:hashi-consent-preferences": "{%22loadAll%22:true%2C%22version%22:4}"}, stateAccepted},
+		{"a flag that a choice was made and a version is no refusal", nil, map[string]string{u + "cookie:site_consent": `{"consented":true,"version":1}`}, ""},
+		{"a flag that the preferences were saved is no purpose", nil, map[string]string{u + "cookie:cookiejs_preferences": `{"google_analytics":false,"iframes":false,"preferences_selected":true}`}, stateRejected},
 		{"French word accepted", nil, map[string]string{u + "cookie:consentement": "accepte"}, stateAccepted},
 		{"French word refused", nil, map[string]string{u + "cookie:consentement": "refuse"}, stateRejected},
 		{"Malay categories refused", nil, map[string]string{u + "cookie:kedai_cookie_consent": `{"penting":true,"prestasi":false,"pengiklanan":false}`}, stateRejected},
@@ -172,22 +191,32 @@ func TestRecordChoice(t *testing.T) {
 	deflt := map[string]string{u + "cookie:site_cookies_policy": `{"essential":true,"usage":false,"campaigns":false}`}
 	withMarker := map[string]string{u + "cookie:site_cookies_policy": `{"essential":true,"usage":false,"campaigns":false}`, u + "cookie:site_cookie_message_displayed": "true"}
 	partial := map[string]string{u + "cookie:site-cookie-consent": `{"necessary":true,"statistics":true,"marketing":false}`}
+	wplDefault := map[string]string{u + "cookie:wpl_user_preference": `{"necessary":"yes","marketing":"no","analytics":"no"}`}
 	for _, tc := range []struct {
-		name                string
-		before, after       map[string]string
-		firstAccept, notice bool
-		want                string
+		name          string
+		before, after map[string]string
+		click         clickKind
+		want          string
 	}{
-		{"a refusal that leaves the default as it was, and writes a marker", deflt, withMarker, false, false, stateRejected},
-		{"the default as it was, and nothing written", deflt, deflt, false, false, ""},
-		{"a marker alone, and records that say nothing", nil, map[string]string{u + "cookie:site_cookie_message_displayed": "true"}, false, false, ""},
-		{"a first-layer accept that turns some purposes on", nil, partial, true, false, statePartial},
-		{"some purposes on, after another click", nil, partial, false, false, ""},
-		{"a notice's accept that wrote a marker", nil, map[string]string{u + "cookie:cookie_notice_seen": "1"}, false, true, stateAccepted},
-		{"the opposite choice is said", nil, map[string]string{u + "cookie:site_consent": "deny"}, true, false, stateRejected},
+		{"a refusal that leaves the default as it was, and writes a marker", deflt, withMarker, otherClick, stateRejected},
+		{"the default as it was, and nothing written", deflt, deflt, otherClick, ""},
+		{"a marker alone, and records that say nothing", nil, map[string]string{u + "cookie:site_cookie_message_displayed": "true"}, otherClick, ""},
+		{"a first-layer accept that turns some purposes on", nil, partial, firstAccept, statePartial},
+		{"some purposes on, after another click", nil, partial, otherClick, ""},
+		{"a notice's accept that wrote a marker", nil, map[string]string{u + "cookie:cookie_notice_seen": "1"}, noticeAccept, stateAccepted},
+		{"a notice's accept that wrote a dismissal under the product's name", nil, map[string]string{u + "cookie:wpcc": "dismiss"}, noticeAccept, stateAccepted},
+		{"a dismissal under another name, after an accept beside a refusal", nil, map[string]string{u + "cookie:wpcc": "dismiss"}, firstAccept, ""},
+		{"a first layer with no refusal, its accept wrote a marker", nil, map[string]string{u + "cookie:euCookie": "set"}, soleAccept, stateAccepted},
+		{"a marker beside an accept with a refusal", nil, map[string]string{u + "cookie:euCookie": "set"}, firstAccept, ""},
+		{"a first layer with no refusal, its accept wrote a marker beside a refusal record", deflt, withMarker, soleAccept, stateRejected},
+		{"the opposite choice is said", nil, map[string]string{u + "cookie:site_consent": "deny"}, firstAccept, stateRejected},
+		{"a refusal that writes a version and a marker beside the default", wplDefault, map[string]string{
+			u + "cookie:wpl_user_preference": wplDefault[u+"cookie:wpl_user_preference"],
+			u + "cookie:consent_version":     "1",
+			u + "cookie:wpl_viewed_cookie":   "no"}, otherClick, stateRejected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := recordChoice(tc.before, tc.after, tc.firstAccept, tc.notice); got != tc.want {
+			if got := recordChoice(tc.before, tc.after, tc.click); got != tc.want {
 				t.Errorf("recordChoice = %q, want %q", got, tc.want)
 			}
 		})

@@ -73,8 +73,8 @@ type recordVocab struct {
 const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|orejime|_pprv`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose.
-const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|[a-z]*version|v|v\d+|count|interactioncount|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|gdpr[-_]?applies|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
-	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|security[-_]storage|functionality[-_]storage`
+const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|[a-z]*version|v|v\d+|count|interactioncount|iteration|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|gdpr[-_]?applies|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
@@ -87,7 +87,7 @@ var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|dec
 
 // recordEntryName: a key whose value names the purpose an entry of a
 // record stands for ("name", "consentTypeName", "category", "slug").
-var recordEntryName = regexp.MustCompile(`(?i)(name|type|category|categorie|kategorie|purpose|slug|key)$`)
+var recordEntryName = regexp.MustCompile(`(?i)(name|type|category|categorie|kategorie|purpose|slug|key)$|^id$`)
 
 // recordKeyID: a key that holds an identifier ("channelId",
 // "consent_type_id"), whose 0 or 1 is no choice.

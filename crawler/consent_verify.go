@@ -117,10 +117,20 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 	if a.Action == "reject" {
 		want = stateRejected
 	}
-	// A notice with no way to refuse and no settings ("We use cookies.
-	// [Got it]") knows one answer: a record its button wrote ("seen",
-	// "dismiss", a date) is that answer recorded.
-	notice := a.Action == "accept" && a.Layer == 1 && fr.Reject == nil && fr.Settings == nil && fr.Save == nil
+	// A first layer with no way to refuse knows one answer: a record its
+	// accept wrote ("seen", "dismiss", a date) is that answer recorded
+	// (see recordChoice).
+	click := otherClick
+	if a.Action == "accept" && a.Layer == 1 {
+		switch {
+		case fr.Reject != nil:
+			click = firstAccept
+		case fr.Settings == nil && fr.Save == nil:
+			click = noticeAccept
+		default:
+			click = soleAccept
+		}
+	}
 	// Five seconds, and at least three looks: on a loaded machine one
 	// look (each source read in the page) can take most of the five.
 	deadline := time.Now().Add(5 * time.Second)
@@ -136,7 +146,7 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		case now.tcf != "" && now.tcf != stateNone && now.tcf != before.tcf:
 			got, by = now.tcf, VerifiedByTCF
 		default:
-			if s := recordChoice(before.records, now.records, a.Action == "accept" && a.Layer == 1, notice); s != "" {
+			if s := recordChoice(before.records, now.records, click); s != "" {
 				got, by = s, VerifiedByConsentRecord
 			} else if now.api == want && before.api == want && len(changedRecords(before.records, now.records, false)) > 0 && c.bannerGone(ctx, p, fr) {
 				// A platform that writes its default (nothing allowed)

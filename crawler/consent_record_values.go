@@ -1,0 +1,167 @@
+package crawler
+
+// The values of consent records that are not JSON: digit flags, pairs of
+// keys and flags, and the words of a choice (see readRecord).
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// readFlags reads digit flags, one per purpose ("1000", "1.0.0"): all
+// on is accepted, all off or only the first on (the necessary purpose)
+// rejected; other mixes say nothing.
+func readFlags(flags string) (on, off int) {
+	f := strings.Map(func(r rune) rune {
+		if r == '0' || r == '1' {
+			return r
+		}
+		return -1
+	}, flags)
+	switch {
+	case strings.Trim(f, "1") == "":
+		on++
+	case strings.Trim(f, "0") == "" || len(f) >= 3 && f[0] == '1' && strings.Trim(f[1:], "0") == "":
+		off++
+	}
+	return on, off
+}
+
+// letterFlags returns the flags of three or more pairs whose keys are a
+// letter or two, no word ("n:1|f:0|a:0|m:0"): such keys name the
+// purposes too briefly to read, and their flags read as bare flags do.
+// Pairs without a separator (a version, a time) are left out.
+func letterFlags(pairs []string) (string, bool) {
+	var f strings.Builder
+	for _, p := range pairs {
+		k, val, ok := cutAny(p, ":=")
+		if !ok {
+			continue
+		}
+		if n := utf8.RuneCountInString(k); n == 0 || n > 2 || !isLetters(k) || val != "0" && val != "1" {
+			return "", false
+		}
+		f.WriteString(val)
+	}
+	return f.String(), f.Len() >= 3
+}
+
+func isLetters(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// splitAny splits s at every rune of seps, dropping empty fields.
+func splitAny(s, seps string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
+}
+
+// recordEmptyList: a version followed by an empty list ("v2|").
+var recordEmptyList = regexp.MustCompile(`^v\d+(\.\d+)*[|;:]$`)
+
+// recordDashPair: a key and its flag joined by a hyphen ("market-1").
+var recordDashPair = regexp.MustCompile(`^([\p{L}_]+)-([01])$`)
+
+// recordDotPair: a key and its flag joined by a dot ("group-3.0").
+var recordDotPair = regexp.MustCompile(`^(\p{L}[\p{L}\d_-]*)\.([01])$`)
+
+// recordFlags: a record of digit flags, one per purpose, joined, or
+// three or more separated by one mark (two are a version: "1.0").
+var recordFlags = regexp.MustCompile(`^[01]{2,8}$|^[01](?:[.|,:_-][01]){2,7}$`)
+
+// recordLedFlags: three or more separated digit flags after a time in
+// seconds or milliseconds, itself perhaps after a version, all joined by
+// the same separator ("2.1733140000.0.0.0"). Without the time, a number
+// before them may be a version's ("5.0.0.0").
+var recordLedFlags = regexp.MustCompile(`^(?:\d{1,4}\.)?\d{9,13}\.([01](?:\.[01]){2,7})$|^(?:\d{1,4}\|)?\d{9,13}\|([01](?:\|[01]){2,7})$`)
+
+func cutAny(s, seps string) (before, after string, ok bool) {
+	if i := strings.IndexAny(s, seps); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
+// recordKeyNecessaryCookie: a key that names a cookie every site needs (a
+// session, a request-forgery token), as records that list their cookies
+// one by one write them ({"shop_session": true, "XSRF-TOKEN": true,
+// "_ga": false}).
+var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|sid)([-_.]|$)|csrf|xsrf`)
+
+// countChoice counts one key's value when it is a choice word. self is the
+// record's name: a record that lists itself among its cookies says
+// nothing by that entry.
+func countChoice(self, key, val string, on, off *int) {
+	key = strings.Trim(strings.TrimSpace(key), `"'`)
+	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
+	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
+		return
+	}
+	// "CookieAllowed", "CookiesDisallowed": the word after "cookie";
+	// "declineAll", "accept_all": the choice, made for every purpose.
+	w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie")
+	if r, ok := strings.CutSuffix(w, "all"); ok && !vocab().yes[w] && !vocab().no[w] {
+		w = strings.TrimRight(r, "_- ")
+	}
+	if vocab().yes[w] || vocab().no[w] {
+		val = w
+	}
+	if recordKeyRefusal.MatchString(key) {
+		if vocab().yes[val] {
+			*off++ // "reject": "true"; a "false" there says nothing of what was allowed
+		}
+		return
+	}
+	if vocab().no[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential") && recordKeyChoice.MatchString(key) {
+		*off++
+		return
+	}
+	if vocab().yes[val] {
+		*on++
+		return
+	}
+	// A list of the purposes granted under a choice or list key
+	// ({"consent": "analytics,personalisation"}).
+	if (recordKeyChoice.MatchString(key) || recordKeyList.MatchString(key)) && strings.ContainsAny(val, ",|; ") {
+		grantedList(splitAny(val, ",|; "), on, off)
+		return
+	}
+	// A purpose granted at a date or a version ("analytics=2024-11-05T14:32:10"),
+	// refused with -1.
+	if vocab().purpose.MatchString(key) {
+		switch {
+		case val == "-1":
+			*off++
+		case recordGrantedAt.MatchString(val):
+			*on++
+		}
+	}
+}
+
+// recordGrantedAt: a date, a time or a version, as records write when a
+// purpose was granted.
+var recordGrantedAt = regexp.MustCompile(`^v?\d+([-.:/T]\d+)+`)
+
+// grantedList reads a list of the purposes granted: the necessary ones
+// alone is a refusal, an optional one among them (or "all") something
+// allowed. Other items (a version, a date) say nothing; a list that names
+// no purpose at all is not such a list.
+func grantedList(items []string, on, off *int) {
+	necessary, optional := 0, 0
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		switch {
+		case vocab().purpose.MatchString(it) || vocab().all[it]:
+			optional++
+		case vocab().necessary.MatchString(it):
+			necessary++
+		}
+	}
+	switch {
+	case optional > 0:
+		*on++
+	case necessary > 0:
+		*off++
+	}
+}
