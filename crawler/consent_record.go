@@ -125,6 +125,10 @@ func recordChoice(before, after map[string]string, click clickKind) string {
 	return ""
 }
 
+// recordNoInteraction: a record that says the visitor has not answered
+// yet ("interactionCount=0", {"interactionCount": 0}).
+var recordNoInteraction = regexp.MustCompile(`(?i)(^|[&,;|{\s])"?interactionCount"?\s*[:=]\s*"?0"?([&,;|}\s]|$)`)
+
 // recordBareSkip: the last words of the names of records of one word
 // that hold no choice: a version, a date, an identifier
 // ("consent_version=1" beside the record itself).
@@ -236,6 +240,11 @@ func recordText(v string) string {
 // and says whether the record, URL-decoded, is one bare word.
 func readRecord(self, v string) (on, off int, bare bool) {
 	v = recordText(v)
+	if recordNoInteraction.MatchString(v) {
+		// The platform's default, written before any choice (OneTrust's
+		// interactionCount=0 beside the groups it starts with).
+		return 0, 0, false
+	}
 	if recordBare.MatchString(v) {
 		bare = true
 	}

@@ -73,7 +73,7 @@ type recordVocab struct {
 const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|orejime|_pprv`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose.
-const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|[a-z]*version|v|v\d+|count|interactioncount|iteration|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|gdpr[-_]?applies|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|[a-z]*version|v|v\d+|count|interactioncount|iteration|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
 	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
