@@ -132,7 +132,7 @@ var recordNoInteraction = regexp.MustCompile(`(?i)(^|[&,;|{\s])"?interactionCoun
 // recordBareSkip: the last words of the names of records of one word
 // that hold no choice: a version, a date, an identifier
 // ("consent_version=1" beside the record itself).
-var recordBareSkip = regexp.MustCompile(`(?i)^([a-z]*version|ver|v\d*|rev|revision|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter)$`)
+var recordBareSkip = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
 
 // recordMarker: records that say a choice was made or a banner seen, not
 // which choice ("cookies_preferences_set=true", "cookie_notice_seen=1",
@@ -179,21 +179,30 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 		if _, n, ok := strings.Cut(name, ":"); ok {
 			name = n
 		}
-		if (vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(recordSuffix(name)) || recordChoiceValue.MatchString(recordText(v)) || purposeFlag(name, v)) && (markers || !recordMarker.MatchString(name)) ||
-			markers && recordMarkerValue.MatchString(recordText(v)) {
+		if isRecord(name, v, markers) {
 			out = append(out, namedRecord{name, v})
 		}
 	}
 	return out
 }
 
-// purposeFlag reports whether a record is one purpose's choice by its
-// name and value alone, whatever else its name says: a name that ends
-// with an optional purpose and a value that is a word of a choice
-// ("ckies_marketing=deny", "site_analytics=1").
-func purposeFlag(name, v string) bool {
-	w := strings.ToLower(recordText(v))
-	return vocab().purpose.MatchString(recordSuffix(name)) && (vocab().yes[w] || vocab().no[w])
+// isRecord reports whether a cookie or storage entry is a consent
+// record: known by its name, by a JSON value that sets purposes, by a
+// name that names the refusal, by a value that is a choice made, or as
+// one purpose's choice by its name and value alone ("ckies_marketing=deny",
+// "site_analytics=1": a name that ends with an optional purpose and a
+// word of a choice). Markers count only when markers is true; so do
+// values that say a notice was dismissed, whatever the name.
+func isRecord(name, v string, markers bool) bool {
+	text := recordText(v)
+	w := strings.ToLower(text)
+	last := recordSuffix(name)
+	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) ||
+		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w])
+	if named && (markers || !recordMarker.MatchString(name)) {
+		return true
+	}
+	return markers && recordMarkerValue.MatchString(text)
 }
 
 // purposeRecord reports whether a value, URL-decoded, is a JSON object

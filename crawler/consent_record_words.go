@@ -72,8 +72,13 @@ type recordVocab struct {
 // language: platforms' and standards' own ("optanon", "tcf", "cc_").
 const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|orejime|_pprv`
 
-// recordBookkeeping: keys of a record that hold no choice of a purpose.
-const recordBookkeeping = `functional[-_]?required|gpc|isgpcenabled|dnt|ver|[a-z]*version|v|v\d+|count|interactioncount|iteration|date|datestamp|timestamp|time|ts|expires?|id|uuid|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|revision|rev|build|seq|sequence|counter|index|` +
+// recordStamps: a record's version, date, identifier or count, the
+// keys that hold no choice and say nothing of one.
+const recordStamps = `[a-z]*version|ver|v\d*|rev|revision|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter`
+
+// recordBookkeeping: keys of a record that hold no choice of a purpose:
+// its stamps, its context, and the flags that say a choice was made.
+const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenabled|dnt|interactioncount|iteration|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|build|seq|sequence|index|` +
 	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
