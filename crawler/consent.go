@@ -375,7 +375,37 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	c.verifyChoice(ctx, p, fr, a, before)
 	c.clickAgain(ctx, p, fr, a, before, click, step)
 	c.bannerBack(ctx, p, fr, a)
+	if a.Verified && fr.behind == "" {
+		// The platform's script may have come after the banner (a site
+		// that renders its own banner and loads the SDK seconds later):
+		// by the time the choice is verified, it is there.
+		c.nameBehind(ctx, p, &fr)
+		a.Platform = fr.name()
+	}
 	return a
+}
+
+// nameLate names a banner of no known markup that the first phase found
+// before the platform script behind it had loaded, after the platform a
+// later phase found behind it once its choice was verified; not when two
+// phases found two platforms.
+func nameLate(b *Banner, actions []ConsentAction) {
+	if b == nil || b.Platform != "generic" {
+		return
+	}
+	name := ""
+	for _, a := range actions {
+		if !a.Verified || a.Platform == "" || a.Platform == "generic" {
+			continue
+		}
+		if name != "" && a.Platform != name {
+			return
+		}
+		name = a.Platform
+	}
+	if r := kit().byName[name]; r != nil {
+		b.Platform, b.Title = name, r.Title
+	}
 }
 
 func errText(err error) string {

@@ -81,6 +81,7 @@ func (c *crawler) run(ctx context.Context, res *Result) error {
 			err = errs[i]
 		}
 	}
+	nameLate(res.Consent.Banner, res.Consent.Actions)
 	for _, p := range res.AllPages() {
 		if p.Lost {
 			res.Partial = true
