@@ -141,10 +141,22 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // A button's text; an icon-only button ("✓", "✕") is named by its
   // aria-label or title, or its image's alt text, as a screen reader names
   // it.
+  // The text of the elements an element's aria-labelledby names.
+  const labelledBy = (el) => {
+    const ids = ((el.getAttribute && el.getAttribute("aria-labelledby")) || "").trim();
+    if (!ids) return "";
+    const root = el.getRootNode();
+    if (typeof root.getElementById !== "function") return "";
+    return ids.split(/\s+/).map((id) => { const n = root.getElementById(id); return n ? n.textContent : ""; }).join(" ").trim();
+  };
+  // (An input is named by the elements that label it before its value:
+  // a submit drawn as a transparent layer over a label of its own, whose
+  // value is a code such as "all".)
   const text = (el) => {
     let t = "";
     try {
-      t = el.innerText || el.value || "";
+      if (el.tagName === "INPUT") t = labelledBy(el);
+      t = t || el.innerText || el.value || "";
       if (!/[\p{L}\p{N}]/u.test(t) && el.querySelector && el.querySelector("slot")) t = slotted(el);
       if (!/[\p{L}\p{N}]/u.test(t)) t = el.getAttribute("aria-label") || el.title || imageAlt(el) || t || el.textContent || "";
     } catch (e) {}
@@ -480,11 +492,12 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       // its cookies or its storage while the click ran) is pressed too:
       // touch-first kits act on pointerdown and swallow the click.
       const el0 = target.el;
+      // (Its label before the click: a click may take it out of the page.)
+      out.clickedLabel = shown(el0);
       const seen = watchChanges(el0);
       el0.click();
       if (!seen()) press(el0);
       out.clicked = true;
-      out.clickedLabel = shown(target.el);
       // An option rather than a button: a radio or a check box (or its
       // label, or the box around one option's radio), which selects a
       // choice that a save button then stores.

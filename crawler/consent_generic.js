@@ -189,6 +189,16 @@ function genericBanner(env) {
   let seen = 0, shown = 0, labelled = 0;
   const done = new Set();
   const found = []; // { el, role, t }
+  // A label that a control names as its own (aria-labelledby) is that
+  // control's, which is what is clicked: a transparent submit laid over
+  // its label.
+  const labelsControl = (el) => {
+    if (native(el) || !el.id) return false;
+    try {
+      const c = el.getRootNode().querySelector('[aria-labelledby~="' + CSS.escape(el.id) + '"]');
+      return !!c && c !== el && native(c) && env.visible(c);
+    } catch (e) { return false; }
+  };
   const consider = (el) => {
     if (done.has(el)) return;
     done.add(el);
@@ -204,7 +214,7 @@ function genericBanner(env) {
     labelled++;
     const t = lab(el);
     const role = classify(t);
-    if (role) found.push({ el, role, t });
+    if (role && !labelsControl(el)) found.push({ el, role, t });
   };
   const scan = (root, sel, cap) => {
     let els = [];
@@ -447,7 +457,7 @@ function genericBanner(env) {
         if (known.has(el) || (!native(el) && el.querySelector(BUTTONS)) || !env.visible(el)) continue;
         const t = lab(el);
         const role = classify(t);
-        if (role) extra.push({ el, role, t });
+        if (role && !labelsControl(el)) extra.push({ el, role, t });
       }
     }
     for (const b of [...mine, ...extra]) {
