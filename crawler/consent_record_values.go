@@ -165,3 +165,27 @@ func grantedList(items []string, on, off *int) {
 		*off++
 	}
 }
+
+// withoutNecessarySections drops, from a record of sections (between "|"
+// or "~") that each start with a purpose's pair and go on with its
+// vendors' ("required:1&clf:1,gtm:1|marketing:0&adj:0,gad:0|"), the
+// sections of a necessary purpose: its vendors are on whatever the
+// visitor chose. A record of one section is returned as it is.
+func withoutNecessarySections(v string) string {
+	sections := splitAny(v, "|~")
+	if len(sections) < 2 {
+		return v
+	}
+	kept := sections[:0:0]
+	for _, sec := range sections {
+		first, _, _ := cutAny(sec, "&,;!")
+		if k, _, ok := cutAny(first, ":="); ok && vocab().necessary.MatchString(strings.TrimSpace(k)) {
+			continue
+		}
+		kept = append(kept, sec)
+	}
+	if len(kept) == len(sections) {
+		return v
+	}
+	return strings.Join(kept, "|")
+}
