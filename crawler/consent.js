@@ -138,9 +138,6 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     const imgs = el.querySelectorAll ? el.querySelectorAll('img[alt]:not([alt=""]), input[type="image"][alt]:not([alt=""])') : [];
     return imgs.length === 1 ? imgs[0].getAttribute("alt") : "";
   };
-  // A button's text; an icon-only button ("✓", "✕") is named by its
-  // aria-label or title, or its image's alt text, as a screen reader names
-  // it.
   // The text of the elements an element's aria-labelledby names.
   const labelledBy = (el) => {
     const ids = ((el.getAttribute && el.getAttribute("aria-labelledby")) || "").trim();
@@ -149,9 +146,11 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     if (typeof root.getElementById !== "function") return "";
     return ids.split(/\s+/).map((id) => { const n = root.getElementById(id); return n ? n.textContent : ""; }).join(" ").trim();
   };
-  // (An input is named by the elements that label it before its value:
+  // A button's text; an icon-only button ("✓", "✕") is named by its
+  // aria-label or title, or its image's alt text, as a screen reader names
+  // it. An input is named by the elements that label it before its value:
   // a submit drawn as a transparent layer over a label of its own, whose
-  // value is a code such as "all".)
+  // value is a code such as "all".
   const text = (el) => {
     let t = "";
     try {

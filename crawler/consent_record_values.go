@@ -176,7 +176,7 @@ func withoutNecessarySections(v string) string {
 	if len(sections) < 2 {
 		return v
 	}
-	kept := sections[:0:0]
+	var kept []string
 	for _, sec := range sections {
 		first, _, _ := cutAny(sec, "&,;!")
 		if k, _, ok := cutAny(first, ":="); ok && vocab().necessary.MatchString(strings.TrimSpace(k)) {
