@@ -126,8 +126,12 @@ func recordChoice(before, after map[string]string, click clickKind) string {
 }
 
 // recordNoInteraction: a record that says the visitor has not answered
-// yet ("interactionCount=0", {"interactionCount": 0}).
-var recordNoInteraction = regexp.MustCompile(`(?i)(^|[&,;|{\s])"?interactionCount"?\s*[:=]\s*"?0"?([&,;|}\s]|$)`)
+// yet ("interactionCount=0", {"interactionCount": 0}), or that still
+// holds the page the visit landed on: OneTrust keeps the landing page's
+// address in landingPath until the visitor answers or moves to another
+// page, and then writes "NotLandingPage" (its defaults of some versions
+// have no interactionCount at all).
+var recordNoInteraction = regexp.MustCompile(`(?i)(^|[&,;|{\s])"?(interactionCount"?\s*[:=]\s*"?0"?([&,;|}\s]|$)|landingPath"?\s*[:=]\s*"?(https?:|/))`)
 
 // recordBareSkip: the last words of the names of records of one word
 // that hold no choice: a version, a date, an identifier

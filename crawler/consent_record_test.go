@@ -196,6 +196,7 @@ func TestRecordChoice(t *testing.T) {
 	partial := map[string]string{u + "cookie:site-cookie-consent": `{"necessary":true,"statistics":true,"marketing":false}`}
 	otDefault := "isGpcEnabled=0&version=202409.1.0&isIABGlobal=false&hosts=&consentId=890255e1&interactionCount=0&isAnonUser=1&landingPath=https%3A%2F%2Fwww.example.test%2F&groups=C0001%3A1%2CC0002%3A0%2CC0003%3A0%2CC0004%3A0&AwaitingReconsent=false"
 	otRefused := "isGpcEnabled=0&version=202409.1.0&isIABGlobal=false&hosts=&consentId=3659ddd8&interactionCount=1&isAnonUser=1&landingPath=NotLandingPage&groups=C0001%3A1%2CC0002%3A0%2CC0003%3A0%2CC0004%3A0&intType=2&AwaitingReconsent=false"
+	otLanding := "isGpcEnabled=0&datestamp=Thu+Dec+03+2026&version=202501.1.0&browserGpcFlag=0&isIABGlobal=false&hosts=&landingPath=https%3A%2F%2Fwww.example.test%2F&groups=C0001%3A1%2CC0002%3A0%2CC0003%3A0%2CC0004%3A0"
 	wplDefault := map[string]string{u + "cookie:wpl_user_preference": `{"necessary":"yes","marketing":"no","analytics":"no"}`}
 	for _, tc := range []struct {
 		name          string
@@ -216,6 +217,7 @@ func TestRecordChoice(t *testing.T) {
 		{"a first layer with no refusal, its accept wrote a marker beside a refusal record", deflt, withMarker, soleAccept, stateRejected},
 		{"the opposite choice is said", nil, map[string]string{u + "cookie:site_consent": "deny"}, firstAccept, stateRejected},
 		{"a default a late SDK wrote after an accept clicked too early", nil, map[string]string{u + "cookie:OptanonConsent": otDefault}, firstAccept, ""},
+		{"a default with no interaction count, its landing page still in it", nil, map[string]string{u + "cookie:OptanonConsent": otLanding}, firstAccept, ""},
 		{"the refusal the SDK recorded once loaded", map[string]string{u + "cookie:OptanonConsent": otDefault}, map[string]string{u + "cookie:OptanonConsent": otRefused, u + "cookie:OptanonAlertBoxClosed": "2026-12-03T14:51:48.622Z"}, otherClick, stateRejected},
 		{"a refusal that writes a version and a marker beside the default", wplDefault, map[string]string{
 			u + "cookie:wpl_user_preference": wplDefault[u+"cookie:wpl_user_preference"],
