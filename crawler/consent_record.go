@@ -211,29 +211,63 @@ func isRecord(name, v string, markers bool) bool {
 
 // purposeRecord reports whether a value, URL-decoded, is a JSON object
 // that sets two or more purposes on or off ({"choices": {"analytics":
-// true, "ads": false}}).
+// true, "ads": false}}), or lists under a purposes key two or more
+// entries that each name a purpose and hold a word of a choice
+// ({"purposes": [{"id": "ads", "consentStatus": "withdrawn"}, …]}).
 func purposeRecord(v string) bool {
 	doc, ok := recordJSON(recordText(v))
 	if !ok {
 		return false
 	}
-	var count func(doc any, depth int) int
-	count = func(doc any, depth int) int {
-		m, ok := doc.(map[string]any)
-		if !ok || depth > 2 {
+	var count func(key string, doc any, depth int) int
+	count = func(key string, doc any, depth int) int {
+		if depth > 2 {
 			return 0
 		}
 		n := 0
-		for k, val := range m {
-			if _, isBool := val.(bool); isBool && vocab().purpose.MatchString(k) {
-				n++
-			} else {
-				n += count(val, depth+1)
+		switch x := doc.(type) {
+		case map[string]any:
+			for k, val := range x {
+				if _, isBool := val.(bool); isBool && vocab().purpose.MatchString(k) {
+					n++
+				} else {
+					n += count(k, val, depth+1)
+				}
+			}
+		case []any:
+			if !recordKeyList.MatchString(key) {
+				return 0
+			}
+			for _, it := range x {
+				if m, ok := it.(map[string]any); ok && len(entryPurposes(m)) > 0 && entryChoice(m) {
+					n++
+				}
 			}
 		}
 		return n
 	}
-	return count(doc, 0) >= 2
+	return count("", doc, 0) >= 2
+}
+
+// entryChoice reports whether an entry of a record holds a word of a
+// choice (true, "given", "denied") under a key that does not name it.
+func entryChoice(m map[string]any) bool {
+	for k, v := range m {
+		if recordEntryName.MatchString(k) {
+			continue
+		}
+		var w string
+		switch x := v.(type) {
+		case bool:
+			return true
+		case string:
+			w = strings.ToLower(strings.TrimSpace(x))
+		}
+		if vocab().yes[w] || vocab().no[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // recordText is a record's value URL-decoded (at most three times: a
