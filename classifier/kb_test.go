@@ -130,6 +130,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"__gads", any, want{"Google", policy.Marketing}},
 		{"__gpi", any, want{"Google", policy.Marketing}},
 		{"NID", "google.com", want{"Google", policy.Marketing}},
+		{"ANID", "google.com", want{"Google", policy.Marketing}},
 		{"1P_JAR", "google.com", want{"Google", policy.Marketing}},
 		{"AEC", "google.com", want{"Google", policy.Necessary}},
 		// Meta.
