@@ -140,9 +140,10 @@ var recordBareSkip = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
 
 // recordMarker: records that say a choice was made or a banner seen, not
 // which choice ("cookies_preferences_set=true", "cookie_notice_seen=1",
-// "cookie-notification-acknowledged", "_cookies_set_offline"): their
-// "true" is no purpose allowed.
-var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|closed|viewed|acknowledged|offline)(?:[-_.]|$)`)
+// "cookie-notification-acknowledged", "_cookies_set_offline"), or that
+// the banner is to stay hidden ("hideCookieBanner", "cookie_bar_hidden"):
+// their "true" is no purpose allowed.
+var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|closed|viewed|acknowledged|offline|hidden)(?:[-_.]|$)|^_*(hide|dismiss)[-_.]?(cookies?|consent)?[-_.]?(banner|notice|bar|popup|message)$`)
 
 // recordChoiceValue: a value that is a choice made, whatever the name
 // of the record that holds it ("cb-enabled=accepted", jQuery cookie
@@ -362,8 +363,13 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		}
 	}
 	if y, n, numbered, ok := numberedPurposes(bools); ok {
+		// The numbered purposes say the choice; a flag of the whole
+		// record beside them says only that one was made ("c1-1|c2-0|…|
+		// consent-true" after a refusal).
 		on, off = on+y, off+n
-		kv = slices.DeleteFunc(kv, func(p [2]string) bool { return numbered[p[0]] })
+		kv = slices.DeleteFunc(kv, func(p [2]string) bool {
+			return numbered[p[0]] || strings.EqualFold(p[0], "consent") || strings.EqualFold(p[0], "consented")
+		})
 	}
 	for _, p := range kv {
 		countChoice(self, p[0], p[1], &on, &off)

@@ -100,6 +100,7 @@ func TestRecordState(t *testing.T) {
 		{"Polish record, necessary on", nil, map[string]string{u + "cookie:sklep_zgody": "%7B%22niezbedne%22%3Atrue%2C%22analityczne%22%3Afalse%2C%22marketingowe%22%3Afalse%7D"}, stateRejected},
 		{"Swedish record", nil, map[string]string{u + "localStorage:butik_kakval": `{"statistik":true,"marknadsforing":true,"tid":1764547200000}`}, stateAccepted},
 		{"German record, necessary on", nil, map[string]string{u + "cookie:shop_einwilligung": "notwendig:1|statistik:0|marketing:0"}, stateRejected},
+		{"a marker that hides the banner beside a refusal", nil, map[string]string{u + "cookie:cookie_consent": "necessary", u + "cookie:hideCookieBanner": "true"}, stateRejected},
 		{"a preferences-set marker beside the record", nil, map[string]string{
 			u + "cookie:cookies_policy":          "%7B%22essential%22%3Atrue%2C%22settings%22%3Afalse%2C%22usage%22%3Afalse%2C%22campaigns%22%3Afalse%7D",
 			u + "cookie:cookies_preferences_set": "true"}, stateRejected},
@@ -114,6 +115,8 @@ func TestRecordState(t *testing.T) {
 		{"JSON in single quotes", nil, map[string]string{u + "cookie:site_cookie_policy": "{'essential':true,'settings':false,'usage':false,'campaigns':false}"}, stateRejected},
 		{"JSON in Base64", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOmZhbHNlLCJtYXJrZXRpbmciOmZhbHNlfQ=="}, stateRejected},
 		{"JSON in Base64, all on", nil, map[string]string{u + "cookie:cookiePermissions": "eyJuZWNlc3NhcnkiOnRydWUsInN0YXRpc3RpY3MiOnRydWUsIm1hcmtldGluZyI6dHJ1ZX0="}, stateAccepted},
+		{"numbered purposes joined to their flags by hyphens, the first alone on", nil, map[string]string{u + "cookie:shopConsent": "c1-1|c2-0|c3-0|c4-0|c5-0|ts-1796329827352|consent-true"}, stateRejected},
+		{"numbered purposes joined to their flags by hyphens, all on", nil, map[string]string{u + "cookie:shopConsent": "c1-1|c2-1|c3-1|c4-1|c5-1|ts-1796329827352|consent-true"}, stateAccepted},
 		{"entries of purposes with a consent status, in Base64, optional ones withdrawn", nil, map[string]string{u + "cookie:S4_CC": "eyJ2ZXJzaW9uIjoxLCJjb25zZW50ZWQiOnRydWUsInB1cnBvc2VzIjpbeyJpZCI6ImVzc2VudGlhbCIsImNvbnNlbnRTdGF0dXMiOiJnaXZlbiJ9LHsiaWQiOiJwcm9tb3Rpb25zIiwiY29uc2VudFN0YXR1cyI6IndpdGhkcmF3biJ9LHsiaWQiOiJhZHZlcnRpc2luZyIsImNvbnNlbnRTdGF0dXMiOiJ3aXRoZHJhd24ifSx7ImlkIjoibWVzc2FnaW5nIiwiY29uc2VudFN0YXR1cyI6IndpdGhkcmF3biJ9XSwidGltZXN0YW1wIjoiMjAyNi0xMi0wM1QyMDowMDowMFoifQ=="}, stateRejected},
 		{"entries of purposes with a consent status, in Base64, all given", nil, map[string]string{u + "cookie:S4_CC": "eyJ2ZXJzaW9uIjoxLCJjb25zZW50ZWQiOnRydWUsInB1cnBvc2VzIjpbeyJpZCI6ImVzc2VudGlhbCIsImNvbnNlbnRTdGF0dXMiOiJnaXZlbiJ9LHsiaWQiOiJwcm9tb3Rpb25zIiwiY29uc2VudFN0YXR1cyI6ImdpdmVuIn0seyJpZCI6ImFkdmVydGlzaW5nIiwiY29uc2VudFN0YXR1cyI6ImdpdmVuIn0seyJpZCI6Im1lc3NhZ2luZyIsImNvbnNlbnRTdGF0dXMiOiJnaXZlbiJ9XSwidGltZXN0YW1wIjoiMjAyNi0xMi0wM1QyMDowMDowMFoifQ=="}, stateAccepted},
 		{"Orejime's record of services, all refused", nil, map[string]string{u + "cookie:orejime": `{"matomo":false,"youtube":false,"meta-pixel":false}`}, stateRejected},

@@ -60,8 +60,9 @@ func splitAny(s, seps string) []string {
 // recordEmptyList: a version followed by an empty list ("v2|").
 var recordEmptyList = regexp.MustCompile(`^v\d+(\.\d+)*[|;:]$`)
 
-// recordDashPair: a key and its flag joined by a hyphen ("market-1").
-var recordDashPair = regexp.MustCompile(`^([\p{L}_]+)-([01])$`)
+// recordDashPair: a key and its flag joined by a hyphen ("market-1",
+// "c2-0", "consent-true").
+var recordDashPair = regexp.MustCompile(`(?i)^([\p{L}_][\p{L}\p{N}_]*)-([01]|true|false)$`)
 
 // recordDotPair: a key and its flag joined by a dot ("group-3.0").
 var recordDotPair = regexp.MustCompile(`^(\p{L}[\p{L}\d_-]*)\.([01])$`)
