@@ -60,6 +60,11 @@ type cmpRule struct {
 	// the first layer's refusal.
 	Close        []string `json:"close,omitempty"`
 	CloseRejects string   `json:"closeRejects,omitempty"`
+	// Trusted says the product takes a choice only from a person's input
+	// (an event the browser marks trusted): a site's own banner over its
+	// API records nothing from a scripted click, and may close all the
+	// same. The first layer's choice is then made with the mouse.
+	Trusted bool `json:"trusted,omitempty"`
 }
 
 // buttonRoles are the roles a selector's " :role(…)" may name: a button

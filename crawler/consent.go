@@ -287,6 +287,13 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 
 	selected := false
 	step := func(f frameRef, role string, layer2 bool) bool {
+		if rule := kit().byName[fr.Platform]; rule != nil && rule.Trusted && !layer2 && f == fr.frame && role != "settings" {
+			if label, ok := c.mouseClick(ctx, p, fr, role); ok {
+				a.Clicks++
+				a.Steps = append(a.Steps, label)
+				return true
+			}
+		}
 		arg := consentArg{Platform: fr.Platform, Role: role, Layer2: layer2}
 		r, err := c.runConsentScript(ctx, p, f, "click", arg)
 		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
