@@ -388,7 +388,13 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     // where its purposes find none, there are none to set.
     const purposes = layer2 && !v.purposes.length && !v.save;
     if (!missing.length && !purposes) return v;
-    const anchor = (layer2 && v.layer2 && v.layer2.el) || (v.first && v.first.el) || (v.accept && v.accept.el);
+    let anchor = (layer2 && v.layer2 && v.layer2.el) || (v.first && v.first.el) || (v.accept && v.accept.el);
+    // A site's own first layer drawn in the platform's settings container
+    // (a template of its own in Tealium's #__tealiumGDPRcpPrefs), with no
+    // first layer the rule knows: that container is the first layer, read
+    // by its texts.
+    const asFirst = !anchor && !layer2 && !v.first && v.layer2;
+    if (asFirst) anchor = v.layer2.el;
     // A second layer the rule does not know at all (the settings just
     // opened drew a panel of their own markup, apart from the banner) is
     // whatever settings dialog the texts find.
@@ -403,6 +409,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     }
     if (purposes) v.purposes = g.purposes;
     if (layer2 && !v.save && !v.saveLater && g.saveLater && v.purposes.length) v.saveLater = g.saveLater;
+    if (asFirst && (v.accept || v.reject)) {
+      v.first = v.layer2;
+      v.layer2 = null;
+    }
     return v;
   };
 
