@@ -398,6 +398,24 @@ function genericBanner(env) {
     for (let n = el; n; n = up(n)) if (n === c) return true;
     return false;
   };
+  // What shows at the middle of a container is its own: nothing (a
+  // modal's backdrop, a dialog) covers it.
+  const onTop = (c) => {
+    try {
+      const r = c.getBoundingClientRect();
+      const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+      const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+      let el = c.ownerDocument.elementFromPoint(x, y);
+      for (let i = 0; el && el.shadowRoot && i < 8; i++) {
+        const inner = el.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === el) break;
+        el = inner;
+      }
+      return !!el && within(c, el);
+    } catch (e) {
+      return false;
+    }
+  };
   const toggles = (c) => {
     const out = [];
     const scopes = [c];
@@ -485,6 +503,8 @@ function genericBanner(env) {
     if (env.layer2) score += (g.save ? 3 : 0) + (g.purposes.length ? 2 : 0) + (g.reject ? 1 : 0);
     if (!(g.accept || g.reject || (env.layer2 && g.save))) continue;
     score += bannerLike(c) === 2 ? 0.5 : 0;
+    // Settings drawn over the banner they came from: the one on top.
+    if (env.layer2 && onTop(c)) score += 0.25;
     if (!best || score > best.score) best = { score, g };
   }
   return best ? best.g : null;

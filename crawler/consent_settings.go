@@ -81,13 +81,16 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 	if !step(fr.frame, "settings", false) {
 		return frameReport{}, false
 	}
-	deadline := time.Now().Add(secondLayerWait)
+	start := time.Now()
+	deadline := start.Add(secondLayerWait)
+	deeper := false
 	for {
 		sleep(ctx, 250*time.Millisecond)
 		// Past the deadline, one more look (see searchBanner).
 		late := time.Now().After(deadline)
 		var l2 frameReport
 		found := false
+		var nested *frameRef
 		for _, f := range p.frames() {
 			r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
 			if err == nil && want(r) {
@@ -96,9 +99,25 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 					break
 				}
 			}
+			if err == nil && nested == nil && r.Layer2 && r.Settings != nil && (fr.Settings == nil || r.Settings.Label != fr.Settings.Label) {
+				nested = &f
+			}
 		}
 		if found {
 			return l2, true
+		}
+		// Settings that open on an overview of their own, whose purposes
+		// are behind one more button ("Manage settings"): that button,
+		// not the one that opened the overview, is clicked once, when the
+		// overview has shown for a second and a half without what is
+		// wanted.
+		if !deeper && nested != nil && time.Since(start) > 1500*time.Millisecond {
+			deeper = true
+			if !step(*nested, "settings", true) {
+				return frameReport{}, false
+			}
+			deadline = time.Now().Add(secondLayerWait)
+			continue
 		}
 		if ctx.Err() != nil || late {
 			return frameReport{}, false
