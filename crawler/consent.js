@@ -391,9 +391,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     let anchor = (layer2 && v.layer2 && v.layer2.el) || (v.first && v.first.el) || (v.accept && v.accept.el);
     // A site's own first layer drawn in the platform's settings container
     // (a template of its own in Tealium's #__tealiumGDPRcpPrefs), with no
-    // first layer the rule knows: that container is the first layer, read
-    // by its texts.
-    const asFirst = !anchor && !layer2 && !v.first && v.layer2;
+    // first layer the rule knows and none of the settings' own controls:
+    // that container is the first layer, read by its texts. (Settings the
+    // rule knows, still shown after a choice, are no first layer.)
+    const asFirst = !anchor && !layer2 && !v.first && v.layer2 && !v.layer2Reject && !v.save && !v.saveLater && !v.purposes.length;
     if (asFirst) anchor = v.layer2.el;
     // A second layer the rule does not know at all (the settings just
     // opened drew a panel of their own markup, apart from the banner) is
