@@ -66,18 +66,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const pointAt = (el) => {
     const r = el.getBoundingClientRect();
     let x = r.left + r.width / 2, y = r.top + r.height / 2;
-    let hit = el.ownerDocument.elementFromPoint(x, y);
-    for (let i = 0; hit && hit.shadowRoot && i < 10; i++) {
-      const h = hit.shadowRoot.elementFromPoint(x, y);
-      if (!h || h === hit) break;
-      hit = h;
-    }
-    let mine = false;
-    for (let n = hit, i = 0; n && i < 60 && !mine; i++) {
-      mine = n === el;
-      n = drawnParent(n);
-    }
-    if (!mine) return null;
+    if (!drawnAt(el, x, y)) return null;
     try {
       const own = el.ownerDocument.defaultView;
       for (let w = own; w && w !== w.top; w = w.parent) {

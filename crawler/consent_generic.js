@@ -5,6 +5,21 @@ function drawnParent(n) {
   return n.assignedSlot || n.parentElement || (n.parentNode && n.parentNode.host) || null;
 }
 
+// drawnAt reports whether what the page draws at (x, y), in el's window,
+// is el or inside it: nothing (a backdrop, a dialog) covers it there.
+function drawnAt(el, x, y) {
+  let hit = el.ownerDocument.elementFromPoint(x, y);
+  for (let i = 0; hit && hit.shadowRoot && i < 10; i++) {
+    const h = hit.shadowRoot.elementFromPoint(x, y);
+    if (!h || h === hit) break;
+    hit = h;
+  }
+  for (let n = hit, i = 0; n && i < 60; i++, n = drawnParent(n)) {
+    if (n === el) return true;
+  }
+  return false;
+}
+
 // labelWords reads the buttons' words (crawler/consent_words.json) for
 // both the generic finder and the rules' ":role(…)" selectors. env: {
 // words, closes(label) }. It returns classify(label): "accept", "reject",
@@ -398,20 +413,12 @@ function genericBanner(env) {
     for (let n = el; n; n = up(n)) if (n === c) return true;
     return false;
   };
-  // What shows at the middle of a container is its own: nothing (a
-  // modal's backdrop, a dialog) covers it.
+  // What shows at the middle of a container's part in the window is its
+  // own (see drawnAt).
   const onTop = (c) => {
     try {
       const r = c.getBoundingClientRect();
-      const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-      const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-      let el = c.ownerDocument.elementFromPoint(x, y);
-      for (let i = 0; el && el.shadowRoot && i < 8; i++) {
-        const inner = el.shadowRoot.elementFromPoint(x, y);
-        if (!inner || inner === el) break;
-        el = inner;
-      }
-      return !!el && within(c, el);
+      return drawnAt(c, Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
     } catch (e) {
       return false;
     }
