@@ -234,6 +234,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"mmcore.srv", any, want{"Oracle Maxymiser", policy.Statistics}},
 		{"mmid", any, want{"Oracle Maxymiser", policy.Statistics}},
 		{"yt-player-volume", "youtube.com", want{"YouTube", policy.Preferences}},
+		{".AspNet.ApplicationCookie", any, want{"ASP.NET Identity (OWIN)", policy.Necessary}},
 		{"yt-html5-player-modules::subtitlesModuleData::module-enabled", "youtube.com", want{"YouTube", policy.Preferences}},
 		{"yt-remote-device-id", "youtube.com", want{"YouTube", policy.Marketing}},
 		{"_ym_uid", any, want{"Yandex", policy.Statistics}},
