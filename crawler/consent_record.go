@@ -214,11 +214,16 @@ func isRecord(name, v string, markers bool) bool {
 // that sets two or more purposes on or off ({"choices": {"analytics":
 // true, "ads": false}}), or lists under a purposes key two or more
 // entries that each name a purpose and hold a word of a choice
-// ({"purposes": [{"id": "ads", "consentStatus": "withdrawn"}, …]}).
+// ({"purposes": [{"id": "ads", "consentStatus": "withdrawn"}, …]}), or
+// keeps the IAB TCF's purposes and vendors granted as lists of numbers
+// (see tcfLists).
 func purposeRecord(v string) bool {
 	doc, ok := recordJSON(recordText(v))
 	if !ok {
 		return false
+	}
+	if m, ok := doc.(map[string]any); ok && tcfLists(m) {
+		return true
 	}
 	var count func(key string, doc any, depth int) int
 	count = func(key string, doc any, depth int) int {

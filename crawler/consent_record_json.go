@@ -27,6 +27,49 @@ func entryPurposes(m map[string]any) []string {
 	return names
 }
 
+// tcfLists reports whether an object holds a list of purpose numbers
+// under a purposes key beside a list under a vendors key
+// ({"purposes": ["1", "2", "7"], "vendors": [755, 793], …}, or both
+// empty): the IAB TCF's purposes and vendors granted, as a site keeps
+// them in a record of its own (IMDb's "ci", Base64 JSON).
+func tcfLists(m map[string]any) bool {
+	var purposes, vendors bool
+	for k, v := range m {
+		l, ok := v.([]any)
+		if !ok {
+			continue
+		}
+		switch {
+		case recordKeyVendors.MatchString(k):
+			vendors = true
+		case recordKeyList.MatchString(k) && !slices.ContainsFunc(l, func(it any) bool { _, ok := purposeNumber(it); return !ok }):
+			purposes = true
+		}
+	}
+	return purposes && vendors
+}
+
+// recordKeyVendors: a key of the vendors granted.
+var recordKeyVendors = regexp.MustCompile(`(?i)^vendors?$`)
+
+// purposeNumber returns a list item that is a purpose's number (2, "7"),
+// as a string.
+func purposeNumber(it any) (string, bool) {
+	switch x := it.(type) {
+	case string:
+		x = strings.TrimSpace(x)
+		return x, recordDigits.MatchString(x)
+	case float64:
+		if x >= 1 && x <= 99 && x == float64(int(x)) {
+			return strconv.Itoa(int(x)), true
+		}
+	}
+	return "", false
+}
+
+// recordDigits: a purpose's number.
+var recordDigits = regexp.MustCompile(`^[1-9][0-9]?$`)
+
 // noChoiceEntry reports whether an object of a record is the entry of
 // the necessary purpose or of bookkeeping (a form's save field), named
 // by a value: its choice is no choice.
@@ -105,6 +148,17 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		if recordKeyList.MatchString(key) {
 			if len(x) == 0 {
 				*off++
+				return
+			}
+			// Purposes by number, read as numbered purposes are: the
+			// first alone (storing on the device, or the necessary
+			// purpose) is a refusal, any other something allowed.
+			if !slices.ContainsFunc(x, func(it any) bool { _, ok := purposeNumber(it); return !ok }) {
+				if slices.ContainsFunc(x, func(it any) bool { n, _ := purposeNumber(it); return n != "1" }) {
+					*on++
+				} else {
+					*off++
+				}
 				return
 			}
 			var items []string

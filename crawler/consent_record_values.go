@@ -99,6 +99,9 @@ func countChoice(self, key, val string, on, off *int) {
 	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
 		return
 	}
+	if m := recordFlagDated.FindStringSubmatch(val); m != nil {
+		val = m[1] // "a:1-20261203": the flag, and the day it was given
+	}
 	// "CookieAllowed", "CookiesDisallowed": the word after "cookie";
 	// "declineAll", "accept_all": the choice, made for every purpose.
 	w := strings.TrimPrefix(strings.TrimPrefix(val, "cookies"), "cookie")
@@ -111,6 +114,14 @@ func countChoice(self, key, val string, on, off *int) {
 	if recordKeyRefusal.MatchString(key) {
 		if vocab().yes[val] {
 			*off++ // "reject": "true"; a "false" there says nothing of what was allowed
+		}
+		return
+	}
+	if recordKeyDisable.MatchString(key) && (vocab().yes[val] || vocab().no[val]) {
+		if vocab().yes[val] {
+			*off++
+		} else {
+			*on++
 		}
 		return
 	}
@@ -139,6 +150,10 @@ func countChoice(self, key, val string, on, off *int) {
 		}
 	}
 }
+
+// recordFlagDated: a purpose's flag followed by the date it was given
+// ("1-20261203", "0-2026-12-03").
+var recordFlagDated = regexp.MustCompile(`^([01])-\d{4}-?\d{2}-?\d{2}$`)
 
 // recordGrantedAt: a date, a time or a version, as records write when a
 // purpose was granted.

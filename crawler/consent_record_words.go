@@ -78,11 +78,15 @@ const recordStamps = `[a-z]*version|ver|v\d*|rev|revision|date|datestamp|timesta
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose:
 // its stamps, its context, and the flags that say a choice was made.
-const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenabled|dnt|interactioncount|iteration|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|build|seq|sequence|index|` +
+const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenabled|dnt|interactioncount|iteration|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?gdpr|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|build|seq|sequence|index|` +
 	`consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
-var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|enabled|granted|allowed|accepted`)
+var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted`)
+
+// Keys that name a purpose switched off ({"disableIBA": false}, interest-based
+// ads not disabled): their yes is a no, and their no a yes.
+var recordKeyDisable = regexp.MustCompile(`(?i)^disabled?[-_]?[a-z0-9]`)
 
 // Keys that name the refusal ({"reject": "true"}): a yes there is a no.
 var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
