@@ -244,7 +244,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	acceptInside := click == "accept" && known != nil && known.Accept == nil && known.Settings != nil
 	can := func(r bannerReport) bool {
 		if click == "accept" {
-			return r.Accept != nil || acceptInside && r.Settings != nil
+			return r.Accept != nil || acceptInside && r.Settings != nil || tickAndSave(r)
 		}
 		return r.Reject != nil || r.Close != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
 	}
@@ -334,6 +334,12 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		return step(fr.frame, "save", false)
 	}
 	switch {
+	case click == "accept" && tickAndSave(fr.bannerReport):
+		// Purposes and a save button in the first layer, and no accept
+		// ("Confirm selection" beside "Only necessary").
+		if !c.saveFirstLayer(ctx, p, fr, a, step, "tick") {
+			return a
+		}
 	case click == "accept" && fr.Accept == nil:
 		if !c.acceptInSettings(ctx, p, fr, a, step) {
 			return a
@@ -363,14 +369,8 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		return a
 	case fr.Settings == nil && fr.Save != nil && fr.Purposes.Total > 0:
 		// Purposes and a save button right in the first layer.
-		a.Layer, a.Button, a.Preticked = 1, fr.Save, fr.Purposes.Ticked
-		r, err := c.runConsentScript(ctx, p, fr.frame, "untick", consentArg{Platform: fr.Platform})
-		if err != nil {
-			a.Error = "unticking the purposes: " + err.Error()
-			return a
-		}
-		a.Clicks += len(r.Toggled)
-		if !step(fr.frame, "save", false) {
+		a.Preticked = fr.Purposes.Ticked
+		if !c.saveFirstLayer(ctx, p, fr, a, step, "untick") {
 			return a
 		}
 	default:

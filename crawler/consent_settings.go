@@ -149,3 +149,23 @@ func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 	}
 	return saved
 }
+
+// tickAndSave reports whether a first layer is accepted by ticking its
+// purposes and saving them: it shows purposes and a save button, and
+// neither an accept nor a way to settings.
+func tickAndSave(r bannerReport) bool {
+	return r.Accept == nil && r.Settings == nil && r.Save != nil && r.Purposes.Total > 0
+}
+
+// saveFirstLayer sets the purposes a first layer shows (how: "untick" to
+// refuse, "tick" to accept) and clicks its save.
+func (c *crawler) saveFirstLayer(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, how string) bool {
+	a.Layer, a.Button = 1, fr.Save
+	r, err := c.runConsentScript(ctx, p, fr.frame, how, consentArg{Platform: fr.Platform})
+	if err != nil {
+		a.Error = map[string]string{"untick": "unticking", "tick": "ticking"}[how] + " the purposes: " + err.Error()
+		return false
+	}
+	a.Clicks += len(r.Toggled)
+	return step(fr.frame, "save", false)
+}
