@@ -110,6 +110,9 @@ func recordChoice(before, after map[string]string, click clickKind) string {
 		}
 		return ""
 	}
+	if click == noticeAccept && noticeFlag(before, after) {
+		return stateAccepted
+	}
 	if len(changedRecords(before, after, true)) == 0 {
 		return ""
 	}
@@ -123,6 +126,23 @@ func recordChoice(before, after map[string]string, click clickKind) string {
 		return stateAccepted
 	}
 	return ""
+}
+
+// noticeFlag reports whether a notice's accept wrote a cookie or entry
+// that holds only "true" or "yes", whatever its name (Delta's
+// "dtPCB=true"): a notice with one button and no refusal keeps that it
+// was acknowledged. Digits are not read so: "_gat=1" and its like are
+// written by tags whatever was clicked.
+func noticeFlag(before, after map[string]string) bool {
+	for k, v := range after {
+		if old, ok := before[k]; ok && old == v {
+			continue
+		}
+		if w := strings.ToLower(strings.Trim(recordText(v), `"'`)); w == "true" || w == "yes" {
+			return true
+		}
+	}
+	return false
 }
 
 // recordNoInteraction: a record that says the visitor has not answered
