@@ -337,7 +337,8 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	case click == "accept" && tickAndSave(fr.bannerReport):
 		// Purposes and a save button in the first layer, and no accept
 		// ("Confirm selection" beside "Only necessary").
-		if !c.saveFirstLayer(ctx, p, fr, a, step, "tick") {
+		a.Layer = 1
+		if saved, _ := c.setPurposesAndSave(ctx, p, fr, fr, a, step, "tick", false); !saved {
 			return a
 		}
 	case click == "accept" && fr.Accept == nil:
@@ -369,8 +370,8 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		return a
 	case fr.Settings == nil && fr.Save != nil && fr.Purposes.Total > 0:
 		// Purposes and a save button right in the first layer.
-		a.Preticked = fr.Purposes.Ticked
-		if !c.saveFirstLayer(ctx, p, fr, a, step, "untick") {
+		a.Layer, a.Preticked = 1, fr.Purposes.Ticked
+		if saved, _ := c.setPurposesAndSave(ctx, p, fr, fr, a, step, "untick", false); !saved {
 			return a
 		}
 	default:

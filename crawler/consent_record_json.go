@@ -39,10 +39,10 @@ func tcfLists(m map[string]any) bool {
 		if !ok {
 			continue
 		}
-		switch {
+		switch _, numbers := purposeNumbers(l); {
 		case recordKeyVendors.MatchString(k):
 			vendors = true
-		case recordKeyList.MatchString(k) && !slices.ContainsFunc(l, func(it any) bool { _, ok := purposeNumber(it); return !ok }):
+		case recordKeyList.MatchString(k) && numbers:
 			purposes = true
 		}
 	}
@@ -52,19 +52,27 @@ func tcfLists(m map[string]any) bool {
 // recordKeyVendors: a key of the vendors granted.
 var recordKeyVendors = regexp.MustCompile(`(?i)^vendors?$`)
 
-// purposeNumber returns a list item that is a purpose's number (2, "7"),
-// as a string.
-func purposeNumber(it any) (string, bool) {
-	switch x := it.(type) {
-	case string:
-		x = strings.TrimSpace(x)
-		return x, recordDigits.MatchString(x)
-	case float64:
-		if x >= 1 && x <= 99 && x == float64(int(x)) {
-			return strconv.Itoa(int(x)), true
+// purposeNumbers returns the items of a list as strings when every one
+// is a purpose's number (2, "7"); false when one is not.
+func purposeNumbers(l []any) ([]string, bool) {
+	out := make([]string, 0, len(l))
+	for _, it := range l {
+		switch x := it.(type) {
+		case string:
+			if x = strings.TrimSpace(x); !recordDigits.MatchString(x) {
+				return nil, false
+			}
+			out = append(out, x)
+		case float64:
+			if x < 1 || x > 99 || x != float64(int(x)) {
+				return nil, false
+			}
+			out = append(out, strconv.Itoa(int(x)))
+		default:
+			return nil, false
 		}
 	}
-	return "", false
+	return out, true
 }
 
 // recordDigits: a purpose's number.
@@ -153,8 +161,8 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 			// Purposes by number, read as numbered purposes are: the
 			// first alone (storing on the device, or the necessary
 			// purpose) is a refusal, any other something allowed.
-			if !slices.ContainsFunc(x, func(it any) bool { _, ok := purposeNumber(it); return !ok }) {
-				if slices.ContainsFunc(x, func(it any) bool { n, _ := purposeNumber(it); return n != "1" }) {
+			if nums, ok := purposeNumbers(x); ok {
+				if slices.ContainsFunc(nums, func(n string) bool { return n != "1" }) {
 					*on++
 				} else {
 					*off++

@@ -38,7 +38,7 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		}
 		return true
 	}
-	saved, stuck := c.setPurposesAndSave(ctx, p, fr, l2, a, step, "untick")
+	saved, stuck := c.setPurposesAndSave(ctx, p, fr, l2, a, step, "untick", true)
 	if stuck {
 		a.NoReject = true
 		a.Error = "the banner's settings keep their save button disabled after every purpose is refused"
@@ -46,13 +46,14 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 	return saved
 }
 
-// setPurposesAndSave sets every purpose of the second layer l2 one way
-// (how: "untick" to refuse, "tick" to accept), then clicks its save. A
+// setPurposesAndSave sets every purpose of the layer l2 one way (how:
+// "untick" to refuse, "tick" to accept), then clicks its save; layer2
+// says whether l2 is the settings or the first layer itself. A
 // save that is disabled until every purpose is answered is looked for
 // again once they are; stuck reports one that stays disabled (a
 // consent-or-pay wall's, until one is agreed to).
-func (c *crawler) setPurposesAndSave(ctx context.Context, p *pageCtx, fr frameReport, l2 frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, how string) (saved, stuck bool) {
-	arg := consentArg{Platform: fr.Platform, Layer2: true}
+func (c *crawler) setPurposesAndSave(ctx context.Context, p *pageCtx, fr frameReport, l2 frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, how string, layer2 bool) (saved, stuck bool) {
+	arg := consentArg{Platform: fr.Platform, Layer2: layer2}
 	r, err := c.runConsentScript(ctx, p, l2.frame, how, arg)
 	if err != nil {
 		a.Error = map[string]string{"untick": "unticking", "tick": "ticking"}[how] + " the purposes: " + err.Error()
@@ -68,7 +69,7 @@ func (c *crawler) setPurposesAndSave(ctx context.Context, p *pageCtx, fr frameRe
 		}
 		a.Button = r.Save
 	}
-	return step(l2.frame, "save", true), false
+	return step(l2.frame, "save", layer2), false
 }
 
 // secondLayer opens the banner's settings and returns the second layer
@@ -143,7 +144,7 @@ func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		return step(l2.frame, "accept", true)
 	}
 	// Settings with no "accept all": every purpose ticked, then saved.
-	saved, stuck := c.setPurposesAndSave(ctx, p, fr, l2, a, step, "tick")
+	saved, stuck := c.setPurposesAndSave(ctx, p, fr, l2, a, step, "tick", true)
 	if stuck {
 		a.Error = "the banner's settings keep their save button disabled after every purpose is accepted"
 	}
@@ -155,17 +156,4 @@ func (c *crawler) acceptInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 // neither an accept nor a way to settings.
 func tickAndSave(r bannerReport) bool {
 	return r.Accept == nil && r.Settings == nil && r.Save != nil && r.Purposes.Total > 0
-}
-
-// saveFirstLayer sets the purposes a first layer shows (how: "untick" to
-// refuse, "tick" to accept) and clicks its save.
-func (c *crawler) saveFirstLayer(ctx context.Context, p *pageCtx, fr frameReport, a *ConsentAction, step func(frameRef, string, bool) bool, how string) bool {
-	a.Layer, a.Button = 1, fr.Save
-	r, err := c.runConsentScript(ctx, p, fr.frame, how, consentArg{Platform: fr.Platform})
-	if err != nil {
-		a.Error = map[string]string{"untick": "unticking", "tick": "ticking"}[how] + " the purposes: " + err.Error()
-		return false
-	}
-	a.Clicks += len(r.Toggled)
-	return step(fr.frame, "save", false)
 }
