@@ -46,12 +46,14 @@ type guess struct {
 // words of the name that start with one of its words ("csrftoken"); a
 // within rule those that hold one anywhere ("scratchcsrftoken",
 // "idccsrf": every name of the database that holds "csrf" is a request
-// forgery token).
+// forgery token; "cookie_consentstatus", "gdprconsent": so do 47 of the 48
+// that hold "consent").
 var nameWords = []nameRule{
 	{words: []string{"csrf", "xsrf", "antiforgery"}, within: true, category: policy.Necessary, confidence: ConfidenceMedium, what: "request forgery protection"},
 	{words: []string{"auth"}, prefix: true, unless: []string{"token"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a sign-in"},
-	{words: []string{"cookieconsent", "consent", "consented", "policy", "notice", "banner", "cookies"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
-	{words: []string{"cookie"}, also: []string{"accept", "accepted", "agreed", "allowed", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "option", "options", "performance", "preference", "seen", "status", "statistics", "analytics"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
+	{words: []string{"cookieconsent", "consented", "policy", "notice", "banner", "cookies"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
+	{words: []string{"consent"}, within: true, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
+	{words: []string{"cookie"}, also: []string{"accept", "accepted", "agreed", "allowed", "check", "choice", "control", "dismissed", "functional", "law", "level", "marketing", "message", "necessary", "option", "options", "performance", "preference", "seen", "status", "statistics", "analytics"}, category: policy.Necessary, confidence: ConfidenceMedium, what: "a consent record"},
 	{words: []string{"cart", "checkout"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a shopping cart"},
 	{words: []string{"phpsessid", "jsessionid", "sessionid", "login", "saml", "sso"}, category: policy.Necessary, confidence: ConfidenceLow, what: "a session or a sign-in"},
 	{words: []string{"affinity", "serverid"}, category: policy.Necessary, confidence: ConfidenceLow, what: "load balancing"},

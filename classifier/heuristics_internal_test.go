@@ -60,8 +60,12 @@ func TestNameRules(t *testing.T) {
 		{"app_session", policy.Unclassified}, // "session" alone fails its measure
 		{"shop_recently_viewed", policy.Preferences},
 		{"hide_promo_bar", policy.Preferences},
-		{"banner_dismissed", policy.Necessary}, // a consent record's word comes first
-		{"oauthstate", policy.Unclassified},    // a prefix starts the word
+		{"banner_dismissed", policy.Necessary},     // a consent record's word comes first
+		{"oauthstate", policy.Unclassified},        // a prefix starts the word
+		{"cookie_consentstatus", policy.Necessary}, // "consent" anywhere in a word
+		{"userConsentGiven", policy.Necessary},
+		{"hof-cookie-check", policy.Necessary}, // a test that cookies can be written
+		{"test_cookie", policy.Unclassified},   // DoubleClick's: "test" is no consent word
 	}
 	for _, tc := range cases {
 		g, ok := heuristic(crawler.Cookie{Name: tc.name, Party: crawler.FirstParty}, kb)
