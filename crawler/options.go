@@ -50,6 +50,9 @@ type Options struct {
 	Concurrency int
 	// Wait is how long a page keeps being observed after its load event,
 	// for cookies set late by tag managers (default 3s). Use NoWait for none.
+	// A new top document the page loads meanwhile (a reload after a
+	// consent choice) is waited for and observed as long after its own
+	// load (see waitPage).
 	Wait time.Duration
 	// AutoWait leaves a page before Wait has passed as soon as nothing on it
 	// can still set a cookie: no request in flight, no timer due within

@@ -68,6 +68,8 @@ type recorder struct {
 	// are watched.
 	act        activity
 	timerLimit time.Duration
+	// loads are the loads of the top document (see waitPage).
+	loads topLoads
 	// headers are added to the requests to the scope's hosts (see
 	// headers.go).
 	headers []Header
@@ -193,6 +195,7 @@ func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Valu
 	if r.timerLimit > 0 { // --wait auto: only then is the page's activity watched
 		r.act.onEvent(now, method, params)
 	}
+	r.loads.onEvent(now, r.mainFrame, method, params)
 	switch method {
 	case network.RequestWillBeSent.Method:
 		var ev network.EventRequestWillBeSent

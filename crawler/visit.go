@@ -140,6 +140,7 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 		v.page.Status = int(resp.Status)
 		v.page.FinalURL = resp.URL
 	}
+	loadsAtLoad, _, _ := rec.loads.state()
 	pc := &pageCtx{tab: tabCtx, session: t.sess, rec: rec, loaded: err == nil, at: time.Now()}
 	if err == nil && ctx.Err() == nil {
 		c.moveMouseOn(ctx, pc) // what a visitor does first (see visitorPath)
@@ -149,15 +150,8 @@ func (c *crawler) visit(ctx context.Context, tabs tabSource, e entry, hooks page
 	}
 	c.readLinks(tabCtx, e, v)
 	loaded(slices.Clone(v.links), v.page)
-	switch {
-	case err != nil || c.opts.Wait <= 0:
-	case c.opts.AutoWait:
-		rec.waitQuiet(ctx, t.sess, c.opts.Wait)
-	default:
-		select {
-		case <-time.After(c.opts.Wait):
-		case <-ctx.Done():
-		}
+	if err == nil && c.opts.Wait > 0 {
+		c.waitPage(ctx, rec, t.sess, loadsAtLoad)
 	}
 	if hooks.afterWait != nil && ctx.Err() == nil {
 		hooks.afterWait(ctx, pc)

@@ -2,6 +2,7 @@ package crawler_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,6 +77,40 @@ func TestRenderWaitAuto(t *testing.T) {
 				if !strings.Contains(r.HTML, "<td>"+name+"</td>") {
 					t.Errorf("the rendered page lacks the row of %s: the wait ended before the script drew it", name)
 				}
+			}
+		})
+	}
+}
+
+// TestWaitReload crawls a page that reloads itself 0.2 seconds after its
+// load (as sites do once the visitor has made a consent choice), and
+// whose reloaded document the server holds back for longer than the wait:
+// with the fixed wait and with --wait auto, the crawler must wait for the
+// new document and see the cookie its script writes.
+func TestWaitReload(t *testing.T) {
+	requireBrowser(t)
+	t.Parallel()
+	srv := fixtures.NewServer()
+	t.Cleanup(srv.Close)
+	for _, auto := range []bool{false, true} {
+		t.Run(map[bool]string{false: "fixed", true: "auto"}[auto], func(t *testing.T) {
+			t.Parallel()
+			opts := fixtureOptions(t, srv)
+			opts.AutoWait = auto
+			opts.MaxPages = 1
+			opts.Wait = fixtures.LateReloadDelay / 2
+			res, err := crawler.Crawl(t.Context(), fixtures.LateReload, opts)
+			if err != nil {
+				t.Fatalf("Crawl: %v", err)
+			}
+			// Seen written by the reloaded page's script, not only found
+			// in the jar at the phase's end (whose write nothing explains).
+			i := slices.IndexFunc(res.Cookies, func(c crawler.Cookie) bool { return c.Name == "late_reloaded" })
+			switch {
+			case i < 0:
+				t.Errorf("no late_reloaded: the wait ended while the new document was loading")
+			case res.Cookies[i].SetBy != crawler.SetByScript || res.Cookies[i].Source != fixtures.LateReload:
+				t.Errorf("late_reloaded set by %q from %q, want by a script of %s: the wait ended while the new document was loading", res.Cookies[i].SetBy, res.Cookies[i].Source, fixtures.LateReload)
 			}
 		})
 	}
