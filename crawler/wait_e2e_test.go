@@ -62,22 +62,32 @@ func TestWaitAuto(t *testing.T) {
 func TestRenderWaitAuto(t *testing.T) {
 	requireBrowser(t)
 	t.Parallel()
+	eachWait(t, func(t *testing.T, opts crawler.Options) {
+		r, err := crawler.Render(t.Context(), fixtures.LatePolicy, opts)
+		if err != nil {
+			t.Fatalf("Render: %v", err)
+		}
+		for _, name := range fixtures.LatePolicyNames {
+			if !strings.Contains(r.HTML, "<td>"+name+"</td>") {
+				t.Errorf("the rendered page lacks the row of %s: the wait ended before the script drew it", name)
+			}
+		}
+	})
+}
+
+// eachWait runs test in parallel subtests against a fixture server of its
+// own, once with the fixed wait ("fixed") and once with --wait auto
+// ("auto").
+func eachWait(t *testing.T, test func(t *testing.T, opts crawler.Options)) {
+	t.Helper()
 	srv := fixtures.NewServer()
-	t.Cleanup(srv.Close)
+	t.Cleanup(srv.Close) // after the parallel subtests
 	for _, auto := range []bool{false, true} {
 		t.Run(map[bool]string{false: "fixed", true: "auto"}[auto], func(t *testing.T) {
 			t.Parallel()
 			opts := fixtureOptions(t, srv)
 			opts.AutoWait = auto
-			r, err := crawler.Render(t.Context(), fixtures.LatePolicy, opts)
-			if err != nil {
-				t.Fatalf("Render: %v", err)
-			}
-			for _, name := range fixtures.LatePolicyNames {
-				if !strings.Contains(r.HTML, "<td>"+name+"</td>") {
-					t.Errorf("the rendered page lacks the row of %s: the wait ended before the script drew it", name)
-				}
-			}
+			test(t, opts)
 		})
 	}
 }
@@ -90,28 +100,21 @@ func TestRenderWaitAuto(t *testing.T) {
 func TestWaitReload(t *testing.T) {
 	requireBrowser(t)
 	t.Parallel()
-	srv := fixtures.NewServer()
-	t.Cleanup(srv.Close)
-	for _, auto := range []bool{false, true} {
-		t.Run(map[bool]string{false: "fixed", true: "auto"}[auto], func(t *testing.T) {
-			t.Parallel()
-			opts := fixtureOptions(t, srv)
-			opts.AutoWait = auto
-			opts.MaxPages = 1
-			opts.Wait = fixtures.LateReloadDelay / 2
-			res, err := crawler.Crawl(t.Context(), fixtures.LateReload, opts)
-			if err != nil {
-				t.Fatalf("Crawl: %v", err)
-			}
-			// Seen written by the reloaded page's script, not only found
-			// in the jar at the phase's end (whose write nothing explains).
-			i := slices.IndexFunc(res.Cookies, func(c crawler.Cookie) bool { return c.Name == "late_reloaded" })
-			switch {
-			case i < 0:
-				t.Errorf("no late_reloaded: the wait ended while the new document was loading")
-			case res.Cookies[i].SetBy != crawler.SetByScript || res.Cookies[i].Source != fixtures.LateReload:
-				t.Errorf("late_reloaded set by %q from %q, want by a script of %s: the wait ended while the new document was loading", res.Cookies[i].SetBy, res.Cookies[i].Source, fixtures.LateReload)
-			}
-		})
-	}
+	eachWait(t, func(t *testing.T, opts crawler.Options) {
+		opts.MaxPages = 1
+		opts.Wait = fixtures.LateReloadDelay / 2
+		res, err := crawler.Crawl(t.Context(), fixtures.LateReload, opts)
+		if err != nil {
+			t.Fatalf("Crawl: %v", err)
+		}
+		// Seen written by the reloaded page's script, not only found
+		// in the jar at the phase's end (whose write nothing explains).
+		i := slices.IndexFunc(res.Cookies, func(c crawler.Cookie) bool { return c.Name == "late_reloaded" })
+		switch {
+		case i < 0:
+			t.Errorf("no late_reloaded: the wait ended while the new document was loading")
+		case res.Cookies[i].SetBy != crawler.SetByScript || res.Cookies[i].Source != fixtures.LateReload:
+			t.Errorf("late_reloaded set by %q from %q, want by a script of %s: the wait ended while the new document was loading", res.Cookies[i].SetBy, res.Cookies[i].Source, fixtures.LateReload)
+		}
+	})
 }
