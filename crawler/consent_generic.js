@@ -211,7 +211,27 @@ function genericBanner(env) {
     if (native(el) || !el.id) return false;
     try {
       const c = el.getRootNode().querySelector('[aria-labelledby~="' + CSS.escape(el.id) + '"]');
-      return !!c && c !== el && native(c) && env.visible(c);
+      return !!c && c !== el && native(c) && (env.visible(c) || overLabel(c));
+    } catch (e) { return false; }
+  };
+  // A control drawn fully transparent (opacity 0) over a label it names
+  // with aria-labelledby (Amazon's a-button: an input laid over the span
+  // that shows its text) is what a visitor sees as the label, and what
+  // the click on it reaches.
+  const overLabel = (c) => {
+    try {
+      const ids = (c.getAttribute("aria-labelledby") || "").trim();
+      const root = c.getRootNode();
+      if (!ids || typeof root.getElementById !== "function" || !c.isConnected) return false;
+      const r = c.getBoundingClientRect();
+      if (!(r.width > 0 && r.height > 0)) return false;
+      return ids.split(/\s+/).some((id) => {
+        const l = root.getElementById(id);
+        if (!l || l === c || !env.visible(l)) return false;
+        const b = l.getBoundingClientRect();
+        const x = b.left + b.width / 2, y = b.top + b.height / 2;
+        return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+      });
     } catch (e) { return false; }
   };
   const consider = (el) => {
@@ -225,7 +245,7 @@ function genericBanner(env) {
     if (!native(el) && el.querySelector(BUTTONS)) return;
     if (shown >= MAX_SHOWN || labelled >= MAX_LABELLED) return;
     shown++;
-    if (!env.visible(el)) return;
+    if (!env.visible(el) && !(native(el) && overLabel(el))) return;
     labelled++;
     const t = lab(el);
     const role = classify(t);
