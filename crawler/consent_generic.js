@@ -408,6 +408,16 @@ function genericBanner(env) {
       if (t === null || t.length > 1500 || /^(BODY|MAIN|HTML)$/.test(n.tagName)) break;
       if (hasConsentWords(t)) { order.push(n); break; }
     }
+    // Settings just opened that are a page of their own (a site's
+    // privacy-settings route, drawn in place of the page, no dialog): the
+    // nearest block, a <main> too, that holds purposes to choose and
+    // speaks of cookies.
+    for (let i = 0; env.layer2 && i < chain.length && i < 8; i++) {
+      const n = chain[i];
+      const t = textOf(n);
+      if (t === null || t.length > 6000 || /^(BODY|HTML)$/.test(n.tagName)) break;
+      if (toggles(n).length > 0 && hasConsentWords(t)) { order.push(n); break; }
+    }
     for (const n of order) {
       if (containers.has(n)) {
         if (containers.get(n)) return n;
