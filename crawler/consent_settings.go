@@ -28,10 +28,20 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 			return false
 		}
 		// Some "reject all" buttons only untick the purposes: the choice
-		// is then saved like any other.
+		// is then saved like any other. A panel still open with purposes
+		// ticked is one whose "reject all" stored the refusal as it was
+		// (CookieYes: its switches stay on while it closes, late on a
+		// loaded machine): its save would store the ticks, an acceptance.
+		// Its purposes are unticked first, so that the save refuses too.
 		sleep(ctx, 300*time.Millisecond)
 		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-		if err == nil && r.Layer2 && r.Save != nil && !step(l2.frame, "save", true) {
+		switch {
+		case err != nil || !r.Layer2 || r.Save == nil:
+		case r.Purposes.Ticked > 0:
+			c.setPurposesAndSave(ctx, p, fr, frameReport{frame: l2.frame, bannerReport: r}, a, step, "untick", true)
+			a.Button = l2.Layer2Reject
+			a.Error = "" // the panel closed on its own meanwhile: the platform's state tells
+		case !step(l2.frame, "save", true):
 			// The panel closed on its own meanwhile, as its "reject all"
 			// stored the choice: the platform's state tells.
 			a.Error = ""
