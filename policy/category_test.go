@@ -83,6 +83,10 @@ func TestParseCategory(t *testing.T) {
 		// Dutch, with its compounds.
 		{"Cookies voor webstatistieken", Statistics},
 		{"Bezoekersstatistiek", Statistics},
+		// Polish: "basic" cookies are the necessary ones.
+		{"Niezbędne", Necessary},
+		{"Podstawowe pliki cookies", Necessary},
+		{"Statystyka", Statistics},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -3,6 +3,8 @@ package policy
 import (
 	"html"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -31,6 +33,7 @@ func splitNames(text string) []string {
 		return []string{one}
 	}
 	text = spacedSlash.ReplaceAllString(text, "\n")
+	text = gluedPlaceholder.ReplaceAllString(text, "$1<$2>")
 	outer, inner := splitParens(text)
 	names := namesIn(outer)
 	if len(names) == 1 && !nameMarked(names[0]) && len(inner) > 0 {
@@ -58,7 +61,39 @@ func splitNames(text string) []string {
 			}
 		}
 	}
-	return dedupe(names)
+	return dedupe(dropOrdinals(names))
+}
+
+// gluedPlaceholder is a placeholder a page writes in parentheses inside a
+// name, glued to it and in snake case: "lc_sso(license_id)",
+// "c.(license_id).secret_id". It is a placeholder like "<license_id>",
+// not a note: a note stands apart ("_ga (Google Analytics)").
+var gluedPlaceholder = regexp.MustCompile(`([A-Za-z0-9_.\-])\(([a-z0-9]+(?:_[a-z0-9]+)+)\)`)
+
+// ordinal is a list number glued to the name after it: "1.ADRUM_BTa".
+var ordinal = regexp.MustCompile(`^([1-9][0-9]?)[.)]([A-Za-z_].*)$`)
+
+// dropOrdinals removes the numbers of a list a cell numbers by hand, one
+// name a line ("1.ADRUM_BTa", "2.ADRUM_BTg", …): only names numbered 1, 2,
+// 3… in order lose them, so a name that starts with a number and a dot
+// ("1.gif") stays whole.
+func dropOrdinals(names []string) []string {
+	next := 1
+	var at []int
+	for i, n := range names {
+		if m := ordinal.FindStringSubmatch(n); m != nil && m[1] == strconv.Itoa(next) {
+			at = append(at, i)
+			next++
+		}
+	}
+	if len(at) < 2 {
+		return names
+	}
+	out := slices.Clone(names)
+	for _, i := range at {
+		out[i] = ordinal.FindStringSubmatch(out[i])[2]
+	}
+	return out
 }
 
 // splitParens separates the text outside parentheses from the texts inside

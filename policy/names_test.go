@@ -37,6 +37,13 @@ func TestSplitNames(t *testing.T) {
 		{"unclosed <bracket", nil},
 		{"(", nil},
 		{"", nil},
+		// A list numbered by hand in the cell; a lone "1." is a name's.
+		{"AB_x\n1.AB_xa,\n2.AB_xg,\n3.AB_x[1-5]", []string{"AB_x", "AB_xa", "AB_xg", "AB_x[1-5]"}},
+		{"1.gif, 3.x", []string{"1.gif", "3.x"}},
+		// A placeholder in parentheses glued to the name; a note stands apart.
+		{"lc_sso(license_id)", []string{"lc_sso<license_id>"}},
+		{"c.(license_id).secret_id", []string{"c.<license_id>.secret_id"}},
+		{"NID(Google)", []string{"NID"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, splitNames(tt.in), cmpopts.EquateEmpty()); diff != "" {

@@ -153,7 +153,7 @@ var (
 		"necessari*", "essenzial*", "strettamente", "indispensabil*",
 		"noodzakelijk*", "essentieel", "essentiele", "strikt*",
 		"essencia*", "estritamente", "indispensav*",
-		"niezbedn*", "wymagan*", "technicz*", "konieczn*", "scisle",
+		"niezbedn*", "wymagan*", "technicz*", "konieczn*", "scisle", "podstawow*",
 		"nodvandig*", "grundlaggande",
 		"nodvendig*", "strengt", "teknisk*",
 		"valttamatto*", "tarpeelli*", "tekniset", "teknisia",
