@@ -303,17 +303,21 @@ func (x *extractor) checkNameColumn(grid [][]*cell, start int, roles []role) []r
 // untitledCategory gives the category role to a column the header leaves
 // untitled when its cells are category words ("| Type | Name | Purpose |
 // Duration | |" with Essential, Analytics, Marketing in the last column),
-// when no other column holds the category.
+// or titles as a purpose while every cell is a category word (Italian
+// "Scopo" over Tecnico, Analitico, beside the column that describes each
+// cookie), when no other column holds the category.
 func (x *extractor) untitledCategory(grid [][]*cell, start int, roles []role) []role {
 	if start < 1 || start > len(grid) || slices.Contains(roles, roleCategory) {
 		return roles
 	}
 	header := grid[start-1]
 	for col, r := range roles {
-		if r != roleNone || col >= len(header) || (header[col] != nil && header[col].text != "") {
+		untitled := r == roleNone && col < len(header) && (header[col] == nil || header[col].text == "")
+		if !untitled && r != rolePurpose {
 			continue
 		}
-		if s := x.statsOf(grid, start, col); s.cells >= 2 && s.categories*10 >= s.cells*8 {
+		s := x.statsOf(grid, start, col)
+		if s.cells >= 2 && (untitled && s.categories*10 >= s.cells*8 || s.categories == s.cells) {
 			out := append([]role(nil), roles...)
 			out[col] = roleCategory
 			return out

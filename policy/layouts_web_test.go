@@ -318,6 +318,15 @@ export default function Page() {
 			want: []got{{"rw_login", Necessary, "table"}, {"rw_palette (localStorage)", Preferences, "table"}, {"rw_count", Statistics, "table"}, {"rw/hit (pixel)", Marketing, "table"}},
 		},
 		{
+			name: "a purpose column whose every cell is a category word is the category, beside the column that describes",
+			file: "cookie.html",
+			page: `<h2>Cookie utilizzati</h2><table><thead><tr><th>Scopo</th><th>Nome tecnico</th><th>Tipo, funzione e scopo del cookie</th><th>Durata</th></tr></thead><tbody>
+				<tr><td>Tecnico</td><td>rw_sess</td><td>Ricorda le impostazioni scelte durante la visita</td><td>2 ore</td></tr>
+				<tr><td>Analitico</td><td>rw_map</td><td>Abilita le funzionalità della mappa</td><td>1 mese</td></tr>
+				<tr><td>Analitico</td><td>rw_pref</td><td>Memorizza le preferenze del visitatore</td><td>1 mese</td></tr></tbody></table>`,
+			want: []got{{"rw_sess", Necessary, "table"}, {"rw_map", Statistics, "table"}, {"rw_pref", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
