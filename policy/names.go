@@ -12,6 +12,9 @@ import (
 // Words that join names in a cell: "_ga and _gid", "_ga et _gid".
 var nameJoiners = setOf(`and et und y e or ou oder o & + och og ja en i oraz lub eller tai ou ή 및 と`)
 
+// dashes stand between a name and a note on it, spaced.
+var dashes = setOf(`- – —`)
+
 // Words that say a cell has no name.
 var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno nenhum geen brak ingen ei - – —`)
 
@@ -146,11 +149,15 @@ func namesIn(s string) []string {
 		}
 		var kept []string
 		joiners := 0
+		noted := false // after a dash that follows a name: a note ("__lc_vv - LiveChat version")
 		for _, t := range toks {
 			switch {
+			case dashes[t]:
+				noted = noted || len(kept) > 0
 			case noNames[strings.ToLower(t)]:
 			case nameJoiners[strings.ToLower(t)] && len(toks) > 1:
 				joiners++
+			case noted && !nameMarked(t):
 			case validName(t):
 				kept = append(kept, t)
 			}

@@ -44,6 +44,9 @@ func TestSplitNames(t *testing.T) {
 		{"lc_sso(license_id)", []string{"lc_sso<license_id>"}},
 		{"c.(license_id).secret_id", []string{"c.<license_id>.secret_id"}},
 		{"NID(Google)", []string{"NID"}},
+		// A note after a spaced dash names no cookie, unless it has a name's marks.
+		{"__lc_vv - LiveChat version -", []string{"__lc_vv"}},
+		{"_ga - _gid", []string{"_ga", "_gid"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, splitNames(tt.in), cmpopts.EquateEmpty()); diff != "" {
