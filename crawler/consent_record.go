@@ -213,7 +213,8 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 
 // isRecord reports whether a cookie or storage entry is a consent
 // record: known by its name, by a JSON value that sets purposes, by a
-// name that names the refusal, by a value that is a choice made, or as
+// name that names the refusal, by a value that is a choice made, by a
+// value of flags under keys of a letter or two ("AD=0&AL=0&SM=0"), or as
 // one purpose's choice by its name and value alone ("ckies_marketing=deny",
 // "site_analytics=1": a name that ends with an optional purpose and a
 // word of a choice). Markers count only when markers is true; so do
@@ -223,7 +224,8 @@ func isRecord(name, v string, markers bool) bool {
 	w := strings.ToLower(text)
 	last := recordSuffix(name)
 	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) ||
-		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w])
+		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w]) ||
+		letterRecord(text)
 	if named && (markers || !recordMarker.MatchString(name)) {
 		return true
 	}

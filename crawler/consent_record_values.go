@@ -30,14 +30,16 @@ func readFlags(flags string) (on, off int) {
 }
 
 // letterFlags returns the flags of three or more pairs whose keys are a
-// letter or two, no word ("n:1|f:0|a:0|m:0"): such keys name the
-// purposes too briefly to read, and their flags read as bare flags do.
-// Pairs without a separator (a version, a time) are left out.
+// letter or two, no word ("n:1|f:0|a:0|m:0", Microsoft's
+// "AD=0&AL=0&SM=0"): such keys name the purposes too briefly to read, and
+// their flags read as bare flags do. Pairs without a separator (a
+// version, a time) and the record's stamps ("expires=1760882771531") are
+// left out.
 func letterFlags(pairs []string) (string, bool) {
 	var f strings.Builder
 	for _, p := range pairs {
 		k, val, ok := cutAny(p, ":=")
-		if !ok {
+		if !ok || recordStampKey.MatchString(k) {
 			continue
 		}
 		if n := utf8.RuneCountInString(k); n == 0 || n > 2 || !isLetters(k) || val != "0" && val != "1" {
@@ -46,6 +48,18 @@ func letterFlags(pairs []string) (string, bool) {
 		f.WriteString(val)
 	}
 	return f.String(), f.Len() >= 3
+}
+
+// recordStampKey: a key that holds a record's version, date or count.
+var recordStampKey = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
+
+// letterRecord reports whether a value, URL-decoded, is nothing but flags
+// under keys of a letter or two, three or more (see letterFlags), and
+// stamps: a record of purposes whatever its name (Microsoft's "CMCCP",
+// "BCP").
+func letterRecord(text string) bool {
+	_, ok := letterFlags(splitAny(text, "&,;|!"))
+	return ok && !strings.ContainsAny(text, " {}[]\"")
 }
 
 func isLetters(s string) bool {
