@@ -351,7 +351,7 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		on, off = readFlags(flags)
 		return on, off, bare
 	}
-	pairs := splitAny(withoutNecessarySections(v), "&,;|!")
+	pairs := splitAny(withoutNecessarySections(v), recordPairSeps)
 	if f, ok := letterFlags(pairs); ok {
 		if on, off = readFlags(f); on+off > 0 {
 			return on, off, bare

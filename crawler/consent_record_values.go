@@ -50,6 +50,10 @@ func letterFlags(pairs []string) (string, bool) {
 	return f.String(), f.Len() >= 3
 }
 
+// recordPairSeps separate the pairs of a record of keys and values
+// ("AD=0&AL=0", "ess:1|stats:0").
+const recordPairSeps = "&,;|!"
+
 // recordStampKey: a key that holds a record's version, date or count.
 var recordStampKey = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
 
@@ -58,7 +62,7 @@ var recordStampKey = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
 // stamps: a record of purposes whatever its name (Microsoft's "CMCCP",
 // "BCP").
 func letterRecord(text string) bool {
-	_, ok := letterFlags(splitAny(text, "&,;|!"))
+	_, ok := letterFlags(splitAny(text, recordPairSeps))
 	return ok && !strings.ContainsAny(text, " {}[]\"")
 }
 

@@ -81,20 +81,22 @@ var ordinal = regexp.MustCompile(`^([1-9][0-9]?)[.)]([A-Za-z_].*)$`)
 // 3… in order lose them, so a name that starts with a number and a dot
 // ("1.gif") stays whole.
 func dropOrdinals(names []string) []string {
+	var out []string
 	next := 1
-	var at []int
 	for i, n := range names {
+		if n == "" || n[0] < '1' || n[0] > '9' {
+			continue
+		}
 		if m := ordinal.FindStringSubmatch(n); m != nil && m[1] == strconv.Itoa(next) {
-			at = append(at, i)
+			if out == nil {
+				out = slices.Clone(names)
+			}
+			out[i] = m[2]
 			next++
 		}
 	}
-	if len(at) < 2 {
+	if next < 3 { // fewer than two numbered: a name's own digits
 		return names
-	}
-	out := slices.Clone(names)
-	for _, i := range at {
-		out[i] = ordinal.FindStringSubmatch(out[i])[2]
 	}
 	return out
 }
