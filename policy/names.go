@@ -145,7 +145,7 @@ func namesIn(s string) []string {
 	}) {
 		var toks []string
 		for _, t := range splitOutsideBrackets(part, unicode.IsSpace) {
-			if t = trimName(t); t != "" {
+			if t = trimName(t); t != "" && !countMark.MatchString(t) {
 				toks = append(toks, t)
 			}
 		}
@@ -177,6 +177,10 @@ func namesIn(s string) []string {
 	}
 	return names
 }
+
+// countMark is the count Cookiebot's declaration puts after a name set in
+// several ways ("__cf_bm [x2]"): not a word of the cell.
+var countMark = regexp.MustCompile(`^\[x[0-9]+\]$`)
 
 // splitOutsideBrackets splits s at runes for which sep is true, except
 // inside <…>, {…} and […] placeholders.

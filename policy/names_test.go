@@ -47,6 +47,9 @@ func TestSplitNames(t *testing.T) {
 		// A note after a spaced dash names no cookie, unless it has a name's marks.
 		{"__lc_vv - LiveChat version -", []string{"__lc_vv"}},
 		{"_ga - _gid", []string{"_ga", "_gid"}},
+		// Cookiebot's count of a name set several ways is no word of the cell.
+		{"pagead/landing [x2] ", []string{"pagead/landing"}},
+		{"CONSENT [x2]", []string{"CONSENT"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, splitNames(tt.in), cmpopts.EquateEmpty()); diff != "" {
