@@ -243,6 +243,21 @@ func TestExtractMarkdownAndText(t *testing.T) {
 				{"_not_escaped_", Statistics, "prose"}},
 		},
 		{
+			// An HTML table in Markdown is markup: its cell's names keep
+			// their underscores unescaped. A Kramdown attribute list after a
+			// link is no text of the page.
+			name: "HTML table and attribute lists in Markdown", file: "cookies.md", kind: KindMarkdown,
+			data: "## Analytics cookies\n\n<table>\n  <tr><th>Cookie</th><th>Purpose</th></tr>\n  <tr>\n    <td>\n      __utma<br>\n      __utmb<br>\n      _gat_UA-1<br>\n      __utmz\n    </td>\n    <td>Counts visits.</td>\n  </tr>\n</table>\n\n" +
+				"See [the opt-out](https://example.org/out){:target=\"_blank\"} for more.\n",
+			want: []got{{"__utma", Statistics, "table"}, {"__utmb", Statistics, "table"}, {"_gat_UA-1", Statistics, "table"}, {"__utmz", Statistics, "table"}},
+		},
+		{
+			// Two names set apart alike and joined by a sign lead one item.
+			name: "list item led by two names joined", file: "cookies.md", kind: KindMarkdown,
+			data: "# Cookies\n\nWe use these cookies:\n\n* __`_ga`__  +  __`_gid`__:  \n  Google Analytics, counting visits.\n\n* __`theme`__:  \n  Keeps the chosen colours.\n",
+			want: []got{{"_ga", Unclassified, "prose"}, {"_gid", Unclassified, "prose"}, {"theme", Unclassified, "prose"}},
+		},
+		{
 			name: "front matter holding the cookie list", file: "cookies.md", kind: KindMarkdown,
 			data: "---\ntitle: Cookie settings\nmanager:\n  necessaryCookies:\n    header: Necessary cookies\n    cookies:\n      - name: seen_popup\n        purpose: Remembers that the pop-up was closed.\n  analyticsCookies:\n    header: Statistics\n    cookies:\n      - name: _ga\n        purpose: Tells visitors apart.\n---\n",
 			want: []got{{"seen_popup", Necessary, "list"}, {"_ga", Statistics, "list"}},

@@ -237,6 +237,23 @@ func bareNames(li *html.Node) []string {
 	return names
 }
 
+// joinedLeads returns the names set apart as the first one is that follow
+// it joined by a word or a sign ("<b>_ga</b> + <b>_gid</b>: …",
+// "<code>a</code> and <code>b</code>"), each after ", ".
+func joinedLeads(first *html.Node) string {
+	var out strings.Builder
+	for n := first.NextSibling; n != nil && n.NextSibling != nil; n = n.NextSibling.NextSibling {
+		joiner := strings.ToLower(strings.TrimSpace(n.Data))
+		next := n.NextSibling
+		if n.Type != html.TextNode || !(nameJoiners[joiner] || joiner == "," || joiner == "/") ||
+			next.Type != html.ElementNode || next.DataAtom != first.DataAtom {
+			break
+		}
+		out.WriteString(", " + collapse(nodeText(next, false)))
+	}
+	return out.String()
+}
+
 // itemLead returns the cookie names that lead a list item, set apart by
 // code or bold or followed by a separator, and the rest of the item as
 // their purpose. section says the section talks about cookies: a list led
@@ -271,6 +288,7 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 			if codeElements[c.DataAtom] || onlyCode(c) {
 				ev = inCode
 			}
+			lead += joinedLeads(c)
 		}
 		break
 	}

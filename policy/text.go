@@ -25,7 +25,7 @@ func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, er
 	)
 	render := func(src string) string {
 		var out bytes.Buffer
-		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(src)))), &out); err != nil {
+		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(attributeList.ReplaceAllString(src, ""))))), &out); err != nil {
 			return ""
 		}
 		return out.String()
@@ -45,6 +45,11 @@ func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, er
 	}
 	return ExtractHTML(name, []byte(page), opts)
 }
+
+// attributeList is a Kramdown attribute list ({:target="_blank"},
+// {: .note}), which Jekyll sites put after links and paragraphs: markup,
+// not text of the page.
+var attributeList = regexp.MustCompile(`\{:[^{}\n]*\}`)
 
 // markupBody reports whether the body of a Markdown file is markup: it
 // starts with a tag and has no Markdown heading or table.
@@ -424,10 +429,48 @@ var nameUnderscores = regexp.MustCompile(`(^|[\s|(*,;])(_{1,2}[A-Za-z0-9][A-Za-z
 // renders as "ga*" in italics, though the page means the cookie. Only
 // names with a second underscore within five characters, a digit or a
 // wildcard are escaped: "_important_" is emphasis.
+//
+// Lines of an HTML block (from a line opening a block-level tag to the next
+// blank line) are left as they are: Markdown passes them through as
+// markup, where a backslash would stay in the name.
 func escapeNameUnderscores(src string) string {
 	if !strings.Contains(src, "_") {
 		return src
 	}
+	var out, md []string
+	flush := func() {
+		if len(md) > 0 {
+			out = append(out, escapeMarkdownNames(strings.Join(md, "\n")))
+			md = md[:0]
+		}
+	}
+	inBlock := false
+	for _, l := range strings.Split(src, "\n") {
+		switch {
+		case inBlock && strings.TrimSpace(l) == "":
+			inBlock = false
+		case !inBlock && htmlBlockStart.MatchString(l):
+			inBlock = true
+		}
+		if inBlock {
+			flush()
+			out = append(out, l)
+			continue
+		}
+		md = append(md, l)
+	}
+	flush()
+	return strings.Join(out, "\n")
+}
+
+// htmlBlockStart is a line that opens an HTML block of a block-level tag
+// (CommonMark's sixth kind of HTML block), which runs to the next blank
+// line.
+var htmlBlockStart = regexp.MustCompile(`(?i)^ {0,3}</?(address|article|aside|blockquote|body|caption|center|col|colgroup|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|legend|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(\s|/?>|$)`)
+
+// escapeMarkdownNames escapes the underscores of names in Markdown text
+// (see escapeNameUnderscores).
+func escapeMarkdownNames(src string) string {
 	parts := strings.Split(src, "`")
 	for i := 0; i < len(parts); i += 2 { // even parts are outside code spans
 		parts[i] = nameUnderscores.ReplaceAllStringFunc(parts[i], func(m string) string {
