@@ -38,7 +38,7 @@
 // flat.go and tabrows.go text laid out as tables; jsdata.go records kept
 // as data in a page's code; names.go tells cookie names from words;
 // vocab.go and category.go hold the words of the supported languages;
-// text.go and data.go turn Markdown, text and page data into markup;
+// markdown.go, text.go and data.go turn Markdown, text and page data into markup;
 // embedded.go reads the platforms' data in scripts.
 //
 // Pages are messy: a duration or a name that cannot be understood on a page
