@@ -246,7 +246,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		if click == "accept" {
 			return r.Accept != nil || acceptInside && r.Settings != nil || tickAndSave(r)
 		}
-		return r.Reject != nil || r.Close != nil || r.Settings != nil || r.Save != nil && r.Purposes.Total > 0
+		return r.Reject != nil || r.Close != nil || r.Settings != nil || (r.Save != nil || r.SaveLater != nil) && r.Purposes.Total > 0
 	}
 	// A banner the first phase saw is coming, awaited as long as a page's load.
 	wait := min(c.opts.PageTimeout, 10*time.Second)
@@ -368,8 +368,9 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		a.Error = "the banner has no reject button"
 		a.NoReject = true
 		return a
-	case fr.Settings == nil && fr.Save != nil && fr.Purposes.Total > 0:
-		// Purposes and a save button right in the first layer.
+	case fr.Settings == nil && (fr.Save != nil || fr.SaveLater != nil) && fr.Purposes.Total > 0:
+		// Purposes and a save button right in the first layer (perhaps
+		// disabled until every purpose is answered).
 		a.Layer, a.Preticked = 1, fr.Purposes.Ticked
 		if saved, _ := c.setPurposesAndSave(ctx, p, fr, fr, a, step, "untick", false); !saved {
 			return a

@@ -250,7 +250,30 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const offWords = new Set(langs.flatMap((l) => l.off || []));
   const OPTION = 'input[type="radio"], [role="radio"], button[aria-pressed]';
   const isOption = (el) => !!el.matches && el.matches(OPTION);
-  const offOption = (el) => isOption(el) && offWords.has(label(el.labels && el.labels[0] || el).trim());
+  const optionLabel = (el) => label(el.labels && el.labels[0] || el).trim();
+  const offOption = (el) => {
+    if (!isOption(el)) return false;
+    const t = optionLabel(el);
+    return offWords.has(t) || negatedOption(el, t);
+  };
+  // An option labelled by an "off" word before what another option of
+  // its group allows ("Do not allow personalised ads" beside "Allow
+  // personalised ads", "Don't allow X" beside "Allow X"): the pair's
+  // refusal, however long the labels.
+  const negatedOption = (el, t) => {
+    const group = el.closest('[role="radiogroup"], fieldset') || (el.parentElement && el.parentElement.parentElement);
+    if (!group || t.length > 200) return false;
+    for (const w of offWords) {
+      if (!t.startsWith(w + " ")) continue;
+      const rest = t.slice(w.length + 1);
+      for (const o of group.querySelectorAll(OPTION)) {
+        if (o === el) continue;
+        const q = optionLabel(o);
+        if (q && q.length < t.length && (q === rest || q.endsWith(" " + rest))) return true;
+      }
+    }
+    return false;
+  };
   // The "off" option of a <select> that chooses a purpose: one option of
   // two to four reads as "off" or as a refusal ("Deny", "Neka"), and
   // another is there to allow it; null for any other <select>.
