@@ -28,6 +28,17 @@ import (
 // are on: they may say no more than that a choice was made.
 func recordState(before, after map[string]string) string {
 	var on, off, bareOn, bareOff int
+	// Records of one word per purpose, of one family of names
+	// ("cookie_consent_essential=true" beside "cookie_consent_granted=true"):
+	// the family's necessary purpose alone on, with a flag of the family
+	// that names no purpose, is a refusal, and the flag says only that a
+	// choice was made.
+	necessaryOn := map[string]bool{}
+	type flag struct {
+		family string
+		y, n   int
+	}
+	var flags []flag
 	for _, r := range changedRecords(before, after, false) {
 		if last := recordSuffix(r.name); recordKeyRefusal.MatchString(last) {
 			// A record named for a refusal ("ctc_rejected=1",
@@ -40,13 +51,28 @@ func recordState(before, after map[string]string) string {
 			on, off = on+y, off+n
 			continue
 		}
-		switch last := recordSuffix(r.name); {
-		case vocab().necessary.MatchString(last), recordBareSkip.MatchString(last):
+		last := recordSuffix(r.name)
+		family := strings.TrimSuffix(r.name, last)
+		switch {
+		case vocab().necessary.MatchString(last):
+			necessaryOn[family] = necessaryOn[family] || y > 0
+		case recordBareSkip.MatchString(last):
 		case vocab().purpose.MatchString(last):
 			on, off = on+y, off+n
 		default:
-			bareOn, bareOff = bareOn+y, bareOff+n
+			flags = append(flags, flag{family, y, n})
 		}
+	}
+	necessaryAlone := false
+	for _, f := range flags {
+		if f.family != "" && necessaryOn[f.family] {
+			necessaryAlone = true
+			continue
+		}
+		bareOn, bareOff = bareOn+f.y, bareOff+f.n
+	}
+	if on+off == 0 && necessaryAlone {
+		off++
 	}
 	if on+off == 0 {
 		on, off = bareOn, bareOff
@@ -160,10 +186,11 @@ var recordBareSkip = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
 
 // recordMarker: records that say a choice was made or a banner seen, not
 // which choice ("cookies_preferences_set=true", "cookie_notice_seen=1",
-// "cookie-notification-acknowledged", "_cookies_set_offline"), or that
+// "privacy-banner-clicked=true", "cookie-notification-acknowledged",
+// "_cookies_set_offline"), or that
 // the banner is to stay hidden ("hideCookieBanner", "cookie_bar_hidden"):
 // their "true" is no purpose allowed.
-var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|closed|viewed|acknowledged|offline|hidden)(?:[-_.]|$)|^_*(hide|dismiss)[-_.]?(cookies?|consent)?[-_.]?(banner|notice|bar|popup|message)$`)
+var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|clicked|closed|viewed|acknowledged|offline|hidden)(?:[-_.]|$)|^_*(hide|dismiss)[-_.]?(cookies?|consent)?[-_.]?(banner|notice|bar|popup|message)$`)
 
 // recordChoiceValue: a value that is a choice made, whatever the name
 // of the record that holds it ("cb-enabled=accepted", jQuery cookie
@@ -232,72 +259,6 @@ func isRecord(name, v string, markers bool) bool {
 	return markers && recordMarkerValue.MatchString(text)
 }
 
-// purposeRecord reports whether a value, URL-decoded, is a JSON object
-// that sets two or more purposes on or off ({"choices": {"analytics":
-// true, "ads": false}}), or lists under a purposes key two or more
-// entries that each name a purpose and hold a word of a choice
-// ({"purposes": [{"id": "ads", "consentStatus": "withdrawn"}, …]}), or
-// keeps the IAB TCF's purposes and vendors granted as lists of numbers
-// (see tcfLists).
-func purposeRecord(v string) bool {
-	doc, ok := recordJSON(recordText(v))
-	if !ok {
-		return false
-	}
-	if m, ok := doc.(map[string]any); ok && tcfLists(m) {
-		return true
-	}
-	var count func(key string, doc any, depth int) int
-	count = func(key string, doc any, depth int) int {
-		if depth > 2 {
-			return 0
-		}
-		n := 0
-		switch x := doc.(type) {
-		case map[string]any:
-			for k, val := range x {
-				if _, isBool := val.(bool); isBool && vocab().purpose.MatchString(k) {
-					n++
-				} else {
-					n += count(k, val, depth+1)
-				}
-			}
-		case []any:
-			if !recordKeyList.MatchString(key) {
-				return 0
-			}
-			for _, it := range x {
-				if m, ok := it.(map[string]any); ok && len(entryPurposes(m)) > 0 && entryChoice(m) {
-					n++
-				}
-			}
-		}
-		return n
-	}
-	return count("", doc, 0) >= 2
-}
-
-// entryChoice reports whether an entry of a record holds a word of a
-// choice (true, "given", "denied") under a key that does not name it.
-func entryChoice(m map[string]any) bool {
-	for k, v := range m {
-		if recordEntryName.MatchString(k) {
-			continue
-		}
-		var w string
-		switch x := v.(type) {
-		case bool:
-			return true
-		case string:
-			w = strings.ToLower(strings.TrimSpace(x))
-		}
-		if vocab().yes[w] || vocab().no[w] {
-			return true
-		}
-	}
-	return false
-}
-
 // recordText is a record's value URL-decoded (at most three times: a
 // value may be encoded more than once) and trimmed.
 func recordText(v string) string {
@@ -324,6 +285,15 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		bare = true
 	}
 	if doc, ok := recordJSON(v); ok {
+		if y, n, ok := jsonLetterFlags(doc); ok {
+			return y, n, bare
+		}
+		if items, ok := stringList(doc); ok {
+			// The record is a list of the purposes granted
+			// (["necessary","targeting"]).
+			grantedList(items, &on, &off)
+			return on, off, bare
+		}
 		walkRecord(self, "", doc, &on, &off, 0)
 		if on+off == 0 && onlyBookkeeping(doc) {
 			off++ // a version and nothing granted ({"version":4})

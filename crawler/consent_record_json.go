@@ -93,12 +93,13 @@ func noChoiceEntry(m map[string]any) bool {
 // recordBase64: a value that may be Base64 (standard or URL alphabet).
 var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
 
-// recordJSON parses a record that is a JSON object, or a list of entries
-// one per purpose ([{"name": "analytics", "on": false}]): as written, with
-// its strings in single quotes ({'essential':true}), or in Base64.
+// recordJSON parses a record that is a JSON object, a list of strings
+// (the purposes granted), or a list of entries one per purpose
+// ([{"name": "analytics", "on": false}]): as written, with its strings in
+// single quotes ({'essential':true}), or in Base64.
 func recordJSON(v string) (any, bool) {
 	var doc any
-	if strings.HasPrefix(v, "{") || strings.HasPrefix(v, "[{") {
+	if strings.HasPrefix(v, "{") || strings.HasPrefix(v, "[{") || strings.HasPrefix(v, `["`) {
 		if json.Unmarshal([]byte(v), &doc) == nil {
 			return doc, true
 		}
@@ -169,13 +170,7 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 				}
 				return
 			}
-			var items []string
-			for _, it := range x {
-				if s, ok := it.(string); ok {
-					items = append(items, s)
-				}
-			}
-			if len(items) == len(x) {
+			if items, ok := stringList(x); ok {
 				grantedList(items, on, off)
 				return
 			}
@@ -282,16 +277,34 @@ func numberedPurposes(m map[string]any) (on, off int, numbered map[string]bool, 
 	return on, off, numbered, on+off > 0
 }
 
+// stringList returns the items of a JSON list of strings.
+func stringList(doc any) ([]string, bool) {
+	list, ok := doc.([]any)
+	if !ok || len(list) == 0 {
+		return nil, false
+	}
+	items := make([]string, 0, len(list))
+	for _, it := range list {
+		s, ok := it.(string)
+		if !ok {
+			return nil, false
+		}
+		items = append(items, s)
+	}
+	return items, true
+}
+
 // onlyBookkeeping reports whether a JSON record is an object whose keys
-// are all a version, a date or an identifier (see recordBareSkip): a
-// record saved with no purpose granted, as the empty list of "v2|" is.
+// are all a version, a date, an identifier or the page's address (see
+// recordStampKey): a record saved with no purpose granted, as the empty
+// list of "v2|" is.
 func onlyBookkeeping(doc any) bool {
 	m, ok := doc.(map[string]any)
 	if !ok || len(m) == 0 {
 		return false
 	}
 	for k := range m {
-		if !recordBareSkip.MatchString(k) {
+		if !recordStampKey.MatchString(k) {
 			return false
 		}
 	}
@@ -308,6 +321,72 @@ func refusedOverall(doc any) bool {
 	m, _ := doc.(map[string]any)
 	for k, v := range m {
 		if b, ok := v.(bool); ok && !b && recordKeyAllow.MatchString(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// purposeRecord reports whether a value, URL-decoded, is a JSON object
+// that sets two or more purposes on or off ({"choices": {"analytics":
+// true, "ads": false}}), or lists under a purposes key two or more
+// entries that each name a purpose and hold a word of a choice
+// ({"purposes": [{"id": "ads", "consentStatus": "withdrawn"}, …]}), or
+// keeps the IAB TCF's purposes and vendors granted as lists of numbers
+// (see tcfLists).
+func purposeRecord(v string) bool {
+	doc, ok := recordJSON(recordText(v))
+	if !ok {
+		return false
+	}
+	if m, ok := doc.(map[string]any); ok && tcfLists(m) {
+		return true
+	}
+	var count func(key string, doc any, depth int) int
+	count = func(key string, doc any, depth int) int {
+		if depth > 2 {
+			return 0
+		}
+		n := 0
+		switch x := doc.(type) {
+		case map[string]any:
+			for k, val := range x {
+				if _, isBool := val.(bool); isBool && vocab().purpose.MatchString(k) {
+					n++
+				} else {
+					n += count(k, val, depth+1)
+				}
+			}
+		case []any:
+			if !recordKeyList.MatchString(key) {
+				return 0
+			}
+			for _, it := range x {
+				if m, ok := it.(map[string]any); ok && len(entryPurposes(m)) > 0 && entryChoice(m) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	return count("", doc, 0) >= 2
+}
+
+// entryChoice reports whether an entry of a record holds a word of a
+// choice (true, "given", "denied") under a key that does not name it.
+func entryChoice(m map[string]any) bool {
+	for k, v := range m {
+		if recordEntryName.MatchString(k) {
+			continue
+		}
+		var w string
+		switch x := v.(type) {
+		case bool:
+			return true
+		case string:
+			w = strings.ToLower(strings.TrimSpace(x))
+		}
+		if vocab().yes[w] || vocab().no[w] {
 			return true
 		}
 	}

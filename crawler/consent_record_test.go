@@ -39,6 +39,30 @@ func TestRecordState(t *testing.T) {
 		{"numbered purposes beside a named one, read as well", nil, map[string]string{u + "cookie:site_consent": `{"p1":true,"p2":true,"p3":true,"marketing":false}`}, statePartial},
 		{"numbers of two names are no list of purposes", nil, map[string]string{u + "cookie:site_consent": `{"a1":true,"a2":false,"b3":false}`}, statePartial},
 		{"only the necessary category granted", nil, map[string]string{u + "cookie:cc_cookie": `{"categories":["necessary"],"level":[]}`}, stateRejected},
+		// A record that is the list of the purposes granted, and nothing else.
+		{"a list of the necessary purpose alone", nil, map[string]string{u + "cookie:sitePreferences": "[%22necessary%22]"}, stateRejected},
+		{"a list of purposes granted", nil, map[string]string{u + "cookie:sitePreferences": "[%22necessary%22%2C%22targeting%22]"}, stateAccepted},
+		// A record of the partners allowed, with its stamps and the page it
+		// was given on: none allowed is a refusal; beside it a marker that
+		// the banner was clicked says no more than that.
+		{"stamps and the page alone, with a marker of a click", nil, map[string]string{
+			u + "cookie:privacy-cookie":         "%7B%22version%22%3A%222.0%22%2C%22consentUrl%22%3A%22https%3A%2F%2Fwww.example.test%2F%22%2C%22consentDate%22%3A%222026-12-04T10%3A00%3A00Z%22%7D",
+			u + "cookie:privacy-banner-clicked": "true"}, stateRejected},
+		// Flags under keys of a letter in JSON (in Base64), beside an
+		// identifier and a version: one on is the necessary purpose alone.
+		{"JSON letter flags, the necessary alone", nil, map[string]string{u + "cookie:sitecc": "eyJlIjoxLCJwIjowLCJmIjowLCJhIjowLCJpIjoiYTFiMmMzIiwidiI6IjEifQ=="}, stateRejected},
+		{"JSON letter flags, all on", nil, map[string]string{u + "cookie:sitecc": `{"e":1,"p":1,"f":1,"a":1,"i":"a1b2c3","v":"1"}`}, stateAccepted},
+		{"JSON letter flags, two on, say nothing", nil, map[string]string{u + "cookie:sitecc": `{"e":1,"p":1,"f":0,"a":0}`}, ""},
+		// A record's flag "ok" holds no choice.
+		{"a record's ok flag beside purposes refused", nil, map[string]string{u + "cookie:pixel_options": `{"ok":true,"buckets":{"essential":true,"analytics":false,"advertising":false}}`}, stateRejected},
+		// A family of records of one word per purpose: the necessary one
+		// alone, beside the family's flag that a choice was made.
+		{"the necessary purpose alone in a family of records", nil, map[string]string{u + "cookie:cookie_consent_granted": "true", u + "cookie:cookie_consent_essential": "true"}, stateRejected},
+		{"optional purposes in a family of records", nil, map[string]string{u + "cookie:cookie_consent_granted": "true", u + "cookie:cookie_consent_essential": "true", u + "cookie:cookie_consent_marketing": "true"}, stateAccepted},
+		{"a flag of another family counts as before", nil, map[string]string{u + "cookie:site_consent_given": "true", u + "cookie:other_essential": "true"}, stateAccepted},
+		{"partners allowed beside the stamps", nil, map[string]string{
+			u + "cookie:privacy-cookie":         `{"version":"2.0","consentUrl":"https://www.example.test/","consentDate":"2026-12-04","siteMetrics":true,"adExchange":true}`,
+			u + "cookie:privacy-banner-clicked": "true"}, stateAccepted},
 		{"categories granted beside the necessary one", nil, map[string]string{u + "cookie:cc_cookie": `{"categories":["necessary","analytics"]}`}, stateAccepted},
 		{"granted purposes as dotted words", nil, map[string]string{u + "cookie:shop_cookie_prefs": "v2.necessary.20261201"}, stateRejected},
 		{"every purpose granted as a dotted word", nil, map[string]string{u + "cookie:shop_cookie_prefs": "v2.all.1733212800"}, stateAccepted},

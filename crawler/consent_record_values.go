@@ -54,16 +54,78 @@ func letterFlags(pairs []string) (string, bool) {
 // ("AD=0&AL=0", "ess:1|stats:0").
 const recordPairSeps = "&,;|!"
 
-// recordStampKey: a key that holds a record's version, date or count.
-var recordStampKey = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
+// recordStampKey: a key that holds a record's version, date or count, or
+// the address of the page the choice was made on, perhaps after the
+// record's own word ("consentDate", "consent_url").
+var recordStampKey = regexp.MustCompile(`(?i)^((consent|cookies?|privacy|choice)[-_]?)?(` + recordStamps + `|url|uri|page)$`)
 
 // letterRecord reports whether a value, URL-decoded, is nothing but flags
 // under keys of a letter or two, three or more (see letterFlags), and
 // stamps: a record of purposes whatever its name (Microsoft's "CMCCP",
 // "BCP").
 func letterRecord(text string) bool {
+	if doc, ok := recordJSON(text); ok {
+		_, _, ok := jsonLetterFlags(doc)
+		return ok
+	}
 	_, ok := letterFlags(splitAny(text, recordPairSeps))
 	return ok && !strings.ContainsAny(text, " {}[]\"")
+}
+
+// jsonLetterFlags reads a JSON object of three or more flags (0 or 1)
+// under keys of a letter or two, beside stamps and identifiers
+// (AWS's {"e":1,"p":0,"f":0,"a":0,"i":"…","v":"1"}): all on is
+// accepted, one on and the others off (the necessary purpose alone) is
+// rejected; other mixes say nothing. An object keeps no order, so the
+// one flag on is taken for the necessary purpose wherever it stands.
+func jsonLetterFlags(doc any) (on, off int, ok bool) {
+	m, isMap := doc.(map[string]any)
+	if !isMap {
+		return 0, 0, false
+	}
+	ones, zeros := 0, 0
+	for k, v := range m {
+		if recordStampKey.MatchString(k) {
+			continue
+		}
+		if n := utf8.RuneCountInString(k); n == 0 || n > 2 || !isLetters(k) {
+			return 0, 0, false
+		}
+		switch x := v.(type) {
+		case float64:
+			switch x {
+			case 1:
+				ones++
+			case 0:
+				zeros++
+			default:
+				return 0, 0, false
+			}
+		case bool:
+			if x {
+				ones++
+			} else {
+				zeros++
+			}
+		case string:
+			// An identifier under a letter ("i": "8c1d…"), no flag.
+			if x == "0" || x == "1" || x == "true" || x == "false" {
+				return 0, 0, false
+			}
+		default:
+			return 0, 0, false
+		}
+	}
+	if ones+zeros < 3 {
+		return 0, 0, false
+	}
+	switch {
+	case zeros == 0:
+		on++
+	case ones == 1:
+		off++
+	}
+	return on, off, true
 }
 
 func isLetters(s string) bool {
