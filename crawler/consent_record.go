@@ -56,7 +56,9 @@ func recordState(before, after map[string]string) string {
 		switch {
 		case vocab().necessary.MatchString(last):
 			necessaryOn[family] = necessaryOn[family] || y > 0
-		case recordBareSkip.MatchString(last):
+		case recordStampKey.MatchString(last):
+			// A version, a date, an identifier beside the record itself
+			// ("consent_version=1"): no choice.
 		case vocab().purpose.MatchString(last):
 			on, off = on+y, off+n
 		default:
@@ -178,11 +180,6 @@ func noticeFlag(before, after map[string]string) bool {
 // page, and then writes "NotLandingPage" (its defaults of some versions
 // have no interactionCount at all).
 var recordNoInteraction = regexp.MustCompile(`(?i)(^|[&,;|{\s])"?(interactionCount"?\s*[:=]\s*"?0"?([&,;|}\s]|$)|landingPath"?\s*[:=]\s*"?(https?:|/))`)
-
-// recordBareSkip: the last words of the names of records of one word
-// that hold no choice: a version, a date, an identifier
-// ("consent_version=1" beside the record itself).
-var recordBareSkip = regexp.MustCompile(`(?i)^(` + recordStamps + `)$`)
 
 // recordMarker: records that say a choice was made or a banner seen, not
 // which choice ("cookies_preferences_set=true", "cookie_notice_seen=1",
