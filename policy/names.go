@@ -140,9 +140,11 @@ func splitParens(s string) (string, []string) {
 // those that look like cookie names ("Google Analytics _ga" gives "_ga").
 func namesIn(s string) []string {
 	var names []string
+	s = innerBars.ReplaceAllString(s, "${1}"+barsMark+"${2}")
 	for _, part := range splitOutsideBrackets(s, func(r rune) bool {
 		return r == '\n' || r == ',' || r == ';' || r == '|' || r == '•' || r == '·' || r == '、' || r == '，'
 	}) {
+		part = strings.ReplaceAll(part, barsMark, "||")
 		var toks []string
 		for _, t := range splitOutsideBrackets(part, unicode.IsSpace) {
 			if t = trimName(t); t != "" && !countMark.MatchString(t) {
@@ -177,6 +179,11 @@ func namesIn(s string) []string {
 	}
 	return names
 }
+
+// innerBars is a double bar inside a word, part of a name (Cookiebot's
+// IndexedDB store "LogsDatabaseV2:V#||LogsRequestsStore"), not two
+// separators: barsMark holds its place while the text is split.
+var innerBars, barsMark = regexp.MustCompile(`([^\s|])\|\|([^\s|])`), "\uE000"
 
 // countMark is the count Cookiebot's declaration puts after a name set in
 // several ways ("__cf_bm [x2]"): not a word of the cell.

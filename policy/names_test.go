@@ -50,6 +50,10 @@ func TestSplitNames(t *testing.T) {
 		// Cookiebot's count of a name set several ways is no word of the cell.
 		{"pagead/landing [x2] ", []string{"pagead/landing"}},
 		{"CONSENT [x2]", []string{"CONSENT"}},
+		// A double bar inside a word is a name's (an IndexedDB store);
+		// bars between words still separate names.
+		{"LogsDatabaseV2:V#||LogsRequestsStore", []string{"LogsDatabaseV2:V#||LogsRequestsStore"}},
+		{"yt_db_a || yt_db_b|yt_db_c", []string{"yt_db_a", "yt_db_b", "yt_db_c"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, splitNames(tt.in), cmpopts.EquateEmpty()); diff != "" {
