@@ -186,8 +186,9 @@ var recordNoInteraction = regexp.MustCompile(`(?i)(^|[&,;|{\s])"?(interactionCou
 // "privacy-banner-clicked=true", "cookie-notification-acknowledged",
 // "_cookies_set_offline"), or that
 // the banner is to stay hidden ("hideCookieBanner", "cookie_bar_hidden"):
-// their "true" is no purpose allowed.
-var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|clicked|closed|viewed|acknowledged|offline|hidden)(?:[-_.]|$)|^_*(hide|dismiss)[-_.]?(cookies?|consent)?[-_.]?(banner|notice|bar|popup|message)$`)
+// their "true" is no purpose allowed. Shopware's "cookie-preference=1" is
+// written on every saved choice, its "only necessary" included.
+var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|clicked|closed|viewed|acknowledged|offline|hidden)(?:[-_.]|$)|^_*(hide|dismiss)[-_.]?(cookies?|consent)?[-_.]?(banner|notice|bar|popup|message)$|^cookie-preference$`)
 
 // recordChoiceValue: a value that is a choice made, whatever the name
 // of the record that holds it ("cb-enabled=accepted", jQuery cookie
@@ -318,11 +319,18 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		on, off = readFlags(flags)
 		return on, off, bare
 	}
+	if f, ok := gluedLetterFlags(v); ok {
+		if on, off = readFlags(f); on+off == 0 {
+			on, off = 1, 1 // some on, some off: a partial choice
+		}
+		return on, off, bare
+	}
 	pairs := splitAny(withoutNecessarySections(v), recordPairSeps)
 	if f, ok := letterFlags(pairs); ok {
-		if on, off = readFlags(f); on+off > 0 {
-			return on, off, bare
+		if on, off = readFlags(f); on+off == 0 {
+			on, off = 1, 1 // some on, some off: a partial choice
 		}
+		return on, off, bare
 	}
 	if len(pairs) == 1 {
 		// Pairs joined by hyphens ("Required:1-Analytics:0"), when every

@@ -50,6 +50,27 @@ func letterFlags(pairs []string) (string, bool) {
 	return f.String(), f.Len() >= 3
 }
 
+// gluedLetterFlags returns the flags of three or more keys of a letter
+// or two glued to their flag and separated by dots or the like
+// ("v1.e1.a0.f0.m0"): read as letterFlags reads "e:1|a:0|f:0|m:0". A
+// version ("v1") is a stamp; any other part makes it no such record.
+func gluedLetterFlags(v string) (string, bool) {
+	var f strings.Builder
+	for _, p := range splitAny(v, ".|_-,;") {
+		m := gluedFlag.FindStringSubmatch(p)
+		switch {
+		case m == nil:
+			return "", false
+		case recordStampKey.MatchString(p) || recordStampKey.MatchString(m[1]):
+		default:
+			f.WriteString(m[2])
+		}
+	}
+	return f.String(), f.Len() >= 3
+}
+
+var gluedFlag = regexp.MustCompile(`^([A-Za-z]{1,2})([01])$|^v\d+$`)
+
 // recordPairSeps separate the pairs of a record of keys and values
 // ("AD=0&AL=0", "ess:1|stats:0").
 const recordPairSeps = "&,;|!"
@@ -181,6 +202,11 @@ func countChoice(self, key, val string, on, off *int) {
 	}
 	if m := recordFlagDated.FindStringSubmatch(val); m != nil {
 		val = m[1] // "a:1-20261203": the flag, and the day it was given
+	} else if n := utf8.RuneCountInString(key); n > 0 && n <= 2 && isLetters(key) && !vocab().purpose.MatchString(key) {
+		// Otherwise a key of a letter or two is no purpose to read
+		// alone (Yahoo's "j=1" says where the visitor is); three or more
+		// such flags together are (see letterFlags).
+		return
 	}
 	// "CookieAllowed", "CookiesDisallowed": the word after "cookie";
 	// "declineAll", "accept_all": the choice, made for every purpose.
