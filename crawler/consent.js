@@ -251,10 +251,12 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const OPTION = 'input[type="radio"], [role="radio"], button[aria-pressed]';
   const isOption = (el) => !!el.matches && el.matches(OPTION);
   const optionLabel = (el) => label(el.labels && el.labels[0] || el).trim();
+  // A pressed button whose label flips ("On" | "Off"), one per purpose,
+  // is the purpose's toggle, whatever it reads: it has no partner.
   const offOption = (el) => {
     if (!isOption(el)) return false;
     const t = optionLabel(el);
-    return offWords.has(t) || negatedOption(el, t);
+    return (offWords.has(t) || negatedOption(el, t)) && !(el.matches("button[aria-pressed]") && optionGroup(el).length !== 1);
   };
   // An option labelled by an "off" word before what another option of
   // its group allows ("Do not allow personalised ads" beside "Allow
@@ -284,13 +286,20 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     const off = opts.filter((o) => { const t = norm(o.textContent).trim(); return offWords.has(t) || refuseWords.has(t); });
     return off.length === 1 && opts.length >= 2 ? off[0] : null;
   };
-  const offPartner = (el) => {
+  // The other options of an option's group: those of the nearest
+  // ancestor (of three) that holds any.
+  const optionGroup = (el) => {
     for (let g = el.closest('[role="radiogroup"]') || el.parentElement, up = 0; g && up < 3; g = g.parentElement, up++) {
-      const opts = [...g.querySelectorAll(OPTION)].filter((o) => o !== el && offOption(o));
-      if (opts.length === 1) return opts[0];
-      if (opts.length > 1) return null;
+      const others = [...g.querySelectorAll(OPTION)].filter((o) => o !== el && !o.contains(el) && !el.contains(o));
+      if (others.length > 0) return others;
     }
-    return null;
+    return [];
+  };
+  // An option's "off" partner is the one other option of its group: a
+  // group of more spans several purposes (a toggle button per purpose).
+  const offPartner = (el) => {
+    const others = optionGroup(el);
+    return others.length === 1 && offOption(others[0]) ? others[0] : null;
   };
 
   // watchChanges starts watching the document (and the shadow root el is
