@@ -3,6 +3,7 @@ package policy
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // columnRole returns what a column headed by text holds. Long texts are not
@@ -10,6 +11,9 @@ import (
 func columnRole(text string) role {
 	if strings.Contains(text, "://") || strings.HasPrefix(strings.TrimSpace(text), "www.") {
 		return roleNone // a link ("https://example.org/cookies"), not a label
+	}
+	if t := strings.TrimSpace(text); !strings.ContainsFunc(t, unicode.IsSpace) && strings.ContainsAny(t, "_.") && looksLikeName(t) {
+		return roleNone // a cookie's name ("gh_calendar_expire.site"), not a label
 	}
 	ws := words(text)
 	if len(ws) > 8 {

@@ -111,6 +111,13 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"site_lang", Necessary, "complianz"}, {"cnt_id", Statistics, "complianz"}, {"cnt_ses", Statistics, "complianz"}},
 		},
 		{
+			name: "vertical tables, one a cookie, a name that holds a header word",
+			page: `<h2>Performance cookies</h2>
+				<table><tr><td>Name:</td><td>site_expire.ab12</td></tr><tr><td>Purpose:</td><td>Keeps when the calendar was read</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>
+				<table><tr><td>Name:</td><td>cal_view</td></tr><tr><td>Purpose:</td><td>Keeps the calendar's view</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>`,
+			want: []got{{"site_expire.ab12", Statistics, "table"}, {"cal_view", Statistics, "table"}},
+		},
+		{
 			name: "section headings are no labels",
 			page: `<div><h2>Essential cookies</h2><p>sid keeps you signed in.</p><h2>Why we use cookies</h2><p>To run the site.</p></div>`,
 			want: nil,

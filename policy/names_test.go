@@ -54,6 +54,10 @@ func TestSplitNames(t *testing.T) {
 		// bars between words still separate names.
 		{"LogsDatabaseV2:V#||LogsRequestsStore", []string{"LogsDatabaseV2:V#||LogsRequestsStore"}},
 		{"yt_db_a || yt_db_b|yt_db_c", []string{"yt_db_a", "yt_db_b", "yt_db_c"}},
+		// Names in capitals, set apart by spaces alone; words are prose.
+		{"SAPISID APISID SSID HSID SID", []string{"SAPISID", "APISID", "SSID", "HSID", "SID"}},
+		{"GOOGLE Analytics", nil},
+		{"ID NID", nil},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, splitNames(tt.in), cmpopts.EquateEmpty()); diff != "" {

@@ -1,0 +1,216 @@
+package policy
+
+// The shapes of cookie names: what marks a word as a name, and the words
+// shaped like names that are something else (web terms, hosts, files,
+// numbers, versions).
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// nameShaped reports whether a word is marked as a cookie name: an
+// underscore, a digit or a wildcard, mixed case ("cartId"), or a name the
+// knowledge base knows.
+func (x *extractor) nameShaped(t string) bool {
+	return nameMarked(t) || camelCase(t) || x.known(t)
+}
+
+// validName reports whether t can be a cookie name or a name pattern: it
+// has a letter or digit and none of the characters that cannot be in a
+// cookie name outside a placeholder.
+func validName(t string) bool {
+	alnum := false
+	depth := 0
+	for _, r := range t {
+		switch {
+		case r == '<' || r == '{' || r == '[':
+			depth++
+		case r == '>' || r == '}' || r == ']':
+			depth--
+		case depth > 0:
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			alnum = true
+		case r == '=' || r == '"' || r == '\\' || r == '(' || r == ')' || unicode.IsSpace(r) || unicode.IsControl(r):
+			return false
+		}
+	}
+	return alnum && depth == 0 && !pureNumber(t) && !placeholderOnly.MatchString(t) && !cookieCompound.MatchString(t) &&
+		!urlPath.MatchString(t)
+}
+
+// pureNumber reports whether t is a number ("24", "1.5", "2023-01"): a
+// count, a date or a version, never a cookie name on a page.
+func pureNumber(t string) bool {
+	for _, r := range t {
+		if !unicode.IsDigit(r) && !strings.ContainsRune(".,:-/", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeName reports whether a word among other words is a cookie name
+// rather than prose: it has an underscore, a dash, a dot, a digit, a
+// wildcard or placeholder, or a capital letter after its first letter
+// ("_ga", "NID", "CookieConsent"), where "Google" or "analytics" have none.
+func looksLikeName(t string) bool {
+	for i, r := range t {
+		switch {
+		case strings.ContainsRune("_-.*#<>{}[]?", r), unicode.IsDigit(r):
+			return true
+		case i > 0 && unicode.IsUpper(r) && !allCaps(t):
+			return true
+		}
+	}
+	return false
+}
+
+// allCaps reports whether t is written in capitals only: an acronym among
+// words ("Google Fonts API") rather than a cookie name.
+func allCaps(t string) bool {
+	for _, r := range t {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalNames reports whether two or more words are each a name in
+// capitals and digits, of three characters or more.
+func capitalNames(ws []string) bool {
+	for _, w := range ws {
+		if len(w) < 3 || !allCaps(strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return -1
+			}
+			return r
+		}, w)) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			return false
+		}
+	}
+	return len(ws) >= 2
+}
+
+// nameMarked reports whether a name's shape marks it as a cookie name even
+// in prose: an underscore, a digit, or a wildcard or placeholder ("_ga",
+// "ab_test2", "_ga_#"), which words of prose do not have.
+func nameMarked(t string) bool {
+	for _, r := range t {
+		if r == '_' || unicode.IsDigit(r) || strings.ContainsRune("*#<>{}[]", r) {
+			return true
+		}
+	}
+	return false
+}
+
+// webTerms are words of cookie policies shaped like cookie names that are
+// not cookie names.
+var webTerms = setOf(`document.cookie set-cookie samesite httponly max-age localstorage sessionstorage
+	indexeddb e-mail opt-out opt-in cross-site third-party first-party wi-fi add-on add-ons plug-in plug-ins
+	pop-up pop-ups log-in sign-in e.g i.e etc n/a gdpr ccpa lgpd eu uk usa cookie cookies web-beacons
+	x-frame-options user-agent cookie-banner flash`)
+
+var (
+	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)
+	fileShape    = regexp.MustCompile(`(?i)\.(js|css|php|html?|txt|json|xml|png|jpe?g|gif|svg|pdf|aspx?)$`)
+	numberShape  = regexp.MustCompile(`^[0-9][0-9.,:/%-]*[a-z]{0,4}$`)
+	versionShape = regexp.MustCompile(`^v?[0-9]+(\.[0-9]+)+$`)
+)
+
+// notAName reports whether a name-shaped word of prose is something else:
+// a web term, a host, a URL, an e-mail address, a file, a number, a
+// duration or a version.
+func notAName(t string) bool {
+	lt := strings.ToLower(t)
+	return webTerms[lt] || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
+		hostShape.MatchString(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
+		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t)
+}
+
+var (
+	// footnoted is a plain word with a footnote's mark ("them[1]"), which
+	// a page copied with its footnotes writes.
+	footnoted = regexp.MustCompile(`^\p{Ll}+\[\d{1,2}\]$`)
+	// cookieCompound is a word made of "cookie" and another word, which
+	// names a kind of cookie ("Consent-cookie", "sessie-/beveiligingscookies",
+	// "Ads-conversiecookies"), not one cookie.
+	cookieCompound = regexp.MustCompile(`^\p{Lu}\p{L}*-.*[cC]ookies?$|^\p{Lu}\p{Ll}+cookies$|-/`)
+	// placeholderOnly is a placeholder with no name around it: a template's
+	// expression ("{CONSENT_COOKIE}"), "<name>".
+	placeholderOnly = regexp.MustCompile(`^(\{[^}]*\}|<[^>]*>|\[[^\]]*\])$`)
+	// urlPath is the path of a page ("/pages/cookies/"), not a regular
+	// expression between slashes, or an address without its scheme
+	// ("support.example.com/help/cookies").
+	urlPath = regexp.MustCompile(`^/[\w\-./]*$|^([a-z0-9-]+\.)+[a-z]{2,}/`)
+)
+
+// hostList reports whether text lists host names only ("example.org",
+// ".example.org, www.example.org").
+func hostList(text string) bool {
+	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	if len(fields) == 0 {
+		return false
+	}
+	for _, f := range fields {
+		if !hostShape.MatchString(strings.ToLower(f)) {
+			return false
+		}
+	}
+	return true
+}
+
+// known reports whether the knowledge base knows name as a cookie name.
+func (x *extractor) known(name string) bool {
+	return x.know != nil && x.know.KnownCookie(name)
+}
+
+// service returns the service a short text names, when the knowledge base
+// knows it.
+func (x *extractor) service(text string) (string, bool) {
+	if x.know == nil || text == "" || len(strings.Fields(text)) > 6 {
+		return "", false
+	}
+	return x.know.Service(text)
+}
+
+// camelCase reports whether a word has a lower-case letter followed by an
+// upper-case one ("cartId").
+func camelCase(t string) bool {
+	prev := ' '
+	for _, r := range t {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// titledCompound reports whether a hyphenated word is an English compound
+// written in a title ("Interest-Based", "non-California", "Non-Essential"):
+// letters only, and a part starting with a capital followed by lower-case
+// letters. Cookie names so written are rare; set in bold, such words are
+// a title's, not a name.
+func titledCompound(t string) bool {
+	parts := strings.Split(t, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	titled := false
+	for _, p := range parts {
+		rs := []rune(p)
+		if len(rs) == 0 {
+			return false
+		}
+		for i, r := range rs {
+			if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
+				return false
+			}
+		}
+		titled = titled || (unicode.IsUpper(rs[0]) && len(rs) > 1)
+	}
+	return titled
+}
