@@ -182,7 +182,6 @@ func TestRecordState(t *testing.T) {
 		{"TCF purposes granted, interest-based ads disabled", nil, map[string]string{u + "cookie:ci": "eyJwdXJwb3NlcyI6WyIxIiwiOSIsIjEwIl0sInZlbmRvcnMiOltdLCJhZ2VTaWduYWwiOiJBRFVMVCIsImRpc2FibGVJQkEiOnRydWUsImRpc2FibGVQMTNuIjpmYWxzZSwiaXNHZHByIjp0cnVlfQ"}, statePartial},
 		{"the first TCF purpose alone is a refusal", nil, map[string]string{u + "cookie:ci": `{"purposes":[1],"vendors":[]}`}, stateRejected},
 		{"Shopware's record of a choice saved is a marker", nil, map[string]string{u + "cookie:cookie-preference": "1"}, ""},
-		{"a key of a letter alone is no purpose", nil, map[string]string{u + "cookie:cmp": "t=1733300000&j=1&u=1&v=0"}, ""},
 		{"flags glued to keys of a letter, the first alone on", nil, map[string]string{u + "cookie:site_cookie_consent": "v1.e1.a0.f0.m0"}, stateRejected},
 		{"flags glued to keys of a letter, all on", nil, map[string]string{u + "cookie:site_cookie_consent": "v1.e1.a1.f1.m1"}, stateAccepted},
 		{"flags glued to keys of a letter, mixed", nil, map[string]string{u + "cookie:site_cookie_consent": "v1.e1.a1.f0.m0"}, statePartial},

@@ -202,11 +202,6 @@ func countChoice(self, key, val string, on, off *int) {
 	}
 	if m := recordFlagDated.FindStringSubmatch(val); m != nil {
 		val = m[1] // "a:1-20261203": the flag, and the day it was given
-	} else if n := utf8.RuneCountInString(key); n > 0 && n <= 2 && isLetters(key) && !vocab().purpose.MatchString(key) {
-		// Otherwise a key of a letter or two is no purpose to read
-		// alone (Yahoo's "j=1" says where the visitor is); three or more
-		// such flags together are (see letterFlags).
-		return
 	}
 	// "CookieAllowed", "CookiesDisallowed": the word after "cookie";
 	// "declineAll", "accept_all": the choice, made for every purpose.
