@@ -375,6 +375,12 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		if saved, _ := c.setPurposesAndSave(ctx, p, fr, fr, a, step, "untick", false); !saved {
 			return a
 		}
+	case fr.Save != nil && fr.Purposes.Total > 0 && fr.Purposes.Ticked == 0:
+		// A first-layer save whose purposes (maybe folded) are all off.
+		a.Layer = 1
+		if saved, _ := c.setPurposesAndSave(ctx, p, fr, fr, a, step, "untick", false); !saved {
+			return a
+		}
 	default:
 		if !c.rejectInSettings(ctx, p, fr, a, step) {
 			return a
