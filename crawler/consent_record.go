@@ -319,14 +319,12 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		on, off = readFlags(flags)
 		return on, off, bare
 	}
-	if f, ok := gluedLetterFlags(v); ok {
-		if on, off = readFlags(f); on+off == 0 {
-			on, off = 1, 1 // some on, some off: a partial choice
-		}
-		return on, off, bare
-	}
 	pairs := splitAny(withoutNecessarySections(v), recordPairSeps)
-	if f, ok := letterFlags(pairs); ok {
+	f, ok := gluedLetterFlags(v)
+	if !ok {
+		f, ok = letterFlags(pairs)
+	}
+	if ok {
 		if on, off = readFlags(f); on+off == 0 {
 			on, off = 1, 1 // some on, some off: a partial choice
 		}

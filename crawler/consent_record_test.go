@@ -183,7 +183,7 @@ func TestRecordState(t *testing.T) {
 		{"the first TCF purpose alone is a refusal", nil, map[string]string{u + "cookie:ci": `{"purposes":[1],"vendors":[]}`}, stateRejected},
 		{"Shopware's record of a choice saved is a marker", nil, map[string]string{u + "cookie:cookie-preference": "1"}, ""},
 		{"flags glued to keys of a letter, the first alone on", nil, map[string]string{u + "cookie:site_cookie_consent": "v1.e1.a0.f0.m0"}, stateRejected},
-		{"flags glued to keys of a letter, all on", nil, map[string]string{u + "cookie:site_cookie_consent": "v1.e1.a1.f1.m1"}, stateAccepted},
+		{"flags glued to keys of a letter, all on", nil, map[string]string{u + "cookie:site_cookie_consent": "v12.e1.a1.f1.m1"}, stateAccepted},
 		{"flags glued to keys of a letter, mixed", nil, map[string]string{u + "cookie:site_cookie_consent": "v1.e1.a1.f0.m0"}, statePartial},
 		{"letter flags, mixed", nil, map[string]string{u + "cookie:site_consent": "n:1|f:1|a:0|m:0"}, statePartial},
 		{"a purpose's flag and the day it was given, off", nil, map[string]string{u + "cookie:cookie_preferences": "a:0-20261203"}, stateRejected},

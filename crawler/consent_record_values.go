@@ -50,26 +50,24 @@ func letterFlags(pairs []string) (string, bool) {
 	return f.String(), f.Len() >= 3
 }
 
-// gluedLetterFlags returns the flags of three or more keys of a letter
-// or two glued to their flag and separated by dots or the like
-// ("v1.e1.a0.f0.m0"): read as letterFlags reads "e:1|a:0|f:0|m:0". A
-// version ("v1") is a stamp; any other part makes it no such record.
+// gluedLetterFlags reads, as letterFlags does, keys of a letter or two
+// glued to their flag and separated by dots or the like
+// ("v1.e1.a0.f0.m0" as "v:1|e:1|a:0|f:0|m:0", its version a stamp); any
+// other part makes it no such record.
 func gluedLetterFlags(v string) (string, bool) {
-	var f strings.Builder
+	var pairs []string
 	for _, p := range splitAny(v, ".|_-,;") {
-		m := gluedFlag.FindStringSubmatch(p)
-		switch {
-		case m == nil:
+		switch m := gluedFlag.FindStringSubmatch(p); {
+		case m != nil:
+			pairs = append(pairs, m[1]+":"+m[2])
+		case !gluedVersion.MatchString(p):
 			return "", false
-		case recordStampKey.MatchString(p) || recordStampKey.MatchString(m[1]):
-		default:
-			f.WriteString(m[2])
 		}
 	}
-	return f.String(), f.Len() >= 3
+	return letterFlags(pairs)
 }
 
-var gluedFlag = regexp.MustCompile(`^([A-Za-z]{1,2})([01])$|^v\d+$`)
+var gluedFlag, gluedVersion = regexp.MustCompile(`^([A-Za-z]{1,2})([01])$`), regexp.MustCompile(`^v\d+$`)
 
 // recordPairSeps separate the pairs of a record of keys and values
 // ("AD=0&AL=0", "ess:1|stats:0").

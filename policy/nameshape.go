@@ -82,12 +82,8 @@ func allCaps(t string) bool {
 // capitals and digits, of three characters or more.
 func capitalNames(ws []string) bool {
 	for _, w := range ws {
-		if len(w) < 3 || !allCaps(strings.Map(func(r rune) rune {
-			if unicode.IsDigit(r) {
-				return -1
-			}
-			return r
-		}, w)) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) < 3 || !strings.ContainsFunc(w, unicode.IsUpper) ||
+			strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) && !unicode.IsDigit(r) }) {
 			return false
 		}
 	}
