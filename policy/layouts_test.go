@@ -111,6 +111,18 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"site_lang", Necessary, "complianz"}, {"cnt_id", Statistics, "complianz"}, {"cnt_ses", Statistics, "complianz"}},
 		},
 		{
+			name: "a bold heading ending a paragraph after a line break",
+			page: `<h2>Which cookies we set</h2>
+				<div><span>You may accept or refuse analytics and advertising cookies; essential cookies cannot be refused.</span></div>
+				<div><span>The cookies and what they do are listed in the tables below:</span><span></span><span class="heading_2"><span><strong><u><br><br>Essential cookies:</u></strong></span></span></div>
+				<table><tr><td>Name:</td><td>sess_key</td></tr><tr><td>Purpose:</td><td>Keeps the visit signed in</td></tr></table>
+				<div><span class="heading_2"><strong><u><br>Analytics cookies:</u></strong></span></div>
+				<table><tr><td>Name:</td><td>visit_count</td></tr><tr><td>Purpose:</td><td>Counts pages seen</td></tr></table>
+				<p>Ask us about cookies, <strong>by e-mail:</strong></p>
+				<table><tr><td>Name:</td><td>last_mail</td></tr><tr><td>Purpose:</td><td>Keeps the last message</td></tr></table>`,
+			want: []got{{"sess_key", Necessary, "table"}, {"visit_count", Statistics, "table"}, {"last_mail", Statistics, "table"}},
+		},
+		{
 			name: "vertical tables, one a cookie, a name that holds a header word",
 			page: `<h2>Performance cookies</h2>
 				<table><tr><td>Name:</td><td>site_expire.ab12</td></tr><tr><td>Purpose:</td><td>Keeps when the calendar was read</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>

@@ -52,3 +52,81 @@ func boldRun(nodes []*html.Node) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// tailLead returns the bold words ending a run of inline content on a line
+// of their own ("…described in the table below:<br><br><strong>Essential
+// cookies:</strong>"), or making the whole run though wrapped in other
+// inline elements, which head what follows as a heading would; "" when the
+// run ends otherwise.
+func tailLead(nodes []*html.Node) string {
+	last := len(nodes) - 1
+	for last >= 0 && blank(nodes[last]) {
+		last--
+	}
+	if last < 0 || !onlyBold(nodes[last]) {
+		return ""
+	}
+	// On a line of its own: after a line break, or alone in the run.
+	alone := startsWithBreak(nodes[last])
+	for i := last - 1; i >= 0 && !alone; i-- {
+		if nodes[i].Type == html.ElementNode && nodes[i].DataAtom == atom.Br {
+			alone = true
+		} else if !blank(nodes[i]) {
+			return ""
+		}
+	}
+	return collapse(nodeText(nodes[last], false))
+}
+
+// blank reports whether a node shows nothing: white space, or an element
+// with no text and no line break.
+func blank(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) == ""
+	}
+	return n.Type == html.ElementNode && n.DataAtom != atom.Br && strings.TrimSpace(nodeText(n, false)) == "" && !startsWithBreak(n)
+}
+
+// onlyBold reports whether all an element's text is bold: a strong or b
+// element, perhaps wrapped in inline elements holding nothing else.
+func onlyBold(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.DataAtom == atom.Strong || n.DataAtom == atom.B {
+		return strings.TrimSpace(nodeText(n, false)) != ""
+	}
+	var inner *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if blank(c) {
+			continue
+		}
+		if inner != nil {
+			return false
+		}
+		inner = c
+	}
+	return inner != nil && isInline(inner) && onlyBold(inner)
+}
+
+// startsWithBreak reports whether an element's first content is a line
+// break.
+func startsWithBreak(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+			return true
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode:
+			if startsWithBreak(c) {
+				return true
+			}
+			if strings.TrimSpace(nodeText(c, false)) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -76,6 +76,11 @@ func (x *extractor) textRun(nodes []*html.Node) {
 	x.paragraph(flat)
 	x.proseNames(nodes, flat)
 	x.lastText = flat
+	if tail := tailLead(nodes); lead == "" && tail != "" && parent != nil && (parent.DataAtom == atom.P || parent.DataAtom == atom.Div) {
+		if _, ok := x.lex.heading(tail); ok && titleLike(tail) {
+			x.push(pseudoLevel, strings.TrimRight(tail, ":–-. "), parent)
+		}
+	}
 }
 
 // evidence is how a candidate name appears in prose.
