@@ -123,6 +123,16 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"sess_key", Necessary, "table"}, {"visit_count", Statistics, "table"}, {"last_mail", Statistics, "table"}},
 		},
 		{
+			name: "records of a bold name, a purpose and labelled fields",
+			page: `<h3>Nécessaires</h3><div class="provider">
+				<div class="item"><strong>m</strong> Reconnaît l'appareil utilisé.<br>
+				<small><strong>Durée de conservation :</strong> 400 jours</small> <small><strong>Type :</strong> Cookie HTTP</small></div>
+				<div class="item"><strong>id</strong> Garde le panier du paiement.<br>
+				<small><strong>Durée de conservation :</strong> Session</small> <small><strong>Type :</strong> Stockage local HTML</small></div>
+				<div class="item"><strong>Remarque</strong> Nous changeons cette liste.<br><small><strong>Mise à jour :</strong> mars</small></div></div>`,
+			want: []got{{"m", Necessary, "record"}, {"id (localStorage)", Necessary, "record"}},
+		},
+		{
 			name: "vertical tables, one a cookie, a name that holds a header word",
 			page: `<h2>Performance cookies</h2>
 				<table><tr><td>Name:</td><td>site_expire.ab12</td></tr><tr><td>Purpose:</td><td>Keeps when the calendar was read</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>
