@@ -59,3 +59,47 @@ func moveMouseIn(tabCtx context.Context) error {
 		return err
 	})
 }
+
+// A consent banner may wait for the visitor's first key press or scroll:
+// Borlabs Cookie 3.4 mounts its dialog so by default ("show the dialog
+// after user interaction"), listening for keydown and scroll. A page that
+// shows no banner once its first look is over gets a key press that does
+// nothing on any page, Shift down and up, and is looked at again: no
+// scroll, which some banners take for consent.
+func (c *crawler) pressShift(ctx context.Context, p *pageCtx) {
+	ctx, cancel := context.WithTimeout(ctx, mouseMoveTimeout)
+	defer cancel()
+	for _, ev := range []input.DispatchKeyEventParams{
+		{Type: input.DispatchKeyEventTypeRawKeyDown, Key: "Shift", Code: "ShiftLeft", WindowsVirtualKeyCode: 16, NativeVirtualKeyCode: 16, Modifiers: 8},
+		{Type: input.DispatchKeyEventTypeKeyUp, Key: "Shift", Code: "ShiftLeft", WindowsVirtualKeyCode: 16, NativeVirtualKeyCode: 16},
+	} {
+		if err := c.s.tap.call(ctx, p.session, input.DispatchKeyEvent.Method, ev, nil); err != nil {
+			if ctx.Err() == nil {
+				c.opts.Logger.Debug("pressing Shift on the page", "error", err)
+			}
+			return
+		}
+	}
+}
+
+// keyLook bounds the first page's look for a banner after the key press;
+// keyQuietLook is how long after it a page that is quiet again is left.
+// A later phase, answering the banner, presses the key once keyAfter has
+// passed without one.
+const (
+	keyLook      = 4 * time.Second
+	keyQuietLook = time.Second
+	keyAfter     = 2 * time.Second
+)
+
+// searchAfterKey presses Shift on a page that showed no banner and looks
+// for one again (see pressShift).
+func (c *crawler) searchAfterKey(ctx context.Context, p *pageCtx, find func() (frameReport, bool)) (frameReport, bool) {
+	c.pressShift(ctx, p)
+	pressed := time.Now()
+	fr, ok, _ := searchBanner(ctx, find,
+		func() bool { return time.Since(pressed) >= keyLook },
+		func() bool { now := time.Now(); return now.Sub(pressed) >= keyQuietLook && p.rec.act.quiet(now) },
+		func() { sleep(ctx, 250*time.Millisecond) })
+	return fr, ok
+}
