@@ -133,6 +133,15 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"m", Necessary, "record"}, {"id (localStorage)", Necessary, "record"}},
 		},
 		{
+			name: "a profile an analytics tool keeps is no marketing",
+			page: `<h2>Why we set cookies</h2><h3>Feedback tool cookies</h3>
+				<p>The feedback tool keeps what it learns of your visits in a pseudonymous user profile held for us.</p>
+				<table><tr><th>Cookie name</th><th>Description</th></tr><tr><td>fb_visitor</td><td>Keeps the visitor's id</td></tr></table>
+				<h3>Partner cookies</h3><p>Our partners use cookies for profiling and showing ads.</p>
+				<table><tr><th>Cookie name</th><th>Description</th></tr><tr><td>pt_seg</td><td>Keeps a segment</td></tr></table>`,
+			want: []got{{"fb_visitor", Unclassified, "table"}, {"pt_seg", Marketing, "table"}},
+		},
+		{
 			name: "vertical tables, one a cookie, a name that holds a header word",
 			page: `<h2>Performance cookies</h2>
 				<table><tr><td>Name:</td><td>site_expire.ab12</td></tr><tr><td>Purpose:</td><td>Keeps when the calendar was read</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>

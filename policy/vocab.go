@@ -212,7 +212,9 @@ var (
 		"marknadsforing*", "annons*", "markedsforing*", "annonc*",
 		"markkinointi*", "mainos*", "kohdenne*",
 		"publicitat*", "xarxes socials",
-		"profil*", "sozial*",
+		// A profile alone may be a signed-in visitor's, or the pseudonymous
+		// one an analytics tool keeps; profiling is marketing.
+		"profiling", "profilage", "profilaz*", "profilier*", "profilbild*", "profilow*", "profilering", "profilointi*", "sozial*",
 		// Borlabs's "external media" (embedded videos and maps) set the
 		// embedding services' tracking cookies.
 		"external media", "externe medien", "medias externes", "medios externos", "media esterni", "externe media",
