@@ -290,6 +290,13 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"__utma", Statistics, "table"}, {"__utmb", Statistics, "table"}, {"_gat_UA-1", Statistics, "table"}, {"__utmz", Statistics, "table"}},
 		},
 		{
+			name: "welsh sections and columns", file: "cwcis.md", kind: KindMarkdown,
+			data: "# Cwcis\n\n## Cwcis hanfodol\n\n| Enw | Pwrpas | Dod i ben |\n|---|---|---|\n| site_sess | Yn cadw eich sesiwn | Pan fyddwch yn cau eich porwr |\n\n" +
+				"## Mesur defnydd o'r gwasanaeth\n\nRydym yn casglu gwybodaeth am sut rydych yn defnyddio'r gwasanaeth.\n\n| Enw | Pwrpas | Dod i ben |\n|---|---|---|\n| visit_n | Yn cyfrif ymweliadau | 2 flynedd |\n\n" +
+				"## Cwcis hysbysebu\n\n| Enw | Pwrpas | Dod i ben |\n|---|---|---|\n| ad_seg | Yn dangos hysbysebion | 1 mis |\n",
+			want: []got{{"site_sess", Necessary, "table"}, {"visit_n", Statistics, "table"}, {"ad_seg", Marketing, "table"}},
+		},
+		{
 			// Two names set apart alike and joined by a sign lead one item.
 			name: "list item led by two names joined", file: "cookies.md", kind: KindMarkdown,
 			data: "# Cookies\n\nWe use these cookies:\n\n* __`_ga`__  +  __`_gid`__:  \n  Google Analytics, counting visits.\n\n* __`theme`__:  \n  Keeps the chosen colours.\n",

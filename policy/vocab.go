@@ -74,6 +74,7 @@ var columnRoles = []struct {
 		"varighet", "utlop*", "lagringsperiode",
 		"kesto", "voimassaolo*", "vanhenemi*", "vanhenee", "sailytysaika", "elinika",
 		"durada", "caducitat", "termini", "permanencia", "venciment", "conservacio",
+		"dod i ben", "yn dod i ben", "hyd",
 		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
 	)},
 	{rolePurpose, parsePhrases(
@@ -90,6 +91,7 @@ var columnRoles = []struct {
 		"formal", "beskrivelse", "anvendelse", "bruk",
 		"tarkoitus", "kayttotarkoitus", "kuvaus",
 		"finalitat", "descripcio", "proposit", "us",
+		"pwrpas", "diben", "disgrifiad",
 		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
 	)},
 	{roleFunction, parsePhrases(
@@ -112,6 +114,7 @@ var columnRoles = []struct {
 		"tilbyder*", "selskap",
 		"palveluntarjoaja", "tarjoaja", "toimittaja", "yritys", "palvelu",
 		"proveidor*", "entitat*", "servei", "serveis", "gestiona",
+		"darparwr", "darparwyr", "gwasanaeth",
 		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
 	)},
 	{roleName, parsePhrases(
@@ -128,6 +131,7 @@ var columnRoles = []struct {
 		"navn", "informasjonskapsel*", "kapsel", "kapsler",
 		"nimi", "evaste*",
 		"galeta*",
+		"enw", "cwci", "cwcis",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
 }
@@ -138,7 +142,7 @@ var columnRoles = []struct {
 // cookies.
 var cookieWords = parsePhrases(
 	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "informasjonskapsler", "kapsel", "kapsler", "evaste*",
-	"galeta*", "~쿠키", "~クッキー",
+	"galeta*", "cwci", "cwcis", "~쿠키", "~クッキー",
 )
 
 // Category words, by category. Necessity words win over the others in a
@@ -158,6 +162,7 @@ var (
 		"nodvendig*", "strengt", "teknisk*",
 		"valttamatto*", "tarpeelli*", "tekniset", "teknisia",
 		"estrictament", "essencial*",
+		"hanfodol", "angenrheidiol",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
 		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠",
@@ -175,6 +180,7 @@ var (
 		"preferencj*", "personaliz*",
 		"preferens*", "praeferenc*", "preferanse*", "mieltymys*", "preferenssi*",
 		"preferenci*", "personalitzaci*",
+		"dewisiadau",
 		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み",
 	)
 	// functionalWords are preferences in the consent platforms' mapping
@@ -183,7 +189,7 @@ var (
 	functionalWords = parsePhrases(
 		"functional*", "fonctionnel*", "fonctionnalit*", "funktional*", "funktionell*", "funcional*",
 		"funzional*", "functioneel", "functionele", "funcionais", "funkcjonaln*", "funktionel*",
-		"funksjonel*", "toiminnalli*", "funcionalitat*",
+		"funksjonel*", "toiminnalli*", "funcionalitat*", "swyddogaeth*", "ymarferoldeb",
 		"~기능", "~機能",
 	)
 	statisticsWords = parsePhrases(
@@ -198,6 +204,7 @@ var (
 		"prestanda", "ydeevne", "maling", "ytelse",
 		"tilasto*", "analytiikka*", "analyysi*", "suorituskyky*",
 		"rendiment", "mesura",
+		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
 		"~성능", "~분석", "~통계", "~分析", "~統計", "~パフォーマンス", "~解析", "~性能",
 	)
 	marketingWords = parsePhrases(
@@ -212,6 +219,7 @@ var (
 		"marknadsforing*", "annons*", "markedsforing*", "annonc*",
 		"markkinointi*", "mainos*", "kohdenne*",
 		"publicitat*", "xarxes socials",
+		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
 		// one an analytics tool keeps; profiling is marketing.
 		"profiling", "profilage", "profilaz*", "profilier*", "profilbild*", "profilow*", "profilering", "profilointi*", "sozial*",
