@@ -221,7 +221,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		{"hubspotutk", any, want{"HubSpot", policy.Statistics}},
 		{"__hssc", any, want{"HubSpot", policy.Statistics}},
 		{"__hssrc", any, want{"HubSpot", policy.Statistics}},
-		{"messagesUtk", any, want{"Hubspot", policy.Marketing}},
+		{"messagesUtk", any, want{"HubSpot", policy.Preferences}}, // HubSpot's own list, over the database (overrides.csv)
 		{"_hp2_id.123", any, want{"Heap", policy.Statistics}},
 		{"fs_uid", any, want{"FullStory", policy.Statistics}},
 		{"intercom-id-abc123", any, want{"Intercom", policy.Statistics}},
