@@ -28,7 +28,7 @@ func splitNames(text string) []string {
 		// Entities left as text by a code span or a template.
 		text = html.UnescapeString(text)
 	}
-	text = strings.TrimSpace(cleanLines(text))
+	text = strings.TrimSpace(hyphenBreak.ReplaceAllString(cleanLines(text), "$1$2"))
 	if text == "" || noNames[strings.ToLower(text)] {
 		return nil
 	}
@@ -66,6 +66,14 @@ func splitNames(text string) []string {
 	}
 	return dedupe(dropOrdinals(names))
 }
+
+// hyphenBreak is a word broken across lines by a hyphen, as text taken
+// from a PDF keeps it ("__next_hmr_refres-" / "h_hash__", "conteni-" /
+// "do"): a word of no other hyphen ending in letters and a hyphen at the
+// end of a line, then a word of no hyphen starting the next in lower
+// case. Names that end in a hyphen stand with hyphens of their own
+// ("intercom-id-"), and a name starting with an underscore is one.
+var hyphenBreak = regexp.MustCompile(`(?m)((?:^|[\s,;])[\p{L}\p{N}_.]*\p{Ll}{2})-[ \t]*\n[ \t]*(\p{Ll}[\p{L}\p{N}_.]*(?:[\s,;]|$))`)
 
 // gluedPlaceholder is a placeholder a page writes in parentheses inside a
 // name, glued to it and in snake case: "lc_sso(license_id)",

@@ -15,6 +15,11 @@ func TestSplitNames(t *testing.T) {
 	}{
 		{"_ga, _gid", []string{"_ga", "_gid"}},
 		{"_ga\n_gid", []string{"_ga", "_gid"}},
+		// Broken across lines by a hyphen, as text from a PDF keeps it;
+		// names ending in a hyphen of their own stay apart.
+		{"__next_hmr_refres-\nh_hash__", []string{"__next_hmr_refresh_hash__"}},
+		{"intercom-id-\nintercom-session-", []string{"intercom-id-", "intercom-session-"}},
+		{"site_pref-\n_ga", []string{"site_pref-", "_ga"}},
 		{"_ga and _gid", []string{"_ga", "_gid"}},
 		{"sessionid and csrftoken", []string{"sessionid", "csrftoken"}},
 		{"_ga / _gid", []string{"_ga", "_gid"}},
