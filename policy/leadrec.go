@@ -15,7 +15,8 @@ import (
 // Storage duration:</strong> 1 year</small> <small><strong>Type:</strong>
 // HTTP cookie</small>"), as copies of consent platforms' declarations
 // read. The fields must hold a lifetime or a type and name no cookie
-// themselves; the name may then be any single word ("m", "id", "1").
+// themselves; the name may then be any single word ("m", "id"), though no
+// bare number.
 func (x *extractor) leadRecord(nodes []*html.Node) bool {
 	i := 0
 	for i < len(nodes) && blank(nodes[i]) {
