@@ -47,7 +47,7 @@ func shortText(s string) string {
 func (x *extractor) headingCategory() (Category, string, string, bool) {
 	for i := len(x.headings) - 1; i >= 0; i-- {
 		h := x.headings[i]
-		if !h.ownOK {
+		if !h.ownOK || h.glossary {
 			continue
 		}
 		if h.own == Preferences && h.para != "" {
@@ -72,7 +72,7 @@ func (x *extractor) headingCategory() (Category, string, string, bool) {
 func (x *extractor) describedCategory() (Category, string, string, bool) {
 	for i := len(x.headings) - 1; i >= 0; i-- {
 		h := x.headings[i]
-		if h.names {
+		if h.names || h.glossary {
 			continue
 		}
 		if h.level < 2 {

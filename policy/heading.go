@@ -39,11 +39,15 @@ type heading struct {
 	// its text under it is known.
 	described     Category
 	describedDone bool
+	// lead marks a bold lead-in read as a heading; glossary one of a run
+	// of lead-ins defining categories (see pushLead).
+	lead, glossary bool
 }
 
 func (x *extractor) push(level int, text string, n *html.Node) {
 	x.lastText = ""
 	if level < pseudoLevel {
+		x.lastLead = nil
 		if item := itemContainer(n); item != nil {
 			// A heading inside a list item or a disclosure titles that item
 			// (iubenda's service headings, an h3 under the h3 naming their

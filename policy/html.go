@@ -122,6 +122,9 @@ type extractor struct {
 	know     Knowledge
 	lex      lexicon
 	headings []*heading
+	// lastLead is the last bold lead-in read as a heading since the last
+	// real heading (see pushLead).
+	lastLead *heading
 	tables   int // tables seen
 	// cookieTables counts the tables recognised as cookie tables.
 	cookieTables int

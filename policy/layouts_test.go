@@ -142,6 +142,20 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"fb_visitor", Unclassified, "table"}, {"pt_seg", Marketing, "table"}},
 		},
 		{
+			name: "a run of lead-ins defining categories heads no table",
+			page: `<h2>Cookies we use</h2><p>This site sets its own cookies:</p>
+				<p><strong>Technical cookies:</strong> they are strictly necessary for the site to work.</p>
+				<p>It also sets cookies of others:</p>
+				<p><strong>Analytics cookies:</strong> they count visits for our statistics.</p>
+				<p><strong>Social media cookies:</strong> they let you share our pages on networks.</p>
+				<table><tr><th>Cookie</th><th>Description</th></tr><tr><td>site_sess</td><td>Keeps the visit</td></tr></table>
+				<h2>Details</h2><p><strong>Advertising cookies:</strong> they show our ads.</p>
+				<table><tr><th>Cookie</th><th>Description</th></tr><tr><td>ad_seen</td><td>Counts ads shown</td></tr></table>
+				<p><strong>Analytics cookies:</strong> they count visits.</p>
+				<table><tr><th>Cookie</th><th>Description</th></tr><tr><td>visit_n</td><td>Counts visits</td></tr></table>`,
+			want: []got{{"site_sess", Unclassified, "table"}, {"ad_seen", Marketing, "table"}, {"visit_n", Statistics, "table"}},
+		},
+		{
 			name: "vertical tables, one a cookie, a name that holds a header word",
 			page: `<h2>Performance cookies</h2>
 				<table><tr><td>Name:</td><td>site_expire.ab12</td></tr><tr><td>Purpose:</td><td>Keeps when the calendar was read</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>

@@ -130,3 +130,23 @@ func startsWithBreak(n *html.Node) bool {
 	}
 	return false
 }
+
+// pushLead pushes a paragraph's bold lead-in ("<p><strong>Analytics
+// cookies:</strong> …") as a heading of what follows. A lead-in after
+// another of its scope naming another category, under which nothing was
+// declared, with no real heading between them (short paragraphs may be),
+// is one of a run defining the categories ("Technical cookies:
+// …", "Analytics cookies: …", "Social media cookies: …"): the table after
+// such a run lists the cookies of them all, and the last lead-in names no
+// category of it. It reports whether the lead-in is one of such a run.
+func (x *extractor) pushLead(text string, n *html.Node) bool {
+	prev := x.lastLead
+	x.push(pseudoLevel, text, n)
+	h := x.headings[len(x.headings)-1]
+	h.lead = true
+	x.lastLead = h
+	if prev != nil && prev != h && prev.scope == h.scope && !prev.used && prev.ownOK && h.ownOK && (prev.glossary || prev.own != h.own) {
+		h.glossary = true
+	}
+	return h.glossary
+}

@@ -66,16 +66,20 @@ func (x *extractor) textRun(nodes []*html.Node) {
 	if lead == "" {
 		lead = boldRun(nodes)
 	}
+	glossary := false
 	if lead != "" && parent != nil && (parent.DataAtom == atom.P || parent.DataAtom == atom.Div) {
 		// "<p><strong>Analytics cookies:</strong> These cookies…</p>" heads
 		// the tables after it, as a heading would.
 		if _, ok := x.lex.heading(lead); ok && titleLike(lead) {
-			x.push(pseudoLevel, strings.TrimRight(lead, ":–-. "), parent)
+			glossary = x.pushLead(strings.TrimRight(lead, ":–-. "), parent)
 		}
 	}
 	x.paragraph(flat)
 	x.proseNames(nodes, flat)
 	x.lastText = flat
+	if glossary {
+		x.lastText = "" // it defines a category, it introduces no table
+	}
 	if tail := tailLead(nodes); lead == "" && tail != "" && parent != nil && (parent.DataAtom == atom.P || parent.DataAtom == atom.Div) {
 		if _, ok := x.lex.heading(tail); ok && titleLike(tail) {
 			x.push(pseudoLevel, strings.TrimRight(tail, ":–-. "), parent)
