@@ -156,6 +156,14 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"site_sess", Unclassified, "table"}, {"ad_seen", Marketing, "table"}, {"visit_n", Statistics, "table"}},
 		},
 		{
+			name: "a bare row naming a service in lower case",
+			page: `<h2>Analytics cookies</h2><table><tr><th>Cookie Name</th><th>Purpose</th><th>Expiration</th><th>More</th></tr>
+				<tr><td>hotjar</td><td></td><td></td><td><a href="https://help.example/cookies">https://help.example/cookies</a></td></tr>
+				<tr><td>_ga</td><td>Tells visitors apart</td><td>2 years</td><td></td></tr>
+				<tr><td>visitor</td><td></td><td></td><td></td></tr></table>`,
+			want: []got{{"_ga", Statistics, "table"}, {"visitor", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
+		},
+		{
 			name: "vertical tables, one a cookie, a name that holds a header word",
 			page: `<h2>Performance cookies</h2>
 				<table><tr><td>Name:</td><td>site_expire.ab12</td></tr><tr><td>Purpose:</td><td>Keeps when the calendar was read</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>

@@ -69,7 +69,7 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	}
 	f.provider, f.domain = collapse(f.provider), collapse(f.domain)
 	names := splitNames(f.name.lines)
-	if len(names) == 0 || x.serviceWord(f.name.text) {
+	if len(names) == 0 || x.serviceWord(f.name.text) || x.bareService(f) {
 		if svc, ok := x.service(f.name.text); ok {
 			x.declared()
 			x.addService(Declaration{
@@ -114,6 +114,25 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 			},
 		}, false)
 	}
+}
+
+// bareRow reports whether a row holds a name and nothing about it: no
+// purpose, function, category, type or lifetime (a row of a service and a
+// link to its own page, "hotjar | | | https://…").
+func bareRow(f fields) bool {
+	return f.purpose == "" && f.function == "" && f.category == "" && f.typ == "" && strings.TrimSpace(f.duration) == ""
+}
+
+// bareService reports whether a bare row's name is a service the
+// knowledge base knows, written in lower case ("hotjar"), and no cookie it
+// knows.
+func (x *extractor) bareService(f fields) bool {
+	t := collapse(f.name.text)
+	if !bareRow(f) || t == "" || strings.ToLower(t) != t || strings.ContainsAny(t, " _-.0123456789") || x.known(t) {
+		return false
+	}
+	_, ok := x.service(t)
+	return ok
 }
 
 // serviceWord reports whether a name cell holds one capitalised word that
