@@ -164,6 +164,11 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"_ga", Statistics, "table"}, {"visitor", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
 		},
 		{
+			name: "a version in bold is no name",
+			page: `<h2>Analytics cookies</h2><p>The counter runs in <strong>Consent Mode v2</strong>: without your consent it sets no cookie, with it the cookie <code>cnt_id</code>.</p>`,
+			want: []got{{"cnt_id", Statistics, "prose"}},
+		},
+		{
 			name: "vertical tables, one a cookie, a name that holds a header word",
 			page: `<h2>Performance cookies</h2>
 				<table><tr><td>Name:</td><td>site_expire.ab12</td></tr><tr><td>Purpose:</td><td>Keeps when the calendar was read</td></tr><tr><td>Type:</td><td>http_cookie</td></tr></table>

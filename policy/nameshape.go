@@ -113,7 +113,7 @@ var (
 	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)
 	fileShape    = regexp.MustCompile(`(?i)\.(js|css|php|html?|txt|json|xml|png|jpe?g|gif|svg|pdf|aspx?)$`)
 	numberShape  = regexp.MustCompile(`^[0-9][0-9.,:/%-]*[a-z]{0,4}$`)
-	versionShape = regexp.MustCompile(`^v?[0-9]+(\.[0-9]+)+$`)
+	versionShape = regexp.MustCompile(`^v?[0-9]+(\.[0-9]+)+$|^v[0-9]{1,2}$`)
 )
 
 // notAName reports whether a name-shaped word of prose is something else:
