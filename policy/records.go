@@ -69,7 +69,7 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	}
 	f.provider, f.domain = collapse(f.provider), collapse(f.domain)
 	names := splitNames(f.name.lines)
-	if len(names) == 0 || x.serviceWord(f.name.text) || x.bareService(f) {
+	if len(names) == 0 || x.serviceWord(f) {
 		if svc, ok := x.service(f.name.text); ok {
 			x.declared()
 			x.addService(Declaration{
@@ -123,25 +123,17 @@ func bareRow(f fields) bool {
 	return f.purpose == "" && f.function == "" && f.category == "" && f.typ == "" && strings.TrimSpace(f.duration) == ""
 }
 
-// bareService reports whether a bare row's name is a service the
-// knowledge base knows, written in lower case ("hotjar"), and no cookie it
-// knows.
-func (x *extractor) bareService(f fields) bool {
+// serviceWord reports whether a row's name cell holds one word that the
+// knowledge base knows as a service and not as a cookie: a service
+// declared in the name's place, not a cookie. The word is capitalised
+// ("Criteo", "Hotjar" in a list of partners), or in lower case on a bare
+// row ("hotjar").
+func (x *extractor) serviceWord(f fields) bool {
 	t := collapse(f.name.text)
-	if !bareRow(f) || t == "" || strings.ToLower(t) != t || strings.ContainsAny(t, " _-.0123456789") || x.known(t) {
+	if t == "" || strings.ContainsAny(t, " _-.0123456789") || x.known(t) {
 		return false
 	}
-	_, ok := x.service(t)
-	return ok
-}
-
-// serviceWord reports whether a name cell holds one capitalised word that
-// the knowledge base knows as a service and not as a cookie ("Criteo",
-// "Hotjar" in a list of partners): a service declared in the name's
-// place, not a cookie.
-func (x *extractor) serviceWord(text string) bool {
-	t := collapse(text)
-	if t == "" || strings.ContainsAny(t, " _-.0123456789") || !unicode.IsUpper([]rune(t)[0]) || x.known(t) {
+	if !unicode.IsUpper([]rune(t)[0]) && (strings.ToLower(t) != t || !bareRow(f)) {
 		return false
 	}
 	_, ok := x.service(t)
