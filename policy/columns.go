@@ -231,14 +231,31 @@ func (x *extractor) inferColumns(grid [][]*cell, ctx *tableContext) (int, []role
 		return -1, nil
 	}
 	start := 0
-	for start < len(grid) && (emptyRow(grid[start]) || allHeaderCells(grid[start])) {
+	for start < len(grid) && (emptyRow(grid[start]) || titleRow(grid[start])) {
 		start++
 	}
 	stats := make([]columnStats, width)
 	nameCol := -1
+	hostCol, durationCol := -1, -1
 	for col := range width {
-		stats[col] = x.statsOf(grid, start, col)
-		if nameCol < 0 && stats[col].nameColumn() {
+		s := x.statsOf(grid, start, col)
+		stats[col] = s
+		if nameCol < 0 && s.nameColumn() {
+			nameCol = col
+		}
+		if hostCol < 0 && s.cells > 0 && s.hosts*2 >= s.cells {
+			hostCol = col
+		}
+		if durationCol < 0 && s.cells > 0 && s.durations*2 >= s.cells {
+			durationCol = col
+		}
+	}
+	// Rows that give a host and a lifetime are a cookie's whatever its
+	// name looks like ("fr | .facebook.com | / | 90 dias"): a column of
+	// single names before both names it.
+	cookieRows := hostCol >= 0 && durationCol >= 0
+	for col := 0; nameCol < 0 && cookieRows && col < min(hostCol, durationCol); col++ {
+		if s := stats[col]; s.cells > 0 && s.names*10 >= s.cells*7 && s.hosts*2 < s.cells && s.durations*2 < s.cells {
 			nameCol = col
 		}
 	}
@@ -271,7 +288,7 @@ func (x *extractor) inferColumns(grid [][]*cell, ctx *tableContext) (int, []role
 	if !other {
 		return -1, nil
 	}
-	if stats[nameCol].known == 0 && !x.aboutCookies(ctx.caption) && ctx.layout == LayoutTable {
+	if stats[nameCol].known == 0 && !cookieRows && !x.aboutCookies(ctx.caption) && ctx.layout == LayoutTable {
 		return -1, nil
 	}
 	return start, roles

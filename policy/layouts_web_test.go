@@ -327,6 +327,22 @@ export default function Page() {
 			want: []got{{"rw_sess", Necessary, "table"}, {"rw_map", Statistics, "table"}, {"rw_pref", Statistics, "table"}},
 		},
 		{
+			name: "one table per cookie, its row in header cells, names of any shape, template rows left out",
+			file: "cookies.html",
+			page: `<h2>Cookies de marketing</h2>
+				<table><tr><th>Nome</th><th>Domínio</th><th>Caminho</th><th>Prazo</th></tr>
+				<tr><td>cookie... (nome)</td><td>loja.example</td><td>/</td><td>365 dias</td></tr></table>
+				<p>Guarda a escolha do visitante.</p>
+				<table><tr><th>lj_ref</th><th>.parceiro.example</th><th>/</th><th>183 dias</th><th>Terceiros</th></tr></table>
+				<p>Lembra de onde o visitante veio.</p>
+				<table><tr><th>lj_seen</th><th>.parceiro.example</th><th>/</th><th>30 dias</th><th>Terceiros</th></tr></table>
+				<p>Lembra da última visita.</p>
+				<table><tr><td>fr</td><td>.rede.example</td><td>/</td><td>90 dias</td></tr></table>
+				<p>Mede anúncios.</p>
+				<table><tr><td>xxxx</td><td>loja.example</td><td>/</td><td>1 hora</td><td>Terceiros</td></tr></table>`,
+			want: []got{{"lj_ref", Marketing, "table"}, {"lj_seen", Marketing, "table"}, {"fr", Marketing, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -54,6 +54,10 @@ func splitNames(text string) []string {
 			names = nil
 		}
 	}
+	if len(names) == 0 && slices.ContainsFunc(strings.Fields(outer), cutTerm) {
+		// "cookie... (name)": a template's row holding a name's place.
+		return nil
+	}
 	if len(names) == 0 {
 		// "Google Analytics (_ga, _gid)": the names are in the note.
 		for _, in := range inner {
@@ -166,7 +170,7 @@ func namesIn(s string) []string {
 			switch {
 			case dashes[t]:
 				noted = noted || len(kept) > 0
-			case noNames[strings.ToLower(t)]:
+			case noNames[strings.ToLower(t)], cutTerm(t):
 			case nameJoiners[strings.ToLower(t)] && len(toks) > 1:
 				joiners++
 			case noted && !nameMarked(t):
@@ -188,6 +192,13 @@ func namesIn(s string) []string {
 		}
 	}
 	return names
+}
+
+// cutTerm reports whether t is a word of policies that the page cut short
+// with an ellipsis ("cookie... (name)" in a template's row): no name.
+func cutTerm(t string) bool {
+	w := strings.TrimRight(t, ".…")
+	return w != t && webTerms[strings.ToLower(w)]
 }
 
 // innerBars is a double bar inside a word, part of a name (Cookiebot's

@@ -121,7 +121,7 @@ var (
 // duration or a version.
 func notAName(t string) bool {
 	lt := strings.ToLower(t)
-	return webTerms[lt] || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
+	return webTerms[lt] || cutTerm(t) || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
 		hostShape.MatchString(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t)
 }
@@ -135,8 +135,9 @@ var (
 	// "Ads-conversiecookies"), not one cookie.
 	cookieCompound = regexp.MustCompile(`^\p{Lu}\p{L}*-.*[cC]ookies?$|^\p{Lu}\p{Ll}+cookies$|-/`)
 	// placeholderOnly is a placeholder with no name around it: a template's
-	// expression ("{CONSENT_COOKIE}"), "<name>".
-	placeholderOnly = regexp.MustCompile(`^(\{[^}]*\}|<[^>]*>|\[[^\]]*\])$`)
+	// expression ("{CONSENT_COOKIE}"), "<name>", or a name blacked out
+	// with x's ("xxxx", "XXXX").
+	placeholderOnly = regexp.MustCompile(`^(\{[^}]*\}|<[^>]*>|\[[^\]]*\]|x{3,}|X{3,})$`)
 	// urlPath is the path of a page ("/pages/cookies/"), not a regular
 	// expression between slashes, or an address without its scheme
 	// ("support.example.com/help/cookies").

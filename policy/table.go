@@ -54,7 +54,7 @@ func (x *extractor) table(t *html.Node) bool {
 		// continues it (pages split long tables), from its first row of
 		// data cells.
 		start, roles = 0, x.prev.roles
-		for start < len(grid) && (emptyRow(grid[start]) || allHeaderCells(grid[start])) {
+		for start < len(grid) && (emptyRow(grid[start]) || titleRow(grid[start])) {
 			start++
 		}
 	}
@@ -267,6 +267,14 @@ func boldRow(row []*cell) bool {
 		}
 	}
 	return n > 0
+}
+
+// titleRow reports whether a row of a table with no header found titles
+// it: header cells, none of which holds a lifetime. Pages that set each
+// cookie in a table of its own mark its one row as header cells
+// ("NID | .google.com | / | 183 dias"); that row is the cookie.
+func titleRow(row []*cell) bool {
+	return allHeaderCells(row) && !hasDurationCell(row)
 }
 
 func allHeaderCells(row []*cell) bool {
