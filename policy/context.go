@@ -111,6 +111,22 @@ func purposeLead(purpose string) string {
 	return t
 }
 
+// purposeOpening returns the first two words of a purpose when one of
+// them is the word cookie: a purpose that opens with its kind of cookie
+// ("Cookies analíticas de Google Analytics. Permiten…", "Marketing cookie
+// set by …") gives the row its category.
+func purposeOpening(purpose string) string {
+	ws := strings.Fields(purpose)
+	if len(ws) < 3 {
+		return ""
+	}
+	two := strings.TrimRight(ws[0]+" "+ws[1], ".,:;")
+	if find(words(two), cookieWords) < 0 {
+		return ""
+	}
+	return two
+}
+
 // question reports whether a heading asks a question ("What if I do not
 // want cookies?"): the text under it answers the question, and the
 // categories it mentions in passing describe no section.
@@ -160,7 +176,7 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 	if c, ok := x.introCategory(ctx.intro, false); ok {
 		return c, shortText(ctx.intro), x.innermostHeading()
 	}
-	for _, t := range []string{f.purpose, f.function, purposeLead(f.purpose), purposeLead(f.function)} {
+	for _, t := range []string{f.purpose, f.function, purposeLead(f.purpose), purposeLead(f.function), purposeOpening(f.purpose)} {
 		if t != "" && len(strings.Fields(t)) <= 3 {
 			if c, ok := x.lex.heading(t); ok {
 				return c, stripCount(t), x.innermostHeading()

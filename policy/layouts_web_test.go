@@ -343,6 +343,15 @@ export default function Page() {
 			want: []got{{"lj_ref", Marketing, "table"}, {"lj_seen", Marketing, "table"}, {"fr", Marketing, "table"}},
 		},
 		{
+			name: "a purpose that opens with its kind of cookie gives the row its category",
+			file: "cookies.html",
+			page: `<h2>Qué cookies usamos</h2>
+				<table><tr><th>Cookie</th><th>Finalidad</th></tr>
+				<tr><td>st_a, st_b</td><td>Cookies analíticas de nuestro contador. Permiten saber qué páginas se leen.</td></tr>
+				<tr><td>st_pref</td><td>Guarda el idioma elegido por el visitante en su última visita.</td></tr></table>`,
+			want: []got{{"st_a", Statistics, "table"}, {"st_b", Statistics, "table"}, {"st_pref", Unclassified, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
