@@ -352,6 +352,14 @@ export default function Page() {
 			want: []got{{"st_a", Statistics, "table"}, {"st_b", Statistics, "table"}, {"st_pref", Unclassified, "table"}},
 		},
 		{
+			name: "a setting written as code and a date option are no cookie names",
+			file: "cookies.html",
+			page: `<h2>Cookies analityczne</h2>
+				<p>Licznik odwiedzin zapisuje pliki cookie <code>st_visit</code> i <code>st_day</code>; ustawiamy też <code>mask_ip: true</code>.</p>
+				<p>Pliki cookie wygasają po dacie <em>2-digit</em>.</p>`,
+			want: []got{{"st_visit", Statistics, "prose"}, {"st_day", Statistics, "prose"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

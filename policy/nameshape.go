@@ -107,7 +107,7 @@ func nameMarked(t string) bool {
 var webTerms = setOf(`document.cookie set-cookie samesite httponly max-age localstorage sessionstorage
 	indexeddb e-mail opt-out opt-in cross-site third-party first-party wi-fi add-on add-ons plug-in plug-ins
 	pop-up pop-ups log-in sign-in e.g i.e etc n/a gdpr ccpa lgpd eu uk usa cookie cookies web-beacons
-	x-frame-options user-agent cookie-banner flash`)
+	x-frame-options user-agent cookie-banner flash 2-digit`)
 
 var (
 	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)

@@ -174,6 +174,9 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 				}
 			}
 		case n.Type != html.ElementNode:
+		case codeElements[n.DataAtom] && settingCode.MatchString(strings.TrimSpace(nodeText(n, true))):
+			// "<code>anonymize_ip: true</code>": a setting of a script,
+			// not a cookie.
 		case codeElements[n.DataAtom]:
 			ev := inCode
 			if namedAfter(n) {
@@ -363,8 +366,11 @@ var (
 	// markdownEmphasis is a word in Markdown's underscore emphasis that
 	// no renderer turned into italics ("_cookies_").
 	markdownEmphasis = regexp.MustCompile(`^_[a-zA-Z]{4,}_$`)
-	codeElements     = elementSet(`code kbd samp tt var`)
-	emphElements     = elementSet(`b strong i em mark u cite dfn`)
+	// settingCode is a script's setting written as code: a key, a colon
+	// and a literal ("anonymize_ip: true", "cookie_expires: 0").
+	settingCode  = regexp.MustCompile(`^[\w.$-]+\s*:\s*(true|false|null|-?[0-9.]+|'[^']*'|"[^"]*")[;,]?$`)
+	codeElements = elementSet(`code kbd samp tt var`)
+	emphElements = elementSet(`b strong i em mark u cite dfn`)
 )
 
 // sentence bounds a paragraph kept as a purpose.
