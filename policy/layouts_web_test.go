@@ -360,6 +360,15 @@ export default function Page() {
 			want: []got{{"st_visit", Statistics, "prose"}, {"st_day", Statistics, "prose"}},
 		},
 		{
+			name: "a cookie's other name given in its purpose",
+			file: "cookies.html",
+			page: `<h2>Statistics cookies</h2>
+				<table><tr><th>Cookie name</th><th>Purpose</th><th>Expiration</th></tr>
+				<tr><td>st_rate</td><td>Slows the counter's requests. Set through our tag loader, this cookie is named st_rate_&lt;tag-id&gt;.</td><td>1 minute</td></tr>
+				<tr><td>st_id</td><td>This cookie is called by the counter on each page.</td><td>2 years</td></tr></table>`,
+			want: []got{{"st_rate", Statistics, "table"}, {"st_rate_<tag-id>", Statistics, "table"}, {"st_id", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -212,45 +212,6 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	x.declareProse(found, lead, "", sentence(flat), Duration{}, nodes[0].Parent)
 }
 
-// namedQuotes returns the quoted words of text that follow, within four
-// words, a word naming cookies.
-func namedQuotes(text string) []string {
-	var out []string
-	for _, q := range []struct{ open, close string }{{"\"", "\""}, {"“", "”"}, {"«", "»"}, {"„", "“"}} {
-		rest, before := text, ""
-		for {
-			i := strings.Index(rest, q.open)
-			if i < 0 {
-				break
-			}
-			before += rest[:i]
-			rest = rest[i+len(q.open):]
-			j := strings.Index(rest, q.close)
-			if j < 0 {
-				break
-			}
-			inner := strings.TrimSpace(rest[:j])
-			ws := words(before)
-			if len(ws) > 4 {
-				ws = ws[len(ws)-4:]
-			}
-			if inner != "" && !strings.ContainsAny(inner, " \t") && find(ws, cookieWords) >= 0 && find(ws, namingWords) >= 0 &&
-				find(words(inner), cookieWords) < 0 {
-				out = append(out, inner)
-			}
-			before += " " + inner + " "
-			rest = rest[j+len(q.close):]
-		}
-	}
-	return out
-}
-
-// namingWords give a cookie its name: "cookies called", "denominadas",
-// "genannt". A gloss ("also called «kakor»") names cookies themselves and is
-// left out by the caller.
-var namingWords = parsePhrases("called", "named", "denominad*", "llamad*", "appele*", "nomme*", "genannt", "namens",
-	"chiamat*", "denominat*", "genaamd", "heten", "chamad*", "kallas", "hedder", "heter", "nazwan*", "nimelta")
-
 // codeLike reports whether text reads as program source rather than
 // prose: imports, or many of the characters of code.
 func codeLike(s string) bool {

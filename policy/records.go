@@ -91,6 +91,14 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 		x.warnf("%s: %q is %s, not a cookie or web storage; kept with type %s, not audited", where, f.name.text, typeText(f.typ, f.category), typ)
 	}
 	durs := x.durations(names, f.duration, where)
+	if len(names) == 1 {
+		// The cookie's other name, given in its purpose.
+		for _, n := range namedInPurpose(purpose) {
+			if n != names[0] {
+				names, durs = append(names, n), append(durs, durs[0])
+			}
+		}
+	}
 	for i, name := range names {
 		pat, err := ParsePattern(name)
 		if err != nil {
