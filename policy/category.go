@@ -244,7 +244,7 @@ func (lx lexicon) cookieKind(s string) (Category, bool) {
 			continue
 		}
 		near := false
-		for k := max(0, i-2); k <= min(len(ws)-1, i+3); k++ {
+		for k := max(0, i-3); k <= min(len(ws)-1, i+3); k++ {
 			if k != i && find(ws[k:k+1], cookieWords) == 0 {
 				near = true
 			}

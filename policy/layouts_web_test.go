@@ -369,6 +369,14 @@ export default function Page() {
 			want: []got{{"st_rate", Statistics, "table"}, {"st_rate_<tag-id>", Statistics, "table"}, {"st_id", Statistics, "table"}},
 		},
 		{
+			name: "an introduction whose category word comes three words after the word cookie",
+			file: "cookies.html",
+			page: `<h2>Deklaracja</h2><p>Strona używa kilku rodzajów plików.</p>
+				<p>Te pliki cookie zbierają dane statystyczne o wizytach, bez danych osobowych.</p>
+				<table><tr><th>Nazwa</th><th>Cel</th></tr><tr><td>st_visit</td><td>Liczy wizyty</td></tr></table>`,
+			want: []got{{"st_visit", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
