@@ -85,6 +85,14 @@ func (x *extractor) pushHeading(h *heading, n *html.Node, text string) {
 		return
 	}
 	h.own, h.ownOK = x.lex.heading(text)
+	if !h.ownOK && n != nil {
+		// "<strong>Complianz</strong><span>Functional</span>": words in
+		// elements of their own, set apart by the page's style, not by
+		// a space.
+		if t := collapse(spacedText(n)); t != collapse(text) {
+			h.own, h.ownOK = x.lex.heading(t)
+		}
+	}
 	x.headings = append(x.headings, h)
 }
 

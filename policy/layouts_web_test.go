@@ -377,6 +377,25 @@ export default function Page() {
 			want: []got{{"st_visit", Statistics, "table"}},
 		},
 		{
+			name: "a service's summary whose category is in an element of its own, no space before it",
+			file: "cookies.html",
+			page: `<h2>Gesetzte Cookies</h2>
+				<details open><summary><span class="t"><strong>Zähler</strong><span>Funktional</span></span></summary>
+				<div class="c"><p>Wir merken uns Einstellungen.</p><div class="table">
+				<div class="row"><div><strong>Name</strong><span>zl_visit</span></div><div><strong>Gültig bis</strong><span>1 Jahr</span></div><div><strong>Funktion</strong><span>Zählt Besuche</span></div></div>
+				<div class="row"><div><strong>Name</strong><span>zl_day</span></div><div><strong>Gültig bis</strong><span>1 Tag</span></div><div><strong>Funktion</strong><span>Zählt Tage</span></div></div>
+				</div></div></details>`,
+			want: []got{{"zl_visit", Preferences, "record"}, {"zl_day", Preferences, "record"}},
+		},
+		{
+			name: "a company's initials and a negated adjective in prose are no names",
+			file: "cookies.html",
+			page: `<h2>Which cookies we set</h2>
+				<p>Este sitio de <strong>TALLERES UNIDOS, S.L.U.</strong> usa la cookie <code>tu_sess</code>.</p>
+				<p><strong>Functional:</strong> These cookies run some non-essential features of the shop.</p>`,
+			want: []got{{"tu_sess", Unclassified, "prose"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -123,10 +123,17 @@ func notAName(t string) bool {
 	lt := strings.ToLower(t)
 	return webTerms[lt] || cutTerm(t) || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
 		hostShape.MatchString(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
-		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t)
+		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
+		negatedWord.MatchString(t)
 }
 
 var (
+	// initials are capitals each followed by a dot, as a company's form or
+	// a country is written ("S.L.U", "U.S.").
+	initials = regexp.MustCompile(`^(\p{Lu}\.)+\p{Lu}?$`)
+	// negatedWord is an adjective of prose made with "non-"
+	// ("non-essential functionalities").
+	negatedWord = regexp.MustCompile(`^[Nn]on-\p{Ll}+$`)
 	// footnoted is a plain word with a footnote's mark ("them[1]"), which
 	// a page copied with its footnotes writes.
 	footnoted = regexp.MustCompile(`^\p{Ll}+\[\d{1,2}\]$`)

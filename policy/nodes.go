@@ -57,6 +57,33 @@ func nodeText(n *html.Node, placeholders bool) string {
 	return b.String()
 }
 
+// spacedText returns the text of n with a space at each element's start
+// and end, so that words in sibling elements stay apart.
+func spacedText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(c *html.Node)
+	walk = func(c *html.Node) {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				return
+			}
+			b.WriteByte(' ')
+			for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+				walk(cc)
+			}
+			b.WriteByte(' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c)
+	}
+	return b.String()
+}
+
 // nodeTextOf returns the text of n itself, as [nodeText] writes it.
 func nodeTextOf(n *html.Node, placeholders bool) string {
 	var b strings.Builder
