@@ -391,7 +391,11 @@ func (f *fields) set(r role, c *cell) {
 	case roleProvider:
 		f.provider = c.text
 	case rolePurpose:
-		f.purpose = c.text
+		// A record's first purpose is its own; a later field read as one
+		// describes a link or a note ("Link description: …").
+		if f.purpose == "" {
+			f.purpose = c.text
+		}
 	case roleFunction:
 		f.function = c.text
 	case roleCategory:

@@ -228,12 +228,8 @@ func (x *extractor) visit(n *html.Node) {
 		if tableParts(n) && x.table(n) {
 			return
 		}
-	case atom.Dl:
-		if x.list(n, dlPairs(n), 0) || x.keyedList(n) {
-			return
-		}
-	case atom.Ul, atom.Ol:
-		if x.list(n, liPairs(n), 0) || x.keyedList(n) {
+	case atom.Dl, atom.Ul, atom.Ol:
+		if pairs := listPairs(n); x.list(n, pairs, 0) || x.namedList(n, pairs) || x.keyedList(n) {
 			return
 		}
 	}

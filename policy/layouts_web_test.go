@@ -396,6 +396,17 @@ export default function Page() {
 			want: []got{{"tu_sess", Unclassified, "prose"}},
 		},
 		{
+			name: "a name in bold over a list of its labelled fields, a link's description after its purpose",
+			file: "cookies.html",
+			page: `<h2>Cookies utilizadas</h2>
+				<strong>tz_vis</strong>
+				<ul><li>Proveedor de la cookie: .contador.example</li><li>Finalidad de la cookie: Cookie analítica</li>
+				<li>Descripción del enlace: Política del contador</li></ul>
+				<strong>tz_ad</strong>
+				<ul><li>Proveedor de la cookie: .anuncios.example</li><li>Finalidad de la cookie: Para mostrar anuncios según sus intereses.</li></ul>`,
+			want: []got{{"tz_vis", Statistics, "list"}, {"tz_ad", Unclassified, "list"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -102,3 +102,69 @@ func boldLabel(n *html.Node) (label, value string, ok bool) {
 	}
 	return label, collapse(rest.String()), true
 }
+
+// listName returns the name a labelled list of one cookie's fields
+// follows when the list has no name of its own: the name alone in bold
+// right before the list ("<strong>ANID</strong><ul><li>Provider:
+// .google.com</li><li>Purpose: analytics cookie</li>…</ul>"). The list
+// must hold two fields or more, none of them a name.
+func listName(list *html.Node, pairs []pair) string {
+	prev := list.PrevSibling
+	for prev != nil && blank(prev) {
+		prev = prev.PrevSibling
+	}
+	if prev == nil || prev.Type != html.ElementNode || (prev.DataAtom != atom.Strong && prev.DataAtom != atom.B) {
+		return ""
+	}
+	name := collapse(nodeText(prev, false))
+	if name == "" || strings.ContainsFunc(name, unicode.IsSpace) || strings.HasSuffix(name, ":") || utf8.RuneCountInString(name) > 80 ||
+		!validName(name) || notAName(name) {
+		return ""
+	}
+	n := 0
+	for _, p := range pairs {
+		switch columnRole(p.label) {
+		case roleName:
+			return ""
+		case roleNone:
+		default:
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return name
+}
+
+// namedList reads a labelled list that follows a name in bold (see
+// listName) as that cookie's record.
+func (x *extractor) namedList(list *html.Node, pairs []pair) bool {
+	name := listName(list, pairs)
+	if name == "" {
+		return false
+	}
+	return x.list(list, append([]pair{{label: "Name", value: name, lines: name}}, pairs...), 0)
+}
+
+// listPairs returns the label and value pairs of a list element.
+func listPairs(n *html.Node) []pair {
+	if n.DataAtom == atom.Dl {
+		return dlPairs(n)
+	}
+	return liPairs(n)
+}
+
+// beforeList reports whether a run of inline content is the bold name of
+// the labelled list after it, which reads it (see namedList).
+func beforeList(nodes []*html.Node) bool {
+	last := nodes[len(nodes)-1]
+	next := last.NextSibling
+	for next != nil && blank(next) {
+		next = next.NextSibling
+	}
+	if next == nil || (next.DataAtom != atom.Ul && next.DataAtom != atom.Ol && next.DataAtom != atom.Dl) {
+		return false
+	}
+	return listName(next, listPairs(next)) != ""
+}
