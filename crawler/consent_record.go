@@ -46,6 +46,12 @@ func recordState(before, after map[string]string) string {
 			countChoice(r.name, last, recordText(r.value), &on, &off)
 			continue
 		}
+		if last := recordSuffix(r.name); recordKeyDoNotTrack.MatchString(last) {
+			// A do-not-track flag (Salesforce Commerce Cloud's
+			// "dw_dnt=0" after an accept) says the reverse of a consent.
+			countChoice(r.name, "disable_tracking", recordText(r.value), &on, &off)
+			continue
+		}
 		y, n, bare := readRecord(r.name, r.value)
 		if !bare {
 			on, off = on+y, off+n
@@ -246,9 +252,10 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 // values that say a notice was dismissed, whatever the name.
 func isRecord(name, v string, markers bool) bool {
 	text := recordText(v)
-	w := strings.ToLower(text)
+	w := strings.Trim(strings.ToLower(text), `"'`)
 	last := recordSuffix(name)
 	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) ||
+		recordKeyDoNotTrack.MatchString(last) && (w == "0" || w == "1") ||
 		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w]) ||
 		letterRecord(text)
 	if named && (markers || !recordMarker.MatchString(name)) {

@@ -88,6 +88,10 @@ var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consen
 // ads not disabled): their yes is a no, and their no a yes.
 var recordKeyDisable = regexp.MustCompile(`(?i)^disabled?[-_]?[a-z0-9]`)
 
+// recordKeyDoNotTrack is a record's name that holds a do-not-track flag
+// ("dw_dnt"): 1 refuses, 0 allows.
+var recordKeyDoNotTrack = regexp.MustCompile(`(?i)^(dnt|do[-_]?not[-_]?track)$`)
+
 // Keys that name the refusal ({"reject": "true"}): a yes there is a no.
 var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
 
