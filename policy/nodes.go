@@ -52,7 +52,7 @@ var blockElements = elementSet(`address article aside blockquote br dd details d
 func nodeText(n *html.Node, placeholders bool) string {
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		writeText(&b, c, placeholders)
+		writeText(&b, c, placeholders, false)
 	}
 	return b.String()
 }
@@ -61,25 +61,8 @@ func nodeText(n *html.Node, placeholders bool) string {
 // and end, so that words in sibling elements stay apart.
 func spacedText(n *html.Node) string {
 	var b strings.Builder
-	var walk func(c *html.Node)
-	walk = func(c *html.Node) {
-		switch c.Type {
-		case html.TextNode:
-			b.WriteString(c.Data)
-		case html.ElementNode:
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Template, atom.Noscript:
-				return
-			}
-			b.WriteByte(' ')
-			for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
-				walk(cc)
-			}
-			b.WriteByte(' ')
-		}
-	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c)
+		writeText(&b, c, false, true)
 	}
 	return b.String()
 }
@@ -87,11 +70,13 @@ func spacedText(n *html.Node) string {
 // nodeTextOf returns the text of n itself, as [nodeText] writes it.
 func nodeTextOf(n *html.Node, placeholders bool) string {
 	var b strings.Builder
-	writeText(&b, n, placeholders)
+	writeText(&b, n, placeholders, false)
 	return b.String()
 }
 
-func writeText(b *strings.Builder, c *html.Node, placeholders bool) {
+// writeText writes the text below c: blocks on lines of their own, and,
+// when spaced, every element set apart by spaces.
+func writeText(b *strings.Builder, c *html.Node, placeholders, spaced bool) {
 	switch c.Type {
 	case html.TextNode:
 		b.WriteString(stripJSX(c.Data))
@@ -103,15 +88,21 @@ func writeText(b *strings.Builder, c *html.Node, placeholders bool) {
 		if placeholders && c.Namespace == "" && !htmlElements[c.DataAtom] && glued(b.String()) {
 			b.WriteString("<" + c.Data + ">")
 		}
-		block := blockElements[c.DataAtom]
-		if block {
-			b.WriteByte('\n')
+		sep := byte(0)
+		switch {
+		case blockElements[c.DataAtom]:
+			sep = '\n'
+		case spaced:
+			sep = ' '
+		}
+		if sep != 0 {
+			b.WriteByte(sep)
 		}
 		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
-			writeText(b, cc, placeholders)
+			writeText(b, cc, placeholders, spaced)
 		}
-		if block {
-			b.WriteByte('\n')
+		if sep != 0 {
+			b.WriteByte(sep)
 		}
 	}
 }
