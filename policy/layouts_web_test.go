@@ -407,6 +407,17 @@ export default function Page() {
 			want: []got{{"tz_vis", Statistics, "list"}, {"tz_ad", Unclassified, "list"}},
 		},
 		{
+			name: "a table copied into paragraphs, one a row",
+			file: "cookies.html",
+			page: `<p><b>Les cookies de mesure d'audience</b></p>
+				<p>Nous comptons les visites.</p>
+				<p>Nom Utilité Expire</p>
+				<p>_cv_a Compte les visiteurs uniques 2 ans</p>
+				<p>cvStart et cvEnd Mesurent le temps passé sur une page 30 minutes</p>
+				<p>Nous ne gardons rien d'autre que le nombre _cv_z de visites.</p>`,
+			want: []got{{"_cv_a", Statistics, "table"}, {"cvStart", Statistics, "table"}, {"cvEnd", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

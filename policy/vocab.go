@@ -80,7 +80,7 @@ var columnRoles = []struct {
 	{rolePurpose, parsePhrases(
 		"purpose*", "description*", "usage", "use", "used for", "what it does", "what they do", "details",
 		"information*", "info", "function and purpose",
-		"finalit*", "descrip*", "objet*", "objectif*", "but", "buts", "utilisation",
+		"finalit*", "descrip*", "objet*", "objectif*", "but", "buts", "utilisation", "utilite",
 		"zweck*", "*zweck", "beschreibung", "verwendung*", "nutzung*",
 		"finalidad*", "proposito*", "objetivo*", "uso",
 		"descrizion*", "scopo", "scopi", "utilizzo",
