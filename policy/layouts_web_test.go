@@ -418,6 +418,13 @@ export default function Page() {
 			want: []got{{"_cv_a", Statistics, "table"}, {"cvStart", Statistics, "table"}, {"cvEnd", Statistics, "table"}},
 		},
 		{
+			name: "a block of program source shown as code declares nothing",
+			file: "cookies.md",
+			page: "## Cookies\n\nThe site sets the cookie `site_sess` to keep you signed in.\n\n## Ideas\n\nA plugin could declare its cookies:\n\n" +
+				"```php\nregister_cookies( 'shop', array( 'shop_cart' => array( 'label' => 'Cart cookie', 'expiration' => 2 * DAY_IN_SECONDS ) ) );\n```\n",
+			want: []got{{"site_sess", Unclassified, "prose"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

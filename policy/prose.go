@@ -132,6 +132,11 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	// In source code around a template, identifiers are no names; quoted
 	// strings may still be (a template's data).
 	code := codeLike(flat)
+	if code && inPre(nodes[0]) {
+		// A block of program source shown as code (an example of an
+		// API, a snippet to copy): what it names is the example's.
+		return
+	}
 	cookieTalk := find(words(withoutIdentifiers(flat)), cookieWords) >= 0
 	if !cookieTalk && !x.aboutCookies("") {
 		return
@@ -210,6 +215,16 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	}
 	lead := leadIn(nodes)
 	x.declareProse(found, lead, "", sentence(flat), Duration{}, nodes[0].Parent)
+}
+
+// inPre reports whether n is inside a preformatted block.
+func inPre(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Pre {
+			return true
+		}
+	}
+	return false
 }
 
 // codeLike reports whether text reads as program source rather than
