@@ -425,6 +425,15 @@ export default function Page() {
 			want: []got{{"site_sess", Unclassified, "prose"}},
 		},
 		{
+			name: "a known service named with a word for how it is used is a service, not a cookie",
+			file: "cookies.html",
+			page: `<h2>Statistics cookies</h2>
+				<table><tr><th>Name</th><th>Expiration</th><th>Function</th></tr>
+				<tr><td>HotJar Script</td><td>See the vendor's page</td><td>Loads the recorder</td></tr>
+				<tr><td>st_count</td><td>1 year</td><td>Counts visits</td></tr></table>`,
+			want: []got{{"st_count", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

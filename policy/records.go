@@ -69,8 +69,12 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	}
 	f.provider, f.domain = collapse(f.provider), collapse(f.domain)
 	names := splitNames(f.name.lines)
-	if len(names) == 0 || x.serviceWord(f) {
-		if svc, ok := x.service(f.name.text); ok {
+	svc, isService := x.serviceLabel(f.name.text)
+	if len(names) == 0 || isService || x.serviceWord(f) {
+		if !isService {
+			svc, isService = x.service(f.name.text)
+		}
+		if isService {
 			x.declared()
 			x.addService(Declaration{
 				Service: svc, Provider: f.provider, Purpose: purpose, Category: cat, CategoryText: catText,
@@ -123,6 +127,20 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 		}, false)
 	}
 }
+
+// serviceLabel returns the service a name cell names with a word for how
+// the site uses it ("YouTube Embed", "Google Maps API", as Complianz
+// writes a service that sets no cookie of its own), when the knowledge
+// base knows the service.
+func (x *extractor) serviceLabel(text string) (string, bool) {
+	ws := strings.Fields(text)
+	if len(ws) < 2 || len(ws) > 4 || !serviceKinds[strings.ToLower(ws[len(ws)-1])] {
+		return "", false
+	}
+	return x.service(strings.Join(ws[:len(ws)-1], " "))
+}
+
+var serviceKinds = setOf(`embed embeds api sdk widget plugin script`)
 
 // bareRow reports whether a row holds a name and nothing about it: no
 // purpose, function, category, type or lifetime (a row of a service and a
