@@ -147,10 +147,9 @@ type extractor struct {
 	namesServices bool
 	// ids are the page's elements by id, for aria-controls.
 	ids map[string]*html.Node
-	// paraRoles are the columns of a table copied into paragraphs, while
-	// its rows are read; paraLast is its last paragraph (see paraTable).
-	paraRoles []role
-	paraLast  *html.Node
+	// paraLast is the last paragraph of a table copied into paragraphs,
+	// while its rows are read (see paraTable).
+	paraLast *html.Node
 	// dataNames are the names read from records kept as data in the
 	// page's code, which the code's text, read as prose, must not declare
 	// again.

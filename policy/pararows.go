@@ -15,45 +15,41 @@ import (
 func (x *extractor) paraTable(nodes []*html.Node, flat string) bool {
 	p := nodes[0].Parent
 	if p == nil || p.DataAtom != atom.P {
-		x.paraRoles = nil
+		x.paraLast = nil
 		return false
 	}
-	if roles := titleWords(flat); roles != nil {
-		x.paraRoles, x.paraLast = roles, p
+	if titleWords(flat) {
+		x.paraLast = p
 		return true
 	}
-	if x.paraRoles == nil || previousElement(p) != x.paraLast {
-		x.paraRoles = nil
+	if x.paraLast == nil || previousElement(p) != x.paraLast {
+		x.paraLast = nil
 		return false
 	}
 	f, ok := x.paraRow(flat)
 	if !ok {
-		x.paraRoles = nil
+		x.paraLast = nil
 		return false
 	}
 	x.paraLast = p
-	x.declared()
 	x.row(f, &tableContext{layout: LayoutTable, intro: x.takeIntro()})
 	return true
 }
 
-// titleWords returns the roles of a paragraph whose every word titles a
-// column, one of them the name: two to six words, nothing else.
-func titleWords(flat string) []role {
+// titleWords reports whether every word of a paragraph titles a column,
+// one of them the name: two to six words, nothing else.
+func titleWords(flat string) bool {
 	ws := strings.Fields(flat)
 	if len(ws) < 2 || len(ws) > 6 {
-		return nil
+		return false
 	}
 	roles := make([]role, len(ws))
 	for i, w := range ws {
 		if roles[i] = columnRole(w); roles[i] == roleNone {
-			return nil
+			return false
 		}
 	}
-	if !isHeader(roles) {
-		return nil
-	}
-	return roles
+	return isHeader(roles)
 }
 
 // paraRow reads a paragraph of a table copied into paragraphs: the names
