@@ -25,8 +25,8 @@ func (x *extractor) leadRecord(nodes []*html.Node) bool {
 	if i == len(nodes) || nodes[i].Type != html.ElementNode || (nodes[i].DataAtom != atom.Strong && nodes[i].DataAtom != atom.B) {
 		return false
 	}
-	name := collapse(nodeText(nodes[i], false))
-	if name == "" || strings.ContainsFunc(name, unicode.IsSpace) || strings.HasSuffix(name, ":") || utf8.RuneCountInString(name) > 80 || !validName(name) {
+	name, ok := boldName(nodes[i])
+	if !ok {
 		return false
 	}
 	var purpose strings.Builder
@@ -109,16 +109,12 @@ func boldLabel(n *html.Node) (label, value string, ok bool) {
 // .google.com</li><li>Purpose: analytics cookie</li>…</ul>"). The list
 // must hold two fields or more, none of them a name.
 func listName(list *html.Node, pairs []pair) string {
-	prev := list.PrevSibling
-	for prev != nil && blank(prev) {
-		prev = prev.PrevSibling
-	}
+	prev := beside(list, true)
 	if prev == nil || prev.Type != html.ElementNode || (prev.DataAtom != atom.Strong && prev.DataAtom != atom.B) {
 		return ""
 	}
-	name := collapse(nodeText(prev, false))
-	if name == "" || strings.ContainsFunc(name, unicode.IsSpace) || strings.HasSuffix(name, ":") || utf8.RuneCountInString(name) > 80 ||
-		!validName(name) || notAName(name) {
+	name, ok := boldName(prev)
+	if !ok || notAName(name) {
 		return ""
 	}
 	n := 0
@@ -158,13 +154,35 @@ func listPairs(n *html.Node) []pair {
 // beforeList reports whether a run of inline content is the bold name of
 // the labelled list after it, which reads it (see namedList).
 func beforeList(nodes []*html.Node) bool {
-	last := nodes[len(nodes)-1]
-	next := last.NextSibling
-	for next != nil && blank(next) {
-		next = next.NextSibling
-	}
+	next := beside(nodes[len(nodes)-1], false)
 	if next == nil || (next.DataAtom != atom.Ul && next.DataAtom != atom.Ol && next.DataAtom != atom.Dl) {
 		return false
 	}
 	return listName(next, listPairs(next)) != ""
+}
+
+// boldName returns the text of a bold element when it can be one
+// cookie's name: one word of a name's characters, no label (no colon).
+func boldName(b *html.Node) (string, bool) {
+	name := collapse(nodeText(b, false))
+	if name == "" || strings.ContainsFunc(name, unicode.IsSpace) || strings.HasSuffix(name, ":") || utf8.RuneCountInString(name) > 80 || !validName(name) {
+		return "", false
+	}
+	return name, true
+}
+
+// beside returns the sibling before n (back) or after it, past blank
+// nodes, or nil.
+func beside(n *html.Node, back bool) *html.Node {
+	step := func(c *html.Node) *html.Node {
+		if back {
+			return c.PrevSibling
+		}
+		return c.NextSibling
+	}
+	s := step(n)
+	for s != nil && blank(s) {
+		s = step(s)
+	}
+	return s
 }

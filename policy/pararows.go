@@ -22,7 +22,7 @@ func (x *extractor) paraTable(nodes []*html.Node, flat string) bool {
 		x.paraLast = p
 		return true
 	}
-	if x.paraLast == nil || previousElement(p) != x.paraLast {
+	if x.paraLast == nil || beside(p, true) != x.paraLast {
 		x.paraLast = nil
 		return false
 	}
@@ -91,14 +91,4 @@ func (x *extractor) paraRow(flat string) (fields, bool) {
 		f.set(roleDuration, &cell{text: duration, lines: duration})
 	}
 	return f, true
-}
-
-// previousElement returns the element before n among its siblings,
-// skipping blank text.
-func previousElement(n *html.Node) *html.Node {
-	prev := n.PrevSibling
-	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
-		prev = prev.PrevSibling
-	}
-	return prev
 }
