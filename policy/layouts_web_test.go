@@ -434,6 +434,16 @@ export default function Page() {
 			want: []got{{"st_count", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
 		},
 		{
+			name: "a service's list of labelled fields names no cookies",
+			file: "cookies.html",
+			page: `<h2>Analyse-Cookies</h2>
+				<table><tr><th>Cookie</th><th>Dauer</th><th>Zweck</th></tr><tr><td>st_id</td><td>2 Jahre</td><td>Zählt Besucher</td></tr></table>
+				<h3>Zähldienst</h3><p>Wir nutzen einen Zähldienst.</p>
+				<ul><li><strong>Anbieter: </strong>Zähl GmbH, Berlin</li><li><strong>Datenverarbeitung: </strong>EU/EWR</li>
+				<li><strong>IP-Kürzung: </strong>Aktiviert</li><li><strong>Speicherdauer: </strong>14 Monate</li></ul>`,
+			want: []got{{"st_id", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

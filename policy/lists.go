@@ -13,6 +13,9 @@ import (
 // "<dt>_ga</dt><dd>distinguishes users</dd>". Items led by no name are
 // visited as usual. It reports whether any item declared a cookie.
 func (x *extractor) keyedList(list *html.Node) bool {
+	if x.fieldList(list) {
+		return false
+	}
 	type item struct {
 		node     *html.Node
 		names    []string
@@ -123,6 +126,24 @@ func (x *extractor) keyedList(list *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// fieldList reports whether a list is one service's record of labelled
+// fields ("Anbieter: Google Ireland", "Datenverarbeitung: EU/EWR",
+// "Speicherdauer: 14 Monate"): two of its labels or more name what a
+// cookie table's columns hold (a provider, a lifetime, a purpose), and
+// none is a cookie's name. Its other labels are more fields, not cookies.
+func (x *extractor) fieldList(list *html.Node) bool {
+	n := 0
+	for _, p := range listPairs(list) {
+		switch r := columnRole(p.label); {
+		case x.known(p.label) || strings.Contains(p.label, "_"):
+			return false
+		case r != roleNone && r != roleName:
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // listItems returns the items of a list: its li, dt and dd elements,
