@@ -444,6 +444,15 @@ export default function Page() {
 			want: []got{{"st_id", Statistics, "table"}},
 		},
 		{
+			name: "consent signals and the names of data frameworks are no cookies",
+			file: "cookies.html",
+			page: `<h2>Pliki cookie analityczne</h2>
+				<p>Używamy pliku <code>st_visit</code> do liczenia wizyt.</p>
+				<p>Tryb zgody: <code>analytics_storage</code> i <code>ad_storage</code> są domyślnie odrzucone.</p>
+				<p>Dostawcy cookies analitycznych mają siedziby w USA. Przekazywanie danych odbywa się na podstawie <strong>EU-US Data Privacy Framework</strong>.</p>`,
+			want: []got{{"st_visit", Statistics, "prose"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -103,11 +103,14 @@ func nameMarked(t string) bool {
 }
 
 // webTerms are words of cookie policies shaped like cookie names that are
-// not cookie names.
+// not cookie names; among them the signals of Google's Consent Mode
+// ("ad_storage: denied"), which a page lists beside its cookies but which
+// are the names of consent states, never of cookies.
 var webTerms = setOf(`document.cookie set-cookie samesite httponly max-age localstorage sessionstorage
 	indexeddb e-mail opt-out opt-in cross-site third-party first-party wi-fi add-on add-ons plug-in plug-ins
 	pop-up pop-ups log-in sign-in e.g i.e etc n/a gdpr ccpa lgpd eu uk usa cookie cookies web-beacons
-	x-frame-options user-agent cookie-banner flash 2-digit`)
+	x-frame-options user-agent cookie-banner flash 2-digit
+	ad_storage analytics_storage ad_user_data ad_personalization functionality_storage personalization_storage security_storage`)
 
 var (
 	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)
@@ -124,10 +127,14 @@ func notAName(t string) bool {
 	return webTerms[lt] || cutTerm(t) || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
 		hostShape.MatchString(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
-		negatedWord.MatchString(t)
+		negatedWord.MatchString(t) || regionPair.MatchString(t)
 }
 
 var (
+	// regionPair joins the abbreviations of regions of the world, as the
+	// frameworks for moving data between them are named ("EU-US Data
+	// Privacy Framework", "UE-USA").
+	regionPair = regexp.MustCompile(`^(EU|EEA|EWR|EER|UE|EEE|US|USA|UK|CH)(-(EU|EEA|EWR|EER|UE|EEE|US|USA|UK|CH))+$`)
 	// initials are capitals each followed by a dot, as a company's form or
 	// a country is written ("S.L.U", "U.S.").
 	initials = regexp.MustCompile(`^(\p{Lu}\.)+\p{Lu}?$`)
