@@ -453,6 +453,16 @@ export default function Page() {
 			want: []got{{"st_visit", Statistics, "prose"}},
 		},
 		{
+			name: "a group title marked as a heading in a label beside its switch heads the group's table",
+			file: "cookies.html",
+			page: `<h2>Datenschutzeinstellungen</h2>
+				<div class="group"><div class="row"><label><span role="heading" aria-level="4">Statistiken (1)</span></label>
+				<label class="switch"><span class="sr-only">Statistiken</span><input type="checkbox" checked></label></div>
+				<p>Statistik-Cookies erfassen Informationen anonym.</p>
+				<table><tr><th>Name</th><td>Zähler</td></tr><tr><th>Cookie Name</th><td>st_a,st_b</td></tr><tr><th>Cookie Laufzeit</th><td>1 Jahr</td></tr></table></div>`,
+			want: []got{{"st_a", Statistics, "table"}, {"st_b", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -25,9 +25,13 @@ func isInline(n *html.Node) bool {
 			return false
 		}
 	}
-	block := false
+	// An element marked as a heading (a consent box's group title in a
+	// <span role="heading">), or holding one, heads what follows as a
+	// heading does.
+	heading := func(c *html.Node) bool { return strings.EqualFold(attr(c, "role"), "heading") }
+	block := heading(n)
 	walk(n, func(c *html.Node) bool {
-		if blockElements[c.DataAtom] && c.DataAtom != atom.Br {
+		if blockElements[c.DataAtom] && c.DataAtom != atom.Br || heading(c) {
 			block = true
 		}
 		return !block
