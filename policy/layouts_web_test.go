@@ -463,6 +463,16 @@ export default function Page() {
 			want: []got{{"st_a", Statistics, "table"}, {"st_b", Statistics, "table"}},
 		},
 		{
+			name: "a question about cookie preferences names no category; an ads tab does",
+			file: "cookie-policy.html",
+			page: `<h2>Come posso controllare le preferenze sui cookie?</h2>
+				<p>Puoi cambiare le tue scelte in ogni momento.</p>
+				<div class="cli-tab-section"><div class="cli-tab-header"><a role="button" class="cli-nav-link" data-toggle="cli-toggle-tab">Annunci</a></div>
+				<div class="cli-tab-content"><table><thead><tr><th>Cookie</th><th>Durata</th><th>Descrizione</th></tr></thead>
+				<tbody><tr><td>zz_ads</td><td>1 anno</td><td>Mostra annunci pertinenti</td></tr></tbody></table></div></div>`,
+			want: []got{{"zz_ads", Marketing, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +
