@@ -130,10 +130,12 @@ function labelWords(env) {
       // refusal when the rest, after a short joining word, is one.
       // So is one whose rest is how a refusal goes on ("Chiudi senza
       // accettare", close without accepting, as "continua senza
-      // accettare" is a refusal).
+      // accettare" is a refusal). One whose rest is an accept ("Close and
+      // accept cookies", an X named so) is that accept.
       const m = /^\S+\s+(?:\S{1,3}\s+)?(\S.*)$/u.exec(t);
       if (!m || env.closes(m[1])) return "";
-      return classify(m[1]) === "reject" || refusalTails().has(m[1]) ? "reject" : "";
+      const rest = classify(m[1]);
+      return rest === "reject" || refusalTails().has(m[1]) ? "reject" : rest === "accept" ? "accept" : "";
     }
     const st = settingsRank(t);
     for (const v of variants(t)) {
@@ -149,6 +151,10 @@ function labelWords(env) {
     const i = t.indexOf(" "), j = t.lastIndexOf(" ");
     if (i > 0 && ACCEPT.has(t.slice(0, i)) && classify(t.slice(i + 1)) === "reject") return "reject";
     if (j > 0 && ACCEPT.has(t.slice(j + 1)) && classify(t.slice(0, j)) === "reject") return "reject";
+    // An acknowledgement before an accept ("Got it, accept", "OK, accept
+    // all"): the accept.
+    const k = t.indexOf(", ");
+    if (k > 0 && ACCEPT.has(t.slice(0, k)) && classify(t.slice(k + 2)) === "accept") return "accept";
     return "";
   };
   // A label without whatever arrows or marks surround it.

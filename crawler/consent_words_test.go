@@ -367,7 +367,7 @@ func TestLabelVariants(t *testing.T) {
 		"chiudi senza accettare":     "reject",
 		"close without accepting":    "reject",
 		"fermer":                     "",
-		"schliessen und akzeptieren": "",
+		"schliessen und akzeptieren": "accept",
 		"close all":                  "",
 		// A notice's only button, thanking the visitor (WordPress's Cookie
 		// Consent plugin).
@@ -411,6 +411,14 @@ func TestLabelVariants(t *testing.T) {
 		"accetta solo cookie necessari":   "reject",
 		"nur notwendige cookies zulassen": "reject",
 		"accept all":                      "accept",
+		// A close named for the accept it makes, and an acknowledgement
+		// before an accept.
+		"close and accept cookies": "accept",
+		"close and accept all":     "accept",
+		"close":                    "",
+		"got it, accept":           "accept",
+		"ok, accept all":           "accept",
+		"got it, manage settings":  "settings",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
