@@ -204,9 +204,10 @@ var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displa
 var recordChoiceValue = regexp.MustCompile(`(?i)^["']?(accepted|declined|rejected|denied|refused)["']?$`)
 
 // recordMarkerValue: a value that says a notice was seen or dismissed,
-// whatever the name of the record that holds it ("wpcc=dismiss"): a
-// marker, which says no more than that the visitor answered.
-var recordMarkerValue = regexp.MustCompile(`(?i)^["']?(dismiss|dismissed|acknowledged|seen|understood|got[-_ ]?it)["']?$`)
+// whatever the name of the record that holds it ("wpcc=dismiss", a TV
+// site's "disney_cc=ok"): a marker, which says no more than that the
+// visitor answered.
+var recordMarkerValue = regexp.MustCompile(`(?i)^["']?(dismiss|dismissed|acknowledged|seen|understood|got[-_ ]?it|ok|okay)["']?$`)
 
 // namedRecord is a consent record: its name (a cookie's or a storage
 // key) and its value.

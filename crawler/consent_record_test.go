@@ -268,6 +268,8 @@ func TestRecordChoice(t *testing.T) {
 		{"true under a name that says nothing, after an accept beside a refusal", nil, map[string]string{u + "cookie:dtPCB": "true"}, firstAccept, ""},
 		{"a notice's accept after which a tag wrote a digit", nil, map[string]string{u + "cookie:_gat": "1"}, noticeAccept, ""},
 		{"a dismissal under another name, after an accept beside a refusal", nil, map[string]string{u + "cookie:wpcc": "dismiss"}, firstAccept, ""},
+		{"a notice's accept that wrote OK under a name that says nothing", nil, map[string]string{u + "cookie:site_cc": "ok"}, noticeAccept, stateAccepted},
+		{"OK under a name that says nothing, after an accept beside a refusal", nil, map[string]string{u + "cookie:site_cc": "ok"}, firstAccept, ""},
 		{"a first layer with no refusal, its accept wrote a marker", nil, map[string]string{u + "cookie:euCookie": "set"}, soleAccept, stateAccepted},
 		{"a marker beside an accept with a refusal", nil, map[string]string{u + "cookie:euCookie": "set"}, firstAccept, ""},
 		{"a first layer with no refusal, its accept wrote a marker beside a refusal record", deflt, withMarker, soleAccept, stateRejected},
