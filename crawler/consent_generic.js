@@ -489,7 +489,10 @@ function genericBanner(env) {
   const groups = new Map();
   let climbs = 0;
   for (const b of found) {
-    if (b.role === "settings" || (b.role === "save" && !env.layer2)) continue;
+    // A save counts in a first layer only where it saves the purposes
+    // shown beside it (a bar of check boxes and "Submit", no accept and
+    // no refusal): see below.
+    if (b.role === "settings" || (b.role === "save" && !env.layer2 && !found.every((o) => o.role === "save" || o.role === "settings"))) continue;
     if (++climbs > 60) break;
     const c = containerOf(b.el);
     if (c && !groups.has(c)) groups.set(c, null);
@@ -544,7 +547,7 @@ function genericBanner(env) {
     g.purposes = toggles(c);
     let score = (g.accept ? 3 : 0) + (g.reject ? 3 : 0) + (g.settings ? 1 : 0);
     if (env.layer2) score += (g.save ? 3 : 0) + (g.purposes.length ? 2 : 0) + (g.reject ? 1 : 0);
-    if (!(g.accept || g.reject || (env.layer2 && g.save))) continue;
+    if (!(g.accept || g.reject || (env.layer2 && g.save) || (g.save && !g.settings && g.purposes.length))) continue;
     score += bannerLike(c) === 2 ? 0.5 : 0;
     // Settings drawn over the banner they came from: the one on top.
     if (env.layer2 && onTop(c)) score += 0.25;

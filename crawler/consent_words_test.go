@@ -419,6 +419,7 @@ func TestLabelVariants(t *testing.T) {
 		"got it, accept":           "accept",
 		"ok, accept all":           "accept",
 		"got it, manage settings":  "settings",
+		"submit":                   "save",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
