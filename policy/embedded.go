@@ -23,7 +23,12 @@ import (
 //     "OptanonGroupId", C0001 to C0005), its cookies ("Cookies" or
 //     "FirstPartyCookies", and "Hosts" with their own "Cookies") and
 //     "SubGroups"; a cookie has "Name", "Host", "Length" (days),
-//     "IsSession" and "description".
+//     "IsSession" and "description";
+//   - CookieYes's banner script is configured by a variable, var
+//     _ckyConfig = {"_categories": [{"name": "Analytics", "slug":
+//     "analytics", "cookies": [{"cookieID": "_ga", "domain": ".example.org",
+//     "provider": ""}], …}, …]}, from which its preference centre draws
+//     its lists of cookies by category.
 
 // cookieTableRE finds Cookiebot's category arrays.
 var cookieTableRE = regexp.MustCompile(`cookieTable([A-Za-z]+)["']?\s*[=:]\s*\[`)
@@ -51,6 +56,69 @@ func (x *extractor) script(s string) {
 	}
 	if strings.Contains(s, "Groups") {
 		x.oneTrustScript(s)
+	}
+	if strings.Contains(s, "_ckyConfig") {
+		x.cookieYesConfig(s)
+	}
+}
+
+// cookieYesConfigRE finds the assignment of CookieYes's configuration.
+var cookieYesConfigRE = regexp.MustCompile(`_ckyConfig\s*=\s*\{`)
+
+// cookieYesCategories maps the slugs of CookieYes's standard categories;
+// a category of the site's own is read by its name.
+var cookieYesCategories = map[string]Category{
+	"necessary": Necessary, "functional": Preferences, "analytics": Statistics,
+	"performance": Statistics, "advertisement": Marketing, "others": Unclassified,
+}
+
+// cookieYesConfig reads the cookies of CookieYes's configuration, each
+// with its category: the lists its preference centre shows, which a page
+// saved without the script's drawing does not show.
+func (x *extractor) cookieYesConfig(s string) {
+	m := cookieYesConfigRE.FindStringIndex(s)
+	if m == nil {
+		return
+	}
+	v, _, err := parseJSLiteral(s[m[1]-1:])
+	if err != nil {
+		x.warnf("script: CookieYes _ckyConfig is not a readable object")
+		return
+	}
+	conf, _ := v.(map[string]any)
+	cats, _ := conf["_categories"].([]any)
+	for _, c := range cats {
+		group, _ := c.(map[string]any)
+		name := collapse(firstString(group, "name", "slug"))
+		cat, ok := cookieYesCategories[strings.ToLower(scalarString(group["slug"]))]
+		if !ok {
+			if cat, ok = categoryOf(name); !ok {
+				cat = Unclassified
+			}
+		}
+		cookies, _ := group["cookies"].([]any)
+		for _, ck := range cookies {
+			cm, _ := ck.(map[string]any)
+			id := collapse(firstString(cm, "cookieID", "cookieId", "name"))
+			if id == "" {
+				continue
+			}
+			pat, err := ParsePattern(id)
+			if err != nil {
+				x.warnf("script: %v", err)
+				continue
+			}
+			x.add(Declaration{
+				Name:         pat,
+				Provider:     collapse(firstString(cm, "provider")),
+				Purpose:      collapse(firstString(cm, "description")),
+				Category:     cat,
+				CategoryText: name,
+				Duration:     x.duration(id, collapse(firstString(cm, "duration")), "script"),
+				Domain:       collapse(firstString(cm, "domain")),
+				Source:       Source{Page: x.page, Layout: LayoutCookieYesScript},
+			}, true)
+		}
 	}
 }
 

@@ -473,6 +473,23 @@ export default function Page() {
 			want: []got{{"zz_ads", Marketing, "table"}},
 		},
 		{
+			name: "CookieYes's configuration in a script gives its cookies their categories",
+			file: "cookie-policy.html",
+			page: `<html><head><script id="cookie-law-info-js-extra">
+				var _ckyConfig = {"_expiry":"365","_categories":[{"name":"Necessary","slug":"necessary","cookies":[{"cookieID":"cy_sess","domain":"example.org","provider":""}]},
+				{"name":"Advertisement","slug":"advertisement","cookies":[{"cookieID":"cy_ad","domain":".ads.example","provider":""}]},
+				{"name":"Kundenbindung","slug":"kunden","cookies":[{"cookieID":"cy_loyal","domain":"example.org","provider":""}]}]};
+				</script></head><body><h2>Customise Consent Preferences</h2><p>We use cookies to help you navigate.</p></body></html>`,
+			want: []got{{"cy_sess", Necessary, "cookieyes-script"}, {"cy_ad", Marketing, "cookieyes-script"}, {"cy_loyal", Unclassified, "cookieyes-script"}},
+		},
+		{
+			name: "a preference centre titled to customise consent preferences names no category",
+			file: "cookie-policy.html",
+			page: `<h2>Customise Consent Preferences</h2><table><tr><th>Cookie</th><th>Duration</th><th>Description</th></tr>
+				<tr><td>cy_lb</td><td>1 day</td><td>Routes requests</td></tr></table>`,
+			want: []got{{"cy_lb", Unclassified, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -97,6 +97,9 @@ const (
 	LayoutCookiebotScript = "cookiebot-script"
 	// LayoutOneTrustJSON is OneTrust's domain JSON (groups of cookies).
 	LayoutOneTrustJSON = "onetrust-json"
+	// LayoutCookieYesScript is CookieYes's configuration in a script
+	// (_ckyConfig, its categories and their cookies).
+	LayoutCookieYesScript = "cookieyes-script"
 	// LayoutComplianz is Complianz's cookie overview (#cmplz-cookies-overview).
 	LayoutComplianz = "complianz"
 	// LayoutBorlabs is Borlabs Cookie's cookie list.

@@ -258,6 +258,10 @@ var (
 		"preferences de consentement", "preferences de confidentialite", "preferencias de consentimiento",
 		"preferencias de privacidad", "preferenze di consenso", "preferenze sulla privacy",
 		"voorkeuren voor toestemming", "privacy voorkeuren", "consent settings",
+		// CookieYes's preference centre is titled "Customise Consent
+		// Preferences": the verb, not "customisation cookies".
+		"customi* consent preference*", "customi* your preference*", "customi* preference*", "customi* cookie*",
+		"customi* settings",
 	)
 	// negations cancel a category word one or two words later: "not
 	// strictly necessary", "non-essential", "nicht notwendige", "no
