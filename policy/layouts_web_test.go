@@ -490,6 +490,13 @@ export default function Page() {
 			want: []got{{"cy_lb", Unclassified, "table"}},
 		},
 		{
+			name: "a service's cookies listed in capitals in a note after it",
+			file: "cookies.html",
+			page: `<h2>Analytische cookies</h2><table><tr><td><strong>Cookie</strong></td><td><strong>Opslagperiode</strong></td><td><strong>Functie</strong></td></tr>
+				<tr><td>Telbureau (TBID, TBIDR)</td><td>1 jaar</td><td>Telt bezoeken</td></tr></table>`,
+			want: []got{{"TBID", Statistics, "table"}, {"TBIDR", Statistics, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -50,7 +50,7 @@ func splitNames(text string) []string {
 				}
 			}
 		}
-		if len(marked) > 0 && nameMarked(marked[0]) {
+		if len(marked) > 0 && nameMarked(marked[0]) || capsList(marked) {
 			names = nil
 		}
 	}
@@ -70,6 +70,23 @@ func splitNames(text string) []string {
 	}
 	return dedupe(dropOrdinals(names))
 }
+
+// capsList reports whether a note lists two names or more, each written
+// in capitals ("Scorecardresearch (UID, UIDR)"): the cookies of the
+// service before it, as names marked by an underscore would be.
+func capsList(names []string) bool {
+	if len(names) < 2 {
+		return false
+	}
+	for _, n := range names {
+		if !capsName.MatchString(n) {
+			return false
+		}
+	}
+	return true
+}
+
+var capsName = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,15}$`)
 
 // hyphenBreak is a word broken across lines by a hyphen, as text taken
 // from a PDF keeps it ("__next_hmr_refres-" / "h_hash__", "conteni-" /
