@@ -497,6 +497,14 @@ export default function Page() {
 			want: []got{{"TBID", Statistics, "table"}, {"TBIDR", Statistics, "table"}},
 		},
 		{
+			name: "a purpose's note that names local storage and says it is no cookie types the entry",
+			file: "cookiebeleid.html",
+			page: `<h2>Noodzakelijke cookies</h2><table><thead><tr><th>Cookie</th><th>Doel</th><th>Bewaartermijn</th></tr></thead>
+				<tbody><tr><td>zz_keuze</td><td>Bewaart de cookievoorkeuren (localStorage, geen cookie)</td><td>Permanent</td></tr>
+				<tr><td>zz_sessie</td><td>Houdt de sessie bij (sessiecookie)</td><td>Sessie</td></tr></tbody></table>`,
+			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,27 @@ func storageTypeOf(texts ...string) StorageType {
 	return Cookie
 }
 
+// noteStorage reads the web storage a purpose's note in parentheses names
+// ("Keeps the cookie choices (localStorage, geen cookie)"): a note that
+// names local or session storage or IndexedDB and no cookie, or only a
+// cookie it is not.
+func noteStorage(purpose string) StorageType {
+	for _, m := range parenNote.FindAllStringSubmatch(purpose, 4) {
+		ws := words(m[1])
+		for i, w := range ws {
+			if (w == "cookie" || w == "cookies") && (i >= 1 && negations[ws[i-1]] || i >= 2 && negations[ws[i-2]]) {
+				ws[i] = ""
+			}
+		}
+		if typ := storageTypeOf(strings.Join(ws, " ")); typ == LocalStorage || typ == SessionStorage || typ == IndexedDB {
+			return typ
+		}
+	}
+	return Cookie
+}
+
+var parenNote = regexp.MustCompile(`\(([^()]{1,60})\)`)
+
 // typeText returns the first of texts that names a storage type.
 func typeText(texts ...string) string {
 	for _, t := range texts {
@@ -52,6 +74,9 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	typ := storageTypeOf(f.typ, f.category)
 	if typ == Cookie {
 		typ = ctx.typ
+	}
+	if typ == Cookie {
+		typ = noteStorage(f.purpose)
 	}
 	if label, _, ok := strings.Cut(f.name.text, ":"); ok && columnRole(label) == roleDomain {
 		// "Domain: paypal.com" in the name's place: a host, no cookie.
