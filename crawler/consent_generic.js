@@ -488,11 +488,12 @@ function genericBanner(env) {
   // Group the buttons by container and keep the best banner.
   const groups = new Map();
   let climbs = 0;
+  // A save counts in a first layer only where it saves the purposes
+  // shown beside it (a bar of check boxes and "Submit", no accept and no
+  // refusal anywhere): see below.
+  const firstSave = !env.layer2 && !found.some((b) => b.role === "accept" || b.role === "reject");
   for (const b of found) {
-    // A save counts in a first layer only where it saves the purposes
-    // shown beside it (a bar of check boxes and "Submit", no accept and
-    // no refusal): see below.
-    if (b.role === "settings" || (b.role === "save" && !env.layer2 && !found.every((o) => o.role === "save" || o.role === "settings"))) continue;
+    if (b.role === "settings" || (b.role === "save" && !env.layer2 && !firstSave)) continue;
     if (++climbs > 60) break;
     const c = containerOf(b.el);
     if (c && !groups.has(c)) groups.set(c, null);

@@ -232,7 +232,7 @@ func (x *extractor) visit(n *html.Node) {
 			return
 		}
 	case atom.Dl, atom.Ul, atom.Ol:
-		if pairs := listPairs(n); x.list(n, pairs, 0) || x.namedList(n, pairs) || x.keyedList(n) {
+		if pairs := listPairs(n); x.list(n, pairs, 0) || x.namedList(n, pairs) || x.keyedList(n, pairs) {
 			return
 		}
 	}

@@ -11,9 +11,10 @@ import (
 // keyedList reads a list whose items are led by cookie names: "<li><code>_ga</code>
 // – distinguishes users</li>", "<li>_ga: distinguishes users</li>",
 // "<dt>_ga</dt><dd>distinguishes users</dd>". Items led by no name are
-// visited as usual. It reports whether any item declared a cookie.
-func (x *extractor) keyedList(list *html.Node) bool {
-	if x.fieldList(list) {
+// visited as usual. It reports whether any item declared a cookie. pairs
+// are the list's label and value pairs (see listPairs).
+func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
+	if x.fieldList(pairs) {
 		return false
 	}
 	type item struct {
@@ -133,9 +134,9 @@ func (x *extractor) keyedList(list *html.Node) bool {
 // "Speicherdauer: 14 Monate"): two of its labels or more name what a
 // cookie table's columns hold (a provider, a lifetime, a purpose), and
 // none is a cookie's name. Its other labels are more fields, not cookies.
-func (x *extractor) fieldList(list *html.Node) bool {
+func (x *extractor) fieldList(pairs []pair) bool {
 	n := 0
-	for _, p := range listPairs(list) {
+	for _, p := range pairs {
 		switch r := columnRole(p.label); {
 		case x.known(p.label) || strings.Contains(p.label, "_"):
 			return false
