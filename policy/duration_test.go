@@ -38,6 +38,12 @@ func TestParseDuration(t *testing.T) {
 		{"Sessão", session("Sessão")},
 		{"세션", session("세션")},
 		{"beständig", Duration{Persistent: true, Text: "beständig"}},
+		{"Relace", session("Relace")},
+		{"1 den", length(Day, "1 den")},
+		{"2 roky", length(2*Year, "2 roky")},
+		{"6 měsíců", length(6*Month, "6 měsíců")},
+		{"3 týdny", length(3*Week, "3 týdny")},
+		{"5 let", length(5*Year, "5 let")},
 		{"2 jaar", length(2*Year, "2 jaar")},
 		{"13 miesięcy", length(13*Month, "13 miesięcy")},
 		{"1 år", length(Year, "1 år")},
@@ -106,6 +112,25 @@ func TestParseDuration(t *testing.T) {
 				t.Errorf("ParseDuration(%q) (-want +got):\n%s", tt.in, diff)
 			}
 		})
+	}
+}
+
+// TestDurationTail checks the lifetime split off the last line of a
+// paragraph row whose last cells a copy ran together.
+func TestDurationTail(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, d, rest string }{
+		{"Vlastní 1 den", "1 den", "Vlastní"},
+		{"Měřič2 roky", "2 roky", "Měřič"},
+		{"GoogleSession", "Session", "Google"},
+		{"Reklamní síť 6 měsíců", "6 měsíců", "Reklamní síť"},
+		{"13 months", "13 months", ""},
+		{"HotJar", "", "HotJar"},
+		{"Analytics365", "", "Analytics365"},
+	} {
+		if d, rest := durationTail(tt.in); d != tt.d || rest != tt.rest {
+			t.Errorf("durationTail(%q) = %q, %q; want %q, %q", tt.in, d, rest, tt.d, tt.rest)
+		}
 	}
 }
 

@@ -35,12 +35,7 @@ func (x *extractor) flatTables(parent *html.Node, text string) bool {
 	if !strings.Contains(text, "\t") {
 		return false
 	}
-	var lines []string
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			lines = append(lines, l)
-		}
-	}
+	lines := nonEmptyLines(text)
 	type header struct {
 		at    int
 		roles []role

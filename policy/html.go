@@ -150,6 +150,10 @@ type extractor struct {
 	// paraLast is the last paragraph of a table copied into paragraphs,
 	// while its rows are read (see paraTable).
 	paraLast *html.Node
+	// paraCols are the columns of a table copied into paragraphs whose
+	// header paragraph gives one title a line; nil when its titles are
+	// words of one line.
+	paraCols []role
 	// dataNames are the names read from records kept as data in the
 	// page's code, which the code's text, read as prose, must not declare
 	// again.

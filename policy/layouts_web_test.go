@@ -505,6 +505,31 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "a table copied into paragraphs one cell a line, under a header of one title a line",
+			file: "cookies.html",
+			page: `<p>Přehled souborů cookie</p>
+				<p>Název cookie
+				Typ a funkce
+				Zdroj
+				Doba uložení</p>
+				<p>ZZSRV
+				Nezbytná cookie - Drží návštěvníka na jednom serveru
+				Vlastní
+				Relace</p>
+				<p>zz-{ID}-lang
+				Funkční cookie - Pamatuje si zvolený jazyk
+				Vlastní 1 den</p>
+				<p>_zz_visits
+				Analytická cookie - Počítá návštěvy stránek
+				Měřič2 roky</p>
+				<p>ZZAD
+				Marketingová cookie - Vybírá reklamy podle návštěv
+				Reklamní síť
+				6 měsíců</p>
+				<p>Časté dotazy</p>`,
+			want: []got{{"ZZSRV", Necessary, "table"}, {"zz-{ID}-lang", Preferences, "table"}, {"_zz_visits", Statistics, "table"}, {"ZZAD", Marketing, "table"}},
+		},
+		{
 			name: "a Markdown file that holds markup is read as markup",
 			file: "privacy.md",
 			page: "---\ntitle: Cookies\n---\n\n<div class=\"card\">\n  <h2>Cookies we use</h2>\n  <p>Analytics cookies:</p>\n\n" +

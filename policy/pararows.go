@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -12,21 +13,36 @@ import (
 // each start with a cookie's name, its purpose after it and its lifetime
 // at the end ("_utma Counts the unique visitors 2 ans"). It reports
 // whether the run of inline content was such a paragraph (and is read).
-func (x *extractor) paraTable(nodes []*html.Node, flat string) bool {
+//
+// A header paragraph may instead give one title a line ("Název cookie",
+// "Typ a funkce", "Zdroj", "Doba uložení"), and each row then one cell a
+// line, the last line holding the cells a copy ran together ("Google 1
+// den"): see [lineRow].
+func (x *extractor) paraTable(nodes []*html.Node, text, flat string) bool {
 	p := nodes[0].Parent
 	if p == nil || p.DataAtom != atom.P {
 		x.paraLast = nil
 		return false
 	}
+	lines := nonEmptyLines(text)
 	if titleWords(flat) {
-		x.paraLast = p
+		x.paraLast, x.paraCols = p, nil
+		return true
+	}
+	if roles, ok := titleLines(lines); ok {
+		x.paraLast, x.paraCols = p, roles
 		return true
 	}
 	if x.paraLast == nil || beside(p, true) != x.paraLast {
 		x.paraLast = nil
 		return false
 	}
-	f, ok := x.paraRow(flat)
+	f, ok := fields{}, false
+	if x.paraCols != nil {
+		f, ok = lineRow(lines, x.paraCols)
+	} else {
+		f, ok = x.paraRow(flat)
+	}
 	if !ok {
 		x.paraLast = nil
 		return false
@@ -50,6 +66,109 @@ func titleWords(flat string) bool {
 		}
 	}
 	return isHeader(roles)
+}
+
+// titleLines reports the columns of a paragraph that gives one column
+// title a line, one of them the name: two to six lines, nothing else.
+func titleLines(lines []string) ([]role, bool) {
+	if len(lines) < 2 || len(lines) > 6 {
+		return nil, false
+	}
+	roles := make([]role, len(lines))
+	for i, l := range lines {
+		if len(strings.Fields(l)) > 4 {
+			return nil, false
+		}
+		if roles[i] = columnRole(l); roles[i] == roleNone {
+			return nil, false
+		}
+	}
+	roles = uniqueRoles(roles)
+	return roles, isHeader(roles)
+}
+
+// lineRow reads a row of a table copied into paragraphs one cell a line,
+// under a header of one title a line. A row of fewer lines than columns
+// holds its last cells run together in its last line: a lifetime at its
+// end is split off when the last column is the lifetime ("Solidpixels 1
+// den", "Google1 den"). A type cell that opens with a short kind before a
+// dash ("Analytická cookie - Registers…", under "Typ a funkce") gives the
+// kind as the type and the whole cell as the purpose.
+func lineRow(lines []string, roles []role) (fields, bool) {
+	if len(lines) < 2 || len(lines) > len(roles) {
+		return fields{}, false
+	}
+	var f fields
+	for i, l := range lines {
+		r := roles[i]
+		if i == len(lines)-1 && i < len(roles)-1 && roles[len(roles)-1] == roleDuration {
+			if d, rest := durationTail(l); d != "" {
+				f.set(roleDuration, &cell{text: d, lines: d})
+				if l = rest; l == "" {
+					continue
+				}
+			}
+		}
+		switch {
+		case r == roleName:
+			t := trimName(l)
+			if !validName(t) || len(strings.Fields(t)) > 1 {
+				return fields{}, false
+			}
+			f.set(roleName, &cell{text: t, lines: t})
+		case r == roleType && len(strings.Fields(l)) > 3:
+			if lead := purposeLead(l); lead != l && len(strings.Fields(lead)) <= 3 {
+				f.set(roleType, &cell{text: lead})
+			}
+			f.set(rolePurpose, &cell{text: l})
+		default:
+			f.set(r, &cell{text: l, lines: l})
+		}
+	}
+	return f, f.name != nil
+}
+
+// durationTail splits the longest end of a line that reads as a lifetime
+// off it; the lifetime may start inside a word the copy ran it into
+// ("Google1 den", "GoogleSession").
+func durationTail(l string) (string, string) {
+	ws := strings.Fields(l)
+	for k := range ws {
+		tail := strings.Join(ws[k+1:], " ")
+		for _, j := range append([]int{0}, wordJoins(ws[k])...) {
+			t := strings.TrimSpace(ws[k][j:] + " " + tail)
+			if d, err := ParseDuration(t); err == nil && d.Known() {
+				return t, strings.TrimSpace(strings.Join(ws[:k], " ") + " " + ws[k][:j])
+			}
+		}
+	}
+	return "", l
+}
+
+// wordJoins returns where a word written into another starts: a digit
+// after a letter, a capital after a small letter.
+func wordJoins(w string) []int {
+	var at []int
+	var prev rune
+	for i, r := range w {
+		if i > 0 && (unicode.IsDigit(r) && unicode.IsLetter(prev) || unicode.IsUpper(r) && unicode.IsLower(prev)) {
+			at = append(at, i)
+		}
+		prev = r
+	}
+	return at
+}
+
+// nonEmptyLines returns the lines of a text that hold more than space,
+// trimmed.
+func nonEmptyLines(text string) []string {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
 }
 
 // paraRow reads a paragraph of a table copied into paragraphs: the names

@@ -62,7 +62,7 @@ func (x *extractor) textRun(nodes []*html.Node) {
 	if flat == "" {
 		return
 	}
-	if x.paraTable(nodes, flat) || beforeList(nodes) || x.lineRecords(nodes[0].Parent, text) || x.leadRecord(nodes) || x.tabTables(nodes[0].Parent, text) || x.flatTables(nodes[0].Parent, text) {
+	if x.paraTable(nodes, text, flat) || beforeList(nodes) || x.lineRecords(nodes[0].Parent, text) || x.leadRecord(nodes) || x.tabTables(nodes[0].Parent, text) || x.flatTables(nodes[0].Parent, text) {
 		return
 	}
 	parent := nodes[0].Parent

@@ -2,7 +2,8 @@ package policy
 
 // The words of cookie-policy pages, in the languages the extraction reads:
 // English, French, German, Spanish, Italian, Dutch, Portuguese, Polish,
-// Swedish, Danish, Norwegian, Finnish, Catalan, Korean and Japanese. They
+// Swedish, Danish, Norwegian, Finnish, Catalan, Czech (with the Slovak
+// words that differ little), Korean and Japanese. They
 // are matched against folded text (lower case, no accents, punctuation as
 // spaces) by the rules of [phrase]; Korean and Japanese words are matched
 // inside words ("~"), since those languages do not always separate them.
@@ -75,6 +76,8 @@ var columnRoles = []struct {
 		"kesto", "voimassaolo*", "vanhenemi*", "vanhenee", "sailytysaika", "elinika",
 		"durada", "caducitat", "termini", "permanencia", "venciment", "conservacio",
 		"dod i ben", "yn dod i ben", "hyd",
+		"doba ulozeni", "doba uchovani", "doba platnosti", "doba trvani", "doba expirace", "platnost", "expirace",
+		"vyprseni", "trvani", "uchovavani", "doba ulozenia", "exspiracia",
 		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
 	)},
 	{rolePurpose, parsePhrases(
@@ -91,6 +94,7 @@ var columnRoles = []struct {
 		"formal", "beskrivelse", "anvendelse", "bruk",
 		"tarkoitus", "kayttotarkoitus", "kuvaus",
 		"finalitat", "descripcio", "proposit", "us",
+		"ucel", "ucely", "vyuziti", "popis cookie", "pouzitie",
 		"pwrpas", "diben", "disgrifiad",
 		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
 	)},
@@ -98,6 +102,7 @@ var columnRoles = []struct {
 		// Not "function*": "functional" names a category.
 		"function", "functions", "fonction", "fonctions", "funktion", "funktionen",
 		"funcion", "funciones", "funzione", "funzioni", "functie", "funcao", "funkcja", "toiminto", "funcio",
+		"funkce", "funkcia",
 	)},
 	{roleProvider, parsePhrases(
 		"provider*", "vendor*", "company", "companies", "set by", "issuer", "owner", "partner*", "service*",
@@ -114,6 +119,7 @@ var columnRoles = []struct {
 		"tilbyder*", "selskap",
 		"palveluntarjoaja", "tarjoaja", "toimittaja", "yritys", "palvelu",
 		"proveidor*", "entitat*", "servei", "serveis", "gestiona",
+		"poskytovatel*", "zdroj", "spolecnost", "vydavatel", "spolocnost",
 		"darparwr", "darparwyr", "gwasanaeth",
 		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
 	)},
@@ -131,6 +137,7 @@ var columnRoles = []struct {
 		"navn", "informasjonskapsel*", "kapsel", "kapsler",
 		"nimi", "evaste*",
 		"galeta*",
+		"nazev", "nazov", "jmeno",
 		"enw", "cwci", "cwcis",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
@@ -163,6 +170,7 @@ var (
 		"valttamatto*", "tarpeelli*", "tekniset", "teknisia",
 		"estrictament", "essencial*",
 		"hanfodol", "angenrheidiol",
+		"nezbytn*", "nutne", "nutna", "nevyhnutn*", "technicke", "technicka", "technicky",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
 		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠",
@@ -190,6 +198,7 @@ var (
 		"functional*", "fonctionnel*", "fonctionnalit*", "funktional*", "funktionell*", "funcional*",
 		"funzional*", "functioneel", "functionele", "funcionais", "funkcjonaln*", "funktionel*",
 		"funksjonel*", "toiminnalli*", "funcionalitat*", "swyddogaeth*", "ymarferoldeb",
+		"funkcni", "funkcne",
 		"~기능", "~機能",
 	)
 	statisticsWords = parsePhrases(
@@ -204,6 +213,7 @@ var (
 		"prestanda", "ydeevne", "maling", "ytelse",
 		"tilasto*", "analytiikka*", "analyysi*", "suorituskyky*",
 		"rendiment", "mesura",
+		"vykonnostn*", "mereni",
 		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
 		"~성능", "~분석", "~통계", "~分析", "~統計", "~パフォーマンス", "~解析", "~性能",
 	)
@@ -219,6 +229,7 @@ var (
 		"marknadsforing*", "annons*", "markedsforing*", "annonc*",
 		"markkinointi*", "mainos*", "kohdenne*",
 		"publicitat*", "xarxes socials",
+		"marketingov*", "socialni site", "socialnich siti", "socialne siete",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
 		// one an analytics tool keeps; profiling is marketing.
@@ -240,6 +251,7 @@ var (
 		"oklassificerad*", "ovriga", "uklassificere*", "uklassifisert*", "andre",
 		"luokittelemattom*", "muut",
 		"sense classificar", "altres",
+		"neklasifikovan*", "nezarazen*", "ostatni",
 		"~미분류", "~기타", "~未分類", "~その他",
 	)
 	// neutralPhrases name the visitor's cookie choices, not a category:
