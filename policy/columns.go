@@ -12,8 +12,11 @@ func columnRole(text string) role {
 	if strings.Contains(text, "://") || strings.HasPrefix(strings.TrimSpace(text), "www.") {
 		return roleNone // a link ("https://example.org/cookies"), not a label
 	}
-	if t := strings.TrimSpace(text); !strings.ContainsFunc(t, unicode.IsSpace) && strings.ContainsAny(t, "_.") && looksLikeName(t) {
-		return roleNone // a cookie's name ("gh_calendar_expire.site"), not a label
+	if t := strings.TrimSpace(text); !strings.ContainsFunc(t, unicode.IsSpace) && (strings.ContainsAny(t, "_.") || strings.Count(t, "-") >= 2) && looksLikeName(t) {
+		// A cookie's name ("gh_calendar_expire.site",
+		// "cookielawinfo-checkbox-others"), not a label: a row of it
+		// beside "No description" is no header.
+		return roleNone
 	}
 	ws := words(text)
 	if len(ws) > 8 {

@@ -505,6 +505,15 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "a row of a hyphenated name beginning with cookie beside No description is a row, not a header",
+			file: "cookies.html",
+			page: `<h3>Necessary</h3><table><thead><tr><th>Cookie</th><th>Description</th></tr></thead><tbody>
+				<tr><td>zz_consent</td><td>Keeps the visitor's choice.</td></tr>
+				<tr><td>cookiezz-checkbox-others</td><td>No description</td></tr>
+				<tr><td>zz_session</td><td>Keeps the session.</td></tr></tbody></table>`,
+			want: []got{{"zz_consent", Necessary, "table"}, {"cookiezz-checkbox-others", Necessary, "table"}, {"zz_session", Necessary, "table"}},
+		},
+		{
 			name: "a table copied into paragraphs one cell a line, under a header of one title a line",
 			file: "cookies.html",
 			page: `<p>Přehled souborů cookie</p>
