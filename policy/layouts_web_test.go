@@ -505,6 +505,16 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "a known name in parentheses after what it is, in a table of cookie types",
+			file: "cookies.html",
+			page: `<h2>Cookies publicitarias</h2><p>Este sitio instala estas cookies:</p><table><tbody>
+				<tr><td>Tipo de cookie</td><td>Descripción</td><td>Ejemplos de uso</td><td>Servicios de terceros</td></tr>
+				<tr><td><strong>PUBLICIDAD</strong></td><td>Muestran anuncios según las visitas.</td><td>Identificador del anunciante (IDE), de uso libre (opcional).</td><td></td></tr>
+				<tr><td><strong>OTRAS</strong></td><td>Guardan datos de la visita.</td><td>Puedo saber si vuelve (ZZUNKNOWN).</td><td><a href="/x">Un servicio</a></td></tr>
+				</tbody></table>`,
+			want: []got{{"IDE", Marketing, "prose"}},
+		},
+		{
 			name: "a row of a hyphenated name beginning with cookie beside No description is a row, not a header",
 			file: "cookies.html",
 			page: `<h3>Necessary</h3><table><thead><tr><th>Cookie</th><th>Description</th></tr></thead><tbody>

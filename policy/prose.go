@@ -174,6 +174,11 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 					consider(q, inNamed)
 				}
 			}
+			for _, q := range parenthesised(n.Data) {
+				if x.known(q) {
+					consider(q, inEmph) // "PHP's session identifier (PHPSESSID)"
+				}
+			}
 			if cookieTalk && !code {
 				for _, w := range strings.Fields(templateTags.ReplaceAllString(n.Data, " ")) {
 					if t := trimName(strings.Trim(w, "()[],;")); strings.Contains(t, "_") && !strings.Contains(t, "--") &&
