@@ -40,8 +40,9 @@ func splitNames(text string) []string {
 	outer, inner := splitParens(text)
 	names := namesIn(outer)
 	if len(names) == 1 && !nameMarked(names[0]) && len(inner) > 0 {
-		// "Cloudflare (_cf_bm, cf_clearance)": a service, and its cookies
-		// in the note.
+		// "Cloudflare (_cf_bm, cf_clearance)", "Maxymizer (mmcore.pd,
+		// mmid, mm_[description])": a service, and its cookies in the
+		// note, one of them marked as a name.
 		var marked []string
 		for _, in := range inner {
 			for _, n := range namesIn(in) {
@@ -50,7 +51,7 @@ func splitNames(text string) []string {
 				}
 			}
 		}
-		if len(marked) > 0 && nameMarked(marked[0]) || capsList(marked) {
+		if slices.ContainsFunc(marked, nameMarked) || capsList(marked) {
 			names = nil
 		}
 	}

@@ -63,6 +63,12 @@ func TestSplitNames(t *testing.T) {
 		{"SAPISID APISID SSID HSID SID", []string{"SAPISID", "APISID", "SSID", "HSID", "SID"}},
 		{"GOOGLE Analytics", nil},
 		{"ID NID", nil},
+		// A service and its cookies in a note, one marked as a name; a
+		// dotted name whose end is no top-level domain is no host.
+		{"Zzmizer(zzcore.pd, zzid, zz_[naam],)", []string{"zzcore.pd", "zzid", "zz_[naam]"}},
+		{"Zzmizer (zzcore.id, zz_x)", []string{"zz_x"}},
+		{"Zzmizer (zz.example.online, zz_x)", []string{"zz_x"}},
+		{"Zzmizer (versie 2)", []string{"Zzmizer"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, splitNames(tt.in), cmpopts.EquateEmpty()); diff != "" {

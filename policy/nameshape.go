@@ -125,7 +125,7 @@ var (
 func notAName(t string) bool {
 	lt := strings.ToLower(t)
 	return webTerms[lt] || cutTerm(t) || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
-		hostShape.MatchString(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
+		hostName(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
 		negatedWord.MatchString(t) || regionPair.MatchString(t)
 }
@@ -157,6 +157,30 @@ var (
 	// ("support.example.com/help/cookies").
 	urlPath = regexp.MustCompile(`^/[\w\-./]*$|^([a-z0-9-]+\.)+[a-z]{2,}/`)
 )
+
+// hostName reports whether a folded word is a host name: labels joined by
+// dots, the last a top-level domain. A last label of two or three letters
+// that is none ("mmcore.pd", "mmpa.tst") ends a cookie's name; a longer
+// one is taken for one of the many newer domains (".online", ".berlin").
+func hostName(t string) bool {
+	if !hostShape.MatchString(t) {
+		return false
+	}
+	tld := t[strings.LastIndexByte(t, '.')+1:]
+	return len(tld) > 3 || topLevelDomains[tld]
+}
+
+// topLevelDomains are the countries' domains and the generic ones of two
+// or three letters in common use.
+var topLevelDomains = setOf(`ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo bq br
+	bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj
+	fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it
+	je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq
+	mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro
+	rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw
+	tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw
+	com net org edu gov mil int biz pro app dev xyz top icu vip art fun bio eco eus gal cat ltd llc law med new one pub
+	red run shop ski spa tax tel win zip moe ink kim men pet nyc uno ngo ong onl ooo`)
 
 // hostList reports whether text lists host names only ("example.org",
 // ".example.org, www.example.org").
