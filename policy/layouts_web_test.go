@@ -505,6 +505,13 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "a table under a heading naming local storage and no cookie lists storage keys",
+			file: "evasteet.md",
+			page: "### Paikallisen tallennustilan tiedot\n\n| Avain | Tarkoitus | Säilytysaika |\n|---|---|---|\n| `zz_theme` | Tallentaa teeman. | 1 vuosi |\n\n" +
+				"### Cookies and local storage\n\n| Name | Purpose |\n|---|---|\n| `zz_both` | Keeps the session. |\n",
+			want: []got{{"zz_theme (localStorage)", Unclassified, "table"}, {"zz_both", Unclassified, "table"}},
+		},
+		{
 			name: "a known name in parentheses after what it is, in a table of cookie types",
 			file: "cookies.html",
 			page: `<h2>Cookies publicitarias</h2><p>Este sitio instala estas cookies:</p><table><tbody>

@@ -77,6 +77,12 @@ func (x *extractor) table(t *html.Node) bool {
 	if i := slices.Index(roles, roleName); start > 0 && i >= 0 && i < len(grid[start-1]) && grid[start-1][i] != nil {
 		ctx.typ = storageTypeOf(grid[start-1][i].text)
 	}
+	if ctx.typ == Cookie {
+		// A table under a heading or after a sentence about local
+		// storage, and not about cookies, lists storage keys
+		// ("Paikallisen tallennustilan tiedot").
+		ctx.typ = storageTypeOf(ctx.caption, x.innermostHeading(), ctx.intro)
+	}
 	// A row spanning the table above its header titles it ("Analytics
 	// cookies, set with your consent"): when it names a category, the
 	// table's rows have it.

@@ -306,7 +306,8 @@ var storageTypes = []struct {
 }{
 	{LocalStorage, parsePhrases("local storage", "localstorage", "html local storage", "html local", "lokaler speicher",
 		"stockage local", "almacenamiento local", "archiviazione locale", "armazenamento local", "lokale opslag",
-		"persistent storage")},
+		"persistent storage", "lokal lagring", "lokalt lager", "paikalli* tallennustil*", "pamiec lokalna", "mistni uloziste",
+		"stocare locala")},
 	{SessionStorage, parsePhrases("session storage", "sessionstorage", "html session storage")},
 	{IndexedDB, parsePhrases("indexeddb", "indexed db", "indexed database")},
 	{Pixel, parsePhrases("pixel*", "tracking pixel", "web beacon", "beacon*")},
