@@ -40,6 +40,11 @@ func recordState(before, after map[string]string) string {
 	}
 	var flags []flag
 	for _, r := range changedRecords(before, after, false) {
+		if recordOptOutFlags.MatchString(r.name) {
+			y, n := optOutFlags(recordText(r.value))
+			on, off = on+y, off+n
+			continue
+		}
 		if last := recordSuffix(r.name); recordKeyRefusal.MatchString(last) {
 			// A record named for a refusal ("ctc_rejected=1",
 			// "analytics_optout=true") reads as a refusal key does.
@@ -255,7 +260,7 @@ func isRecord(name, v string, markers bool) bool {
 	text := recordText(v)
 	w := strings.Trim(strings.ToLower(text), `"'`)
 	last := recordSuffix(name)
-	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) ||
+	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) || recordOptOutFlags.MatchString(name) ||
 		recordKeyDoNotTrack.MatchString(last) && (w == "0" || w == "1") ||
 		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w]) ||
 		letterRecord(text)

@@ -304,3 +304,25 @@ func withoutNecessarySections(v string) string {
 	}
 	return strings.Join(kept, "|")
 }
+
+// optOutFlags counts a record of opt-out flags ("0:0|c2:1|c9:1"): each
+// purpose flagged 1 is off and each flagged 0 on, and key 0 flagged 1
+// opts out of every purpose. Pairs of any other value are left out.
+func optOutFlags(v string) (on, off int) {
+	for _, p := range splitAny(v, recordPairSeps) {
+		k, val, ok := cutAny(p, ":=")
+		if !ok || val != "0" && val != "1" {
+			continue
+		}
+		switch {
+		case k == "0" && val == "1":
+			return 0, 1
+		case k == "0":
+		case val == "1":
+			off++
+		default:
+			on++
+		}
+	}
+	return on, off
+}

@@ -95,6 +95,12 @@ var recordKeyDoNotTrack = regexp.MustCompile(`(?i)^(dnt|do[-_]?not[-_]?track)$`)
 // Keys that name the refusal ({"reject": "true"}): a yes there is a no.
 var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
 
+// recordOptOutFlags: a record named for opting out that holds a flag per
+// purpose, 1 for each purpose opted out of (Tealium's privacy manager
+// writes "OPTOUTMULTI=0:0|c2:1|c9:1", its key 0 opting out of all): see
+// optOutFlags.
+var recordOptOutFlags = regexp.MustCompile(`(?i)^opt[-_]?out[-_]?(multi|multiple|categories|cats|purposes|groups)$`)
+
 // Keys whose value is the choice itself ("action": "reject").
 var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
 
