@@ -505,6 +505,15 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "a cookie's row with its other cells empty is a row, not a section, whatever its name says",
+			file: "cookies.html",
+			page: `<h3>Verschiedenes</h3><table><thead><tr><th>Name</th><th>Gültig bis</th><th>Funktion</th></tr></thead><tbody>
+				<tr><td>zz_data_1</td><td></td><td></td></tr>
+				<tr><td>ZZ_PREFERENCES_USER_1</td><td></td><td></td></tr>
+				<tr><td>zz_clipboard</td><td></td><td></td></tr></tbody></table>`,
+			want: []got{{"zz_data_1", Unclassified, "table"}, {"ZZ_PREFERENCES_USER_1", Unclassified, "table"}, {"zz_clipboard", Unclassified, "table"}},
+		},
+		{
 			name: "a table under a heading naming local storage and no cookie lists storage keys",
 			file: "evasteet.md",
 			page: "### Paikallisen tallennustilan tiedot\n\n| Avain | Tarkoitus | Säilytysaika |\n|---|---|---|\n| `zz_theme` | Tallentaa teeman. | 1 vuosi |\n\n" +

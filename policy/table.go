@@ -149,6 +149,11 @@ func sectionCell(row []*cell) *cell {
 		only = c
 	}
 	if only != nil && row[0] == only && len(row) > 1 {
+		if t := strings.TrimSpace(only.text); !strings.ContainsFunc(t, unicode.IsSpace) && nameMarked(t) {
+			// A cookie's row with its other cells empty
+			// ("WP_PREFERENCES_USER_1"), not a category's.
+			return nil
+		}
 		if _, ok := categoryOf(only.text); ok && len(strings.Fields(only.text)) <= 6 {
 			return only
 		}
