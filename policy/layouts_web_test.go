@@ -505,6 +505,17 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "Romanian tables, a noun with its article joined by a hyphen, and an imprint's legal form",
+			file: "politica-cookies.html",
+			page: `<p><strong>Funcționalitate a site-ului web</strong>, pentru care folosim cookie-uri.</p>
+				<h3>Cookie-uri necesare</h3><table><thead><tr><th>Nume Cookie</th><th>Furnizor</th><th>Scop</th><th>Durată</th></tr></thead>
+				<tbody><tr><td><code>zz_sesiune</code></td><td>Noi</td><td>Menține sesiunea</td><td>Sesiune</td></tr></tbody></table>
+				<h3>Cookie-uri de analiză</h3><table><thead><tr><th>Nume Cookie</th><th>Furnizor</th><th>Scop</th><th>Durată</th></tr></thead>
+				<tbody><tr><td><code>zz_vizite</code></td><td>Noi</td><td>Numără vizitele</td><td>1 an</td></tr></tbody></table>
+				<ul><li>Per posta: Zzacme S.r.l. - Via Roma 1</li><li>P.IVA: 12345678901</li></ul>`,
+			want: []got{{"zz_sesiune", Necessary, "table"}, {"zz_vizite", Statistics, "table"}},
+		},
+		{
 			name: "a cookie's row with its other cells empty is a row, not a section, whatever its name says",
 			file: "cookies.html",
 			page: `<h3>Verschiedenes</h3><table><thead><tr><th>Name</th><th>Gültig bis</th><th>Funktion</th></tr></thead><tbody>

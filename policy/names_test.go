@@ -95,3 +95,29 @@ func TestNameCellPlaceholders(t *testing.T) {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }
+
+// TestNotAName checks words shaped like cookie names that are something
+// else, and names that stay names.
+func TestNotAName(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"S.r.l", true},
+		{"P.IVA", true},
+		{"s.r.o.", true},
+		{"site-ului", true},
+		{"cookie-urile", true},
+		{"example.com", true},
+		{"shop.example.online", true},
+		{"mmcore.pd", false},
+		{"mmpa.tst", false},
+		{"zz_ului", false},
+		{"et-cloud.viewMode", false},
+	} {
+		if got := notAName(tt.in); got != tt.want {
+			t.Errorf("notAName(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -125,9 +125,9 @@ var (
 func notAName(t string) bool {
 	lt := strings.ToLower(t)
 	return webTerms[lt] || cutTerm(t) || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
-		hostName(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
+		hostName(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) && !camelCase(t[strings.LastIndexByte(t, '.')+1:]) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
-		negatedWord.MatchString(t) || regionPair.MatchString(t)
+		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t)
 }
 
 var (
@@ -135,6 +135,13 @@ var (
 	// frameworks for moving data between them are named ("EU-US Data
 	// Privacy Framework", "UE-USA").
 	regionPair = regexp.MustCompile(`^(EU|EEA|EWR|EER|UE|EEE|US|USA|UK|CH)(-(EU|EEA|EWR|EER|UE|EEE|US|USA|UK|CH))+$`)
+	// legalForm is a company's legal form or tax number's label, as a
+	// page's imprint writes it ("Acrisure S.r.l.", "P.IVA: 123…",
+	// "s.r.o.").
+	legalForm = regexp.MustCompile(`(?i)^(s\.r\.l|s\.p\.a|s\.a\.s|s\.n\.c|s\.a\.r\.l|s\.a|s\.l|s\.r\.o|sp\.z\.o\.o|b\.v|n\.v|e\.v|p\.iva|c\.f|c\.i\.f|n\.i\.f)\.?$`)
+	// articleSuffix is a Romanian noun with its article joined by a
+	// hyphen, as borrowed words take it ("site-ului", "cookie-urile").
+	articleSuffix = regexp.MustCompile(`^\p{Ll}+-(ul|ului|uri|urile|urilor|ul-ui)$`)
 	// initials are capitals each followed by a dot, as a company's form or
 	// a country is written ("S.L.U", "U.S.").
 	initials = regexp.MustCompile(`^(\p{Lu}\.)+\p{Lu}?$`)
@@ -159,7 +166,8 @@ var (
 )
 
 // hostName reports whether a folded word is a host name: labels joined by
-// dots, the last a top-level domain. A last label of two or three letters
+// dots, the last a top-level domain (a last label in camel case,
+// "et-cloud.viewMode", is a name's: notAName checks it before folding). A last label of two or three letters
 // that is none ("mmcore.pd", "mmpa.tst") ends a cookie's name; a longer
 // one is taken for one of the many newer domains (".online", ".berlin").
 func hostName(t string) bool {
