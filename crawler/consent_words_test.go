@@ -420,6 +420,12 @@ func TestLabelVariants(t *testing.T) {
 		"ok, accept all":           "accept",
 		"got it, manage settings":  "settings",
 		"submit":                   "save",
+		// "Yes please" and "No thanks" to cookies (Danish, Norwegian,
+		// Swedish).
+		"ja tak til cookies":               "accept",
+		"nej tak til cookies":              "reject",
+		"nei takk til informasjonskapsler": "reject",
+		"nej tack till kakor":              "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
