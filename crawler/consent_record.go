@@ -40,6 +40,14 @@ func recordState(before, after map[string]string) string {
 	}
 	var flags []flag
 	for _, r := range changedRecords(before, after, false) {
+		if recordKeyObjection.MatchString(recordSuffix(r.name)) {
+			// Purposes objected to, listed ("[cat_ana][cat_com]"): each
+			// is refused; an empty list says nothing.
+			if len(listItems(recordText(r.value))) > 0 {
+				off++
+			}
+			continue
+		}
 		if recordOptOutFlags.MatchString(r.name) {
 			y, n := optOutFlags(recordText(r.value))
 			on, off = on+y, off+n
@@ -261,6 +269,7 @@ func isRecord(name, v string, markers bool) bool {
 	w := strings.Trim(strings.ToLower(text), `"'`)
 	last := recordSuffix(name)
 	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) || recordOptOutFlags.MatchString(name) ||
+		recordKeyObjection.MatchString(last) ||
 		recordKeyDoNotTrack.MatchString(last) && (w == "0" || w == "1") ||
 		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w]) ||
 		letterRecord(text)

@@ -32,6 +32,8 @@ func TestRecordState(t *testing.T) {
 		{"a record named for a refusal", nil, map[string]string{u + "cookie:ctc_rejected": "1"}, stateRejected},
 		{"a consent record named for a refusal", nil, map[string]string{u + "cookie:cookies_rejected": "true"}, stateRejected},
 		{"a refusal record's no says nothing", nil, map[string]string{u + "cookie:tracking_optout": "0"}, ""},
+		{"purposes objected to, listed in brackets, beside a flag of a choice given", nil, map[string]string{u + "cookie:_psac_gdpr_consent_purposes_opposition": "[cat_ana][cat_com]", u + "cookie:_psac_gdpr_consent_purposes": "", u + "cookie:_psac_gdpr_consent_given": "1"}, stateRejected},
+		{"no purpose objected to says nothing", nil, map[string]string{u + "cookie:site_consent_opposition": "[]"}, ""},
 		{"opt-out flags, every purpose opted out of", nil, map[string]string{u + "cookie:OPTOUTMULTI": "0:0%7Cc2:1%7Cc9:1%7Cc11:1"}, stateRejected},
 		{"opt-out flags, opted out of all", nil, map[string]string{u + "cookie:OPTOUTMULTI": "0:1%7Cc1:0%7Cc2:1"}, stateRejected},
 		{"opt-out flags, none opted out of", nil, map[string]string{u + "cookie:OPTOUTMULTI": "0:0%7Cc1:0%7Cc2:0%7Cc3:0"}, stateAccepted},

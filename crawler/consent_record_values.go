@@ -326,3 +326,20 @@ func optOutFlags(v string) (on, off int) {
 	}
 	return on, off
 }
+
+// listItems returns the items of a list a record holds: in brackets
+// ("[cat_ana][cat_com]"), JSON ("[\"a\",\"b\"]") or separated by commas,
+// bars or semicolons; none for an empty value or an empty list.
+func listItems(v string) []string {
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") && strings.Contains(v, "][") {
+		v = strings.ReplaceAll(v[1:len(v)-1], "][", ",")
+	}
+	var items []string
+	for _, it := range splitAny(strings.Trim(v, "[]"), ",|;") {
+		if it = strings.Trim(strings.TrimSpace(it), `"'`); it != "" {
+			items = append(items, it)
+		}
+	}
+	return items
+}

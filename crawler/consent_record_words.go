@@ -101,6 +101,11 @@ var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|rejec
 // optOutFlags.
 var recordOptOutFlags = regexp.MustCompile(`(?i)^opt[-_]?out[-_]?(multi|multiple|categories|cats|purposes|groups)$`)
 
+// recordKeyObjection: the last word of a record that lists the purposes
+// objected to (Stellantis's "_psac_gdpr_consent_purposes_opposition=
+// [cat_ana][cat_com]"): any item listed is a purpose refused.
+var recordKeyObjection = regexp.MustCompile(`(?i)^(opposition|oppositions|objection|objections|objected|widerspruch|widerspruche)$`)
+
 // Keys whose value is the choice itself ("action": "reject").
 var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
 
