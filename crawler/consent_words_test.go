@@ -420,6 +420,7 @@ func TestLabelVariants(t *testing.T) {
 		"ok, accept all":           "accept",
 		"got it, manage settings":  "settings",
 		"submit":                   "save",
+		"save my settings":         "save",
 		// "Yes please" and "No thanks" to cookies (Danish, Norwegian,
 		// Swedish).
 		"ja tak til cookies":               "accept",
