@@ -427,6 +427,7 @@ func TestLabelVariants(t *testing.T) {
 		"nej tak til cookies":              "reject",
 		"nei takk til informasjonskapsler": "reject",
 		"nej tack till kakor":              "reject",
+		"kun de nødvendige":                "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
