@@ -428,6 +428,7 @@ func TestLabelVariants(t *testing.T) {
 		"nei takk til informasjonskapsler": "reject",
 		"nej tack till kakor":              "reject",
 		"kun de nødvendige":                "reject",
+		"yes, that's fine":                 "accept",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
