@@ -153,6 +153,11 @@ func (lx lexicon) heading(s string) (Category, bool) {
 	if len(ws) == 0 {
 		return "", false
 	}
+	if find(ws, pendingPhrases) >= 0 {
+		// "Objetivo aguardando análise": not yet classified, whatever
+		// the words after it ("análise" is analytics elsewhere).
+		return Unclassified, true
+	}
 	for i := range ws {
 		if ws[i] != "" && matchAny(necessaryWords, ws, i) && !negated(ws, i) {
 			return Necessary, true

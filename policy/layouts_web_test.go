@@ -505,6 +505,13 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "a section whose purpose is pending review has no category, though a word of it names one elsewhere",
+			file: "cookies.html",
+			page: `<h3>Estatísticas</h3><table><thead><tr><th>Nome</th><th>Finalidade</th></tr></thead><tbody><tr><td>zz_visitas</td><td>Conta visitas</td></tr></tbody></table>
+				<h3>Objetivo aguardando análise</h3><table><thead><tr><th>Nome</th><th>Finalidade</th></tr></thead><tbody><tr><td>zz_outro</td><td>Ainda por rever</td></tr></tbody></table>`,
+			want: []got{{"zz_visitas", Statistics, "table"}, {"zz_outro", Unclassified, "table"}},
+		},
+		{
 			name: "Romanian tables, a noun with its article joined by a hyphen, and an imprint's legal form",
 			file: "politica-cookies.html",
 			page: `<p><strong>Funcționalitate a site-ului web</strong>, pentru care folosim cookie-uri.</p>

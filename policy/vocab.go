@@ -263,6 +263,16 @@ var (
 		"neclasificat*", "altele",
 		"~미분류", "~기타", "~未分類", "~その他",
 	)
+	// pendingPhrases say a cookie's purpose is still being reviewed
+	// (Complianz's "Purpose pending investigation" in its languages): no
+	// category yet, though a word of them may name one elsewhere.
+	pendingPhrases = parsePhrases(
+		"pending investigation", "pending review", "under review", "under investigation",
+		"aguardando analise", "aguardando investigacao", "pendente de analise", "pendente de investigacao", "em analise",
+		"pendiente de investigacion", "pendiente de analisis", "en attente d investigation", "en cours d analyse",
+		"in attesa di indagine", "in attesa di analisi", "wird untersucht", "noch untersucht", "in onderzoek",
+		"w trakcie analizy", "oczekuje na analize",
+	)
 	// neutralPhrases name the visitor's cookie choices, not a category:
 	// "Your cookie preferences", "Cookie-Einstellungen". They are masked
 	// before a text is searched for category words.
