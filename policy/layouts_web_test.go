@@ -505,6 +505,17 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			name: "Greek tables and Romanian letters with a comma below",
+			file: "cookies.html",
+			page: `<h3>Απολύτως Απαραίτητα Cookies</h3><table><thead><tr><th>Όνομα Cookie</th><th>Πάροχος</th><th>Σκοπός</th><th>Διάρκεια</th></tr></thead>
+				<tbody><tr><td>zz_syn</td><td>Εμείς</td><td>Κρατά τη συνεδρία</td><td>Συνεδρία</td></tr></tbody></table>
+				<h3>Στατιστικά Cookies</h3><table><thead><tr><th>Όνομα Cookie</th><th>Πάροχος</th><th>Σκοπός</th><th>Διάρκεια</th></tr></thead>
+				<tbody><tr><td>zz_meta</td><td>Εμείς</td><td>Μετρά επισκέψεις</td><td>2 χρόνια</td></tr></tbody></table>
+				<h3>Cookie-uri de preferințe</h3><table><thead><tr><th>Nume</th><th>Scop</th><th>Durată</th></tr></thead>
+				<tbody><tr><td>zz_limba</td><td>Ține minte limba</td><td>1 an</td></tr></tbody></table>`,
+			want: []got{{"zz_syn", Necessary, "table"}, {"zz_meta", Statistics, "table"}, {"zz_limba", Preferences, "table"}},
+		},
+		{
 			name: "a section whose purpose is pending review has no category, though a word of it names one elsewhere",
 			file: "cookies.html",
 			page: `<h3>Estatísticas</h3><table><thead><tr><th>Nome</th><th>Finalidade</th></tr></thead><tbody><tr><td>zz_visitas</td><td>Conta visitas</td></tr></tbody></table>

@@ -3,7 +3,7 @@ package policy
 // The words of cookie-policy pages, in the languages the extraction reads:
 // English, French, German, Spanish, Italian, Dutch, Portuguese, Polish,
 // Swedish, Danish, Norwegian, Finnish, Catalan, Czech (with the Slovak
-// words that differ little), Romanian, Korean and Japanese. They
+// words that differ little), Romanian, Greek, Korean and Japanese. They
 // are matched against folded text (lower case, no accents, punctuation as
 // spaces) by the rules of [phrase]; Korean and Japanese words are matched
 // inside words ("~"), since those languages do not always separate them.
@@ -51,7 +51,7 @@ var columnRoles = []struct {
 		"cookies used", "cookies utilises", "verwendete cookies", "cookies utilizadas", "cookie utilizzati",
 		"gebruikte cookies", "cookies utilizados", "uzywane pliki cookie", "anvanda cookies", "anvendte cookies",
 		"brukte informasjonskapsler", "kaytetyt evasteet", "galetes utilitzades",
-		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tip", "tyyppi", "soort", "rodzaj", "art",
+		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tip", "τυποσ", "tyyppi", "soort", "rodzaj", "art",
 		"storage type",
 		"~사용 ~중인", "~유형", "~종류", "~使用されている", "~種類", "~タイプ", "~種別",
 	)},
@@ -79,6 +79,7 @@ var columnRoles = []struct {
 		"doba ulozeni", "doba uchovani", "doba platnosti", "doba trvani", "doba expirace", "platnost", "expirace",
 		"vyprseni", "trvani", "uchovavani", "doba ulozenia", "exspiracia",
 		"expirare", "valabilitate", "perioada", "durata de stocare",
+		"διαρκεια", "ληξη", "διαρκεια αποθηκευσησ",
 		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
 	)},
 	{rolePurpose, parsePhrases(
@@ -97,6 +98,7 @@ var columnRoles = []struct {
 		"finalitat", "descripcio", "proposit", "us",
 		"ucel", "ucely", "vyuziti", "popis cookie", "pouzitie",
 		"scop", "scopul", "descriere",
+		"σκοποσ", "περιγραφη",
 		"pwrpas", "diben", "disgrifiad",
 		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
 	)},
@@ -123,6 +125,7 @@ var columnRoles = []struct {
 		"proveidor*", "entitat*", "servei", "serveis", "gestiona",
 		"poskytovatel*", "zdroj", "spolecnost", "vydavatel", "spolocnost",
 		"furnizor*", "emitent",
+		"παροχοσ", "παροχοι",
 		"darparwr", "darparwyr", "gwasanaeth",
 		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
 	)},
@@ -142,6 +145,7 @@ var columnRoles = []struct {
 		"galeta*",
 		"nazev", "nazov", "jmeno",
 		"nume", "denumire",
+		"ονομα",
 		"enw", "cwci", "cwcis",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
@@ -176,6 +180,7 @@ var (
 		"hanfodol", "angenrheidiol",
 		"nezbytn*", "nutne", "nutna", "nevyhnutn*", "technicke", "technicka", "technicky",
 		"necesar*", "esential*",
+		"απαραιτητ*", "αναγκαι*",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
 		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠",
@@ -194,6 +199,7 @@ var (
 		"preferens*", "praeferenc*", "preferanse*", "mieltymys*", "preferenssi*",
 		"preferenci*", "personalitzaci*",
 		"preferint*",
+		"προτιμησ*", "εξατομικευσ*",
 		"dewisiadau",
 		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み",
 	)
@@ -205,6 +211,7 @@ var (
 		"funzional*", "functioneel", "functionele", "funcionais", "funkcjonaln*", "funktionel*",
 		"funksjonel*", "toiminnalli*", "funcionalitat*", "swyddogaeth*", "ymarferoldeb",
 		"funkcni", "funkcne",
+		"λειτουργικ*",
 		"~기능", "~機能",
 	)
 	statisticsWords = parsePhrases(
@@ -221,6 +228,7 @@ var (
 		"rendiment", "mesura",
 		"vykonnostn*", "mereni",
 		"performanta",
+		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
 		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
 		"~성능", "~분석", "~통계", "~分析", "~統計", "~パフォーマンス", "~解析", "~性能",
 	)
@@ -238,6 +246,7 @@ var (
 		"publicitat*", "xarxes socials",
 		"marketingov*", "socialni site", "socialnich siti", "socialne siete",
 		"reclama", "directionare", "retele sociale", "retelele sociale",
+		"διαφημισ*", "μαρκετινγκ", "στοχευσ*", "κοινωνικα δικτυα",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
 		// one an analytics tool keeps; profiling is marketing.
@@ -261,6 +270,7 @@ var (
 		"sense classificar", "altres",
 		"neklasifikovan*", "nezarazen*", "ostatni",
 		"neclasificat*", "altele",
+		"αταξινομητ*", "μη ταξινομημεν*", "λοιπα",
 		"~미분류", "~기타", "~未分類", "~その他",
 	)
 	// pendingPhrases say a cookie's purpose is still being reviewed

@@ -7,8 +7,9 @@ import (
 
 // foldReplacer turns the accented letters of the supported languages into
 // their plain forms, so that "Nécessaires", "Präferenzen", "año",
-// "nødvendige", "niezbędne" and "välttämättömät" match the same word lists
-// as their unaccented spellings.
+// "nødvendige", "niezbędne", "välttämättömät", "funcționale" and
+// "Απαραίτητα" match the same word lists as their unaccented spellings
+// (Greek's final sigma is its plain sigma).
 var foldReplacer = strings.NewReplacer(
 	"à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ą", "a",
 	"ç", "c", "ć", "c", "č", "c",
@@ -19,6 +20,8 @@ var foldReplacer = strings.NewReplacer(
 	"ś", "s", "š", "s", "ş", "s", "ř", "r", "ž", "z", "ź", "z", "ż", "z",
 	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ű", "u", "ů", "u",
 	"ý", "y", "ÿ", "y", "ß", "ss", "æ", "ae", "œ", "oe", "ğ", "g",
+	"ă", "a", "ș", "s", "ț", "t", "ţ", "t",
+	"ά", "α", "έ", "ε", "ή", "η", "ί", "ι", "ϊ", "ι", "ΐ", "ι", "ό", "ο", "ύ", "υ", "ϋ", "υ", "ΰ", "υ", "ώ", "ω", "ς", "σ",
 )
 
 // fold lower-cases s, strips its accents and replaces every run of
