@@ -297,23 +297,15 @@ var spacedSlash = regexp.MustCompile(`\s+/\s*|\s*/\s+`)
 // cellNames returns the cookie names a cell or a piece of prose lists.
 func cellNames(text string) []string { return splitNames(text) }
 
-// parenthesised returns the single words a text holds in parentheses, as
-// a name given after what it is: "PHP's session identifier (PHPSESSID)".
+// parenthesised returns the single words a text holds in parentheses (see
+// parenNote), as a name given after what it is: "PHP's session
+// identifier (PHPSESSID)".
 func parenthesised(text string) []string {
 	var out []string
-	for {
-		i := strings.IndexByte(text, '(')
-		if i < 0 {
-			return out
-		}
-		text = text[i+1:]
-		j := strings.IndexByte(text, ')')
-		if j < 0 {
-			return out
-		}
-		if inner := strings.TrimSpace(text[:j]); inner != "" && !strings.ContainsAny(inner, " \t\n(") {
+	for _, m := range parenNote.FindAllStringSubmatch(text, -1) {
+		if inner := strings.TrimSpace(m[1]); inner != "" && !strings.ContainsAny(inner, " \t\n") {
 			out = append(out, inner)
 		}
-		text = text[j+1:]
 	}
+	return out
 }

@@ -125,7 +125,7 @@ var (
 func notAName(t string) bool {
 	lt := strings.ToLower(t)
 	return webTerms[lt] || cutTerm(t) || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
-		hostName(strings.TrimLeft(strings.TrimPrefix(lt, "*."), "-")) && !camelCase(t[strings.LastIndexByte(t, '.')+1:]) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
+		hostName(t) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
 		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t)
 }
@@ -165,17 +165,18 @@ var (
 	urlPath = regexp.MustCompile(`^/[\w\-./]*$|^([a-z0-9-]+\.)+[a-z]{2,}/`)
 )
 
-// hostName reports whether a folded word is a host name: labels joined by
-// dots, the last a top-level domain (a last label in camel case,
-// "et-cloud.viewMode", is a name's: notAName checks it before folding). A last label of two or three letters
-// that is none ("mmcore.pd", "mmpa.tst") ends a cookie's name; a longer
-// one is taken for one of the many newer domains (".online", ".berlin").
+// hostName reports whether a word is a host name ("*.example.org" too):
+// labels joined by dots, the last a top-level domain. A last label of two
+// or three letters that is none ("mmcore.pd", "mmpa.tst") ends a cookie's
+// name, as does one in camel case ("et-cloud.viewMode"); a longer one is
+// taken for one of the many newer domains (".online", ".berlin").
 func hostName(t string) bool {
-	if !hostShape.MatchString(t) {
+	lt := strings.TrimLeft(strings.TrimPrefix(strings.ToLower(t), "*."), "-")
+	if !hostShape.MatchString(lt) {
 		return false
 	}
-	tld := t[strings.LastIndexByte(t, '.')+1:]
-	return len(tld) > 3 || topLevelDomains[tld]
+	last := t[strings.LastIndexByte(t, '.')+1:]
+	return !camelCase(last) && (len(last) > 3 || topLevelDomains[strings.ToLower(last)])
 }
 
 // topLevelDomains are the countries' domains and the generic ones of two

@@ -24,7 +24,10 @@ func (x *extractor) paraTable(nodes []*html.Node, text, flat string) bool {
 		x.paraLast = nil
 		return false
 	}
-	lines := nonEmptyLines(text)
+	var lines []string // one title or cell a line; none in a one-line text
+	if strings.Contains(text, "\n") {
+		lines = nonEmptyLines(text)
+	}
 	if titleWords(flat) {
 		x.paraLast, x.paraCols = p, nil
 		return true
