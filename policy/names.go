@@ -219,6 +219,23 @@ func cutTerm(t string) bool {
 	return w != t && webTerms[strings.ToLower(w)]
 }
 
+// webTerm reports whether t is a word of policies (webTerms), one cut
+// short (cutTerm), or several joined by slashes ("first-party/third-party",
+// "opt-in/opt-out"): no name.
+func webTerm(t string) bool {
+	lt := strings.ToLower(t)
+	if webTerms[lt] || cutTerm(t) {
+		return true
+	}
+	parts := strings.Split(lt, "/")
+	for _, p := range parts {
+		if !webTerms[p] {
+			return false
+		}
+	}
+	return len(parts) > 1
+}
+
 // innerBars is a double bar inside a word, part of a name (Cookiebot's
 // IndexedDB store "LogsDatabaseV2:V#||LogsRequestsStore"), not two
 // separators: barsMark holds its place while the text is split.

@@ -115,6 +115,10 @@ func TestNotAName(t *testing.T) {
 		{"mmpa.tst", false},
 		{"zz_ului", false},
 		{"et-cloud.viewMode", false},
+		{"first-party/third-party", true},
+		{"opt-in/opt-out", true},
+		{"cookie...", true},
+		{"_ga/_gid", false},
 	} {
 		if got := notAName(tt.in); got != tt.want {
 			t.Errorf("notAName(%q) = %v, want %v", tt.in, got, tt.want)
