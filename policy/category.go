@@ -142,6 +142,44 @@ func (lx *lexicon) definesInSentence(ws []string) {
 	}
 }
 
+// definesUnder reads a heading that names functional cookies alone ("3.1
+// Functionele cookies") and the paragraph under it: when the paragraph
+// opens by saying they are necessary ("Deze cookies zijn nodig om de
+// website te laten werken", "These cookies are required for…"), the page
+// means necessary by "functional".
+func (lx *lexicon) definesUnder(head, body string) {
+	hw := maskNeutral(words(head))
+	if len(hw) == 0 || len(hw) > 6 {
+		return
+	}
+	fun := false
+	for i := range hw {
+		switch {
+		case hw[i] == "":
+		case matchAny(functionalWords, hw, i):
+			fun = !negated(hw, i)
+		case matchAny(necessaryWords, hw, i), matchAny(statisticsWords, hw, i), matchAny(marketingWords, hw, i), matchAny(preferenceWords, hw, i):
+			return
+		}
+	}
+	if !fun {
+		return
+	}
+	bw := words(body)
+	for j := 0; j < len(bw) && j < 5; j++ {
+		if !copulas[bw[j]] {
+			continue
+		}
+		for k := j + 1; k < len(bw) && k <= j+3; k++ {
+			if matchAny(necessaryWords, bw, k) && !negated(bw, k) {
+				lx.functionalIsNecessary = true
+				return
+			}
+		}
+		return
+	}
+}
+
 // copulas are the forms of "to be" that define one word by another.
 var copulas = setOf(`are is sind ist sont est zijn son es sono e sao er ar ovat on jsou sa sunt`)
 

@@ -332,11 +332,29 @@ func (x *extractor) learn(doc *html.Node) {
 		case atom.Script, atom.Style:
 			return false
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Summary, atom.Dt, atom.P:
-			x.lex.defines(collapse(textUpTo(n, 300)))
+			head := collapse(textUpTo(n, 300))
+			x.lex.defines(head)
+			if next := nextElement(n); next != nil && next.DataAtom == atom.P && n.DataAtom != atom.P {
+				x.lex.definesUnder(head, collapse(textUpTo(next, 300)))
+			}
 			return n.DataAtom == atom.P
 		}
 		return true
 	})
+}
+
+// nextElement is the element after n among its siblings, past blank text
+// and comments; nil when text or nothing comes first.
+func nextElement(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode:
+			return c
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil
+		}
+	}
+	return nil
 }
 
 // walk calls f on every element below n in document order, descending into

@@ -34,6 +34,28 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"shop_sess", Unclassified, "table"}, {"shop_lang", Unclassified, "table"}},
 		},
 		{
+			name: "functional cookies defined as needed in the paragraph under their heading are necessary",
+			file: "cookiebeleid.html",
+			page: `<h2>Soorten cookies</h2>
+				<h3>3.1 Functionele cookies</h3>
+				<p>Deze cookies zijn nodig om de site te laten werken en worden zonder toestemming geplaatst.</p>
+				<h3>3.2 Statistische cookies</h3>
+				<p>Deze cookies meten het bezoek, na uw toestemming.</p>
+				<table><tr><th>Naam</th><th>Type</th><th>Bewaartermijn</th></tr>
+				<tr><td>kw_mandje</td><td>Functioneel</td><td>1 jaar</td></tr>
+				<tr><td>kw_teller</td><td>Statistisch</td><td>1 jaar</td></tr></table>`,
+			want: []got{{"kw_mandje", Necessary, "table"}, {"kw_teller", Statistics, "table"}},
+		},
+		{
+			name: "functional cookies described by what they remember stay preferences",
+			file: "cookies.html",
+			page: `<h3>Functional cookies</h3>
+				<p>These cookies remember the choices you make, such as your language.</p>
+				<table><tr><th>Name</th><th>Type</th><th>Expiry</th></tr>
+				<tr><td>kw_lang</td><td>Functional</td><td>1 year</td></tr></table>`,
+			want: []got{{"kw_lang", Preferences, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -170,7 +170,7 @@ var (
 		"notwendig*", "erforderlich*", "essenziell*", "essentiell*", "technisch*", "unbedingt",
 		"necesari*", "esencial*", "imprescindib*", "tecnic*", "estrictamente", "obligatori*",
 		"necessari*", "essenzial*", "strettamente", "indispensabil*",
-		"noodzakelijk*", "essentieel", "essentiele", "strikt*",
+		"noodzakelijk*", "nodig", "essentieel", "essentiele", "strikt*",
 		"essencia*", "estritamente", "indispensav*",
 		"niezbedn*", "wymagan*", "technicz*", "konieczn*", "scisle", "podstawow*",
 		"nodvandig*", "grundlaggande",
