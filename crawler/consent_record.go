@@ -53,16 +53,17 @@ func recordState(before, after map[string]string) string {
 			on, off = on+y, off+n
 			continue
 		}
-		if last := recordSuffix(r.name); recordKeyRefusal.MatchString(last) {
-			// A record named for a refusal ("ctc_rejected=1",
-			// "analytics_optout=true") reads as a refusal key does.
-			countChoice(r.name, last, recordText(r.value), &on, &off)
+		if doNotTrack(r.name) || recordKeyOptOut.MatchString(recordSuffix(r.name)) {
+			// A do-not-track flag (Salesforce Commerce Cloud's
+			// "dw_dnt=0" after an accept) or an opt-out flag
+			// ("cookieoptout=yes") says the reverse of a consent.
+			countChoice(r.name, "disable_tracking", recordText(r.value), &on, &off)
 			continue
 		}
-		if last := recordSuffix(r.name); recordKeyDoNotTrack.MatchString(last) {
-			// A do-not-track flag (Salesforce Commerce Cloud's
-			// "dw_dnt=0" after an accept) says the reverse of a consent.
-			countChoice(r.name, "disable_tracking", recordText(r.value), &on, &off)
+		if last := recordSuffix(r.name); recordKeyRefusal.MatchString(last) {
+			// A record named for a refusal ("ctc_rejected=1",
+			// "cookies_declined=true") reads as a refusal key does.
+			countChoice(r.name, last, recordText(r.value), &on, &off)
 			continue
 		}
 		y, n, bare := readRecord(r.name, r.value)
@@ -270,7 +271,7 @@ func isRecord(name, v string, markers bool) bool {
 	last := recordSuffix(name)
 	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) || recordOptOutFlags.MatchString(name) ||
 		recordKeyObjection.MatchString(last) ||
-		recordKeyDoNotTrack.MatchString(last) && (w == "0" || w == "1") ||
+		doNotTrack(name) && (w == "0" || w == "1") ||
 		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w]) ||
 		letterRecord(text)
 	if named && (markers || !recordMarker.MatchString(name)) {

@@ -88,12 +88,28 @@ var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consen
 // ads not disabled): their yes is a no, and their no a yes.
 var recordKeyDisable = regexp.MustCompile(`(?i)^disabled?[-_]?[a-z0-9]`)
 
-// recordKeyDoNotTrack is a record's name that holds a do-not-track flag
-// ("dw_dnt"): 1 refuses, 0 allows.
-var recordKeyDoNotTrack = regexp.MustCompile(`(?i)^(dnt|do[-_]?not[-_]?track)$`)
+// recordKeyDoNotTrack is a record's name, or the last part of one, that
+// holds a do-not-track flag ("dw_dnt", Pepper's "dont-track"): 1 refuses,
+// 0 allows. See doNotTrack.
+var recordKeyDoNotTrack = regexp.MustCompile(`(?i)^(dnt|do[-_]?not[-_]?track|dont[-_]?track)$`)
+
+// doNotTrack reports whether a record's name holds a do-not-track flag:
+// its last part ("dw_dnt") or the whole name ("dont-track", whose last
+// part alone is "track").
+func doNotTrack(name string) bool {
+	return recordKeyDoNotTrack.MatchString(recordSuffix(name)) || recordKeyDoNotTrack.MatchString(name)
+}
+
+// recordKeyOptOut is a record's name (its last part) for an opt-out flag
+// ("tracking_optout", a Plone site's "cookieoptout"): as a do-not-track
+// flag, yes or 1 opts out and no or 0 opts in, unlike a record named for
+// a refusal, whose no says nothing.
+var recordKeyOptOut = regexp.MustCompile(`(?i)^((cookies?|tracking)?opt[-_]?out|opted[-_]?out)$`)
 
 // Keys that name the refusal ({"reject": "true"}): a yes there is a no.
-var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
+// An opt-out may be joined to what it opts out of (a Plone site's
+// "cookieoptout=yes").
+var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|(cookies?|tracking)?opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
 
 // recordOptOutFlags: a record named for opting out that holds a flag per
 // purpose, 1 for each purpose opted out of (Tealium's privacy manager

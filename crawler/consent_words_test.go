@@ -429,6 +429,10 @@ func TestLabelVariants(t *testing.T) {
 		"nej tack till kakor":              "reject",
 		"kun de nødvendige":                "reject",
 		"yes, that's fine":                 "accept",
+		"ja, det er i orden":               "accept",
+		"say no to optional cookies":       "reject",
+		"refuse non-essential cookies":     "reject",
+		"valider mon choix":                "save",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
