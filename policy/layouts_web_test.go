@@ -56,6 +56,15 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_lang", Preferences, "table"}},
 		},
 		{
+			name: "a template's front matter above its markup is data, not text",
+			file: "cookiebeleid.html",
+			page: "---\ntitle: \"Cookiebeleid\"\nog_image: \"assets/logo.png\"\nog_locale: \"nl_NL\"\n---\n" +
+				`<h2>Cookies die wij gebruiken</h2>
+				<table><tr><th>Naam</th><th>Doel</th><th>Bewaartermijn</th></tr>
+				<tr><td>kw_sessie</td><td>Houdt uw sessie bij</td><td>Sessie</td></tr></table>`,
+			want: []got{{"kw_sessie", Unclassified, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
