@@ -354,9 +354,9 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		return on, off, bare
 	}
 	if len(pairs) == 1 {
-		// Pairs joined by hyphens ("Required:1-Analytics:0"), when every
-		// part is a pair.
-		if parts := strings.Split(v, "-"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !strings.ContainsAny(p, ":=") }) {
+		// Pairs joined by hyphens ("Required:1-Analytics:0",
+		// "ana.0-rsx.0"), when every part is a pair.
+		if parts := strings.Split(v, "-"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !strings.ContainsAny(p, ":=") && !recordDotPair.MatchString(p) }) {
 			pairs = parts
 		}
 	}
