@@ -119,6 +119,9 @@ func TestNotAName(t *testing.T) {
 		{"opt-in/opt-out", true},
 		{"cookie...", true},
 		{"_ga/_gid", false},
+		{"#2F5BFF", true},
+		{"#fff", true},
+		{"#_ga", false},
 	} {
 		if got := notAName(tt.in); got != tt.want {
 			t.Errorf("notAName(%q) = %v, want %v", tt.in, got, tt.want)

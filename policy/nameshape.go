@@ -127,10 +127,13 @@ func notAName(t string) bool {
 	return webTerm(t) || strings.Contains(t, "://") || strings.HasPrefix(lt, "www.") || strings.Contains(t, "@") ||
 		hostName(t) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
-		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t)
+		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t) ||
+		hexColor.MatchString(t)
 }
 
 var (
+	// hexColor is a colour as style and code write it ("#2F5BFF", "#fff").
+	hexColor = regexp.MustCompile(`^#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$`)
 	// regionPair joins the abbreviations of regions of the world, as the
 	// frameworks for moving data between them are named ("EU-US Data
 	// Privacy Framework", "UE-USA").
