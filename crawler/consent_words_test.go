@@ -433,6 +433,8 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":       "reject",
 		"refuse non-essential cookies":     "reject",
 		"valider mon choix":                "save",
+		"meer info":                        "settings",
+		"mehr infos":                       "settings",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
