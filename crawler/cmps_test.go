@@ -121,7 +121,7 @@ func evalInBrowser[T any](t *testing.T, script string) T {
 	defer cancel()
 	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](script))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](script, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,6 +172,53 @@ func TestRuleSaveNeverAccepts(t *testing.T) {
 	for i, p := range pages {
 		if got[i] != p.want {
 			t.Errorf("settings %s: save is %q, want %q", p.html, got[i], p.want)
+		}
+	}
+}
+
+// TestCommandersActRecord reads Commanders Act's record TC_PRIVACY as the
+// rule's state does with no API loaded: "0@version|site|id@accepted@
+// refused@times@" after a choice of categories, "1@…@@@" after a refusal
+// (as public captures show them). A record of the first kind that accepts
+// nothing is a refusal.
+func TestCommandersActRecord(t *testing.T) {
+	rules, err := loadRules(cmpFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var state string
+	for _, r := range rules {
+		if r.Name == "commandersact" {
+			state = r.State
+		}
+	}
+	if state == "" {
+		t.Fatal("the rule commandersact has no state")
+	}
+	cases := []struct{ record, want string }{
+		{"0%40005%7C93%7C5327%401%2C2%2C3%40%401715188539662%40", "accepted"},
+		{"0%40005%7C93%7C5327%402%2C4%401%401715188539662%40", "partial"},
+		{"0%40005%7C93%7C5327%40%401%2C2%2C3%401715188539662%40", "rejected"},
+		{"1%40004%7C25%7C4340%40%40%401758194531923%40", "rejected"},
+	}
+	records := make([]string, len(cases))
+	for i, c := range cases {
+		records[i] = c.record
+	}
+	b, _ := json.Marshal(records)
+	got := evalInBrowser[[]string](t, `(async () => {
+		let cur = "";
+		Object.defineProperty(document, "cookie", { get: () => cur, configurable: true });
+		const out = [];
+		for (const r of `+string(b)+`) {
+			cur = "TC_PRIVACY=" + r;
+			out.push(String(await (() => (`+state+`))()));
+		}
+		return out;
+	})()`)
+	for i, c := range cases {
+		if i >= len(got) || got[i] != c.want {
+			t.Errorf("TC_PRIVACY=%s: state %v, want %q", c.record, got, c.want)
 		}
 	}
 }
