@@ -433,6 +433,7 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":       "reject",
 		"refuse non-essential cookies":     "reject",
 		"valider mon choix":                "save",
+		"ulozit muj vyber":                 "save",
 		"meer info":                        "settings",
 		"mehr infos":                       "settings",
 	}
