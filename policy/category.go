@@ -145,8 +145,9 @@ func (lx *lexicon) definesInSentence(ws []string) {
 // definesUnder reads a heading that names functional cookies alone ("3.1
 // Functionele cookies") and the paragraph under it: when the paragraph
 // opens by saying they are necessary ("Deze cookies zijn nodig om de
-// website te laten werken", "These cookies are required for…"), the page
-// means necessary by "functional".
+// website te laten werken", "These cookies are required for…") or what
+// the site cannot do without them ("Sans ces cookies, il vous est
+// impossible de naviguer…"), the page means necessary by "functional".
 func (lx *lexicon) definesUnder(head, body string) {
 	hw := maskNeutral(words(head))
 	if len(hw) == 0 || len(hw) > 6 {
@@ -166,6 +167,13 @@ func (lx *lexicon) definesUnder(head, body string) {
 		return
 	}
 	bw := words(body)
+	if len(bw) > 2 && withoutWords[bw[0]] && (cookieWord(bw[1]) || len(bw) > 3 && cookieWord(bw[2])) {
+		// "Without these cookies the site cannot work", "Sans ces
+		// cookies, il vous est impossible de naviguer": what strictly
+		// necessary cookies are.
+		lx.functionalIsNecessary = true
+		return
+	}
 	for j := 0; j < len(bw) && j < 5; j++ {
 		if !copulas[bw[j]] {
 			continue
@@ -178,6 +186,15 @@ func (lx *lexicon) definesUnder(head, body string) {
 		}
 		return
 	}
+}
+
+// withoutWords are "without" in the languages of the category words.
+var withoutWords = setOf(`without sans ohne zonder sin senza sem bez utan uden uten ilman fara`)
+
+// cookieWord reports whether a word of text is "cookie" or "cookies" in
+// one of the forms pages write it ("cookie-uri", "kakor", "evasteet").
+func cookieWord(w string) bool {
+	return strings.HasPrefix(w, "cookie") || strings.HasPrefix(w, "kakor") || strings.HasPrefix(w, "evaste") || strings.HasPrefix(w, "ciasteczk") || strings.HasPrefix(w, "informasjonskaps")
 }
 
 // copulas are the forms of "to be" that define one word by another.
