@@ -136,6 +136,23 @@ func (p *jsParser) value(depth int) (any, error) {
 		}
 	case c == '"' || c == '\'' || c == '`':
 		return p.str()
+	case c == '<':
+		return p.jsx()
+	case c == '(' && strings.HasPrefix(strings.TrimLeft(p.s[p.i+1:], " \t\r\n"), "<"):
+		// A JSX element in parentheses, as a formatter writes one over
+		// several lines.
+		p.i++
+		p.skip()
+		v, err := p.jsx()
+		if err != nil {
+			return nil, err
+		}
+		p.skip()
+		if p.i >= len(p.s) || p.s[p.i] != ')' {
+			return nil, errJS
+		}
+		p.i++
+		return v, nil
 	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
 		j := p.i + 1
 		for j < len(p.s) && strings.IndexByte("0123456789.eE+-xXabcdefABCDEF_", p.s[j]) >= 0 {

@@ -65,6 +65,41 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_sessie", Unclassified, "table"}},
 		},
 		{
+			name: "functional cookies the site cannot work without are necessary",
+			file: "cookies.html",
+			page: `<h4>Cookies fonctionnels :</h4>
+				<p>Sans ces cookies, il vous est impossible de naviguer sur notre site et d'utiliser ses fonctions.</p>
+				<table><tr><th>Nom</th><th>Type</th><th>Durée</th></tr>
+				<tr><td>kw_session</td><td>Fonctionnel</td><td>Session</td></tr></table>`,
+			want: []got{{"kw_session", Necessary, "table"}},
+		},
+		{
+			name: "records whose values are JSX elements keep each record's own category",
+			file: "CookiePolicy.tsx",
+			page: `const cookies: CookieData[] = [
+				  {
+				    nome: "kw_lang",
+				    scopo: (
+				      <Trans>
+				        Memorizza la lingua scelta.
+				      </Trans>
+				    ),
+				    durata: <Trans>1 Anno</Trans>,
+				    categoria: <Trans>Preferenze</Trans>,
+				    link: <Trans>N/A</Trans>, // prima parte
+				  },
+				  {
+				    nome: "kw_ads",
+				    scopo: <Trans>Collega gli acquisti agli <b>annunci</b>.</Trans>,
+				    durata: <Trans>3 Mesi</Trans>,
+				    categoria: <Trans>Marketing</Trans>,
+				    link: (<Link href="https://example.org/privacy" target="_blank" rel="noopener noreferrer"><Trans>Informativa</Trans></Link>),
+				  },
+				];
+				export default function Page() { return <section><h1>Cookie policy</h1><Table rows={cookies} /></section>; }`,
+			want: []got{{"kw_lang", Preferences, "data"}, {"kw_ads", Marketing, "data"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
