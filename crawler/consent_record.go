@@ -369,6 +369,9 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		if m := recordDotPair.FindStringSubmatch(p); !ok && m != nil {
 			k, val, ok = m[1], m[2], true // "group-3.0"
 		}
+		if m := recordStatusPair.FindStringSubmatch(p); !ok && m != nil {
+			k, val, ok = m[1], m[2], true // "2_accepted"
+		}
 		if ok {
 			kv = append(kv, [2]string{k, val})
 		}

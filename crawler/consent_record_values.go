@@ -166,6 +166,12 @@ var recordDashPair = regexp.MustCompile(`(?i)^([\p{L}_][\p{L}\p{N}_]*)-([01]|tru
 // recordDotPair: a key and its flag joined by a dot ("group-3.0").
 var recordDotPair = regexp.MustCompile(`^(\p{L}[\p{L}\d_-]*)\.([01])$`)
 
+// recordStatusPair is a purpose and its status joined by an underscore, as
+// the WordPress plugin WP GDPR Compliance writes its record
+// ("1_required,2_accepted,3_declined"), a purpose known by a number: a
+// required purpose says nothing.
+var recordStatusPair = regexp.MustCompile(`(?i)^(\p{L}{0,3}\p{N}+)_(accepted|declined|denied|granted|rejected|allowed|refused|required)$`)
+
 // recordFlags: a record of digit flags, one per purpose, joined, or
 // three or more separated by one mark (two are a version: "1.0").
 var recordFlags = regexp.MustCompile(`^[01]{2,8}$|^[01](?:[.|,:_-][01]){2,7}$`)

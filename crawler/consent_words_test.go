@@ -433,6 +433,8 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":       "reject",
 		"refuse non-essential cookies":     "reject",
 		"valider mon choix":                "save",
+		"accetto e proseguo":               "accept",
+		"choose my cookies":                "settings",
 		"ulozit muj vyber":                 "save",
 		"meer info":                        "settings",
 		"mehr infos":                       "settings",
