@@ -238,6 +238,13 @@ func countChoice(self, key, val string, on, off *int) {
 		*on++
 		return
 	}
+	// An empty list of the purposes granted, as text, under a list key
+	// ({"choices": ""}, as the Designil PDPA plugin writes a refusal): as
+	// an empty array there, a refusal.
+	if val == "" && recordKeyList.MatchString(key) && !strings.EqualFold(key, "consent") {
+		*off++
+		return
+	}
 	// A list of the purposes granted under a choice or list key
 	// ({"consent": "analytics,personalisation"}).
 	if (recordKeyChoice.MatchString(key) || recordKeyList.MatchString(key)) && strings.ContainsAny(val, ",|; ") {

@@ -82,7 +82,7 @@ const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenab
 	`ok|consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
-var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted`)
+var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted|^choices$`)
 
 // Keys that name a purpose switched off ({"disableIBA": false}, interest-based
 // ads not disabled): their yes is a no, and their no a yes.
