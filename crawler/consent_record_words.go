@@ -104,12 +104,16 @@ func doNotTrack(name string) bool {
 // ("tracking_optout", a Plone site's "cookieoptout"): as a do-not-track
 // flag, yes or 1 opts out and no or 0 opts in, unlike a record named for
 // a refusal, whose no says nothing.
-var recordKeyOptOut = regexp.MustCompile(`(?i)^((cookies?|tracking)?opt[-_]?out|opted[-_]?out)$`)
+var recordKeyOptOut = regexp.MustCompile(`(?i)^(` + optOutWords + `)$`)
+
+// optOutWords are the names of an opt-out, joined or not to what it opts
+// out of: a refusal key as well (see recordKeyRefusal).
+const optOutWords = `(cookies?|tracking)?opt[-_]?out|opted[-_]?out`
 
 // Keys that name the refusal ({"reject": "true"}): a yes there is a no.
 // An opt-out may be joined to what it opts out of (a Plone site's
 // "cookieoptout=yes").
-var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|(cookies?|tracking)?opt[-_]?out|opted[-_]?out|disagree|disagreed)$`)
+var recordKeyRefusal = regexp.MustCompile(`(?i)^(reject|rejected|rejectall|reject[-_]all|deny|denied|denyall|deny[-_]all|decline|declined|refuse|refused|` + optOutWords + `|disagree|disagreed)$`)
 
 // recordOptOutFlags: a record named for opting out that holds a flag per
 // purpose, 1 for each purpose opted out of (Tealium's privacy manager

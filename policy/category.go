@@ -167,7 +167,7 @@ func (lx *lexicon) definesUnder(head, body string) {
 		return
 	}
 	bw := words(body)
-	if len(bw) > 2 && withoutWords[bw[0]] && (cookieWord(bw[1]) || len(bw) > 3 && cookieWord(bw[2])) {
+	if len(bw) > 2 && withoutWords[bw[0]] && (find(bw[1:2], cookieWords) == 0 || find(bw[2:3], cookieWords) == 0) {
 		// "Without these cookies the site cannot work", "Sans ces
 		// cookies, il vous est impossible de naviguer": what strictly
 		// necessary cookies are.
@@ -190,12 +190,6 @@ func (lx *lexicon) definesUnder(head, body string) {
 
 // withoutWords are "without" in the languages of the category words.
 var withoutWords = setOf(`without sans ohne zonder sin senza sem bez utan uden uten ilman fara`)
-
-// cookieWord reports whether a word of text is "cookie" or "cookies" in
-// one of the forms pages write it ("cookie-uri", "kakor", "evasteet").
-func cookieWord(w string) bool {
-	return strings.HasPrefix(w, "cookie") || strings.HasPrefix(w, "kakor") || strings.HasPrefix(w, "evaste") || strings.HasPrefix(w, "ciasteczk") || strings.HasPrefix(w, "informasjonskaps")
-}
 
 // copulas are the forms of "to be" that define one word by another.
 var copulas = setOf(`are is sind ist sont est zijn son es sono e sao er ar ovat on jsou sa sunt`)

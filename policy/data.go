@@ -47,9 +47,12 @@ func ExtractData(name string, data []byte, opts ExtractOptions) (*Policy, error)
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var b strings.Builder
-	dataToHTML(&b, "", v, 1, func(s string) string { return "<p>" + html.EscapeString(s) + "</p>\n" })
+	dataToHTML(&b, "", v, 1, escapedParagraph)
 	return ExtractHTML(name, []byte(b.String()), opts)
 }
+
+// escapedParagraph renders a text of data as a paragraph of markup.
+func escapedParagraph(s string) string { return "<p>" + html.EscapeString(s) + "</p>\n" }
 
 // genericKeys name lists without saying what their items are for.
 var genericKeys = setOf(`cookies items list entries components rows data content blocks sections`)

@@ -81,7 +81,7 @@ func ExtractHTML(name string, data []byte, opts ExtractOptions) (*Policy, error)
 	if fm, body := splitFrontMatter(data); len(body) < len(data) {
 		// A template's front matter (Jekyll, Eleventy, Nunjucks): data,
 		// read as a Markdown page's is, not text ("og_locale: nl_NL").
-		data = append([]byte(frontMatterHTML(fm, func(s string) string { return "<p>" + html.EscapeString(s) + "</p>\n" })), body...)
+		data = append([]byte(frontMatterHTML(fm, escapedParagraph)), body...)
 	}
 	data = jsxDataTables(data)
 	return extractMarkup(name, data, string(data), opts)

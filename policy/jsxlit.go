@@ -55,29 +55,15 @@ func isTagStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// jsxTag moves past an opening tag, its attributes' strings and braces
-// included, and says whether it closes itself ("<br />").
+// jsxTag moves past an opening tag (see tagEnd) and says whether it
+// closes itself ("<br />").
 func (p *jsParser) jsxTag() (selfClosed, ok bool) {
-	for j := p.i + 1; j < len(p.s); j++ {
-		switch c := p.s[j]; c {
-		case '"', '\'':
-			end := strings.IndexByte(p.s[j+1:], c)
-			if end < 0 {
-				return false, false
-			}
-			j += end + 1
-		case '{':
-			p.i = j
-			if !p.skipBraces() {
-				return false, false
-			}
-			j = p.i - 1
-		case '>':
-			p.i = j + 1
-			return p.s[j-1] == '/', true
-		}
+	end, selfClosed := tagEnd(p.s, p.i+1)
+	if end < 0 {
+		return false, false
 	}
-	return false, false
+	p.i = end + 1
+	return selfClosed, true
 }
 
 // skipBraces moves past a braced expression, its nested braces and

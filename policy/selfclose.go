@@ -66,7 +66,7 @@ func rawTextAt(b []byte) string {
 // start at data[from], skipping quoted values and JSX expressions in
 // braces, and whether a '/' right before it closes the tag; -1 when the
 // tag does not end.
-func tagEnd(data []byte, from int) (int, bool) {
+func tagEnd[T string | []byte](data T, from int) (int, bool) {
 	var quote byte
 	depth := 0
 	for j := from; j < len(data); j++ {
