@@ -87,6 +87,15 @@ func TestParseCategory(t *testing.T) {
 		{"Niezbędne", Necessary},
 		{"Podstawowe pliki cookies", Necessary},
 		{"Statystyka", Statistics},
+		// Chinese, simplified and traditional.
+		{"必需Cookie", Necessary},
+		{"功能性", Preferences},
+		{"偏好设置", Preferences},
+		{"统计Cookies", Statistics},
+		{"广告Cookies", Marketing},
+		{"廣告", Marketing},
+		{"营销", Marketing},
+		{"未分类", Unclassified},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

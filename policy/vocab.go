@@ -183,7 +183,7 @@ var (
 		"απαραιτητ*", "αναγκαι*",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
-		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠",
+		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠", "~必需",
 	)
 	preferenceWords = parsePhrases(
 		// Termly's "performance and functionality" cookies enhance the
@@ -201,7 +201,7 @@ var (
 		"preferint*",
 		"προτιμησ*", "εξατομικευσ*",
 		"dewisiadau",
-		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み",
+		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み", "~偏好",
 	)
 	// functionalWords are preferences in the consent platforms' mapping
 	// ("functional alone means preferences"), but some pages define
@@ -212,7 +212,7 @@ var (
 		"funksjonel*", "toiminnalli*", "funcionalitat*", "swyddogaeth*", "ymarferoldeb",
 		"funkcni", "funkcne",
 		"λειτουργικ*",
-		"~기능", "~機能",
+		"~기능", "~機能", "~功能",
 	)
 	statisticsWords = parsePhrases(
 		"statisti*", "analyt*", "analys*", "performance*", "measur*", "audience*",
@@ -230,7 +230,7 @@ var (
 		"performanta",
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
 		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
-		"~성능", "~분석", "~통계", "~分析", "~統計", "~パフォーマンス", "~解析", "~性能",
+		"~성능", "~분석", "~통계", "~分析", "~統計", "~统计", "~パフォーマンス", "~解析", "~性能",
 	)
 	marketingWords = parsePhrases(
 		"marketing", "remarketing", "retargeting", "advertis*", "ads", "ad", "target*", "social media",
@@ -255,6 +255,7 @@ var (
 		// embedding services' tracking cookies.
 		"external media", "externe medien", "medias externes", "medios externos", "media esterni", "externe media",
 		"~광고", "~마케팅", "~타겟팅", "~타게팅", "~広告", "~マーケティング", "~ターゲティング",
+		"~广告", "~廣告", "~营销", "~行銷",
 	)
 	unclassifiedWords = parsePhrases(
 		"unclassified", "uncategori*", "not classified", "other", "others", "pending", "under investigation",
@@ -271,7 +272,7 @@ var (
 		"neklasifikovan*", "nezarazen*", "ostatni",
 		"neclasificat*", "altele",
 		"αταξινομητ*", "μη ταξινομημεν*", "λοιπα",
-		"~미분류", "~기타", "~未分類", "~その他",
+		"~미분류", "~기타", "~未分類", "~その他", "~未分类",
 	)
 	// pendingPhrases say a cookie's purpose is still being reviewed
 	// (Complianz's "Purpose pending investigation" in its languages): no
