@@ -297,17 +297,17 @@ func (lx lexicon) cookieKind(s string) (Category, bool) {
 		if ws[i] == "" || negated(ws, i) {
 			continue
 		}
-		near := false
+		dist := 4
 		for k := max(0, i-3); k <= min(len(ws)-1, i+3); k++ {
 			if k != i && find(ws[k:k+1], cookieWords) == 0 {
-				near = true
+				dist = min(dist, abs(k-i))
 			}
 		}
-		if !near {
+		if dist > 3 {
 			continue
 		}
 		for _, l := range lx.lists() {
-			if matchAny(l.words, ws, i) {
+			if dist <= l.reach && matchAny(l.words, ws, i) {
 				if found != "" && found != l.cat {
 					return "", false
 				}
@@ -321,16 +321,28 @@ func (lx lexicon) cookieKind(s string) (Category, bool) {
 type wordList struct {
 	cat   Category
 	words phrases
+	// reach is how many words from a word for cookies the list's words
+	// may be and still name the cookies' kind (cookieKind). Functionality
+	// is also what cookies provide: "Cookies, um verbesserte
+	// Funktionalitäten…" names no kind, "cookies de fonctionnalité" does.
+	reach int
 }
 
 func (lx lexicon) lists() []wordList {
 	return []wordList{
-		{Necessary, necessaryWords},
-		{lx.functional(), functionalWords},
-		{Preferences, preferenceWords},
-		{Statistics, statisticsWords},
-		{Marketing, marketingWords},
+		{Necessary, necessaryWords, 3},
+		{lx.functional(), functionalWords, 2},
+		{Preferences, preferenceWords, 3},
+		{Statistics, statisticsWords, 3},
+		{Marketing, marketingWords, 3},
 	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // first returns the category of the first category word of ws that is not

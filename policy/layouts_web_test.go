@@ -100,6 +100,13 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_lang", Preferences, "data"}, {"kw_ads", Marketing, "data"}},
 		},
 		{
+			name: "an introduction saying cookies give the site functionality names no kind of cookies",
+			file: "cookies.de.md",
+			page: "# Cookies\n\nDiese Seite nutzt \"Cookies\", um bessere Funktionalitäten bieten zu können.\nWir setzen diese Cookies:\n\n" +
+				"* __`kw_stats`__:  \n    Zählt anonym die Seitenaufrufe\n\n* __`kw_theme`__:  \n    Speichert das gewählte Farbschema\n",
+			want: []got{{"kw_stats", Unclassified, "prose"}, {"kw_theme", Unclassified, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
