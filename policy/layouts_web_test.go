@@ -107,6 +107,24 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_stats", Unclassified, "prose"}, {"kw_theme", Unclassified, "prose"}},
 		},
 		{
+			name: "what a template's comments hold is not declared",
+			file: "cookies.php",
+			page: `export default function Page() { return (<section><h2>Analytics cookies</h2>
+				<table><thead><tr><th>Name</th><th>Purpose</th><th>Expiry</th></tr></thead><tbody>
+				<tr><td>kw_keep</td><td>Counts visits</td><td>1 year</td></tr>
+				{/* <tr><td>kw_jsx</td><td>Old counter</td><td>1 year</td></tr> */}
+				<?php /*
+				<tr><td>kw_php</td><td>Old counter</td><td>1 year</td></tr>
+				*/ ?>
+				</tbody></table>
+				{{-- <p>We also set <code>kw_blade</code>, an analytics cookie.</p> --}}
+				{# <p>We also set <code>kw_twig</code>, an analytics cookie.</p> #}
+				<%-- <p>We also set <code>kw_jsp</code>, an analytics cookie.</p> --%>
+				{% comment %}<p>We also set <code>kw_liquid</code>, an analytics cookie.</p>{% endcomment %}
+				</section>)}`,
+			want: []got{{"kw_keep", Statistics, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
