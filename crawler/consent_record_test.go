@@ -39,6 +39,7 @@ func TestRecordState(t *testing.T) {
 		{"purposes' statuses after underscores, all accepted", nil, map[string]string{u + "cookie:wpgdprc-consent": "1_required%2C2_accepted%2C3_accepted"}, stateAccepted},
 		{"purposes' statuses after underscores, all declined", nil, map[string]string{u + "cookie:wpgdprc-consent": "1_required%2C2_declined%2C3_declined"}, stateRejected},
 		{"an empty list of choices as text", nil, map[string]string{u + "cookie:dpdpa_consent": `{"uniqueID":"a1b2","datestamp":1733400000,"choices":""}`}, stateRejected},
+		{"a notice's ok", nil, map[string]string{u + "cookie:site_cookies": "ok"}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
