@@ -125,6 +125,16 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_keep", Statistics, "table"}},
 		},
 		{
+			name: "a list of the data a site keeps, led by phrases in bold, declares no cookies",
+			file: "privacy.html",
+			page: `<h2>Cookies</h2><ul><li><strong>kw_consent</strong>: onthoudt je keuze (1 jaar)</li></ul>
+				<h2>Bewaartermijnen</h2><ul>
+				<li><strong>Contact- en aanvraag-gegevens:</strong> bewaard zolang nodig, hoogstens 12 maanden.</li>
+				<li><strong>Gepersonaliseerde demo-links:</strong> bewaard zolang de demo loopt.</li>
+				<li><strong>Uitvoering van een (pre-)contractuele relatie:</strong> voor je aanvraag.</li></ul>`,
+			want: []got{{"kw_consent", Unclassified, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

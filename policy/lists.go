@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -346,10 +348,42 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 			return nil, "", Duration{}
 		}
 	}
+	if ev == inEmph && x.phraseLead(lead, names) {
+		return nil, "", Duration{}
+	}
 	purpose := strings.TrimSpace(strings.TrimPrefix(text, lead))
 	purpose = strings.TrimSpace(strings.TrimLeft(purpose, ":–—- "))
 	if dur.Known() {
 		purpose = ""
 	}
 	return names, sentence(purpose), dur
+}
+
+// leadJoins are the words that join names in a list item's lead ("_ga
+// and _gid", "pll-lang en wp-lang").
+var leadJoins = setOf(`and or en of und oder et ou y o e i og och`)
+
+// parenthesisedText is what a lead says in parentheses.
+var parenthesisedText = regexp.MustCompile(`\([^()]*\)`)
+
+// phraseLead reports whether a bold lead is a phrase of prose around
+// words shaped like names by a hyphen or a dot only: a word of it outside
+// parentheses is none of its names, no word for cookies and no joining
+// word ("Gepersonaliseerde demo-links", "Contact- en
+// projectformulier-gegevens": a list of the data a site keeps). Names
+// marked as names (an underscore, a digit) or known ones stand anyway.
+func (x *extractor) phraseLead(lead string, names []string) bool {
+	for _, n := range names {
+		if nameMarked(n) || x.known(n) {
+			return false
+		}
+	}
+	for _, f := range strings.Fields(parenthesisedText.ReplaceAllString(lead, " ")) {
+		f = strings.Trim(f, ",;:")
+		if f == "" || slices.Contains(names, f) || leadJoins[strings.ToLower(f)] || find(words(f), cookieWords) >= 0 {
+			continue
+		}
+		return true
+	}
+	return false
 }

@@ -108,7 +108,7 @@ const (
 // apart (code over bold over plain text). cookieTalk says the sentence
 // talks about cookies.
 func (x *extractor) proseName(t string, ev evidence, cookieTalk bool) bool {
-	if !validName(t) || notAName(t) {
+	if !validName(t) || notAName(t) || suspended(t) {
 		return false
 	}
 	if x.known(t) {
@@ -126,6 +126,14 @@ func (x *extractor) proseName(t string, ev evidence, cookieTalk bool) bool {
 	default:
 		return nameMarked(t) && cookieTalk
 	}
+}
+
+// suspended reports whether a word of prose is the first part of a
+// compound whose last part is shared with the next word ("Contact- en
+// projectformulier-gegevens", "Analyse- und Marketingzwecke", "(pre-)"):
+// a hyphen ends it.
+func suspended(t string) bool {
+	return strings.HasSuffix(t, "-") && !strings.HasSuffix(t, "--") && utf8.RuneCountInString(t) > 1
 }
 
 // proseNames declares the cookie names set apart in a paragraph about
