@@ -360,9 +360,15 @@ func readRecord(self, v string) (on, off int, bare bool) {
 			pairs = parts
 		}
 	}
+	// Pairs whose key and value a "#" joins, every one of them
+	// ("source#OFC|version#6|int-beh#false").
+	hashed := len(pairs) > 1 && !slices.ContainsFunc(pairs, func(p string) bool { return !strings.Contains(p, "#") || strings.ContainsAny(p, ":=") })
 	var kv [][2]string
 	for _, p := range pairs {
 		k, val, ok := cutAny(p, ":=")
+		if hashed {
+			k, val, ok = cutAny(p, "#")
+		}
 		if m := recordDashPair.FindStringSubmatch(p); !ok && m != nil {
 			k, val, ok = m[1], m[2], true // "functi-0"
 		}

@@ -40,6 +40,8 @@ func TestRecordState(t *testing.T) {
 		{"purposes' statuses after underscores, all declined", nil, map[string]string{u + "cookie:wpgdprc-consent": "1_required%2C2_declined%2C3_declined"}, stateRejected},
 		{"an empty list of choices as text", nil, map[string]string{u + "cookie:dpdpa_consent": `{"uniqueID":"a1b2","datestamp":1733400000,"choices":""}`}, stateRejected},
 		{"a notice's ok", nil, map[string]string{u + "cookie:site_cookies": "ok"}, stateAccepted},
+		{"pairs joined by hashes, all off", nil, map[string]string{u + "cookie:siteConsentChoices": "source#OFC|version#6|int-tran#false|ext-beh#false"}, stateRejected},
+		{"pairs joined by hashes, mixed", nil, map[string]string{u + "cookie:siteConsentChoices": "source#OFC|version#6|int-tran#true|ext-beh#false"}, statePartial},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
