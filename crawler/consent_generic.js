@@ -312,8 +312,10 @@ function genericBanner(env) {
   const MARK = /cookie|consent|gdpr|rgpd|dsgvo|privacy|cmp|banner|notice|notification|popup|pop-up|modal|dialog|overlay|disclaimer|drawer|toast/i;
   const bannerLike = (n) => {
     if (n.tagName === "BODY") return framed(n.ownerDocument) ? 1 : 0;
+    // A <main> is the page's content, unless it is marked as a dialog
+    // (a university's pop-up drawn in <main role="dialog">).
+    if (n.tagName === "DIALOG" || /^(alert)?dialog$/.test(n.getAttribute("role") || "") || n.getAttribute("aria-modal") === "true") return n.tagName === "HTML" ? 0 : 2;
     if (n.tagName === "HTML" || n.tagName === "MAIN") return 0;
-    if (n.tagName === "DIALOG" || /^(alert)?dialog$/.test(n.getAttribute("role") || "") || n.getAttribute("aria-modal") === "true") return 2;
     let pos = "";
     try { pos = getComputedStyle(n).position; } catch (e) {}
     if (pos === "fixed" || pos === "sticky") return 2;

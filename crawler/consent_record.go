@@ -212,10 +212,11 @@ var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displa
 
 // recordChoiceValue: a value that is a choice made, whatever the name
 // of the record that holds it ("cb-enabled=accepted", jQuery cookie
-// bars' "declined"): a click that writes one recorded a choice. Words
+// bars' "declined", GMX's "ui_cid=OPTOUT"): a click that writes one
+// recorded a choice. Words
 // that may be a state of anything ("true", "1", "enabled") count only
 // under a record's name.
-var recordChoiceValue = regexp.MustCompile(`(?i)^["']?(accepted|declined|rejected|denied|refused)["']?$`)
+var recordChoiceValue = regexp.MustCompile(`(?i)^["']?(accepted|declined|rejected|denied|refused|opt[-_]?in|opted[-_]?in|opt[-_]?out|opted[-_]?out)["']?$`)
 
 // recordMarkerValue: a value that says a notice was seen or dismissed,
 // whatever the name of the record that holds it ("wpcc=dismiss", a TV
