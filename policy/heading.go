@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -110,12 +111,12 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 	code := onlyCode(n)
 	single := len(names) == 1 && len(strings.Fields(text)) == 1
 	for _, name := range names {
-		if !validName(name) || notAName(name) || (!nameMarked(name) && columnRole(name) != roleNone) {
+		if !validName(name) || notAName(name) || (!nameMarked(name) && !lowerCamel(name) && !x.known(name) && columnRole(name) != roleNone) {
 			return nil
 		}
 		switch {
 		case code:
-		case single && x.proseName(name, inHeader, true) && nameMarked(name):
+		case single && x.proseName(name, inHeader, true) && (nameMarked(name) || x.known(name) || lowerCamel(name)):
 		case single && n.DataAtom == atom.P && x.aboutCookies("") && identifierLike(name):
 			// A bold paragraph holding one name ("<p><strong>XSRF-TOKEN</strong></p>")
 			// heads the text about that cookie.
@@ -124,6 +125,24 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		}
 	}
 	return names
+}
+
+// lowerCamel reports whether a word is an identifier in lower camel case
+// ("cookiesAccepted", "instantLogin"): three lower-case letters or more,
+// then a capital. Brands are written otherwise ("HubSpot", "eBay").
+func lowerCamel(t string) bool {
+	lower := 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			return lower >= 3
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // identifierLike reports whether a word is written as identifiers are

@@ -135,6 +135,14 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_consent", Unclassified, "prose"}},
 		},
 		{
+			name: "a heading per cookie names it: a known name, or an identifier in lower camel case, not a brand",
+			file: "cookies.md",
+			page: "# Cookies\n\nThese are the cookies we use.\n\n### CookieConsent\n\nThis cookie keeps your choice.\n\n" +
+				"### siteLoginKept\n\nThis cookie keeps you signed in after the window is closed.\n\n" +
+				"### HubSpot\n\nWe use HubSpot for our forms; it sets no cookie on this site.\n",
+			want: []got{{"CookieConsent", Unclassified, "prose"}, {"siteLoginKept", Unclassified, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
