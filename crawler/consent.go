@@ -38,7 +38,10 @@ type bannerReport struct {
 	// (every one answered); Save is nil then.
 	SaveLater *ConsentButton `json:"saveLater"`
 	Confirm   *ConsentButton `json:"confirm"`
-	Purposes  struct {
+	// Next is a step-by-step dialog's "Next" button, in settings that ask
+	// about one purpose at a time.
+	Next     *ConsentButton `json:"next"`
+	Purposes struct {
 		Total  int `json:"total"`
 		Ticked int `json:"ticked"`
 	} `json:"purposes"`

@@ -393,6 +393,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       save: g.save && !disabled(g.save) ? wrap(g.save) : null,
       saveLater: g.save && disabled(g.save) && (g.purposes || []).some((el) => !el.disabled) ? wrap(g.save) : null,
       purposes: (g.purposes || []).filter((el) => !el.disabled),
+      next: layer2 ? wrap(g.next) : null,
       score: 1,
     };
   };
@@ -508,6 +509,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     out.save = btn(f.save);
     out.saveLater = btn(f.saveLater);
     out.confirm = btn(f.confirm);
+    out.next = btn(f.next);
     out.purposes = { total: f.purposes.length, ticked: f.purposes.filter(ticked).length };
 
     if (mode === "click" || mode === "point") {

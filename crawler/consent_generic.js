@@ -159,7 +159,10 @@ function labelWords(env) {
   };
   // A label without whatever arrows or marks surround it.
   const bare = (t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-  return { list, CJK, esc, wordsRe, settingsRank, classify, bare };
+  // The labels of a step-by-step dialog's "Next" button: no choice, a
+  // step towards the purposes to answer.
+  const NEXT = new Set(list("next"));
+  return { list, CJK, esc, wordsRe, settingsRank, classify, bare, NEXT };
 }
 
 // genericBanner finds a consent banner of no known platform by the texts of
@@ -181,7 +184,7 @@ function labelWords(env) {
 // the purpose toggles is what counts.
 function genericBanner(env) {
   const norm = env.norm;
-  const { list, CJK, esc, wordsRe, settingsRank, classify, bare } = labelWords(env);
+  const { list, CJK, esc, wordsRe, settingsRank, classify, bare, NEXT } = labelWords(env);
   const CONSENT = wordsRe(list("consent"), "g");
   const NOT = wordsRe(list("notConsent"), "g", true);
   // An age gate: "over 18", "18+", "18 years"… in the supported languages.
@@ -254,7 +257,8 @@ function genericBanner(env) {
     if (!env.visible(el) && !(native(el) && overLabel(el))) return;
     labelled++;
     const t = lab(el);
-    const role = classify(t);
+    // In settings just opened, a "Next" button steps through them.
+    const role = classify(t) || (env.layer2 && NEXT.has(t) ? "next" : "");
     if (role && !labelsControl(el)) found.push({ el, role, t });
   };
   const scan = (root, sel, cap) => {
@@ -502,8 +506,8 @@ function genericBanner(env) {
   }
   let best = null;
   for (const c of groups.keys()) {
-    const g = { container: c, accept: null, reject: null, settings: null, save: null, purposes: [] };
-    const pick = { accept: null, reject: null, settings: null, save: null };
+    const g = { container: c, accept: null, reject: null, settings: null, save: null, next: null, purposes: [] };
+    const pick = { accept: null, reject: null, settings: null, save: null, next: null };
     const rank = (b) => {
       // A link to another page (a policy) is the last choice.
       const href = b.el.tagName === "A" ? (b.el.getAttribute("href") || "").trim() : "";
@@ -558,7 +562,9 @@ function genericBanner(env) {
     }
     let score = (g.accept ? 3 : 0) + (g.reject ? 3 : 0) + (g.settings ? 1 : 0);
     if (env.layer2) score += (g.save ? 3 : 0) + (g.purposes.length ? 2 : 0) + (g.reject ? 1 : 0);
-    if (!(g.accept || g.reject || (env.layer2 && g.save) || (g.save && !g.settings && g.purposes.length))) continue;
+    // (Settings whose first step is only a "Next" button: a dialog that
+    // asks about each purpose in turn.)
+    if (!(g.accept || g.reject || (env.layer2 && (g.save || g.next)) || (g.save && !g.settings && g.purposes.length))) continue;
     score += bannerLike(c) === 2 ? 0.5 : 0;
     // Settings drawn over the banner they came from: the one on top.
     if (env.layer2 && onTop(c)) score += 0.25;

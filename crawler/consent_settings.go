@@ -27,6 +27,19 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		if !step(l2.frame, "layer2Reject", true) {
 			return false
 		}
+		// Settings that ask about one purpose at a time show the next
+		// question, with its own refusal, in place of the one answered:
+		// each is refused in turn, up to maxSteps.
+		for range maxSteps {
+			sleep(ctx, 300*time.Millisecond)
+			r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+			if err != nil || !r.Layer2 || r.Layer2Reject == nil || r.Save != nil || r.Purposes.Total > 0 {
+				break
+			}
+			if !step(l2.frame, "layer2Reject", true) {
+				break
+			}
+		}
 		// Some "reject all" buttons only untick the purposes: the choice
 		// is then saved like any other. A panel still open with purposes
 		// ticked is one whose "reject all" stored the refusal as it was
@@ -55,6 +68,10 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 	}
 	return saved
 }
+
+// maxSteps bounds the steps of settings that ask about one purpose at a
+// time: "Next" clicks before the first question, and refusals after it.
+const maxSteps = 4
 
 // setPurposesAndSave sets every purpose of the layer l2 one way (how:
 // "untick" to refuse, "tick" to accept), then clicks its save; layer2
@@ -95,13 +112,14 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 	start := time.Now()
 	deadline := start.Add(secondLayerWait)
 	deeper := false
+	nexts, stepped := 0, start
 	for {
 		sleep(ctx, 250*time.Millisecond)
 		// Past the deadline, one more look (see searchBanner).
 		late := time.Now().After(deadline)
 		var l2 frameReport
 		found := false
-		var nested *frameRef
+		var nested, next *frameRef
 		for _, f := range p.frames() {
 			r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
 			if err == nil && want(r) {
@@ -113,9 +131,24 @@ func (c *crawler) secondLayer(ctx context.Context, p *pageCtx, fr frameReport, a
 			if err == nil && nested == nil && r.Layer2 && r.Settings != nil && (fr.Settings == nil || r.Settings.Label != fr.Settings.Label) {
 				nested = &f
 			}
+			if err == nil && next == nil && r.Layer2 && r.Next != nil {
+				next = &f
+			}
 		}
 		if found {
 			return l2, true
+		}
+		// Settings that ask about one purpose at a time, behind a first
+		// step that only explains ("Next"): stepped through, a step at a
+		// time once it has shown for a second, up to maxSteps.
+		if next != nil && nexts < maxSteps && time.Since(stepped) > time.Second {
+			nexts++
+			if !step(*next, "next", true) {
+				return frameReport{}, false
+			}
+			stepped = time.Now()
+			deadline = stepped.Add(secondLayerWait)
+			continue
 		}
 		// Settings that open on an overview of their own, whose purposes
 		// are behind one more button ("Manage settings"): that button,

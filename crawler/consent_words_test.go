@@ -27,6 +27,11 @@ var settingsWordLists = []string{"settingsStrong", "settingsWeak"}
 // necessary"; see labelWords in consent_generic.js).
 var answerWordLists = []string{"yes", "no"}
 
+// nextWordLists are a language's labels of a step-by-step dialog's
+// "Next" button (see the generic finder's next): optional, a language
+// may have none.
+var nextWordLists = []string{"next"}
+
 // noAnswerWords are the languages whose lists for yes and no stay empty:
 // Chinese and Thai write no space after the answer, and Irish has no
 // words for yes and no (an answer repeats the question's verb).
@@ -102,7 +107,7 @@ func TestConsentWords(t *testing.T) {
 	role := map[string]map[string]bool{}
 	for code, lists := range langs {
 		for name := range lists {
-			if !slices.Contains(consentWordLists, name) && !slices.Contains(settingsWordLists, name) && !slices.Contains(recordWordLists, name) && !slices.Contains(answerWordLists, name) {
+			if !slices.Contains(consentWordLists, name) && !slices.Contains(settingsWordLists, name) && !slices.Contains(recordWordLists, name) && !slices.Contains(answerWordLists, name) && !slices.Contains(nextWordLists, name) {
 				t.Errorf("%s: unknown list %q", code, name)
 			}
 		}
@@ -305,6 +310,38 @@ func TestAnswerWords(t *testing.T) {
 				kind[w] = name
 			}
 		}
+	}
+}
+
+// TestNextWords checks the labels of a "Next" button: normalised, and
+// none of them a label of another kind in any language (a "Weiter" that
+// accepts is an accept, and never a step).
+func TestNextWords(t *testing.T) {
+	langs := loadConsentWords(t)
+	other := map[string]string{}
+	for code, lists := range langs {
+		for _, name := range []string{"accept", "reject", "settings", "save", "close"} {
+			for _, w := range lists[name] {
+				other[w] = code + "." + name
+			}
+		}
+	}
+	n := 0
+	for code, lists := range langs {
+		for _, name := range nextWordLists {
+			for _, w := range lists[name] {
+				n++
+				if nw := normWord(w); nw != w {
+					t.Errorf("%s.%s: %q is not normalised (want %q)", code, name, w, nw)
+				}
+				if o, ok := other[w]; ok {
+					t.Errorf("%s.%s: %q is also in %s", code, name, w, o)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no language has labels of a Next button")
 	}
 }
 
