@@ -44,6 +44,7 @@ func TestRecordState(t *testing.T) {
 		{"pairs joined by hashes, mixed", nil, map[string]string{u + "cookie:siteConsentChoices": "source#OFC|version#6|int-tran#true|ext-beh#false"}, statePartial},
 		{"an opt-out as the whole value, whatever the name", nil, map[string]string{u + "cookie:ui_cid": "OPTOUT"}, stateRejected},
 		{"an opt-in as the whole value, whatever the name", nil, map[string]string{u + "cookie:ui_cid": "OPTIN"}, stateAccepted},
+		{"a setting's disable", nil, map[string]string{u + "cookie:cookie_settings": "disable"}, stateRejected},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
