@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -125,24 +124,6 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		}
 	}
 	return names
-}
-
-// lowerCamel reports whether a word is an identifier in lower camel case
-// ("cookiesAccepted", "instantLogin"): three lower-case letters or more,
-// then a capital. Brands are written otherwise ("HubSpot", "eBay").
-func lowerCamel(t string) bool {
-	lower := 0
-	for _, r := range t {
-		switch {
-		case unicode.IsLower(r):
-			lower++
-		case unicode.IsUpper(r):
-			return lower >= 3
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // identifierLike reports whether a word is written as identifiers are

@@ -236,6 +236,24 @@ func camelCase(t string) bool {
 	return false
 }
 
+// lowerCamel reports whether a word is an identifier in lower camel case
+// ("cookiesAccepted", "instantLogin"): three lower-case letters or more,
+// then a capital. Brands are written otherwise ("HubSpot", "eBay").
+func lowerCamel(t string) bool {
+	lower := 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			return lower >= 3
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // titledCompound reports whether a hyphenated word is an English compound
 // written in a title ("Interest-Based", "non-California", "Non-Essential"):
 // letters only, and a part starting with a capital followed by lower-case
