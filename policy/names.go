@@ -15,8 +15,10 @@ var nameJoiners = setOf(`and et und y e or ou oder o & + och og ja en i oraz lub
 // dashes stand between a name and a note on it, spaced.
 var dashes = setOf(`- – —`)
 
-// Words that say a cell has no name.
-var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno nenhum geen brak ingen ei - – —`)
+// Words that say a cell has no name, or names none ("Various": a
+// product's many cookies, unnamed).
+var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno nenhum geen brak ingen ei - – —
+	various multiple several diverse divers diverses plusieurs verschiedene mehrere varios varias vari varie diversi vários várias różne olika forskellige flere`)
 
 // splitNames returns the cookie names a table cell lists: "_ga, _gid",
 // "_ga and _gid", "_ga / _gid", one per line, "_ga_<container id>",

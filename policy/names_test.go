@@ -33,6 +33,8 @@ func TestSplitNames(t *testing.T) {
 		{"Google Analytics", nil},
 		{"e, y, o", []string{"e", "y", "o"}}, // alone, joining words are names
 		{"n/a", nil},
+		{"Various", nil},
+		{"Verschiedene", nil},
 		{"–", nil},
 		{"a, a", []string{"a"}},
 		{"“_ga”.", []string{"_ga"}},
