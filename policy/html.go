@@ -179,7 +179,7 @@ func newExtractor(page string, opts ExtractOptions) *extractor {
 }
 
 func (x *extractor) policy() *Policy {
-	return &Policy{Site: siteOf(x.page), Source: x.page, Cookies: x.decls, Services: x.services, Warnings: x.warnings}
+	return &Policy{Site: siteOf(x.page), Source: x.page, Cookies: withoutPlaceholders(x.decls), Services: x.services, Warnings: x.warnings}
 }
 
 func (x *extractor) warnf(format string, args ...any) {

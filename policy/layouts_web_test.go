@@ -143,6 +143,14 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"CookieConsent", Unclassified, "prose"}, {"siteLoginKept", Unclassified, "prose"}},
 		},
 		{
+			name: "a word the page uses as a placeholder in its names is no name of its own",
+			file: "hotjar.html",
+			page: `<h2>Analytics cookies</h2><p>These cookies measure visits. Mentions of site_id refer to the ID given to each site.</p>
+				<table><tr><th>Cookie name</th><th>Purpose</th><th>Duration</th></tr>
+				<tr><td>kw_visit_{site_id}</td><td>Marks the visit.</td><td>30 minutes</td></tr></table>`,
+			want: []got{{"kw_visit_{site_id}", Statistics, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -209,3 +210,25 @@ func (p Pattern) Equal(q Pattern) bool { return p.Text == q.Text }
 
 // String returns p as written.
 func (p Pattern) String() string { return p.Text }
+
+// withoutPlaceholders drops the names read in prose that the page uses as
+// placeholders in its other names: "Mentions of site_id refer to the ID
+// of a site" beside "_hjSession_{site_id}".
+func withoutPlaceholders(decls []Declaration) []Declaration {
+	held := map[string]bool{}
+	for _, d := range decls {
+		for _, m := range placeholderWord.FindAllStringSubmatch(d.Name.Text, -1) {
+			held[m[1]] = true
+		}
+	}
+	if len(held) == 0 {
+		return decls
+	}
+	return slices.DeleteFunc(decls, func(d Declaration) bool {
+		return d.Source.Layout == LayoutProse && held[d.Name.Text]
+	})
+}
+
+// placeholderWord is a word a name holds as its placeholder ("{site_id}",
+// "<site_id>", "[site_id]").
+var placeholderWord = regexp.MustCompile(`[{<\[]([\w-]+)[}>\]]`)
