@@ -87,6 +87,12 @@ func TestParseCategory(t *testing.T) {
 		{"Niezbędne", Necessary},
 		{"Podstawowe pliki cookies", Necessary},
 		{"Statystyka", Statistics},
+		// Hungarian.
+		{"Feltétlenül szükséges sütik", Necessary},
+		{"Funkcionális sütik", Preferences},
+		{"Statisztikai sütik", Statistics},
+		{"Hirdetési sütik", Marketing},
+		{"Egyéb", Unclassified},
 		// Chinese, simplified and traditional.
 		{"必需Cookie", Necessary},
 		{"功能性", Preferences},

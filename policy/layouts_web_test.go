@@ -151,6 +151,25 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_visit_{site_id}", Statistics, "table"}},
 		},
 		{
+			name: "a UI kit's table components are read as a table (MUI, in Hungarian)",
+			file: "page.tsx",
+			page: `export default function CookiePolicy() { return (<Box><Typography variant="h5" component="h2">Statisztikai sütik</Typography>
+				<TableContainer><Table size="small"><TableHead><TableRow>
+				<TableCell><strong>Név</strong></TableCell><TableCell><strong>Szolgáltató</strong></TableCell><TableCell><strong>Cél</strong></TableCell>
+				</TableRow></TableHead><TableBody><TableRow>
+				<TableCell>kw_stats</TableCell><TableCell>Példa</TableCell><TableCell>Látogatások számlálása</TableCell>
+				</TableRow></TableBody></Table></TableContainer></Box>) }`,
+			want: []got{{"kw_stats", Statistics, "table"}},
+		},
+		{
+			name: "shadcn/ui's table components, whose TableHead is a header cell",
+			file: "page.tsx",
+			page: `export default function Page() { return (<section><h2>Analytics cookies</h2><Table><TableHeader><TableRow>
+				<TableHead>Cookie</TableHead><TableHead>Purpose</TableHead><TableHead>Duration</TableHead></TableRow></TableHeader>
+				<TableBody><TableRow><TableCell>kw_visit</TableCell><TableCell>Counts visits</TableCell><TableCell>1 year</TableCell></TableRow></TableBody></Table></section>) }`,
+			want: []got{{"kw_visit", Statistics, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -80,6 +80,7 @@ var columnRoles = []struct {
 		"vyprseni", "trvani", "uchovavani", "doba ulozenia", "exspiracia",
 		"expirare", "valabilitate", "perioada", "durata de stocare",
 		"διαρκεια", "ληξη", "διαρκεια αποθηκευσησ",
+		"idotartam", "lejarat*", "ervenyesseg*", "tarolasi ido",
 		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
 	)},
 	{rolePurpose, parsePhrases(
@@ -100,6 +101,7 @@ var columnRoles = []struct {
 		"scop", "scopul", "descriere",
 		"σκοποσ", "περιγραφη",
 		"pwrpas", "diben", "disgrifiad",
+		"celja", "leiras", "felhasznalas",
 		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
 	)},
 	{roleFunction, parsePhrases(
@@ -127,6 +129,7 @@ var columnRoles = []struct {
 		"furnizor*", "emitent",
 		"παροχοσ", "παροχοι",
 		"darparwr", "darparwyr", "gwasanaeth",
+		"szolgaltato*", "kiado", "szolgaltatas",
 		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
 	)},
 	{roleName, parsePhrases(
@@ -147,6 +150,7 @@ var columnRoles = []struct {
 		"nume", "denumire",
 		"ονομα",
 		"enw", "cwci", "cwcis",
+		"nev", "neve", "suti*",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
 }
@@ -157,7 +161,7 @@ var columnRoles = []struct {
 // cookies.
 var cookieWords = parsePhrases(
 	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "informasjonskapsler", "kapsel", "kapsler", "evaste*",
-	"galeta*", "cwci", "cwcis", "~쿠키", "~クッキー",
+	"galeta*", "cwci", "cwcis", "suti*", "~쿠키", "~クッキー",
 )
 
 // Category words, by category. Necessity words win over the others in a
@@ -181,6 +185,7 @@ var (
 		"nezbytn*", "nutne", "nutna", "nevyhnutn*", "technicke", "technicka", "technicky",
 		"necesar*", "esential*",
 		"απαραιτητ*", "αναγκαι*",
+		"szukseges*", "elengedhetetlen*", "feltetlenul",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
 		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠", "~必需",
@@ -200,6 +205,7 @@ var (
 		"preferenci*", "personalitzaci*",
 		"preferint*",
 		"προτιμησ*", "εξατομικευσ*",
+		"preferencia*", "szemelyre szabas*",
 		"dewisiadau",
 		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み", "~偏好",
 	)
@@ -212,6 +218,7 @@ var (
 		"funksjonel*", "toiminnalli*", "funcionalitat*", "swyddogaeth*", "ymarferoldeb",
 		"funkcni", "funkcne",
 		"λειτουργικ*",
+		"funkcionalis*",
 		"~기능", "~機能", "~功能",
 	)
 	statisticsWords = parsePhrases(
@@ -229,6 +236,7 @@ var (
 		"vykonnostn*", "mereni",
 		"performanta",
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
+		"statisztika*", "analitika*", "elemzes*", "teljesitmeny*",
 		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
 		"~성능", "~분석", "~통계", "~分析", "~統計", "~统计", "~パフォーマンス", "~解析", "~性能",
 	)
@@ -247,6 +255,7 @@ var (
 		"marketingov*", "socialni site", "socialnich siti", "socialne siete",
 		"reclama", "directionare", "retele sociale", "retelele sociale",
 		"διαφημισ*", "μαρκετινγκ", "στοχευσ*", "κοινωνικα δικτυα",
+		"hirdet*", "reklam*", "celzott", "kozossegi media",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
 		// one an analytics tool keeps; profiling is marketing.
@@ -272,6 +281,7 @@ var (
 		"neklasifikovan*", "nezarazen*", "ostatni",
 		"neclasificat*", "altele",
 		"αταξινομητ*", "μη ταξινομημεν*", "λοιπα",
+		"egyeb", "nem besorolt*",
 		"~미분류", "~기타", "~未分類", "~その他", "~未分类",
 	)
 	// pendingPhrases say a cookie's purpose is still being reviewed
