@@ -167,7 +167,7 @@ func (lx *lexicon) definesUnder(head, body string) {
 		return
 	}
 	bw := words(body)
-	if len(bw) > 2 && withoutWords[bw[0]] && (find(bw[1:2], cookieWords) == 0 || find(bw[2:3], cookieWords) == 0) {
+	if withoutCookies(bw) {
 		// "Without these cookies the site cannot work", "Sans ces
 		// cookies, il vous est impossible de naviguer": what strictly
 		// necessary cookies are.
@@ -186,6 +186,14 @@ func (lx *lexicon) definesUnder(head, body string) {
 		}
 		return
 	}
+}
+
+// withoutCookies reports whether words open by saying what the site
+// cannot do without the cookies ("Without these cookies…", "Sans ces
+// cookies…", "Bez tych plików cookie…"): what strictly necessary cookies
+// are.
+func withoutCookies(ws []string) bool {
+	return len(ws) > 2 && withoutWords[ws[0]] && find(ws[1:min(len(ws), 4)], cookieWords) >= 0
 }
 
 // withoutWords are "without" in the languages of the category words.

@@ -28,6 +28,9 @@ func (x *extractor) introCategory(intro string, strict bool) (Category, bool) {
 	if strict != colon {
 		return "", false
 	}
+	if withoutCookies(words(intro)) {
+		return Necessary, true
+	}
 	return x.lex.cookieKind(intro)
 }
 

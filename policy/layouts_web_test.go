@@ -170,6 +170,14 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_visit", Statistics, "table"}},
 		},
 		{
+			name: "a table introduced by what the site cannot do without its cookies holds necessary ones",
+			file: "cookies.html",
+			page: `<h2>Deklaracja</h2><p>Bez tych plików cookie korzystanie ze strony nie byłoby możliwe.</p>
+				<table><tr><th>Nazwa</th><th>Dostawca</th><th>Cel</th></tr>
+				<tr><td>kw_sess</td><td>Przykład</td><td>Utrzymuje sesję.</td></tr></table>`,
+			want: []got{{"kw_sess", Necessary, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
