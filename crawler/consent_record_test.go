@@ -45,6 +45,8 @@ func TestRecordState(t *testing.T) {
 		{"an opt-out as the whole value, whatever the name", nil, map[string]string{u + "cookie:ui_cid": "OPTOUT"}, stateRejected},
 		{"an opt-in as the whole value, whatever the name", nil, map[string]string{u + "cookie:ui_cid": "OPTIN"}, stateAccepted},
 		{"a setting's disable", nil, map[string]string{u + "cookie:cookie_settings": "disable"}, stateRejected},
+		{"a purpose's flag before words of a choice, in a key in brackets, off beside the general flag", nil, map[string]string{u + "cookie:AtomStore[COOKIES_ACCEPTED]": "1", u + "cookie:AtomStore[FUNCTIONAL_COOKIES_ACCEPTED]": "1", u + "cookie:AtomStore[MARKETING_COOKIES_ACCEPTED]": "0"}, stateRejected},
+		{"a purpose's flag before words of a choice, in a key in brackets, on", nil, map[string]string{u + "cookie:AtomStore[COOKIES_ACCEPTED]": "1", u + "cookie:AtomStore[FUNCTIONAL_COOKIES_ACCEPTED]": "1", u + "cookie:AtomStore[MARKETING_COOKIES_ACCEPTED]": "1"}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
