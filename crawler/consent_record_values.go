@@ -356,3 +356,33 @@ func listItems(v string) []string {
 	}
 	return items
 }
+
+// recordNameParts splits a record's name into its family and the last
+// word that says what it holds: a key in brackets is a part of the name
+// ("AtomStore[MARKETING_COOKIES_ACCEPTED]"), and words after a purpose's
+// that only say a choice was made ("cookies accepted", "allowed") are
+// passed over when a purpose, necessary or optional, stands before them
+// (MARKETING_COOKIES_ACCEPTED holds marketing's choice).
+func recordNameParts(name string) (family, last string) {
+	last = recordSuffix(name)
+	family = strings.TrimSuffix(name, last)
+	n := strings.ReplaceAll(strings.TrimSuffix(name, "]"), "[", ".")
+	for range 3 {
+		w := recordSuffix(n)
+		if len(w) == len(n) {
+			break
+		}
+		if !choiceTails[strings.ToLower(w)] {
+			if w != last && (vocab().purpose.MatchString(w) || vocab().necessary.MatchString(w)) {
+				return strings.TrimSuffix(n, w), w
+			}
+			break
+		}
+		n = n[:len(n)-len(w)-1]
+	}
+	return family, last
+}
+
+// choiceTails are the words a record's name may end with after its
+// purpose's: they say a choice was made, not what it was for.
+var choiceTails = map[string]bool{"cookies": true, "cookie": true, "accepted": true, "allowed": true, "consent": true, "consented": true, "enabled": true, "granted": true}
