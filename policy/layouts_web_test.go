@@ -178,6 +178,15 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_sess", Necessary, "table"}},
 		},
 		{
+			name: "a phrase in bold is no name, nor a note on a cell that names no cookie",
+			file: "cookies.html",
+			page: `<h2>Necessary</h2><p>These are required for the site to work. This includes <strong>cookieless, anonymised page-view analytics</strong>.</p>
+				<table><tr><th>Name</th><th>Provider</th><th>Purpose</th></tr>
+				<tr><td><code>kw_consent</code></td><td>example.org</td><td>Stores your choice</td></tr>
+				<tr><td><em>None (cookieless)</em></td><td>stats.example.org</td><td>Counts page views</td></tr></table>`,
+			want: []got{{"kw_consent", Necessary, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

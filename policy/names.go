@@ -40,6 +40,10 @@ func splitNames(text string) []string {
 	text = spacedSlash.ReplaceAllString(text, "\n")
 	text = gluedPlaceholder.ReplaceAllString(text, "$1<$2>")
 	outer, inner := splitParens(text)
+	if noNames[strings.ToLower(strings.TrimSpace(outer))] {
+		// "None (cookieless)": no name, and a note on why.
+		return nil
+	}
 	names := namesIn(outer)
 	if len(names) == 1 && !nameMarked(names[0]) && len(inner) > 0 {
 		// "Cloudflare (_cf_bm, cf_clearance)", "Maxymizer (mmcore.pd,

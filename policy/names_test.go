@@ -34,6 +34,7 @@ func TestSplitNames(t *testing.T) {
 		{"e, y, o", []string{"e", "y", "o"}}, // alone, joining words are names
 		{"n/a", nil},
 		{"Various", nil},
+		{"None (cookieless)", nil},
 		{"Verschiedene", nil},
 		{"–", nil},
 		{"a, a", []string{"a"}},

@@ -211,7 +211,10 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 				if n.DataAtom == atom.A {
 					ev = inText // a link's text: a name only with a name's marks
 				}
-				consider(nodeText(n, true), ev)
+				// (Not a phrase in bold: "anonymised page-view analytics".)
+				if t := nodeText(n, true); ev != inEmph || !x.phraseLead(t, cellNames(t)) {
+					consider(t, ev)
+				}
 			}
 		default:
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
