@@ -93,6 +93,11 @@ func TestParseCategory(t *testing.T) {
 		{"Statisztikai sütik", Statistics},
 		{"Hirdetési sütik", Marketing},
 		{"Egyéb", Unclassified},
+		// Turkish.
+		{"Zorunlu Çerezler", Necessary},
+		{"İşlevsel çerezler", Preferences},
+		{"Analitik Çerezler", Statistics},
+		{"Pazarlama çerezleri", Marketing},
 		// Chinese, simplified and traditional.
 		{"必需Cookie", Necessary},
 		{"功能性", Preferences},

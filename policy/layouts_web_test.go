@@ -187,6 +187,12 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_consent", Necessary, "table"}},
 		},
 		{
+			name: "a Turkish table's columns and heading",
+			file: "cerez-politikasi.md",
+			page: "## Zorunlu Çerezler\n\n| Çerez Adı | Amaç | Süre |\n|---|---|---|\n| theme | Tema tercihini saklar | 1 yıl |\n",
+			want: []got{{"theme", Necessary, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

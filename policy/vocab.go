@@ -81,6 +81,7 @@ var columnRoles = []struct {
 		"expirare", "valabilitate", "perioada", "durata de stocare",
 		"διαρκεια", "ληξη", "διαρκεια αποθηκευσησ",
 		"idotartam", "lejarat*", "ervenyesseg*", "tarolasi ido",
+		"sure", "suresi", "saklama suresi", "gecerlilik*",
 		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
 	)},
 	{rolePurpose, parsePhrases(
@@ -102,6 +103,7 @@ var columnRoles = []struct {
 		"σκοποσ", "περιγραφη",
 		"pwrpas", "diben", "disgrifiad",
 		"celja", "leiras", "felhasznalas",
+		"amac*", "aciklama", "kullanim amaci",
 		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
 	)},
 	{roleFunction, parsePhrases(
@@ -130,6 +132,7 @@ var columnRoles = []struct {
 		"παροχοσ", "παροχοι",
 		"darparwr", "darparwyr", "gwasanaeth",
 		"szolgaltato*", "kiado", "szolgaltatas",
+		"saglayici*", "sirket",
 		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
 	)},
 	{roleName, parsePhrases(
@@ -151,6 +154,7 @@ var columnRoles = []struct {
 		"ονομα",
 		"enw", "cwci", "cwcis",
 		"nev", "neve", "suti*",
+		"cerez*", "cerez adi",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
 }
@@ -161,7 +165,7 @@ var columnRoles = []struct {
 // cookies.
 var cookieWords = parsePhrases(
 	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "informasjonskapsler", "kapsel", "kapsler", "evaste*",
-	"galeta*", "cwci", "cwcis", "suti*", "~쿠키", "~クッキー",
+	"galeta*", "cwci", "cwcis", "suti*", "cerez*", "~쿠키", "~クッキー",
 )
 
 // Category words, by category. Necessity words win over the others in a
@@ -186,6 +190,7 @@ var (
 		"necesar*", "esential*",
 		"απαραιτητ*", "αναγκαι*",
 		"szukseges*", "elengedhetetlen*", "feltetlenul",
+		"zorunlu*", "gerekli*",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
 		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠", "~必需",
@@ -206,6 +211,7 @@ var (
 		"preferint*",
 		"προτιμησ*", "εξατομικευσ*",
 		"preferencia*", "szemelyre szabas*",
+		"tercih*", "kisisellestir*",
 		"dewisiadau",
 		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み", "~偏好",
 	)
@@ -218,7 +224,7 @@ var (
 		"funksjonel*", "toiminnalli*", "funcionalitat*", "swyddogaeth*", "ymarferoldeb",
 		"funkcni", "funkcne",
 		"λειτουργικ*",
-		"funkcionalis*",
+		"funkcionalis*", "islevsel*",
 		"~기능", "~機能", "~功能",
 	)
 	statisticsWords = parsePhrases(
@@ -237,6 +243,7 @@ var (
 		"performanta",
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
 		"statisztika*", "analitika*", "elemzes*", "teljesitmeny*",
+		"istatistik*", "analitik*", "performans*",
 		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
 		"~성능", "~분석", "~통계", "~分析", "~統計", "~统计", "~パフォーマンス", "~解析", "~性能",
 	)
@@ -256,6 +263,7 @@ var (
 		"reclama", "directionare", "retele sociale", "retelele sociale",
 		"διαφημισ*", "μαρκετινγκ", "στοχευσ*", "κοινωνικα δικτυα",
 		"hirdet*", "reklam*", "celzott", "kozossegi media",
+		"pazarlama*", "hedefleme*", "sosyal medya",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
 		// one an analytics tool keeps; profiling is marketing.
