@@ -296,6 +296,9 @@ func recordText(v string) string {
 // readRecord counts the optional purposes a record says are on and off,
 // and says whether the record, URL-decoded, is one bare word.
 func readRecord(self, v string) (on, off int, bare bool) {
+	if on, off, ok := signedList(v); ok {
+		return on, off, false
+	}
 	v = recordText(v)
 	if recordNoInteraction.MatchString(v) {
 		// The platform's default, written before any choice (OneTrust's

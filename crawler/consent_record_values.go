@@ -4,6 +4,7 @@ package crawler
 // keys and flags, and the words of a choice (see readRecord).
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -386,3 +387,29 @@ func recordNameParts(name string) (family, last string) {
 // choiceTails are the words a record's name may end with after its
 // purpose's: they say a choice was made, not what it was for.
 var choiceTails = map[string]bool{"cookies": true, "cookie": true, "accepted": true, "allowed": true, "consent": true, "consented": true, "enabled": true, "granted": true}
+
+// recordSignedList is a list of services or purposes each marked on or
+// off by a sign before it ("-ga-ads-fbp-htj-yt" after a refusal,
+// "+ga+ads…" after an accept), as a "+" is written before URL-encoding.
+var recordSignedList = regexp.MustCompile(`^(?:[+-][A-Za-z][A-Za-z0-9_]*){2,30}$`)
+
+// signedList reads such a list: + is on, - is off, necessary names aside.
+func signedList(v string) (on, off int, ok bool) {
+	raw, err := url.PathUnescape(strings.TrimSpace(v))
+	if err != nil || !recordSignedList.MatchString(raw) {
+		return 0, 0, false
+	}
+	for _, m := range recordSignedItem.FindAllStringSubmatch(raw, -1) {
+		if vocab().necessary.MatchString(m[2]) {
+			continue
+		}
+		if m[1] == "+" {
+			on++
+		} else {
+			off++
+		}
+	}
+	return on, off, on+off > 0
+}
+
+var recordSignedItem = regexp.MustCompile(`([+-])([A-Za-z][A-Za-z0-9_]*)`)

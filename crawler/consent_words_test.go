@@ -470,6 +470,7 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":       "reject",
 		"refuse non-essential cookies":     "reject",
 		"valider mon choix":                "save",
+		"prima, alles mag":                 "accept",
 		"zgadzam sie na wszystko":          "accept",
 		"no, thank you":                    "reject",
 		"no, please don't track me":        "reject",
