@@ -54,6 +54,8 @@ func TestRecordState(t *testing.T) {
 		{"services each marked on by a plus, URL-encoded", nil, map[string]string{u + "cookie:gdpr": "%2Bga%2Bads%2Bfbp%2Bhtj%2Byt"}, stateAccepted},
 		{"a consent level named volledig (Dutch: full)", nil, map[string]string{u + "cookie:cookieConsent": "volledig"}, stateAccepted},
 		{"a list of the purposes granted, the base one and two more", nil, map[string]string{u + "cookie:gdpr2": "base,statistics,marketing"}, stateAccepted},
+		{"a record that says its choice is defined, beside purposes all off", nil, map[string]string{u + "cookie:acceptanceData": `{"defined":true,"required":true,"statistics":false,"marketing":false,"partners":false}`}, stateRejected},
+		{"a record that says its choice is defined, beside purposes all on", nil, map[string]string{u + "cookie:acceptanceData": `{"defined":true,"required":true,"statistics":true,"marketing":true,"partners":true}`}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
