@@ -417,7 +417,8 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		countChoice(self, "value", v, &on, &off)
 		// A list of the purposes granted; joined by underscores only when
 		// nothing else reads ("nutne_marketingove_statisticke").
-		for _, seps := range []string{".|,;&! ", "._|,;&! "} {
+		// ("custom-functional": joined by hyphens, last.)
+		for _, seps := range []string{".|,;&! ", "._|,;&! ", "._|,;&! -"} {
 			if on+off == 0 {
 				grantedList(splitAny(v, seps), &on, &off)
 			}

@@ -131,6 +131,11 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		if noChoiceEntry(x) {
 			return
 		}
+		if key != "" && vocab().necessary.MatchString(key) {
+			// The necessary purpose's own cookies ({"necessary":
+			// {"consent": true, "session": true}}): always on, no choice.
+			return
+		}
 		if y, n, numbered, ok := numberedPurposes(x); ok {
 			*on, *off = *on+y, *off+n
 			for k, val := range x {

@@ -165,7 +165,7 @@ var recordEmptyList = regexp.MustCompile(`^v\d+(\.\d+)*[|;:]$`)
 var recordDashPair = regexp.MustCompile(`(?i)^([\p{L}_][\p{L}\p{N}_]*)-([01]|true|false)$`)
 
 // recordDotPair: a key and its flag joined by a dot ("group-3.0").
-var recordDotPair = regexp.MustCompile(`^(\p{L}[\p{L}\d_-]*)\.([01])$`)
+var recordDotPair = regexp.MustCompile(`^(\p{L}[\p{L}\d_-]*)\.([01]|true|false)$`)
 
 // recordStatusPair is a purpose and its status joined by an underscore, as
 // the WordPress plugin WP GDPR Compliance writes its record
