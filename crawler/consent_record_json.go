@@ -356,7 +356,11 @@ func purposeRecord(v string) bool {
 		switch x := doc.(type) {
 		case map[string]any:
 			for k, val := range x {
-				if _, isBool := val.(bool); isBool && vocab().purpose.MatchString(k) {
+				// A purpose's flag, or its word of a choice (Google
+				// Consent Mode's "analytics_storage": "denied").
+				str, _ := val.(string)
+				str = strings.ToLower(str)
+				if _, isBool := val.(bool); (isBool || vocab().yes[str] || vocab().no[str]) && vocab().purpose.MatchString(k) {
 					n++
 				} else {
 					n += count(k, val, depth+1)

@@ -413,3 +413,24 @@ func signedList(v string) (on, off int, ok bool) {
 }
 
 var recordSignedItem = regexp.MustCompile(`([+-])([A-Za-z][A-Za-z0-9_]*)`)
+
+// recordAgreedList is a word of consent joined to what it was given to
+// ("agree_none" after a refusal, "agree_all" after an accept).
+var recordAgreedList = regexp.MustCompile(`(?i)^(?:agree|agreed|accept|accepted|allow|allowed|consent|consented)[-_](.+)$`)
+
+// agreedList reads such a record: "none" refuses, "all" accepts, and
+// purposes are the purposes granted.
+func agreedList(v string) (on, off int, ok bool) {
+	m := recordAgreedList.FindStringSubmatch(recordText(v))
+	if m == nil {
+		return 0, 0, false
+	}
+	switch rest := strings.ToLower(m[1]); {
+	case vocab().no[rest] || rest == "none" || rest == "nothing":
+		return 0, 1, true
+	case vocab().all[rest]:
+		return 1, 0, true
+	}
+	grantedList(splitAny(m[1], "_-,"), &on, &off)
+	return on, off, on+off > 0
+}
