@@ -3,6 +3,7 @@ package crawler
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -167,6 +168,24 @@ func (c *crawler) findBanner(ctx context.Context, p *pageCtx, arg consentArg) (f
 	return best, found
 }
 
+// cmpWait is how long a phase passes over a site's own notice for the
+// dialog of a consent platform the page runs (see awaitCMP).
+const cmpWait = 3 * time.Second
+
+// awaitCMP reports whether a notice of no known platform with an accept
+// alone is to be passed over for a while: the page runs an IAB TCF
+// consent platform (its __tcfapi is there) whose dialog may show after
+// the site's own notice, as Funding Choices' does beside a news site's
+// bar. The platform's dialog is the choice that counts.
+func (c *crawler) awaitCMP(ctx context.Context, p *pageCtx, fr frameReport, began time.Time) bool {
+	if fr.Platform != "generic" || fr.Reject != nil || fr.Settings != nil || time.Since(began) >= cmpWait {
+		return false
+	}
+	var tcf bool
+	raw := c.evalIn(ctx, p, p.topFrame(), `typeof window.__tcfapi === "function"`)
+	return raw != nil && json.Unmarshal(raw, &tcf) == nil && tcf
+}
+
 // answerBanner waits for the banner and makes the choice: accept in the
 // first layer; reject in the first layer, or behind the settings (reject
 // all there, or untick every purpose and save). Then it verifies the
@@ -207,7 +226,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 		late := time.Now().After(deadline)
 		var ok bool
 		fr, ok = c.findBanner(ctx, p, consentArg{})
-		if ok && can(fr.bannerReport) {
+		if ok && can(fr.bannerReport) && !c.awaitCMP(ctx, p, fr, began) {
 			break
 		}
 		if ctx.Err() != nil || late {
