@@ -68,10 +68,14 @@ func (c *crawler) clickAgain(ctx context.Context, p *pageCtx, fr frameReport, a 
 	// input only (it ignores a scripted click, whose event is not
 	// trusted) ignored the first. Where the button cannot be pointed at,
 	// the script clicks it again.
-	if label, ok := c.mouseClick(ctx, p, fr, click); ok {
+	role := click
+	if click == "reject" && fr.Reject == nil && fr.Save != nil {
+		role = "save" // a first layer's purposes, saved off (see answerBanner)
+	}
+	if label, ok := c.mouseClick(ctx, p, fr, role); ok {
 		a.Clicks++
 		a.Steps = append(a.Steps, label)
-	} else if !step(fr.frame, click, false) {
+	} else if !step(fr.frame, role, false) {
 		return
 	}
 	a.Clicked, a.Error = true, ""

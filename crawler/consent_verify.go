@@ -180,7 +180,7 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 	// Nothing recorded the choice: the banner must at least have gone.
 	now, _, err := c.bannerNow(ctx, p, fr)
 	r := now.bannerReport
-	if err == nil && r.Banner && (r.Accept != nil && a.Action == "accept" || a.Layer == 1 && r.Reject != nil && a.Action == "reject") {
+	if err == nil && r.Banner && (r.Accept != nil && a.Action == "accept" || a.Layer == 1 && a.Action == "reject" && (r.Reject != nil || r.Save != nil && r.Purposes.Total > 0)) {
 		a.Clicked = false
 		a.Error = "the banner was still shown after the click, and nothing recorded the choice"
 	}
