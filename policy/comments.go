@@ -48,37 +48,3 @@ func dropTemplateComments(data []byte) []byte {
 	}
 	return templateComments.ReplaceAllFunc(data, blank)
 }
-
-// jsxTableTags writes the table components of React's UI kits as the
-// table elements they draw, so that their rows are read as a table's:
-// MUI's TableHead, TableBody, TableRow and TableCell; shadcn/ui's
-// TableHeader, TableHead (a header cell there), TableRow and TableCell;
-// Mantine's Table.Thead, Table.Tr, Table.Td… Pages without them are left
-// as they are.
-func jsxTableTags(data []byte) []byte {
-	if !jsxTableTag.Match(data) {
-		return data
-	}
-	shadcn := bytes.Contains(data, []byte("<TableHeader"))
-	return jsxTableTag.ReplaceAllFunc(data, func(b []byte) []byte {
-		m := jsxTableTag.FindSubmatch(b)
-		el, ok := jsxTableElements[string(m[2])]
-		if string(m[2]) == "TableHead" && shadcn {
-			el = "th"
-		}
-		if !ok {
-			return b
-		}
-		return append(append([]byte{}, m[1]...), el...)
-	})
-}
-
-// jsxTableTag is the opening or closing of a table component.
-var jsxTableTag = regexp.MustCompile(`(</?)(Table(?:Head|Header|Body|Footer|Row|Cell|Container)|Table\.(?:Thead|Tbody|Tfoot|Tr|Th|Td))\b`)
-
-var jsxTableElements = map[string]string{
-	"TableHead": "thead", "TableHeader": "thead", "TableBody": "tbody", "TableFooter": "tfoot",
-	"TableRow": "tr", "TableCell": "td", "TableContainer": "div",
-	"Table.Thead": "thead", "Table.Tbody": "tbody", "Table.Tfoot": "tfoot",
-	"Table.Tr": "tr", "Table.Th": "th", "Table.Td": "td",
-}
