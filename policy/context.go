@@ -148,8 +148,11 @@ func (x *extractor) innermostHeading() string {
 
 // rowCategory returns a row's category, the page's wording of it, and the
 // heading to record: a category or type cell naming one wins, then a row
-// spanning the table, the caption, the headings above, and a purpose short
-// enough to be a category.
+// spanning the table, the caption, the headings above, a purpose short
+// enough to be a category, a descriptive heading, and last a purpose that
+// names one category and no other ("Cookies utilizadas para gestionar… la
+// publicidad"): where the page gives no category, its description is what
+// a reader goes by.
 func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, string) {
 	for _, t := range []string{f.category, f.typ} {
 		if t == "" {
@@ -188,6 +191,9 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 	}
 	if c, text, head, ok := x.describedCategory(); ok {
 		return c, text, head
+	}
+	if c, ok := x.lex.sole(f.purpose, ""); ok {
+		return c, shortText(f.purpose), x.innermostHeading()
 	}
 	return Unclassified, "", x.innermostHeading()
 }

@@ -193,6 +193,19 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"theme", Necessary, "table"}},
 		},
 		{
+			// No category column, caption or heading: a purpose that names
+			// one category says what its cookie is; one that names two, or
+			// none, says nothing of it.
+			name: "a table without categories is read by the one category its purpose names",
+			file: "cookies.html",
+			page: `<h2>Cookies on this site</h2><table><tr><th>Cookie</th><th>Descripción</th></tr>
+				<tr><td>tb_imp</td><td>Cookies utilizadas para gestionar las impresiones y clics de la publicidad mostrada en el sitio</td></tr>
+				<tr><td>tb_count</td><td>Set by our analytics tool to count the pages each visitor reads</td></tr>
+				<tr><td>tb_choice</td><td>Keeps your choice of analytics and advertising cookies</td></tr>
+				<tr><td>tb_misc</td><td>Set when you read a page</td></tr></table>`,
+			want: []got{{"tb_imp", Marketing, "table"}, {"tb_count", Statistics, "table"}, {"tb_choice", Unclassified, "table"}, {"tb_misc", Unclassified, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
