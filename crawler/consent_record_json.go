@@ -157,9 +157,11 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		}
 	case []any:
 		// A list of granted purposes: empty, or the necessary ones alone,
-		// under a purposes key, is a refusal. A list of entries there
+		// under a purposes key, is a refusal; so under a key of a choice
+		// or a level ({"level": ["necessary", "analytics"]}, as Orest
+		// Bida's cookieconsent writes). A list of entries there
 		// ({"consents": [{"id": "stats", "value": false}]}) is read below.
-		if recordKeyList.MatchString(key) {
+		if recordKeyList.MatchString(key) || recordKeyChoice.MatchString(key) {
 			if len(x) == 0 {
 				*off++
 				return
@@ -338,11 +340,13 @@ func refusedOverall(doc any) bool {
 // entries that each name a purpose and hold a word of a choice
 // ({"purposes": [{"id": "ads", "consentStatus": "withdrawn"}, …]}), or
 // keeps the IAB TCF's purposes and vendors granted as lists of numbers
-// (see tcfLists).
+// (see tcfLists); or pairs that do so as a query string does
+// ("analytics_storage=false&ad_storage=false", whatever the record's
+// name; see purposePairs).
 func purposeRecord(v string) bool {
 	doc, ok := recordJSON(recordText(v))
 	if !ok {
-		return false
+		return purposePairs(recordText(v))
 	}
 	if m, ok := doc.(map[string]any); ok && tcfLists(m) {
 		return true
@@ -400,4 +404,36 @@ func entryChoice(m map[string]any) bool {
 		}
 	}
 	return false
+}
+
+// purposePairs reports whether a value is pairs joined by "&" that set
+// purposes as a query string does: two or more whose key is a purpose
+// and whose value a word of a choice, or flags alone, one of them of a
+// purpose ("RBXSource=false&GoogleAnalytics=false").
+func purposePairs(text string) bool {
+	pairs := strings.Split(text, "&")
+	purposes, flags := 0, 0
+	for _, p := range pairs {
+		k, val, ok := strings.Cut(p, "=")
+		val = strings.ToLower(strings.TrimSpace(val))
+		if !ok || !(vocab().yes[val] || vocab().no[val]) {
+			continue
+		}
+		flags++
+		if k = strings.TrimSpace(k); vocab().purpose.MatchString(k) || vocab().purpose.MatchString(lastCamelWord(k)) {
+			purposes++
+		}
+	}
+	return purposes >= 2 || purposes >= 1 && flags >= 2 && flags == len(pairs)
+}
+
+// lastCamelWord returns the last word of a key in camel case
+// ("GoogleAnalytics": "Analytics"), or the key.
+func lastCamelWord(k string) string {
+	for i := len(k) - 1; i > 0; i-- {
+		if k[i] >= 'A' && k[i] <= 'Z' && k[i-1] >= 'a' && k[i-1] <= 'z' {
+			return k[i:]
+		}
+	}
+	return k
 }

@@ -66,6 +66,19 @@ func TestRecordState(t *testing.T) {
 		{"Google Consent Mode's signals as a record, granted", nil, map[string]string{u + "cookie:ac": `{"version":"1","functional_storage":"granted","analytics_storage":"granted","ad_storage":"granted"}`}, stateAccepted},
 		{"a word of consent joined to none", nil, map[string]string{u + "cookie:cookie_consent": "agree_none"}, stateRejected},
 		{"a word of consent joined to all", nil, map[string]string{u + "cookie:cookie_consent": "agree_all"}, stateAccepted},
+		// Orest Bida's cookieconsent (v2): the purposes granted under
+		// "level", beside its bookkeeping ("rfc_cookie" says how the value
+		// is encoded).
+		{"a list of levels granted, an optional one among them", nil, map[string]string{u + "cookie:cc_cookie": `{"level":["necessary","analytics"],"revision":0,"data":null,"rfc_cookie":false}`}, stateAccepted},
+		{"a list of levels granted, in Italian", nil, map[string]string{u + "cookie:cc_cookie": `{"level":["tecnici","analitici"],"revision":0,"data":null,"rfc_cookie":false}`}, stateAccepted},
+		{"a list of levels granted, the necessary alone", nil, map[string]string{u + "cookie:cc_cookie": `{"level":["necessary"],"revision":0,"data":null,"rfc_cookie":false}`}, stateRejected},
+		// Purposes' flags as a query string, under a name that is no word
+		// for consent ("polityka15"): the pairs make it a record.
+		{"pairs of purposes' flags under a name of no consent word, all off", nil, map[string]string{u + "cookie:polityka15": "security_storage%3Dtrue%26functionality_storage%3Dfalse%26analytics_storage%3Dfalse%26personalization_storage%3Dfalse%26ad_storage%3Dfalse"}, stateRejected},
+		{"pairs of purposes' flags under a name of no consent word, all on", nil, map[string]string{u + "cookie:polityka15": "security_storage%3Dtrue%26functionality_storage%3Dtrue%26analytics_storage%3Dtrue%26personalization_storage%3Dtrue%26ad_storage%3Dtrue"}, stateAccepted},
+		{"pairs of flags only, one of a purpose, all off", nil, map[string]string{u + "cookie:RBXcb": "RBXViralAcquisition=false&RBXSource=false&GoogleAnalytics=false"}, stateRejected},
+		{"pairs of flags only, one of a purpose, all on", nil, map[string]string{u + "cookie:RBXcb": "RBXViralAcquisition=true&RBXSource=true&GoogleAnalytics=true"}, stateAccepted},
+		{"one purpose's pair under a name of no consent word says nothing", nil, map[string]string{u + "cookie:prefs": "theme=dark&analytics=false"}, ""},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},

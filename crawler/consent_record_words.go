@@ -78,7 +78,7 @@ const recordStamps = `[a-z]*version|ver|v\d*|rev|revision|date|datestamp|timesta
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose:
 // its stamps, its context, and the flags that say a choice was made.
-const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenabled|dnt|interactioncount|iteration|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?gdpr|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|build|seq|sequence|index|` +
+const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenabled|dnt|interactioncount|iteration|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?gdpr|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|rfc[-_]?cookie|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|build|seq|sequence|index|` +
 	`ok|defined|consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
 // Keys of a list of the purposes granted.
