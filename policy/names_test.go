@@ -125,6 +125,12 @@ func TestNotAName(t *testing.T) {
 		{"#2F5BFF", true},
 		{"#fff", true},
 		{"#_ga", false},
+		{"E-mailadres", true},
+		{"E-Mail", true},
+		{"T-shirt", true},
+		{"A-ID", false},
+		{"e-token", false},
+		{"X-Mapping-fjhppofk", false},
 	} {
 		if got := notAName(tt.in); got != tt.want {
 			t.Errorf("notAName(%q) = %v, want %v", tt.in, got, tt.want)

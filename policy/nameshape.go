@@ -128,7 +128,7 @@ func notAName(t string) bool {
 		hostName(t) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
 		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t) ||
-		hexColor.MatchString(t)
+		hexColor.MatchString(t) || letterCompound.MatchString(t)
 }
 
 var (
@@ -142,6 +142,9 @@ var (
 	// page's imprint writes it ("Acrisure S.r.l.", "P.IVA: 123…",
 	// "s.r.o.").
 	legalForm = regexp.MustCompile(`(?i)^(s\.r\.l|s\.p\.a|s\.a\.s|s\.n\.c|s\.a\.r\.l|s\.a|s\.l|s\.r\.o|sp\.z\.o\.o|b\.v|n\.v|e\.v|p\.iva|c\.f|c\.i\.f|n\.i\.f)\.?$`)
+	// letterCompound is a word made of a capital letter, a hyphen and a
+	// word ("E-mailadres", "E-Mail", "T-shirt"), as prose writes them.
+	letterCompound = regexp.MustCompile(`^\p{Lu}-\p{L}\p{Ll}{2,}$`)
 	// articleSuffix is a Romanian noun with its article joined by a
 	// hyphen, as borrowed words take it ("site-ului", "cookie-urile").
 	articleSuffix = regexp.MustCompile(`^\p{Ll}+-(ul|ului|uri|urile|urilor|ul-ui)$`)
