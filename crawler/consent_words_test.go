@@ -470,6 +470,7 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":       "reject",
 		"refuse non-essential cookies":     "reject",
 		"valider mon choix":                "save",
+		"j'autorise":                       "accept",
 		"prima, ga verder":                 "accept",
 		"accetto tutti i cookie":           "accept",
 		"prima, alles mag":                 "accept",
