@@ -311,6 +311,12 @@ func readRecord(self, v string) (on, off int, bare bool) {
 	if recordBare.MatchString(v) {
 		bare = true
 	}
+	if v == "[]" && recordListName.MatchString(self) {
+		// The list of the purposes granted, empty (the jQuery plugin
+		// ihavecookies's "cookieControlPrefs=[]" beside its
+		// "cookieControl=true").
+		return 0, 1, false
+	}
 	if doc, ok := recordJSON(v); ok {
 		if y, n, ok := jsonLetterFlags(doc); ok {
 			return y, n, bare

@@ -79,6 +79,10 @@ func TestRecordState(t *testing.T) {
 		{"pairs of flags only, one of a purpose, all off", nil, map[string]string{u + "cookie:RBXcb": "RBXViralAcquisition=false&RBXSource=false&GoogleAnalytics=false"}, stateRejected},
 		{"pairs of flags only, one of a purpose, all on", nil, map[string]string{u + "cookie:RBXcb": "RBXViralAcquisition=true&RBXSource=true&GoogleAnalytics=true"}, stateAccepted},
 		{"one purpose's pair under a name of no consent word says nothing", nil, map[string]string{u + "cookie:prefs": "theme=dark&analytics=false"}, ""},
+		// A list of the purposes granted, empty, beside a flag that says a
+		// choice was made (the jQuery plugin ihavecookies).
+		{"an empty list of the purposes granted beside a flag of a choice", nil, map[string]string{u + "cookie:cookieControl": "true", u + "cookie:cookieControlPrefs": "[]"}, stateRejected},
+		{"a list of the purposes granted beside a flag of a choice", nil, map[string]string{u + "cookie:cookieControl": "true", u + "cookie:cookieControlPrefs": `["analytics","marketing"]`}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},

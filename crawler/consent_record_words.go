@@ -81,6 +81,10 @@ const recordStamps = `[a-z]*version|ver|v\d*|rev|revision|date|datestamp|timesta
 const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenabled|dnt|interactioncount|iteration|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?gdpr|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|rfc[-_]?cookie|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|build|seq|sequence|index|` +
 	`ok|defined|consented|has[-_]?consented|opted|opted[-_]?in|answered|interacted|ack|acknowledged|dismissed|closed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
+// recordListName: a record's name that ends with a word for the purposes
+// it lists ("cookieControlPrefs", "consent_categories").
+var recordListName = regexp.MustCompile(`(?i)(prefs|preferences|categories|purposes|consents|choices|groups|levels)$`)
+
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted|^choices$`)
 
