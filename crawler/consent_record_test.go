@@ -83,6 +83,10 @@ func TestRecordState(t *testing.T) {
 		// choice was made (the jQuery plugin ihavecookies).
 		{"an empty list of the purposes granted beside a flag of a choice", nil, map[string]string{u + "cookie:cookieControl": "true", u + "cookie:cookieControlPrefs": "[]"}, stateRejected},
 		{"a list of the purposes granted beside a flag of a choice", nil, map[string]string{u + "cookie:cookieControl": "true", u + "cookie:cookieControlPrefs": `["analytics","marketing"]`}, stateAccepted},
+		// A version and a choice under words of another language (Finnish
+		// "versio", "valinta"): the version is no purpose granted.
+		{"a choice of the necessary alone under a Finnish key, beside a version", nil, map[string]string{u + "localStorage:ork-evasteet": `{"versio":1,"valinta":"valttamattomat","aika":"2026-12-05T10:00:00Z"}`}, stateRejected},
+		{"a choice of all under a Finnish key, beside a version", nil, map[string]string{u + "localStorage:ork-evasteet": `{"versio":1,"valinta":"kaikki","aika":"2026-12-05T10:00:00Z"}`}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},

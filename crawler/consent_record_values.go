@@ -231,11 +231,11 @@ func countChoice(self, key, val string, on, off *int) {
 		}
 		return
 	}
-	if vocab().no[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential") && recordKeyChoice.MatchString(key) {
+	if vocab().no[val] && !(val == "necessary" || val == "essential") || (val == "necessary" || val == "essential" || vocab().necessary.MatchString(val)) && recordKeyChoice.MatchString(key) {
 		*off++
 		return
 	}
-	if vocab().yes[val] {
+	if vocab().yes[val] || vocab().all[val] && recordKeyChoice.MatchString(key) {
 		*on++
 		return
 	}

@@ -74,7 +74,7 @@ const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercent
 
 // recordStamps: a record's version, date, identifier or count, the
 // keys that hold no choice and say nothing of one.
-const recordStamps = `[a-z]*version|ver|v\d*|rev|revision|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter`
+const recordStamps = `[a-z]*version|ver|v\d*|versio|versie|wersja|verze|verzia|verzija|versione|versao|rev|revision|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose:
 // its stamps, its context, and the flags that say a choice was made.
@@ -131,7 +131,7 @@ var recordOptOutFlags = regexp.MustCompile(`(?i)^opt[-_]?out[-_]?(multi|multiple
 var recordKeyObjection = regexp.MustCompile(`(?i)^(opposition|oppositions|objection|objections|objected|widerspruch|widerspruche)$`)
 
 // Keys whose value is the choice itself ("action": "reject").
-var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level)$`)
+var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level|valinta|keuze|auswahl|choix|scelta|eleccion|escolha|wybor|volba|valg)$`)
 
 // recordEntryName: a key whose value names the purpose an entry of a
 // record stands for ("name", "consentTypeName", "category", "slug").
