@@ -120,3 +120,110 @@ var jsxTableElements = map[string]string{
 	"Table.Thead": "thead", "Table.Tbody": "tbody", "Table.Tfoot": "tfoot",
 	"Table.Tr": "tr", "Table.Th": "th", "Table.Td": "td",
 }
+
+// maxRowExpression bounds the JSX expression jsxRowTables rewrites: a
+// brace it finds further on is no longer the expression's.
+const maxRowExpression = 16 << 10
+
+// jsxRowLiteral finds a JSX expression that starts with an array of
+// arrays: `{[ ['_ga', 'Google', …], … ].map(`.
+var jsxRowLiteral = regexp.MustCompile(`\{\s*\[\s*\[`)
+
+// jsxRowTables rewrites the rows a JSX table draws from an array of
+// arrays of texts mapped to cells (`<tbody>{[['_ga', 'Google', '2
+// Jahre'], …].map((row) => <tr>{row.map((cell) => <td>{cell}</td>)}</tr>)}`)
+// as the table rows they draw, one cell per item, so that the rows are
+// read under the table's header. Other expressions are left as they are.
+func jsxRowTables(data []byte) []byte {
+	if !jsxRowLiteral.Match(data) {
+		return data
+	}
+	var out bytes.Buffer
+	last := 0
+	for _, m := range jsxRowLiteral.FindAllIndex(data, 64) {
+		if m[0] < last {
+			continue
+		}
+		open := bytes.IndexByte(data[m[0]+1:m[1]], '[') + m[0] + 1
+		v, n, err := parseJSLiteral(string(data[open:]))
+		if err != nil {
+			continue
+		}
+		rows, ok := textRows(v)
+		if !ok || !bytes.HasPrefix(bytes.TrimLeft(data[open+n:], " \t\r\n"), []byte(".map(")) {
+			continue
+		}
+		end := closingBrace(data, m[0])
+		if end < 0 || end-m[0] > maxRowExpression {
+			continue
+		}
+		out.Write(data[last:m[0]])
+		for _, r := range rows {
+			out.WriteString("<tr>")
+			for _, c := range r {
+				out.WriteString("<td>" + html.EscapeString(c) + "</td>")
+			}
+			out.WriteString("</tr>")
+		}
+		last = end + 1
+	}
+	if last == 0 {
+		return data
+	}
+	out.Write(data[last:])
+	return out.Bytes()
+}
+
+// textRows returns the rows of an array of two or more arrays of the same
+// length, two or more texts or numbers each.
+func textRows(v any) ([][]string, bool) {
+	list, ok := v.([]any)
+	if !ok || len(list) < 2 {
+		return nil, false
+	}
+	var rows [][]string
+	for _, it := range list {
+		cells, ok := it.([]any)
+		if !ok || len(cells) < 2 || len(rows) > 0 && len(cells) != len(rows[0]) {
+			return nil, false
+		}
+		row := make([]string, len(cells))
+		for i, c := range cells {
+			switch c.(type) {
+			case string, float64, int, int64:
+				row[i] = scalarString(c)
+			default:
+				return nil, false
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, true
+}
+
+// closingBrace returns the index of the brace that closes the one at
+// open, passing over quoted strings, or -1.
+func closingBrace(data []byte, open int) int {
+	depth := 0
+	for i := open; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '\'', '"', '`':
+			j := i + 1
+			for j < len(data) && data[j] != c {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			i = j
+		}
+	}
+	return -1
+}

@@ -206,6 +206,21 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"tb_imp", Marketing, "table"}, {"tb_count", Statistics, "table"}, {"tb_choice", Unclassified, "table"}, {"tb_misc", Unclassified, "table"}},
 		},
 		{
+			name: "rows a JSX table maps from an array of arrays are read under its header",
+			file: "privacy.tsx",
+			page: `export default function Privacy() { return (<section><h2>Cookies</h2>
+				<table><thead><tr><th>Cookie</th><th>Anbieter</th><th>Zweck</th><th>Dauer</th><th>Typ</th></tr></thead>
+				<tbody>{[
+				  ['jr_consent', 'Diese Website', 'Speichert Ihre Einstellungen', '1 Jahr', 'Notwendig'],
+				  ['jr_stats', 'Zählwerk', 'Unterscheidet Besucher', '2 Jahre', 'Analyse'],
+				].map((row, idx) => (
+				  <tr key={row[0]} className={idx % 2 === 0 ? 'bg-white' : 'bg-cream'}>
+				    {row.map((cell, i) => (<td key={i}>{i === 0 ? <code>{cell}</code> : cell}</td>))}
+				  </tr>))}
+				</tbody></table></section>); }`,
+			want: []got{{"jr_consent", Necessary, "table"}, {"jr_stats", Statistics, "table"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>
