@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -57,6 +58,10 @@ func escapedParagraph(s string) string { return "<p>" + html.EscapeString(s) + "
 // genericKeys name lists without saying what their items are for.
 var genericKeys = setOf(`cookies items list entries components rows data content blocks sections`)
 
+// itemKey is the key of an item of a list kept as numbered keys of a
+// mapping ("bullet1", "item_2", "li3").
+var itemKey = regexp.MustCompile(`(?i)^(bullet|item|li|point|entry|list[-_]?item)[-_]?\d{1,3}$`)
+
 // titleKeys name the title of the mapping that holds them.
 var titleKeys = setOf(`title header heading headline name label caption`)
 
@@ -73,13 +78,29 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 		if key != "" {
 			fmt.Fprintf(b, "<h%d>%s</h%d>\n", min(depth, 6), html.EscapeString(humanKey(key)), min(depth, 6))
 		}
+		inList := false
 		for _, item := range t {
 			k := fmt.Sprint(item.Key)
+			// Texts under numbered keys ("bullet1", "item2") are the
+			// items of a list, as a translation file keeps a page's
+			// bullets.
+			text := strings.TrimSpace(fmt.Sprint(item.Value))
+			if _, scalar := item.Value.(string); scalar && itemKey.MatchString(k) && text != "" {
+				if !inList {
+					b.WriteString("<ul>\n")
+					inList = true
+				}
+				b.WriteString("<li>" + html.EscapeString(text) + "</li>\n")
+				continue
+			}
+			if inList {
+				b.WriteString("</ul>\n")
+				inList = false
+			}
 			switch val := item.Value.(type) {
 			case yaml.MapSlice, []any:
 				dataToHTML(b, k, val, depth+1, render)
 			default:
-				text := strings.TrimSpace(fmt.Sprint(val))
 				switch {
 				case val == nil || text == "":
 				case titleKeys[strings.ToLower(k)] && len(strings.Fields(text)) <= 12:
@@ -88,6 +109,9 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 					b.WriteString(render(text))
 				}
 			}
+		}
+		if inList {
+			b.WriteString("</ul>\n")
 		}
 	case []any:
 		if key != "" && !genericKeys[strings.ToLower(key)] {

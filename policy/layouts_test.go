@@ -359,6 +359,18 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"edge_route", Necessary, "list"}, {"_ga", Statistics, "list"}, {"visit_tally", Statistics, "list"}},
 		},
 		{
+			// A site's translations, which keep the cookie policy's bullets
+			// under numbered keys beside the banner's texts under
+			// "cookies": data, not a policy file with unknown keys.
+			name: "a site's translations whose bullets declare cookies", file: "messages/es.json", kind: KindData,
+			data: `{"home": {"title": "Bienvenido", "p1": "Hacemos programas para empresas pequeñas y medianas."},` +
+				` "cookies": {"banner": "Usamos cookies", "acceptAll": "Aceptar"},` +
+				` "legal": {"cookiesList": {"title": "Listado de cookies utilizadas", "p1": "Estas son las cookies del sitio:",` +
+				` "bullet1": "tr_sess (Técnica): Mantiene la sesión. Duración: Sesión. Proveedor: Nosotros",` +
+				` "bullet2": "tr_visits (Analítica): Cuenta las visitas. Duración: 1 año. Proveedor: Nosotros"}}}`,
+			want: []got{{"tr_sess", Necessary, "prose"}, {"tr_visits", Statistics, "prose"}},
+		},
+		{
 			// A page's code saved as text: groups whose rows are arrays.
 			name: "rows kept as arrays in code saved as text", file: "cookie-groups.txt", kind: KindText,
 			data: "const groups = [\n  {\n    title: \"2. Strictly Necessary Cookies\",\n    cookies: [\n" +

@@ -24,6 +24,7 @@ func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
 		names    []string
 		purpose  string
 		duration Duration
+		lead     string // a category the item's lead names
 	}
 	var items []item
 	var bareItems, weakItems []int
@@ -55,7 +56,7 @@ func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
 					continue
 				}
 			}
-			items = append(items, item{c, names, purpose, dur})
+			items = append(items, item{c, names, purpose, dur, x.leadCategory(c)})
 			found = found || len(names) > 0
 			if len(names) > 0 {
 				strong++
@@ -123,7 +124,7 @@ func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
 	for _, it := range items {
 		switch {
 		case len(it.names) > 0:
-			x.declareProse(it.names, "", intro, it.purpose, it.duration, list)
+			x.declareProse(it.names, it.lead, intro, it.purpose, it.duration, list)
 		case it.names == nil:
 			x.visit(it.node)
 		}
@@ -344,7 +345,7 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 	}
 	talk := find(words(text), cookieWords) >= 0
 	for _, n := range names {
-		if !x.proseName(n, ev, talk || ev != inText) && !(ev == inCode && section && validName(n) && !notAName(n)) {
+		if !x.proseName(n, ev, talk || section || ev != inText) && !(ev == inCode && section && validName(n) && !notAName(n)) {
 			return nil, "", Duration{}
 		}
 	}
@@ -357,6 +358,23 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		purpose = ""
 	}
 	return names, sentence(purpose), dur
+}
+
+// leadCategory returns what a list item's lead says in parentheses after
+// its names when it names a category ("_ga (Analítica): …"), else "".
+func (x *extractor) leadCategory(li *html.Node) string {
+	lead, _, ok := strings.Cut(collapse(nodeText(li, false)), ":")
+	if !ok || len(lead) > 80 {
+		return ""
+	}
+	for _, m := range parenthesisedText.FindAllString(lead, 2) {
+		if in := strings.Trim(m, "()"); in != "" {
+			if _, ok := x.lex.heading(in); ok {
+				return in
+			}
+		}
+	}
+	return ""
 }
 
 // leadJoins are the words that join names in a list item's lead ("_ga

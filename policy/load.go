@@ -73,7 +73,8 @@ var (
 //
 //   - JSON holding OneTrust groups ("Groups" or "DomainData") and no
 //     "cookies" key is consent platform JSON;
-//   - data, JSON or YAML, that holds records (a list of mappings) and has
+//   - data, JSON or YAML, that holds records (a list of mappings, or texts
+//     under numbered keys) and has
 //     no top-level key like a policy file's ("site", or "cookies" or
 //     "services" misspelt) is data, as site generators and banners keep cookie
 //     lists: in a file named .json, .yaml or .yml only when its top level
@@ -157,10 +158,12 @@ func isPolicyYAML(data []byte) bool {
 // isDataYAML reports whether data is YAML (or JSON) whose top level is a
 // list or mapping holding records: a list of mappings, as site generators
 // keep cookie lists in data files ("cookieManager: necessaryCookies:
-// cookies: - name: …"). Prose and "Label: value" lines hold no such
-// list, and a top level with a key like a policy file's ("site", or
-// "cookies" or "services" misspelt) is a policy file,
-// as is a list in a file named as a policy file (named).
+// cookies: - name: …"), or texts under numbered keys, as a site's
+// translations keep a page's bullets ("bullet1": "_ga (Analytics): …").
+// Prose and "Label: value" lines hold no such list, and a top level with
+// a key like a policy file's ("site", or "cookies" or "services"
+// misspelt, unless it holds a mapping of texts) is a policy file, as is
+// a list in a file named as a policy file (named).
 func isDataYAML(data []byte, named bool) bool {
 	var top any
 	if err := yaml.Unmarshal(data, &top); err != nil {
@@ -170,10 +173,13 @@ func isDataYAML(data []byte, named bool) bool {
 		return false // a policy file written as a list: an error to report
 	}
 	if m, ok := top.(map[string]any); ok {
-		for k := range m {
+		for k, v := range m {
 			// A policy file with a misspelt key ("cookie:", "Services:")
-			// is a policy file whose error is reported.
-			if k := strings.ToLower(k); k == "site" || nearWord(k, "cookies") || nearWord(k, "services") {
+			// is a policy file whose error is reported. A key so named
+			// that holds a mapping of texts is a section of a site's
+			// translations ({"cookies": {"banner": …}}), not a policy's.
+			_, section := v.(map[string]any)
+			if k := strings.ToLower(k); !section && (k == "site" || nearWord(k, "cookies") || nearWord(k, "services")) {
 				return false
 			}
 		}
@@ -187,10 +193,19 @@ func isDataYAML(data []byte, named bool) bool {
 		}
 		switch t := v.(type) {
 		case map[string]any:
-			for _, c := range t {
+			items := 0
+			for k, c := range t {
 				if holdsRecords(c, depth+1) {
 					return true
 				}
+				if _, ok := c.(string); ok && itemKey.MatchString(k) {
+					items++
+				}
+			}
+			// Texts under numbered keys ("bullet1", "bullet2") are a
+			// list's items, as a site's translations keep a page.
+			if items >= 2 {
+				return true
 			}
 		case []any:
 			for _, c := range t {
