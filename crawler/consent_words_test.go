@@ -470,6 +470,7 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"weiter, ohne zuzustimmen":               "reject",
 		"jatka vain valttamattomilla evasteilla": "reject",
 		"j'autorise":                             "accept",
 		"prima, ga verder":                       "accept",
