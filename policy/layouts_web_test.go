@@ -221,6 +221,19 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"jr_consent", Necessary, "table"}, {"jr_stats", Statistics, "table"}},
 		},
 		{
+			// A whole policy kept as preformatted text in a page: its
+			// headings and its records of labelled lines are read as a
+			// plain-text page's; a block of code beside it declares nothing.
+			name: "a policy kept as preformatted text in a page",
+			file: "cookies.php",
+			page: "<html><body><main><pre>Πολιτική Cookies\n\nΧρησιμοποιούμε cookies σε αυτόν τον ιστότοπο για τους σκοπούς που περιγράφονται παρακάτω.\n\n" +
+				"1. Απαραίτητα cookies (Strictly Necessary):\n\nΌνομα: pr_choice\nΣκοπός: Κρατά την επιλογή σας\nΔιάρκεια: 365 ημέρες\n\n" +
+				"2. Απόδοσης cookies (Performance):\n\nΌνομα: pr_visits\nΣκοπός: Μετρά τις επισκέψεις\nΔιάρκεια: 2 χρόνια\n</pre>" +
+				"<pre>document.cookie = \"pr_demo=1; path=/\"; if (a) { b(); } else { c(); } // example (of) [code] = {x}\n" +
+				"setCookie(\"pr_example\", value, { days: 30 }); function f() { return g(h(i)); }</pre></main></body></html>",
+			want: []got{{"pr_choice", Necessary, "record"}, {"pr_visits", Statistics, "record"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -82,6 +82,9 @@ func titleLines(lines []string) ([]role, bool) {
 		if len(strings.Fields(l)) > 4 {
 			return nil, false
 		}
+		if _, ok := labelled(l); ok {
+			return nil, false // "Name: _ga", a label and its value
+		}
 		if roles[i] = columnRole(l); roles[i] == roleNone {
 			return nil, false
 		}

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"html"
 	"regexp"
 	"strings"
@@ -190,4 +191,26 @@ func textHeading(s string) bool {
 		return false
 	}
 	return !strings.HasSuffix(s, ".") || len(strings.Fields(s)) <= 3
+}
+
+// preText finds a <pre> element whose content holds no markup.
+var preText = regexp.MustCompile(`(?is)<pre(?:\s[^>]*)?>([^<]{200,})</pre>`)
+
+// proseInPre rewrites a page's <pre> blocks of prose (a whole policy kept
+// as preformatted text, "Όνομα: cookieConsent" on a line of its own) as
+// the markup a plain-text page becomes (see [ExtractText]), so that its
+// headings, lists and records of labelled lines are read. A block that
+// reads as program source is left as it is: what it names is an
+// example's.
+func proseInPre(data []byte) []byte {
+	if !bytes.Contains(data, []byte("<pre")) {
+		return data
+	}
+	return preText.ReplaceAllFunc(data, func(m []byte) []byte {
+		text := html.UnescapeString(string(preText.FindSubmatch(m)[1]))
+		if codeLike(text) {
+			return m
+		}
+		return []byte(textToHTML(text))
+	})
 }
