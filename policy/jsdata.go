@@ -27,12 +27,13 @@ func (x *extractor) dataArrays(src string) {
 		return
 	}
 	end := 0
+	consts := jsConstants(src)
 	for _, m := range dataArray.FindAllStringSubmatchIndex(src, 256) {
 		open := m[1] - 1
 		if open < end {
 			continue // inside an array already read
 		}
-		v, n, err := parseJSLiteral(src[open:])
+		v, n, err := parseJSLiteralWith(src[open:], consts)
 		if err != nil {
 			continue
 		}

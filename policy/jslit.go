@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -15,6 +16,9 @@ type jsParser struct {
 	s     string
 	i     int
 	steps int
+	// consts are the texts of constants the literal may name
+	// ("provider: FIRST_PARTY"); nil when identifiers are not read.
+	consts map[string]string
 }
 
 // Bounds for hostile scripts.
@@ -29,7 +33,15 @@ var errJS = errors.New("not a JavaScript literal")
 // the number of bytes it spans. Objects are map[string]any, arrays []any,
 // numbers float64.
 func parseJSLiteral(s string) (any, int, error) {
-	p := &jsParser{s: s}
+	return parseJSLiteralWith(s, nil)
+}
+
+// parseJSLiteralWith is parseJSLiteral for a literal of a module whose
+// constants (see jsConstants) it may name by their identifiers: a known
+// constant is its text, another identifier null. With consts nil an
+// identifier is an error.
+func parseJSLiteralWith(s string, consts map[string]string) (any, int, error) {
+	p := &jsParser{s: s, consts: consts}
 	v, err := p.value(0)
 	if err != nil {
 		return nil, 0, err
@@ -179,8 +191,37 @@ func (p *jsParser) value(depth int) (any, error) {
 				return w.v, nil
 			}
 		}
+		if p.consts != nil {
+			j := p.i
+			for j < len(p.s) && (p.s[j] == '_' || p.s[j] == '$' || p.s[j] == '.' || (p.s[j] >= '0' && p.s[j] <= '9') ||
+				(p.s[j]|0x20 >= 'a' && p.s[j]|0x20 <= 'z')) {
+				j++
+			}
+			if j > p.i && !(p.s[p.i] >= '0' && p.s[p.i] <= '9') {
+				id := p.s[p.i:j]
+				p.i = j
+				if t, ok := p.consts[id]; ok {
+					return t, nil
+				}
+				return nil, nil
+			}
+		}
 	}
 	return nil, errJS
+}
+
+// jsConstant is a module's constant bound to a text: "const FIRST_PARTY =
+// 'doulitsa.gr';".
+var jsConstant = regexp.MustCompile(`(?m)\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:'([^'\n]*)'|"([^"\n]*)")\s*[;\n]`)
+
+// jsConstants returns the texts of the constants a module binds (see
+// jsConstant).
+func jsConstants(src string) map[string]string {
+	consts := map[string]string{}
+	for _, m := range jsConstant.FindAllStringSubmatch(src, 256) {
+		consts[m[1]] = m[2] + m[3]
+	}
+	return consts
 }
 
 func (p *jsParser) key() (string, error) {

@@ -371,6 +371,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"tr_sess", Necessary, "prose"}, {"tr_visits", Statistics, "prose"}},
 		},
 		{
+			// A TypeScript module that keeps the cookie list, naming the
+			// provider by a constant: the constant's text is the value.
+			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindText,
+			data: "export interface CookieRow {\n  name: string;\n  provider: string;\n  category: Category;\n}\n\n" +
+				"const FIRST_PARTY = 'shop.example';\n\nexport const COOKIE_ROWS: CookieRow[] = [\n" +
+				"  { name: 'ts_sess', provider: FIRST_PARTY, purpose: 'Keeps you signed in.', category: 'necessary' },\n" +
+				"  { name: 'ts_count', provider: ANALYTICS.vendor, purpose: 'Counts visits.', category: 'analytics' },\n];\n",
+			want: []got{{"ts_sess", Necessary, "data"}, {"ts_count", Statistics, "data"}},
+		},
+		{
 			// A page's code saved as text: groups whose rows are arrays.
 			name: "rows kept as arrays in code saved as text", file: "cookie-groups.txt", kind: KindText,
 			data: "const groups = [\n  {\n    title: \"2. Strictly Necessary Cookies\",\n    cookies: [\n" +

@@ -37,7 +37,7 @@ func validName(t string) bool {
 		}
 	}
 	return alnum && depth == 0 && !pureNumber(t) && !placeholderOnly.MatchString(t) && !cookieCompound.MatchString(t) &&
-		!urlPath.MatchString(t)
+		!urlPath.MatchString(t) && !arrayType.MatchString(t)
 }
 
 // pureNumber reports whether t is a number ("24", "1.5", "2023-01"): a
@@ -142,6 +142,9 @@ var (
 	// page's imprint writes it ("Acrisure S.r.l.", "P.IVA: 123…",
 	// "s.r.o.").
 	legalForm = regexp.MustCompile(`(?i)^(s\.r\.l|s\.p\.a|s\.a\.s|s\.n\.c|s\.a\.r\.l|s\.a|s\.l|s\.r\.o|sp\.z\.o\.o|b\.v|n\.v|e\.v|p\.iva|c\.f|c\.i\.f|n\.i\.f)\.?$`)
+	// arrayType is a TypeScript type of an array ("CookieInfo[]"), as a
+	// module's declarations write it.
+	arrayType = regexp.MustCompile(`^\p{Lu}[\p{L}\d]*\[\]$`)
 	// letterCompound is a word made of a capital letter, a hyphen and a
 	// word ("E-mailadres", "E-Mail", "T-shirt"), as prose writes them.
 	letterCompound = regexp.MustCompile(`^\p{Lu}-\p{L}\p{Ll}{2,}$`)
