@@ -328,8 +328,10 @@ func readRecord(self, v string) (on, off int, bare bool) {
 			return on, off, bare
 		}
 		walkRecord(self, "", doc, &on, &off, 0)
-		if on+off == 0 && onlyBookkeeping(doc) {
-			off++ // a version and nothing granted ({"version":4})
+		if on+off == 0 && (onlyBookkeeping(doc) || necessaryGranted(doc)) {
+			// A version and nothing granted ({"version":4}), or the
+			// necessary purposes alone granted ({"necessary":"ok"}).
+			off++
 		}
 		if on > 0 && off > 0 && refusedOverall(doc) {
 			// Purposes on and off beside a flag that refuses as a whole

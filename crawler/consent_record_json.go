@@ -405,35 +405,3 @@ func entryChoice(m map[string]any) bool {
 	}
 	return false
 }
-
-// purposePairs reports whether a value is pairs joined by "&" that set
-// purposes as a query string does: two or more whose key is a purpose
-// and whose value a word of a choice, or flags alone, one of them of a
-// purpose ("RBXSource=false&GoogleAnalytics=false").
-func purposePairs(text string) bool {
-	pairs := strings.Split(text, "&")
-	purposes, flags := 0, 0
-	for _, p := range pairs {
-		k, val, ok := strings.Cut(p, "=")
-		val = strings.ToLower(strings.TrimSpace(val))
-		if !ok || !(vocab().yes[val] || vocab().no[val]) {
-			continue
-		}
-		flags++
-		if k = strings.TrimSpace(k); vocab().purpose.MatchString(k) || vocab().purpose.MatchString(lastCamelWord(k)) {
-			purposes++
-		}
-	}
-	return purposes >= 2 || purposes >= 1 && flags >= 2 && flags == len(pairs)
-}
-
-// lastCamelWord returns the last word of a key in camel case
-// ("GoogleAnalytics": "Analytics"), or the key.
-func lastCamelWord(k string) string {
-	for i := len(k) - 1; i > 0; i-- {
-		if k[i] >= 'A' && k[i] <= 'Z' && k[i-1] >= 'a' && k[i-1] <= 'z' {
-			return k[i:]
-		}
-	}
-	return k
-}

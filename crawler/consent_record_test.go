@@ -87,6 +87,15 @@ func TestRecordState(t *testing.T) {
 		// "versio", "valinta"): the version is no purpose granted.
 		{"a choice of the necessary alone under a Finnish key, beside a version", nil, map[string]string{u + "localStorage:ork-evasteet": `{"versio":1,"valinta":"valttamattomat","aika":"2026-12-05T10:00:00Z"}`}, stateRejected},
 		{"a choice of all under a Finnish key, beside a version", nil, map[string]string{u + "localStorage:ork-evasteet": `{"versio":1,"valinta":"kaikki","aika":"2026-12-05T10:00:00Z"}`}, stateAccepted},
+		// Purposes granted as keys, the others left out: the necessary
+		// alone is a refusal.
+		{"the necessary purpose alone granted, others left out", nil, map[string]string{u + "cookie:privacy": `{"necessary":"ok"}`}, stateRejected},
+		{"every purpose granted as keys", nil, map[string]string{u + "cookie:privacy": `{"necessary":"ok","functional":"ok","marketing":"ok"}`}, stateAccepted},
+		// A purpose's flag as "t" or "f", one record per purpose.
+		{"purposes' records of t and f, all f", nil, map[string]string{u + "cookie:mal_consent_gdpr_analytical": "f", u + "cookie:mal_consent_gdpr_remarketing": "f"}, stateRejected},
+		{"purposes' records of t and f, all t", nil, map[string]string{u + "cookie:mal_consent_gdpr_analytical": "t", u + "cookie:mal_consent_gdpr_remarketing": "t"}, stateAccepted},
+		// The internal cookies alone: the necessary level.
+		{"a consent level named internal", nil, map[string]string{u + "cookie:cookiesconsent": "internal"}, stateRejected},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},

@@ -1,0 +1,64 @@
+package crawler
+
+import "strings"
+
+// Records of shapes read beside JSON's: the necessary purposes alone
+// granted, and purposes set as a query string sets them.
+
+// necessaryGranted reports whether a JSON record is an object that
+// grants the necessary purposes alone: each of its keys is a necessary
+// purpose, granted, or a stamp ({"necessary":"ok","date":…}), as records
+// that list the purposes granted write a refusal.
+func necessaryGranted(doc any) bool {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return false
+	}
+	granted := 0
+	for k, v := range m {
+		switch {
+		case recordStampKey.MatchString(k):
+		case vocab().necessary.MatchString(k):
+			s, _ := v.(string)
+			if b, isBool := v.(bool); !(isBool && b) && !vocab().yes[strings.ToLower(s)] {
+				return false
+			}
+			granted++
+		default:
+			return false
+		}
+	}
+	return granted > 0
+}
+
+// purposePairs reports whether a value is pairs joined by "&" that set
+// purposes as a query string does: two or more whose key is a purpose
+// and whose value a word of a choice, or flags alone, one of them of a
+// purpose ("RBXSource=false&GoogleAnalytics=false").
+func purposePairs(text string) bool {
+	pairs := strings.Split(text, "&")
+	purposes, flags := 0, 0
+	for _, p := range pairs {
+		k, val, ok := strings.Cut(p, "=")
+		val = strings.ToLower(strings.TrimSpace(val))
+		if !ok || !(vocab().yes[val] || vocab().no[val]) {
+			continue
+		}
+		flags++
+		if k = strings.TrimSpace(k); vocab().purpose.MatchString(k) || vocab().purpose.MatchString(lastCamelWord(k)) {
+			purposes++
+		}
+	}
+	return purposes >= 2 || purposes >= 1 && flags >= 2 && flags == len(pairs)
+}
+
+// lastCamelWord returns the last word of a key in camel case
+// ("GoogleAnalytics": "Analytics"), or the key.
+func lastCamelWord(k string) string {
+	for i := len(k) - 1; i > 0; i-- {
+		if k[i] >= 'A' && k[i] <= 'Z' && k[i-1] >= 'a' && k[i-1] <= 'z' {
+			return k[i:]
+		}
+	}
+	return k
+}
