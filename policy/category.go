@@ -399,11 +399,17 @@ func maskNeutral(ws []string) []string {
 // a negation ("non-essential", "not necessary"), or the one before that is
 // and the word between qualifies it ("not strictly necessary").
 func negated(ws []string, i int) bool {
-	if i >= 1 && negations[ws[i-1]] {
+	if i >= 1 && (negations[ws[i-1]] || consentNouns[ws[i-1]]) {
+		// "not necessary"; "consent required" says what the cookies
+		// need, not that they are needed.
 		return true
 	}
 	return i >= 2 && negations[ws[i-2]] && qualifiers[ws[i-1]]
 }
+
+// consentNouns are the words for consent, which a word of necessity after
+// them qualifies ("consent required", "Einwilligung erforderlich").
+var consentNouns = setOf(`consent einwilligung zustimmung consentement consentimiento consenso toestemming consentimento zgoda samtycke samtykke suostumus souhlas suhlas consimtamant`)
 
 // qualifiers are the adverbs between a negation and the word it negates.
 var qualifiers = setOf(`strictly absolutely technically necessarily really strictement absolument unbedingt zwingend

@@ -16,6 +16,10 @@ func TestParseCategory(t *testing.T) {
 		{"statistics", Statistics},
 		{"marketing", Marketing},
 		{"unclassified", Unclassified},
+		// Arabic, with its article and the conjunction joined.
+		{"🔒 ضرورية (مفعّلة دائمًا)", Necessary},
+		{"📊 التحليلات (تحتاج موافقة)", Statistics},
+		{"الإعلانات والتسويق", Marketing},
 		// English synonyms and platform group names.
 		{"Strictly Necessary Cookies", Necessary},
 		{"Essential", Necessary},

@@ -2,7 +2,9 @@ package policy
 
 import (
 	"bytes"
+	"html"
 	"regexp"
+	"strings"
 )
 
 // templateComments are the comments of the template languages a page may
@@ -47,4 +49,47 @@ func dropTemplateComments(data []byte) []byte {
 		})
 	}
 	return templateComments.ReplaceAllFunc(data, blank)
+}
+
+// A template may keep its texts in a translation table of its own
+// (Laravel's `$translations = ['ar' => ['s3_n_1' => 'PHPSESSID — …']]` in
+// an @php block) and show each by its key (`{{ $t('s3_n_1') }}`).
+var (
+	// phpPair is a key and its text in a PHP array: 'key' => 'text'.
+	phpPair = regexp.MustCompile(`'([\w.-]{1,80})'\s*=>\s*'((?:[^'\\]|\\.)*)'|"([\w.-]{1,80})"\s*=>\s*"((?:[^"\\]|\\.)*)"`)
+	// translated is a template's call that shows a text by its key:
+	// {{ $t('key') }}, {{ __('key') }}, {{ trans('key') }}, {!! … !!},
+	// @lang('key').
+	translated = regexp.MustCompile(`\{\{\s*(?:\$t|__|trans|t)\(\s*['"]([\w.-]{1,80})['"]\s*\)\s*\}\}|\{!!\s*(?:\$t|__|trans|t)\(\s*['"]([\w.-]{1,80})['"]\s*\)\s*!!\}|@lang\(\s*['"]([\w.-]{1,80})['"]\s*\)`)
+	// bladePHP is a Blade template's block of PHP code.
+	bladePHP = regexp.MustCompile(`(?s)@php\b.*?@endphp`)
+)
+
+// inlineTranslations writes in place of each call that shows a text by
+// its key the text the template's own translation table gives it (the
+// first), and blanks the template's @php blocks: code, never shown, whose
+// keys ("s3_n_1", "nav_home") are no cookie names. A page without such a
+// table is left as it is.
+func inlineTranslations(data []byte) []byte {
+	if !translated.Match(data) {
+		return data
+	}
+	texts := map[string]string{}
+	for _, m := range phpPair.FindAllSubmatch(data, 4096) {
+		k, v := string(m[1])+string(m[3]), string(m[2])+string(m[4])
+		if _, ok := texts[k]; !ok {
+			texts[k] = strings.NewReplacer(`\'`, `'`, `\"`, `"`, `\\`, `\`).Replace(v)
+		}
+	}
+	if len(texts) == 0 {
+		return data
+	}
+	data = translated.ReplaceAllFunc(data, func(b []byte) []byte {
+		m := translated.FindSubmatch(b)
+		if t, ok := texts[string(m[1])+string(m[2])+string(m[3])]; ok {
+			return []byte(html.EscapeString(t))
+		}
+		return b
+	})
+	return bladePHP.ReplaceAllFunc(data, func(b []byte) []byte { return bytes.Repeat([]byte("\n"), bytes.Count(b, []byte("\n"))) })
 }

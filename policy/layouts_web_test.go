@@ -234,6 +234,19 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"pr_choice", Necessary, "record"}, {"pr_visits", Statistics, "record"}},
 		},
 		{
+			// A Blade template that keeps its texts in a translation table
+			// of its own and shows each by its key: the keys are no names,
+			// the texts are the page.
+			name: "a Blade template's texts shown by their keys from its own translation table",
+			file: "cookie-policy.blade.php",
+			page: "<!DOCTYPE html>\n@php\n    $translations = [\n        'en' => [\n            'page_title' => 'Cookie policy',\n" +
+				"            'n_title' => 'Necessary (always active)',\n            'n_1' => 'bl_session — keeps your basket.',\n" +
+				"            'a_title' => 'Analytics (consent required)',\n            'a_1' => 'bl_visits — counts visits.',\n        ],\n    ];\n" +
+				"    $t = fn (string $key) => $translations['en'][$key] ?? $key;\n@endphp\n<html><body><h1>{{ $t('page_title') }}</h1>" +
+				"<h3>{{ $t('n_title') }}</h3><ul><li>{{ $t('n_1') }}</li></ul><h3>{{ $t('a_title') }}</h3><ul><li>{{ $t('a_1') }}</li></ul></body></html>",
+			want: []got{{"bl_session", Necessary, "prose"}, {"bl_visits", Statistics, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -191,6 +191,7 @@ var (
 		"απαραιτητ*", "αναγκαι*",
 		"szukseges*", "elengedhetetlen*", "feltetlenul",
 		"zorunlu*", "gerekli*",
+		"ضرور*", "الضرور*", "أساسي*", "الأساسي*",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
 		"~필수", "~필요", "~예외", "~必須", "~必要", "~不可欠", "~必需",
@@ -212,6 +213,7 @@ var (
 		"προτιμησ*", "εξατομικευσ*",
 		"preferencia*", "szemelyre szabas*",
 		"tercih*", "kisisellestir*",
+		"تفضيل*", "التفضيل*",
 		"dewisiadau",
 		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み", "~偏好",
 	)
@@ -225,6 +227,7 @@ var (
 		"funkcni", "funkcne",
 		"λειτουργικ*",
 		"funkcionalis*", "islevsel*",
+		"وظيفي*", "الوظيفي*",
 		"~기능", "~機能", "~功能",
 	)
 	statisticsWords = parsePhrases(
@@ -244,6 +247,7 @@ var (
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
 		"statisztika*", "analitika*", "elemzes*", "teljesitmeny*",
 		"istatistik*", "analitik*", "performans*",
+		"تحليل*", "التحليل*", "إحصائي*", "الإحصائي*", "احصائي*", "الاحصائي*",
 		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
 		"~성능", "~분석", "~통계", "~分析", "~統計", "~统计", "~パフォーマンス", "~解析", "~性能",
 	)
@@ -264,6 +268,7 @@ var (
 		"διαφημισ*", "μαρκετινγκ", "στοχευσ*", "κοινωνικα δικτυα",
 		"hirdet*", "reklam*", "celzott", "kozossegi media",
 		"pazarlama*", "hedefleme*", "sosyal medya",
+		"إعلان*", "الإعلان*", "اعلان*", "الاعلان*", "تسويق*", "التسويق*", "والتسويق*",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
 		// one an analytics tool keeps; profiling is marketing.
