@@ -470,6 +470,8 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"strictement necessaires":                "reject",
+		"cookies strictement necessaires":        "",
 		"ulozit nastavenie":                      "save",
 		"alleen interne cookies":                 "reject",
 		"weiter, ohne zuzustimmen":               "reject",
