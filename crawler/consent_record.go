@@ -233,7 +233,11 @@ var recordBare = regexp.MustCompile(`^["']?[\p{L}\p{N}_-]*["']?$`)
 // recordSuffix is the last word of a record's name
 // ("silktideCookieChoice_analytics" → "analytics").
 func recordSuffix(name string) string {
-	return name[strings.LastIndexAny(name, "-_.:")+1:]
+	if i := strings.LastIndexAny(name, "-_.:"); i >= 0 {
+		return name[i+1:]
+	}
+	// A name in camel case ends with its last word ("permissionMarketing").
+	return lastCamelWord(name)
 }
 
 // changedRecords returns the consent records that a click wrote or

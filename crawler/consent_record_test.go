@@ -96,6 +96,10 @@ func TestRecordState(t *testing.T) {
 		{"purposes' records of t and f, all t", nil, map[string]string{u + "cookie:mal_consent_gdpr_analytical": "t", u + "cookie:mal_consent_gdpr_remarketing": "t"}, stateAccepted},
 		// The internal cookies alone: the necessary level.
 		{"a consent level named internal", nil, map[string]string{u + "cookie:cookiesconsent": "internal"}, stateRejected},
+		// A record per purpose named in camel case, beside a flag that
+		// says a choice was made.
+		{"purposes' records named in camel case, all off", nil, map[string]string{u + "cookie:permissionPerformance": "false", u + "cookie:permissionMarketing": "false", u + "cookie:consent_cookie": "1"}, stateRejected},
+		{"purposes' records named in camel case, all on", nil, map[string]string{u + "cookie:permissionPerformance": "true", u + "cookie:permissionMarketing": "true", u + "cookie:consent_cookie": "1"}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
