@@ -247,6 +247,19 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"bl_session", Necessary, "prose"}, {"bl_visits", Statistics, "prose"}},
 		},
 		{
+			// Items led by a name in a plain span, then a dash: a colon
+			// inside the name, or a label's colon later in the item, does
+			// not end the lead.
+			name: "list items led by a name and a dash, with colons in the name or after it",
+			file: "cookies.tsx",
+			page: `<main><h1>Política de cookies</h1><h2>Almacenamiento local necesario</h2><ul>
+				<li><span className="text-white">tienda:favoritos:v1</span> — la lista de coches que marcas como favoritos.</li>
+				<li><span className="text-white">tienda:comparador:v1</span> — los coches que añades al comparador.</li></ul>
+				<h2>Cookies analíticas</h2><ul>
+				<li><span className="text-white">ti_visit</span> — distingue navegadores entre sí. Caducidad: 2 años. Titular: Nosotros.</li></ul></main>`,
+			want: []got{{"tienda:favoritos:v1", Necessary, "prose"}, {"tienda:comparador:v1", Necessary, "prose"}, {"ti_visit", Statistics, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -318,7 +318,15 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		break
 	}
 	if lead == "" {
-		i := strings.Index(text, ": ")
+		// The first of a colon and a dash between spaces ends the lead
+		// ("_ga — tells browsers apart. Lifetime: 2 years"); else the
+		// first colon, dash or parenthesis.
+		i := -1
+		for _, sep := range []string{": ", " — ", " – "} {
+			if j := strings.Index(text, sep); j > 0 && (i < 0 || j < i) {
+				i = j
+			}
+		}
 		if i < 0 {
 			i = strings.IndexAny(text, ":–—(")
 		}
