@@ -16,6 +16,8 @@ func TestParseCategory(t *testing.T) {
 		{"statistics", Statistics},
 		{"marketing", Marketing},
 		{"unclassified", Unclassified},
+		// Catalan.
+		{"per poder elaborar estadístiques", Statistics},
 		// Arabic, with its article and the conjunction joined.
 		{"🔒 ضرورية (مفعّلة دائمًا)", Necessary},
 		{"📊 التحليلات (تحتاج موافقة)", Statistics},

@@ -128,7 +128,7 @@ func notAName(t string) bool {
 		hostName(t) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
 		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t) ||
-		hexColor.MatchString(t) || letterCompound.MatchString(t)
+		hexColor.MatchString(t) || letterCompound.MatchString(t) || tagID.MatchString(t)
 }
 
 var (
@@ -142,6 +142,10 @@ var (
 	// page's imprint writes it ("Acrisure S.r.l.", "P.IVA: 123…",
 	// "s.r.o.").
 	legalForm = regexp.MustCompile(`(?i)^(s\.r\.l|s\.p\.a|s\.a\.s|s\.n\.c|s\.a\.r\.l|s\.a|s\.l|s\.r\.o|sp\.z\.o\.o|b\.v|n\.v|e\.v|p\.iva|c\.f|c\.i\.f|n\.i\.f)\.?$`)
+	// tagID is a tag's or a property's identifier at Google (GA4 "G-…",
+	// Universal Analytics "UA-…-…", Tag Manager "GTM-…", Ads "AW-…"),
+	// which a page gives beside the service: no cookie's name.
+	tagID = regexp.MustCompile(`^(G-[A-Z0-9]{6,12}|UA-\d{4,10}-\d{1,4}|GTM-[A-Z0-9]{4,9}|AW-\d{6,12}|DC-\d{6,10})$`)
 	// arrayType is a TypeScript type of an array ("CookieInfo[]"), as a
 	// module's declarations write it.
 	arrayType = regexp.MustCompile(`^\p{Lu}[\p{L}\d]*\[\]$`)

@@ -241,7 +241,7 @@ var (
 		"statystyczn*", "statystyk*", "analityczn*", "wydajnosc*", "analiz*",
 		"prestanda", "ydeevne", "maling", "ytelse",
 		"tilasto*", "analytiikka*", "analyysi*", "suorituskyky*",
-		"rendiment", "mesura",
+		"rendiment", "mesura", "estadistiq*",
 		"vykonnostn*", "mereni",
 		"performanta",
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
