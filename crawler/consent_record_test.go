@@ -100,6 +100,9 @@ func TestRecordState(t *testing.T) {
 		// says a choice was made.
 		{"purposes' records named in camel case, all off", nil, map[string]string{u + "cookie:permissionPerformance": "false", u + "cookie:permissionMarketing": "false", u + "cookie:consent_cookie": "1"}, stateRejected},
 		{"purposes' records named in camel case, all on", nil, map[string]string{u + "cookie:permissionPerformance": "true", u + "cookie:permissionMarketing": "true", u + "cookie:consent_cookie": "1"}, stateAccepted},
+		// External content (videos, maps) is an optional purpose.
+		{"a list granting external content beside the essential", nil, map[string]string{u + "cookie:in2cookiemodal-selection": "[%22essential%22%2C%22external%22]"}, stateAccepted},
+		{"a list granting the essential alone", nil, map[string]string{u + "cookie:in2cookiemodal-selection": "[%22essential%22]"}, stateRejected},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
