@@ -236,8 +236,13 @@ func recordSuffix(name string) string {
 	if i := strings.LastIndexAny(name, "-_.:"); i >= 0 {
 		return name[i+1:]
 	}
-	// A name in camel case ends with its last word ("permissionMarketing").
-	return lastCamelWord(name)
+	// A name in camel case ends with its last word when that word is a
+	// purpose ("permissionMarketing"); other names are one word
+	// ("isReadCookiePolicyDNT" is no do-not-track flag).
+	if w := lastCamelWord(name); w != name && vocab().purpose.MatchString(w) {
+		return w
+	}
+	return name
 }
 
 // changedRecords returns the consent records that a click wrote or

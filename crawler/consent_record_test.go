@@ -103,6 +103,10 @@ func TestRecordState(t *testing.T) {
 		// External content (videos, maps) is an optional purpose.
 		{"a list granting external content beside the essential", nil, map[string]string{u + "cookie:in2cookiemodal-selection": "[%22essential%22%2C%22external%22]"}, stateAccepted},
 		{"a list granting the essential alone", nil, map[string]string{u + "cookie:in2cookiemodal-selection": "[%22essential%22]"}, stateRejected},
+		// A camel-case name whose last word is no purpose stays one word:
+		// ASUS's "isReadCookiePolicyDNT=Yes" after an accept is no
+		// do-not-track flag.
+		{"a camel-case name ending in DNT after an accept", nil, map[string]string{u + "cookie:isReadCookiePolicyDNT": "Yes", u + "cookie:isReadCookiePolicyDNTAa": "true"}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
