@@ -260,6 +260,14 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"tienda:favoritos:v1", Necessary, "prose"}, {"tienda:comparador:v1", Necessary, "prose"}, {"ti_visit", Statistics, "prose"}},
 		},
 		{
+			// Words for cookies in languages that have their own: a page
+			// talking about kolačići (Croatian) names its cookies in prose.
+			name: "prose naming cookies in a language with its own word for them",
+			file: "kolacici.html",
+			page: `<h2>Analitika</h2><p>Koristimo kolačić <code>hr_visit</code> za brojanje posjeta.</p>`,
+			want: []got{{"hr_visit", Statistics, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -166,6 +166,7 @@ var columnRoles = []struct {
 var cookieWords = parsePhrases(
 	"cookie*", "traceur*", "ciasteczk*", "kaka", "kakor", "kakan", "informasjonskapsel*", "informasjonskapsler", "kapsel", "kapsler", "evaste*",
 	"galeta*", "cwci", "cwcis", "suti*", "cerez*", "~쿠키", "~クッキー",
+	"kolacic*", "piskot*", "μπισκοτ*", "kupsis*", "sikdatn*", "slapuk*", "бисквитк*",
 )
 
 // Category words, by category. Necessity words win over the others in a
