@@ -268,6 +268,13 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"hr_visit", Unclassified, "prose"}},
 		},
 		{
+			// A list of each category's lifetime names no cookie.
+			name: "a list of categories and their lifetimes names no cookie",
+			file: "cookies.md",
+			page: "## Cookies persistants\n\n- Analytics : 2 ans\n- Préférences : 1 an\n- Marketing : 30 jours\n\n## Détails\n\n- `sm_session` : 1 an\n",
+			want: []got{{"sm_session", Unclassified, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -339,7 +339,9 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		lead = strings.TrimSpace(text[:i])
 		// "gc_session: duration of the session": a name and its lifetime;
 		// "Duration: 2 years" is a label and its value.
-		if d, err := ParseDuration(strings.TrimLeft(text[i:], ":–—(- ")); err == nil && d.Known() && columnRole(lead) == roleNone {
+		// "Analytics : 2 ans": a category and its lifetime, no name.
+		_, category := x.lex.heading(lead)
+		if d, err := ParseDuration(strings.TrimLeft(text[i:], ":–—(- ")); err == nil && d.Known() && columnRole(lead) == roleNone && !category {
 			ev, dur = inNamed, d
 		}
 	}
