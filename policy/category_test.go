@@ -16,6 +16,8 @@ func TestParseCategory(t *testing.T) {
 		{"statistics", Statistics},
 		{"marketing", Marketing},
 		{"unclassified", Unclassified},
+		// Spanish and Portuguese ads.
+		{"Cookies utilizadas para gestionar los anuncios mostrados", Marketing},
 		// Catalan.
 		{"per poder elaborar estadístiques", Statistics},
 		// Arabic, with its article and the conjunction joined.

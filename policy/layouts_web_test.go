@@ -435,7 +435,7 @@ func TestExtractWebLayouts(t *testing.T) {
 				<tbody><tr><td>anuncios.example</td><td><v-list-item><v-list-item-title>RW_ADS</v-list-item-title></v-list-item>
 				<v-list-item><v-list-item-title>rw_seen</v-list-item-title></v-list-item></td><td>Mide los anuncios</td></tr></tbody>
 				</template></v-simple-table></v-card></template>`,
-			want: []got{{"RW_ADS", Unclassified, "table"}, {"rw_seen", Unclassified, "table"}},
+			want: []got{{"RW_ADS", Marketing, "table"}, {"rw_seen", Marketing, "table"}}, // "Mide los anuncios": ads
 		},
 		{
 			name: "records kept as data in a page's code",
@@ -645,7 +645,7 @@ export default function Page() {
 				<li>Descripción del enlace: Política del contador</li></ul>
 				<strong>tz_ad</strong>
 				<ul><li>Proveedor de la cookie: .anuncios.example</li><li>Finalidad de la cookie: Para mostrar anuncios según sus intereses.</li></ul>`,
-			want: []got{{"tz_vis", Statistics, "list"}, {"tz_ad", Unclassified, "list"}},
+			want: []got{{"tz_vis", Statistics, "list"}, {"tz_ad", Marketing, "list"}}, // "mostrar anuncios": ads
 		},
 		{
 			name: "a table copied into paragraphs, one a row",

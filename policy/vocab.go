@@ -256,7 +256,7 @@ var (
 		"marketing", "remarketing", "retargeting", "advertis*", "ads", "ad", "target*", "social media",
 		"publicit*", "ciblag*", "cible*", "reseaux sociaux",
 		"werbung", "werbe*", "soziale medien", "sozialen medien",
-		"publicidad*", "dirigid*", "redes sociales", "comportamental",
+		"publicidad*", "dirigid*", "redes sociales", "comportamental", "anuncio*",
 		"pubblici*", "profilazion*", "social", "annunci",
 		"advertentie*", "reclame", "sociale media",
 		"publicidade", "redes sociais", "segmentacao",
