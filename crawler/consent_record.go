@@ -230,21 +230,6 @@ type namedRecord struct{ name, value string }
 // recordBare: a record of one word ("true", "1", "deny").
 var recordBare = regexp.MustCompile(`^["']?[\p{L}\p{N}_-]*["']?$`)
 
-// recordSuffix is the last word of a record's name
-// ("silktideCookieChoice_analytics" → "analytics").
-func recordSuffix(name string) string {
-	if i := strings.LastIndexAny(name, "-_.:"); i >= 0 {
-		return name[i+1:]
-	}
-	// A name in camel case ends with its last word when that word is a
-	// purpose ("permissionMarketing"); other names are one word
-	// ("isReadCookiePolicyDNT" is no do-not-track flag).
-	if w := lastCamelWord(name); w != name && vocab().purpose.MatchString(w) {
-		return w
-	}
-	return name
-}
-
 // changedRecords returns the consent records that a click wrote or
 // changed, known by their names or, whatever the name ("cmv2_state"), by
 // a JSON value that sets two or more purposes on or off; markers too when
@@ -367,6 +352,9 @@ func readRecord(self, v string) (on, off int, bare bool) {
 	}
 	pairs := splitAny(withoutNecessarySections(v), recordPairSeps)
 	f, ok := gluedLetterFlags(v)
+	if !ok {
+		f, ok = codeFlags(v)
+	}
 	if !ok {
 		f, ok = letterFlags(pairs)
 	}

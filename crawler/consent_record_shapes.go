@@ -1,6 +1,9 @@
 package crawler
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Records of shapes read beside JSON's: the necessary purposes alone
 // granted, and purposes set as a query string sets them.
@@ -62,3 +65,36 @@ func lastCamelWord(k string) string {
 	}
 	return k
 }
+
+// recordSuffix is the last word of a record's name
+// ("silktideCookieChoice_analytics" → "analytics").
+func recordSuffix(name string) string {
+	if i := strings.LastIndexAny(name, "-_.:"); i >= 0 {
+		return name[i+1:]
+	}
+	// A name in camel case ends with its last word when that word is a
+	// purpose ("permissionMarketing"); other names are one word
+	// ("isReadCookiePolicyDNT" is no do-not-track flag).
+	if w := lastCamelWord(name); w != name && vocab().purpose.MatchString(w) {
+		return w
+	}
+	return name
+}
+
+// codeFlags reads flags under purposes' codes in capitals, each joined
+// to its flag by an underscore, three or more ("ANL_0|PSN_0|PRTN_0"),
+// as letterFlags reads them.
+func codeFlags(v string) (string, bool) {
+	parts := splitAny(v, "|,;&")
+	var f strings.Builder
+	for _, p := range parts {
+		m := codeFlag.FindStringSubmatch(strings.TrimSpace(p))
+		if m == nil {
+			return "", false
+		}
+		f.WriteString(m[1])
+	}
+	return f.String(), f.Len() >= 3
+}
+
+var codeFlag = regexp.MustCompile(`^[A-Z]{2,5}_([01])$`)

@@ -109,6 +109,9 @@ func TestRecordState(t *testing.T) {
 		{"a camel-case name ending in DNT after an accept", nil, map[string]string{u + "cookie:isReadCookiePolicyDNT": "Yes", u + "cookie:isReadCookiePolicyDNTAa": "true"}, stateAccepted},
 		// A flag that says the visitor has set the cookies is bookkeeping.
 		{"purposes' flags beside a flag that the visitor has set them, all off", nil, map[string]string{u + "cookie:ConsentChecked": `{"userHasSetCookies":true,"functionalityCookies":false,"statisticCookies":false,"marketingCookies":false}`}, stateRejected},
+		// Flags under purposes' codes in capitals, joined by underscores.
+		{"flags under codes joined by underscores, all off", nil, map[string]string{u + "cookie:COOKIE_PREF": "ANL_0|PSN_0|PRTN_0"}, stateRejected},
+		{"flags under codes joined by underscores, all on", nil, map[string]string{u + "cookie:COOKIE_PREF": "ANL_1|PSN_1|PRTN_1"}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},

@@ -89,6 +89,9 @@ func letterRecord(text string) bool {
 		return ok
 	}
 	_, ok := letterFlags(splitAny(text, recordPairSeps))
+	if !ok {
+		_, ok = codeFlags(text)
+	}
 	return ok && !strings.ContainsAny(text, " {}[]\"")
 }
 

@@ -470,6 +470,7 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"bekijk je keuzes":                       "settings",
 		"passt so":                               "accept",
 		"auswahl speichern & schliessen":         "save",
 		"guardar escolhas":                       "save",
