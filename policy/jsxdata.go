@@ -153,10 +153,11 @@ func jsxRowTables(data []byte) []byte {
 		if !ok || !bytes.HasPrefix(bytes.TrimLeft(data[open+n:], " \t\r\n"), []byte(".map(")) {
 			continue
 		}
-		end := closingBrace(data, m[0])
-		if end < 0 || end-m[0] > maxRowExpression {
+		expr := &jsParser{s: string(data[m[0]:min(len(data), m[0]+maxRowExpression)])}
+		if !expr.skipBraces() {
 			continue
 		}
+		end := m[0] + expr.i - 1
 		out.Write(data[last:m[0]])
 		for _, r := range rows {
 			out.WriteString("<tr>")
@@ -199,31 +200,4 @@ func textRows(v any) ([][]string, bool) {
 		rows = append(rows, row)
 	}
 	return rows, true
-}
-
-// closingBrace returns the index of the brace that closes the one at
-// open, passing over quoted strings, or -1.
-func closingBrace(data []byte, open int) int {
-	depth := 0
-	for i := open; i < len(data); i++ {
-		switch c := data[i]; c {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		case '\'', '"', '`':
-			j := i + 1
-			for j < len(data) && data[j] != c {
-				if data[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			i = j
-		}
-	}
-	return -1
 }
