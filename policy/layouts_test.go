@@ -371,6 +371,21 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"tr_sess", Necessary, "prose"}, {"tr_visits", Statistics, "prose"}},
 		},
 		{
+			// A site's data file for its banner and its cookie page: a
+			// top-level "cookies" list of the banner's consent records
+			// beside the page's texts and sections, not a policy file.
+			name: "a site's data file with a cookies list beside its page's sections", file: "_data/cookies.yml", kind: KindData,
+			data: "title: Cookies on this site\nintro: We keep a few small files.\n" +
+				"cookies:\n  - id: needed\n    name: needed_ok\n    default: true\n    title: Needed\n" +
+				"banner:\n  accept-label: Fine\n  save-label: Keep my choice\n" +
+				"policy-page:\n  sections:\n    - title: Essential cookies\n      list:\n" +
+				"        - name: needed_ok\n          purpose: Remembers your choice of cookies.\n          expires: 1 year\n" +
+				"    - title: Analytics cookies\n      list:\n" +
+				"        - name: _ga\n          purpose: Tells visitors apart.\n          expires: 2 years\n" +
+				"        - name: hit_tally\n          purpose: Counts the pages seen.\n          expires: 1 day\n",
+			want: []got{{"needed_ok", Necessary, "list"}, {"_ga", Statistics, "list"}, {"hit_tally", Statistics, "list"}},
+		},
+		{
 			// A TypeScript module that keeps the cookie list, naming the
 			// provider by a constant: the constant's text is the value.
 			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindText,
@@ -439,6 +454,8 @@ func TestSniffKeepsPolicyErrors(t *testing.T) {
 		{"policy.yaml", "Cookies:\n  - name: a\n"},
 		{"policy.yaml", "cokie:\n  - name: a\n"},
 		{"policy.yaml", "Service:\n  - name: a\n"},
+		{"policy.yaml", "title: Our cookies\ncookies:\n  - name: a\n"},
+		{"policy.yaml", "title: Our cookies\nowner: me\ncookies:\n  - name: a\n"},
 		{"policy.yaml", "- name: a\n  category: necessary\n"},
 		{"policy.json", `[{"name": "a", "category": "necessary"}]`},
 		{"policy.json", `{"site": "x", "cookie": [{"name": "a"}]}`},

@@ -81,7 +81,8 @@ var (
 //     is a mapping, and YAML only when the content has no markup;
 //   - content that starts with markup, or holds HTML elements in number,
 //     is HTML (templates and JSX included);
-//   - other JSON, YAML whose top level has a "cookies" or "services" key,
+//   - other JSON, YAML whose top level has a "cookies" or "services" key
+//     (unless keys of a site's data file stand beside it: siteDataTop),
 //     and any content of a file named .yaml, .yml or .json are a policy
 //     file, so that its errors are reported;
 //   - content with Markdown headings, tables, emphasis, links or lists, or
@@ -152,7 +153,28 @@ func isPolicyYAML(data []byte) bool {
 	}
 	_, c := top["cookies"]
 	_, s := top["services"]
-	return c || s
+	return (c || s) && !siteDataTop(top)
+}
+
+// siteDataTop reports whether a top level with a policy file's key is a
+// site's data file all the same: beside it are two keys or more that are
+// no policy file's, even misspelt, and one of them holds a mapping or a
+// list ("title:", "settings: {…}", "cookies-policy: {sections: …}"), as a
+// site keeps its banner's and its page's texts. A policy file with a stray
+// key is not one: it has the key's error reported.
+func siteDataTop(top map[string]any) bool {
+	foreign, nested := 0, false
+	for k, v := range top {
+		if k := strings.ToLower(k); k == "site" || nearWord(k, "cookies") || nearWord(k, "services") {
+			continue
+		}
+		foreign++
+		switch v.(type) {
+		case map[string]any, []any:
+			nested = true
+		}
+	}
+	return foreign >= 2 && nested
 }
 
 // isDataYAML reports whether data is YAML (or JSON) whose top level is a
@@ -177,9 +199,10 @@ func isDataYAML(data []byte, named bool) bool {
 			// A policy file with a misspelt key ("cookie:", "Services:")
 			// is a policy file whose error is reported. A key so named
 			// that holds a mapping of texts is a section of a site's
-			// translations ({"cookies": {"banner": …}}), not a policy's.
+			// translations ({"cookies": {"banner": …}}), not a policy's,
+			// and a site's data file may have one (siteDataTop).
 			_, section := v.(map[string]any)
-			if k := strings.ToLower(k); !section && (k == "site" || nearWord(k, "cookies") || nearWord(k, "services")) {
+			if k := strings.ToLower(k); !section && (k == "site" || nearWord(k, "cookies") || nearWord(k, "services")) && !siteDataTop(m) {
 				return false
 			}
 		}
