@@ -396,6 +396,17 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"ts_sess", Necessary, "data"}, {"ts_count", Statistics, "data"}},
 		},
 		{
+			// Each feature's section lists its cookies' names and their
+			// type, which is the category: a record of two labels.
+			name: "a list of the cookies' names and a type naming their category", file: "privacy.md", kind: KindMarkdown,
+			data: "# Privacy\n\n## Cookies we set\n\n### Forms\n\nA token protects the forms you send.\n\n" +
+				"* Cookie names: formtoken\n* Type: strictly necessary cookie\n\n### Saved lists\n\nYour lists are kept in your browser.\n\n" +
+				"* Cookie names: shelf, activeShelf\n* Type: functionality cookie\n\n### Comments (third party)\n\n" +
+				"* Cookie names: NIDX, cmt_unique\n* Type: performance cookie\n",
+			want: []got{{"formtoken", Necessary, "list"}, {"shelf", Preferences, "list"}, {"activeShelf", Preferences, "list"},
+				{"NIDX", Statistics, "list"}, {"cmt_unique", Statistics, "list"}},
+		},
+		{
 			// A page's code saved as text: groups whose rows are arrays.
 			name: "rows kept as arrays in code saved as text", file: "cookie-groups.txt", kind: KindText,
 			data: "const groups = [\n  {\n    title: \"2. Strictly Necessary Cookies\",\n    cookies: [\n" +

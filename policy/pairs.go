@@ -39,7 +39,7 @@ func (x *extractor) emit(n *html.Node, recs []fields, table int, plain string) {
 
 // records reads label and value pairs as records: a new record starts at
 // each name label, and a record needs a name and one of purpose, category,
-// duration, provider or function. Where the labels name a cookie and a
+// duration, provider or function, or a type that names a category. Where the labels name a cookie and a
 // plain name both ("Name: Borlabs Cookie … Cookie name: borlabs-cookie"),
 // the cookie's label gives the names and the plain one the service.
 func (x *extractor) records(pairs []pair) []fields {
@@ -75,7 +75,10 @@ func (x *extractor) records(pairs []pair) []fields {
 	var cur fields
 	var have []role
 	flush := func() {
-		if cur.name != nil && isHeader(have) && len(strings.Fields(cur.name.text)) <= 12 {
+		// A type that names a category ("Type: strictly necessary
+		// cookie") is the record's category.
+		_, typed := x.lex.heading(cur.typ)
+		if cur.name != nil && (isHeader(have) || cur.typ != "" && typed) && len(strings.Fields(cur.name.text)) <= 12 {
 			recs = append(recs, cur)
 		}
 		cur, have = fields{}, nil
