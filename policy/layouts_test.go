@@ -111,6 +111,33 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"site_lang", Necessary, "complianz"}, {"cnt_id", Statistics, "complianz"}, {"cnt_ses", Statistics, "complianz"}},
 		},
 		{
+			// One service's cookies under three purposes, their blocks left
+			// open so that each nests in the one before; and a group whose
+			// cookies have neither expiry nor function, only their labels.
+			name: "complianz purposes nested in one service, and records of a name alone",
+			page: `<div id="cmplz-cookies-overview"><details class="cmplz-dropdown"><summary><div><h3>Social network</h3><p>Functional, Marketing, Statistics</p></div></summary>
+				<div class="cookies-per-purpose"><div class="purpose"><h4>Functional</h4></div>
+				<div class="name-header"><h5>Name</h5></div><div class="name"><a>sn_route</a></div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="retention">session</div>
+				<div class="function-header"><h5>Function</h5></div><div class="function">Spreads the load</div>
+				<div class="cookies-per-purpose"><div class="purpose"><h4>Marketing</h4></div>
+				<div class="name-header"><h5>Name</h5></div><div class="name"><a>sn_match</a></div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="retention">30 days</div>
+				<div class="function-header"><h5>Function</h5></div><div class="function">Shows ads elsewhere</div>
+				<div class="cookies-per-purpose"><div class="purpose"><h4>Statistics</h4></div>
+				<div class="name-header"><h5>Name</h5></div><div class="name"><a>sn_count</a></div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="retention">30 days</div>
+				<div class="function-header"><h5>Function</h5></div><div class="function">Counts visits</div></details>
+				<details class="cmplz-dropdown"><summary><div><h3>Other</h3><p>Purpose pending investigation</p></div></summary>
+				<div class="cookies-per-purpose"><div class="purpose"><h4>Purpose pending investigation</h4></div>
+				<div class="name-header"><h5>Name</h5></div><div class="name">panelOpen</div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="function-header"><h5>Function</h5></div>
+				<div class="name-header"><h5>Name</h5></div><div class="name">lastTab-2</div>
+				<div class="retention-header"><h5>Expiration</h5></div><div class="function-header"><h5>Function</h5></div></div></details></div>`,
+			want: []got{{"sn_route", Preferences, "complianz"}, {"sn_match", Marketing, "complianz"}, {"sn_count", Statistics, "complianz"},
+				{"panelOpen", Unclassified, "complianz"}, {"lastTab-2", Unclassified, "complianz"}},
+		},
+		{
 			name: "a bold heading ending a paragraph after a line break",
 			page: `<h2>Which cookies we set</h2>
 				<div><span>You may accept or refuse analytics and advertising cookies; essential cookies cannot be refused.</span></div>

@@ -83,6 +83,16 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 			i++
 			continue
 		}
+		if label(i) && counts[texts[i]] >= 2 && labelElement(k) && (i+1 == len(kids) || label(i+1) && labelElement(kids[i+1])) {
+			// A label repeated from record to record and set apart as one,
+			// with no value after it but the next label: Complianz leaves
+			// out the value of an unknown expiry or function and keeps its
+			// label. (A value repeated from record to record, "Store
+			// cookie consent preferences", is no label of this kind.)
+			pairs, pairAt = append(pairs, pair{label: texts[i]}), append(pairAt, i)
+			paired[k] = true
+			continue
+		}
 		if p, ok := innerPair(k); ok {
 			// "<div><strong>Name</strong><span>_ga</span></div>"
 			pairs, pairAt, paired[k] = append(pairs, p), append(pairAt, i), true
@@ -133,7 +143,15 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 		if paired[k] {
 			continue
 		}
-		if _, ok := headingLevel(k); ok {
+		// A heading, or a block of records of its own (Complianz's
+		// purposes of one service, nested when their markup is not
+		// closed), ends the records before it: they are read under the
+		// headings before them.
+		// A heading, or a block of records of its own (Complianz's
+		// purposes of one service, nested when their markup is not
+		// closed), ends the records before it: they are read under the
+		// headings before them.
+		if _, ok := headingLevel(k); ok || hasBlockContent(k) {
 			emitBefore(i)
 		}
 		x.visit(k)
