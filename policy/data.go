@@ -48,8 +48,50 @@ func ExtractData(name string, data []byte, opts ExtractOptions) (*Policy, error)
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var b strings.Builder
-	dataToHTML(&b, "", v, 1, escapedParagraph)
+	dataToHTML(&b, "", cookieSections(v), 1, escapedParagraph)
 	return ExtractHTML(name, []byte(b.String()), opts)
+}
+
+// cookieSections returns a site's texts kept as data with only the
+// sections that talk about cookies, when the data is a whole site's
+// texts: a top level of many sections (a translation file's "home",
+// "signin", "landings", "legal", …) of which some name cookies. A
+// section that never says "cookie", in its keys or its texts, declares
+// none, and its lists (a landing page's keywords, a portfolio's project
+// names) are no cookie names. Data of a few sections is kept whole: a
+// cookie list's sections may be named after their categories alone.
+func cookieSections(v any) any {
+	top, ok := v.(yaml.MapSlice)
+	if !ok || len(top) < 6 {
+		return v
+	}
+	var kept yaml.MapSlice
+	for _, item := range top {
+		if talksOfCookies(item.Key) || talksOfCookies(item.Value) {
+			kept = append(kept, item)
+		}
+	}
+	if len(kept) == 0 {
+		return v
+	}
+	return kept
+}
+
+// talksOfCookies reports whether data names cookies in a key or a text.
+func talksOfCookies(v any) bool {
+	switch t := v.(type) {
+	case yaml.MapSlice:
+		for _, item := range t {
+			if talksOfCookies(item.Key) || talksOfCookies(item.Value) {
+				return true
+			}
+		}
+	case []any:
+		return slices.ContainsFunc(t, talksOfCookies)
+	case string:
+		return find(words(humanKey(t)), cookieWords) >= 0
+	}
+	return false
 }
 
 // escapedParagraph renders a text of data as a paragraph of markup.

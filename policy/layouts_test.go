@@ -398,6 +398,18 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"tr_sess", Necessary, "prose"}, {"tr_visits", Statistics, "prose"}},
 		},
 		{
+			// A whole site's translations: only the sections that talk of
+			// cookies are read; a service card's acronym is no name.
+			name: "a whole site's translations are read in their sections about cookies", file: "locales/es.json", kind: KindData,
+			data: `{"home": {"title": "Inicio"}, "signin": {"title": "Entrar", "button": "Entrar"}, "footer": {"rights": "Todos los derechos"},` +
+				` "landings": {"invoices": {"title": "Facturas", "keywords": ["OCR", "VPS", "n8n", "XML"]}},` +
+				` "services": {"advantages": {"cards": [{"name": "Servidor propio (VPS)", "description": "Sus datos en un servidor suyo."},` +
+				` {"name": "Facturas legales (XRF)", "description": "Facturas en el formato oficial."}]}},` +
+				` "legal": {"cookiesList": {"title": "Cookies que usamos", "bullet1": "tr_sess (Técnica): Mantiene la sesión. Duración: Sesión",` +
+				` "bullet2": "tr_visits (Analítica): Cuenta las visitas. Duración: 1 año"}}}`,
+			want: []got{{"tr_sess", Necessary, "prose"}, {"tr_visits", Statistics, "prose"}},
+		},
+		{
 			// A site's data file for its banner and its cookie page: a
 			// top-level "cookies" list of the banner's consent records
 			// beside the page's texts and sections, not a policy file.
