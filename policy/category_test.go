@@ -24,6 +24,11 @@ func TestParseCategory(t *testing.T) {
 		{"🔒 ضرورية (مفعّلة دائمًا)", Necessary},
 		{"📊 التحليلات (تحتاج موافقة)", Statistics},
 		{"الإعلانات والتسويق", Marketing},
+		// Croatian and Slovene ads, Bulgarian and Russian advertising.
+		{"Vanjske usluge i mjerenje oglasa", Marketing},
+		{"Marketinški kolačići", Marketing},
+		{"Piškotki za oglaševanje", Marketing},
+		{"Рекламни бисквитки", Marketing},
 		// English synonyms and platform group names.
 		{"Strictly Necessary Cookies", Necessary},
 		{"Essential", Necessary},

@@ -269,6 +269,7 @@ var (
 		"διαφημισ*", "μαρκετινγκ", "στοχευσ*", "κοινωνικα δικτυα",
 		"hirdet*", "reklam*", "celzott", "kozossegi media",
 		"pazarlama*", "hedefleme*", "sosyal medya",
+		"oglas*", "marketinsk*", "реклам*", "маркетинг*",
 		"إعلان*", "الإعلان*", "اعلان*", "الاعلان*", "تسويق*", "التسويق*", "والتسويق*",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
