@@ -163,6 +163,8 @@ type extractor struct {
 	// page's code, which the code's text, read as prose, must not declare
 	// again.
 	dataNames map[string]bool
+	// cookiePage is set once a paragraph of the page has named cookies.
+	cookiePage bool
 }
 
 // tableShape is what a recognised table leaves for a headerless table that

@@ -275,6 +275,18 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"sm_session", Unclassified, "prose"}},
 		},
 		{
+			// The page has talked of cookies; a later section names none
+			// but gives a tracker's known cookies in code, beside a word
+			// of code that is no cookie.
+			name: "known cookie names in code under a heading that names no cookie, on a page about cookies",
+			file: "cookies.html",
+			page: `<h2>What this covers</h2><p>Cookies are small files a browser keeps for a site.</p>
+				<h2>Partners we work with</h2>
+				<p>With the partner's tag switched on, the identifiers <code>_ga</code> and <code>_gid</code> may be read,
+				and the flag <code>send_beacon</code> is set in the tag's settings.</p>`,
+			want: []got{{"_ga", Unclassified, "prose"}, {"_gid", Unclassified, "prose"}},
+		},
+		{
 			name: "records passed to a JSX component are read under the heading above it",
 			file: "CookiePolicy.tsx",
 			page: `export default function CookiePolicy() { return (<section>

@@ -151,3 +151,28 @@ func stripJSX(s string) string {
 	}
 	return jsxSpaces.Replace(s)
 }
+
+// inPre reports whether n is inside a preformatted block.
+func inPre(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Pre {
+			return true
+		}
+	}
+	return false
+}
+
+// codeLike reports whether text reads as program source rather than
+// prose: imports, or many of the characters of code.
+func codeLike(s string) bool {
+	if strings.Contains(s, "import ") && (strings.Contains(s, " from ") || strings.Contains(s, "require(")) {
+		return true
+	}
+	code := 0
+	for _, r := range s {
+		if strings.ContainsRune("{}();=<>[]", r) {
+			code++
+		}
+	}
+	return code*20 > len(s) && code > 4
+}

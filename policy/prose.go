@@ -150,7 +150,13 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 		return
 	}
 	cookieTalk := find(words(withoutIdentifiers(flat)), cookieWords) >= 0
-	if !cookieTalk && !x.aboutCookies("") {
+	x.cookiePage = x.cookiePage || cookieTalk
+	// Under a heading that names no cookie, in a paragraph that names
+	// none, of a page that has talked of cookies, a name the knowledge
+	// base knows in code is one ("the identifiers <code>_fbp</code> and
+	// <code>_fbc</code>").
+	knownOnly := !cookieTalk && !x.aboutCookies("")
+	if knownOnly && !x.cookiePage {
 		return
 	}
 	var found []string
@@ -158,6 +164,9 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	consider := func(text string, ev evidence) {
 		text = templateTags.ReplaceAllString(text, " ")
 		for _, t := range cellNames(text) {
+			if knownOnly && (ev != inCode || !x.known(t)) {
+				continue
+			}
 			if !seen[t] && x.proseName(t, ev, cookieTalk) {
 				seen[t] = true
 				found = append(found, t)
@@ -235,31 +244,6 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	}
 	lead := leadIn(nodes)
 	x.declareProse(found, lead, "", sentence(flat), Duration{}, nodes[0].Parent)
-}
-
-// inPre reports whether n is inside a preformatted block.
-func inPre(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Pre {
-			return true
-		}
-	}
-	return false
-}
-
-// codeLike reports whether text reads as program source rather than
-// prose: imports, or many of the characters of code.
-func codeLike(s string) bool {
-	if strings.Contains(s, "import ") && (strings.Contains(s, " from ") || strings.Contains(s, "require(")) {
-		return true
-	}
-	code := 0
-	for _, r := range s {
-		if strings.ContainsRune("{}();=<>[]", r) {
-			code++
-		}
-	}
-	return code*20 > len(s) && code > 4
 }
 
 // withoutIdentifiers removes the words with an underscore from s, so that
