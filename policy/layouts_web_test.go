@@ -275,6 +275,16 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"sm_session", Unclassified, "prose"}},
 		},
 		{
+			// Each cookie's name in bold after a list's dash, then a list of
+			// its fields.
+			name: "a name in bold after a dash heads the list of its fields",
+			file: "cookies.html",
+			page: `<h2>Cookies on this site</h2><h3>Analytics cookies</h3>
+				<b>- visit_mark</b><ul><li><b>Description:</b> Counts the visits to the site.</li><li><b>Provider:</b> Ourselves</li></ul>
+				<b>- visit_span</b><ul><li><b>Description:</b> Tells one visit from the next.</li><li><b>Provider:</b> Ourselves</li></ul>`,
+			want: []got{{"visit_mark", Statistics, "list"}, {"visit_span", Statistics, "list"}},
+		},
+		{
 			// The page has talked of cookies; a later section names none
 			// but gives a tracker's known cookies in code, beside a word
 			// of code that is no cookie.

@@ -162,9 +162,13 @@ func beforeList(nodes []*html.Node) bool {
 }
 
 // boldName returns the text of a bold element when it can be one
-// cookie's name: one word of a name's characters, no label (no colon).
+// cookie's name: one word of a name's characters, no label (no colon),
+// after a list's marker ("<b>- acceptCookies</b>").
 func boldName(b *html.Node) (string, bool) {
 	name := collapse(nodeText(b, false))
+	for _, m := range []string{"- ", "– ", "— ", "• ", "* ", "· "} {
+		name = strings.TrimPrefix(name, m)
+	}
 	if name == "" || strings.ContainsFunc(name, unicode.IsSpace) || strings.HasSuffix(name, ":") || utf8.RuneCountInString(name) > 80 || !validName(name) {
 		return "", false
 	}
