@@ -395,9 +395,16 @@ func (f *fields) set(r role, c *cell) {
 		f.provider = c.text
 	case rolePurpose:
 		// A record's first purpose is its own; a later field read as one
-		// describes a link or a note ("Link description: …").
-		if f.purpose == "" {
+		// describes a link or a note ("Link description: …"), or names
+		// the category in a word or two ("Descripció: … Finalitat:
+		// Necessària").
+		switch {
+		case f.purpose == "":
 			f.purpose = c.text
+		case f.category == "" && len(strings.Fields(c.text)) <= 3:
+			if _, ok := categoryOf(c.text); ok {
+				f.category = c.text
+			}
 		}
 	case roleFunction:
 		f.function = c.text

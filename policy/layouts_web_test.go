@@ -285,6 +285,15 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"visit_mark", Statistics, "list"}, {"visit_span", Statistics, "list"}},
 		},
 		{
+			// A description, then the purpose in a word: the category.
+			name: "a record's second purpose field of a word or two names its category",
+			file: "galetes.html",
+			page: `<p><strong>Galetes d'aquest lloc</strong></p>
+				<b>acceptGaletes</b><ul><li><b>Descripció:</b> Sap si heu acceptat les galetes.</li><li><b>Finalitat:</b> Necessària</li><li><b>Proveïdor:</b> Pròpia</li></ul>
+				<b>comptaVisites</b><ul><li><b>Descripció:</b> Compta les visites al lloc.</li><li><b>Finalitat:</b> Analítica</li><li><b>Proveïdor:</b> Pròpia</li></ul>`,
+			want: []got{{"acceptGaletes", Necessary, "list"}, {"comptaVisites", Statistics, "list"}},
+		},
+		{
 			// The page has talked of cookies; a later section names none
 			// but gives a tracker's known cookies in code, beside a word
 			// of code that is no cookie.
