@@ -24,6 +24,11 @@ func TestParseCategory(t *testing.T) {
 		{"🔒 ضرورية (مفعّلة دائمًا)", Necessary},
 		{"📊 التحليلات (تحتاج موافقة)", Statistics},
 		{"الإعلانات والتسويق", Marketing},
+		// Croatian, Slovene, Bulgarian and Russian necessity.
+		{"2.1. Nužni kolačići", Necessary},
+		{"Nujni piškotki", Necessary},
+		{"Neophodni kolačići", Necessary},
+		{"Необходими бисквитки", Necessary},
 		// Croatian and Slovene ads, Bulgarian and Russian advertising.
 		{"Vanjske usluge i mjerenje oglasa", Marketing},
 		{"Marketinški kolačići", Marketing},

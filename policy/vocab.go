@@ -192,6 +192,7 @@ var (
 		"απαραιτητ*", "αναγκαι*",
 		"szukseges*", "elengedhetetlen*", "feltetlenul",
 		"zorunlu*", "gerekli*",
+		"nuzn*", "neophodn*", "nujn*", "neobhodim*", "необходим*", "задължителн*",
 		"ضرور*", "الضرور*", "أساسي*", "الأساسي*",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
