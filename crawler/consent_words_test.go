@@ -470,6 +470,8 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"enkel noodzakelijke":                    "reject",
+		"keuze bewaren":                          "save",
 		"bekijk je keuzes":                       "settings",
 		"passt so":                               "accept",
 		"auswahl speichern & schliessen":         "save",
