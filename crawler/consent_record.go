@@ -34,6 +34,7 @@ func recordState(before, after map[string]string) string {
 	// that names no purpose, is a refusal, and the flag says only that a
 	// choice was made.
 	necessaryOn := map[string]bool{}
+	necessaryAny := false
 	type flag struct {
 		family string
 		y, n   int
@@ -75,6 +76,7 @@ func recordState(before, after map[string]string) string {
 		switch {
 		case vocab().necessary.MatchString(last):
 			necessaryOn[family] = necessaryOn[family] || y > 0
+			necessaryAny = necessaryAny || y > 0
 		case recordStampKey.MatchString(last):
 			// A version, a date, an identifier beside the record itself
 			// ("consent_version=1"): no choice.
@@ -92,7 +94,11 @@ func recordState(before, after map[string]string) string {
 		}
 		bareOn, bareOff = bareOn+f.y, bareOff+f.n
 	}
-	if on+off == 0 && necessaryAlone {
+	if on+off == 0 && (necessaryAlone || len(flags) == 0 && necessaryAny && !familyOthers(after, necessaryOn)) {
+		// The necessary purpose alone on, by a flag of its family or by
+		// itself, the family having no other record
+		// ("vzs_consent_necessary=granted", where an accept also writes
+		// the family's other purposes).
 		off++
 	}
 	if on+off == 0 {
@@ -240,11 +246,7 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 		if old, ok := before[k]; ok && old == v {
 			continue
 		}
-		name := k[strings.LastIndexByte(k, '|')+1:]
-		if _, n, ok := strings.Cut(name, ":"); ok {
-			name = n
-		}
-		if isRecord(name, v, markers) {
+		if name := recordKeyName(k); isRecord(name, v, markers) {
 			out = append(out, namedRecord{name, v})
 		}
 	}
@@ -305,10 +307,11 @@ func readRecord(self, v string) (on, off int, bare bool) {
 	if recordBare.MatchString(v) {
 		bare = true
 	}
-	if v == "[]" && recordListName.MatchString(self) {
+	if v == "[]" && (recordListName.MatchString(self) || vocab().name.MatchString(self)) {
 		// The list of the purposes granted, empty (the jQuery plugin
 		// ihavecookies's "cookieControlPrefs=[]" beside its
-		// "cookieControl=true").
+		// "cookieControl=true"; a WordPress plugin's
+		// "cookies_and_content_security_policy=[]").
 		return 0, 1, false
 	}
 	if doc, ok := recordJSON(v); ok {
@@ -345,6 +348,8 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		flags = v
 	} else if m := recordLedFlags.FindStringSubmatch(v); m != nil {
 		flags = m[1] + m[2]
+	} else if m := recordLetterFlags.FindStringSubmatch(v); m != nil {
+		flags = m[1] // "C0000"
 	}
 	if flags != "" {
 		on, off = readFlags(flags)

@@ -98,3 +98,46 @@ func codeFlags(v string) (string, bool) {
 }
 
 var codeFlag = regexp.MustCompile(`^[A-Z]{2,5}_([01])$`)
+
+// recordLetterFlags is a letter and then digit flags, one per purpose
+// ("cookie-agreed=C0000" after a refusal): read as the flags alone.
+var recordLetterFlags = regexp.MustCompile(`^[A-Za-z]([01]{3,8})$`)
+
+// recordKeyName is the name of the cookie or storage entry a key of the
+// records holds ("https://x.test|cookie:name" is "name").
+func recordKeyName(k string) string {
+	name := k[strings.LastIndexByte(k, '|')+1:]
+	if _, n, ok := strings.Cut(name, ":"); ok {
+		name = n
+	}
+	return name
+}
+
+// familyOthers reports whether the records hold a record of one of the
+// families given that names no necessary purpose: an optional purpose's
+// record standing as it was.
+func familyOthers(after map[string]string, families map[string]bool) bool {
+	for k := range after {
+		family, last := recordNameParts(recordKeyName(k))
+		if families[family] && !vocab().necessary.MatchString(last) {
+			return true
+		}
+	}
+	return false
+}
+
+// dottedNecessary reports whether a key written as a dotted path names
+// the necessary purpose in one of its parts
+// ("necessary.necessary.necessary", as a banner keeps each purpose under
+// its plain key and a dotted one): its flag is always on, no choice.
+func dottedNecessary(key string) bool {
+	if !strings.Contains(key, ".") {
+		return false
+	}
+	for part := range strings.SplitSeq(key, ".") {
+		if vocab().necessary.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}

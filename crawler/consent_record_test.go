@@ -112,6 +112,18 @@ func TestRecordState(t *testing.T) {
 		// Flags under purposes' codes in capitals, joined by underscores.
 		{"flags under codes joined by underscores, all off", nil, map[string]string{u + "cookie:COOKIE_PREF": "ANL_0|PSN_0|PRTN_0"}, stateRejected},
 		{"flags under codes joined by underscores, all on", nil, map[string]string{u + "cookie:COOKIE_PREF": "ANL_1|PSN_1|PRTN_1"}, stateAccepted},
+		// Each purpose under its plain key and a dotted one.
+		{"purposes under plain and dotted keys, all off", nil, map[string]string{u + "cookie:consents": `{"marketing":false,"marketing.marketing.marketing":false,"necessary":true,"necessary.necessary.necessary":true,"statistics":false,"statistics.statistics.statistics":false}`}, stateRejected},
+		{"purposes under plain and dotted keys, all on", nil, map[string]string{u + "cookie:consents": `{"marketing":true,"marketing.marketing.marketing":true,"necessary":true,"necessary.necessary.necessary":true,"statistics":true,"statistics.statistics.statistics":true}`}, stateAccepted},
+		// Digit flags led by a letter.
+		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
+		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
+		{"a group code of OneTrust's shape is no flags", nil, map[string]string{u + "cookie:cookie-agreed": "C0003"}, ""},
+		// An empty list under a name of a consent record.
+		{"an empty list under a consent record's name", nil, map[string]string{u + "cookie:cookies_and_content_security_policy": "[]"}, stateRejected},
+		// The necessary purpose's own record alone, granted.
+		{"a family's necessary record alone, granted", nil, map[string]string{u + "cookie:vzs_consent_necessary": "granted"}, stateRejected},
+		{"a family's necessary record beside an optional one granted", nil, map[string]string{u + "cookie:vzs_consent_necessary": "granted", u + "cookie:vzs_consent_statistics": "granted"}, stateAccepted},
 		{"an opt-out joined to the word cookie", nil, map[string]string{u + "cookie:cookieoptout": "yes"}, stateRejected},
 		{"an opt-out joined to the word cookie, declined", nil, map[string]string{u + "cookie:cookieoptout": "no"}, stateAccepted},
 		{"a do-not-track flag named with a hyphen, set", nil, map[string]string{u + "cookie:dont-track": "1", u + "cookie:cookie_policy_agreement": "3"}, stateRejected},
@@ -293,7 +305,11 @@ func TestRecordState(t *testing.T) {
 			u + "localStorage:siteCookieChoice_marketing":     "false",
 			u + "localStorage:siteCookieBanner_InitialChoice": "1"}, stateRejected},
 		{"a bare flag alone", nil, map[string]string{u + "cookie:site_cookie_consent": "true"}, stateAccepted},
-		{"only the necessary purpose's record", nil, map[string]string{u + "localStorage:siteCookieChoice_essential": "true"}, ""},
+		// The necessary purpose's record alone, its family having no
+		// other record: the necessary purpose alone granted.
+		{"only the necessary purpose's record", nil, map[string]string{u + "localStorage:siteCookieChoice_essential": "true"}, stateRejected},
+		{"the necessary purpose's record written beside its family's others, unchanged", map[string]string{u + "localStorage:siteCookieChoice_analytics": "true"},
+			map[string]string{u + "localStorage:siteCookieChoice_essential": "true", u + "localStorage:siteCookieChoice_analytics": "true"}, ""},
 		{"pairs joined by hyphens", nil, map[string]string{u + "cookie:site_cookie_consent": "Required:1-Analytics:0-SocialMedia:0-Advertising:0"}, stateRejected},
 		{"pairs joined by hyphens, all on", nil, map[string]string{u + "cookie:site_cookie_consent": "Required:1-Analytics:1-SocialMedia:1-Advertising:1"}, stateAccepted},
 		{"a flag that the visitor opted", nil, map[string]string{u + "cookie:eu_cookie": `{"opted":true,"nonessential":false}`}, stateRejected},

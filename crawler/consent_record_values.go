@@ -205,7 +205,7 @@ var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|si
 func countChoice(self, key, val string, on, off *int) {
 	key = strings.Trim(strings.TrimSpace(key), `"'`)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
-	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) {
+	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) || dottedNecessary(key) {
 		return
 	}
 	if m := recordFlagDated.FindStringSubmatch(val); m != nil {
