@@ -24,6 +24,9 @@ func TestParseCategory(t *testing.T) {
 		{"🔒 ضرورية (مفعّلة دائمًا)", Necessary},
 		{"📊 التحليلات (تحتاج موافقة)", Statistics},
 		{"الإعلانات والتسويق", Marketing},
+		// Accessibility settings are preferences.
+		{"Cookies for retaining active state of accessibility services", Preferences},
+		{"Cookies pour conserver l'état actif des services d'accessibilité", Preferences},
 		// Croatian, Slovene, Bulgarian and Russian necessity.
 		{"2.1. Nužni kolačići", Necessary},
 		{"Nujni piškotki", Necessary},

@@ -203,6 +203,8 @@ var (
 		// site's functions: preferences, not statistics.
 		"performance and functionality", "performance and functional",
 		"preferenc*", "personali*", "customi*", "comfort",
+		// Accessibility settings kept (a high-contrast mode).
+		"accessibilit*", "barrierefrei*", "accesibilidad", "toegankelijkheid", "acessibilidade",
 		"preference*", "personnalis*",
 		"praferenz*", "personalisier*", "komfort*", "einstellung*",
 		"preferencia*", "personaliza*",
