@@ -31,7 +31,16 @@ func (x *extractor) introCategory(intro string, strict bool) (Category, bool) {
 	if withoutCookies(words(intro)) {
 		return Necessary, true
 	}
-	return x.lex.cookieKind(intro)
+	if c, ok := x.lex.cookieKind(intro); ok {
+		return c, true
+	}
+	// A short lead that starts with the word for cookies, as a heading
+	// does ("Cookies for keeping the accessibility settings on:"), names
+	// its category anywhere in it.
+	if ws := words(intro); strict && len(ws) <= 12 && find(ws[:1], cookieWords) == 0 {
+		return x.lex.heading(strings.TrimRight(intro, ":： "))
+	}
+	return "", false
 }
 
 // shortText bounds a text kept as the page's wording of a category.

@@ -446,6 +446,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 				{"NIDX", Statistics, "list"}, {"cmt_unique", Statistics, "list"}},
 		},
 		{
+			// A lead that starts with the word for cookies and ends with a
+			// colon introduces the names of the list after it, plain words
+			// as they may be, and names their category; a list of purposes
+			// after "We use cookies for:" names none.
+			name: "plain words listed under a lead that starts with the word for cookies", file: "cookies.md", kind: KindMarkdown,
+			data: "## Our use of cookies\n\nWe use cookies for:\n\n- analytics\n- advertising\n\n" +
+				"Cookies for keeping the accessibility settings on:\n\n- bigtext\n\nCookies for measuring the use of the site:\n- _ga\n- _gid\n",
+			want: []got{{"bigtext", Preferences, "prose"}, {"_ga", Statistics, "prose"}, {"_gid", Statistics, "prose"}},
+		},
+		{
 			// A page's code saved as text: groups whose rows are arrays.
 			name: "rows kept as arrays in code saved as text", file: "cookie-groups.txt", kind: KindText,
 			data: "const groups = [\n  {\n    title: \"2. Strictly Necessary Cookies\",\n    cookies: [\n" +

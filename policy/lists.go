@@ -99,7 +99,7 @@ func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
 				}
 			}
 		}
-		if marked*3 >= len(bareItems)*2 || (layoutOf(list, "") != "" && marked > 0) {
+		if marked*3 >= len(bareItems)*2 || (layoutOf(list, "") != "" && marked > 0) || x.namesIntro(intro, bareNamesOf) {
 			for k, i := range bareItems {
 				items[i].names = bareNamesOf[k]
 			}
@@ -414,4 +414,28 @@ func (x *extractor) phraseLead(lead string, names []string) bool {
 		return true
 	}
 	return false
+}
+
+// namesIntro reports whether the text before a list of words alone
+// introduces them as cookies' names: it starts with a word for cookies
+// and ends with a colon ("Cookies for keeping the accessibility settings
+// on:"), and each item is one word that names no category and no
+// service ("contrast").
+func (x *extractor) namesIntro(intro string, items [][]string) bool {
+	ws := words(intro)
+	if len(ws) == 0 || len(ws) > 25 || find(ws[:1], cookieWords) != 0 || !strings.HasSuffix(strings.TrimSpace(intro), ":") {
+		return false
+	}
+	for _, ns := range items {
+		if len(ns) != 1 {
+			return false
+		}
+		if _, ok := x.lex.heading(ns[0]); ok {
+			return false
+		}
+		if _, ok := x.service(ns[0]); ok {
+			return false
+		}
+	}
+	return true
 }
