@@ -446,6 +446,12 @@ func TestExtractMarkdownAndText(t *testing.T) {
 				{"NIDX", Statistics, "list"}, {"cmt_unique", Statistics, "list"}},
 		},
 		{
+			// A Nunjucks page with little markup is a template of HTML.
+			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
+			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",
+			want: []got{{"sess_key", Unclassified, "prose"}},
+		},
+		{
 			// A lead that starts with the word for cookies and ends with a
 			// colon introduces the names of the list after it, plain words
 			// as they may be, and names their category; a list of purposes

@@ -114,7 +114,7 @@ func Sniff(name string, data []byte) Kind {
 		return KindFile
 	case policyFileKey.Match(head) && isPolicyYAML(trimmed):
 		return KindFile
-	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".jsx" || ext == ".tsx" || ext == ".vue":
+	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".jsx" || ext == ".tsx" || ext == ".vue" || htmlTemplateExt[ext]:
 		return KindHTML
 	case ext == ".md" || ext == ".markdown":
 		return KindMarkdown
@@ -141,6 +141,10 @@ func Sniff(name string, data []byte) Kind {
 	}
 	return KindText
 }
+
+// htmlTemplateExt are the extensions of HTML templates: Nunjucks, Jinja,
+// Twig, Liquid, Handlebars, Mustache, EJS, ERB, Svelte and Astro pages.
+var htmlTemplateExt = setOf(`.njk .nunjucks .jinja .jinja2 .j2 .twig .liquid .hbs .handlebars .mustache .ejs .erb .svelte .astro`)
 
 // isPolicyYAML reports whether data is YAML whose top level is a mapping
 // with a "cookies" or "services" key.
