@@ -275,6 +275,32 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"sm_session", Unclassified, "prose"}},
 		},
 		{
+			// A design system's Nunjucks page draws its table with a macro:
+			// the rows are read as the table, under the heading above it;
+			// the form's radios after it name the form's field, no cookie.
+			name: "a template's table macro is read as a table and its form macros are no text",
+			file: "cookies.njk",
+			page: `{% extends "layout.njk" %}
+				{% block content %}
+				<h2 class="govuk-heading-l">Analytics cookies (optional)</h2>
+				<p class="govuk-body">We count visits to improve the service.</p>
+				{{ govukTable({
+				  caption: "Analytics cookies we use",
+				  head: [{ text: "Name" }, { text: "Purpose" }, { text: "Expires" }],
+				  rows: [
+				    [{ text: "_ga" }, { text: "Tells visitors apart" }, { text: "2 years" }],
+				    [{ text: "ga_[random number]" }, { text: "Slows the requests down" }, { text: "2 years" }]
+				  ]
+				}) }}
+				{{ govukRadios({
+				  name: "cookies[analytics]",
+				  idPrefix: "cookies-analytics",
+				  items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }]
+				}) }}
+				{% endblock %}`,
+			want: []got{{"_ga", Statistics, "table"}, {"ga_[random number]", Statistics, "table"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",

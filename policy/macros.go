@@ -1,0 +1,124 @@
+package policy
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+)
+
+// templateCall finds a template's call of a macro with an object
+// ("{{ govukTable({", "{{ nhsukRadios({"), as design systems' Nunjucks
+// pages draw their tables and forms.
+var templateCall = regexp.MustCompile(`\{\{-?\s*([A-Za-z_$][\w$.]*)\(\s*\{`)
+
+// formMacro names a macro that draws a form's control: its arguments are
+// the control's name, id and labels, not the page's text.
+var formMacro = regexp.MustCompile(`(?i)(radios|checkboxes|checkbox|button|input|select|textarea|fieldset|cookiebanner|errorsummary)$`)
+
+// templateTables rewrites a template's macro calls that draw a table of
+// rows (GOV.UK Frontend's "govukTable({ caption, head: [{ text }], rows:
+// [[{ text }, …]] })", and any macro whose object has a head and rows of
+// cells so) into the table they draw, where the page shows it, under its
+// headings; and drops the calls that draw a form's control (its
+// "name: 'cookies[analytics]'" is the form's). Other calls are left as
+// they are.
+func templateTables(data []byte) []byte {
+	if !bytes.Contains(data, []byte("{{")) {
+		return data
+	}
+	var out bytes.Buffer
+	last := 0
+	for _, m := range templateCall.FindAllSubmatchIndex(data, 256) {
+		if m[0] < last {
+			continue
+		}
+		open := m[1] - 1
+		v, n, err := parseJSLiteral(string(data[open:]))
+		if err != nil {
+			continue
+		}
+		end := bytes.Index(data[open+n:], []byte("}}"))
+		if end < 0 || strings.TrimSpace(strings.Trim(string(data[open+n:open+n+end]), ")-")) != "" {
+			continue
+		}
+		end += open + n + 2
+		obj, _ := v.(map[string]any)
+		table, ok := macroTable(obj)
+		if !ok && !formMacro.Match(data[m[2]:m[3]]) {
+			continue
+		}
+		out.Write(data[last:m[0]])
+		out.WriteString(table)
+		last = end
+	}
+	if last == 0 {
+		return data
+	}
+	out.Write(data[last:])
+	return out.Bytes()
+}
+
+// macroTable writes a macro's object that holds a head and rows of cells
+// ({text} or {html} each) as a table, with its caption.
+func macroTable(obj map[string]any) (string, bool) {
+	rows, _ := obj["rows"].([]any)
+	if len(rows) == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString("<table>")
+	if c, ok := obj["caption"].(string); ok && c != "" {
+		b.WriteString("<caption>" + html.EscapeString(c) + "</caption>")
+	}
+	if head, ok := obj["head"].([]any); ok {
+		cells, ok := macroCells(head)
+		if !ok {
+			return "", false
+		}
+		b.WriteString("<thead><tr>")
+		for _, c := range cells {
+			b.WriteString("<th>" + c + "</th>")
+		}
+		b.WriteString("</tr></thead>")
+	}
+	b.WriteString("<tbody>")
+	for _, r := range rows {
+		row, ok := r.([]any)
+		if !ok {
+			return "", false
+		}
+		cells, ok := macroCells(row)
+		if !ok {
+			return "", false
+		}
+		b.WriteString("<tr>")
+		for _, c := range cells {
+			b.WriteString("<td>" + c + "</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</tbody></table>")
+	return b.String(), true
+}
+
+// macroCells returns the markup of a row's cells: a cell's text escaped,
+// or its html as it is.
+func macroCells(row []any) ([]string, bool) {
+	var cells []string
+	for _, c := range row {
+		cell, ok := c.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		switch {
+		case cell["text"] != nil:
+			cells = append(cells, html.EscapeString(scalarString(cell["text"])))
+		case cell["html"] != nil:
+			cells = append(cells, scalarString(cell["html"]))
+		default:
+			cells = append(cells, "")
+		}
+	}
+	return cells, true
+}
