@@ -115,6 +115,10 @@ func TestRecordState(t *testing.T) {
 		// Each purpose under its plain key and a dotted one.
 		{"purposes under plain and dotted keys, all off", nil, map[string]string{u + "cookie:consents": `{"marketing":false,"marketing.marketing.marketing":false,"necessary":true,"necessary.necessary.necessary":true,"statistics":false,"statistics.statistics.statistics":false}`}, stateRejected},
 		{"purposes under plain and dotted keys, all on", nil, map[string]string{u + "cookie:consents": `{"marketing":true,"marketing.marketing.marketing":true,"necessary":true,"necessary.necessary.necessary":true,"statistics":true,"statistics.statistics.statistics":true}`}, stateAccepted},
+		// A flag that the policy's hint was answered says no choice (be
+		// quiet!'s refusal writes it alone; its accept adds the purposes).
+		{"a hint flag alone", nil, map[string]string{u + "cookie:_CookiePolicyHint": "true"}, ""},
+		{"a hint flag beside the purposes granted", nil, map[string]string{u + "cookie:_CookiePolicyHint": "true", u + "cookie:cookie_marketing": "on"}, stateAccepted},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
