@@ -2,6 +2,7 @@ package policy
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html"
 	"regexp"
@@ -47,8 +48,14 @@ func ExtractData(name string, data []byte, opts ExtractOptions) (*Policy, error)
 	if err := yaml.UnmarshalWithOptions(data, &v, yaml.UseOrderedMap()); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	// A site generator's data (YAML) keeps its texts in Markdown; a
+	// banner's configuration (JSON) keeps them plain.
+	render := escapedParagraph
+	if !json.Valid(bytes.TrimSpace(data)) {
+		render = markdownRenderer()
+	}
 	var b strings.Builder
-	dataToHTML(&b, "", cookieSections(v), 1, escapedParagraph)
+	dataToHTML(&b, "", cookieSections(v), 1, render)
 	return ExtractHTML(name, []byte(b.String()), opts)
 }
 

@@ -425,6 +425,14 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"needed_ok", Necessary, "list"}, {"_ga", Statistics, "list"}, {"hit_tally", Statistics, "list"}},
 		},
 		{
+			// A site generator's data file that holds its cookie page as
+			// one text in Markdown: data whose text is rendered as Markdown.
+			name: "a YAML data file holding the page's Markdown", file: "_data/cookies.yml", kind: KindData,
+			data: "body: |\n  ## Our cookies\n\n\n  We keep a few small files on your device, and count visits with a tool of our own.\n\n\n" +
+				"  ### Analytics cookies\n\n\n  | Name | Purpose | Expires |\n  |---|---|---|\n  | tally_id | Tells visitors apart | 2 years |\n",
+			want: []got{{"tally_id", Statistics, "table"}},
+		},
+		{
 			// A TypeScript module that keeps the cookie list, naming the
 			// provider by a constant: the constant's text is the value.
 			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindText,

@@ -78,7 +78,9 @@ var (
 //     no top-level key like a policy file's ("site", or "cookies" or
 //     "services" misspelt) is data, as site generators and banners keep cookie
 //     lists: in a file named .json, .yaml or .yml only when its top level
-//     is a mapping, and YAML only when the content has no markup;
+//     is a mapping, and YAML only when the content has no markup; a
+//     mapping that holds a page's text and no policy file's key is data
+//     too;
 //   - content that starts with markup, or holds HTML elements in number,
 //     is HTML (templates and JSX included);
 //   - other JSON, YAML whose top level has a "cookies" or "services" key
@@ -108,7 +110,7 @@ func Sniff(name string, data []byte) Kind {
 	head := trimmed[:min(len(trimmed), 1<<20)]
 	tags := len(htmlTag.FindAllIndex(head, 50))
 	switch {
-	case (ext == ".yaml" || ext == ".yml") && !isPolicyYAML(trimmed) && isDataYAML(trimmed, true):
+	case (ext == ".yaml" || ext == ".yml") && !isPolicyYAML(trimmed) && (isDataYAML(trimmed, true) || isTextYAML(trimmed)):
 		return KindData
 	case ext == ".yaml" || ext == ".yml" || ext == ".json":
 		return KindFile
@@ -140,6 +142,26 @@ func Sniff(name string, data []byte) Kind {
 		return KindFile // a broken policy file: Parse says where
 	}
 	return KindText
+}
+
+// isTextYAML reports whether data is YAML whose top level is a mapping
+// that holds a page's text (a site generator's data file: "body: >" and
+// the page in Markdown) and no key of a policy file, even misspelt.
+func isTextYAML(data []byte) bool {
+	var top map[string]any
+	if err := yaml.Unmarshal(data, &top); err != nil {
+		return false
+	}
+	text := false
+	for k, v := range top {
+		if k := strings.ToLower(k); k == "site" || nearWord(k, "cookies") || nearWord(k, "services") {
+			return false
+		}
+		if s, ok := v.(string); ok && len(strings.Fields(s)) >= 20 {
+			text = true
+		}
+	}
+	return text
 }
 
 // htmlTemplateExt are the extensions of HTML templates: Nunjucks, Jinja,

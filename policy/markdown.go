@@ -18,17 +18,7 @@ import (
 // mended first, as readers of the page see them whole. The page is then
 // rendered to HTML and read as [ExtractHTML] reads a page.
 func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, error) {
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
-		goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
-	)
-	render := func(src string) string {
-		var out bytes.Buffer
-		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(attributeList.ReplaceAllString(src, ""))))), &out); err != nil {
-			return ""
-		}
-		return out.String()
-	}
+	render := markdownRenderer()
 	fm, body := splitFrontMatter(data)
 	page := ""
 	if markupBody(body) {
@@ -43,6 +33,23 @@ func ExtractMarkdown(name string, data []byte, opts ExtractOptions) (*Policy, er
 		page = frontMatterHTML(fm, render) + page
 	}
 	return ExtractHTML(name, []byte(page), opts)
+}
+
+// markdownRenderer returns a function that renders a page's Markdown, or
+// a text of its data, as markup, its names' underscores and its broken
+// tables mended first.
+func markdownRenderer() func(string) string {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+	)
+	return func(src string) string {
+		var out bytes.Buffer
+		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(attributeList.ReplaceAllString(src, ""))))), &out); err != nil {
+			return ""
+		}
+		return out.String()
+	}
 }
 
 // attributeList is a Kramdown attribute list ({:target="_blank"},
