@@ -281,6 +281,13 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"_cf_bm", Necessary, "table"}, {"cf_clearance", Necessary, "table"}},
 		},
 		{
+			name: "a link under a label naming cookies is no name",
+			page: `<h2>Services that set cookies</h2><h3>Site counter</h3><ul>
+				<li><strong>Purpose:</strong> Counts the visits</li>
+				<li><strong>Cookie policy:</strong> <a href="https://counter.example/cookies">https://counter.example/cookies</a></li></ul>`,
+			want: nil,
+		},
+		{
 			name: "labels are no names",
 			page: `<h2>Analytics cookies</h2><p><strong>_ga</strong></p><ul><li>Duration: 2 years</li><li>Tells visitors apart</li></ul>
 				<ul><li><strong>Duration</strong>: 1 day</li><li><strong>_gid</strong>: counts</li></ul>`,

@@ -173,9 +173,9 @@ var (
 	// with x's ("xxxx", "XXXX").
 	placeholderOnly = regexp.MustCompile(`^(\{[^}]*\}|<[^>]*>|\[[^\]]*\]|x{3,}|X{3,})$`)
 	// urlPath is the path of a page ("/pages/cookies/"), not a regular
-	// expression between slashes, or an address without its scheme
-	// ("support.example.com/help/cookies").
-	urlPath = regexp.MustCompile(`^/[\w\-./]*$|^([a-z0-9-]+\.)+[a-z]{2,}/`)
+	// expression between slashes, or an address with its scheme or
+	// without ("https://example.com/cookies", "support.example.com/help/cookies").
+	urlPath = regexp.MustCompile(`^/[\w\-./]*$|^([a-z0-9-]+\.)+[a-z]{2,}/|^(?i:https?|ftp)://`)
 )
 
 // hostName reports whether a word is a host name ("*.example.org" too):
