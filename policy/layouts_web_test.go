@@ -301,6 +301,19 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"_ga", Statistics, "table"}, {"ga_[random number]", Statistics, "table"}},
 		},
 		{
+			// A Vue page draws its sections from objects whose content is
+			// markup in a template literal, shown with v-html.
+			name: "a script's sections of markup shown with v-html are read under their titles",
+			file: "cookie-policy.vue",
+			page: "<template><section v-for=\"s in sections\"><h2>{{ s.title }}</h2><div v-html=\"s.content\"></div></section></template>\n" +
+				"<script setup>\nconst year = 2026\nconst sections = [\n" +
+				"  { title: \"Introduzione\", content: `<p>Questa pagina spiega i cookie del sito (${year}).</p>` },\n" +
+				"  { title: \"Cookie utilizzati\", content: `<p>Usiamo questi cookie:</p><table><thead><tr><th>Nome</th><th>Tipo</th><th>Durata</th></tr></thead>\n" +
+				"    <tbody><tr><td><strong>erb_consent</strong></td><td>Essenziale</td><td>365 giorni</td></tr>\n" +
+				"    <tr><td><strong>erb_visits</strong></td><td>Analitico</td><td>2 anni</td></tr></tbody></table>` },\n]\n</script>\n",
+			want: []got{{"erb_consent", Necessary, "table"}, {"erb_visits", Statistics, "table"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",
