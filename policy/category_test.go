@@ -24,6 +24,9 @@ func TestParseCategory(t *testing.T) {
 		{"🔒 ضرورية (مفعّلة دائمًا)", Necessary},
 		{"📊 التحليلات (تحتاج موافقة)", Statistics},
 		{"الإعلانات والتسويق", Marketing},
+		// The NHS's and GOV.UK's "cookies that make our website work".
+		{"Cookies that make our website work", Necessary},
+		{"Cookies that make the service work", Necessary},
 		// Accessibility settings are preferences.
 		{"Cookies for retaining active state of accessibility services", Preferences},
 		{"Cookies pour conserver l'état actif des services d'accessibilité", Preferences},

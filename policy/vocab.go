@@ -193,6 +193,10 @@ var (
 		"szukseges*", "elengedhetetlen*", "feltetlenul",
 		"zorunlu*", "gerekli*",
 		"nuzn*", "neophodn*", "nujn*", "neobhodim*", "необходим*", "задължителн*",
+		// "Cookies that make our website work" (the NHS's and GOV.UK's pages).
+		"make our website work", "make the website work", "make this website work",
+		"make our site work", "make the site work", "make this site work",
+		"make our service work", "make the service work", "make this service work",
 		"ضرور*", "الضرور*", "أساسي*", "الأساسي*",
 		// Exempt from consent, which only necessary cookies are.
 		"exempt*", "exempte*", "exento*", "exenta*", "esent*", "vrijgesteld*", "isenta*", "isento*", "zwolnion*",
