@@ -60,8 +60,10 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 			x.dataWalk(e, hint, depth+1)
 		}
 	case map[string]any:
-		for _, k := range []string{"category", "title", "label", "heading", "group", "name", "type"} {
-			if s, ok := t[k].(string); ok {
+		// A group's title names its category, under a key for a title
+		// or a name in any language ("nume": "Cookie-uri Strict Necesare").
+		for _, k := range sortedKeys(t) {
+			if s, ok := t[k].(string); ok && groupTitleKey(k) {
 				if _, ok := categoryOf(s); ok {
 					hint = s
 					break
@@ -113,7 +115,9 @@ func objectRecords(items []any) ([]fields, bool) {
 	var recs []fields
 	for _, it := range items {
 		obj, ok := it.(map[string]any)
-		if !ok {
+		if !ok || holdsRecords(obj) {
+			// A group of records (a category's title and its cookies)
+			// is no record: its records are read under its title.
 			return nil, false
 		}
 		var f fields
@@ -203,4 +207,30 @@ func sortedKeys(m map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// holdsRecords reports whether an object holds a list of objects: a
+// group's records.
+func holdsRecords(obj map[string]any) bool {
+	for _, v := range obj {
+		if items, ok := v.([]any); ok && len(items) > 0 {
+			if _, ok := items[0].(map[string]any); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupTitleKey reports whether a key may hold a group's title: a title,
+// a name, a category or a type, in any language ("nume", "categorie").
+func groupTitleKey(k string) bool {
+	if titleKeys[strings.ToLower(k)] || strings.EqualFold(k, "group") {
+		return true
+	}
+	switch columnRole(keyWords(k)) {
+	case roleName, roleCategory, roleType:
+		return true
+	}
+	return false
 }

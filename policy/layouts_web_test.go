@@ -314,6 +314,20 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"erb_consent", Necessary, "table"}, {"erb_visits", Statistics, "table"}},
 		},
 		{
+			// A page's code keeps groups, each a title (under a key for a
+			// name, in Romanian) and its cookies: the groups are no records,
+			// their titles name their cookies' category.
+			name: "groups of records in code are read under their titles",
+			file: "page.tsx",
+			page: "const groups = [\n" +
+				"  { id: \"nec\", nume: \"Cookie-uri Strict Necesare\", descriere: \"Sunt necesare site-ului.\", cookies: [\n" +
+				"    { nume: \"ro_sess\", durata: \"Sesiune\", scop: \"Păstrează sesiunea\" } ] },\n" +
+				"  { id: \"an\", nume: \"Cookie-uri Analitice\", descriere: \"Numără vizitele.\", cookies: [\n" +
+				"    { nume: \"ro_count\", durata: \"1 an\", scop: \"Numără vizitele\" } ] },\n];\n" +
+				"export default function P() { return (<main>{groups.map(g => <section key={g.id}><h2>{g.nume}</h2><p>{g.descriere}</p></section>)}</main>); }\n",
+			want: []got{{"ro_sess", Necessary, "data"}, {"ro_count", Statistics, "data"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",
