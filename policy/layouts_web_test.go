@@ -328,6 +328,14 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"ro_sess", Necessary, "data"}, {"ro_count", Statistics, "data"}},
 		},
 		{
+			// Paragraphs led by names before a colon: those the knowledge
+			// base knows are names, in plain text as they are.
+			name: "known names leading a paragraph before a colon",
+			file: "cookies.md",
+			page: "## Cookies we use\n\nNID, IDE: set by the maps and the ads we show. Six months.\n\nNOTE: a word that is no known name.\n",
+			want: []got{{"NID", Marketing, "prose"}, {"IDE", Marketing, "prose"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",

@@ -239,6 +239,16 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	for _, q := range namedQuotes(flat) {
 		consider(q, inNamed)
 	}
+	// Names the knowledge base knows, in plain text, leading the
+	// paragraph before a colon: "PREF, VISITOR_INFO1_LIVE, YSC: cookies
+	// of YouTube…", "NID: shows the maps…".
+	if lead, _, ok := strings.Cut(flat, ": "); ok && len(strings.Fields(lead)) <= 6 && !code {
+		for _, t := range strings.FieldsFunc(lead, func(r rune) bool { return r == ',' || r == ' ' }) {
+			if x.known(t) {
+				consider(t, inEmph)
+			}
+		}
+	}
 	if len(found) == 0 {
 		return
 	}
