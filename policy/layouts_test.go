@@ -442,7 +442,7 @@ func TestExtractMarkdownAndText(t *testing.T) {
 		{
 			// A TypeScript module that keeps the cookie list, naming the
 			// provider by a constant: the constant's text is the value.
-			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindText,
+			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindCode,
 			data: "export interface CookieRow {\n  name: string;\n  provider: string;\n  category: Category;\n}\n\n" +
 				"const FIRST_PARTY = 'shop.example';\n\nexport const COOKIE_ROWS: CookieRow[] = [\n" +
 				"  { name: 'ts_sess', provider: FIRST_PARTY, purpose: 'Keeps you signed in.', category: 'necessary' },\n" +

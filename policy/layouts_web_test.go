@@ -336,6 +336,15 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"NID", Marketing, "prose"}, {"IDE", Marketing, "prose"}},
 		},
 		{
+			// A script module: its data is read, its keys of code are no
+			// names, however much the code speaks of cookies.
+			name: "a script module's keys of code are no names",
+			file: "consent.js",
+			page: "// Cookie consent settings and the cookies we set.\nexport const settings = {\n  autoclear_cookies: true,\n  page_scripts: true,\n  cookie_banner_text: 'We use cookies',\n};\n" +
+				"export const analyticsCookies = [\n  { name: 'visit_tally', purpose: 'Counts the visits', duration: '1 day' },\n];\n",
+			want: []got{{"visit_tally", Statistics, "data"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",

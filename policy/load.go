@@ -30,6 +30,9 @@ const (
 	KindMarkdown Kind = "Markdown page"
 	// KindText is a plain-text page.
 	KindText Kind = "plain-text page"
+	// KindCode is a JavaScript or TypeScript module: a page's data, or a
+	// banner's configuration, kept in code.
+	KindCode Kind = "script module"
 )
 
 // Load reads a policy from a file's name and content, whichever its kind
@@ -55,6 +58,8 @@ func Load(name string, data []byte, opts ExtractOptions) (*Policy, error) {
 		return ExtractMarkdown(name, data, opts)
 	case KindText:
 		return ExtractText(name, data, opts)
+	case KindCode:
+		return ExtractCode(name, data, opts)
 	}
 	return Parse(name, data)
 }
@@ -87,6 +92,8 @@ var (
 //     (unless keys of a site's data file stand beside it: siteDataTop),
 //     and any content of a file named .yaml, .yml or .json are a policy
 //     file, so that its errors are reported;
+//   - a file named as a JavaScript or TypeScript module (.js, .ts, …)
+//     that holds few HTML elements is a script module;
 //   - content with Markdown headings, tables, emphasis, links or lists, or
 //     a file named .md or .markdown, is Markdown;
 //   - anything else is plain text.
@@ -118,6 +125,8 @@ func Sniff(name string, data []byte) Kind {
 		return KindFile
 	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".jsx" || ext == ".tsx" || ext == ".vue" || htmlTemplateExt[ext]:
 		return KindHTML
+	case codeExt[ext] && tags < 10:
+		return KindCode
 	case ext == ".md" || ext == ".markdown":
 		return KindMarkdown
 	case tags == 0 && !bytes.HasPrefix(trimmed, []byte("---")) && !policyFileKey.Match(head) && isDataYAML(trimmed, false):
@@ -163,6 +172,9 @@ func isTextYAML(data []byte) bool {
 	}
 	return text
 }
+
+// codeExt are the extensions of JavaScript and TypeScript modules.
+var codeExt = setOf(`.js .mjs .cjs .ts .mts .cts`)
 
 // htmlTemplateExt are the extensions of HTML templates: Nunjucks, Jinja,
 // Twig, Liquid, Handlebars, Mustache, EJS, ERB, Svelte and Astro pages.

@@ -47,3 +47,14 @@ func scriptMarkup(data []byte) []byte {
 	out := append([]byte{}, data...)
 	return append(append(out, '\n'), extra.Bytes()...)
 }
+
+// ExtractCode extracts the cookie declarations of a JavaScript or
+// TypeScript module: the records its data holds (see dataArrays), and the
+// markup it keeps as text to draw a page (see scriptMarkup). Its other
+// text is code, not a page's prose: its keys ("autoclear_cookies",
+// "consent_modal") are no cookie names.
+func ExtractCode(name string, data []byte, opts ExtractOptions) (*Policy, error) {
+	src := bytes.ReplaceAll(data, []byte("</script"), []byte(`<\/script`))
+	page := append(append([]byte("<script>\n"), src...), "\n</script>\n"...)
+	return ExtractHTML(name, page, opts)
+}
