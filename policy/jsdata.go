@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -84,7 +85,7 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 // positionalRecords) or of objects (see objectRecords) as records. It
 // reports whether the array was one.
 func (x *extractor) dataRecords(items []any, hint string) bool {
-	recs, ok := x.positionalRecords(items, hint)
+	recs, ok := x.positionalRecords(numberedColumns(items), hint)
 	if !ok {
 		recs, ok = objectRecords(items)
 	}
@@ -233,4 +234,45 @@ func groupTitleKey(k string) bool {
 		return true
 	}
 	return false
+}
+
+// numberedColumn is a key that names a column by its number ("col1", as
+// Orest Bida's cookieconsent v2 keeps a cookie table's rows).
+var numberedColumn = regexp.MustCompile(`^col(\d{1,2})$`)
+
+// numberedColumns returns rows written as objects of numbered columns
+// ({col1: "_gid", col2: "google.com", col3: "1 day", is_regex: false})
+// as rows of their texts in the columns' order, which are read as a
+// table's rows; other items as they are.
+func numberedColumns(items []any) []any {
+	out := make([]any, 0, len(items))
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			return items
+		}
+		cells := map[int]string{}
+		last := 0
+		for k, v := range obj {
+			m := numberedColumn.FindStringSubmatch(k)
+			if m == nil {
+				continue
+			}
+			s, ok := v.(string)
+			if !ok {
+				return items
+			}
+			n, _ := strconv.Atoi(m[1])
+			cells[n], last = s, max(last, n)
+		}
+		if len(cells) < 2 {
+			return items
+		}
+		row := make([]any, last)
+		for i := range row {
+			row[i] = cells[i+1]
+		}
+		out = append(out, row)
+	}
+	return out
 }

@@ -345,6 +345,21 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"visit_tally", Statistics, "data"}},
 		},
 		{
+			// A banner's configuration in a script (Orest Bida's
+			// cookieconsent v2): its keys are code, not names; its cookie
+			// tables' rows of numbered columns are read under each block's
+			// title.
+			name: "a banner's configuration module: numbered columns read, keys of code not",
+			file: "cookieconsent-init.js",
+			page: "var cc = initCookieConsent();\ncc.run({\n  current_lang: 'en',\n  autoclear_cookies: true,\n  page_scripts: true,\n" +
+				"  languages: { en: { settings_modal: {\n    title: 'Cookie settings',\n    save_settings_btn: 'Save',\n" +
+				"    cookie_table_headers: [{ col1: 'Name' }, { col2: 'Domain' }, { col3: 'Expiration' }],\n    blocks: [\n" +
+				"      { title: 'Analytics cookies', description: 'They count the visits.', toggle: { value: 'analytics', enabled: false },\n" +
+				"        cookie_table: [\n          { col1: '^_ga', col2: 'example.org', col3: '2 years', is_regex: true },\n" +
+				"          { col1: 'visit_tally', col2: 'example.org', col3: '1 day' }\n        ] }\n    ] } } }\n});\n",
+			want: []got{{"^_ga", Statistics, "data"}, {"visit_tally", Statistics, "data"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",
