@@ -20,6 +20,9 @@ var templateComments = regexp.MustCompile(`(?s)` + // one pattern per syntax
 	`|\{#.*?#\}` + // Twig, Jinja, Nunjucks
 	`|<%--.*?--%>|<%#.*?%>` + // JSP, ASP.NET; ERB
 	`|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}` + // Liquid, Django
+	// A Shopify section's schema: the theme editor's settings, not the
+	// page ("blocks": [{"name": "Article with cookie table"}]).
+	`|\{%-?\s*schema\s*-?%\}.*?\{%-?\s*endschema\s*-?%\}` +
 	`|@\*.*?\*@`) // Razor
 
 // phpBlocks are PHP's code blocks; the block comments inside one

@@ -360,6 +360,19 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"^_ga", Statistics, "data"}, {"visit_tally", Statistics, "data"}},
 		},
 		{
+			// A Shopify section: its schema is the theme editor's settings,
+			// not the page.
+			name: "a Shopify section's schema is no text of the page",
+			file: "page-cookies.liquid",
+			page: `<section><h2>{{ section.settings.heading }}</h2><h3>Analytische cookies</h3>
+				<table><tr><th>Naam</th><th>Doel</th><th>Bewaartermijn</th></tr><tr><td>visit_tally</td><td>Telt bezoeken</td><td>1 jaar</td></tr></table></section>
+				{% schema %}
+				{"name": "Cookiebeleid", "blocks": [{"type": "article", "name": "Artikel"}, {"type": "cookie_table", "name": "Artikel met cookie-tabel",
+				 "settings": [{"type": "text", "id": "heading", "label": "Kop"}]}]}
+				{% endschema %}`,
+			want: []got{{"visit_tally", Statistics, "table"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",
