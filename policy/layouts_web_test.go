@@ -367,8 +367,39 @@ func TestExtractWebLayouts(t *testing.T) {
 			page: `<section><h2>{{ section.settings.heading }}</h2><h3>Analytische cookies</h3>
 				<table><tr><th>Naam</th><th>Doel</th><th>Bewaartermijn</th></tr><tr><td>visit_tally</td><td>Telt bezoeken</td><td>1 jaar</td></tr></table></section>
 				{% schema %}
-				{"name": "Cookiebeleid", "blocks": [{"type": "article", "name": "Artikel"}, {"type": "cookie_table", "name": "Artikel met cookie-tabel",
-				 "settings": [{"type": "text", "id": "heading", "label": "Kop"}]}]}
+				{
+				  "name": "Pagina",
+				  "blocks": [
+				    {
+				      "type": "article",
+				      "name": "Blok",
+				      "settings": [
+				        {
+				          "type": "text",
+				          "id": "heading",
+				          "label": "Kop"
+				        },
+				        {
+				          "type": "richtext",
+				          "id": "content",
+				          "label": "Inhoud",
+				          "info": "Alleen alinea's en lijsten."
+				        }
+				      ]
+				    },
+				    {
+				      "type": "cookie_table",
+				      "name": "Blok met cookie-tabel",
+				      "limit": 1,
+				      "settings": [
+				        {
+				          "type": "paragraph",
+				          "content": "De cookie-tabel staat vast in de sectie."
+				        }
+				      ]
+				    }
+				  ]
+				}
 				{% endschema %}`,
 			want: []got{{"visit_tally", Statistics, "table"}},
 		},
