@@ -440,6 +440,14 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"tally_id", Statistics, "table"}},
 		},
 		{
+			// A site generator's list of cookies, each with fields of its
+			// own (an entity, texts by language): data, not a policy file
+			// written as a list.
+			name: "a YAML list of a site's own records", file: "_data/cookies.yml", kind: KindData,
+			data: "- name: tally_id\n  type: First-party\n  expiration:\n    en: 1 year\n  entity: Us\n  description:\n    en: Counts the visits.\n  links:\n    - example.org/cookies\n",
+			want: []got{{"tally_id", Unclassified, "prose"}},
+		},
+		{
 			// A TypeScript module that keeps the cookie list, naming the
 			// provider by a constant: the constant's text is the value.
 			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindCode,

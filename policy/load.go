@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -176,6 +177,32 @@ func isTextYAML(data []byte) bool {
 // codeExt are the extensions of JavaScript and TypeScript modules.
 var codeExt = setOf(`.js .mjs .cjs .ts .mts .cts`)
 
+// policyCookieKeys are the keys of a policy file's cookie.
+var policyCookieKeys = []string{"name", "service", "type", "provider", "purpose", "category", "duration", "domain", "source"}
+
+// foreignRecords reports whether a list's records are a site's data, not
+// a policy file's cookies written as a list: a record has two keys or
+// more that no policy file's cookie has, even misspelt ("expiration",
+// "entity", "description", "links").
+func foreignRecords(items []any) bool {
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		foreign := 0
+		for k := range m {
+			if !slices.ContainsFunc(policyCookieKeys, func(p string) bool { return nearWord(strings.ToLower(k), p) }) {
+				foreign++
+			}
+		}
+		if foreign >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // htmlTemplateExt are the extensions of HTML templates: Nunjucks, Jinja,
 // Twig, Liquid, Handlebars, Mustache, EJS, ERB, Svelte and Astro pages.
 var htmlTemplateExt = setOf(`.njk .nunjucks .jinja .jinja2 .j2 .twig .liquid .hbs .handlebars .mustache .ejs .erb .svelte .astro`)
@@ -183,11 +210,17 @@ var htmlTemplateExt = setOf(`.njk .nunjucks .jinja .jinja2 .j2 .twig .liquid .hb
 // isPolicyYAML reports whether data is YAML whose top level is a mapping
 // with a "cookies" or "services" key.
 func isPolicyYAML(data []byte) bool {
-	var top map[string]any
-	if err := yaml.Unmarshal(data, &top); err != nil {
+	var v any
+	if err := yaml.Unmarshal(data, &v); err != nil {
 		// Broken YAML with a policy file's key is a policy file with an
 		// error to report.
 		return true
+	}
+	top, ok := v.(map[string]any)
+	if !ok {
+		// A list: a policy file's cookies written as one unless its
+		// records are a site's (see isDataYAML).
+		return false
 	}
 	_, c := top["cookies"]
 	_, s := top["services"]
@@ -229,7 +262,7 @@ func isDataYAML(data []byte, named bool) bool {
 	if err := yaml.Unmarshal(data, &top); err != nil {
 		return false
 	}
-	if _, ok := top.([]any); ok && named {
+	if items, ok := top.([]any); ok && named && !foreignRecords(items) {
 		return false // a policy file written as a list: an error to report
 	}
 	if m, ok := top.(map[string]any); ok {
