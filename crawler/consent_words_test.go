@@ -470,6 +470,7 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"okej, tillat alla":                      "accept",
 		"enkel noodzakelijke":                    "reject",
 		"keuze bewaren":                          "save",
 		"bekijk je keuzes":                       "settings",
