@@ -141,3 +141,7 @@ func dottedNecessary(key string) bool {
 	}
 	return false
 }
+
+// recordNegation are the words that turn the choice after them round
+// ("not-accepted", "non_consenti"): no site's name before a choice.
+var recordNegation = map[string]bool{"not": true, "non": true, "no": true, "un": true, "dis": true, "dont": true, "never": true}

@@ -119,6 +119,10 @@ func TestRecordState(t *testing.T) {
 		// quiet!'s refusal writes it alone; its accept adds the purposes).
 		{"a hint flag alone", nil, map[string]string{u + "cookie:_CookiePolicyHint": "true"}, ""},
 		{"a hint flag beside the purposes granted", nil, map[string]string{u + "cookie:_CookiePolicyHint": "true", u + "cookie:cookie_marketing": "on"}, stateAccepted},
+		// A choice led by the site's name.
+		{"a refusal led by the site's name", nil, map[string]string{u + "cookie:Oru-accept-cookies": "oru-denied"}, stateRejected},
+		{"an accept led by the site's name", nil, map[string]string{u + "cookie:Oru-accept-cookies": "oru-accepted"}, stateAccepted},
+		{"a choice led by a negation is no choice of the site's name", nil, map[string]string{u + "cookie:site_cookie_consent": "not-accepted"}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

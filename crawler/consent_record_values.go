@@ -217,6 +217,9 @@ func countChoice(self, key, val string, on, off *int) {
 	if r, ok := strings.CutSuffix(w, "all"); ok && !vocab().yes[w] && !vocab().no[w] {
 		w = strings.TrimRight(r, "_- ")
 	}
+	if i := strings.LastIndexAny(w, "-_"); i > 0 && !vocab().yes[w] && !vocab().no[w] && !recordNegation[w[:i]] && (vocab().yes[w[i+1:]] || vocab().no[w[i+1:]]) {
+		w = w[i+1:] // the site's name before the choice ("oru-denied")
+	}
 	if vocab().yes[w] || vocab().no[w] {
 		val = w
 	}
