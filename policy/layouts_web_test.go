@@ -404,6 +404,22 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"visit_tally", Statistics, "table"}},
 		},
 		{
+			// A table drawn with divisions: the header row in one container,
+			// the rows in the next, each row's first cell holding a copy of
+			// the row's fields for phones.
+			name: "a grid of divisions with a header row is read as a table",
+			file: "galetes.html",
+			page: `<h3>Galetes pròpies</h3>
+				<div class="list"><div class="list-header"><div>Galeta</div><div>Proveïdor</div><div>Finalitat</div><div>Durada</div></div></div>
+				<div class="list-content">
+				  <div class="list-item"><div><div class="s-hidden">gv_cart</div><div class="m-hidden l-hidden"><p>gv_cart</p><p>Nosaltres</p><p>Tècnica</p><p>30 dies</p></div></div>
+				    <div>Nosaltres</div><div>Tècnica o necessària</div><div>30 dies</div></div>
+				  <div class="list-item"><div><div class="s-hidden">gv_visits</div><div class="m-hidden l-hidden"><p>gv_visits</p></div></div>
+				    <div>Nosaltres</div><div>Analítica</div><div>2 anys</div></div>
+				</div>`,
+			want: []got{{"gv_cart", Necessary, "table"}, {"gv_visits", Statistics, "table"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",
