@@ -72,53 +72,45 @@ func macroTable(obj map[string]any) (string, bool) {
 		b.WriteString("<caption>" + html.EscapeString(c) + "</caption>")
 	}
 	if head, ok := obj["head"].([]any); ok {
-		cells, ok := macroCells(head)
-		if !ok {
+		b.WriteString("<thead>")
+		if !macroRow(&b, head, "th") {
 			return "", false
 		}
-		b.WriteString("<thead><tr>")
-		for _, c := range cells {
-			b.WriteString("<th>" + c + "</th>")
-		}
-		b.WriteString("</tr></thead>")
+		b.WriteString("</thead>")
 	}
 	b.WriteString("<tbody>")
 	for _, r := range rows {
 		row, ok := r.([]any)
-		if !ok {
+		if !ok || !macroRow(&b, row, "td") {
 			return "", false
 		}
-		cells, ok := macroCells(row)
-		if !ok {
-			return "", false
-		}
-		b.WriteString("<tr>")
-		for _, c := range cells {
-			b.WriteString("<td>" + c + "</td>")
-		}
-		b.WriteString("</tr>")
 	}
 	b.WriteString("</tbody></table>")
 	return b.String(), true
 }
 
-// macroCells returns the markup of a row's cells: a cell's text escaped,
-// or its html as it is.
-func macroCells(row []any) ([]string, bool) {
-	var cells []string
+// macroRow writes a row of a macro's cells ({text} or {html} each) as a
+// table row of cells of the tag given: a cell's text escaped, or its
+// html as it is. It reports false, having written nothing, when a cell is
+// no such object.
+func macroRow(b *strings.Builder, row []any, tag string) bool {
+	var r strings.Builder
+	r.WriteString("<tr>")
 	for _, c := range row {
 		cell, ok := c.(map[string]any)
 		if !ok {
-			return nil, false
+			return false
 		}
+		text := ""
 		switch {
 		case cell["text"] != nil:
-			cells = append(cells, html.EscapeString(scalarString(cell["text"])))
+			text = html.EscapeString(scalarString(cell["text"]))
 		case cell["html"] != nil:
-			cells = append(cells, scalarString(cell["html"]))
-		default:
-			cells = append(cells, "")
+			text = scalarString(cell["html"])
 		}
+		r.WriteString("<" + tag + ">" + text + "</" + tag + ">")
 	}
-	return cells, true
+	r.WriteString("</tr>")
+	b.WriteString(r.String())
+	return true
 }
