@@ -256,7 +256,16 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   const offOption = (el) => {
     if (!isOption(el)) return false;
     const t = optionLabel(el);
-    return (offWords.has(t) || negatedOption(el, t)) && !(el.matches("button[aria-pressed]") && optionGroup(el).length !== 1);
+    return (offWords.has(t) || negatedOption(el, t) || ledByOff(el, t)) && !(el.matches("button[aria-pressed]") && optionGroup(el).length !== 1);
+  };
+  // One of a pair of options whose label starts with an "off" word and
+  // then says more ("Deny them: only what the site needs"), where the
+  // other's does not ("Allow measurement cookies"): the pair's refusal.
+  const ledByOff = (el, t) => {
+    const first = (x) => x.split(/[\s,:;.!—–-]+/)[0];
+    if (!offWords.has(first(t)) || !el.matches('input[type="radio"], [role="radio"]')) return false;
+    const others = optionGroup(el);
+    return others.length === 1 && !offWords.has(first(optionLabel(others[0])));
   };
   // An option labelled by an "off" word before what another option of
   // its group allows ("Do not allow personalised ads" beside "Allow
