@@ -350,6 +350,8 @@ func readRecord(self, v string) (on, off int, bare bool) {
 		flags = m[1] + m[2]
 	} else if m := recordLetterFlags.FindStringSubmatch(v); m != nil {
 		flags = m[1] // "C0000"
+	} else if m := recordFlagsStamped.FindStringSubmatch(v); m != nil {
+		flags = m[1] // "1.1.0.0.0.1733140000000.Default": a version, the flags, a time
 	}
 	if flags != "" {
 		on, off = readFlags(flags)

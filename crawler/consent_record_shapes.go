@@ -145,3 +145,8 @@ func dottedNecessary(key string) bool {
 // recordNegation are the words that turn the choice after them round
 // ("not-accepted", "non_consenti"): no site's name before a choice.
 var recordNegation = map[string]bool{"not": true, "non": true, "no": true, "un": true, "dis": true, "dont": true, "never": true}
+
+// recordFlagsStamped is a version, digit flags one per purpose, the time
+// they were given and a word ("data_consent=1.1.0.0.0.1733140000000.Default",
+// the necessary purpose first): read as the flags alone.
+var recordFlagsStamped = regexp.MustCompile(`^\d{1,2}\.([01](?:\.[01]){2,7})\.\d{9,13}(?:\.[A-Za-z]{1,16})?$`)

@@ -123,6 +123,9 @@ func TestRecordState(t *testing.T) {
 		{"a refusal led by the site's name", nil, map[string]string{u + "cookie:Oru-accept-cookies": "oru-denied"}, stateRejected},
 		{"an accept led by the site's name", nil, map[string]string{u + "cookie:Oru-accept-cookies": "oru-accepted"}, stateAccepted},
 		{"a choice led by a negation is no choice of the site's name", nil, map[string]string{u + "cookie:site_cookie_consent": "not-accepted"}, ""},
+		// A version, digit flags, a time and a word.
+		{"stamped flags after a version, the necessary alone", nil, map[string]string{u + "cookie:data_consent": "1.1.0.0.0.1733140000000.Default"}, stateRejected},
+		{"stamped flags after a version, all on", nil, map[string]string{u + "cookie:data_consent": "1.1.1.1.1.1733140000000.Default"}, stateAccepted},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
