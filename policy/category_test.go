@@ -30,6 +30,8 @@ func TestParseCategory(t *testing.T) {
 		// Accessibility settings are preferences.
 		{"Cookies for retaining active state of accessibility services", Preferences},
 		{"Cookies pour conserver l'état actif des services d'accessibilité", Preferences},
+		// Slovak and Czech "needed".
+		{"Potrebné cookies", Necessary},
 		// Croatian, Slovene, Bulgarian and Russian necessity.
 		{"2.1. Nužni kolačići", Necessary},
 		{"Nujni piškotki", Necessary},

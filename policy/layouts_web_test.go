@@ -420,6 +420,17 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"gv_cart", Necessary, "table"}, {"gv_visits", Statistics, "table"}},
 		},
 		{
+			// A banner's details drawn as a grid of divisions, with Slovak
+			// column titles, under a category's heading.
+			name: "a grid of divisions under Slovak column titles",
+			file: "footer.php",
+			page: `<div class="details"><h4>Potrebné cookies</h4><div class="rows">
+				<div class="row"><div>Názov</div><div>Doména</div><div>Vyprší</div><div>Popis</div></div>
+				<div class="row"><div>sk_sess</div><div>.obchod.sk</div><div>počas návštevy</div><div>Drží reláciu.</div></div>
+				</div></div>`,
+			want: []got{{"sk_sess", Necessary, "table"}},
+		},
+		{
 			// Each cookie's name in bold after a list's dash, then a list of
 			// its fields.
 			name: "a name in bold after a dash heads the list of its fields",
