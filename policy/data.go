@@ -55,8 +55,49 @@ func ExtractData(name string, data []byte, opts ExtractOptions) (*Policy, error)
 		render = markdownRenderer()
 	}
 	var b strings.Builder
-	dataToHTML(&b, "", cookieSections(v), 1, render)
+	dataToHTML(&b, "", cookieSections(oneLanguage(v, 0)), 1, render)
 	return ExtractHTML(name, []byte(b.String()), opts)
+}
+
+// languageKey is a language's code as data keys texts by it ("en",
+// "pt-BR", "zh_TW").
+var languageKey = regexp.MustCompile(`^[a-z]{2}(?:[-_][A-Za-z]{2})?$`)
+
+// oneLanguage returns data whose texts are kept in several languages
+// ({"fi": "Istunto", "sv": "Session", "en": "Session"}, as a city's
+// consent settings keep a cookie's description and expiry) with each such
+// text in one language: English if it is there, else the first. A
+// record's fields are then texts, as a table's cells are.
+func oneLanguage(v any, depth int) any {
+	if depth > maxDataDepth {
+		return v
+	}
+	switch t := v.(type) {
+	case yaml.MapSlice:
+		if len(t) >= 2 && !slices.ContainsFunc(t, func(it yaml.MapItem) bool {
+			_, text := it.Value.(string)
+			return !text || !languageKey.MatchString(fmt.Sprint(it.Key))
+		}) {
+			for _, it := range t {
+				if fmt.Sprint(it.Key) == "en" {
+					return it.Value
+				}
+			}
+			return t[0].Value
+		}
+		out := make(yaml.MapSlice, len(t))
+		for i, it := range t {
+			out[i] = yaml.MapItem{Key: it.Key, Value: oneLanguage(it.Value, depth+1)}
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = oneLanguage(e, depth+1)
+		}
+		return out
+	}
+	return v
 }
 
 // cookieSections returns a site's texts kept as data with only the

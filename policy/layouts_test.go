@@ -448,6 +448,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"tally_id", Unclassified, "prose"}},
 		},
 		{
+			// A city's consent settings keep every text in three languages:
+			// each read in one.
+			name: "data whose texts are kept in several languages", file: "siteSettings.json", kind: KindData,
+			data: `{"cookieName": "x-consents", "requiredGroups": [{"groupId": "essential", "title": {"fi": "Välttämättömät evästeet", "en": "Essential cookies"},` +
+				` "cookies": [{"name": "xs_sess", "host": "x.example", "description": {"fi": "Istunto", "en": "Keeps the session"}, "expiration": {"fi": "Istunto", "en": "Session"}}]}],` +
+				` "optionalGroups": [{"groupId": "statistics", "title": {"fi": "Tilastot", "en": "Statistics cookies"},` +
+				` "cookies": [{"name": "xs_count", "host": "x.example", "description": {"fi": "Laskee", "en": "Counts visits"}, "expiration": {"fi": "1 vuosi", "en": "1 year"}}]}]}`,
+			want: []got{{"xs_sess", Necessary, "list"}, {"xs_count", Statistics, "list"}},
+		},
+		{
 			// A TypeScript module that keeps the cookie list, naming the
 			// provider by a constant: the constant's text is the value.
 			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindCode,
