@@ -108,6 +108,7 @@ func TestNotAName(t *testing.T) {
 		want bool
 	}{
 		{"S.r.l", true},
+		{"_blank", true}, // a link's target ("window=_blank")
 		{"P.IVA", true},
 		{"s.r.o.", true},
 		{"site-ului", true},

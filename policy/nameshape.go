@@ -105,12 +105,14 @@ func nameMarked(t string) bool {
 // webTerms are words of cookie policies shaped like cookie names that are
 // not cookie names; among them the signals of Google's Consent Mode
 // ("ad_storage: denied"), which a page lists beside its cookies but which
-// are the names of consent states, never of cookies.
+// are the names of consent states, never of cookies; and the targets of
+// links ("window=_blank" of an AsciiDoc link).
 var webTerms = setOf(`document.cookie set-cookie samesite httponly max-age localstorage sessionstorage
 	indexeddb e-mail opt-out opt-in cross-site third-party first-party wi-fi add-on add-ons plug-in plug-ins
 	pop-up pop-ups log-in sign-in e.g i.e etc n/a gdpr ccpa lgpd eu uk usa cookie cookies web-beacons
 	x-frame-options user-agent cookie-banner flash 2-digit
-	ad_storage analytics_storage ad_user_data ad_personalization functionality_storage personalization_storage security_storage`)
+	ad_storage analytics_storage ad_user_data ad_personalization functionality_storage personalization_storage security_storage
+	_blank _self _parent _top`)
 
 var (
 	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)
