@@ -556,6 +556,7 @@ func TestSniffKeepsPolicyErrors(t *testing.T) {
 		{"policy.yaml", "title: Our cookies\ncookies:\n  - name: a\n"},
 		{"policy.yaml", "title: Our cookies\nowner: me\ncookies:\n  - name: a\n"},
 		{"policy.yaml", "- name: a\n  category: necessary\n"},
+		{"policy.yaml", "- name: a\n  category: necessary\n  expires: 2y\n  description: counts\n"},
 		{"policy.json", `[{"name": "a", "category": "necessary"}]`},
 		{"policy.json", `{"site": "x", "cookie": [{"name": "a"}]}`},
 		{"declared", "services:\n  - name: Google Analytics\n    cookies: [a]\n  - {bad\n"},

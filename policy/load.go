@@ -183,8 +183,10 @@ var policyCookieKeys = []string{"name", "service", "type", "provider", "purpose"
 // foreignRecords reports whether a list's records are a site's data, not
 // a policy file's cookies written as a list: a record has two keys or
 // more that no policy file's cookie has, even misspelt ("expiration",
-// "entity", "description", "links").
+// "entity", "description", "links"), and no record a category (a policy
+// file's cookies, mistyped, would have one: its error is reported).
 func foreignRecords(items []any) bool {
+	foreignSeen := false
 	for _, it := range items {
 		m, ok := it.(map[string]any)
 		if !ok {
@@ -192,15 +194,16 @@ func foreignRecords(items []any) bool {
 		}
 		foreign := 0
 		for k := range m {
+			if nearWord(strings.ToLower(k), "category") {
+				return false
+			}
 			if !slices.ContainsFunc(policyCookieKeys, func(p string) bool { return nearWord(strings.ToLower(k), p) }) {
 				foreign++
 			}
 		}
-		if foreign >= 2 {
-			return true
-		}
+		foreignSeen = foreignSeen || foreign >= 2
 	}
-	return false
+	return foreignSeen
 }
 
 // htmlTemplateExt are the extensions of HTML templates: Nunjucks, Jinja,
