@@ -555,6 +555,7 @@ func TestSniffKeepsPolicyErrors(t *testing.T) {
 		{"policy.yaml", "Service:\n  - name: a\n"},
 		{"policy.yaml", "title: Our cookies\ncookies:\n  - name: a\n"},
 		{"policy.yaml", "title: Our cookies\nowner: me\ncookies:\n  - name: a\n"},
+		{"policy.yaml", "site: example.org\nnotes: ours\nmeta:\n  owner: me\ncookies:\n  - name: a\n"},
 		{"policy.yaml", "- name: a\n  category: necessary\n"},
 		{"policy.yaml", "- name: a\n  category: necessary\n  expires: 2y\n  description: counts\n"},
 		{"policy.json", `[{"name": "a", "category": "necessary"}]`},

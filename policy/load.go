@@ -237,6 +237,9 @@ func isPolicyYAML(data []byte) bool {
 // site keeps its banner's and its page's texts. A policy file with a stray
 // key is not one: it has the key's error reported.
 func siteDataTop(top map[string]any) bool {
+	if _, ok := top["site"]; ok {
+		return false // a policy file's own key: its stray keys are errors
+	}
 	foreign, nested := 0, false
 	for k, v := range top {
 		if k := strings.ToLower(k); k == "site" || nearWord(k, "cookies") || nearWord(k, "services") {
