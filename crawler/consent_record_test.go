@@ -126,6 +126,8 @@ func TestRecordState(t *testing.T) {
 		// A version, digit flags, a time and a word.
 		{"stamped flags after a version, the necessary alone", nil, map[string]string{u + "cookie:data_consent": "1.1.0.0.0.1733140000000.Default"}, stateRejected},
 		{"stamped flags after a version, all on", nil, map[string]string{u + "cookie:data_consent": "1.1.1.1.1.1733140000000.Default"}, stateAccepted},
+		// Entries of checkboxes, the necessary one named "require".
+		{"checkbox entries, the one named require alone checked", nil, map[string]string{u + "cookie:dp_cookieconsent_status": `{"status":"approved","checkboxes":[{"name":"statistics","checked":false},{"name":"marketing","checked":false},{"name":"require","checked":true}]}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
