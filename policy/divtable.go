@@ -21,20 +21,27 @@ var largeHidden = regexp.MustCompile(`(?i)(^|\s)(d-(md|lg)-none|(md|lg):hidden|h
 
 // divTables rewrites the grids of divisions in doc into tables.
 func divTables(doc *html.Node) {
-	var headers []*html.Node
+	type header struct {
+		n      *html.Node
+		titles []string
+	}
+	var headers []header
 	walk(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.Table, atom.Script, atom.Style, atom.Template:
 			return false
 		}
-		if n.Type == html.ElementNode && gridHeader(n) != nil {
-			headers = append(headers, n)
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if titles := gridHeader(n); titles != nil {
+			headers = append(headers, header{n, titles})
 			return false
 		}
 		return true
 	})
-	for _, h := range headers {
-		titles := gridHeader(h)
+	for _, hd := range headers {
+		h, titles := hd.n, hd.titles
 		rows := gridRows(h, len(titles))
 		if len(rows) == 0 {
 			continue
@@ -76,7 +83,9 @@ func gridHeader(n *html.Node) []string {
 	titles := make([]string, len(cells))
 	roles := make([]role, len(cells))
 	for i, c := range cells {
-		t := collapse(nodeText(c, false))
+		// A title is a few words: reading past them is no use, and a
+		// division holding a page's content would be read whole.
+		t := collapse(textUpTo(c, 120))
 		if t == "" || len(strings.Fields(t)) > 4 || hasBlockContent(c) && c.FirstChild != nil && c.FirstChild.NextSibling != nil {
 			return nil
 		}
