@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 )
@@ -101,11 +102,12 @@ var (
 func Sniff(name string, data []byte) Kind {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	ext := strings.ToLower(path.Ext(name))
+	parsed := parseOnce(trimmed)
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		if isOneTrustJSON(trimmed) {
 			return KindPlatformJSON
 		}
-		if json.Valid(trimmed) && isDataYAML(trimmed, ext == ".json") {
+		if json.Valid(trimmed) && isDataYAML(parsed, ext == ".json") {
 			return KindData
 		}
 		if ext == ".json" || json.Valid(trimmed) {
@@ -118,11 +120,11 @@ func Sniff(name string, data []byte) Kind {
 	head := trimmed[:min(len(trimmed), 1<<20)]
 	tags := len(htmlTag.FindAllIndex(head, 50))
 	switch {
-	case (ext == ".yaml" || ext == ".yml") && !isPolicyYAML(trimmed) && (isDataYAML(trimmed, true) || isTextYAML(trimmed)):
+	case (ext == ".yaml" || ext == ".yml") && !isPolicyYAML(parsed) && (isDataYAML(parsed, true) || isTextYAML(parsed)):
 		return KindData
 	case ext == ".yaml" || ext == ".yml" || ext == ".json":
 		return KindFile
-	case policyFileKey.Match(head) && isPolicyYAML(trimmed):
+	case policyFileKey.Match(head) && isPolicyYAML(parsed):
 		return KindFile
 	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".jsx" || ext == ".tsx" || ext == ".vue" || htmlTemplateExt[ext]:
 		return KindHTML
@@ -130,7 +132,7 @@ func Sniff(name string, data []byte) Kind {
 		return KindCode
 	case ext == ".md" || ext == ".markdown":
 		return KindMarkdown
-	case tags == 0 && !bytes.HasPrefix(trimmed, []byte("---")) && !policyFileKey.Match(head) && isDataYAML(trimmed, false):
+	case tags == 0 && !bytes.HasPrefix(trimmed, []byte("---")) && !policyFileKey.Match(head) && isDataYAML(parsed, false):
 		return KindData
 	}
 	md := 0
@@ -154,12 +156,27 @@ func Sniff(name string, data []byte) Kind {
 	return KindText
 }
 
+// yamlTop is a source's content parsed as YAML (JSON is YAML), once for
+// all the rules of Sniff that read it: v is its top level, err the
+// parser's error.
+type yamlTop func() (v any, err error)
+
+// parseOnce returns data's yamlTop, parsed when first asked for.
+func parseOnce(data []byte) yamlTop {
+	return sync.OnceValues(func() (any, error) {
+		var v any
+		err := yaml.Unmarshal(data, &v)
+		return v, err
+	})
+}
+
 // isTextYAML reports whether data is YAML whose top level is a mapping
 // that holds a page's text (a site generator's data file: "body: >" and
 // the page in Markdown) and no key of a policy file, even misspelt.
-func isTextYAML(data []byte) bool {
-	var top map[string]any
-	if err := yaml.Unmarshal(data, &top); err != nil {
+func isTextYAML(data yamlTop) bool {
+	v, err := data()
+	top, ok := v.(map[string]any)
+	if err != nil || !ok {
 		return false
 	}
 	text := false
@@ -212,9 +229,9 @@ var htmlTemplateExt = setOf(`.njk .nunjucks .jinja .jinja2 .j2 .twig .liquid .hb
 
 // isPolicyYAML reports whether data is YAML whose top level is a mapping
 // with a "cookies" or "services" key.
-func isPolicyYAML(data []byte) bool {
-	var v any
-	if err := yaml.Unmarshal(data, &v); err != nil {
+func isPolicyYAML(data yamlTop) bool {
+	v, err := data()
+	if err != nil {
 		// Broken YAML with a policy file's key is a policy file with an
 		// error to report.
 		return true
@@ -263,9 +280,9 @@ func siteDataTop(top map[string]any) bool {
 // a key like a policy file's ("site", or "cookies" or "services"
 // misspelt, unless it holds a mapping of texts) is a policy file, as is
 // a list in a file named as a policy file (named).
-func isDataYAML(data []byte, named bool) bool {
-	var top any
-	if err := yaml.Unmarshal(data, &top); err != nil {
+func isDataYAML(data yamlTop, named bool) bool {
+	top, err := data()
+	if err != nil {
 		return false
 	}
 	if items, ok := top.([]any); ok && named && !foreignRecords(items) {
