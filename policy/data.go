@@ -59,89 +59,6 @@ func ExtractData(name string, data []byte, opts ExtractOptions) (*Policy, error)
 	return ExtractHTML(name, []byte(b.String()), opts)
 }
 
-// languageKey is a language's code as data keys texts by it ("en",
-// "pt-BR", "zh_TW").
-var languageKey = regexp.MustCompile(`^[a-z]{2}(?:[-_][A-Za-z]{2})?$`)
-
-// oneLanguage returns data whose texts are kept in several languages
-// ({"fi": "Istunto", "sv": "Session", "en": "Session"}, as a city's
-// consent settings keep a cookie's description and expiry) with each such
-// text in one language: English if it is there, else the first. A
-// record's fields are then texts, as a table's cells are.
-func oneLanguage(v any, depth int) any {
-	if depth > maxDataDepth {
-		return v
-	}
-	switch t := v.(type) {
-	case yaml.MapSlice:
-		if len(t) >= 2 && !slices.ContainsFunc(t, func(it yaml.MapItem) bool {
-			_, text := it.Value.(string)
-			return !text || !languageKey.MatchString(fmt.Sprint(it.Key))
-		}) {
-			for _, it := range t {
-				if fmt.Sprint(it.Key) == "en" {
-					return it.Value
-				}
-			}
-			return t[0].Value
-		}
-		out := make(yaml.MapSlice, len(t))
-		for i, it := range t {
-			out[i] = yaml.MapItem{Key: it.Key, Value: oneLanguage(it.Value, depth+1)}
-		}
-		return out
-	case []any:
-		out := make([]any, len(t))
-		for i, e := range t {
-			out[i] = oneLanguage(e, depth+1)
-		}
-		return out
-	}
-	return v
-}
-
-// cookieSections returns a site's texts kept as data with only the
-// sections that talk about cookies, when the data is a whole site's
-// texts: a top level of many sections (a translation file's "home",
-// "signin", "landings", "legal", …) of which some name cookies. A
-// section that never says "cookie", in its keys or its texts, declares
-// none, and its lists (a landing page's keywords, a portfolio's project
-// names) are no cookie names. Data of a few sections is kept whole: a
-// cookie list's sections may be named after their categories alone.
-func cookieSections(v any) any {
-	top, ok := v.(yaml.MapSlice)
-	if !ok || len(top) < 6 {
-		return v
-	}
-	var kept yaml.MapSlice
-	for _, item := range top {
-		if talksOfCookies(item.Key) || talksOfCookies(item.Value) {
-			kept = append(kept, item)
-		}
-	}
-	if len(kept) == 0 {
-		return v
-	}
-	return kept
-}
-
-// talksOfCookies reports whether data names cookies in a key or a text.
-func talksOfCookies(v any) bool {
-	switch t := v.(type) {
-	case yaml.MapSlice:
-		for _, item := range t {
-			if talksOfCookies(item.Key) || talksOfCookies(item.Value) {
-				return true
-			}
-		}
-	case []any:
-		return slices.ContainsFunc(t, talksOfCookies)
-	case string:
-		return find(words(humanKey(t)), cookieWords) >= 0
-	}
-	return false
-}
-
 // escapedParagraph renders a text of data as a paragraph of markup.
 func escapedParagraph(s string) string { return "<p>" + html.EscapeString(s) + "</p>\n" }
 
@@ -241,6 +158,13 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(string) string) {
 	var rest yaml.MapSlice
 	section := slices.ContainsFunc(m, func(item yaml.MapItem) bool { _, ok := item.Value.([]any); return ok })
+	// A record with no field of a name may name its cookie by its id
+	// ({"id": "cc_cookie", "purpose": …}), as a site's content
+	// collection does; a section's id, or a number, names no cookie.
+	named := section || slices.ContainsFunc(m, func(item yaml.MapItem) bool {
+		k := strings.ToLower(fmt.Sprint(item.Key))
+		return titleKeys[k] || nearWord(k, "cookie")
+	})
 	b.WriteString("<dl>\n")
 	for _, item := range m {
 		k := fmt.Sprint(item.Key)
@@ -260,6 +184,9 @@ func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(st
 				rest = append(rest, item)
 				continue
 			}
+			if !named && strings.EqualFold(k, "id") && idName.MatchString(text) {
+				k = "name"
+			}
 			fmt.Fprintf(b, "<dt>%s</dt><dd>%s</dd>\n", html.EscapeString(humanKey(k)), html.EscapeString(text))
 		}
 	}
@@ -274,6 +201,10 @@ func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(st
 		}
 	}
 }
+
+// idName is a record's id that may be a cookie's name: one word, not a
+// number.
+var idName = regexp.MustCompile(`^[^\s]*[^\s\d][^\s]*$`)
 
 // humanKey spells a data key as words: "analyticsCookies" and
 // "analytics_cookies" are "analytics cookies".

@@ -458,6 +458,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"xs_sess", Necessary, "list"}, {"xs_count", Statistics, "list"}},
 		},
 		{
+			// A content collection keeps each record's fields once per
+			// language, the name under "id": the fields read in one.
+			name: "records whose fields are kept per language", file: "cookies.json", kind: KindData,
+			data: `[{"id": "pick_state", "de": {"purpose": "Speichert die Auswahl im Cookie-Fenster", "validity": "6 Monate"},` +
+				` "en": {"purpose": "Keeps the choice made in the cookie window", "validity": "6 months"}},` +
+				` {"id": "shade", "de": {"purpose": "Merkt sich das Farbschema der Seite", "validity": "variabel"},` +
+				` "en": {"purpose": "Remembers the page's colour scheme", "validity": "variable"}}]`,
+			want: []got{{"pick_state", Unclassified, "list"}, {"shade", Unclassified, "list"}},
+		},
+		{
 			// A TypeScript module that keeps the cookie list, naming the
 			// provider by a constant: the constant's text is the value.
 			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindCode,
