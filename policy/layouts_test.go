@@ -505,6 +505,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"bigtext", Preferences, "prose"}, {"_ga", Statistics, "prose"}, {"_gid", Statistics, "prose"}},
 		},
 		{
+			// A Rails view in Markdown that starts with a template tag and
+			// whose sentences hold tags broken over lines: Markdown, and the
+			// tags' code names no cookie.
+			name: "a Markdown view with template tags across lines", file: "cookies.md", kind: KindMarkdown,
+			data: "<% content_for :title, 'Cookies' %>\n\n# Cookies\n\nCookies are small files kept on your device when you visit a site.\n\nWe use cookies to make the <%= t(site_area, scope: %i[service name]) %> service work.\n\n" +
+				"## Essential cookies\n\nEssential cookies keep your data safe while you use the <%=\nt(site_area, scope: %i[service name]) %> service. We do not ask your leave to use them.\n\n" +
+				"| Name | Purpose | Expires |\n|---|---|---|\n| app_sess | Keeps you signed in | 20 hours |\n",
+			want: []got{{"app_sess", Necessary, "table"}},
+		},
+		{
 			// A page's code saved as text: groups whose rows are arrays.
 			name: "rows kept as arrays in code saved as text", file: "cookie-groups.txt", kind: KindText,
 			data: "const groups = [\n  {\n    title: \"2. Strictly Necessary Cookies\",\n    cookies: [\n" +

@@ -73,6 +73,9 @@ var (
 	mdEmphasis    = regexp.MustCompile("(\\*\\*|__)[^*_\\n]+(\\*\\*|__)|`[^`\\n]+`|\\[[^\\]\\n]+\\]\\([^)\\n]+\\)")
 	mdList        = regexp.MustCompile(`(?m)^[ \t]*[-*+][ \t]+\S`)
 	policyFileKey = regexp.MustCompile(`(?m)^(cookies|services):[ \t]*(#.*)?$`)
+	// leadingServerTags are the tags of ERB, EJS, ASP and PHP that lead a
+	// source.
+	leadingServerTags = regexp.MustCompile(`^(?:\s*(?:<%(?s:.{0,1000}?)%>|<\?(?:php|=)(?s:.{0,1000}?)\?>))+`)
 )
 
 // Sniff tells the kind of a policy source by its content, and by its name
@@ -88,7 +91,8 @@ var (
 //     is a mapping, and YAML only when the content has no markup; a
 //     mapping that holds a page's text and no policy file's key is data
 //     too;
-//   - content that starts with markup, or holds HTML elements in number,
+//   - content that starts with markup (after the tags of a server
+//     template that lead it), or holds HTML elements in number,
 //     is HTML (templates and JSX included);
 //   - other JSON, YAML whose top level has a "cookies" or "services" key
 //     (unless keys of a site's data file stand beside it: siteDataTop),
@@ -114,7 +118,9 @@ func Sniff(name string, data []byte) Kind {
 			return KindFile
 		}
 	}
-	if len(trimmed) > 0 && trimmed[0] == '<' {
+	// A server template's tags that lead a page (a Rails view's "<%
+	// content_for … %>") say nothing of what the page is written in.
+	if lead := bytes.TrimLeft(leadingServerTags.ReplaceAll(trimmed, nil), " \t\r\n"); len(lead) > 0 && lead[0] == '<' {
 		return KindHTML
 	}
 	head := trimmed[:min(len(trimmed), 1<<20)]

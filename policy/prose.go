@@ -352,7 +352,7 @@ func onlyCode(n *html.Node) bool {
 
 var (
 	// templateTags are the tags of server templates left in saved pages.
-	templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}|<%.*?%>|\{#.*?#\}|@[a-zA-Z]+\([^)]*\)`)
+	templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}|<%(?s:.{0,1000}?)%>|\{#.*?#\}|@[a-zA-Z]+\([^)]*\)`)
 	// markdownEmphasis is a word in Markdown's underscore emphasis that
 	// no renderer turned into italics ("_cookies_").
 	markdownEmphasis = regexp.MustCompile(`^_[a-zA-Z]{4,}_$`)
