@@ -363,12 +363,29 @@ func (lx lexicon) first(ws []string, skip Category) (Category, int, bool) {
 		}
 		for _, l := range lists {
 			if l.cat != skip && matchAny(l.words, ws, i) {
+				if l.cat == Statistics && skip != Marketing && measuresAds(ws, i) {
+					return Marketing, i, true
+				}
 				return l.cat, i, true
 			}
 		}
 	}
 	return "", -1, false
 }
+
+// measuresAds reports whether the statistics word at i measures
+// advertising: a word of marketing follows it, at once or after "of"
+// ("mjerenje oglasa", "measurement of ads", "performance marketing").
+func measuresAds(ws []string, i int) bool {
+	j := i + 1
+	if j < len(ws) && ofWords[ws[j]] {
+		j++
+	}
+	return j < len(ws) && matchAny(marketingWords, ws, j)
+}
+
+// ofWords are the words for "of" between a measure and what it measures.
+var ofWords = setOf(`of de des du d der di del della degli dei da do van av af`)
 
 func (lx lexicon) functional() Category {
 	if lx.functionalIsNecessary {

@@ -30,6 +30,22 @@ func TestParseCategory(t *testing.T) {
 		// Accessibility settings are preferences.
 		{"Cookies for retaining active state of accessibility services", Preferences},
 		{"Cookies pour conserver l'état actif des services d'accessibilité", Preferences},
+		{"Kolačići za zadržavanje aktivnog stanja usluga pristupačnosti", Preferences},
+		{"Cookie-uri pentru păstrarea stării active a serviciilor de accesibilitate", Preferences},
+		{"Piškotki za dostopnost", Preferences},
+		{"Ciasteczka dostępności", Preferences},
+		{"Cookies för tillgänglighet", Preferences},
+		// Measuring the use of a service, in Croatian, Romanian, Slovene
+		// and Slovak.
+		{"Kolačići za mjerenje upotrebe usluga", Statistics},
+		{"Kolačići za merenje upotrebe usluga", Statistics},
+		{"Cookie-uri pentru măsurarea utilizării serviciilor", Statistics},
+		{"Piškotki za merjenje obiska", Statistics},
+		{"Cookies na meranie návštevnosti", Statistics},
+		// Measuring ads is marketing.
+		{"Measurement of ads", Marketing},
+		{"Performance marketing cookies", Marketing},
+		{"Analytics and advertising cookies", Statistics},
 		// Slovak and Czech "needed".
 		{"Potrebné cookies", Necessary},
 		// Croatian, Slovene, Bulgarian and Russian necessity.

@@ -209,6 +209,8 @@ var (
 		"preferenc*", "personali*", "customi*", "comfort",
 		// Accessibility settings kept (a high-contrast mode).
 		"accessibilit*", "barrierefrei*", "accesibilidad", "toegankelijkheid", "acessibilidade",
+		"accesibilitat*", "accessibilita", "pristupacnost*", "dostupnost*", "dostopnost*", "dostepnosc*",
+		"pristupnost*", "tillganglighet*", "tilgaengelighed*", "tilgjengelighet*", "saavutettavuu*", "προσβασιμοτητ*",
 		"preference*", "personnalis*",
 		"praferenz*", "personalisier*", "komfort*", "einstellung*",
 		"preferencia*", "personaliza*",
@@ -250,7 +252,10 @@ var (
 		"prestanda", "ydeevne", "maling", "ytelse",
 		"tilasto*", "analytiikka*", "analyysi*", "suorituskyky*",
 		"rendiment", "mesura", "estadistiq*",
-		"vykonnostn*", "mereni",
+		"vykonnostn*", "mereni", "meranie",
+		// Measuring, in Croatian, Slovene and Romanian (of ads it is
+		// marketing: see measuresAds).
+		"mjerenj*", "merenj*", "merjenj*", "masurar*",
 		"performanta",
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
 		"statisztika*", "analitika*", "elemzes*", "teljesitmeny*",
