@@ -108,6 +108,14 @@ func TestNotAName(t *testing.T) {
 		want bool
 	}{
 		{"S.r.l", true},
+		// Durations in Japanese, Chinese and Korean.
+		{"30日", true},
+		{"13か月", true},
+		{"1年", true},
+		{"6个月", true},
+		{"2년", true},
+		{"13개월", true},
+		{"日_sess", false},
 		{"_blank", true}, // a link's target ("window=_blank")
 		{"P.IVA", true},
 		{"s.r.o.", true},
