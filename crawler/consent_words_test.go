@@ -470,6 +470,8 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"noustun koigega":                        "accept",
+		"akkoord, ga verder":                     "accept",
 		"okej, tillat alla":                      "accept",
 		"enkel noodzakelijke":                    "reject",
 		"keuze bewaren":                          "save",
