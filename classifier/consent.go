@@ -20,6 +20,20 @@ type consentState struct {
 	// after-reject phase; rejectNote says how the click went otherwise.
 	rejectClicked bool
 	rejectNote    string
+	// records are the site's consent records that verified a choice
+	// (crawler.ConsentAction.Records).
+	records []crawler.ConsentRecord
+}
+
+// isRecord reports whether the cookie or storage entry of the given kind,
+// name and host is one of the site's consent records: what it keeps of
+// the visitor's choice needs no consent, and is never a consent finding.
+// A record is one the document that read it sees: a cookie whose domain
+// covers the document's host, a storage entry of its origin.
+func (st consentState) isRecord(kind, name, host string) bool {
+	return slices.ContainsFunc(st.records, func(r crawler.ConsentRecord) bool {
+		return r.Kind == kind && r.Name == name && domainCovers(host, r.Frame)
+	})
 }
 
 func consentFacts(c *crawler.Consent) consentState {
@@ -31,6 +45,7 @@ func consentFacts(c *crawler.Consent) consentState {
 		st.banner = c.Banner.Platform
 	}
 	for _, a := range c.Actions {
+		st.records = append(st.records, a.Records...)
 		if a.Phase != crawler.AfterReject {
 			continue
 		}
@@ -49,13 +64,16 @@ func consentFacts(c *crawler.Consent) consentState {
 }
 
 // cookieConsent records the consent findings of a cookie (see
-// consentFindings). Neither a cookie the browser refused nor a write that
-// deleted one is flagged.
+// consentFindings). Neither a cookie the browser refused, nor a write that
+// deleted one, nor the site's consent record is flagged.
 func (c *classifier) cookieConsent(ck crawler.Cookie, v Verdict) {
 	if !ck.Stored {
 		return
 	}
 	if life, known := requestedLifetime(ck); known && life <= 0 {
+		return
+	}
+	if c.consent.isRecord("cookie", ck.Name, ck.Domain) {
 		return
 	}
 	c.consentFindings(cookieSubject(ck), v, KindBeforeConsent, KindAfterReject)

@@ -47,6 +47,16 @@ func banner(rejectClicked bool) *crawler.Consent {
 	return c
 }
 
+// recorded is banner(true) whose choices the site's consent records
+// verified.
+func recorded(recs ...crawler.ConsentRecord) *crawler.Consent {
+	c := banner(true)
+	for i := range c.Actions {
+		c.Actions[i].VerifiedBy, c.Actions[i].Records = crawler.VerifiedByConsentRecord, recs
+	}
+	return c
+}
+
 func TestClassifyConsent(t *testing.T) {
 	t.Parallel()
 	declared := `
@@ -125,6 +135,23 @@ cookies:
 			want: []finding{
 				{classifier.KindBeforeConsent, "cookie-before-consent", classifier.SeverityLow, "ods_catalog_layout", "www.example.org", "/", policy.Preferences, 0},
 				{classifier.KindBeforeConsent, "cookie-before-consent", classifier.SeverityMedium, "sw_ad_uid", "share.widget.test", "/", policy.Marketing, 0},
+				{classifier.KindAfterReject, "cookie-after-reject", classifier.SeverityLow, "ods_catalog_layout", "www.example.org", "/", policy.Preferences, 0},
+			},
+		},
+		{
+			// The site keeps the visitor's choice in a cookie whose name
+			// reads as a preference: the crawler read it to verify the
+			// click, and a record of the choice needs no consent. A cookie
+			// of that name on another host is not the record.
+			name: "the site's consent record is not flagged",
+			cookies: []phased{
+				{"cookiepreferences=necessary#true|marketing#false; Max-Age=31536000", "", []crawler.Phase{accept, reject}, false},
+				{"ods_catalog_layout=grid; Max-Age=2592000", "https://www.example.org/static/catalog.js", []crawler.Phase{reject}, false},
+				{"cookiepreferences=all; Domain=share.widget.test; Max-Age=31536000; Secure; SameSite=None", "https://share.widget.test/embed", []crawler.Phase{reject}, false},
+			},
+			consent: recorded(crawler.ConsentRecord{Kind: "cookie", Name: "cookiepreferences", Frame: "https://www.example.org/"}),
+			want: []finding{
+				{classifier.KindAfterReject, "cookie-after-reject", classifier.SeverityLow, "cookiepreferences", "share.widget.test", "/", policy.Preferences, 0},
 				{classifier.KindAfterReject, "cookie-after-reject", classifier.SeverityLow, "ods_catalog_layout", "www.example.org", "/", policy.Preferences, 0},
 			},
 		},

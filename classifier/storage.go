@@ -81,7 +81,9 @@ func (c *classifier) storage(it crawler.StorageItem, decls *declSet) StorageClas
 	if c.havePolicy && decl == nil {
 		c.undeclared(s, sc.Verdict, KindUndeclaredStorage)
 	}
-	c.consentFindings(s, sc.Verdict, KindStorageBeforeConsent, KindStorageAfterReject)
+	if !c.consent.isRecord(string(it.Kind), it.Key, host) {
+		c.consentFindings(s, sc.Verdict, KindStorageBeforeConsent, KindStorageAfterReject)
+	}
 	return sc
 }
 

@@ -222,6 +222,21 @@ cookies:
 			},
 		},
 		{
+			// The site keeps the choice in localStorage under a name the
+			// knowledge base knows as a tracker's: the record that
+			// verified the click is no finding, the same key in
+			// sessionStorage is.
+			name: "the site's consent record in storage",
+			items: []crawler.StorageItem{
+				stored(crawler.LocalStorage, "ajs_anonymous_id", accept, reject),
+				stored(crawler.SessionStorage, "ajs_anonymous_id", reject),
+			},
+			consent: recorded(crawler.ConsentRecord{Kind: "localStorage", Name: "ajs_anonymous_id", Frame: origin + "/"}),
+			want: []finding{
+				{classifier.KindStorageAfterReject, "storage-after-reject", classifier.SeverityHigh, "ajs_anonymous_id", "www.example.org", "", policy.Statistics, 0},
+			},
+		},
+		{
 			// The same key in two storages is two findings: the kind of
 			// storage is part of the fingerprint.
 			name: "one key in localStorage and sessionStorage",

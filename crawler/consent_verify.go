@@ -1,9 +1,12 @@
 package crawler
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -162,6 +165,9 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		if got == want || got == statePartial && a.Action == "accept" && by == VerifiedByConsentRecord {
 			a.Verified, a.VerifiedBy = true, by
 			a.Error = ""
+			if by == VerifiedByConsentRecord {
+				a.Records = writtenRecords(before.records, now.records)
+			}
 			if a.Action == "reject" && a.Layer == 2 {
 				c.countLegitimateLeftOn(ctx, p, a)
 			}
@@ -236,6 +242,27 @@ func (c *crawler) choiceEvidence(ctx context.Context, p *pageCtx, fr frameReport
 	e.tcf = c.readState(ctx, p, top, tcfState)
 	e.records = c.consentRecords(ctx, p, fr.frame)
 	return e
+}
+
+// writtenRecords returns the consent records (see isRecord) that differ
+// between two reads of consentRecords, each once: those a click wrote.
+func writtenRecords(before, after map[string]string) []ConsentRecord {
+	var out []ConsentRecord
+	for k, v := range after {
+		if old, ok := before[k]; ok && old == v {
+			continue
+		}
+		i := strings.LastIndexByte(k, '|')
+		kind, name, ok := strings.Cut(k[i+1:], ":")
+		if !ok || !isRecord(name, v, true) {
+			continue
+		}
+		out = append(out, ConsentRecord{Kind: kind, Name: name, Frame: k[:max(i, 0)]})
+	}
+	slices.SortFunc(out, func(a, b ConsentRecord) int {
+		return cmp.Or(strings.Compare(a.Kind, b.Kind), strings.Compare(a.Name, b.Name), strings.Compare(a.Frame, b.Frame))
+	})
+	return slices.CompactFunc(out, func(a, b ConsentRecord) bool { return a.Kind == b.Kind && a.Name == b.Name })
 }
 
 // consentRecords returns the cookies and storage entries the top document

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -419,6 +420,13 @@ func TestCrawlPortalConsent(t *testing.T) {
 	for _, a := range c.Actions {
 		if !a.Clicked || !a.Verified || a.VerifiedBy != crawler.VerifiedByConsentRecord || a.Error != "" || a.Button == nil {
 			t.Errorf("%s: clicked=%v verified=%v by %q err=%q button=%+v", a.Phase, a.Clicked, a.Verified, a.VerifiedBy, a.Error, a.Button)
+		}
+		// The record that verified the choice is named, so that the
+		// audit knows it for the site's record of the choice.
+		if !slices.ContainsFunc(a.Records, func(r crawler.ConsentRecord) bool {
+			return r.Kind == "cookie" && r.Name == "cookies_preferences" && strings.HasPrefix(r.Frame, fixtures.Portal().Start)
+		}) {
+			t.Errorf("%s: records %+v, want the portal's cookies_preferences", a.Phase, a.Records)
 		}
 	}
 	for ph, pages := range res.PhasePages {

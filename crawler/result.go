@@ -176,8 +176,23 @@ type ConsentAction struct {
 	// wall lets nobody in who neither consents nor subscribes, whatever
 	// its settings record.
 	BannerBack bool
+	// Records are the site's consent records that the click wrote, when
+	// one of them verified the choice (VerifiedByConsentRecord): what the
+	// site keeps of the visitor's choice, which it needs no consent for.
+	Records []ConsentRecord
 	// Error says what went wrong, empty when the choice was made.
 	Error string
+}
+
+// ConsentRecord is a cookie or web storage entry in which a site keeps
+// the visitor's consent choice.
+type ConsentRecord struct {
+	// Kind is "cookie", or the StorageKind of a storage entry.
+	Kind string
+	// Name is the cookie's name or the storage key.
+	Name string
+	// Frame is the URL of the document that read it.
+	Frame string
 }
 
 // How a consent choice was verified (ConsentAction.VerifiedBy).

@@ -85,8 +85,23 @@ type ConsentAction struct {
 	// BannerBack is true when a refusal behind the settings brought the
 	// banner's first layer back (a consent-or-pay wall); omitted otherwise.
 	BannerBack bool `json:"bannerBack,omitempty"`
+	// Records are the site's consent records that the click wrote, when
+	// one of them verified the choice (verifiedBy "consent-record"): the
+	// audit raises no consent finding on them. Omitted otherwise.
+	Records []ConsentRecord `json:"records,omitempty"`
 	// Error says what went wrong, empty when nothing did.
 	Error string `json:"error"`
+}
+
+// ConsentRecord is a cookie or web storage entry in which the site keeps
+// the visitor's consent choice.
+type ConsentRecord struct {
+	// Kind is "cookie", "localStorage" or "sessionStorage".
+	Kind string `json:"kind"`
+	// Name is the cookie's name or the storage key.
+	Name string `json:"name"`
+	// Frame is the URL of the document that read it.
+	Frame string `json:"frame"`
 }
 
 func button(b *crawler.ConsentButton) *ConsentButton {
@@ -94,6 +109,14 @@ func button(b *crawler.ConsentButton) *ConsentButton {
 		return nil
 	}
 	return &ConsentButton{Selector: b.Selector, Label: b.Label}
+}
+
+func records(rs []crawler.ConsentRecord) []ConsentRecord {
+	var out []ConsentRecord
+	for _, r := range rs {
+		out = append(out, ConsentRecord{Kind: r.Kind, Name: r.Name, Frame: r.Frame})
+	}
+	return out
 }
 
 // consentOf is the report's view of the scan's consent phases.
@@ -113,7 +136,7 @@ func consentOf(res *crawler.Result) *Consent {
 			Frame: a.Frame, Clicked: a.Clicked, Verified: a.Verified,
 			VerifiedBy: a.VerifiedBy, State: a.State, Layer: a.Layer, Clicks: a.Clicks,
 			Steps: append([]string{}, a.Steps...), Preticked: a.Preticked, NoReject: a.NoReject, BannerBack: a.BannerBack,
-			Error: a.Error,
+			Records: records(a.Records), Error: a.Error,
 		})
 	}
 	return rc
@@ -225,6 +248,12 @@ func actionOutcome(a ConsentAction) string {
 		return "clicked, not verified"
 	}
 	how := verifiedByText(a.VerifiedBy)
+	if a.VerifiedBy == "consent-record" && len(a.Records) > 0 {
+		how = "the consent record " + recordNames(a.Records)
+		if len(a.Records) > 1 {
+			how = "the consent records " + recordNames(a.Records)
+		}
+	}
 	if how == "" {
 		return "clicked, choice verified"
 	}
@@ -233,6 +262,24 @@ func actionOutcome(a ConsentAction) string {
 		s += " (" + a.State + ")"
 	}
 	return s
+}
+
+// recordNames names consent records for people: "cookie cpref", "cookie a
+// and localStorage b", the first three and how many more. Names from the
+// site are sanitized.
+func recordNames(rs []ConsentRecord) string {
+	var names []string
+	for i, r := range rs {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("%d more", len(rs)-3))
+			break
+		}
+		names = append(names, sanitize(r.Kind)+" "+sanitize(r.Name))
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // verifiedByText is how a choice was verified, in words; "" when the

@@ -117,9 +117,11 @@ func auditedScan(t testing.TB, base bool) *crawler.Result {
 		Banner: &crawler.Banner{Platform: "opendatasoft", Frame: res.Target, Accept: odsAccept, Reject: odsReject},
 		Actions: []crawler.ConsentAction{
 			{Phase: crawler.AfterAccept, Action: "accept", Platform: "opendatasoft", Button: odsAccept, Frame: res.Target,
-				Clicked: true, Verified: true, VerifiedBy: crawler.VerifiedByConsentRecord, State: "accepted", Layer: 1, Clicks: 1, Steps: []string{"Accept all"}},
+				Clicked: true, Verified: true, VerifiedBy: crawler.VerifiedByConsentRecord, State: "accepted", Layer: 1, Clicks: 1, Steps: []string{"Accept all"},
+				Records: []crawler.ConsentRecord{{Kind: "cookie", Name: "consent", Frame: res.Target}}},
 			{Phase: crawler.AfterReject, Action: "reject", Platform: "opendatasoft", Button: odsReject, Frame: res.Target,
-				Clicked: true, Verified: true, VerifiedBy: crawler.VerifiedByConsentRecord, State: "rejected", Layer: 1, Clicks: 1, Steps: []string{"Refuse all"}},
+				Clicked: true, Verified: true, VerifiedBy: crawler.VerifiedByConsentRecord, State: "rejected", Layer: 1, Clicks: 1, Steps: []string{"Refuse all"},
+				Records: []crawler.ConsentRecord{{Kind: "cookie", Name: "consent", Frame: res.Target}, {Kind: "localStorage", Name: "ods_choice", Frame: res.Target}}},
 		},
 		Screenshot: tinyPNG(t),
 	}
@@ -215,10 +217,14 @@ func hostileReport(t testing.TB) *Report {
 	button := &crawler.ConsentButton{Selector: script, Label: img}
 	res.Consent = crawler.Consent{
 		Mode:   "all",
-		Phases: []crawler.Phase{crawler.BeforeConsent, crawler.AfterAccept},
+		Phases: []crawler.Phase{crawler.BeforeConsent, crawler.AfterAccept, crawler.AfterReject},
 		Banner: &crawler.Banner{Platform: script, Frame: jsURL, Accept: button, Reject: button},
 		Actions: []crawler.ConsentAction{{Phase: crawler.AfterAccept, Action: "accept", Platform: script, Button: button, Frame: jsURL, Clicked: true, Error: img,
-			VerifiedBy: script, State: img, Layer: 2, Clicks: 2, Steps: []string{script, md + "\r\n::warning::x"}, Preticked: 1}},
+			VerifiedBy: script, State: img, Layer: 2, Clicks: 2, Steps: []string{script, md + "\r\n::warning::x"}, Preticked: 1},
+			// The site's consent records are named by the site.
+			{Phase: crawler.AfterReject, Action: "reject", Platform: script, Button: button, Frame: jsURL, Clicked: true, Verified: true,
+				VerifiedBy: crawler.VerifiedByConsentRecord, State: "rejected", Layer: 1, Clicks: 1, Steps: []string{img},
+				Records: []crawler.ConsentRecord{{Kind: "cookie", Name: script + md + "\r\n::warning::x\x1b[2J", Frame: jsURL}}}},
 	}
 	// The policy declares the script-named cookie as marketing (so that it
 	// is set before consent), by a provider named in Markdown, and names
