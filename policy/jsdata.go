@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,9 +13,10 @@ import (
 // React or Vue page that draws its tables from arrays of objects.
 const LayoutData = "data"
 
-// dataArray finds where an array literal is assigned or keyed in code:
-// "const necessary = [", "const rows: Cookie[] = [", "analytics: [".
-var dataArray = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]\s*\[`)
+// dataArray finds where an array literal is assigned, keyed or returned
+// in code: "const necessary = [", "const rows: Cookie[] = [", "analytics:
+// [", "(domain) => [".
+var dataArray = regexp.MustCompile(`(?:([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]|=>)\s*\[`)
 
 // dataArrays reads the cookie records that a page's code keeps as data
 // ("const necessaires = [{ nom: "_ga", finalite: "…", duree: "2 ans" }]"):
@@ -38,8 +40,12 @@ func (x *extractor) dataArrays(src string) {
 		if err != nil {
 			continue
 		}
+		hint := ""
+		if m[2] >= 0 {
+			hint = src[m[2]:m[3]]
+		}
 		before := len(x.decls)
-		x.dataWalk(v, src[m[2]:m[3]], 0)
+		x.dataWalk(v, hint, 0)
 		if len(x.decls) > before {
 			end = open + n
 		}
@@ -111,9 +117,11 @@ func (x *extractor) dataRecords(items []any, hint string) bool {
 }
 
 // objectRecords reads an array of objects as records: each needs a name
-// key and another column's key.
+// key and another column's key. Keys of the site's own words ("text",
+// "kept") are read by their values, as a table's columns without a header
+// are (see valueRoles).
 func objectRecords(items []any) ([]fields, bool) {
-	var recs []fields
+	var objs []map[string]any
 	for _, it := range items {
 		obj, ok := it.(map[string]any)
 		if !ok || holdsRecords(obj) {
@@ -121,12 +129,20 @@ func objectRecords(items []any) ([]fields, bool) {
 			// is no record: its records are read under its title.
 			return nil, false
 		}
+		objs = append(objs, obj)
+	}
+	inferred := valueRoles(objs)
+	var recs []fields
+	for _, obj := range objs {
 		var f fields
 		var roles []role
 		for _, k := range sortedKeys(obj) {
 			v := obj[k]
 			s := collapse(scalarString(v))
 			r := columnRole(keyWords(k))
+			if r == roleNone {
+				r = inferred[k]
+			}
 			if r == roleNone || s == "" {
 				continue
 			}
@@ -139,6 +155,53 @@ func objectRecords(items []any) ([]fields, bool) {
 		recs = append(recs, f)
 	}
 	return recs, len(recs) > 0
+}
+
+// valueRoles reads the roles of the keys of records that name no column
+// by their values, where no key names a lifetime: a key whose values are
+// lifetimes in most records ("kept": "6 months") is the lifetime, and
+// beside it a key whose values are mostly sentences is the purpose. A
+// record of names and sentences alone (a list of browsers and where
+// their settings are) is none.
+func valueRoles(objs []map[string]any) map[string]role {
+	counts := map[string][2]int{} // lifetimes, sentences
+	for _, obj := range objs {
+		for k, v := range obj {
+			switch columnRole(keyWords(k)) {
+			case roleDuration:
+				return nil
+			case roleNone:
+			default:
+				continue
+			}
+			s := collapse(scalarString(v))
+			c := counts[k]
+			if d, err := ParseDuration(s); err == nil && d.Known() {
+				c[0]++
+			} else if len(strings.Fields(s)) >= 6 {
+				c[1]++
+			}
+			counts[k] = c
+		}
+	}
+	roles := map[string]role{}
+	keys := slices.Sorted(maps.Keys(counts))
+	for _, k := range keys {
+		if c := counts[k]; c[0]*2 >= len(objs) {
+			roles[k] = roleDuration
+			break
+		}
+	}
+	if len(roles) == 0 {
+		return nil
+	}
+	for _, k := range keys {
+		if c := counts[k]; roles[k] == roleNone && c[1]*2 >= len(objs) {
+			roles[k] = rolePurpose
+			break
+		}
+	}
+	return roles
 }
 
 // positionalRecords reads an array of rows written as arrays of strings

@@ -200,6 +200,13 @@ func (p *jsParser) value(depth int) (any, error) {
 			if j > p.i && !(p.s[p.i] >= '0' && p.s[p.i] <= '9') {
 				id := p.s[p.i:j]
 				p.i = j
+				// A call ("provider: getProvider(domain)") is a value
+				// made when the module runs: no text of the page.
+				k := j + len(p.s[j:]) - len(strings.TrimLeft(p.s[j:], " \t"))
+				if k < len(p.s) && p.s[k] == '(' {
+					p.i = k
+					return nil, p.call()
+				}
 				if t, ok := p.consts[id]; ok {
 					return t, nil
 				}
@@ -208,6 +215,31 @@ func (p *jsParser) value(depth int) (any, error) {
 		}
 	}
 	return nil, errJS
+}
+
+// call passes over a call's arguments, from its "(" to the ")" that
+// closes it.
+func (p *jsParser) call() error {
+	depth := 0
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case '"', '\'', '`':
+			if _, err := p.str(); err != nil {
+				return err
+			}
+			continue
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				p.i++
+				return nil
+			}
+		}
+		p.i++
+	}
+	return errJS
 }
 
 // jsConstant is a module's constant bound to a text: "const FIRST_PARTY =

@@ -468,6 +468,24 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Unclassified, "list"}, {"shade", Unclassified, "list"}},
 		},
 		{
+			// A module keeps its records under keys of its own words: the
+			// values tell a lifetime and a purpose.
+			name: "a module's records under keys of the site's own words", file: "stored.ts", kind: KindCode,
+			data: "export const stored: Record<'necessary' | 'analytics', Item[]> = {\n" +
+				"  necessary: [\n    { name: 'pick_state', text: 'Remembers your cookie choice so the banner stays away.', kept: '6 months' },\n  ],\n" +
+				"  analytics: [\n    { name: 'tally_id', text: 'Tells visits apart so that we see how the site is used.', kept: '2 years' },\n  ],\n};\n",
+			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}},
+		},
+		{
+			// A module whose records name their provider by a call, made
+			// when it runs, and which returns them from a function.
+			name: "a module's records holding calls", file: "cookies.ts", kind: KindCode,
+			data: "export const usages = (domain = \"shop.example\") => [\n" +
+				"  { cookie: \"pick_state\", description: `Keeps the cookie choice.`, provider: providerOf(domain, [1, \")\"]), retention: \"1 year\", purpose: \"essential\" },\n" +
+				"  { cookie: \"_ga\", description: `Tells visitors apart.`, provider: { domain: \"Google LLC\" }, retention: \"2 years\", purpose: \"analytical\" },\n];\n",
+			want: []got{{"pick_state", Necessary, "data"}, {"_ga", Statistics, "data"}},
+		},
+		{
 			// A TypeScript module that keeps the cookie list, naming the
 			// provider by a constant: the constant's text is the value.
 			name: "a TypeScript module's records naming constants", file: "cookies.ts", kind: KindCode,
