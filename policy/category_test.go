@@ -42,6 +42,11 @@ func TestParseCategory(t *testing.T) {
 		{"Cookie-uri pentru măsurarea utilizării serviciilor", Statistics},
 		{"Piškotki za merjenje obiska", Statistics},
 		{"Cookies na meranie návštevnosti", Statistics},
+		// Recording and replaying visits (Clarity, Hotjar) measures them.
+		{"Session recording", Statistics},
+		{"Snimanje sesije", Statistics},
+		{"Sitzungsaufzeichnung", Statistics},
+		{"Session replay cookies", Statistics},
 		// Measuring ads is marketing.
 		{"Measurement of ads", Marketing},
 		{"Performance marketing cookies", Marketing},

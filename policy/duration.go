@@ -151,16 +151,17 @@ func init() {
 		time.Minute: "m min mins minute minutes minuto minutos minuti minuten mn minuut minuta minuty minut minuter " +
 			"minutter minutt minutten minuutti minuuttia minuts 분 分",
 		time.Hour: "h hr hrs hour hours heure heures stunde stunden std hora horas ora ore uur uren godzina godziny godzin hodina hodiny hodin " +
-			"timme timmar time timer tunti tuntia hores 시간 時間",
+			"timme timmar time timer tunti tuntia hores sat sata sati ura uri ure ur 시간 時間",
 		Day: "d day days jour jours j tag tage tagen dia dias giorno giorni gg dag dagen dzien dni dagar dage dager " +
-			"paiva paivaa paivan dies den dny dnu zi zile ημερα ημερεσ 일 日",
+			"paiva paivaa paivan dies den dny dnu zi zile dan dana dani dneva dnevi ημερα ημερεσ 일 日",
 		Week: "w wk wks week weeks semaine semaines woche wochen semana semanas settimana settimane weken tydzien tygodnie " +
-			"tygodni vecka veckor uge uger uke uker viikko viikkoa setmana setmanes tyden tydny tydnu tyzden tyzdne tyzdnov 주 週 週間",
+			"tygodni vecka veckor uge uger uke uker viikko viikkoa setmana setmanes tyden tydny tydnu tyzden tyzdne tyzdnov " +
+			"tjedan tjedna tjedana teden tedna tednov 주 週 週間",
 		Month: "mo mos mon mth mths month months mois monat monate monaten mes meses mese mesi maand maanden miesiac " +
 			"miesiace miesiecy manad manader maned maneder kuukausi kuukautta kuukauden mesos mesic mesice mesicu mesiac mesiace " +
-			"mesiacov luna luni μηνασ μηνεσ μηνα 개월 달 ヶ月 か月 カ月 ケ月",
+			"mesiacov luna luni mjesec mjeseca mjeseci mesec meseca meseci mesece mesecev μηνασ μηνεσ μηνα 개월 달 ヶ月 か月 カ月 ケ月",
 		Year: "y yr yrs year years an ans annee annees jahr jahre jahren ano anos anno anni jaar jaren rok lata lat ar " +
-			"vuosi vuotta vuoden any anys roky roku let rokov ani ετοσ ετη χρονοσ χρονια 년 年",
+			"vuosi vuotta vuoden any anys roky roku let rokov ani godina godine godinu godin leto leta leti ετοσ ετη χρονοσ χρονια 년 年",
 	} {
 		for _, w := range strings.Fields(words) {
 			durationUnits[w] = unit
@@ -184,7 +185,7 @@ var durationFiller = setOf(`up to until after max maximum maximal approx approxi
 // "fin de la session", "sesión", "until the browser is closed".
 var sessionWords = setOf(`session sessions sesion sessione sitzung sitzungsende sitzungscookie
 	sessioncookie browsersitzung sessie sessao sesja sesji sesyjne sessionen okt sesjon istunto istunnon
-	istunnon sessio relace relacia sesiune sesiunii συνεδρια 세션 セッション`)
+	istunnon sessio relace relacia sesiune sesiunii sesija sesije seja seje συνεδρια 세션 セッション`)
 
 // Words that accompany a session word: "until the end of the browser
 // session", "jusqu'à la fermeture du navigateur".

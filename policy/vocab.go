@@ -256,6 +256,8 @@ var (
 		// Measuring, in Croatian, Slovene and Romanian (of ads it is
 		// marketing: see measuresAds).
 		"mjerenj*", "merenj*", "merjenj*", "masurar*",
+		// Visits recorded and replayed (Clarity, Hotjar).
+		"session recording*", "session replay*", "snimanje sesij*", "sitzungsaufzeichnung*",
 		"performanta",
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
 		"statisztika*", "analitika*", "elemzes*", "teljesitmeny*",
