@@ -413,7 +413,12 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // save button the texts find in the same banner fills the role the rule
   // left empty.
   const withWords = (v, layer2) => {
-    const missing = !layer2 ? ["accept", "reject", "settings"].filter((r) => !v[r] && (r !== "settings" || !v.reject))
+    // A first layer that shows the rule's settings, their purposes and
+    // their save (EU Cookie Compliance's categories beside its message)
+    // has its settings open: no other button opens them ("More info"
+    // leads to the policy).
+    const open = !layer2 && v.layer2 && v.save && v.purposes.length;
+    const missing = !layer2 ? ["accept", "reject", "settings"].filter((r) => !v[r] && (r !== "settings" || !v.reject && !open))
       : ["layer2Reject", "save"].filter((r) => !v[r] && (r === "layer2Reject" || !v.layer2Reject || v.purposes.length));
     // A second layer whose save button the rule knows is one it knows:
     // where its purposes find none, there are none to set.
