@@ -366,6 +366,24 @@ func scalarString(v any) string {
 		return strconv.FormatFloat(t, 'f', -1, 64)
 	case json.Number:
 		return t.String()
+	case map[string]any:
+		// A text kept in several languages ({"da": "1 år", "en": "1
+		// year"}): English if it is there, else the first language.
+		var langs []string
+		for k, v := range t {
+			if _, ok := v.(string); !ok || !languageKey.MatchString(k) {
+				return ""
+			}
+			langs = append(langs, k)
+		}
+		if len(langs) < 2 {
+			return ""
+		}
+		slices.Sort(langs)
+		if _, ok := t["en"]; ok {
+			return t["en"].(string)
+		}
+		return t[langs[0]].(string)
 	}
 	return ""
 }

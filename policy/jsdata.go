@@ -70,7 +70,7 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 		// A group's title names its category, under a key for a title
 		// or a name in any language ("nume": "Cookie-uri Strict Necesare").
 		for _, k := range sortedKeys(t) {
-			if s, ok := t[k].(string); ok && groupTitleKey(k) {
+			if s := scalarString(t[k]); s != "" && groupTitleKey(k) {
 				if _, ok := categoryOf(s); ok {
 					hint = s
 					break

@@ -105,6 +105,7 @@ func (p *jsParser) value(depth int) (any, error) {
 			if err != nil {
 				return nil, err
 			}
+			p.cast()
 			arr = append(arr, v)
 			p.skip()
 			if p.i < len(p.s) && p.s[p.i] == ',' {
@@ -138,6 +139,7 @@ func (p *jsParser) value(depth int) (any, error) {
 			if err != nil {
 				return nil, err
 			}
+			p.cast()
 			obj[key] = v
 			p.skip()
 			if p.i < len(p.s) && p.s[p.i] == ',' {
@@ -215,6 +217,32 @@ func (p *jsParser) value(depth int) (any, error) {
 		}
 	}
 	return nil, errJS
+}
+
+// cast passes over a TypeScript cast after a value: "as const", "as
+// Localized", "satisfies Record<string, Item[]>".
+func (p *jsParser) cast() {
+	p.skip()
+	for _, kw := range []string{"as", "satisfies"} {
+		rest := p.s[p.i:]
+		if !strings.HasPrefix(rest, kw) || len(rest) == len(kw) || !strings.ContainsRune(" \t\r\n", rune(rest[len(kw)])) {
+			continue
+		}
+		p.i += len(kw)
+		p.skip()
+		depth := 0
+		for ; p.i < len(p.s); p.i++ {
+			switch c := p.s[p.i]; {
+			case c == '<' || c == '[' || c == '(':
+				depth++
+			case (c == '>' || c == ']' || c == ')') && depth > 0:
+				depth--
+			case depth == 0 && !(c == '_' || c == '$' || c == '.' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'):
+				return
+			}
+		}
+		return
+	}
 }
 
 // call passes over a call's arguments, from its "(" to the ")" that

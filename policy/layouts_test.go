@@ -468,6 +468,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Unclassified, "list"}, {"shade", Unclassified, "list"}},
 		},
 		{
+			// A TypeScript module casts its values ("as const", "as
+			// Localized") and keeps each text in two languages.
+			name: "a TypeScript module's records with casts and texts in two languages", file: "cookies.ts", kind: KindCode,
+			data: "export const groups = [\n  {\n    key: \"g1\" as const,\n    title: { da: \"Nødvendige\", en: \"Necessary\" } as Localized,\n    cookies: [\n" +
+				"      { name: \"pick_state\", purpose: { da: \"Husker dit valg.\", en: \"Remembers your choice.\" } as Localized, duration: { da: \"1 år\", en: \"1 year\" } as Localized },\n    ],\n  },\n" +
+				"  {\n    key: \"g2\" as const,\n    title: { da: \"Statistik\", en: \"Statistics\" } as Localized,\n    cookies: [\n" +
+				"      { name: \"tally_id\", purpose: { da: \"Tæller besøg.\", en: \"Counts visits.\" } as Localized, duration: { da: \"2 år\", en: \"2 years\" } as Localized },\n    ] satisfies Item[],\n  },\n] as const;\n",
+			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}},
+		},
+		{
 			// A module keeps its records under keys of its own words: the
 			// values tell a lifetime and a purpose.
 			name: "a module's records under keys of the site's own words", file: "stored.ts", kind: KindCode,
