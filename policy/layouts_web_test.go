@@ -162,6 +162,16 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_stats", Statistics, "table"}},
 		},
 		{
+			// A parser reads "<Nav />" as a nav element left open: the
+			// rest of the page would be the site's navigation.
+			name: "a self-closed component before the policy",
+			file: "page.tsx",
+			page: `export default function Page() { return (<><Nav /><main><h2>Analytics cookies</h2><table><thead><tr>
+				<th>Cookie</th><th>Purpose</th><th>Duration</th></tr></thead>
+				<tbody><tr><td>kw_visit</td><td>Counts visits</td><td>1 year</td></tr></tbody></table></main><Footer /></>) }`,
+			want: []got{{"kw_visit", Statistics, "table"}},
+		},
+		{
 			name: "shadcn/ui's table components, whose TableHead is a header cell",
 			file: "page.tsx",
 			page: `export default function Page() { return (<section><h2>Analytics cookies</h2><Table><TableHeader><TableRow>

@@ -10,8 +10,9 @@ import (
 var rawTextElements = []string{"script", "style", "textarea", "title", "iframe", "noscript", "noembed", "noframes", "xmp"}
 
 // closeRawText rewrites the self-closed raw-text elements of templates and
-// JSX ("<style dangerouslySetInnerHTML={{...}} />", "<script src=x />")
-// as empty elements ("<style ...></style>"). HTML has no self-closing
+// JSX ("<style dangerouslySetInnerHTML={{...}} />", "<script src=x />"),
+// and JSX's self-closed components ("<Nav />"; see componentAt), as empty
+// elements ("<style ...></style>"). HTML has no self-closing
 // tags, so a parser takes "<style />" as the start of a style sheet that
 // runs to the end of the page, and every table after it is lost; the
 // source meant an empty element. Line breaks are kept, so that the lines
@@ -25,6 +26,9 @@ func closeRawText(data []byte) []byte {
 			continue
 		}
 		name := rawTextAt(data[i+1:])
+		if name == "" {
+			name = componentAt(data[i+1:])
+		}
 		if name == "" {
 			continue
 		}
@@ -57,6 +61,27 @@ func rawTextAt(b []byte) string {
 			case ' ', '\t', '\n', '\r', '\f', '/', '>':
 				return name
 			}
+		}
+	}
+	return ""
+}
+
+// componentAt returns the name of a JSX component that b starts with
+// ("Nav", "Layout.Footer"): a capital, then letters, digits or dots, and a
+// space, "/" or ">" after them; "" otherwise. A parser reads "<Nav />" as
+// a nav element left open, which holds the rest of the page as the site's
+// navigation.
+func componentAt(b []byte) string {
+	if len(b) == 0 || b[0] < 'A' || b[0] > 'Z' {
+		return ""
+	}
+	for j := 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.':
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>':
+			return string(b[:j])
+		default:
+			return ""
 		}
 	}
 	return ""
