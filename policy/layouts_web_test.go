@@ -162,6 +162,20 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"kw_stats", Statistics, "table"}},
 		},
 		{
+			// A component of the site's own draws each table from its
+			// props: a header and rows of texts, one row or more.
+			name: "a component's table passed as props",
+			file: "page.tsx",
+			page: `export default function Page() { return (<LegalPage><h3>Nødvendige cookies</h3>
+				<LegalTable head={["Cookie", "Formål", "Udløb"]} rows={[["kw_pick", "Husker dit valg", "12 måneder"]]} />
+				<h3>Statistik-cookies</h3>
+				<LegalTable head={["Cookie", "Formål", "Udløb"]} rows={[
+				  ["kw_visit (Analytics)", "Tæller besøg", "2 år"],
+				  ["kw_visit_* (Analytics)", "Skelner mellem brugere", "2 år"],
+				]} /></LegalPage>) }`,
+			want: []got{{"kw_pick", Necessary, "table"}, {"kw_visit", Statistics, "table"}, {"kw_visit_*", Statistics, "table"}},
+		},
+		{
 			// A parser reads "<Nav />" as a nav element left open: the
 			// rest of the page would be the site's navigation.
 			name: "a self-closed component before the policy",

@@ -1,0 +1,102 @@
+package policy
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+)
+
+var (
+	// jsxRowsProp is a JSX element's rows passed as a prop: "rows={[[".
+	jsxRowsProp = regexp.MustCompile(`\brows=\{\s*\[\s*\[`)
+	// jsxHeadProp is its header passed beside them: "head={[",
+	// "headers={[", "columns={[".
+	jsxHeadProp = regexp.MustCompile(`\b(?:head|header|headers|columns|headings)=\{\s*\[`)
+)
+
+// jsxPropTables rewrites a JSX component that draws a table from its
+// props (<LegalTable head={["Cookie", "Purpose"]} rows={[["_ga", "…"]]}
+// />) as the table it draws, so that its rows are read under its header
+// where the page shows them. Other components are left as they are.
+func jsxPropTables(data []byte) []byte {
+	if !jsxRowsProp.Match(data) {
+		return data
+	}
+	var out bytes.Buffer
+	last := 0
+	for _, m := range jsxRowsProp.FindAllIndex(data, 64) {
+		if m[0] < last {
+			continue
+		}
+		start := bytes.LastIndexByte(data[last:m[0]], '<')
+		if start < 0 {
+			continue
+		}
+		start += last
+		if componentAt(data[start+1:]) == "" {
+			continue
+		}
+		end, _ := tagEnd(data, start+1)
+		if end < m[1] {
+			continue
+		}
+		open := m[0] + bytes.IndexByte(data[m[0]:], '[')
+		v, _, err := parseJSLiteral(string(data[open:end]))
+		rows, ok := propRows(v)
+		if err != nil || !ok {
+			continue
+		}
+		var head []any
+		if h := jsxHeadProp.FindIndex(data[start:end]); h != nil {
+			hv, _, err := parseJSLiteral(string(data[start+h[1]-1 : end]))
+			head, _ = hv.([]any)
+			if err != nil {
+				head = nil
+			}
+		}
+		out.Write(data[last:start])
+		out.WriteString("<table>")
+		if len(head) > 0 {
+			out.WriteString("<thead>")
+			writeRow(&out, head, "th")
+			out.WriteString("</thead>")
+		}
+		out.WriteString("<tbody>")
+		for _, r := range rows {
+			writeRow(&out, r, "td")
+		}
+		out.WriteString("</tbody></table>")
+		last = end + 1
+	}
+	if last == 0 {
+		return data
+	}
+	out.Write(data[last:])
+	return out.Bytes()
+}
+
+// propRows returns the rows of an array of arrays of two texts or more.
+func propRows(v any) ([][]any, bool) {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return nil, false
+	}
+	var rows [][]any
+	for _, it := range list {
+		cells, ok := it.([]any)
+		if !ok || len(cells) < 2 {
+			return nil, false
+		}
+		rows = append(rows, cells)
+	}
+	return rows, true
+}
+
+// writeRow writes a table's row of texts, each in a cell of the tag.
+func writeRow(b *bytes.Buffer, cells []any, tag string) {
+	b.WriteString("<tr>")
+	for _, c := range cells {
+		b.WriteString("<" + tag + ">" + html.EscapeString(scalarString(c)) + "</" + tag + ">")
+	}
+	b.WriteString("</tr>")
+}
