@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -274,19 +273,6 @@ func isRecord(name, v string, markers bool) bool {
 		return true
 	}
 	return markers && recordMarkerValue.MatchString(text)
-}
-
-// recordText is a record's value URL-decoded (at most three times: a
-// value may be encoded more than once) and trimmed.
-func recordText(v string) string {
-	for range 3 {
-		dec, err := url.QueryUnescape(v)
-		if err != nil || dec == v {
-			break
-		}
-		v = dec
-	}
-	return strings.TrimSpace(v)
 }
 
 // readRecord counts the optional purposes a record says are on and off,

@@ -1,12 +1,14 @@
 package crawler
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 )
 
 // Records of shapes read beside JSON's: the necessary purposes alone
-// granted, and purposes set as a query string sets them.
+// granted, purposes set as a query string sets them, and a record's text
+// decoded.
 
 // necessaryGranted reports whether a JSON record is an object that
 // grants the necessary purposes alone: each of its keys is a necessary
@@ -150,3 +152,24 @@ var recordNegation = map[string]bool{"not": true, "non": true, "no": true, "un":
 // they were given and a word ("data_consent=1.1.0.0.0.1733140000000.Default",
 // the necessary purpose first): read as the flags alone.
 var recordFlagsStamped = regexp.MustCompile(`^\d{1,2}\.([01](?:\.[01]){2,7})\.\d{9,13}(?:\.[A-Za-z]{1,16})?$`)
+
+// recordText is a record's value URL-decoded (at most three times: a
+// value may be encoded more than once) and trimmed.
+func recordText(v string) string {
+	for range 3 {
+		dec, err := url.QueryUnescape(v)
+		if err != nil || dec == v {
+			break
+		}
+		v = dec
+	}
+	v = strings.TrimSpace(v)
+	// A flag wrapped in an object of its own ({"value": false}).
+	if m := recordWrapped.FindStringSubmatch(v); m != nil {
+		return strings.Trim(m[1], `"`)
+	}
+	return v
+}
+
+// recordWrapped is a record whose one key, "value", holds its flag or word.
+var recordWrapped = regexp.MustCompile(`^\{\s*"value"\s*:\s*(true|false|-?\d{1,3}|"[\p{L}\p{N}_-]{1,20}")\s*\}$`)

@@ -128,6 +128,11 @@ func TestRecordState(t *testing.T) {
 		{"stamped flags after a version, all on", nil, map[string]string{u + "cookie:data_consent": "1.1.1.1.1.1733140000000.Default"}, stateAccepted},
 		// Entries of checkboxes, the necessary one named "require".
 		{"checkbox entries, the one named require alone checked", nil, map[string]string{u + "cookie:dp_cookieconsent_status": `{"status":"approved","checkboxes":[{"name":"statistics","checked":false},{"name":"marketing","checked":false},{"name":"require","checked":true}]}`}, stateRejected},
+		// A family of records wrapping their flags ({"value": false}): the
+		// family's record that names no purpose says the banner was
+		// answered, its purposes' records say how.
+		{"wrapped flags of a family, the purpose refused", nil, map[string]string{u + "localStorage:gtmCookieAccept": `{"value":true}`, u + "localStorage:gtmCookieAdvertisingAccept": `{"value":false}`}, stateRejected},
+		{"wrapped flags of a family, all on", nil, map[string]string{u + "localStorage:gtmCookieAccept": `{"value":true}`, u + "localStorage:gtmCookieAdvertisingAccept": `{"value":true}`}, stateAccepted},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

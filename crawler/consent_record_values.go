@@ -373,6 +373,14 @@ func listItems(v string) []string {
 func recordNameParts(name string) (family, last string) {
 	last = recordSuffix(name)
 	family = strings.TrimSuffix(name, last)
+	if w := lastCamelWord(name); w != name && last == name && choiceTails[strings.ToLower(w)] {
+		// A name in camel case whose purpose comes before its word of a
+		// choice ("gtmCookieAdvertisingAccept").
+		rest := strings.TrimSuffix(name, w)
+		if p := lastCamelWord(rest); p != rest && (vocab().purpose.MatchString(p) || vocab().necessary.MatchString(p)) {
+			return strings.TrimSuffix(rest, p), p
+		}
+	}
 	n := strings.ReplaceAll(strings.TrimSuffix(name, "]"), "[", ".")
 	for range 3 {
 		w := recordSuffix(n)
@@ -392,7 +400,7 @@ func recordNameParts(name string) (family, last string) {
 
 // choiceTails are the words a record's name may end with after its
 // purpose's: they say a choice was made, not what it was for.
-var choiceTails = map[string]bool{"cookies": true, "cookie": true, "accepted": true, "allowed": true, "consent": true, "consented": true, "enabled": true, "granted": true}
+var choiceTails = map[string]bool{"cookies": true, "cookie": true, "accept": true, "accepted": true, "allowed": true, "consent": true, "consented": true, "enabled": true, "granted": true}
 
 // recordSignedList is a list of services or purposes each marked on or
 // off by a sign before it ("-ga-ads-fbp-htj-yt" after a refusal,
