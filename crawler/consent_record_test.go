@@ -133,6 +133,9 @@ func TestRecordState(t *testing.T) {
 		// answered, its purposes' records say how.
 		{"wrapped flags of a family, the purpose refused", nil, map[string]string{u + "localStorage:gtmCookieAccept": `{"value":true}`, u + "localStorage:gtmCookieAdvertisingAccept": `{"value":false}`}, stateRejected},
 		{"wrapped flags of a family, all on", nil, map[string]string{u + "localStorage:gtmCookieAccept": `{"value":true}`, u + "localStorage:gtmCookieAdvertisingAccept": `{"value":true}`}, stateAccepted},
+		// The security purpose is a necessary one (Consent Mode's
+		// security_storage is always granted).
+		{"JSON security kept, others refused", nil, map[string]string{u + "localStorage:acceptedCookies": `{"security":true,"analytics":false,"sentry":false}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
