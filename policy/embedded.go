@@ -368,7 +368,8 @@ func scalarString(v any) string {
 		return t.String()
 	case map[string]any:
 		// A text kept in several languages ({"da": "1 år", "en": "1
-		// year"}): English if it is there, else the first language.
+		// year"}): English if it is there, else the language whose code
+		// sorts first (a mapping keeps no order).
 		var langs []string
 		for k, v := range t {
 			if _, ok := v.(string); !ok || !languageKey.MatchString(k) {

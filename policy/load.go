@@ -120,7 +120,11 @@ func Sniff(name string, data []byte) Kind {
 	}
 	// A server template's tags that lead a page (a Rails view's "<%
 	// content_for … %>") say nothing of what the page is written in.
-	if lead := bytes.TrimLeft(leadingServerTags.ReplaceAll(trimmed, nil), " \t\r\n"); len(lead) > 0 && lead[0] == '<' {
+	lead := trimmed
+	if m := leadingServerTags.FindIndex(trimmed); m != nil {
+		lead = bytes.TrimLeft(trimmed[m[1]:], " \t\r\n")
+	}
+	if len(lead) > 0 && lead[0] == '<' {
 		return KindHTML
 	}
 	head := trimmed[:min(len(trimmed), 1<<20)]
