@@ -136,6 +136,10 @@ func TestRecordState(t *testing.T) {
 		// The security purpose is a necessary one (Consent Mode's
 		// security_storage is always granted).
 		{"JSON security kept, others refused", nil, map[string]string{u + "localStorage:acceptedCookies": `{"security":true,"analytics":false,"sentry":false}`}, stateRejected},
+		// A flag that the banner was answered beside the purposes says
+		// nothing of them; "core" names the necessary purpose.
+		{"JSON purposes beside hasAccepted", nil, map[string]string{u + "cookie:SK_CONSENT": `{"hasAccepted":true,"functional":false,"necessary":true,"statistics":false}`}, stateRejected},
+		{"JSON core kept, others refused", nil, map[string]string{u + "cookie:orejime": `{"core":true,"analytics":false,"streaming":false}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
