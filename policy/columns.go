@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -181,7 +182,7 @@ func (x *extractor) statsOf(grid [][]*cell, start, col int) columnStats {
 		}
 		seen[c] = true
 		s.cells++
-		if names := cellNames(c.lines); len(names) > 0 {
+		if names := cellNames(c.lines); len(names) > 0 && !lawCitation.MatchString(c.text) {
 			s.names++
 			for _, n := range names {
 				if x.known(n) {
@@ -211,6 +212,11 @@ func (x *extractor) statsOf(grid [][]*cell, start, col int) columnStats {
 	}
 	return s
 }
+
+// lawCitation is a text that cites a law's article ("art. 7º, II e IX,
+// LGPD", "Art. 6 Abs. 1 lit. a DSGVO", "§ 25 TTDSG"): a column of legal
+// bases, whose numbers and abbreviations are no cookies' names.
+var lawCitation = regexp.MustCompile(`(?i)\b(?:art|arts|artigo|artículo|articolo|artikel|article)\b\.?\s*\d|§\s*\d`)
 
 // nameColumn reports whether a column's cells read as cookie names: most
 // cells are lists of names, and some are marked as names by their shape or

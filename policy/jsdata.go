@@ -14,9 +14,9 @@ import (
 const LayoutData = "data"
 
 // dataArray finds where an array literal is assigned, keyed or returned
-// in code: "const necessary = [", "const rows: Cookie[] = [", "analytics:
-// [", "(domain) => [".
-var dataArray = regexp.MustCompile(`(?:([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]|=>)\s*\[`)
+// in code: "const necessary = [", "const rows: Cookie[] = [", "const rows:
+// { name: string; ttl: string }[] = [", "analytics: [", "(domain) => [".
+var dataArray = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*\{[^={}]{0,300}\}\s*\[\]\s*=|([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]|=>)\s*\[`)
 
 // dataArrays reads the cookie records that a page's code keeps as data
 // ("const necessaires = [{ nom: "_ga", finalite: "…", duree: "2 ans" }]"):
@@ -41,8 +41,11 @@ func (x *extractor) dataArrays(src string) {
 			continue
 		}
 		hint := ""
-		if m[2] >= 0 {
+		switch {
+		case m[2] >= 0:
 			hint = src[m[2]:m[3]]
+		case m[4] >= 0:
+			hint = src[m[4]:m[5]]
 		}
 		before := len(x.decls)
 		x.dataWalk(v, hint, 0)

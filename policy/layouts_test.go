@@ -468,6 +468,26 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Unclassified, "list"}, {"shade", Unclassified, "list"}},
 		},
 		{
+			// A table of the categories and their legal bases names no
+			// cookie: the articles' numbers are no names.
+			name: "a table of categories and their legal bases", file: "cookies.md", kind: KindMarkdown,
+			data: "## 3. Categorias de Cookies\n\n| Categoria | Descrição | Base legal | Exige consentimento? |\n|---|---|---|---|\n" +
+				"| **Necessários** | Fazem o site funcionar, guardam a sua escolha e protegem contra fraude | art. 7º, II e IX, LGPD | Não (sempre ativos) |\n" +
+				"| **Funcionais** | Lembram as suas preferências de navegação entre visitas | art. 7º, IX, LGPD (interesse legítimo) | Pode ser desativado |\n" +
+				"| **Analíticos** | Contam as visitas para melhorar o site | art. 7º, I, LGPD (consentimento) | **Sim** |\n" +
+				"| **Marketing** | Medem campanhas e personalizam anúncios | art. 7º, I, LGPD (consentimento) | **Sim** |\n\n" +
+				"## Cookies\n\n| Name | Category | Expires |\n|---|---|---|\n| pick_state | Necessary | 1 year |\n",
+			want: []got{{"pick_state", Necessary, "table"}},
+		},
+		{
+			// The records' type written out in the declaration.
+			name: "a module's records typed inline", file: "cookies.ts", kind: KindCode,
+			data: "const COOKIES: { name: string; origin: string; purpose: string; ttl: string }[] = [\n" +
+				"  { name: \"pick_state\", origin: \"This site\", purpose: \"Keeps your cookie choice\", ttl: \"1 year\" },\n" +
+				"  { name: \"_ga\", origin: \"Google Analytics\", purpose: \"Tells visitors apart\", ttl: \"2 years\" },\n];\n",
+			want: []got{{"pick_state", Unclassified, "data"}, {"_ga", Unclassified, "data"}},
+		},
+		{
 			// A TypeScript module casts its values ("as const", "as
 			// Localized") and keeps each text in two languages.
 			name: "a TypeScript module's records with casts and texts in two languages", file: "cookies.ts", kind: KindCode,
