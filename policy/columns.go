@@ -197,20 +197,26 @@ func (x *extractor) statsOf(grid [][]*cell, start, col int) columnStats {
 				}
 			}
 		}
-		if d, err := ParseDuration(c.text); err == nil && d.Known() {
-			s.durations++
-		}
-		if hostList(c.text) {
-			s.hosts++
-		}
-		if len(strings.Fields(c.text)) >= 5 {
-			s.long++
-		}
-		if _, ok := categoryOf(c.text); ok && len(strings.Fields(c.text)) <= 4 {
-			s.categories++
-		}
+		s.count(c.text)
 	}
 	return s
+}
+
+// count adds a cell's text to a column's counts of lifetimes, hosts, long
+// texts (purposes) and categories.
+func (s *columnStats) count(text string) {
+	if d, err := ParseDuration(text); err == nil && d.Known() {
+		s.durations++
+	}
+	if hostList(text) {
+		s.hosts++
+	}
+	if len(strings.Fields(text)) >= 5 {
+		s.long++
+	}
+	if _, ok := categoryOf(text); ok && len(strings.Fields(text)) <= 4 {
+		s.categories++
+	}
 }
 
 // lawCitation is a text that cites a law's article ("art. 7º, II e IX,

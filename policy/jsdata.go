@@ -161,13 +161,14 @@ func objectRecords(items []any) ([]fields, bool) {
 }
 
 // valueRoles reads the roles of the keys of records that name no column
-// by their values, where no key names a lifetime: a key whose values are
-// lifetimes in most records ("kept": "6 months") is the lifetime, and
-// beside it a key whose values are mostly sentences is the purpose. A
-// record of names and sentences alone (a list of browsers and where
-// their settings are) is none.
+// by their values, as inferColumns reads a table's columns without a
+// header, where no key names a lifetime: a key whose values are lifetimes
+// in most records ("kept": "6 months") is the lifetime, and beside it a
+// key whose values are mostly long texts is the purpose. A record of names
+// and sentences alone (a list of browsers and where their settings are) is
+// none.
 func valueRoles(objs []map[string]any) map[string]role {
-	counts := map[string][2]int{} // lifetimes, sentences
+	stats := map[string]*columnStats{}
 	for _, obj := range objs {
 		for k, v := range obj {
 			switch columnRole(keyWords(k)) {
@@ -177,20 +178,16 @@ func valueRoles(objs []map[string]any) map[string]role {
 			default:
 				continue
 			}
-			s := collapse(scalarString(v))
-			c := counts[k]
-			if d, err := ParseDuration(s); err == nil && d.Known() {
-				c[0]++
-			} else if len(strings.Fields(s)) >= 6 {
-				c[1]++
+			if stats[k] == nil {
+				stats[k] = &columnStats{}
 			}
-			counts[k] = c
+			stats[k].count(collapse(scalarString(v)))
 		}
 	}
 	roles := map[string]role{}
-	keys := slices.Sorted(maps.Keys(counts))
+	keys := slices.Sorted(maps.Keys(stats))
 	for _, k := range keys {
-		if c := counts[k]; c[0]*2 >= len(objs) {
+		if stats[k].durations*2 >= len(objs) {
 			roles[k] = roleDuration
 			break
 		}
@@ -199,7 +196,7 @@ func valueRoles(objs []map[string]any) map[string]role {
 		return nil
 	}
 	for _, k := range keys {
-		if c := counts[k]; roles[k] == roleNone && c[1]*2 >= len(objs) {
+		if s := stats[k]; roles[k] == roleNone && s.durations*2 < len(objs) && s.long*2 >= len(objs) {
 			roles[k] = rolePurpose
 			break
 		}

@@ -72,22 +72,34 @@ func recordTable(items []any) string {
 			}
 		}
 	}
-	var b bytes.Buffer
-	b.WriteString("<table><thead><tr>")
-	for _, k := range keys {
-		b.WriteString("<th>" + html.EscapeString(keyWords(k)) + "</th>")
+	head := make([]string, len(keys))
+	for i, k := range keys {
+		head[i] = keyWords(k)
 	}
-	b.WriteString("</tr></thead><tbody>")
+	var b bytes.Buffer
+	b.WriteString("<table><thead>")
+	textRow(&b, head, "th")
+	b.WriteString("</thead><tbody>")
 	for _, it := range items {
 		obj := it.(map[string]any)
-		b.WriteString("<tr>")
-		for _, k := range keys {
-			b.WriteString("<td>" + html.EscapeString(scalarString(obj[k])) + "</td>")
+		cells := make([]string, len(keys))
+		for i, k := range keys {
+			cells[i] = scalarString(obj[k])
 		}
-		b.WriteString("</tr>")
+		textRow(&b, cells, "td")
 	}
 	b.WriteString("</tbody></table>")
 	return b.String()
+}
+
+// textRow writes a table row of texts, escaped, each in a cell of the
+// tag given ("td", "th").
+func textRow(b *bytes.Buffer, cells []string, tag string) {
+	b.WriteString("<tr>")
+	for _, c := range cells {
+		b.WriteString("<" + tag + ">" + html.EscapeString(c) + "</" + tag + ">")
+	}
+	b.WriteString("</tr>")
 }
 
 // jsxTableTags writes the table components of React's UI kits as the
@@ -160,11 +172,7 @@ func jsxRowTables(data []byte) []byte {
 		end := m[0] + expr.i - 1
 		out.Write(data[last:m[0]])
 		for _, r := range rows {
-			out.WriteString("<tr>")
-			for _, c := range r {
-				out.WriteString("<td>" + html.EscapeString(c) + "</td>")
-			}
-			out.WriteString("</tr>")
+			textRow(&out, r, "td")
 		}
 		last = end + 1
 	}

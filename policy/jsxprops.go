@@ -2,7 +2,6 @@ package policy
 
 import (
 	"bytes"
-	"html"
 	"regexp"
 )
 
@@ -58,12 +57,12 @@ func jsxPropTables(data []byte) []byte {
 		out.WriteString("<table>")
 		if len(head) > 0 {
 			out.WriteString("<thead>")
-			writeRow(&out, head, "th")
+			textRow(&out, texts(head), "th")
 			out.WriteString("</thead>")
 		}
 		out.WriteString("<tbody>")
 		for _, r := range rows {
-			writeRow(&out, r, "td")
+			textRow(&out, texts(r), "td")
 		}
 		out.WriteString("</tbody></table>")
 		last = end + 1
@@ -92,11 +91,11 @@ func propRows(v any) ([][]any, bool) {
 	return rows, true
 }
 
-// writeRow writes a table's row of texts, each in a cell of the tag.
-func writeRow(b *bytes.Buffer, cells []any, tag string) {
-	b.WriteString("<tr>")
-	for _, c := range cells {
-		b.WriteString("<" + tag + ">" + html.EscapeString(scalarString(c)) + "</" + tag + ">")
+// texts returns the texts of a literal's scalars (see scalarString).
+func texts(vs []any) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = scalarString(v)
 	}
-	b.WriteString("</tr>")
+	return out
 }
