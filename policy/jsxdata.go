@@ -21,44 +21,32 @@ func jsxDataTables(data []byte) []byte {
 	if !bytes.Contains(data, []byte("={")) {
 		return data
 	}
-	var out bytes.Buffer
-	last := 0
-	for _, m := range jsxArrayProp.FindAllIndex(data, 256) {
-		if m[0] < last {
-			continue
-		}
+	return rewriteMatches(data, jsxArrayProp, 256, func(m []int, _ int) (int, int, []byte, bool) {
 		eq := bytes.IndexByte(data[m[0]:m[1]], '=') + m[0]
 		open := m[1] - 1
 		v, n, err := parseJSLiteral(string(data[open:]))
 		if err != nil {
-			continue
+			return 0, 0, nil, false
 		}
 		items, ok := v.([]any)
 		if !ok {
-			continue
+			return 0, 0, nil, false
 		}
 		if _, ok := objectRecords(items); !ok {
-			continue
+			return 0, 0, nil, false
 		}
 		closeBrace := bytes.IndexByte(data[open+n:], '}')
 		if closeBrace < 0 {
-			continue
+			return 0, 0, nil, false
 		}
 		after := open + n + closeBrace + 1
 		end, _ := tagEnd(data, after)
 		if end < 0 {
-			continue
+			return 0, 0, nil, false
 		}
-		out.Write(data[last:eq])
-		out.Write(data[after : end+1])
-		out.WriteString(recordTable(items))
-		last = end + 1
-	}
-	if last == 0 {
-		return data
-	}
-	out.Write(data[last:])
-	return out.Bytes()
+		repl := append(slices.Clip(data[after:end+1]), recordTable(items)...)
+		return eq, end + 1, repl, true
+	})
 }
 
 // recordTable writes records as a table: a column for each key, in the
@@ -150,37 +138,26 @@ func jsxRowTables(data []byte) []byte {
 	if !jsxRowLiteral.Match(data) {
 		return data
 	}
-	var out bytes.Buffer
-	last := 0
-	for _, m := range jsxRowLiteral.FindAllIndex(data, 64) {
-		if m[0] < last {
-			continue
-		}
+	return rewriteMatches(data, jsxRowLiteral, 64, func(m []int, _ int) (int, int, []byte, bool) {
 		open := bytes.IndexByte(data[m[0]+1:m[1]], '[') + m[0] + 1
 		v, n, err := parseJSLiteral(string(data[open:]))
 		if err != nil {
-			continue
+			return 0, 0, nil, false
 		}
 		rows, ok := textRows(v)
 		if !ok || !bytes.HasPrefix(bytes.TrimLeft(data[open+n:], " \t\r\n"), []byte(".map(")) {
-			continue
+			return 0, 0, nil, false
 		}
 		expr := &jsParser{s: string(data[m[0]:min(len(data), m[0]+maxRowExpression)])}
 		if !expr.skipBraces() {
-			continue
+			return 0, 0, nil, false
 		}
-		end := m[0] + expr.i - 1
-		out.Write(data[last:m[0]])
+		var out bytes.Buffer
 		for _, r := range rows {
 			textRow(&out, r, "td")
 		}
-		last = end + 1
-	}
-	if last == 0 {
-		return data
-	}
-	out.Write(data[last:])
-	return out.Bytes()
+		return m[0], m[0] + expr.i, out.Bytes(), true
+	})
 }
 
 // textRows returns the rows of an array of two or more arrays of the same

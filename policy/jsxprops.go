@@ -21,29 +21,24 @@ func jsxPropTables(data []byte) []byte {
 	if !jsxRowsProp.Match(data) {
 		return data
 	}
-	var out bytes.Buffer
-	last := 0
-	for _, m := range jsxRowsProp.FindAllIndex(data, 64) {
-		if m[0] < last {
-			continue
-		}
+	return rewriteMatches(data, jsxRowsProp, 64, func(m []int, last int) (int, int, []byte, bool) {
 		start := bytes.LastIndexByte(data[last:m[0]], '<')
 		if start < 0 {
-			continue
+			return 0, 0, nil, false
 		}
 		start += last
 		if componentAt(data[start+1:]) == "" {
-			continue
+			return 0, 0, nil, false
 		}
 		end, _ := tagEnd(data, start+1)
 		if end < m[1] {
-			continue
+			return 0, 0, nil, false
 		}
 		open := m[0] + bytes.IndexByte(data[m[0]:], '[')
 		v, _, err := parseJSLiteral(string(data[open:end]))
 		rows, ok := propRows(v)
 		if err != nil || !ok {
-			continue
+			return 0, 0, nil, false
 		}
 		var head []any
 		if h := jsxHeadProp.FindIndex(data[start:end]); h != nil {
@@ -53,7 +48,7 @@ func jsxPropTables(data []byte) []byte {
 				head = nil
 			}
 		}
-		out.Write(data[last:start])
+		var out bytes.Buffer
 		out.WriteString("<table>")
 		if len(head) > 0 {
 			out.WriteString("<thead>")
@@ -65,13 +60,8 @@ func jsxPropTables(data []byte) []byte {
 			textRow(&out, texts(r), "td")
 		}
 		out.WriteString("</tbody></table>")
-		last = end + 1
-	}
-	if last == 0 {
-		return data
-	}
-	out.Write(data[last:])
-	return out.Bytes()
+		return start, end + 1, out.Bytes(), true
+	})
 }
 
 // propRows returns the rows of an array of arrays of two texts or more.

@@ -27,36 +27,23 @@ func templateTables(data []byte) []byte {
 	if !bytes.Contains(data, []byte("{{")) {
 		return data
 	}
-	var out bytes.Buffer
-	last := 0
-	for _, m := range templateCall.FindAllSubmatchIndex(data, 256) {
-		if m[0] < last {
-			continue
-		}
+	return rewriteMatches(data, templateCall, 256, func(m []int, _ int) (int, int, []byte, bool) {
 		open := m[1] - 1
 		v, n, err := parseJSLiteral(string(data[open:]))
 		if err != nil {
-			continue
+			return 0, 0, nil, false
 		}
 		end := bytes.Index(data[open+n:], []byte("}}"))
 		if end < 0 || strings.TrimSpace(strings.Trim(string(data[open+n:open+n+end]), ")-")) != "" {
-			continue
+			return 0, 0, nil, false
 		}
-		end += open + n + 2
 		obj, _ := v.(map[string]any)
 		table, ok := macroTable(obj)
 		if !ok && !formMacro.Match(data[m[2]:m[3]]) {
-			continue
+			return 0, 0, nil, false
 		}
-		out.Write(data[last:m[0]])
-		out.WriteString(table)
-		last = end
-	}
-	if last == 0 {
-		return data
-	}
-	out.Write(data[last:])
-	return out.Bytes()
+		return m[0], open + n + end + 2, []byte(table), true
+	})
 }
 
 // macroTable writes a macro's object that holds a head and rows of cells
