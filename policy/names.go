@@ -12,6 +12,37 @@ import (
 // Words that join names in a cell: "_ga and _gid", "_ga et _gid".
 var nameJoiners = setOf(`and et und y e or ou oder o & + och og ja en i oraz lub eller tai ou ή 및 と`)
 
+// etcWords end a list of names that the page leaves open: "_ga, _gid
+// etc.", "NID usw.", "_fbp m.fl."; othersWords do so after a joining
+// word: "_ga and others", "NID, CONSENT, SOCS a ďalšie", "_gid y otros".
+// They are no names.
+var (
+	etcWords    = setOf(`etc etc… usw u.a osv m.fl mfl itd itp ecc stb jne`)
+	othersWords = setOf(`others more andere weitere autres otros otras más mas altri outros mais ďalšie další dalsi inne mások andra andre fler flere muut overige altele drugi druge ostali άλλα`)
+	// andWords join the last name of such a list to its end, beside
+	// nameJoiners: Czech and Slovak "a", Hungarian "és", Romanian "și".
+	andWords = setOf(`a és si și`)
+)
+
+// dropOpenEnd returns a part's words without the words that say its list
+// of names goes on unnamed ("… and others", "… etc.").
+func dropOpenEnd(toks []string) []string {
+	n := len(toks)
+	if n < 2 {
+		return toks
+	}
+	last := strings.ToLower(toks[n-1])
+	if etcWords[last] {
+		return toks[:n-1]
+	}
+	if n >= 3 && othersWords[last] {
+		if j := strings.ToLower(toks[n-2]); nameJoiners[j] || andWords[j] {
+			return toks[:n-2]
+		}
+	}
+	return toks
+}
+
 // dashes stand between a name and a note on it, spaced.
 var dashes = setOf(`- – —`)
 
@@ -187,6 +218,7 @@ func namesIn(s string) []string {
 				toks = append(toks, t)
 			}
 		}
+		toks = dropOpenEnd(toks)
 		var kept []string
 		joiners := 0
 		noted := false // after a dash that follows a name: a note ("__lc_vv - LiveChat version")

@@ -23,6 +23,11 @@ func TestSplitNames(t *testing.T) {
 		{"_ga and _gid", []string{"_ga", "_gid"}},
 		{"sessionid and csrftoken", []string{"sessionid", "csrftoken"}},
 		{"_ga / _gid", []string{"_ga", "_gid"}},
+		// A list left open ("and others", "etc.") ends with its last name.
+		{"NID, CONSENT, SOCS a ďalšie", []string{"NID", "CONSENT", "SOCS"}},
+		{"_ga, _gid and others", []string{"_ga", "_gid"}},
+		{"_fbp, fr etc.", []string{"_fbp", "fr"}},
+		{"_ga und weitere", []string{"_ga"}},
 		{"_ga_<container-id>", []string{"_ga_<container-id>"}},
 		{"_ga_<container id>, _gid", []string{"_ga_<container id>", "_gid"}},
 		{"_ga_{a,b}", []string{"_ga_{a,b}"}},
