@@ -28,6 +28,9 @@ func TestSplitNames(t *testing.T) {
 		{"_ga, _gid and others", []string{"_ga", "_gid"}},
 		{"_fbp, fr etc.", []string{"_fbp", "fr"}},
 		{"_ga und weitere", []string{"_ga"}},
+		// Services side by side are no name, whatever capitals they hold.
+		{"Cookies de embed Behold/Instagram", nil},
+		{"Cookies do canal Botyio/WhatsApp, _fbp", []string{"_fbp"}},
 		{"_ga_<container-id>", []string{"_ga_<container-id>"}},
 		{"_ga_<container id>, _gid", []string{"_ga_<container id>", "_gid"}},
 		{"_ga_{a,b}", []string{"_ga_{a,b}"}},

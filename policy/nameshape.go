@@ -56,6 +56,9 @@ func pureNumber(t string) bool {
 // wildcard or placeholder, or a capital letter after its first letter
 // ("_ga", "NID", "CookieConsent"), where "Google" or "analytics" have none.
 func looksLikeName(t string) bool {
+	if slashedWords.MatchString(t) {
+		return false
+	}
 	for i, r := range t {
 		switch {
 		case strings.ContainsRune("_-.*#<>{}[]?", r), unicode.IsDigit(r):
@@ -66,6 +69,11 @@ func looksLikeName(t string) bool {
 	}
 	return false
 }
+
+// slashedWords are words of prose joined by slashes, each a capital and
+// letters: services or companies side by side ("Behold/Instagram",
+// "Botyio/WhatsApp"), not a name, whatever capitals they hold.
+var slashedWords = regexp.MustCompile(`^\p{Lu}\p{L}*\p{Ll}(?:/\p{Lu}\p{L}*\p{Ll})+$`)
 
 // allCaps reports whether t is written in capitals only: an acronym among
 // words ("Google Fonts API") rather than a cookie name.
