@@ -488,6 +488,22 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Unclassified, "data"}, {"_ga", Unclassified, "data"}},
 		},
 		{
+			// A module keeps its sections' content in Markdown, shown by a
+			// page that renders it: its tables are the page's.
+			name: "a module's sections in Markdown", file: "policy.ts", kind: KindCode,
+			data: "export const SECTIONS = [\n  { id: \"intro\", title: \"1. About\", content: `We keep **few** cookies.` },\n" +
+				"  { id: \"list\", title: \"2. Cookies we set\", content: `Strictly necessary cookies:\n\n| Name | Purpose | Lifetime |\n|---|---|---|\n| pick_state | Keeps your cookie choice | 6 months |\n\n" +
+				"Analytics cookies:\n\n| Name | Purpose | Lifetime |\n|---|---|---|\n| tally_id | Counts visits | 1 year |\n` },\n];\n",
+			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
+		},
+		{
+			// A page in Markdown embedded in a module as one string.
+			name: "a page in Markdown kept as one string", file: "policy.ts", kind: KindCode,
+			data: "const md = \"# Cookies\\n\\n## Necessary cookies\\n\\n| Name | Purpose | Lifetime |\\n|---|---|---|\\n| `pick_state` | Keeps your \\\"choice\\\" | 1 year |\\n\\n" +
+				"## Analytics cookies\\n\\n| Name | Purpose | Lifetime |\\n|---|---|---|\\n| `tally_id` | Counts visits | 90 days |\\n\";\nexport default md;\n",
+			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
+		},
+		{
 			// A TypeScript module casts its values ("as const", "as
 			// Localized") and keeps each text in two languages.
 			name: "a TypeScript module's records with casts and texts in two languages", file: "cookies.ts", kind: KindCode,

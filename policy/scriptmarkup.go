@@ -17,28 +17,53 @@ var markupLiteral = regexp.MustCompile("(?s)(?:title\\s*:\\s*[\"']([^\"'\\n]{1,1
 // interpolation is a template literal's expression ("${year}").
 var interpolation = regexp.MustCompile(`\$\{[^}]*\}`)
 
+// quotedText is a long string literal of a script in double quotes
+// whose text runs over lines ("# Cookies\n\n| Name | …"), its escapes
+// not yet read: a page kept as one string.
+var quotedText = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*\\n(?:[^"\\\n]|\\.)*"`)
+
 // scriptMarkup appends to a page the markup its scripts keep as text to
 // draw it (a Vue page whose sections are objects of a title and content
-// in markup, shown with v-html): each such text, under its title, is
-// read as the page's, after the page. A text counts when it holds
-// markup (three tags or more) and names cookies.
+// in markup, shown with v-html), and the Markdown they keep for it (a
+// module of sections whose content is Markdown, a page embedded as one
+// string): each such text, under its title, is read as the page's,
+// after the page. A text counts when it holds markup (three tags or
+// more) or Markdown's tables or headings and lists (see markdownText),
+// and names cookies.
 func scriptMarkup(data []byte) []byte {
-	if !bytes.Contains(data, []byte("`")) || !bytes.Contains(data, []byte("<script")) {
+	if !bytes.Contains(data, []byte("<script")) || !bytes.Contains(data, []byte("`")) && !bytes.Contains(data, []byte(`\n`)) {
 		return data
 	}
 	var extra bytes.Buffer
+	var render func(string) string
+	add := func(title, text []byte) {
+		switch {
+		case find(words(string(text)), cookieWords) < 0:
+			return
+		case len(htmlTag.FindAllIndex(text, 3)) < 3:
+			if !markdownText(text) {
+				return
+			}
+			if render == nil {
+				render = markdownRenderer()
+			}
+			text = []byte(render(string(text)))
+		}
+		extra.WriteString("<section>")
+		if len(title) > 0 {
+			extra.WriteString("<h2>" + html.EscapeString(string(title)) + "</h2>")
+		}
+		extra.Write(text)
+		extra.WriteString("</section>\n")
+	}
 	for _, s := range scriptElement.FindAllSubmatch(data, 64) {
 		for _, m := range markupLiteral.FindAllSubmatch(s[1], 256) {
-			text := interpolation.ReplaceAll(m[2], nil)
-			if len(htmlTag.FindAllIndex(text, 3)) < 3 || find(words(string(text)), cookieWords) < 0 {
-				continue
+			add(m[1], interpolation.ReplaceAll(m[2], nil))
+		}
+		for _, m := range quotedText.FindAll(s[1], 64) {
+			if v, _, err := parseJSLiteral(string(m)); err == nil {
+				add(nil, []byte(v.(string)))
 			}
-			extra.WriteString("<section>")
-			if len(m[1]) > 0 {
-				extra.WriteString("<h2>" + html.EscapeString(string(m[1])) + "</h2>")
-			}
-			extra.Write(text)
-			extra.WriteString("</section>\n")
 		}
 	}
 	if extra.Len() == 0 {
@@ -50,11 +75,17 @@ func scriptMarkup(data []byte) []byte {
 
 // ExtractCode extracts the cookie declarations of a JavaScript or
 // TypeScript module: the records its data holds (see dataArrays), and the
-// markup it keeps as text to draw a page (see scriptMarkup). Its other
+// markup or Markdown it keeps as text to draw a page (see scriptMarkup). Its other
 // text is code, not a page's prose: its keys ("autoclear_cookies",
 // "consent_modal") are no cookie names.
 func ExtractCode(name string, data []byte, opts ExtractOptions) (*Policy, error) {
 	src := bytes.ReplaceAll(data, []byte("</script"), []byte(`<\/script`))
 	page := append(append([]byte("<script>\n"), src...), "\n</script>\n"...)
 	return ExtractHTML(name, page, opts)
+}
+
+// markdownText reports whether a script's text is Markdown that draws a
+// page's tables, or its sections' headings and lists.
+func markdownText(text []byte) bool {
+	return mdTableRule.Match(text) || mdHeading.Match(text) && mdList.Match(text)
 }
