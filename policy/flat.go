@@ -1,20 +1,50 @@
 package policy
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // lineRecords reads lines of "Label – value" pairs ("NOM TÈCNIC – __utma,
-// __utmb<br>FINALITAT – Anàlisi") as records.
+// __utmb<br>FINALITAT – Anàlisi") as records; and lines of such pairs
+// led by a name alone in bold ("<strong>site-session</strong><br>Zweck:
+// …<br>Speicherdauer: 30 Tage"), when a pair holds a lifetime or a type
+// and none a name (see leadLine).
 func (x *extractor) lineRecords(parent *html.Node, text string) bool {
 	if !strings.Contains(text, "\n") && strings.Count(text, ";") < 1 || codeLike(text) {
 		return false
 	}
 	var pairs []pair
-	for _, line := range strings.Split(text, "\n") {
-		pairs = append(pairs, labelledAll(collapse(line))...)
+	lines := strings.Split(text, "\n")
+	lead, rest := leadLine(parent, lines)
+	goesOn := false // the last pair's value may go on on the next line
+	for _, line := range rest {
+		line = collapse(line)
+		ps := labelledAll(line)
+		switch {
+		case len(ps) > 0:
+			goesOn = true
+		case lead == "" || line == "":
+		case otherLabel.MatchString(line):
+			// A field the record's reader has no role for
+			// ("Rechtsgrundlage: …"): its value is not the last pair's.
+			goesOn = false
+		case goesOn && len(pairs) > 0:
+			// A value broken over lines.
+			last := &pairs[len(pairs)-1]
+			last.value += " " + line
+			last.lines += "\n" + line
+		}
+		pairs = append(pairs, ps...)
+	}
+	if lead != "" {
+		if !lifeOrTypeOnly(pairs) {
+			return false
+		}
+		pairs = append([]pair{{label: "Name", value: lead, lines: lead}}, pairs...)
 	}
 	recs := x.records(pairs)
 	if len(recs) == 0 {
@@ -109,4 +139,45 @@ func (x *extractor) flatTables(parent *html.Node, text string) bool {
 		flush()
 	}
 	return len(x.decls) > before
+}
+
+// otherLabel is a line that starts with a short label of words and a
+// colon.
+var otherLabel = regexp.MustCompile(`^[\p{L}][\p{L} .-]{0,40}:\s`)
+
+// leadLine returns the name that leads a paragraph's lines alone, in bold
+// (see boldName), and the lines after it; "" and all the lines when
+// none does.
+func leadLine(parent *html.Node, lines []string) (string, []string) {
+	first := parent.FirstChild
+	for first != nil && blank(first) {
+		first = first.NextSibling
+	}
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if first == nil || i == len(lines) || first.Type != html.ElementNode || first.DataAtom != atom.Strong && first.DataAtom != atom.B {
+		return "", lines
+	}
+	name, ok := boldName(first)
+	if !ok || name != collapse(lines[i]) || notAName(name) {
+		return "", lines
+	}
+	return name, lines[i+1:]
+}
+
+// lifeOrTypeOnly reports whether labelled fields that follow a name hold
+// a lifetime or a type, and no name of their own.
+func lifeOrTypeOnly(pairs []pair) bool {
+	lifeOrType := false
+	for _, p := range pairs {
+		switch columnRole(p.label) {
+		case roleName:
+			return false
+		case roleDuration, roleType:
+			lifeOrType = true
+		}
+	}
+	return lifeOrType
 }

@@ -553,6 +553,18 @@ func TestExtractMarkdownAndText(t *testing.T) {
 				{"NIDX", Statistics, "list"}, {"cmt_unique", Statistics, "list"}},
 		},
 		{
+			// A name alone in bold leads lines of labelled fields, a value
+			// broken over lines and a field of no role among them: the
+			// record of a cookie whose name no shape marks.
+			name: "a bold name leading lines of plain labels", file: "privacy.tsx", kind: KindHTML,
+			data: "export default function Page() {\n  return (\n    <div>\n      <h5>Notwendige Cookies</h5>\n" +
+				"      <p>\n        <strong>shop-session</strong>\n        <br />\n        Zweck: Verwaltung der Sitzung und\n        der Auswahl\n        <br />\n" +
+				"        Speicherdauer: 7 Tage\n        <br />\n        Rechtsgrundlage: Art. 6 Abs. 1 lit. f DSGVO\n      </p>\n" +
+				"      <h5>Analyse-Cookies</h5>\n      <p>\n        <strong>shop-analytics</strong>\n        <br />\n        Zweck: Eigene Analyse\n        <br />\n        Speicherdauer: 30 Tage\n      </p>\n" +
+				"      <p>\n        <strong>Wichtig</strong>\n        <br />\n        Hinweis: Sie können widersprechen.\n      </p>\n    </div>\n  );\n}\n",
+			want: []got{{"shop-session", Necessary, "record"}, {"shop-analytics", Statistics, "record"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",
@@ -649,5 +661,25 @@ func TestSniffKeepsPolicyErrors(t *testing.T) {
 		if k := Sniff(tc.file, []byte(tc.data)); k != KindFile {
 			t.Errorf("Sniff(%s, %q) = %s, want %s", tc.file, tc.data, k, KindFile)
 		}
+	}
+}
+
+// TestLeadLineFields reads the fields of a record led by a bold name: a
+// value broken over lines is one value, and a field of no role ends the
+// one before it.
+func TestLeadLineFields(t *testing.T) {
+	t.Parallel()
+	page := "export const Page = () => (\n  <div>\n    <h2>Necessary cookies</h2>\n    <p>\n      <strong>shop-session</strong>\n      <br />\n      Purpose: keeps the session and\n      Basket-Choice\n      <br />\n" +
+		"      Lifetime: 7 days\n      <br />\n      Legal basis: legitimate interest\n    </p>\n  </div>\n);\n"
+	p, err := ExtractHTML("privacy.tsx", []byte(page), ExtractOptions{Knowledge: fakeKnowledge{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Cookies) != 1 {
+		t.Fatalf("got %d declarations, want 1: %v", len(p.Cookies), declared(p))
+	}
+	c := p.Cookies[0]
+	if c.Name.String() != "shop-session" || c.Purpose != "keeps the session and Basket-Choice" || c.Duration.Text != "7 days" {
+		t.Errorf("got name %q, purpose %q, lifetime %q; want shop-session, \"keeps the session and the basket\", \"7 days\"", c.Name, c.Purpose, c.Duration.Text)
 	}
 }
