@@ -116,6 +116,11 @@ func TestNotAName(t *testing.T) {
 		want bool
 	}{
 		{"S.r.l", true},
+		// Colour classes of a style framework; a name with colour words.
+		{"text-blue-400", true},
+		{"bg-emerald-50", true},
+		{"border-gray-200/50", true},
+		{"blue-banner-seen", false},
 		// Durations in Japanese, Chinese and Korean.
 		{"30日", true},
 		{"13か月", true},
