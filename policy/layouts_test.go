@@ -565,6 +565,15 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"shop-session", Necessary, "record"}, {"shop-analytics", Statistics, "record"}},
 		},
 		{
+			// A list item under a heading that names cookies lists a
+			// service's cookies after a dash in plain text; a paragraph
+			// there that names no cookie names none.
+			name: "a service's cookies in a list item under a heading of cookies", file: "cookies.html", kind: KindHTML,
+			data: "<h1>Policy</h1><h2>Third-party cookies</h2><ul>\n<li><strong>Tally</strong> — _tl_id, _tl_s; up to 2 years.</li>\n</ul>\n" +
+				"<p>Our links carry utm_source for campaigns.</p>\n",
+			want: []got{{"_tl_id", Unclassified, "prose"}, {"_tl_s", Unclassified, "prose"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",

@@ -152,6 +152,20 @@ func stripJSX(s string) string {
 	return jsxSpaces.Replace(s)
 }
 
+// inListItem reports whether n is a list item's content, not that of a
+// block inside one.
+func inListItem(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch {
+		case p.DataAtom == atom.Li:
+			return true
+		case p.Type == html.ElementNode && !isInline(p):
+			return false
+		}
+	}
+	return false
+}
+
 // inPre reports whether n is inside a preformatted block.
 func inPre(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {

@@ -149,7 +149,11 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 		// API, a snippet to copy): what it names is the example's.
 		return
 	}
-	cookieTalk := find(words(withoutIdentifiers(flat)), cookieWords) >= 0
+	// A list item under a heading that names cookies talks of them, as
+	// a paragraph that names them does: "<li><strong>Meta Pixel</strong>
+	// — _fbp, _fbc; 90 days</li>".
+	cookieTalk := find(words(withoutIdentifiers(flat)), cookieWords) >= 0 ||
+		len(x.headings) > 0 && inListItem(nodes[0]) && find(words(x.headings[len(x.headings)-1].text), cookieWords) >= 0
 	x.cookiePage = x.cookiePage || cookieTalk
 	// Under a heading that names no cookie, in a paragraph that names
 	// none, of a page that has talked of cookies, a name the knowledge
