@@ -26,11 +26,15 @@ var dataArray = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*
 // ("statistics: [", "{ title: "Analytics cookies", cookies: [ … ] }").
 // The names read so are not read again as names in prose.
 func (x *extractor) dataArrays(src string) {
-	if !strings.Contains(src, "[") || !strings.Contains(src, "{") {
+	if !strings.Contains(src, "{") {
 		return
 	}
 	end := 0
 	consts := jsConstants(src)
+	defer x.dataObjects(src, consts)
+	if !strings.Contains(src, "[") {
+		return
+	}
 	for _, m := range dataArray.FindAllStringSubmatchIndex(src, 256) {
 		open := m[1] - 1
 		if open < end {
@@ -70,6 +74,9 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 			x.dataWalk(e, hint, depth+1)
 		}
 	case map[string]any:
+		if items, ok := keyedRecords(t); ok && x.dataRecords(items, hint) {
+			return
+		}
 		// A group's title names its category, under a key for a title
 		// or a name in any language ("nume": "Cookie-uri Strict Necesare").
 		for _, k := range sortedKeys(t) {

@@ -504,6 +504,17 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// A translation module keeps the policy's texts by cookie name,
+			// each text in two languages; a group's key names its category.
+			// A settings object whose cookies hold switches holds no records.
+			name: "a module's records kept under their names", file: "cookie.const.ts", kind: KindCode,
+			data: "export const SETTINGS = { cookies: { necessary: { enabled: true, readOnly: true } } };\n" +
+				"export const COOKIE_TEXTS = {\n  necessary: {\n    en: 'Necessary',\n    cookies: {\n      pick_state: {\n        da: 'Husker dit valg.',\n        en: 'Remembers your choice.',\n" +
+				"        duration: { da: '1 år', en: '1 year' },\n      },\n    },\n  },\n  analytics: {\n    en: 'Analytics',\n    cookies: {\n      'tally-id': {\n        da: 'Tæller besøg.',\n        en: 'Counts visits.',\n" +
+				"        duration: { da: '2 år', en: '2 years' },\n      },\n    },\n  },\n};\n",
+			want: []got{{"pick_state", Necessary, "data"}, {"tally-id", Statistics, "data"}},
+		},
+		{
 			// A TypeScript module casts its values ("as const", "as
 			// Localized") and keeps each text in two languages.
 			name: "a TypeScript module's records with casts and texts in two languages", file: "cookies.ts", kind: KindCode,

@@ -1,0 +1,108 @@
+package policy
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// dataObject is a constant of a module that holds an object ("export
+// const COOKIE_TEXTS = {", "const texts: Texts = {").
+var dataObject = regexp.MustCompile(`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*=\s*\{`)
+
+// dataObjects reads the records that a module's object constants keep
+// under their cookies' names (see keyedRecords), as a translation file
+// keeps a policy's texts: "cookies: { _gid: { en: "Website traffic
+// statistics", duration: { en: "1 day" } } }". Objects whose records an
+// earlier reading declared are passed by.
+func (x *extractor) dataObjects(src string, consts map[string]string) {
+	if !strings.Contains(src, "{") {
+		return
+	}
+	end := 0
+	for _, m := range dataObject.FindAllStringSubmatchIndex(src, 64) {
+		open := m[1] - 1
+		if open < end {
+			continue
+		}
+		v, n, err := parseJSLiteralWith(src[open:], consts)
+		if err != nil {
+			continue
+		}
+		obj, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		end = open + n
+		if x.keysDeclared(obj, 0) {
+			continue
+		}
+		before := len(x.decls)
+		x.dataWalk(obj, src[m[2]:m[3]], 0)
+		// An object keeps no order of its keys: its records are put in
+		// the order the source writes their names.
+		text := src[open:end]
+		slices.SortStableFunc(x.decls[before:], func(a, b Declaration) int {
+			return strings.Index(text, a.Name.Text) - strings.Index(text, b.Name.Text)
+		})
+	}
+}
+
+// keysDeclared reports whether a name an object holds records under (see
+// keyedRecords) was declared already: by an array of the same data.
+func (x *extractor) keysDeclared(obj map[string]any, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if items, ok := keyedRecords(obj); ok {
+		for _, it := range items {
+			if x.dataNames[it.(map[string]any)["name"].(string)] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range obj {
+		if m, ok := v.(map[string]any); ok && x.keysDeclared(m, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyedRecords returns the records an object keeps under a key for
+// cookies by their names ("cookies: { _gid: { description: …,
+// duration: … } }"), as an array of records would hold them, each with
+// its name under "name"; a record's text kept in several languages at its
+// own level ({ el: …, en: …, duration: … }) is its description, in one
+// language (see scalarString).
+func keyedRecords(obj map[string]any) ([]any, bool) {
+	for _, k := range sortedKeys(obj) {
+		byName, ok := obj[k].(map[string]any)
+		if !ok || len(byName) == 0 || find(words(keyWords(k)), cookieWords) < 0 {
+			continue
+		}
+		var items []any
+		for _, name := range sortedKeys(byName) {
+			rec, ok := byName[name].(map[string]any)
+			if !ok || !validName(name) {
+				return nil, false
+			}
+			item := map[string]any{"name": name}
+			texts := map[string]any{}
+			for f, v := range rec {
+				if _, text := v.(string); text && languageKey.MatchString(f) {
+					texts[f] = v
+				} else {
+					item[f] = v
+				}
+			}
+			if s := scalarString(texts); s != "" {
+				item["description"] = s
+			}
+			items = append(items, item)
+		}
+		return items, true
+	}
+	return nil, false
+}
