@@ -149,7 +149,7 @@ func (p *jsParser) value(depth int) (any, error) {
 			}
 		}
 	case c == '"' || c == '\'' || c == '`':
-		return p.str()
+		return p.joined()
 	case c == '<':
 		return p.jsx()
 	case c == '(' && strings.HasPrefix(strings.TrimLeft(p.s[p.i+1:], " \t\r\n"), "<"):
@@ -217,6 +217,37 @@ func (p *jsParser) value(depth int) (any, error) {
 		}
 	}
 	return nil, errJS
+}
+
+// joined reads a string, and the strings joined to it by "+" ("'When you
+// close the browser ' + 'or 3 months'"), as a long text is written over
+// lines, as one text.
+func (p *jsParser) joined() (any, error) {
+	v, err := p.str()
+	if err != nil {
+		return nil, err
+	}
+	text, _ := v.(string)
+	for {
+		at := p.i
+		p.skip()
+		if p.i+1 >= len(p.s) || p.s[p.i] != '+' {
+			p.i = at
+			return text, nil
+		}
+		p.i++
+		p.skip()
+		if p.i >= len(p.s) || strings.IndexByte("\"'`", p.s[p.i]) < 0 {
+			p.i = at
+			return text, nil
+		}
+		more, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		s, _ := more.(string)
+		text += s
+	}
 }
 
 // cast passes over a TypeScript cast after a value: "as const", "as

@@ -515,6 +515,13 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "data"}, {"tally-id", Statistics, "data"}},
 		},
 		{
+			// A long text written over lines as strings joined by "+".
+			name: "a module's records with texts joined over lines", file: "CookieStrings.ts", kind: KindCode,
+			data: "export const CookieStrings = {\n  essential: [{\n    name: \"pick_state\",\n    purpose: \"Keeps your cookie choice\",\n" +
+				"    expiry: \"When you close the browser \"\n    + 'or 3 months'\n  }],\n  analytics: [{ name: \"tally_id\", purpose: \"Counts visits\", expiry: \"1 year\" }],\n};\n",
+			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}},
+		},
+		{
 			// A TypeScript module casts its values ("as const", "as
 			// Localized") and keeps each text in two languages.
 			name: "a TypeScript module's records with casts and texts in two languages", file: "cookies.ts", kind: KindCode,
