@@ -140,6 +140,14 @@ func TestRecordState(t *testing.T) {
 		// nothing of them; "core" names the necessary purpose.
 		{"JSON purposes beside hasAccepted", nil, map[string]string{u + "cookie:SK_CONSENT": `{"hasAccepted":true,"functional":false,"necessary":true,"statistics":false}`}, stateRejected},
 		{"JSON core kept, others refused", nil, map[string]string{u + "cookie:orejime": `{"core":true,"analytics":false,"streaming":false}`}, stateRejected},
+		// "system" names the necessary purpose; when a record was written
+		// ("lastModified", "updated") and that a choice was made
+		// ("chosen") are bookkeeping.
+		{"JSON system kept, others refused", nil, map[string]string{u + "cookie:cookie-policy-acceptance": `{"system":true,"default":false,"publicity":false,"analyse":false}`}, stateRejected},
+		{"JSON system kept, others granted", nil, map[string]string{u + "cookie:cookie-policy-acceptance": `{"system":true,"default":true,"publicity":true,"analyse":true}`}, stateAccepted},
+		{"JSON purposes refused beside a modification stamp", nil, map[string]string{u + "localStorage:collage_public/web/CookieSettings": `{"lastModified":1,"functional":false,"analytics":false,"targeting":null}`}, stateRejected},
+		{"query purposes refused beside an update flag", nil, map[string]string{u + "cookie:cookieConsent": "functional=1&analytics=0&marketing=0&updated=1"}, stateRejected},
+		{"JSON purposes refused beside a flag that a choice was made", nil, map[string]string{u + "localStorage:cookies.consent": `{"chosen":true,"internal":true,"external":false}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
