@@ -351,6 +351,38 @@ func categoryLabel(text string) bool {
 	return rest >= 1 && rest <= 2
 }
 
+// runInHeading returns the lead in bold of a paragraph's run of text
+// when it names a category and the paragraph's text goes on after it
+// ("<p><strong>Analítica (solo si las aceptas).</strong> Si aceptas…</p>")
+// and a table or a list follows the paragraph: a heading run into its
+// paragraph, which titles what follows as a heading of its own does; nil
+// otherwise.
+func runInHeading(nodes []*html.Node) *html.Node {
+	i := 0
+	for i < len(nodes) && blank(nodes[i]) {
+		i++
+	}
+	if i+1 >= len(nodes) {
+		return nil
+	}
+	n := nodes[i]
+	if n.Type != html.ElementNode || n.DataAtom != atom.Strong && n.DataAtom != atom.B || n.Parent == nil || n.Parent.DataAtom != atom.P {
+		return nil
+	}
+	next := beside(n.Parent, false)
+	if next == nil || next.DataAtom != atom.Table && next.DataAtom != atom.Ul && next.DataAtom != atom.Ol && next.DataAtom != atom.Dl {
+		return nil
+	}
+	text := collapse(nodeText(n, false))
+	if utf8.RuneCountInString(text) > 80 {
+		return nil
+	}
+	if _, ok := categoryOf(strings.TrimRight(text, ".:")); !ok {
+		return nil
+	}
+	return n
+}
+
 // labelFiller are the small words of category labels ("Cookies de
 // mesure", "Cookies for marketing").
 var labelFiller = setOf(`de des du d la le les for of the and et und y e i o or ou di del della dei der die das

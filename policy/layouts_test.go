@@ -592,6 +592,14 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"_tl_id", Unclassified, "prose"}, {"_tl_s", Unclassified, "prose"}},
 		},
 		{
+			// A bold lead that names a category, run into its paragraph,
+			// heads the table right after the paragraph.
+			name: "a heading run into the paragraph before a table", file: "cookies.md", kind: KindMarkdown,
+			data: "## Cookies we use\n\n**Necessary (no consent needed).**\n\n| Name | Purpose | Lifetime |\n| --- | --- | --- |\n| `pick_state` | Keeps your choice | 1 year |\n\n" +
+				"**Analytics (only if you accept).** If you accept, we count visits.\n\n| Name | Purpose | Lifetime |\n| --- | --- | --- |\n| `tally_id` | Counts visits | 2 years |\n",
+			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",

@@ -44,6 +44,9 @@ func isInline(n *html.Node) bool {
 // the innermost heading (it may say what the cookies under it are for)
 // and searched for cookie names.
 func (x *extractor) textRun(nodes []*html.Node) {
+	if lead := runInHeading(nodes); lead != nil {
+		x.push(pseudoLevel, collapse(nodeText(lead, false)), lead)
+	}
 	var b strings.Builder
 	for _, n := range nodes {
 		switch n.Type {
