@@ -718,3 +718,27 @@ func TestLeadLineFields(t *testing.T) {
 		t.Errorf("got name %q, purpose %q, lifetime %q; want shop-session, \"keeps the session and the basket\", \"7 days\"", c.Name, c.Purpose, c.Duration.Text)
 	}
 }
+
+// TestJoinedLeads reads the names that lead a list item joined by a word,
+// a sign or a short phrase, and the rest of the item as their purpose; a
+// word in bold after such a phrase that is no name ends the lead.
+func TestJoinedLeads(t *testing.T) {
+	t.Parallel()
+	page := "<h2>Analytics cookies</h2><ul>\n" +
+		"<li><strong>_tl</strong> + <strong>_tl_s</strong>: count visits.</li>\n" +
+		"<li><strong>_tx</strong> and those starting with <strong>_tx_</strong> — tell visits apart. Lifetime: 2 years.</li>\n" +
+		"<li><strong>_ty</strong> and also the <strong>Secure</strong> flag — keep sessions.</li>\n</ul>"
+	p, err := ExtractHTML("page.html", []byte(page), ExtractOptions{Knowledge: fakeKnowledge{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range p.Cookies {
+		got = append(got, c.Name.String()+": "+c.Purpose)
+	}
+	want := []string{"_tl: count visits.", "_tl_s: count visits.", "_tx: tell visits apart. Lifetime: 2 years.", "_tx_: tell visits apart. Lifetime: 2 years.",
+		"_ty: and also the Secure flag — keep sessions."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names and purposes (-want +got):\n%s", diff)
+	}
+}

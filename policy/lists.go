@@ -264,19 +264,30 @@ func bareNames(li *html.Node) []string {
 
 // joinedLeads returns the names set apart as the first one is that follow
 // it joined by a word or a sign ("<b>_ga</b> + <b>_gid</b>: …",
-// "<code>a</code> and <code>b</code>"), each after ", ".
-func joinedLeads(first *html.Node) string {
-	var out strings.Builder
+// "<code>a</code> and <code>b</code>"), each after ", "; or by a short
+// phrase that starts with a joining word, when the name after it is
+// marked as a name ("<b>_ga</b> y las que empiezan por <b>_ga_</b>").
+// written is the item's text from the first name to the last, as the
+// page writes it.
+func joinedLeads(first *html.Node) (names, written string) {
+	var out, raw strings.Builder
+	raw.WriteString(nodeText(first, false))
 	for n := first.NextSibling; n != nil && n.NextSibling != nil; n = n.NextSibling.NextSibling {
 		joiner := strings.ToLower(strings.TrimSpace(n.Data))
 		next := n.NextSibling
-		if n.Type != html.TextNode || !(nameJoiners[joiner] || joiner == "," || joiner == "/") ||
-			next.Type != html.ElementNode || next.DataAtom != first.DataAtom {
+		if n.Type != html.TextNode || next.Type != html.ElementNode || next.DataAtom != first.DataAtom {
 			break
 		}
-		out.WriteString(", " + collapse(nodeText(next, false)))
+		name := collapse(nodeText(next, false))
+		ws := strings.Fields(joiner)
+		if !(nameJoiners[joiner] || joiner == "," || joiner == "/") &&
+			!(len(ws) > 1 && len(ws) <= 6 && nameJoiners[ws[0]] && nameMarked(name) && !strings.ContainsAny(joiner, ".:;")) {
+			break
+		}
+		out.WriteString(", " + name)
+		raw.WriteString(n.Data + nodeText(next, false))
 	}
-	return out.String()
+	return out.String(), collapse(raw.String())
 }
 
 // itemLead returns the cookie names that lead a list item, set apart by
@@ -290,7 +301,7 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 	}
 	var dur Duration
 	ev := inText
-	lead := ""
+	lead, leadText := "", "" // the names, and the text they are written in
 	start := li
 	for c := li.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
@@ -308,12 +319,12 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 			continue
 		}
 		if c.Type == html.ElementNode && (codeElements[c.DataAtom] || emphElements[c.DataAtom]) {
-			lead = collapse(nodeText(c, false))
 			ev = inEmph
 			if codeElements[c.DataAtom] || onlyCode(c) {
 				ev = inCode
 			}
-			lead += joinedLeads(c)
+			more, written := joinedLeads(c)
+			lead, leadText = collapse(nodeText(c, false))+more, written
 		}
 		break
 	}
@@ -362,7 +373,10 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 	if ev == inEmph && x.phraseLead(lead, names) {
 		return nil, "", Duration{}
 	}
-	purpose := strings.TrimSpace(strings.TrimPrefix(text, lead))
+	if leadText == "" {
+		leadText = lead
+	}
+	purpose := strings.TrimSpace(strings.TrimPrefix(text, leadText))
 	purpose = strings.TrimSpace(strings.TrimLeft(purpose, ":–—- "))
 	if dur.Known() {
 		purpose = ""
