@@ -522,6 +522,15 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}},
 		},
 		{
+			// A module's records keyed in Turkish: the name is "isim", the
+			// provider "kaynak".
+			name: "a module's records keyed in Turkish", file: "page.tsx", kind: KindHTML,
+			data: "const CEREZLER = [\n  { kategori: \"Zorunlu\", isim: \"pick_state\", kaynak: \"Site\", sure: \"1 yıl\", aciklama: \"Tercihinizi hatırlar.\" },\n" +
+				"  { kategori: \"Analitik\", isim: \"tally_id\", kaynak: \"Sayaç\", sure: \"2 yıl\", aciklama: \"Ziyaretleri sayar.\" },\n];\n" +
+				"export default function Page() { return <table>{CEREZLER.map((c) => <tr key={c.isim}><td>{c.isim}</td></tr>)}</table>; }\n",
+			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}},
+		},
+		{
 			// A TypeScript module casts its values ("as const", "as
 			// Localized") and keeps each text in two languages.
 			name: "a TypeScript module's records with casts and texts in two languages", file: "cookies.ts", kind: KindCode,

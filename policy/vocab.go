@@ -132,7 +132,7 @@ var columnRoles = []struct {
 		"παροχοσ", "παροχοι",
 		"darparwr", "darparwyr", "gwasanaeth",
 		"szolgaltato*", "kiado", "szolgaltatas",
-		"saglayici*", "sirket",
+		"saglayici*", "sirket", "kaynak",
 		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
 	)},
 	{roleName, parsePhrases(
@@ -154,7 +154,7 @@ var columnRoles = []struct {
 		"ονομα",
 		"enw", "cwci", "cwcis",
 		"nev", "neve", "suti*",
-		"cerez*", "cerez adi",
+		"cerez*", "cerez adi", "isim", "adi",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
 }
