@@ -609,6 +609,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// A service's fields, each led by a label in bold, one of them
+			// a column's: the others are labels too, no names; a list of
+			// names led so stands.
+			name: "a service's fields in a list of bold labels", file: "cookies.html", kind: KindHTML,
+			data: "<h2>Third-party cookies</h2><h3>Tally</h3><p>Tally uses cookies to count visits.</p><ul>\n" +
+				"<li><strong>Purpose:</strong> counting visits</li>\n<li><strong>IP-anonymization:</strong> on</li>\n<li><strong>Data-sharing:</strong> none</li>\n</ul>\n" +
+				"<h3>Our cookies</h3><ul>\n<li><strong>pick-state:</strong> keeps your cookie choice</li>\n<li><strong>_tl_id:</strong> counts visits</li>\n</ul>\n",
+			want: []got{{"pick-state", Unclassified, "prose"}, {"_tl_id", Unclassified, "prose"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",

@@ -34,10 +34,17 @@ func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
 	var lastNames []string
 	talk := x.aboutCookies("")
 	intro := x.lastText
+	fieldLabels := fieldList(list)
 	for _, c := range listItems(list) {
 		switch c.DataAtom {
 		case atom.Li:
 			names, purpose, dur := x.itemLead(c, talk)
+			if fieldLabels && len(names) > 0 && !slices.ContainsFunc(names, nameMarked) && !slices.ContainsFunc(names, x.known) {
+				// "<strong>IP-anonymisointi:</strong> Käytössä" beside
+				// "<strong>Tarkoitus:</strong> …": a field of a service.
+				items = append(items, item{node: c})
+				continue
+			}
 			if names == nil {
 				weak, p := weakLead(c)
 				if weak == nil {
@@ -217,6 +224,29 @@ func (x *extractor) plainLead(li *html.Node) ([]string, string) {
 		return nil, ""
 	}
 	return []string{lead}, sentence(strings.TrimSpace(strings.TrimLeft(text[i:], ":–—- ")))
+}
+
+// fieldList reports whether a list's items are a service's fields, each
+// led by a label in bold and a colon, one of them a column's
+// ("<li><strong>Tarkoitus:</strong> Sivustoliikenteen analysointi</li>",
+// "Purpose:", "Provider:"): its other labels are fields too, no names.
+func fieldList(list *html.Node) bool {
+	for _, c := range listItems(list) {
+		first := firstElement(c)
+		if first == nil || first.DataAtom != atom.Strong && first.DataAtom != atom.B {
+			continue
+		}
+		lead := collapse(nodeText(first, false))
+		if next := first.NextSibling; !strings.HasSuffix(lead, ":") && (next == nil || next.Type != html.TextNode || !strings.HasPrefix(strings.TrimSpace(next.Data), ":")) {
+			continue
+		}
+		switch columnRole(strings.TrimSpace(strings.TrimSuffix(lead, ":"))) {
+		case roleNone, roleName:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // firstElement returns the first child element of n, when no text comes
