@@ -619,6 +619,14 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick-state", Unclassified, "prose"}, {"_tl_id", Unclassified, "prose"}},
 		},
 		{
+			// Code that sets a constant or calls a function names no
+			// cookie, in a paragraph about cookies.
+			name: "a constant set and a function called in code", file: "cookies.md", kind: KindMarkdown,
+			data: "## Cookies\n\n| Name | Purpose | Lifetime |\n| --- | --- | --- |\n| `pick_state` | Keeps the cookie choice | 1 year |\n\n" +
+				"The cookie choice expires after a year (`CONSENT_DURATION_DAYS = 365`); test it with `simulateExpiry()`.\n",
+			want: []got{{"pick_state", Unclassified, "table"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",

@@ -121,6 +121,10 @@ func TestNotAName(t *testing.T) {
 		{"bg-emerald-50", true},
 		{"border-gray-200/50", true},
 		{"blue-banner-seen", false},
+		// Files of a site's source.
+		{"GoogleScripts.tsx", true},
+		{"REGISTRE_TRAITEMENT_RGPD.md", true},
+		{"consent.config.yml", true},
 		// Durations in Japanese, Chinese and Korean.
 		{"30日", true},
 		{"13か月", true},

@@ -364,8 +364,10 @@ var (
 	// no renderer turned into italics ("_cookies_").
 	markdownEmphasis = regexp.MustCompile(`^_[a-zA-Z]{4,}_$`)
 	// settingCode is a script's setting written as code: a key, a colon
-	// and a literal ("anonymize_ip: true", "cookie_expires: 0").
-	settingCode  = regexp.MustCompile(`^[\w.$-]+\s*:\s*(true|false|null|-?[0-9.]+|'[^']*'|"[^"]*")[;,]?$`)
+	// or an equals sign and a literal ("anonymize_ip: true",
+	// "cookie_expires: 0", "CONSENT_DURATION_DAYS = 365"); or a call of a
+	// function ("simulateExpiry()", "gtag('consent', 'update')").
+	settingCode  = regexp.MustCompile(`^[\w.$-]+\s*[:=]\s*(true|false|null|-?[0-9.]+|'[^']*'|"[^"]*")[;,]?$|^[A-Za-z_$][\w$.]*\([^()]*\);?$`)
 	codeElements = elementSet(`code kbd samp tt var`)
 	emphElements = elementSet(`b strong i em mark u cite dfn`)
 )
