@@ -627,6 +627,15 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Unclassified, "table"}},
 		},
 		{
+			// A Hungarian table's type column ("Típusa", its type) gives
+			// each row's category.
+			name: "a Hungarian table with a type column", file: "cookie.html", kind: KindHTML,
+			data: "<h2>Cookie-k</h2><table><thead><tr><th>Cookie neve</th><th>Típusa</th><th>Célja</th><th>Megőrzési idő</th></tr></thead><tbody>\n" +
+				"<tr><td><code>pick_state</code></td><td>szükséges</td><td>Beállítások tárolása</td><td>12 hónap</td></tr>\n" +
+				"<tr><td><code>tally_id</code></td><td>statisztikai</td><td>Látogatottsági mérés</td><td>2 év</td></tr>\n</tbody></table>\n",
+			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",

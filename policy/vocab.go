@@ -51,7 +51,7 @@ var columnRoles = []struct {
 		"cookies used", "cookies utilises", "verwendete cookies", "cookies utilizadas", "cookie utilizzati",
 		"gebruikte cookies", "cookies utilizados", "uzywane pliki cookie", "anvanda cookies", "anvendte cookies",
 		"brukte informasjonskapsler", "kaytetyt evasteet", "galetes utilitzades",
-		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tip", "τυποσ", "tyyppi", "soort", "rodzaj", "art",
+		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tipusa", "tip", "τυποσ", "tyyppi", "soort", "rodzaj", "art",
 		"storage type",
 		"~사용 ~중인", "~유형", "~종류", "~使用されている", "~種類", "~タイプ", "~種別",
 	)},
