@@ -24,17 +24,22 @@ var dataArray = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*
 // in any of the supported languages. A record's category is its own
 // category key, else the name of the array or of the object holding it
 // ("statistics: [", "{ title: "Analytics cookies", cookies: [ … ] }").
-// The names read so are not read again as names in prose.
+// The names read so are not read again as names in prose. Then the
+// records that objects keep under their names (see dataObjects).
 func (x *extractor) dataArrays(src string) {
 	if !strings.Contains(src, "{") {
 		return
 	}
-	end := 0
 	consts := jsConstants(src)
-	defer x.dataObjects(src, consts)
-	if !strings.Contains(src, "[") {
-		return
+	if strings.Contains(src, "[") {
+		x.arrayRecords(src, consts)
 	}
+	x.dataObjects(src, consts)
+}
+
+// arrayRecords reads the arrays of records of dataArrays.
+func (x *extractor) arrayRecords(src string, consts map[string]string) {
+	end := 0
 	for _, m := range dataArray.FindAllStringSubmatchIndex(src, 256) {
 		open := m[1] - 1
 		if open < end {

@@ -13,8 +13,8 @@ var dataObject = regexp.MustCompile(`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?
 // dataObjects reads the records that a module's object constants keep
 // under their cookies' names (see keyedRecords), as a translation file
 // keeps a policy's texts: "cookies: { _gid: { en: "Website traffic
-// statistics", duration: { en: "1 day" } } }". Objects whose records an
-// earlier reading declared are passed by.
+// statistics", duration: { en: "1 day" } } }". Objects that keep no
+// records so, or whose records an array declared, are passed by.
 func (x *extractor) dataObjects(src string, consts map[string]string) {
 	if !strings.Contains(src, "{") {
 		return
@@ -34,7 +34,7 @@ func (x *extractor) dataObjects(src string, consts map[string]string) {
 			continue
 		}
 		end = open + n
-		if x.keysDeclared(obj, 0) {
+		if keyed, declared := x.keyedRecordsIn(obj, 0); !keyed || declared {
 			continue
 		}
 		before := len(x.decls)
@@ -48,26 +48,32 @@ func (x *extractor) dataObjects(src string, consts map[string]string) {
 	}
 }
 
-// keysDeclared reports whether a name an object holds records under (see
-// keyedRecords) was declared already: by an array of the same data.
-func (x *extractor) keysDeclared(obj map[string]any, depth int) bool {
+// keyedRecordsIn reports whether an object holds records under their
+// cookies' names (see keyedRecords), and whether a name it holds them
+// under was declared already (by an array of the same data): an object
+// that holds none is data the arrays' reading took care of.
+func (x *extractor) keyedRecordsIn(obj map[string]any, depth int) (keyed, declared bool) {
 	if depth > 8 {
-		return false
+		return false, false
 	}
 	if items, ok := keyedRecords(obj); ok {
 		for _, it := range items {
 			if x.dataNames[it.(map[string]any)["name"].(string)] {
-				return true
+				return true, true
 			}
 		}
-		return false
+		return true, false
 	}
 	for _, v := range obj {
-		if m, ok := v.(map[string]any); ok && x.keysDeclared(m, depth+1) {
-			return true
+		if m, ok := v.(map[string]any); ok {
+			k, d := x.keyedRecordsIn(m, depth+1)
+			if d {
+				return true, true
+			}
+			keyed = keyed || k
 		}
 	}
-	return false
+	return keyed, false
 }
 
 // keyedRecords returns the records an object keeps under a key for
