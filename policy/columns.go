@@ -19,6 +19,11 @@ func columnRole(text string) role {
 		// beside "No description" is no header.
 		return roleNone
 	}
+	if before, _, ok := strings.Cut(text, "/"); ok && strings.TrimSpace(before) != "" && columnRole(before) == roleName {
+		// "Navn / tjeneste", "Name / service": names, or a service
+		// where a row names none.
+		return roleName
+	}
 	ws := words(text)
 	if len(ws) > 8 {
 		// A long header says what the column holds before a comma or a

@@ -636,6 +636,15 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// A header of names or services ("Navn / tjeneste") is the
+			// names' column; the type column gives the categories.
+			name: "a column of names or services", file: "cookies.html", kind: KindHTML,
+			data: "<h2>Oversikt</h2><table><thead><tr><th>Navn / tjeneste</th><th>Formål</th><th>Leverandør</th><th>Type</th></tr></thead><tbody>\n" +
+				"<tr><td><code>pick_state</code></td><td>Husker om du har avvist analyse.</td><td>Nettstedet</td><td>Nødvendig</td></tr>\n" +
+				"<tr><td><code>tally_id</code></td><td>Teller besøk.</td><td>Telleren</td><td>Analyse</td></tr>\n</tbody></table>\n",
+			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",
