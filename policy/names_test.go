@@ -125,6 +125,9 @@ func TestNotAName(t *testing.T) {
 		{"GoogleScripts.tsx", true},
 		{"REGISTRE_TRAITEMENT_RGPD.md", true},
 		{"consent.config.yml", true},
+		// A number about so large ("Lectura: ~6 min").
+		{"~6", true},
+		{"≈30", true},
 		// Durations in Japanese, Chinese and Korean.
 		{"30日", true},
 		{"13か月", true},
