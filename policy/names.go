@@ -242,7 +242,8 @@ func namesIn(s string) []string {
 			continue
 		}
 		for _, t := range kept {
-			if looksLikeName(t) {
+			if looksLikeName(t) && !hostName(t) {
+				// "Cal.com cookies": a service named by its host.
 				names = append(names, t)
 			}
 		}

@@ -28,6 +28,8 @@ func TestSplitNames(t *testing.T) {
 		{"_ga, _gid and others", []string{"_ga", "_gid"}},
 		{"_fbp, fr etc.", []string{"_fbp", "fr"}},
 		{"_ga und weitere", []string{"_ga"}},
+		// A service named by its host is no name.
+		{"Cal.com cookies", nil},
 		// Services side by side are no name, whatever capitals they hold.
 		{"Cookies de embed Behold/Instagram", nil},
 		{"Cookies do canal Botyio/WhatsApp, _fbp", []string{"_fbp"}},
