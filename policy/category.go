@@ -421,8 +421,17 @@ func negated(ws []string, i int) bool {
 		// need, not that they are needed.
 		return true
 	}
+	if i >= 1 && perfectAuxiliaries[ws[i-1]] && (ws[i] == "required" || ws[i] == "needed") {
+		// "in the way you have required": a verb, what the visitor
+		// asked for, not a need of the site.
+		return true
+	}
 	return i >= 2 && negations[ws[i-2]] && qualifiers[ws[i-1]]
 }
+
+// perfectAuxiliaries make a participle after them a verb ("you have
+// required").
+var perfectAuxiliaries = setOf(`have has had`)
 
 // consentNouns are the words for consent, which a word of necessity after
 // them qualifies ("consent required", "Einwilligung erforderlich").

@@ -645,6 +645,15 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// "Required" as a verb ("the way you have required") says
+			// nothing of a need: functionality cookies stay preferences;
+			// "strictly necessary" after them makes them necessary.
+			name: "required as a verb under a heading of functionality", file: "cookies.md", kind: KindMarkdown,
+			data: "## Functionality cookies\n\nThese cookies let us serve you in the way you have required.\n\n| Name | Purpose |\n| --- | --- |\n| pick_state | Keeps your layout |\n\n" +
+				"## Functional cookies\n\nThese functional cookies are strictly necessary.\n\n| Name | Purpose |\n| --- | --- |\n| sess_key | Keeps you signed in |\n",
+			want: []got{{"pick_state", Preferences, "table"}, {"sess_key", Necessary, "table"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",
