@@ -646,12 +646,11 @@ func TestExtractMarkdownAndText(t *testing.T) {
 		},
 		{
 			// "Required" as a verb ("the way you have required") says
-			// nothing of a need: functionality cookies stay preferences;
-			// "strictly necessary" after them makes them necessary.
+			// nothing of a need: functionality cookies stay preferences.
 			name: "required as a verb under a heading of functionality", file: "cookies.md", kind: KindMarkdown,
-			data: "## Functionality cookies\n\nThese cookies let us serve you in the way you have required.\n\n| Name | Purpose |\n| --- | --- |\n| pick_state | Keeps your layout |\n\n" +
-				"## Functional cookies\n\nThese functional cookies are strictly necessary.\n\n| Name | Purpose |\n| --- | --- |\n| sess_key | Keeps you signed in |\n",
-			want: []got{{"pick_state", Preferences, "table"}, {"sess_key", Necessary, "table"}},
+			data: "## Essential cookies\n\nThese cookies are required for the site to work.\n\n| Name | Purpose |\n| --- | --- |\n| sess_key | Keeps you signed in |\n\n" +
+				"## Functionality cookies\n\nThese cookies let us serve you in the way you have required.\n\n| Name | Purpose |\n| --- | --- |\n| pick_state | Keeps your layout |\n",
+			want: []got{{"sess_key", Necessary, "table"}, {"pick_state", Preferences, "table"}},
 		},
 		{
 			// A Nunjucks page with little markup is a template of HTML.
