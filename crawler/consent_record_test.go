@@ -148,6 +148,10 @@ func TestRecordState(t *testing.T) {
 		{"JSON purposes refused beside a modification stamp", nil, map[string]string{u + "localStorage:collage_public/web/CookieSettings": `{"lastModified":1,"functional":false,"analytics":false,"targeting":null}`}, stateRejected},
 		{"query purposes refused beside an update flag", nil, map[string]string{u + "cookie:cookieConsent": "functional=1&analytics=0&marketing=0&updated=1"}, stateRejected},
 		{"JSON purposes refused beside a flag that a choice was made", nil, map[string]string{u + "localStorage:cookies.consent": `{"chosen":true,"internal":true,"external":false}`}, stateRejected},
+		// That the banner was interacted with is bookkeeping beside the
+		// purposes granted.
+		{"a list of the essentials granted beside interactedWith", nil, map[string]string{u + "cookie:CookieControl": `{"interactedWith":true,"acceptedCategories":["essentials"]}`}, stateRejected},
+		{"a list of every purpose granted beside interactedWith", nil, map[string]string{u + "cookie:CookieControl": `{"interactedWith":true,"acceptedCategories":["essentials","analytics","marketing"]}`}, stateAccepted},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

@@ -470,6 +470,8 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"endast grundlaggande cookies":           "reject",
+		"entendi e aceito":                       "accept",
 		"noustun koigega":                        "accept",
 		"akkoord, ga verder":                     "accept",
 		"only the necessary ones":                "reject",
