@@ -28,6 +28,7 @@ func TestSplitNames(t *testing.T) {
 		{"_ga, _gid and others", []string{"_ga", "_gid"}},
 		{"_fbp, fr etc.", []string{"_fbp", "fr"}},
 		{"_ga und weitere", []string{"_ga"}},
+		{"googtrans en gerelateerd", []string{"googtrans"}},
 		// A service named by its host is no name.
 		{"Cal.com cookies", nil},
 		// Services side by side are no name, whatever capitals they hold.
@@ -127,6 +128,9 @@ func TestNotAName(t *testing.T) {
 		{"GoogleScripts.tsx", true},
 		{"REGISTRE_TRAITEMENT_RGPD.md", true},
 		{"consent.config.yml", true},
+		// A question, its heading's number run into it.
+		{"4Vragen?", true},
+		{"_gat_?", false},
 		// A number about so large ("Lectura: ~6 min").
 		{"~6", true},
 		{"≈30", true},

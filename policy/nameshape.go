@@ -138,7 +138,7 @@ func notAName(t string) bool {
 		hostName(t) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
 		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t) ||
-		hexColor.MatchString(t) || colorClass.MatchString(t) || letterCompound.MatchString(t) || tagID.MatchString(t) || cjkDuration.MatchString(t)
+		hexColor.MatchString(t) || colorClass.MatchString(t) || questionWord.MatchString(t) || letterCompound.MatchString(t) || tagID.MatchString(t) || cjkDuration.MatchString(t)
 }
 
 var (
@@ -147,6 +147,10 @@ var (
 	cjkDuration = regexp.MustCompile(`^[0-9]+(日|日間|年|年間|か月|ヶ月|カ月|ケ月|か月間|ヶ月間|週|週間|時間|分|秒|天|个月|個月|周|小时|小時|일|년|개월|주|시간|분|초)$`)
 	// hexColor is a colour as style and code write it ("#2F5BFF", "#fff").
 	hexColor = regexp.MustCompile(`^#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$`)
+	// questionWord is a word of prose that asks ("4Vragen?", a heading's
+	// number run into its word): no name ends in a question mark after
+	// letters.
+	questionWord = regexp.MustCompile(`\p{L}{2}\?$`)
 	// colorClass is a style framework's class of a colour ("text-blue-400",
 	// "bg-emerald-50", "border-gray-200/50"), as a page's data keeps a
 	// section's colour beside its cookies.
