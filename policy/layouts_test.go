@@ -653,6 +653,14 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"sess_key", Necessary, "table"}, {"pick_state", Preferences, "table"}},
 		},
 		{
+			// Leads in bold whose items note a lifetime name cookies,
+			// plain words as they may be; a label with a colon does not.
+			name: "bold leads of items that note a lifetime", file: "cookies.html", kind: KindHTML,
+			data: "<h2>Cookies niezbędne</h2><ul>\n<li><strong>pickState</strong> - przechowuje zgodę (ważność: 365 dni)</li>\n" +
+				"<li><strong>language</strong> - wybór języka (ważność: 365 dni)</li>\n</ul>\n<ul>\n<li><strong>Cookies:</strong> <code>tally_id</code> (2 lata)</li>\n</ul>\n",
+			want: []got{{"pickState", Necessary, "prose"}, {"language", Necessary, "prose"}, {"tally_id", Necessary, "prose"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",

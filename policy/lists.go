@@ -386,6 +386,7 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 			ev, dur = inNamed, d
 		}
 	}
+	labelLead := strings.HasSuffix(lead, ":")
 	lead = strings.TrimRight(lead, ":–—- ")
 	if len(strings.Fields(lead)) > 6 {
 		return nil, "", Duration{}
@@ -395,8 +396,13 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		return nil, "", Duration{}
 	}
 	talk := find(words(text), cookieWords) >= 0
+	// A lead in bold whose item notes a lifetime ("<strong>language</strong>
+	// - wybór języka (ważność: 365 dni)"), in a section about cookies,
+	// names a cookie as a lead in code does, plain word as it may be.
+	// A label ("<strong>Cookie-uri:</strong> `_ga` (2 ani)") is none.
+	record := ev == inCode || ev == inEmph && !labelLead && lifetimeNoted(text)
 	for _, n := range names {
-		if !x.proseName(n, ev, talk || section || ev != inText) && !(ev == inCode && section && validName(n) && !notAName(n)) {
+		if !x.proseName(n, ev, talk || section || ev != inText) && !(record && section && validName(n) && !notAName(n)) {
 			return nil, "", Duration{}
 		}
 	}
@@ -412,6 +418,21 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		purpose = ""
 	}
 	return names, sentence(purpose), dur
+}
+
+// lifetimeNoted reports whether a text notes a lifetime in parentheses,
+// alone or after a label ("(2 years)", "(ważność: 365 dni)").
+func lifetimeNoted(text string) bool {
+	for _, m := range parenthesisedText.FindAllString(text, 4) {
+		in := strings.Trim(m, "()")
+		if _, after, ok := strings.Cut(in, ":"); ok {
+			in = after
+		}
+		if d, err := ParseDuration(strings.TrimSpace(in)); err == nil && d.Known() {
+			return true
+		}
+	}
+	return false
 }
 
 // leadCategory returns what a list item's lead says in parentheses after
