@@ -108,7 +108,7 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 func (x *extractor) dataRecords(items []any, hint string) bool {
 	recs, ok := x.positionalRecords(numberedColumns(items), hint)
 	if !ok {
-		recs, ok = objectRecords(items)
+		recs, ok = objectRecords(cookieLists(items))
 	}
 	if !ok {
 		return false

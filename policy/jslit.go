@@ -167,6 +167,10 @@ func (p *jsParser) value(depth int) (any, error) {
 		}
 		p.i++
 		return v, nil
+	case functionHead.MatchString(p.s[p.i:min(len(p.s), p.i+200)]):
+		// A function (what a consent tool runs on a choice: "accepted:
+		// () => { … }"): code, no text of the page.
+		return nil, p.function()
 	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
 		j := p.i + 1
 		for j < len(p.s) && strings.IndexByte("0123456789.eE+-xXabcdefABCDEF_", p.s[j]) >= 0 {
@@ -293,6 +297,56 @@ func (p *jsParser) call() error {
 			depth--
 			if depth == 0 {
 				p.i++
+				return nil
+			}
+		}
+		p.i++
+	}
+	return errJS
+}
+
+// functionHead is the head of a function written as a value: an arrow
+// function's parameters and arrow ("() =>", "async (e) =>", "x =>"), or
+// "function" and its name.
+var functionHead = regexp.MustCompile(`^(?:async\s+)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>|^(?:async\s+)?function\b[^(]*`)
+
+// function passes over a function written as a value (see functionHead):
+// its parameters, and its body in braces or the expression that ends at
+// the value's end.
+func (p *jsParser) function() error {
+	m := functionHead.FindStringIndex(p.s[p.i:min(len(p.s), p.i+200)])
+	p.i += m[1]
+	if !strings.HasSuffix(p.s[p.i-m[1]+m[0]:p.i], ">") {
+		// "function name": then its parameters.
+		p.skip()
+		if p.i >= len(p.s) || p.s[p.i] != '(' {
+			return errJS
+		}
+		if err := p.call(); err != nil {
+			return err
+		}
+	}
+	p.skip()
+	if p.i < len(p.s) && p.s[p.i] == '{' {
+		return p.call()
+	}
+	depth := 0
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case '"', '\'', '`':
+			if _, err := p.str(); err != nil {
+				return err
+			}
+			continue
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		case ',':
+			if depth == 0 {
 				return nil
 			}
 		}

@@ -112,3 +112,70 @@ func keyedRecords(obj map[string]any) ([]any, bool) {
 	}
 	return nil, false
 }
+
+// cookieLists returns records that list their cookies' names under a key
+// for cookies (a consent tool's groups: {name: "Analytics", description:
+// …, cookies: ["_ga", "_gid"]}) as a record per name, with the group's
+// other fields; the group's own name or title is the records' category
+// where it names one, else their service. Other items are kept as they
+// are.
+func cookieLists(items []any) []any {
+	out := make([]any, 0, len(items))
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		key, names := "", []string(nil)
+		if ok {
+			key, names = listedCookies(obj)
+		}
+		if names == nil {
+			out = append(out, it)
+			continue
+		}
+		title := ""
+		for _, k := range []string{"name", "title", "label"} {
+			if s, ok := obj[k].(string); ok {
+				title = s
+				break
+			}
+		}
+		for _, n := range names {
+			rec := map[string]any{"cookie": n}
+			for k, v := range obj {
+				// The group's name, title and identifier ("identifier:
+				// 'ga'") are not the cookie's.
+				if k != key && k != "name" && k != "title" && k != "label" && columnRole(keyWords(k)) != roleName {
+					rec[k] = v
+				}
+			}
+			if _, ok := categoryOf(title); ok {
+				rec["category"] = title
+			} else if title != "" {
+				rec["service"] = title
+			}
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// listedCookies returns the key for cookies of a record that lists its
+// cookies' names there, and the names: two texts or more, or one, each a
+// name.
+func listedCookies(obj map[string]any) (string, []string) {
+	for _, k := range sortedKeys(obj) {
+		list, ok := obj[k].([]any)
+		if !ok || len(list) == 0 || find(words(keyWords(k)), cookieWords) < 0 {
+			continue
+		}
+		var names []string
+		for _, v := range list {
+			s, ok := v.(string)
+			if !ok || !validName(s) || notAName(s) {
+				return "", nil
+			}
+			names = append(names, s)
+		}
+		return k, names
+	}
+	return "", nil
+}

@@ -531,6 +531,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}},
 		},
 		{
+			// A consent tool's settings: groups that list their cookies'
+			// names, each group's name its category, beside functions run
+			// on a choice; an identifier of the group is not a cookie's.
+			name: "a consent tool's groups listing their cookies", file: "nuxt.config.js", kind: KindCode,
+			data: "export default {\n  cookies: {\n    necessary: [\n      { name: \"Necessary cookies\", description: \"They keep the site working.\", cookies: [\"pick_state\"] }\n    ],\n" +
+				"    optional: [\n      { name: \"Analytics cookies\", identifier: \"stats\", description: \"They count visits.\", src: \"x.js\", cookies: [\"tally_id\", \"tally_s\"],\n" +
+				"        accepted: () => { window.dataLayer = window.dataLayer || []; }, declined: function () {} }\n    ]\n  }\n};\n",
+			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}, {"tally_s", Statistics, "data"}},
+		},
+		{
 			// A TypeScript module casts its values ("as const", "as
 			// Localized") and keeps each text in two languages.
 			name: "a TypeScript module's records with casts and texts in two languages", file: "cookies.ts", kind: KindCode,
