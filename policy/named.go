@@ -1,6 +1,9 @@
 package policy
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // namedQuotes returns the quoted words of text that follow, within four
 // words, a word naming cookies.
@@ -57,4 +60,75 @@ func namedInPurpose(purpose string) []string {
 		}
 	}
 	return out
+}
+
+// quoted returns the single words between quotes in text: “_ga”, "_gid",
+// «sid», ‘lang’.
+func quoted(text string) []string {
+	out, _ := quotedNamed(text)
+	return out
+}
+
+// namingQualifiers may stand between a word for cookies and the quoted
+// name it introduces ("le cookie interne « ttp »", "the cookie called").
+var namingQualifiers = setOf(`interne internes externe externes tiers propre first third party first-party third-party
+	called named nomme appele genannt denominato llamado chamado`)
+
+// cookieBefore reports whether the words before a quote end with a word
+// for cookies, perhaps followed by one qualifier.
+func cookieBefore(before []string) bool {
+	n := len(before)
+	if n > 0 && find(before[n-1:], cookieWords) >= 0 {
+		return true
+	}
+	return n > 1 && namingQualifiers[before[n-1]] && find(before[n-2:n-1], cookieWords) >= 0
+}
+
+// plainNamed reports whether a plain word quoted right after a word for
+// cookies can be the cookie's name: lower case, and no word of the
+// vocabulary (a category, a column, a lifetime, a kind of storage or of
+// party: "les cookies « tiers »", "cookies “persistent”").
+func plainNamed(q string) bool {
+	if !validName(q) || notAName(q) || q != strings.ToLower(q) || utf8.RuneCountInString(q) < 2 {
+		return false
+	}
+	if _, ok := categoryOf(q); ok || columnRole(q) != roleNone || storageTypeOf(q) != Cookie || find(words(q), cookieWords) >= 0 {
+		return false
+	}
+	if _, err := ParseDuration(q); err == nil {
+		return false
+	}
+	return true
+}
+
+// quotedNamed returns the single words between quotes in text, and
+// whether each comes right after a word for cookies ("le cookie interne
+// « ttp »"; "the “sid” cookie" and "cookies pour « retenir »" do not
+// count): a page naming a cookie so means a name.
+func quotedNamed(text string) ([]string, []bool) {
+	var out []string
+	var named []bool
+	pairs := []struct{ open, close string }{{"“", "”"}, {"\"", "\""}, {"«", "»"}, {"‘", "’"}, {"„", "“"}, {"`", "`"}}
+	for _, q := range pairs {
+		rest := text
+		for {
+			i := strings.Index(rest, q.open)
+			if i < 0 {
+				break
+			}
+			before := words(rest[:i])
+			rest = rest[i+len(q.open):]
+			j := strings.Index(rest, q.close)
+			if j < 0 {
+				break
+			}
+			inner := strings.TrimSpace(rest[:j])
+			rest = rest[j+len(q.close):]
+			if inner != "" && !strings.ContainsAny(inner, " \t\n") && len(inner) <= 80 {
+				out = append(out, inner)
+				named = append(named, cookieBefore(before))
+			}
+		}
+	}
+	return out, named
 }

@@ -1,0 +1,155 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Values of a module's literals that are more than a literal: strings
+// joined by "+", TypeScript casts, calls, functions and constants.
+
+// joined reads a string, and the strings joined to it by "+" ("'When you
+// close the browser ' + 'or 3 months'"), as a long text is written over
+// lines, as one text.
+func (p *jsParser) joined() (any, error) {
+	v, err := p.str()
+	if err != nil {
+		return nil, err
+	}
+	text, _ := v.(string)
+	for {
+		at := p.i
+		p.skip()
+		if p.i+1 >= len(p.s) || p.s[p.i] != '+' {
+			p.i = at
+			return text, nil
+		}
+		p.i++
+		p.skip()
+		if p.i >= len(p.s) || strings.IndexByte("\"'`", p.s[p.i]) < 0 {
+			p.i = at
+			return text, nil
+		}
+		more, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		s, _ := more.(string)
+		text += s
+	}
+}
+
+// cast passes over a TypeScript cast after a value: "as const", "as
+// Localized", "satisfies Record<string, Item[]>".
+func (p *jsParser) cast() {
+	p.skip()
+	for _, kw := range []string{"as", "satisfies"} {
+		rest := p.s[p.i:]
+		if !strings.HasPrefix(rest, kw) || len(rest) == len(kw) || !strings.ContainsRune(" \t\r\n", rune(rest[len(kw)])) {
+			continue
+		}
+		p.i += len(kw)
+		p.skip()
+		depth := 0
+		for ; p.i < len(p.s); p.i++ {
+			switch c := p.s[p.i]; {
+			case c == '<' || c == '[' || c == '(':
+				depth++
+			case (c == '>' || c == ']' || c == ')') && depth > 0:
+				depth--
+			case depth == 0 && !(c == '_' || c == '$' || c == '.' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'):
+				return
+			}
+		}
+		return
+	}
+}
+
+// call passes over a call's arguments, from its "(" to the ")" that
+// closes it.
+func (p *jsParser) call() error {
+	depth := 0
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case '"', '\'', '`':
+			if _, err := p.str(); err != nil {
+				return err
+			}
+			continue
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				p.i++
+				return nil
+			}
+		}
+		p.i++
+	}
+	return errJS
+}
+
+// functionHead is the head of a function written as a value: an arrow
+// function's parameters and arrow ("() =>", "async (e) =>", "x =>"), or
+// "function" and its name.
+var functionHead = regexp.MustCompile(`^(?:async\s+)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>|^(?:async\s+)?function\b[^(]*`)
+
+// function passes over a function written as a value (see functionHead):
+// its parameters, and its body in braces or the expression that ends at
+// the value's end.
+func (p *jsParser) function() error {
+	m := functionHead.FindStringIndex(p.s[p.i:min(len(p.s), p.i+200)])
+	p.i += m[1]
+	if !strings.HasSuffix(p.s[p.i-m[1]+m[0]:p.i], ">") {
+		// "function name": then its parameters.
+		p.skip()
+		if p.i >= len(p.s) || p.s[p.i] != '(' {
+			return errJS
+		}
+		if err := p.call(); err != nil {
+			return err
+		}
+	}
+	p.skip()
+	if p.i < len(p.s) && p.s[p.i] == '{' {
+		return p.call()
+	}
+	depth := 0
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case '"', '\'', '`':
+			if _, err := p.str(); err != nil {
+				return err
+			}
+			continue
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return nil
+			}
+		}
+		p.i++
+	}
+	return errJS
+}
+
+// jsConstant is a module's constant bound to a text: "const FIRST_PARTY =
+// 'doulitsa.gr';".
+var jsConstant = regexp.MustCompile(`(?m)\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:'([^'\n]*)'|"([^"\n]*)")\s*[;\n]`)
+
+// jsConstants returns the texts of the constants a module binds (see
+// jsConstant).
+func jsConstants(src string) map[string]string {
+	consts := map[string]string{}
+	for _, m := range jsConstant.FindAllStringSubmatch(src, 256) {
+		consts[m[1]] = m[2] + m[3]
+	}
+	return consts
+}
