@@ -99,9 +99,9 @@ var functionHead = regexp.MustCompile(`^(?:async\s+)?(?:\([^()]*\)|[A-Za-z_$][\w
 // its parameters, and its body in braces or the expression that ends at
 // the value's end.
 func (p *jsParser) function() error {
-	m := functionHead.FindStringIndex(p.s[p.i:min(len(p.s), p.i+200)])
-	p.i += m[1]
-	if !strings.HasSuffix(p.s[p.i-m[1]+m[0]:p.i], ">") {
+	head := functionHead.FindString(p.s[p.i:min(len(p.s), p.i+200)])
+	p.i += len(head)
+	if !strings.HasSuffix(head, "=>") {
 		// "function name": then its parameters.
 		p.skip()
 		if p.i >= len(p.s) || p.s[p.i] != '(' {
