@@ -131,9 +131,11 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		if noChoiceEntry(x) {
 			return
 		}
-		if key != "" && vocab().necessary.MatchString(key) {
+		if key != "" && vocab().necessary.MatchString(key) && !purposeFlags(x) {
 			// The necessary purpose's own cookies ({"necessary":
 			// {"consent": true, "session": true}}): always on, no choice.
+			// A group so named that holds the optional purposes' flags
+			// ({"required": {"necessary": true, "ads": false}}) is read.
 			return
 		}
 		if y, n, numbered, ok := numberedPurposes(x); ok {
@@ -215,6 +217,26 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	case string:
 		countChoice(self, key, x, on, off)
 	}
+}
+
+// purposeFlags reports whether m holds an optional purpose's flag (a
+// boolean, or 0 or 1).
+func purposeFlags(m map[string]any) bool {
+	for k, v := range m {
+		switch x := v.(type) {
+		case bool:
+		case float64:
+			if x != 0 && x != 1 {
+				continue
+			}
+		default:
+			continue
+		}
+		if vocab().purpose.MatchString(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyNecessaryKeys reports whether every key of m names a necessary

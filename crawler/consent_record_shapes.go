@@ -7,8 +7,8 @@ import (
 )
 
 // Records of shapes read beside JSON's: the necessary purposes alone
-// granted, purposes set as a query string sets them, and a record's text
-// decoded.
+// granted, purposes set as a query string sets them, a list of the
+// purposes granted, and a record's text decoded.
 
 // necessaryGranted reports whether a JSON record is an object that
 // grants the necessary purposes alone: each of its keys is a necessary
@@ -173,3 +173,34 @@ func recordText(v string) string {
 
 // recordWrapped is a record whose one key, "value", holds its flag or word.
 var recordWrapped = regexp.MustCompile(`^\{\s*"value"\s*:\s*(true|false|-?\d{1,3}|"[\p{L}\p{N}_-]{1,20}")\s*\}$`)
+
+// recordGrantedSuffix: a purpose and a word that grants it, glued or
+// joined ("technicalallowed", "TECHNICAL_SELECTED").
+var recordGrantedSuffix = regexp.MustCompile(`^(\p{L}{2,}?)[-_]?(allowed|accepted|selected|granted|enabled)$`)
+
+// grantedList reads a list of the purposes granted: the necessary ones
+// alone is a refusal, an optional one among them (or "all") something
+// allowed. Other items (a version, a date) say nothing; a list that names
+// no purpose at all is not such a list.
+func grantedList(items []string, on, off *int) {
+	necessary, optional := 0, 0
+	for _, it := range items {
+		it = strings.ToLower(strings.Trim(strings.TrimSpace(it), `"'`))
+		if m := recordGrantedSuffix.FindStringSubmatch(it); m != nil &&
+			(vocab().purpose.MatchString(m[1]) || vocab().all[m[1]] || vocab().necessary.MatchString(m[1])) {
+			it = m[1] // "technicalallowed", "all_selected"
+		}
+		switch {
+		case vocab().purpose.MatchString(it) || vocab().all[it]:
+			optional++
+		case vocab().necessary.MatchString(it):
+			necessary++
+		}
+	}
+	switch {
+	case optional > 0:
+		*on++
+	case necessary > 0:
+		*off++
+	}
+}

@@ -152,6 +152,19 @@ func TestRecordState(t *testing.T) {
 		// purposes granted.
 		{"a list of the essentials granted beside interactedWith", nil, map[string]string{u + "cookie:CookieControl": `{"interactedWith":true,"acceptedCategories":["essentials"]}`}, stateRejected},
 		{"a list of every purpose granted beside interactedWith", nil, map[string]string{u + "cookie:CookieControl": `{"interactedWith":true,"acceptedCategories":["essentials","analytics","marketing"]}`}, stateAccepted},
+		// An opt-in record's words, joined by underscores.
+		{"an opt-in written with underscores", nil, map[string]string{u + "cookie:COOKIE_OPT_IN": `OPT_IN`}, stateAccepted},
+		{"no opt-in written with underscores", nil, map[string]string{u + "cookie:COOKIE_OPT_IN": `NO_OPT_IN`}, stateRejected},
+		// A purpose and the word that grants it, joined or glued, in a
+		// JSON string or a list.
+		{"all selected, a JSON string", nil, map[string]string{u + "localStorage:COOKIE_CONSENT": `"ALL_SELECTED"`}, stateAccepted},
+		{"the technical purpose selected, a JSON string", nil, map[string]string{u + "localStorage:COOKIE_CONSENT": `"TECHNICAL_SELECTED"`}, stateRejected},
+		{"purposes each glued to allowed", nil, map[string]string{u + "cookie:COOKIES_SETTINGS_N": `technicalallowed_statisticsallowed_marketingallowed`}, stateAccepted},
+		{"the technical purpose alone glued to allowed", nil, map[string]string{u + "cookie:COOKIES_SETTINGS_N": `technicalallowed`}, stateRejected},
+		// A group named for the necessary purpose that holds the optional
+		// purposes' flags is read, whatever the record's name.
+		{"flags under a group named required, all on", nil, map[string]string{u + "localStorage:vcstate": `{"required":{"necessary":true,"functional":true,"analysis":true,"ads":true,"hasSetCookies":1}}`}, stateAccepted},
+		{"flags under a group named required, the optional off", nil, map[string]string{u + "localStorage:vcstate": `{"required":{"necessary":true,"functional":false,"analysis":false,"ads":false,"hasSetCookies":1}}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

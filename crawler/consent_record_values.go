@@ -278,29 +278,6 @@ var recordFlagDated = regexp.MustCompile(`^([01])-\d{4}-?\d{2}-?\d{2}$`)
 // purpose was granted.
 var recordGrantedAt = regexp.MustCompile(`^v?\d+([-.:/T]\d+)+`)
 
-// grantedList reads a list of the purposes granted: the necessary ones
-// alone is a refusal, an optional one among them (or "all") something
-// allowed. Other items (a version, a date) say nothing; a list that names
-// no purpose at all is not such a list.
-func grantedList(items []string, on, off *int) {
-	necessary, optional := 0, 0
-	for _, it := range items {
-		it = strings.TrimSpace(it)
-		switch {
-		case vocab().purpose.MatchString(it) || vocab().all[it]:
-			optional++
-		case vocab().necessary.MatchString(it):
-			necessary++
-		}
-	}
-	switch {
-	case optional > 0:
-		*on++
-	case necessary > 0:
-		*off++
-	}
-}
-
 // withoutNecessarySections drops, from a record of sections (between "|"
 // or "~") that each start with a purpose's pair and go on with its
 // vendors' ("required:1&clf:1,gtm:1|marketing:0&adj:0,gad:0|"), the

@@ -472,6 +472,8 @@ func TestLabelVariants(t *testing.T) {
 		"valider mon choix":                      "save",
 		"endast grundlaggande cookies":           "reject",
 		"entendi e aceito":                       "accept",
+		"luban koik kupsised":                    "accept",
+		"ainult tehnilised kupsised":             "reject",
 		"noustun koigega":                        "accept",
 		"akkoord, ga verder":                     "accept",
 		"only the necessary ones":                "reject",
