@@ -32,7 +32,7 @@ func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
 	var lastNames []string
 	talk := x.aboutCookies("")
 	intro := x.lastText
-	fieldLabels := fieldList(list)
+	fieldLabels := boldFieldLabels(list)
 	for _, c := range listItems(list) {
 		switch c.DataAtom {
 		case atom.Li:
@@ -224,11 +224,13 @@ func (x *extractor) plainLead(li *html.Node) ([]string, string) {
 	return []string{lead}, sentence(strings.TrimSpace(strings.TrimLeft(text[i:], ":–—- ")))
 }
 
-// fieldList reports whether a list's items are a service's fields, each
-// led by a label in bold and a colon, one of them a column's
+// boldFieldLabels reports whether a list's items may be a service's
+// fields, each led by a label in bold and a colon, one of them a column's
 // ("<li><strong>Tarkoitus:</strong> Sivustoliikenteen analysointi</li>",
-// "Purpose:", "Provider:"): its other labels are fields too, no names.
-func fieldList(list *html.Node) bool {
+// "Purpose:", "Provider:"): its other labels are fields too, not names
+// unless marked as names. A weaker sign than fieldList's two labels of
+// columns, which passes the whole list by; here the labels' style speaks.
+func boldFieldLabels(list *html.Node) bool {
 	for _, c := range listItems(list) {
 		first := firstElement(c)
 		if first == nil || first.DataAtom != atom.Strong && first.DataAtom != atom.B {
