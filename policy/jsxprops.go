@@ -2,6 +2,7 @@ package policy
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 )
 
@@ -88,4 +89,39 @@ func texts(vs []any) []string {
 		out[i] = scalarString(v)
 	}
 	return out
+}
+
+// jsxRowComponent is a self-closed JSX component whose attributes are all
+// texts: `<Row name="_ga" type="Analítica" duration="13 meses" />`.
+var (
+	jsxRowComponent = regexp.MustCompile(`<[A-Z][\w.]*((?:\s+[A-Za-z_][\w-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))+)\s*/>`)
+	jsxTextAttr     = regexp.MustCompile(`[A-Za-z_][\w-]*\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')`)
+)
+
+// jsxComponentRows rewrites the components a table's body draws a row
+// each with (<tbody><Row name="_ga" type="Analítica" … /></tbody>, a
+// component that renders a row of its props) as the rows they draw, a
+// cell per attribute in the order the source writes them, so that they
+// are read under the table's header. A component of two texts or fewer,
+// or outside a table's body, is left as it is.
+func jsxComponentRows(data []byte) []byte {
+	if !bytes.Contains(data, []byte("<tbody")) {
+		return data
+	}
+	return rewriteMatches(data, jsxRowComponent, 256, func(m []int, _ int) (int, int, []byte, bool) {
+		before := data[:m[0]]
+		if bytes.LastIndex(before, []byte("<tbody")) <= bytes.LastIndex(before, []byte("</tbody")) {
+			return 0, 0, nil, false
+		}
+		var cells []string
+		for _, a := range jsxTextAttr.FindAllSubmatch(data[m[2]:m[3]], -1) {
+			cells = append(cells, html.UnescapeString(string(a[1])+string(a[2])))
+		}
+		if len(cells) < 3 {
+			return 0, 0, nil, false
+		}
+		var out bytes.Buffer
+		textRow(&out, cells, "td")
+		return m[0], m[1], out.Bytes(), true
+	})
 }

@@ -671,6 +671,17 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pickState", Necessary, "prose"}, {"language", Necessary, "prose"}, {"tally_id", Necessary, "prose"}},
 		},
 		{
+			// A table's body drawn by a component per row, its cells the
+			// component's attributes; a component outside a table's body
+			// is left as it is.
+			name: "a table's rows drawn by components", file: "page.tsx", kind: KindHTML,
+			data: "export default function Page() {\n  return (\n    <main>\n      <h2>Cookies</h2>\n      <Badge label=\"x_y\" tone=\"a_b\" size=\"c_d\" />\n" +
+				"      <table>\n        <thead><tr><th>Cookie</th><th>Tipo</th><th>Finalidad</th><th>Duración</th></tr></thead>\n        <tbody>\n" +
+				"          <Row name=\"pick_state\" type=\"Técnica\" purpose=\"Recordar tu elección &amp; idioma\" duration=\"6 meses\" />\n" +
+				"          <Row name=\"tally_id\" type=\"Analítica\" purpose=\"Contar visitas\" duration=\"13 meses\" />\n        </tbody>\n      </table>\n    </main>\n  );\n}\n",
+			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
+		},
+		{
 			// A Nunjucks page with little markup is a template of HTML.
 			name: "a template named .njk is HTML", file: "cookies.njk", kind: KindHTML,
 			data: "{% extends 'base.njk' %}\n{% block main %}\n<p>Essential cookies: <code>sess_key</code> keeps you signed in.</p>\n{% endblock %}\n",
