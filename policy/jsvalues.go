@@ -67,7 +67,13 @@ func (p *jsParser) cast() {
 
 // call passes over a call's arguments, from its "(" to the ")" that
 // closes it.
-func (p *jsParser) call() error {
+func (p *jsParser) call() error { return p.code(true) }
+
+// code passes over code, its strings read as strings: with closed true,
+// from an opening bracket to the one that closes it; else to the first
+// "," or closing bracket outside brackets, which it leaves (the end of
+// the value the code is).
+func (p *jsParser) code(closed bool) error {
 	depth := 0
 	for p.i < len(p.s) {
 		switch p.s[p.i] {
@@ -79,9 +85,16 @@ func (p *jsParser) call() error {
 		case '(', '[', '{':
 			depth++
 		case ')', ']', '}':
+			if !closed && depth == 0 {
+				return nil
+			}
 			depth--
-			if depth == 0 {
+			if closed && depth == 0 {
 				p.i++
+				return nil
+			}
+		case ',':
+			if !closed && depth == 0 {
 				return nil
 			}
 		}
@@ -113,31 +126,9 @@ func (p *jsParser) function() error {
 	}
 	p.skip()
 	if p.i < len(p.s) && p.s[p.i] == '{' {
-		return p.call()
+		return p.code(true) // a body in braces
 	}
-	depth := 0
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case '"', '\'', '`':
-			if _, err := p.str(); err != nil {
-				return err
-			}
-			continue
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth == 0 {
-				return nil
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				return nil
-			}
-		}
-		p.i++
-	}
-	return errJS
+	return p.code(false) // an expression
 }
 
 // jsConstant is a module's constant bound to a text: "const FIRST_PARTY =

@@ -537,7 +537,7 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			name: "a consent tool's groups listing their cookies", file: "nuxt.config.js", kind: KindCode,
 			data: "export default {\n  cookies: {\n    necessary: [\n      { name: \"Necessary cookies\", description: \"They keep the site working.\", cookies: [\"pick_state\"] }\n    ],\n" +
 				"    optional: [\n      { name: \"Analytics cookies\", identifier: \"stats\", description: \"They count visits.\", src: \"x.js\", cookies: [\"tally_id\", \"tally_s\"],\n" +
-				"        accepted: () => { window.dataLayer = window.dataLayer || []; }, declined: function () {} }\n    ]\n  }\n};\n",
+				"        accepted: () => { window.dataLayer = window.dataLayer || []; }, label: (n) => n, declined: function () {} }\n    ]\n  }\n};\n",
 			want: []got{{"pick_state", Necessary, "data"}, {"tally_id", Statistics, "data"}, {"tally_s", Statistics, "data"}},
 		},
 		{
