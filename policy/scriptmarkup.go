@@ -17,9 +17,9 @@ var markupLiteral = regexp.MustCompile("(?s)(?:title\\s*:\\s*[\"']([^\"'\\n]{1,1
 // interpolation is a template literal's expression ("${year}").
 var interpolation = regexp.MustCompile(`\$\{[^}]*\}`)
 
-// quotedText is a long string literal of a script in double quotes
-// whose text runs over lines ("# Cookies\n\n| Name | …"), its escapes
-// not yet read: a page kept as one string.
+// quotedText is a string literal of a script in double quotes whose
+// text runs over lines, an escaped line break in it ("# Cookies\n\n|
+// Name | …"), its escapes not yet read: a page kept as one string.
 var quotedText = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*\\n(?:[^"\\\n]|\\.)*"`)
 
 // scriptMarkup appends to a page the markup its scripts keep as text to
