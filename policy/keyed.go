@@ -131,19 +131,13 @@ func cookieLists(items []any) []any {
 			out = append(out, it)
 			continue
 		}
-		title := ""
-		for _, k := range []string{"name", "title", "label"} {
-			if s, ok := obj[k].(string); ok {
-				title = s
-				break
-			}
-		}
+		title := firstString(obj, "name", "title", "label")
 		for _, n := range names {
 			rec := map[string]any{"cookie": n}
 			for k, v := range obj {
-				// The group's name, title and identifier ("identifier:
-				// 'ga'") are not the cookie's.
-				if k != key && k != "name" && k != "title" && k != "label" && columnRole(keyWords(k)) != roleName {
+				// The group's title and identifier ("identifier: 'ga'")
+				// are not the cookie's.
+				if k != key && !titleKeys[strings.ToLower(k)] && columnRole(keyWords(k)) != roleName {
 					rec[k] = v
 				}
 			}
