@@ -25,6 +25,9 @@ func columnRole(text string) role {
 		return roleName
 	}
 	ws := words(text)
+	if r := joinedRole(ws); r != roleNone {
+		return r
+	}
 	if len(ws) > 8 {
 		// A long header says what the column holds before a comma or a
 		// parenthesis ("Purpose of cookie, relevant third party and
@@ -40,6 +43,28 @@ func columnRole(text string) role {
 		if find(ws, r.phrases) >= 0 {
 			return r.role
 		}
+	}
+	return roleNone
+}
+
+// joinedRole reads a header that joins a name to where it lives or who
+// sets it ("Name and domain", "Namn och domän", "Cookie und Anbieter"):
+// the cells hold the names, the rest beside them, so the column is the
+// names'. A name joined to anything else ("Name and purpose") is read as
+// before, by the first role its words name.
+func joinedRole(ws []string) role {
+	for k := 1; k < len(ws)-1 && k <= 3; k++ {
+		if !nameJoiners[ws[k]] && !andWords[ws[k]] {
+			continue
+		}
+		if columnRole(strings.Join(ws[:k], " ")) != roleName {
+			return roleNone
+		}
+		switch columnRole(strings.Join(ws[k+1:], " ")) {
+		case roleDomain, roleProvider, roleType, roleParty:
+			return roleName
+		}
+		return roleNone
 	}
 	return roleNone
 }

@@ -646,6 +646,19 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// A label joining the name to its host ("nameAndDomain",
+			// "Namn och domän") is the name's; a service named beside its own host
+			// ("Vimeo (vimeo.com)") is no cookie; Swedish "Inställningar"
+			// (settings) are preferences.
+			name: "records of names and domains", file: "page.tsx", kind: KindHTML,
+			data: "const rows = [\n" +
+				"  { id: \"session\", nameAndDomain: \"sess_key (.example.se)\", category: \"Nödvändig\", purpose: \"Håller dig inloggad.\" },\n" +
+				"  { id: \"lang\", nameAndDomain: \"pick_lang (example.se)\", category: \"Inställningar\", purpose: \"Kommer ihåg ditt språk.\" },\n" +
+				"  { id: \"video\", nameAndDomain: \"Vimeo (player.vimeo.com)\", category: \"Funktionell\", purpose: \"Visar filmer.\" },\n];\n" +
+				"export default function Page() {\n  return <main><h1>Kakor</h1>{rows.map((r) => <p key={r.id}>{r.purpose}</p>)}</main>;\n}\n",
+			want: []got{{"sess_key", Necessary, "data"}, {"pick_lang", Preferences, "data"}},
+		},
+		{
 			// A header of names or services ("Navn / tjeneste") is the
 			// names' column; the type column gives the categories.
 			name: "a column of names or services", file: "cookies.html", kind: KindHTML,

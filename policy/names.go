@@ -90,7 +90,7 @@ func splitNames(text string) []string {
 				}
 			}
 		}
-		if slices.ContainsFunc(marked, nameMarked) || capsList(marked) {
+		if slices.ContainsFunc(marked, nameMarked) || capsList(marked) || ownHost(names[0], inner) {
 			names = nil
 		}
 	}

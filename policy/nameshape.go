@@ -6,6 +6,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -211,6 +212,25 @@ func hostName(t string) bool {
 	}
 	last := t[strings.LastIndexByte(t, '.')+1:]
 	return !camelCase(last) && (len(last) > 3 || topLevelDomains[strings.ToLower(last)])
+}
+
+// ownHost reports whether a note beside a word names the word's own host:
+// "Calendly (calendly.com)", "Vimeo (player.vimeo.com)" name a service by
+// its host, not a cookie.
+func ownHost(word string, notes []string) bool {
+	w := strings.ToLower(word)
+	for _, note := range notes {
+		for _, t := range strings.FieldsFunc(note, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+			if !hostName(t) {
+				continue
+			}
+			labels := strings.Split(strings.ToLower(t), ".")
+			if slices.Contains(labels[:len(labels)-1], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // topLevelDomains are the countries' domains and the generic ones of two

@@ -218,6 +218,7 @@ var (
 		"voorkeur*", "personalis*",
 		"preferencj*", "personaliz*",
 		"preferens*", "praeferenc*", "preferanse*", "mieltymys*", "preferenssi*",
+		"installning*", "indstilling*", "innstilling*",
 		"preferenci*", "personalitzaci*",
 		"preferint*",
 		"προτιμησ*", "εξατομικευσ*",
