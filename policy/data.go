@@ -27,11 +27,16 @@ import (
 const maxDataDepth = 16
 
 // frontMatterHTML returns the front matter of a page rendered as markup,
-// or "" when it holds nothing but short settings.
+// or "" when it holds nothing but short settings. Front matter that is no
+// YAML is code (an Astro page's script, "const categories = [ … ]"): it
+// is kept as a script, whose data is read as a module's is.
 func frontMatterHTML(fm []byte, render func(string) string) string {
 	var v any
 	if err := yaml.UnmarshalWithOptions(fm, &v, yaml.UseOrderedMap()); err != nil {
-		return ""
+		if bytes.Contains(bytes.ToLower(fm), []byte("</script")) {
+			return ""
+		}
+		return "<script>\n" + string(fm) + "\n</script>\n"
 	}
 	var b strings.Builder
 	dataToHTML(&b, "", v, 1, render)

@@ -131,6 +131,9 @@ func cookieLists(items []any) []any {
 			out = append(out, it)
 			continue
 		}
+		if len(names) == 0 {
+			continue // a group that lists none of its cookies ("— none —")
+		}
 		title := firstString(obj, "name", "title", "label")
 		for _, n := range names {
 			rec := map[string]any{"cookie": n}
@@ -154,22 +157,39 @@ func cookieLists(items []any) []any {
 
 // listedCookies returns the key for cookies of a record that lists its
 // cookies' names there, and the names: two texts or more, or one, each a
-// name.
+// name. A group titled for cookies ("Nezbytné cookies") lists them under
+// a key of examples too ("examples: ['session_id', 'csrf_token']").
 func listedCookies(obj map[string]any) (string, []string) {
+	aboutCookies := find(words(firstString(obj, "name", "title", "label")), cookieWords) >= 0
 	for _, k := range sortedKeys(obj) {
 		list, ok := obj[k].([]any)
-		if !ok || len(list) == 0 || find(words(keyWords(k)), cookieWords) < 0 {
+		if !ok || len(list) == 0 {
+			continue
+		}
+		if ws := words(keyWords(k)); find(ws, cookieWords) < 0 && !(aboutCookies && len(ws) == 1 && exampleKeys[ws[0]]) {
 			continue
 		}
 		var names []string
+		none := 0
 		for _, v := range list {
 			s, ok := v.(string)
+			if ok && noNames[strings.ToLower(strings.Trim(s, " -–—"))] {
+				none++ // "— žádné —": the group has none
+				continue
+			}
 			if !ok || !validName(s) || notAName(s) {
 				return "", nil
 			}
 			names = append(names, s)
 		}
+		if none == len(list) {
+			return k, []string{}
+		}
 		return k, names
 	}
 	return "", nil
 }
+
+// exampleKeys are the words for "examples", a key under which a group of
+// cookies lists their names.
+var exampleKeys = setOf(`examples example beispiele exemples ejemplos esempi voorbeelden przyklady priklady exemplos eksempler exempel esimerkit esimerkkeja ornekler peldak exemple`)

@@ -646,6 +646,18 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// An Astro page's front matter is code: its groups titled
+			// for cookies list their names under a key of examples; a
+			// group that lists none ("— none —") declares nothing.
+			name: "groups of examples in an Astro page's code", file: "cookies.astro", kind: KindHTML,
+			data: "---\nimport Layout from \"../layouts/Layout.astro\";\nconst groups = [\n" +
+				"  { title: \"Essential cookies\", text: \"Keep you signed in.\", examples: [\"sess_key\", \"csrf_key\"], lifetime: \"1 year\" },\n" +
+				"  { title: \"Analytics cookies\", text: \"Count visits.\", examples: [\"tally_id\"], lifetime: \"2 years\" },\n" +
+				"  { title: \"Marketing cookies\", text: \"Not used now.\", examples: [\"— none —\"], lifetime: \"—\" },\n];\n---\n" +
+				"<Layout><h1>Cookies</h1>{groups.map((g) => <section><h2>{g.title}</h2><p>{g.text}</p></section>)}</Layout>\n",
+			want: []got{{"sess_key", Necessary, "data"}, {"csrf_key", Necessary, "data"}, {"tally_id", Statistics, "data"}},
+		},
+		{
 			// A label joining the name to its host ("nameAndDomain",
 			// "Namn och domän") is the name's; a service named beside its own host
 			// ("Vimeo (vimeo.com)") is no cookie; Swedish "Inställningar"

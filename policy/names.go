@@ -51,6 +51,7 @@ var dashes = setOf(`- – —`)
 // Words that say a cell has no name, or names none ("Various": a
 // product's many cookies, unnamed).
 var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno nenhum geen brak ingen ei - – —
+	žádné žádný žádná žiadne žiadny nincs yok niciunul κανένα
 	various multiple several diverse divers diverses plusieurs verschiedene mehrere varios varias vari varie diversi vários várias różne olika forskellige flere`)
 
 // splitNames returns the cookie names a table cell lists: "_ga, _gid",
