@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -94,9 +95,16 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 			break
 		}
 	}
+	// A word alone on the item's first line, joined by a sign or holding
+	// a digit as names are ("restore-scroll"; "Chrome" alone is a
+	// browser's instructions).
+	lineLead := false
 	for c := start.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
 			continue
+		}
+		if w := strings.TrimSpace(c.Data); c.Type == html.TextNode && !strings.ContainsFunc(w, unicode.IsSpace) && strings.ContainsAny(w, "-_.*0123456789") && nextBreak(c) {
+			lead, leadText, lineLead = w, w, true
 		}
 		if c.Type == html.ElementNode && (codeElements[c.DataAtom] || emphElements[c.DataAtom]) {
 			ev = inEmph
@@ -150,7 +158,9 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 	// - wybór języka (ważność: 365 dni)"), in a section about cookies,
 	// names a cookie as a lead in code does, plain word as it may be.
 	// A label ("<strong>Cookie-uri:</strong> `_ga` (2 ani)") is none.
-	record := ev == inCode || ev == inEmph && !labelLead && lifetimeNoted(text)
+	// So does a word alone on the item's first line, its purpose on the
+	// lines below ("restore-scroll<br>Remembers where you were.").
+	record := ev == inCode || ev == inEmph && !labelLead && lifetimeNoted(text) || lineLead
 	for _, n := range names {
 		if !x.proseName(n, ev, talk || section || ev != inText) && !(record && section && validName(n) && !notAName(n)) {
 			return nil, "", Duration{}
@@ -168,6 +178,18 @@ func (x *extractor) itemLead(li *html.Node, section bool) ([]string, string, Dur
 		purpose = ""
 	}
 	return names, sentence(purpose), dur
+}
+
+// nextBreak reports whether the first node after n that is not blank is a
+// line break.
+func nextBreak(n *html.Node) bool {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+			continue
+		}
+		return c.Type == html.ElementNode && c.DataAtom == atom.Br
+	}
+	return false
 }
 
 // lifetimeNoted reports whether a text notes a lifetime in parentheses,

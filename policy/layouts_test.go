@@ -646,6 +646,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// A word alone on an item's first line, joined by a sign as
+			// names are, names a cookie, its purpose on the lines below;
+			// a plain word so ("Chrome", a browser's instructions) does
+			// not.
+			name: "words alone on items' first lines", file: "cookies.html", kind: KindHTML,
+			data: "<h3>Nødvendige informasjonskapsler</h3><ul>\n<li>\n  site-consent\n  <br />\n  Husker om du har takket ja eller nei.\n</li>\n" +
+				"<li>\n  restore-scroll\n  <br />\n  Husker hvor du var på siden.\n</li>\n</ul>\n<h3>Slik sletter du informasjonskapsler</h3><ul>\n<li>\n  Chrome\n  <br />\n  Åpne innstillingene.\n</li>\n</ul>\n",
+			want: []got{{"site-consent", Necessary, "prose"}, {"restore-scroll", Necessary, "prose"}},
+		},
+		{
 			// An Astro page's front matter is code: its groups titled
 			// for cookies list their names under a key of examples; a
 			// group that lists none ("— none —") declares nothing.
