@@ -122,6 +122,15 @@ func (x *extractor) dataRecords(items []any, hint string) bool {
 		ctx.titled = true // the code names no category: the text around says nothing of it
 	}
 	for _, f := range recs {
+		if f.name != nil && strings.Contains(strings.TrimSpace(f.name.text), " ") && !nameMarked(f.name.text) {
+			if _, ok := categoryOf(f.name.text); ok {
+				// A consent tool's category ({id: "marketing", name:
+				// "Publicité et personnalisation", required: false}):
+				// its name, words that name a category, is its title,
+				// no cookie's.
+				continue
+			}
+		}
 		before := len(x.decls)
 		x.row(f, ctx)
 		for _, d := range x.decls[before:] {

@@ -646,6 +646,19 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// A consent tool's categories are records too, but a name of
+			// words that name a category is a category's title, no
+			// cookie's ("Publicité et personnalisation").
+			name: "a module's categories beside its cookies", file: "cookies.ts", kind: KindCode,
+			data: "export const groups = [\n" +
+				"  { id: \"ads\", name: \"Publicité et personnalisation\", description: \"Mesure des campagnes.\", required: false },\n" +
+				"  { id: \"stats\", name: \"Mesure d'audience\", description: \"Statistiques de fréquentation.\", required: false },\n];\n" +
+				"export const registry = [\n" +
+				"  { name: \"site_choice\", category: \"essential\", purpose: \"Conserver votre choix.\", retention: \"6 mois\" },\n" +
+				"  { name: \"tally_id\", category: \"measurement\", purpose: \"Compter les visites.\", retention: \"13 mois\" },\n];\n",
+			want: []got{{"site_choice", Necessary, "data"}, {"tally_id", Statistics, "data"}},
+		},
+		{
 			// A word alone on an item's first line, joined by a sign as
 			// names are, names a cookie, its purpose on the lines below;
 			// a plain word so ("Chrome", a browser's instructions) does

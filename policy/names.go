@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Words that join names in a cell: "_ga and _gid", "_ga et _gid".
@@ -211,14 +212,15 @@ func splitParens(s string) (string, []string) {
 func namesIn(s string) []string {
 	var names []string
 	s = innerBars.ReplaceAllString(s, "${1}"+barsMark+"${2}")
-	for _, part := range splitOutsideBrackets(s, func(r rune) bool {
+	parts := splitOutsideBrackets(s, func(r rune) bool {
 		return r == '\n' || r == ',' || r == ';' || r == '|' || r == '•' || r == '·' || r == '、' || r == '，'
-	}) {
+	})
+	for _, part := range parts {
 		part = strings.ReplaceAll(part, barsMark, "||")
 		var toks []string
 		for _, t := range splitOutsideBrackets(part, unicode.IsSpace) {
 			if t = trimName(t); t != "" && !countMark.MatchString(t) {
-				toks = append(toks, t)
+				toks = append(toks, nameVariants(t)...)
 			}
 		}
 		toks = dropOpenEnd(toks)
@@ -230,7 +232,10 @@ func namesIn(s string) []string {
 			case dashes[t]:
 				noted = noted || len(kept) > 0
 			case noNames[strings.ToLower(t)], cutTerm(t):
-			case nameJoiners[strings.ToLower(t)] && len(toks) > 1:
+			case nameJoiners[strings.ToLower(t)] && (len(toks) > 1 || len(parts) > 1 && utf8.RuneCountInString(t) > 1):
+				// "_ga and _gid", or "and" alone on a line between two
+				// names in code ("e", "y", "o" alone are names of a
+				// letter).
 				joiners++
 			case noted && !nameMarked(t):
 			case validName(t):
@@ -252,6 +257,17 @@ func namesIn(s string) []string {
 		}
 	}
 	return names
+}
+
+// nameVariants splits a name and its variant written with a slash and no
+// space, the one name the other's stem ("sess/sess.sig": a cookie and
+// its signature; "_ga/_ga_<id>"); any other word is returned whole.
+func nameVariants(t string) []string {
+	a, b, ok := strings.Cut(t, "/")
+	if !ok || a == "" || b == "" || strings.Contains(b, "/") || !(strings.HasPrefix(b, a) || strings.HasPrefix(a, b)) {
+		return []string{t}
+	}
+	return []string{a, b}
 }
 
 // cutTerm reports whether t is a word of policies that the page cut short

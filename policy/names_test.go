@@ -15,6 +15,11 @@ func TestSplitNames(t *testing.T) {
 	}{
 		{"_ga, _gid", []string{"_ga", "_gid"}},
 		{"_ga\n_gid", []string{"_ga", "_gid"}},
+		// A joining word alone on a line between names in code; a name
+		// and its variant joined by a slash.
+		{"_ga\n and \n_gat", []string{"_ga", "_gat"}},
+		{"sess-key/sess-key.sig", []string{"sess-key", "sess-key.sig"}},
+		{"ads-id/stats-id", []string{"ads-id/stats-id"}},
 		// Broken across lines by a hyphen, as text from a PDF keeps it;
 		// names ending in a hyphen of their own stay apart.
 		{"__next_hmr_refres-\nh_hash__", []string{"__next_hmr_refresh_hash__"}},
