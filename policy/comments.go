@@ -96,3 +96,20 @@ func inlineTranslations(data []byte) []byte {
 	})
 	return bladePHP.ReplaceAllFunc(data, func(b []byte) []byte { return bytes.Repeat([]byte("\n"), bytes.Count(b, []byte("\n"))) })
 }
+
+// phpEcho is PHP that prints a text a translation function is given as it
+// is written in the source language (gettext's way: the text is its own
+// key): <?= __('Name') ?>, <?php echo __('Purpose'); ?>, <?php _e('Type') ?>.
+var phpEcho = regexp.MustCompile(`<\?(?:=|php\s+echo\s|php\s+(?:_e|esc_html_e)\s*\()\s*(?:(?:__|_|gettext|esc_html__|t)\s*\(\s*)?'((?:[^'\\]|\\.)*)'\s*(?:,\s*'[\w-]*'\s*)?\)?\s*\)?\s*;?\s*\?>`)
+
+// phpEchoes writes in place of each such call the text it prints, as the
+// page shows it (the text may hold markup of its own, printed raw).
+func phpEchoes(data []byte) []byte {
+	if !bytes.Contains(data, []byte("<?")) {
+		return data
+	}
+	return phpEcho.ReplaceAllFunc(data, func(b []byte) []byte {
+		m := phpEcho.FindSubmatch(b)
+		return []byte(strings.NewReplacer(`\'`, `'`, `\\`, `\`).Replace(string(m[1])))
+	})
+}

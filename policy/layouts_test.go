@@ -646,6 +646,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"pick_state", Necessary, "table"}, {"tally_id", Statistics, "table"}},
 		},
 		{
+			// A PHP template prints its texts through a translation
+			// function given the source text (<?= __('Name') ?>, echo,
+			// _e): the page shows that text, markup and all.
+			name: "a PHP template's texts printed by gettext", file: "cookies.php", kind: KindHTML,
+			data: "<h2><?php echo __('Necessary cookies'); ?></h2>\n<table><thead><tr><th><?= __('Name') ?></th><th><?php _e('Purpose', 'site') ?></th><th><?= __('Duration') ?></th></tr></thead><tbody>\n" +
+				"<tr><td>sess_key</td><td><?= __('Keeps you signed in') ?></td><td><?= __('Session') ?></td></tr>\n" +
+				"<tr><td><?= __('choice record (localStorage: <code>site_choice</code>)') ?></td><td><?= __('Remembers your choice') ?></td><td>1 year</td></tr>\n</tbody></table>\n",
+			want: []got{{"sess_key", Necessary, "table"}, {"site_choice", Necessary, "table"}},
+		},
+		{
 			// A consent tool's categories are records too, but a name of
 			// words that name a category is a category's title, no
 			// cookie's ("Publicité et personnalisation").
