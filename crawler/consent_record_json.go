@@ -154,7 +154,11 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 			*off++
 			return
 		}
+		mapped := consentModeBeside(x)
 		for k, val := range x {
+			if mapped && consentModeKey.MatchString(k) {
+				continue
+			}
 			walkRecord(self, k, val, on, off, depth+1)
 		}
 	case []any:

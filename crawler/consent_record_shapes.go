@@ -204,3 +204,29 @@ func grantedList(items []string, on, off *int) {
 		*off++
 	}
 }
+
+// consentModeKey: the signals of Google's Consent Mode ("ad_storage",
+// "analytics_storage", "personalization_storage", "ad_user_data"), which
+// a site derives from its own purposes.
+var consentModeKey = regexp.MustCompile(`(?i)^(ad|analytics|functionality|personalization|security)_storage$|^ad_(user_data|personalization)$`)
+
+// consentModeBeside reports whether a record holds Consent Mode's signals
+// beside flags of its own purposes ({"consentAnalytics": false,
+// "consentAds": false, "personalization_storage": true, …}). The site's
+// own flags are the choice the banner offered; the signals are its
+// mapping onto Google's purposes, which may grant one its banner keeps
+// always on (a "necessary and functional" group sent as
+// personalization_storage), and are not read beside them.
+func consentModeBeside(m map[string]any) bool {
+	signals, own := false, false
+	for k, v := range m {
+		if consentModeKey.MatchString(k) {
+			signals = true
+			continue
+		}
+		if _, ok := v.(bool); ok && !vocab().keySkip.MatchString(k) {
+			own = true
+		}
+	}
+	return signals && own
+}

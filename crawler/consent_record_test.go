@@ -165,6 +165,18 @@ func TestRecordState(t *testing.T) {
 		// purposes' flags is read, whatever the record's name.
 		{"flags under a group named required, all on", nil, map[string]string{u + "localStorage:vcstate": `{"required":{"necessary":true,"functional":true,"analysis":true,"ads":true,"hasSetCookies":1}}`}, stateAccepted},
 		{"flags under a group named required, the optional off", nil, map[string]string{u + "localStorage:vcstate": `{"required":{"necessary":true,"functional":false,"analysis":false,"ads":false,"hasSetCookies":1}}`}, stateRejected},
+		// Consent Mode's signals beside the site's own flags: the own
+		// flags are the choice; the signals may grant a purpose the
+		// banner keeps always on (personalization_storage).
+		{"Consent Mode's signals beside the site's own flags, refused", nil, map[string]string{u + "cookie:siteChoiceV2": `{"choiceStats":false,"choiceAds":false,"functionality_storage":true,"personalization_storage":true,"ad_storage":false,"analytics_storage":false}`}, stateRejected},
+		{"Consent Mode's signals beside the site's own flags, granted", nil, map[string]string{u + "cookie:siteChoiceV2": `{"choiceStats":true,"choiceAds":true,"functionality_storage":true,"personalization_storage":true,"ad_storage":true,"analytics_storage":true}`}, stateAccepted},
+		// A record named for the refusal that holds the refusal's own
+		// word (CookieCuttr's "…_decline=…_decline"); the purposes
+		// named as those not necessary are the optional ones.
+		{"a refusal's record holding its own name", nil, map[string]string{u + "cookie:xy_cookie_accept": "null", u + "cookie:xy_cookie_decline": "xy_cookie_decline"}, stateRejected},
+		{"the purposes not necessary, refused (camel case)", nil, map[string]string{u + "cookie:keepNonEssentialCookies": "false", u + "cookie:siteNoticeSeen": "SiteNotice"}, stateRejected},
+		{"the purposes not necessary, granted (camel case)", nil, map[string]string{u + "cookie:keepNonEssentialCookies": "true"}, stateAccepted},
+		{"the purposes not necessary, refused (snake case)", nil, map[string]string{u + "cookie:site_non_essential_cookies": "0"}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

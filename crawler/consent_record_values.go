@@ -224,8 +224,12 @@ func countChoice(self, key, val string, on, off *int) {
 		val = w
 	}
 	if recordKeyRefusal.MatchString(key) {
-		if vocab().yes[val] {
-			*off++ // "reject": "true"; a "false" there says nothing of what was allowed
+		if vocab().yes[val] || recordKeyRefusal.MatchString(val) {
+			// "reject": "true", or the refusal's own word
+			// ("cc_cookie_decline=cc_cookie_decline", as CookieCuttr
+			// writes); a "false" there says nothing of what was
+			// allowed.
+			*off++
 		}
 		return
 	}
@@ -355,7 +359,7 @@ func recordNameParts(name string) (family, last string) {
 		// choice ("gtmCookieAdvertisingAccept").
 		rest := strings.TrimSuffix(name, w)
 		if p := lastCamelWord(rest); p != rest && (vocab().purpose.MatchString(p) || vocab().necessary.MatchString(p)) {
-			return strings.TrimSuffix(rest, p), p
+			return negatedPurpose(strings.TrimSuffix(rest, p), p)
 		}
 	}
 	n := strings.ReplaceAll(strings.TrimSuffix(name, "]"), "[", ".")
@@ -366,13 +370,30 @@ func recordNameParts(name string) (family, last string) {
 		}
 		if !choiceTails[strings.ToLower(w)] {
 			if w != last && (vocab().purpose.MatchString(w) || vocab().necessary.MatchString(w)) {
-				return strings.TrimSuffix(n, w), w
+				return negatedPurpose(strings.TrimSuffix(n, w), w)
 			}
 			break
 		}
 		n = n[:len(n)-len(w)-1]
 	}
 	return family, last
+}
+
+// negatedPurpose returns a record's family and purpose where a negation
+// may stand before the purpose: the purposes that are not necessary
+// ("allowNonNecessaryCookies", "allow_non_essential") are the optional
+// ones, whose choice the record holds: their name keeps the negation, and
+// is read as a flag of the record's own.
+func negatedPurpose(family, purpose string) (string, string) {
+	if !vocab().necessary.MatchString(purpose) {
+		return family, purpose
+	}
+	for _, neg := range []string{"Non", "non_", "non-", "Not", "not_", "not-", "Un", "un"} {
+		if f, ok := strings.CutSuffix(family, neg); ok {
+			return f, neg + purpose
+		}
+	}
+	return family, purpose
 }
 
 // choiceTails are the words a record's name may end with after its
