@@ -277,6 +277,13 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 			selected = false
 			return true
 		}
+		if err == nil && !r.Clicked && r.Error == "" {
+			// The banner was not found at the click (a button missing
+			// says so): on a loaded machine the page may still be
+			// drawing or redrawing it. Once more, a moment later.
+			sleep(ctx, 500*time.Millisecond)
+			r, err = c.runConsentScript(ctx, p, f, "click", arg)
+		}
 		if err != nil || !r.Clicked {
 			a.Error = fmt.Sprintf("clicking %s: %s", role, cmp.Or(r.Error, errText(err)))
 			return false
