@@ -553,13 +553,14 @@ function genericBanner(env) {
     }
     g.purposes = toggles(c);
     // Settings whose purposes have a lone one-word accept beside them
-    // ("Accepter", "Akzeptieren", "Accept cookies": the word for cookies
-    // and an article do not count), no save and no refusal: it accepts
+    // ("Accepter", "Akzeptieren", "Accept cookies", "Akceptuję pliki
+    // cookie": the words for cookies and an article do not count), no
+    // save and no refusal: it accepts
     // what is ticked, and saves the unticked purposes as a refusal.
     // ("Accept all" accepts all; a refusal saved so is verified.)
     if (env.layer2 && !g.save && !g.reject && g.accept && g.purposes.length) {
       const t = lab(g.accept);
-      const ws = t.split(/[\s,;:/&()'"-]+/).filter((w) => w && !/^(?:cookies?|les|the|die|de|los|i|gli)$/i.test(w));
+      const ws = t.split(/[\s,;:/&()'"-]+/).filter((w) => w && !/^(?:cookies?|pliki|plików|soubory|súbory|les|the|die|de|los|i|gli)$/i.test(w));
       if (!CJK.test(t) && ws.length === 1) g.save = g.accept;
     }
     let score = (g.accept ? 3 : 0) + (g.reject ? 3 : 0) + (g.settings ? 1 : 0);

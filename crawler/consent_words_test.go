@@ -470,6 +470,7 @@ func TestLabelVariants(t *testing.T) {
 		"say no to optional cookies":             "reject",
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
+		"akceptuje pliki cookie":                 "accept",
 		"endast grundlaggande cookies":           "reject",
 		"entendi e aceito":                       "accept",
 		"luban koik kupsised":                    "accept",
