@@ -100,7 +100,8 @@ func inlineTranslations(data []byte) []byte {
 // phpEcho is PHP that prints a text a translation function is given as it
 // is written in the source language (gettext's way: the text is its own
 // key): <?= __('Name') ?>, <?php echo __('Purpose'); ?>, <?php _e('Type') ?>.
-var phpEcho = regexp.MustCompile(`<\?(?:=|php\s+echo\s|php\s+(?:_e|esc_html_e)\s*\()\s*(?:(?:__|_|gettext|esc_html__|t)\s*\(\s*)?'((?:[^'\\]|\\.)*)'\s*(?:,\s*'[\w-]*'\s*)?\)?\s*\)?\s*;?\s*\?>`)
+var phpEcho = regexp.MustCompile(`<\?(?:=|php\s+echo\b)\s*(?:__|_|gettext|esc_html__|t)\s*\(\s*'((?:[^'\\]|\\.)*)'\s*(?:,\s*'[\w-]*'\s*)?\)\s*;?\s*\?>` +
+	`|<\?php\s+(?:_e|esc_html_e)\s*\(\s*'((?:[^'\\]|\\.)*)'\s*(?:,\s*'[\w-]*'\s*)?\)\s*;?\s*\?>`)
 
 // phpEchoes writes in place of each such call the text it prints, as the
 // page shows it (the text may hold markup of its own, printed raw).
@@ -110,6 +111,6 @@ func phpEchoes(data []byte) []byte {
 	}
 	return phpEcho.ReplaceAllFunc(data, func(b []byte) []byte {
 		m := phpEcho.FindSubmatch(b)
-		return []byte(strings.NewReplacer(`\'`, `'`, `\\`, `\`).Replace(string(m[1])))
+		return []byte(strings.NewReplacer(`\'`, `'`, `\\`, `\`).Replace(string(m[1]) + string(m[2])))
 	})
 }

@@ -123,11 +123,13 @@ func (x *extractor) dataRecords(items []any, hint string) bool {
 	}
 	for _, f := range recs {
 		if f.name != nil && strings.Contains(strings.TrimSpace(f.name.text), " ") && !nameMarked(f.name.text) {
-			if _, ok := categoryOf(f.name.text); ok {
+			_, category := categoryOf(f.name.text)
+			if _, service := x.service(f.name.text); category && !service {
 				// A consent tool's category ({id: "marketing", name:
 				// "Publicité et personnalisation", required: false}):
-				// its name, words that name a category, is its title,
-				// no cookie's.
+				// its name, words that name a category and no service
+				// ("Google Analytics" is one), is its title, no
+				// cookie's.
 				continue
 			}
 		}

@@ -281,6 +281,15 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"_cf_bm", Necessary, "table"}, {"cf_clearance", Necessary, "table"}},
 		},
 		{
+			// A module's record named for a service whose words name a
+			// category ("Google Analytics") declares the service: it is no
+			// category's title.
+			name: "a service among a module's records",
+			page: `<h2>Cookies</h2><script>const rows = [{ name: "sess_key", category: "necessary", purpose: "Keeps you signed in" },
+				{ name: "Google Analytics", category: "statistics", purpose: "Counts visits" }];</script>`,
+			want: []got{{"sess_key", Necessary, "data"}, {"service Google Analytics", Statistics, "data"}},
+		},
+		{
 			name: "a link under a label naming cookies is no name",
 			page: `<h2>Services that set cookies</h2><h3>Site counter</h3><ul>
 				<li><strong>Purpose:</strong> Counts the visits</li>
@@ -658,7 +667,8 @@ func TestExtractMarkdownAndText(t *testing.T) {
 		{
 			// A consent tool's categories are records too, but a name of
 			// words that name a category is a category's title, no
-			// cookie's ("Publicité et personnalisation").
+			// cookie's ("Publicité et personnalisation"); a service's
+			// name stays one (see TestExtractLayouts).
 			name: "a module's categories beside its cookies", file: "cookies.ts", kind: KindCode,
 			data: "export const groups = [\n" +
 				"  { id: \"ads\", name: \"Publicité et personnalisation\", description: \"Mesure des campagnes.\", required: false },\n" +
