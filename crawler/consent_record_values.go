@@ -388,7 +388,8 @@ func negatedPurpose(family, purpose string) (string, string) {
 	if !vocab().necessary.MatchString(purpose) {
 		return family, purpose
 	}
-	for _, neg := range []string{"Non", "non_", "non-", "Not", "not_", "not-", "Un", "un"} {
+	// (Not "un": a family may end so, "cookieRun".)
+	for _, neg := range []string{"Non", "non_", "non-", "Not", "not_", "not-"} {
 		if f, ok := strings.CutSuffix(family, neg); ok {
 			return f, neg + purpose
 		}
