@@ -281,6 +281,15 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"_cf_bm", Necessary, "table"}, {"cf_clearance", Necessary, "table"}},
 		},
 		{
+			// A minor heading holding a record's first line ("<h5>Name:
+			// _gid</h5>"), its other lines in the paragraphs after it; a
+			// line of a label and its value is no bare label.
+			name: "records led by minor headings",
+			page: `<h2>Analytics cookies</h2><div><h5><br/>Name: tally_x</h5><p>Purpose: Counts visits.</p><p>Expires in: 1 day</p>
+				<h5><br/>Name: tally_y</h5><p>Purpose: Tells visitors apart.</p><p>Expires in: 2 years</p></div>`,
+			want: []got{{"tally_x", Statistics, "record"}, {"tally_y", Statistics, "record"}},
+		},
+		{
 			// A module's record named for a service whose words name a
 			// category ("Google Analytics") declares the service: it is no
 			// category's title.

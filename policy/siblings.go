@@ -62,6 +62,9 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 		if t == "" || len(t) > 60 || len(strings.Fields(t)) > 4 || strings.ContainsAny(t, "?？") || columnRole(t) == roleNone {
 			return false
 		}
+		if _, v, ok := strings.Cut(t, ":"); ok && strings.TrimSpace(v) != "" {
+			return false // a label and its value ("Name: _gid"), no bare label
+		}
 		switch kids[i].DataAtom {
 		case atom.H1, atom.H2, atom.H3:
 			return false
@@ -238,11 +241,17 @@ func valueElement(n *html.Node) bool {
 }
 
 // isLabelBlock reports whether an element can hold a "Label: value" line of
-// a record: a paragraph, block or list item of its own.
+// a record: a paragraph, block or list item of its own, or a minor heading
+// that holds a record's first line.
 func isLabelBlock(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Li, atom.Span, atom.Dd, atom.Section:
 		return !hasBlockContent(n)
+	case atom.H4, atom.H5, atom.H6:
+		// A minor heading that is a record's first pair ("<h5>Name:
+		// _gid</h5>"), its label naming a role.
+		label, _, ok := strings.Cut(collapse(nodeText(n, false)), ":")
+		return ok && !hasBlockContent(n) && columnRole(label) != roleNone
 	}
 	return false
 }
