@@ -48,10 +48,10 @@ func columnRole(text string) role {
 	return roleNone
 }
 
-// joinedRole reads a header that joins a name to where it lives or who
-// sets it ("Name and domain", "Namn och domän", "Cookie und Anbieter"):
-// the cells hold the names, the rest beside them, so the column is the
-// names'. A name joined to anything else ("Name and purpose") is read as
+// joinedRole reads a header that joins a name to where it lives, who
+// sets it or how long it lasts ("Name and domain", "Namn och domän",
+// "Nombre y duración"): the cells hold the names, the rest beside them
+// ("NID (6 meses)"), so the column is the names'. A name joined to anything else ("Name and purpose") is read as
 // before, by the first role its words name.
 func joinedRole(ws []string) role {
 	for k := 1; k < len(ws)-1 && k <= 3; k++ {
@@ -62,7 +62,7 @@ func joinedRole(ws []string) role {
 			return roleNone
 		}
 		switch columnRole(strings.Join(ws[k+1:], " ")) {
-		case roleDomain, roleProvider, roleType, roleParty:
+		case roleDomain, roleProvider, roleType, roleParty, roleDuration:
 			return roleName
 		}
 		return roleNone

@@ -281,6 +281,16 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"_cf_bm", Necessary, "table"}, {"cf_clearance", Necessary, "table"}},
 		},
 		{
+			// A bold label naming the names ("Nombre y duración de las
+			// cookies") lists them, in capitals as they may be, each with
+			// its lifetime in parentheses (prose, not code); a label of
+			// the word for cookies alone does not make capitals names.
+			name: "names listed after a label naming them",
+			page: `<h2>Mapas</h2><p><strong>Nombre y duración de las cookies:</strong> UULE (duración: 1 día), OTZ (duración: 2 semanas), SIDCC (duración: 1 año)</p>
+				<p><strong>Cookies:</strong> ABCD, EFGH, IJKL</p>`,
+			want: []got{{"UULE", Unclassified, "prose"}, {"OTZ", Unclassified, "prose"}, {"SIDCC", Unclassified, "prose"}},
+		},
+		{
 			// A minor heading holding a record's first line ("<h5>Name:
 			// _gid</h5>"), its other lines in the paragraphs after it; a
 			// line of a label and its value is no bare label.

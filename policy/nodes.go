@@ -177,16 +177,21 @@ func inPre(n *html.Node) bool {
 }
 
 // codeLike reports whether text reads as program source rather than
-// prose: imports, or many of the characters of code.
+// prose: imports, or many of the characters of code, not all of them
+// parentheses (a list of names, each with its lifetime in parentheses,
+// is prose: "UULE (1 día), OTZ (2 semanas), SID (2 años)").
 func codeLike(s string) bool {
 	if strings.Contains(s, "import ") && (strings.Contains(s, " from ") || strings.Contains(s, "require(")) {
 		return true
 	}
-	code := 0
+	code, parens := 0, 0
 	for _, r := range s {
 		if strings.ContainsRune("{}();=<>[]", r) {
 			code++
+			if r == '(' || r == ')' {
+				parens++
+			}
 		}
 	}
-	return code*20 > len(s) && code > 4
+	return code*20 > len(s) && code > 4 && parens < code
 }

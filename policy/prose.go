@@ -256,10 +256,18 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 			}
 		}
 	}
+	// A bold label that names the names ("<strong>Nombre de las
+	// cookies:</strong> UULE, OTZ, 1P_JAR") lists them: each item of the
+	// list after it is named so, in capitals as it may be.
+	lead := leadIn(nodes)
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(flat), lead); ok && lead != "" && namesNames(lead) && strings.Contains(rest, ",") && !code {
+		for _, t := range cellNames(strings.TrimLeft(rest, ":–—- ")) {
+			consider(t, inNamed)
+		}
+	}
 	if len(found) == 0 {
 		return
 	}
-	lead := leadIn(nodes)
 	x.declareProse(found, lead, "", sentence(flat), Duration{}, nodes[0].Parent)
 }
 
@@ -378,4 +386,17 @@ func sentence(s string) string {
 		return s
 	}
 	return string([]rune(s)[:300]) + "…"
+}
+
+// namesNames reports whether a label names cookies' names: a word for a
+// name beside the words for cookies ("Nombre de las cookies", "Cookie
+// names"), not the words for cookies alone ("Cookies").
+func namesNames(label string) bool {
+	var rest []string
+	for _, w := range words(strings.TrimRight(label, ":–—- ")) {
+		if find([]string{w}, cookieWords) < 0 {
+			rest = append(rest, w)
+		}
+	}
+	return len(rest) > 0 && columnRole(strings.Join(rest, " ")) == roleName
 }
