@@ -231,7 +231,7 @@ func namesIn(s string) []string {
 			switch {
 			case dashes[t]:
 				noted = noted || len(kept) > 0
-			case noNames[strings.ToLower(t)], cutTerm(t):
+			case noNames[strings.ToLower(t)], cutTerm(t), storageTerms[strings.ToLower(t)]:
 			case nameJoiners[strings.ToLower(t)] && (len(toks) > 1 || len(parts) > 1 && utf8.RuneCountInString(t) > 1):
 				// "_ga and _gid", or "and" alone on a line between two
 				// names in code ("e", "y", "o" alone are names of a
@@ -269,6 +269,10 @@ func nameVariants(t string) []string {
 	}
 	return []string{a, b}
 }
+
+// storageTerms name the browser's stores, not an entry of one: a cell
+// "Firebase IndexedDB / localStorage" names no cookie.
+var storageTerms = setOf(`localstorage sessionstorage indexeddb websql document.cookie`)
 
 // cutTerm reports whether t is a word of policies that the page cut short
 // with an ellipsis ("cookie... (name)" in a template's row): no name.

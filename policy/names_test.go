@@ -20,6 +20,8 @@ func TestSplitNames(t *testing.T) {
 		{"_ga\n and \n_gat", []string{"_ga", "_gat"}},
 		{"sess-key/sess-key.sig", []string{"sess-key", "sess-key.sig"}},
 		{"ads-id/stats-id", []string{"ads-id/stats-id"}},
+		// The browser's stores are no entries of them.
+		{"Firebase IndexedDB / localStorage", nil},
 		// Broken across lines by a hyphen, as text from a PDF keeps it;
 		// names ending in a hyphen of their own stay apart.
 		{"__next_hmr_refres-\nh_hash__", []string{"__next_hmr_refresh_hash__"}},
