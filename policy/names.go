@@ -231,7 +231,7 @@ func namesIn(s string) []string {
 			switch {
 			case dashes[t]:
 				noted = noted || len(kept) > 0
-			case noNames[strings.ToLower(t)], cutTerm(t), storageTerms[strings.ToLower(t)]:
+			case noNames[strings.ToLower(t)], cutTerm(t), storageTerms[strings.ToLower(t)], partyWords[strings.ToLower(t)]:
 			case nameJoiners[strings.ToLower(t)] && (len(toks) > 1 || len(parts) > 1 && utf8.RuneCountInString(t) > 1):
 				// "_ga and _gid", or "and" alone on a line between two
 				// names in code ("e", "y", "o" alone are names of a
@@ -273,6 +273,10 @@ func nameVariants(t string) []string {
 // storageTerms name the browser's stores, not an entry of one: a cell
 // "Firebase IndexedDB / localStorage" names no cookie.
 var storageTerms = setOf(`localstorage sessionstorage indexeddb websql document.cookie`)
+
+// partyWords say whose a cookie is beside its name ("cookieconsent /
+// własny": the site's own), no name.
+var partyWords = setOf(`własny własne własna zewnętrzny zewnętrzne vlastní vlastni`)
 
 // cutTerm reports whether t is a word of policies that the page cut short
 // with an ellipsis ("cookie... (name)" in a template's row): no name.

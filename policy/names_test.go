@@ -20,8 +20,10 @@ func TestSplitNames(t *testing.T) {
 		{"_ga\n and \n_gat", []string{"_ga", "_gat"}},
 		{"sess-key/sess-key.sig", []string{"sess-key", "sess-key.sig"}},
 		{"ads-id/stats-id", []string{"ads-id/stats-id"}},
-		// The browser's stores are no entries of them.
+		// The browser's stores are no entries of them; whose a cookie is
+		// is no name.
 		{"Firebase IndexedDB / localStorage", nil},
+		{"site_choice / własny", []string{"site_choice"}},
 		// Broken across lines by a hyphen, as text from a PDF keeps it;
 		// names ending in a hyphen of their own stay apart.
 		{"__next_hmr_refres-\nh_hash__", []string{"__next_hmr_refresh_hash__"}},
@@ -126,6 +128,9 @@ func TestNotAName(t *testing.T) {
 		want bool
 	}{
 		{"S.r.l", true},
+		// A date written in Japanese or Korean.
+		{"2026年7月22日", true},
+		{"2026년7월", true},
 		// Colour classes of a style framework; a name with colour words.
 		{"text-blue-400", true},
 		{"bg-emerald-50", true},
