@@ -220,6 +220,12 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		}
 	case string:
 		countChoice(self, key, x, on, off)
+	case nil:
+		// An optional purpose with no consent given ({"statistics":
+		// null}, as a box left unticked writes): not granted.
+		if vocab().purpose.MatchString(key) {
+			*off++
+		}
 	}
 }
 
@@ -407,6 +413,9 @@ func purposeRecord(v string) bool {
 			}
 		}
 		return n
+	}
+	if m, ok := doc.(map[string]any); ok && versionedFlags(m) {
+		return true
 	}
 	return count("", doc, 0) >= 2
 }

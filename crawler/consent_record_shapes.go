@@ -230,3 +230,28 @@ func consentModeBeside(m map[string]any) bool {
 	}
 	return signals && own
 }
+
+// versionedFlags reports whether a record is a version and the flags of
+// purposes, nothing else, one of them an optional purpose's ({"version":
+// 1, "functional": true, "analytics": false}, where "functional" is the
+// necessary purpose): a consent record whatever its name, though it sets
+// one optional purpose only.
+func versionedFlags(m map[string]any) bool {
+	version, flag := false, false
+	for k, v := range m {
+		_, isBool := v.(bool)
+		switch {
+		case recordVersionKey.MatchString(k):
+			version = true
+		case isBool && vocab().purpose.MatchString(k):
+			flag = true
+		case isBool && vocab().necessary.MatchString(k):
+		default:
+			return false
+		}
+	}
+	return version && flag
+}
+
+// recordVersionKey: a record's key for its version.
+var recordVersionKey = regexp.MustCompile(`(?i)^(v|ver|version|revision|rev)$`)

@@ -177,6 +177,11 @@ func TestRecordState(t *testing.T) {
 		{"the purposes not necessary, refused (camel case)", nil, map[string]string{u + "cookie:keepNonEssentialCookies": "false", u + "cookie:siteNoticeSeen": "SiteNotice"}, stateRejected},
 		{"the purposes not necessary, granted (camel case)", nil, map[string]string{u + "cookie:keepNonEssentialCookies": "true"}, stateAccepted},
 		{"the purposes not necessary, refused (snake case)", nil, map[string]string{u + "cookie:site_non_essential_cookies": "0"}, stateRejected},
+		// A version and purposes' flags, nothing else, under a name of no
+		// consent word; an optional purpose left null is not granted.
+		{"a version and one optional purpose's flag, refused", nil, map[string]string{u + "cookie:XYCC": "%7B%22version%22%3A1%2C%22functional%22%3Atrue%2C%22analytics%22%3Afalse%7D"}, stateRejected},
+		{"a version and one optional purpose's flag, granted", nil, map[string]string{u + "cookie:XYCC": `{"version":1,"functional":true,"analytics":true}`}, stateAccepted},
+		{"optional purposes left null", nil, map[string]string{u + "cookie:siteConsents": `{"required":true,"statistics":null,"personalization":null}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
