@@ -51,8 +51,9 @@ func columnRole(text string) role {
 // joinedRole reads a header that joins a name to where it lives, who
 // sets it or how long it lasts ("Name and domain", "Namn och domän",
 // "Nombre y duración"): the cells hold the names, the rest beside them
-// ("NID (6 meses)"), so the column is the names'. A name joined to anything else ("Name and purpose") is read as
-// before, by the first role its words name.
+// ("NID (6 meses)"), so the column is the names'. A name joined to
+// anything else ("Name and purpose") is read as before, by the first role
+// its words name.
 func joinedRole(ws []string) role {
 	for k := 1; k < len(ws)-1 && k <= 3; k++ {
 		if !nameJoiners[ws[k]] && !andWords[ws[k]] {

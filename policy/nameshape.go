@@ -147,7 +147,7 @@ var (
 	// Japanese, Chinese or Korean ("30日", "13か月", "6个月", "2년"), or a
 	// date so written.
 	cjkDuration = regexp.MustCompile(`^[0-9]+(日|日間|年|年間|か月|ヶ月|カ月|ケ月|か月間|ヶ月間|週|週間|時間|分|秒|天|个月|個月|周|小时|小時|일|년|개월|주|시간|분|초)$` +
-		// A date ("2026年7月22日", "2026년 7월").
+		// A date ("2026年7月22日", "2026년7월").
 		`|^[0-9]{2,4}(年|년)[0-9]{1,2}(月|월)([0-9]{1,2}(日|일))?$`)
 	// hexColor is a colour as style and code write it ("#2F5BFF", "#fff").
 	hexColor = regexp.MustCompile(`^#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$`)
