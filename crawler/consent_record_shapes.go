@@ -254,4 +254,4 @@ func versionedFlags(m map[string]any) bool {
 }
 
 // recordVersionKey: a record's key for its version.
-var recordVersionKey = regexp.MustCompile(`(?i)^(v|ver|version|revision|rev)$`)
+var recordVersionKey = regexp.MustCompile(`(?i)^(` + recordVersions + `)$`)

@@ -72,10 +72,13 @@ type recordVocab struct {
 // language: platforms' and standards' own ("optanon", "tcf", "cc_").
 const recordPlatformNames = `cmp|optanon|tcf|cc_|klaro|didomi|cookiebot|usercentrics|borlabs|cmplz|tarteaucitron|axeptio|gravito|orejime|_pprv`
 
+// recordVersions: the words for a record's version.
+const recordVersions = `[a-z]*version|ver|v\d*|versio|versie|wersja|verze|verzia|verzija|versione|versao|rev|revision`
+
 // recordStamps: a record's version, date, identifier or count, or when
 // it was written ("lastModified", "updated"), the keys that hold no
 // choice and say nothing of one.
-const recordStamps = `[a-z]*version|ver|v\d*|versio|versie|wersja|verze|verzia|verzija|versione|versao|rev|revision|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter|(last[-_]?)?(modified|updated|changed|saved)([-_]?(at|on|date|time))?|created([-_]?(at|on))?`
+const recordStamps = recordVersions + `|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter|(last[-_]?)?(modified|updated|changed|saved)([-_]?(at|on|date|time))?|created([-_]?(at|on))?`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose:
 // its stamps, its context, and the flags that say a choice was made.

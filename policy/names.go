@@ -271,8 +271,12 @@ func nameVariants(t string) []string {
 }
 
 // storageTerms name the browser's stores, not an entry of one: a cell
-// "Firebase IndexedDB / localStorage" names no cookie.
-var storageTerms = setOf(`localstorage sessionstorage indexeddb websql document.cookie`)
+// "Firebase IndexedDB / localStorage" names no cookie. They are web terms
+// too (see webTerms), but the others ("gdpr", "cookie") may stand for a
+// cookie's name in a cell.
+var storageTerms = setOf(storageWords)
+
+const storageWords = `document.cookie localstorage sessionstorage indexeddb websql`
 
 // partyWords say whose a cookie is beside its name ("cookieconsent /
 // własny": the site's own), no name.

@@ -116,8 +116,8 @@ func nameMarked(t string) bool {
 // ("ad_storage: denied"), which a page lists beside its cookies but which
 // are the names of consent states, never of cookies; and the targets of
 // links ("window=_blank" of an AsciiDoc link).
-var webTerms = setOf(`document.cookie set-cookie samesite httponly max-age localstorage sessionstorage
-	indexeddb e-mail opt-out opt-in cross-site third-party first-party wi-fi add-on add-ons plug-in plug-ins
+var webTerms = setOf(storageWords + ` set-cookie samesite httponly max-age
+	e-mail opt-out opt-in cross-site third-party first-party wi-fi add-on add-ons plug-in plug-ins
 	pop-up pop-ups log-in sign-in e.g i.e etc n/a gdpr ccpa lgpd eu uk usa cookie cookies web-beacons
 	x-frame-options user-agent cookie-banner flash 2-digit
 	ad_storage analytics_storage ad_user_data ad_personalization functionality_storage personalization_storage security_storage
