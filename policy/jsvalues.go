@@ -135,12 +135,41 @@ func (p *jsParser) function() error {
 // 'doulitsa.gr';".
 var jsConstant = regexp.MustCompile(`(?m)\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:'([^'\n]*)'|"([^"\n]*)")\s*[;\n]`)
 
+// jsConstObject is a module's constant bound to an object: "const
+// COOKIE_NAMES = {", "export const KEYS: Record<string, string> = {".
+var jsConstObject = regexp.MustCompile(`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;{}\n]{1,80})?=\s*\{`)
+
 // jsConstants returns the texts of the constants a module binds (see
-// jsConstant).
+// jsConstant), and those of an object constant's keys under their paths
+// ("const COOKIE_NAMES = { consent: 'nx_consent' }" gives
+// "COOKIE_NAMES.consent"), as records that name their cookies by the
+// module's constants write them.
 func jsConstants(src string) map[string]string {
 	consts := map[string]string{}
 	for _, m := range jsConstant.FindAllStringSubmatch(src, 256) {
 		consts[m[1]] = m[2] + m[3]
 	}
+	for _, m := range jsConstObject.FindAllStringSubmatchIndex(src, 64) {
+		v, _, err := parseJSLiteralWith(src[m[1]-1:], nil)
+		if obj, ok := v.(map[string]any); ok && err == nil {
+			objectConstants(src[m[2]:m[3]], obj, consts, 0)
+		}
+	}
 	return consts
+}
+
+// objectConstants adds the texts of an object constant's keys, nested
+// objects' too, under their paths.
+func objectConstants(path string, obj map[string]any, consts map[string]string, depth int) {
+	if depth > 2 {
+		return
+	}
+	for k, v := range obj {
+		switch x := v.(type) {
+		case string:
+			consts[path+"."+k] = x
+		case map[string]any:
+			objectConstants(path+"."+k, x, consts, depth+1)
+		}
+	}
 }

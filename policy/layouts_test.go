@@ -607,6 +607,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"ts_sess", Necessary, "data"}, {"ts_count", Statistics, "data"}},
 		},
 		{
+			// A module that names its cookies once, in an object of
+			// constants, and its records by their paths.
+			name: "a module's records naming an object constant's keys", file: "cookies.ts", kind: KindCode,
+			data: "export const KEYS = {\n  choice: \"qm_choice\",\n  visitor: \"qm_vid\",\n} as const;\n\n" +
+				"export const cookies: Row[] = [\n" +
+				"  { name: KEYS.choice, category: \"necessary\", purpose: \"Keeps your cookie choice.\" },\n" +
+				"  { name: KEYS.visitor, category: \"analytics\", purpose: \"Tells visitors apart.\" },\n];\n",
+			want: []got{{"qm_choice", Necessary, "data"}, {"qm_vid", Statistics, "data"}},
+		},
+		{
 			// Each feature's section lists its cookies' names and their
 			// type, which is the category: a record of two labels.
 			name: "a list of the cookies' names and a type naming their category", file: "privacy.md", kind: KindMarkdown,
