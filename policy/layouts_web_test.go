@@ -338,6 +338,20 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"erb_consent", Necessary, "table"}, {"erb_visits", Statistics, "table"}},
 		},
 		{
+			// A React page's module keeps its sections as objects whose
+			// content is Markdown in a template literal: the module's code
+			// is the page's script, though no script element holds it.
+			name: "a component module's sections of Markdown are read under their titles",
+			file: "CookiePolicy.tsx",
+			page: "import { Layout } from \"@/components/Layout\";\n\nconst sections = [\n" +
+				"  { title: \"About cookies\", content: `Cookies are small files a site keeps in your browser.` },\n" +
+				"  { title: \"Cookies we use\", content: `**Analytics cookies**\n| Cookie Name | Purpose | Duration |\n|---|---|---|\n" +
+				"| rv_visit | Counts visits | 1 year |\n\n**Strictly Necessary Cookies**\n| Cookie Name | Purpose | Duration |\n|---|---|---|\n" +
+				"| rv_sess | Keeps you signed in | Session |` },\n];\n\n" +
+				"export default function CookiePolicy() {\n  return (<Layout>{sections.map((s) => (<section key={s.title}><h2>{s.title}</h2><Markdown text={s.content} /></section>))}</Layout>);\n}\n",
+			want: []got{{"rv_visit", Statistics, "table"}, {"rv_sess", Necessary, "table"}},
+		},
+		{
 			// A page's code keeps groups, each a title (under a key for a
 			// name, in Romanian) and its cookies: the groups are no records,
 			// their titles name their cookies' category.

@@ -14,6 +14,10 @@ var scriptElement = regexp.MustCompile(`(?is)<script\b[^>]*>(.*?)</script>`)
 // "Cookies we use", content: `<table>…`").
 var markupLiteral = regexp.MustCompile("(?s)(?:title\\s*:\\s*[\"']([^\"'\\n]{1,120})[\"']\\s*,\\s*)?[\\w$]+\\s*:\\s*`([^`]*)`")
 
+// jsModule is a statement only a module's code starts a line with: a page
+// written as a component.
+var jsModule = regexp.MustCompile(`(?m)^(?:import\s+[\w{*"']|export\s+(?:default|const|function)\b)`)
+
 // interpolation is a template literal's expression ("${year}").
 var interpolation = regexp.MustCompile(`\$\{[^}]*\}`)
 
@@ -31,7 +35,16 @@ var quotedText = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*\\n(?:[^"\\\n]|\\.)*"`)
 // more) or Markdown's tables or headings and lists (see markdownText),
 // and names cookies.
 func scriptMarkup(data []byte) []byte {
-	if !bytes.Contains(data, []byte("<script")) || !bytes.Contains(data, []byte("`")) && !bytes.Contains(data, []byte(`\n`)) {
+	if !bytes.Contains(data, []byte("`")) && !bytes.Contains(data, []byte(`\n`)) {
+		return data
+	}
+	scripts := scriptElement.FindAllSubmatch(data, 64)
+	if len(scripts) == 0 && jsModule.Match(data) {
+		// A React or Preact page's module (JSX or TSX): its code is
+		// the page's script, its markup what the component returns.
+		scripts = [][][]byte{{data, data}}
+	}
+	if len(scripts) == 0 {
 		return data
 	}
 	var extra bytes.Buffer
@@ -56,7 +69,7 @@ func scriptMarkup(data []byte) []byte {
 		extra.Write(text)
 		extra.WriteString("</section>\n")
 	}
-	for _, s := range scriptElement.FindAllSubmatch(data, 64) {
+	for _, s := range scripts {
 		for _, m := range markupLiteral.FindAllSubmatch(s[1], 256) {
 			add(m[1], interpolation.ReplaceAll(m[2], nil))
 		}
