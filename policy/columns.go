@@ -41,6 +41,14 @@ func (x *extractor) statsOf(grid [][]*cell, start, col int) columnStats {
 			}
 		}
 		s.count(c.text)
+		if n := len(strings.Fields(c.text)); c.header && n > 4 && n <= 10 {
+			// A row's own header, a phrase that names its kind ("Cookie
+			// de session tiers de statistique et de suivi"): a category
+			// though longer than a category cell's words.
+			if _, ok := categoryOf(c.text); ok {
+				s.categories++
+			}
+		}
 	}
 	return s
 }

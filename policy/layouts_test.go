@@ -263,6 +263,18 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"ad_uid", Marketing, "table"}, {"ad_seen", Marketing, "table"}},
 		},
 		{
+			// Each row's own header names its kind in a phrase; the table's
+			// header is its first cookie's row.
+			name: "rows whose headers name their kind in a phrase",
+			page: `<h2>Les cookies du site</h2><table><thead><tr><th>Cookie technique</th><th>choix_site</th><th>exemple.fr</th><th>Garde la liste des choix que le visiteur a faits sur ce site</th><th>13 mois</th></tr></thead>
+				<tbody><tr><th scope="row">Cookie de session tiers de statistique et de suivi</th><td>mesure_ses</td><td>Mesure</td><td>Retient les pages vues pendant la visite en cours du visiteur</td><td>30 minutes</td></tr>
+				<tr><th scope="row">Cookie de session tiers de statistique et de suivi</th><td>mesure_id</td><td>Mesure</td><td>Dit si la visite est la première de ce visiteur sur le site</td><td>13 mois</td></tr>
+				<tr><th scope="row">Cookie tiers de ciblage</th><td>pub_uid</td><td>Régie</td><td>Suit le visiteur de site en site pour choisir ce qui lui est montré</td><td>6 mois</td></tr>
+				<tr><th scope="row">Cookie de session tiers</th><td>essai_x</td><td>Mesure</td><td>Vérifie que le navigateur du visiteur garde bien ce qui lui est confié</td><td>Session</td></tr></tbody></table>`,
+			want: []got{{"choix_site", Necessary, "table"}, {"mesure_ses", Statistics, "table"}, {"mesure_id", Statistics, "table"},
+				{"pub_uid", Marketing, "table"}, {"essai_x", Unclassified, "table"}},
+		},
+		{
 			name: "a service in the name column",
 			page: `<h2>Analytics</h2><table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>Google Analytics 4</td><td>Counts visits</td></tr><tr><td>Unknown Widget</td><td>x</td></tr></table>`,
 			want: []got{{"service Google Analytics", Statistics, "table"}},
