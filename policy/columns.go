@@ -20,8 +20,8 @@ func (x *extractor) statsOf(grid [][]*cell, start, col int) columnStats {
 			continue
 		}
 		c := grid[r][col]
-		if c == nil || c.text == "" || seen[c] || spanningCell(grid[r]) != nil {
-			continue
+		if c == nil || c.text == "" || seen[c] || spanningCell(grid[r]) != nil || storageLabel(c.text) {
+			continue // a row's kind of storage ("Local storage") is no cell of names
 		}
 		seen[c] = true
 		s.cells++
@@ -97,7 +97,7 @@ func (x *extractor) inferColumns(grid [][]*cell, ctx *tableContext) (int, []role
 		return -1, nil
 	}
 	start := 0
-	for start < len(grid) && (emptyRow(grid[start]) || titleRow(grid[start])) {
+	for start < len(grid) && (emptyRow(grid[start]) || titleRow(grid[start]) || templateRow(grid[start])) {
 		start++
 	}
 	stats := make([]columnStats, width)
@@ -280,4 +280,33 @@ func (f *fields) set(r role, c *cell) {
 	case roleDomain:
 		f.domain = c.text
 	}
+}
+
+// storageLabel reports whether a cell names only a kind of browser
+// storage ("Local storage", "Indexed DB"), as a row of storage keys puts
+// in a name column: the row's kind, no cookie's name.
+func storageLabel(text string) bool {
+	ws := words(text)
+	return len(ws) > 0 && len(ws) <= 3 && storageTypeOf(text) != Cookie
+}
+
+// templateExpr is a cell whose text is a template's expression the page
+// fills in when it runs ("{Strings['table.title1']}", "{{ t('name') }}",
+// "<%= t(:name) %>"): a header the source does not spell.
+var templateExpr = regexp.MustCompile(`^(?:\{[^{}]*\}|\{\{.*\}\}|<%=?.*%>)$`)
+
+// templateRow reports whether every cell of a row that has text is a
+// template's expression (see templateExpr).
+func templateRow(row []*cell) bool {
+	any := false
+	for _, c := range row {
+		if c == nil || c.text == "" {
+			continue
+		}
+		if !templateExpr.MatchString(c.text) {
+			return false
+		}
+		any = true
+	}
+	return any
 }

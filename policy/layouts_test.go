@@ -275,6 +275,19 @@ func TestExtractLayouts(t *testing.T) {
 				{"pub_uid", Marketing, "table"}, {"essai_x", Unclassified, "table"}},
 		},
 		{
+			// A component's table whose header row is the page's
+			// translation calls, and whose rows of browser storage name
+			// their kind in the name column.
+			name: "a header of template expressions and rows of storage kinds",
+			page: `<h2>Cookies</h2><table><thead><tr><td>{Strings['cookies.table.title1']}</td><td>{Strings['cookies.table.title2']}</td><td>{Strings['cookies.table.title3']}</td><td>{Strings['cookies.table.title4']}</td></tr></thead>
+				<tbody><tr><td>KC_RESTART</td><td>idp</td><td>Restarts sign-in after a timeout.</td><td>Session</td></tr>
+				<tr><td>sso_state</td><td>idp</td><td></td><td>Session</td></tr>
+				<tr><td>sso_nonce</td><td>idp</td><td></td><td>9h</td></tr>
+				<tr><td>Local storage</td><td>N/A</td><td>draft_key</td><td>N/A</td></tr>
+				<tr><td>Session storage</td><td>N/A</td><td>tab_key</td><td>N/A</td></tr></tbody></table>`,
+			want: []got{{"KC_RESTART", Unclassified, "table"}, {"sso_state", Unclassified, "table"}, {"sso_nonce", Unclassified, "table"}},
+		},
+		{
 			name: "a service in the name column",
 			page: `<h2>Analytics</h2><table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>Google Analytics 4</td><td>Counts visits</td></tr><tr><td>Unknown Widget</td><td>x</td></tr></table>`,
 			want: []got{{"service Google Analytics", Statistics, "table"}},
