@@ -151,7 +151,11 @@ func (x *extractor) inferColumns(grid [][]*cell, ctx *tableContext) (int, []role
 		other = true
 	}
 	roles = uniqueRoles(roles)
-	if !other {
+	if s := stats[nameCol]; !other && !(s.known >= 3 && s.names == s.cells && s.known*2 >= s.cells) {
+		// A column of names alone says what it is only when every cell
+		// is names and the knowledge base knows half of them or more (a
+		// template whose other cells are messages it fills in:
+		// "<g:message code=…/>").
 		return -1, nil
 	}
 	if stats[nameCol].known == 0 && !cookieRows && !x.aboutCookies(ctx.caption) && ctx.layout == LayoutTable {

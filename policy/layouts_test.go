@@ -288,6 +288,18 @@ func TestExtractLayouts(t *testing.T) {
 			want: []got{{"KC_RESTART", Unclassified, "table"}, {"sso_state", Unclassified, "table"}, {"sso_nonce", Unclassified, "table"}},
 		},
 		{
+			// A server template's table whose every other cell is a
+			// message the template fills in: a column of names alone,
+			// most of them known.
+			name: "a column of names alone, most of them known",
+			page: `<h2>Cookies</h2><table><tr><th><g:message code="cookies.name"/></th><th><g:message code="cookies.purpose"/></th></tr>
+				<tr><td>_ga</td><td><g:message code="cookies.ga"/></td></tr><tr><td>_gid</td><td><g:message code="cookies.gid"/></td></tr>
+				<tr><td>NID</td><td><g:message code="cookies.nid"/></td></tr><tr><td>site_lang</td><td><g:message code="cookies.lang"/></td></tr></table>
+				<h2>Our partners</h2><table><tr><td>acme_one</td><td><g:message code="p.one"/></td><td></td></tr><tr><td>acme_two</td><td><g:message code="p.two"/></td><td></td></tr>
+				<tr><td>NID</td><td><g:message code="p.three"/></td><td></td></tr></table>`,
+			want: []got{{"_ga", Unclassified, "table"}, {"_gid", Unclassified, "table"}, {"NID", Unclassified, "table"}, {"site_lang", Unclassified, "table"}},
+		},
+		{
 			name: "a service in the name column",
 			page: `<h2>Analytics</h2><table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>Google Analytics 4</td><td>Counts visits</td></tr><tr><td>Unknown Widget</td><td>x</td></tr></table>`,
 			want: []got{{"service Google Analytics", Statistics, "table"}},
