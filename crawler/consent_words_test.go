@@ -471,6 +471,8 @@ func TestLabelVariants(t *testing.T) {
 		"refuse non-essential cookies":           "reject",
 		"valider mon choix":                      "save",
 		"akceptuje pliki cookie":                 "accept",
+		"somente funcionais":                     "reject",
+		"apenas cookies funcionais":              "reject",
 		"endast grundlaggande cookies":           "reject",
 		"entendi e aceito":                       "accept",
 		"luban koik kupsised":                    "accept",
