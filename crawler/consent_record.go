@@ -264,7 +264,7 @@ func isRecord(name, v string, markers bool) bool {
 	text := recordText(v)
 	w := strings.Trim(strings.ToLower(text), `"'`)
 	last := recordSuffix(name)
-	named := vocab().name.MatchString(name) || purposeRecord(v) || recordKeyRefusal.MatchString(last) || recordOptOutFlags.MatchString(name) ||
+	named := vocab().name.MatchString(name) || purposeRecord(v) || listedChoices(name, v) || recordKeyRefusal.MatchString(last) || recordOptOutFlags.MatchString(name) ||
 		recordKeyObjection.MatchString(last) ||
 		doNotTrack(name) && (w == "0" || w == "1") ||
 		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w]) ||

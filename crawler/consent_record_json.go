@@ -174,9 +174,12 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 			}
 			// Purposes by number, read as numbered purposes are: the
 			// first alone (storing on the device, or the necessary
-			// purpose) is a refusal, any other something allowed.
+			// purpose) is a refusal, any other something allowed. One
+			// number alone, whichever, is the necessary purpose a site
+			// numbers its own way ({"consents": [12]}): a list of the
+			// purposes granted holds it whenever it holds any.
 			if nums, ok := purposeNumbers(x); ok {
-				if slices.ContainsFunc(nums, func(n string) bool { return n != "1" }) {
+				if len(nums) > 1 && slices.ContainsFunc(nums, func(n string) bool { return n != "1" }) {
 					*on++
 				} else {
 					*off++
@@ -383,41 +386,10 @@ func purposeRecord(v string) bool {
 	if m, ok := doc.(map[string]any); ok && tcfLists(m) {
 		return true
 	}
-	var count func(key string, doc any, depth int) int
-	count = func(key string, doc any, depth int) int {
-		if depth > 2 {
-			return 0
-		}
-		n := 0
-		switch x := doc.(type) {
-		case map[string]any:
-			for k, val := range x {
-				// A purpose's flag, or its word of a choice (Google
-				// Consent Mode's "analytics_storage": "denied").
-				str, _ := val.(string)
-				str = strings.ToLower(str)
-				if _, isBool := val.(bool); (isBool || vocab().yes[str] || vocab().no[str]) && vocab().purpose.MatchString(k) {
-					n++
-				} else {
-					n += count(k, val, depth+1)
-				}
-			}
-		case []any:
-			if !recordKeyList.MatchString(key) {
-				return 0
-			}
-			for _, it := range x {
-				if m, ok := it.(map[string]any); ok && len(entryPurposes(m)) > 0 && entryChoice(m) {
-					n++
-				}
-			}
-		}
-		return n
-	}
 	if m, ok := doc.(map[string]any); ok && versionedFlags(m) {
 		return true
 	}
-	return count("", doc, 0) >= 2
+	return purposeEntries("", doc, 0) >= 2
 }
 
 // entryChoice reports whether an entry of a record holds a word of a

@@ -255,3 +255,95 @@ func versionedFlags(m map[string]any) bool {
 
 // recordVersionKey: a record's key for its version.
 var recordVersionKey = regexp.MustCompile(`(?i)^(` + recordVersions + `)$`)
+
+// purposeEntries counts the optional purposes' flags or words of a choice
+// in a record's JSON (see purposeRecord), to two levels down.
+func purposeEntries(key string, doc any, depth int) int {
+	if depth > 2 {
+		return 0
+	}
+	n := 0
+	switch x := doc.(type) {
+	case map[string]any:
+		for k, val := range x {
+			// A purpose's flag, or its word of a choice (Google
+			// Consent Mode's "analytics_storage": "denied").
+			str, _ := val.(string)
+			str = strings.ToLower(str)
+			if _, isBool := val.(bool); (isBool || vocab().yes[str] || vocab().no[str]) && vocab().purpose.MatchString(k) {
+				n++
+			} else {
+				n += purposeEntries(k, val, depth+1)
+			}
+		}
+	case []any:
+		if !recordKeyList.MatchString(key) {
+			return 0
+		}
+		for _, it := range x {
+			if m, ok := it.(map[string]any); ok && len(entryPurposes(m)) > 0 && entryChoice(m) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// listedChoices reports whether a record named for the choices it lists
+// ("site-prefs", "cookie_choices") holds an optional purpose's flag in
+// JSON ({"functional": true, "analytics": false}): one is enough, for the
+// name says what the value is.
+func listedChoices(name, v string) bool {
+	if !recordListName.MatchString(name) {
+		return false
+	}
+	doc, ok := recordJSON(recordText(v))
+	return ok && purposeEntries("", doc, 0) >= 1
+}
+
+// recordSignedList is a list of services or purposes each marked on or
+// off by a sign before it ("-ga-ads-fbp-htj-yt" after a refusal,
+// "+ga+ads…" after an accept), as a "+" is written before URL-encoding.
+var recordSignedList = regexp.MustCompile(`^(?:[+-][A-Za-z][A-Za-z0-9_]*){2,30}$`)
+
+// signedList reads such a list: + is on, - is off, necessary names aside.
+func signedList(v string) (on, off int, ok bool) {
+	raw, err := url.PathUnescape(strings.TrimSpace(v))
+	if err != nil || !recordSignedList.MatchString(raw) {
+		return 0, 0, false
+	}
+	for _, m := range recordSignedItem.FindAllStringSubmatch(raw, -1) {
+		if vocab().necessary.MatchString(m[2]) {
+			continue
+		}
+		if m[1] == "+" {
+			on++
+		} else {
+			off++
+		}
+	}
+	return on, off, on+off > 0
+}
+
+var recordSignedItem = regexp.MustCompile(`([+-])([A-Za-z][A-Za-z0-9_]*)`)
+
+// recordAgreedList is a word of consent joined to what it was given to
+// ("agree_none" after a refusal, "agree_all" after an accept).
+var recordAgreedList = regexp.MustCompile(`(?i)^(?:agree|agreed|accept|accepted|allow|allowed|consent|consented)[-_](.+)$`)
+
+// agreedList reads such a record: "none" refuses, "all" accepts, and
+// purposes are the purposes granted.
+func agreedList(v string) (on, off int, ok bool) {
+	m := recordAgreedList.FindStringSubmatch(recordText(v))
+	if m == nil {
+		return 0, 0, false
+	}
+	switch rest := strings.ToLower(m[1]); {
+	case vocab().no[rest] || rest == "none" || rest == "nothing":
+		return 0, 1, true
+	case vocab().all[rest]:
+		return 1, 0, true
+	}
+	grantedList(splitAny(m[1], "_-,"), &on, &off)
+	return on, off, on+off > 0
+}

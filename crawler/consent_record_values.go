@@ -4,7 +4,6 @@ package crawler
 // keys and flags, and the words of a choice (see readRecord).
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -98,8 +97,9 @@ func letterRecord(text string) bool {
 // jsonLetterFlags reads a JSON object of three or more flags (0 or 1)
 // under keys of a letter or two, beside stamps and identifiers
 // (AWS's {"e":1,"p":0,"f":0,"a":0,"i":"…","v":"1"}): all on is
-// accepted, one on and the others off (the necessary purpose alone) is
-// rejected; other mixes say nothing. An object keeps no order, so the
+// accepted, one on and the others off (the necessary purpose alone) or
+// every one off (the necessary purpose not listed) is rejected; other
+// mixes say nothing. An object keeps no order, so the
 // one flag on is taken for the necessary purpose wherever it stands.
 func jsonLetterFlags(doc any) (on, off int, ok bool) {
 	m, isMap := doc.(map[string]any)
@@ -145,7 +145,9 @@ func jsonLetterFlags(doc any) (on, off int, ok bool) {
 	switch {
 	case zeros == 0:
 		on++
-	case ones == 1:
+	case ones <= 1:
+		// The necessary flag alone on, or none listed and every flag
+		// off ({"t":"explicit","f":false,"a":false,"m":false}).
 		off++
 	}
 	return on, off, true
@@ -205,7 +207,7 @@ var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|si
 func countChoice(self, key, val string, on, off *int) {
 	key = strings.Trim(strings.TrimSpace(key), `"'`)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
-	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) || dottedNecessary(key) {
+	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || recordKeyDated.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) || dottedNecessary(key) {
 		return
 	}
 	if m := recordFlagDated.FindStringSubmatch(val); m != nil {
@@ -263,16 +265,24 @@ func countChoice(self, key, val string, on, off *int) {
 		return
 	}
 	// A purpose granted at a date or a version ("analytics=2024-11-05T14:32:10"),
-	// refused with -1.
-	if vocab().purpose.MatchString(key) {
+	// refused with -1 or its own number signed so
+	// ("StatisticsCookies=-30": a key may end with the word for cookies).
+	if vocab().purpose.MatchString(key) || vocab().purpose.MatchString(recordCookiesWord.ReplaceAllString(key, "")) {
 		switch {
-		case val == "-1":
+		case recordRefusedNumber.MatchString(val):
 			*off++
 		case recordGrantedAt.MatchString(val):
 			*on++
 		}
 	}
 }
+
+// recordRefusedNumber: a purpose's number signed as refused ("-1", "-30").
+var recordRefusedNumber = regexp.MustCompile(`^-[1-9][0-9]{0,2}$`)
+
+// recordCookiesWord: the word for cookies that ends a purpose's key
+// ("StatisticsCookies", "analytics_cookies").
+var recordCookiesWord = regexp.MustCompile(`(?i)[-_]?cookies?$`)
 
 // recordFlagDated: a purpose's flag followed by the date it was given
 // ("1-20261203", "0-2026-12-03").
@@ -400,50 +410,3 @@ func negatedPurpose(family, purpose string) (string, string) {
 // choiceTails are the words a record's name may end with after its
 // purpose's: they say a choice was made, not what it was for.
 var choiceTails = map[string]bool{"cookies": true, "cookie": true, "accept": true, "accepted": true, "allowed": true, "consent": true, "consented": true, "enabled": true, "granted": true}
-
-// recordSignedList is a list of services or purposes each marked on or
-// off by a sign before it ("-ga-ads-fbp-htj-yt" after a refusal,
-// "+ga+ads…" after an accept), as a "+" is written before URL-encoding.
-var recordSignedList = regexp.MustCompile(`^(?:[+-][A-Za-z][A-Za-z0-9_]*){2,30}$`)
-
-// signedList reads such a list: + is on, - is off, necessary names aside.
-func signedList(v string) (on, off int, ok bool) {
-	raw, err := url.PathUnescape(strings.TrimSpace(v))
-	if err != nil || !recordSignedList.MatchString(raw) {
-		return 0, 0, false
-	}
-	for _, m := range recordSignedItem.FindAllStringSubmatch(raw, -1) {
-		if vocab().necessary.MatchString(m[2]) {
-			continue
-		}
-		if m[1] == "+" {
-			on++
-		} else {
-			off++
-		}
-	}
-	return on, off, on+off > 0
-}
-
-var recordSignedItem = regexp.MustCompile(`([+-])([A-Za-z][A-Za-z0-9_]*)`)
-
-// recordAgreedList is a word of consent joined to what it was given to
-// ("agree_none" after a refusal, "agree_all" after an accept).
-var recordAgreedList = regexp.MustCompile(`(?i)^(?:agree|agreed|accept|accepted|allow|allowed|consent|consented)[-_](.+)$`)
-
-// agreedList reads such a record: "none" refuses, "all" accepts, and
-// purposes are the purposes granted.
-func agreedList(v string) (on, off int, ok bool) {
-	m := recordAgreedList.FindStringSubmatch(recordText(v))
-	if m == nil {
-		return 0, 0, false
-	}
-	switch rest := strings.ToLower(m[1]); {
-	case vocab().no[rest] || rest == "none" || rest == "nothing":
-		return 0, 1, true
-	case vocab().all[rest]:
-		return 1, 0, true
-	}
-	grantedList(splitAny(m[1], "_-,"), &on, &off)
-	return on, off, on+off > 0
-}

@@ -145,6 +145,11 @@ var recordEntryName = regexp.MustCompile(`(?i)(name|type|category|categorie|kate
 // "consent_type_id"), whose 0 or 1 is no choice.
 var recordKeyID = regexp.MustCompile(`(?:[a-z]Id|[-_.](?:id|ID))$`)
 
+// recordKeyDated: a key one of whose words says it holds a date or a time
+// ("dateOfConsent", "consent_date", "lastSaveTime"), whose 1 is a stamp
+// (as a placeholder writes it), no choice.
+var recordKeyDated = regexp.MustCompile(`(?:^|[-_.])(?i:date|time|timestamp|datetime)(?:[-_.A-Z]|$)|[a-z](?:Date|Time|Timestamp|Datetime)(?:[A-Z]|$)`)
+
 // recordWordLists are the lists of consent_words.json that read consent
 // records rather than labels.
 var recordWordLists = []string{"recordNames", "recordYes", "recordNo", "recordNecessary", "recordPurposes", "recordAll"}
