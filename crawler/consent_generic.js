@@ -89,10 +89,12 @@ function labelWords(env) {
   // "Nein, nur notwendige"): the refusal (only a refusal: "No, accept
   // all" says nothing).
   const NO = answer("no");
+  // The words that ask politely, at a label's start or end.
+  const POLITE = /^(?:please|bitte)\s+|[,\s]+(?:please|bitte|por favor|per favore|s'il vous plait|alstublieft|prosze|prosim)$/u;
   // A label and its close variants: without a trailing "(recommended)",
   // "&" or "+" for "and", without the words that call the cookies
-  // optional, without a trailing "cookies", a Japanese choice without
-  // what it joins.
+  // optional, without a trailing "cookies" or "please", a Japanese
+  // choice without what it joins.
   const variants = (t) => {
     const out = [t];
     const add = (x) => { x = x.replace(/\s+/g, " ").trim(); if (x && !out.includes(x)) out.push(x); };
@@ -103,6 +105,9 @@ function labelWords(env) {
     for (const x of out.slice()) add(x.replace(/\s+[&+]\s+/g, " and "));
     if (OPTIONAL) for (const x of out.slice()) add(x.replace(OPTIONAL, (m) => (/^[^\p{L}\p{N}]/u.test(m) ? m[0] : "")));
     for (const x of out.slice()) add(x.replace(/\s+(cookies?|kakor|evasteet|informasjonskapsler|ciasteczka)$/, ""));
+    // A label that asks politely ("Only essential cookies, please",
+    // "Nur notwendige, bitte"): the same without the asking.
+    for (const x of out.slice()) add(x.replace(POLITE, ""));
     // Japanese joins a choice and what follows it ("同意して閉じる", agree
     // and close; "拒否して進む", refuse and go on): the choice alone.
     for (const x of out.slice()) add(x.replace(/して(?:閉しる|続ける|進む)$/u, "する"));

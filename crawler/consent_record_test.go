@@ -190,6 +190,7 @@ func TestRecordState(t *testing.T) {
 		{"a record named for the choices it lists, granted", nil, map[string]string{u + "cookie:site-prefs": `{"functional":true,"analytics":true}`}, stateAccepted},
 		{"purposes' own numbers signed as refused", nil, map[string]string{u + "cookie:Shop:AcceptedCookieConsents": "FunctionalityCookies=-29&StatisticsCookies=-30&MarketingCookies=-31"}, stateRejected},
 		{"letters' flags all off, the necessary one not listed", nil, map[string]string{u + "cookie:pref": `{"t":"explicit","f":false,"a":false,"m":false}`}, stateRejected},
+		{"Consent Mode's signals denied beside a flag that a choice was made", nil, map[string]string{u + "localStorage:site-consent-v1": `{"analytics_storage":"denied","ad_storage":"denied","ad_user_data":"denied","ad_personalization":"denied","decided":true}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
