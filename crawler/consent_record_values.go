@@ -99,8 +99,8 @@ func letterRecord(text string) bool {
 // (AWS's {"e":1,"p":0,"f":0,"a":0,"i":"…","v":"1"}): all on is
 // accepted, one on and the others off (the necessary purpose alone) or
 // every one off (the necessary purpose not listed) is rejected; other
-// mixes say nothing. An object keeps no order, so the
-// one flag on is taken for the necessary purpose wherever it stands.
+// mixes say nothing. An object keeps no order, so the one flag on is
+// taken for the necessary purpose wherever it stands.
 func jsonLetterFlags(doc any) (on, off int, ok bool) {
 	m, isMap := doc.(map[string]any)
 	if !isMap {

@@ -302,7 +302,7 @@ var templateExpr = regexp.MustCompile(`^(?:\{[^{}]*\}|\{\{.*\}\}|<%=?.*%>)$`)
 // templateRow reports whether every cell of a row that has text is a
 // template's expression (see templateExpr).
 func templateRow(row []*cell) bool {
-	any := false
+	filled := false
 	for _, c := range row {
 		if c == nil || c.text == "" {
 			continue
@@ -310,7 +310,7 @@ func templateRow(row []*cell) bool {
 		if !templateExpr.MatchString(c.text) {
 			return false
 		}
-		any = true
+		filled = true
 	}
-	return any
+	return filled
 }
