@@ -294,20 +294,22 @@ func storageLabel(text string) bool {
 	return len(ws) > 0 && len(ws) <= 3 && storageTypeOf(text) != Cookie
 }
 
-// templateExpr is a cell whose text is a template's expression the page
-// fills in when it runs ("{Strings['table.title1']}", "{{ t('name') }}",
-// "<%= t(:name) %>"): a header the source does not spell.
-var templateExpr = regexp.MustCompile(`^(?:\{[^{}]*\}|\{\{.*\}\}|<%=?.*%>)$`)
+// jsxExpr is a cell whose text is one JSX expression
+// ("{Strings['table.title1']}"), which the component fills in when it
+// runs.
+var jsxExpr = regexp.MustCompile(`^\{[^{}]*\}$`)
 
 // templateRow reports whether every cell of a row that has text is a
-// template's expression (see templateExpr).
+// template's expression the page fills in when it runs: a server
+// template's tags ("{{ t('name') }}", "<%= t(:name) %>"; see
+// templateTags) or a JSX expression: a header the source does not spell.
 func templateRow(row []*cell) bool {
 	filled := false
 	for _, c := range row {
 		if c == nil || c.text == "" {
 			continue
 		}
-		if !templateExpr.MatchString(c.text) {
+		if !jsxExpr.MatchString(c.text) && strings.TrimSpace(templateTags.ReplaceAllString(c.text, "")) != "" {
 			return false
 		}
 		filled = true
