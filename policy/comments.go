@@ -109,8 +109,14 @@ func phpEchoes(data []byte) []byte {
 	if !bytes.Contains(data, []byte("<?")) {
 		return data
 	}
-	return phpEcho.ReplaceAllFunc(data, func(b []byte) []byte {
-		m := phpEcho.FindSubmatch(b)
-		return []byte(strings.NewReplacer(`\'`, `'`, `\\`, `\`).Replace(string(m[1]) + string(m[2])))
+	unescape := strings.NewReplacer(`\'`, `'`, `\\`, `\`)
+	return rewriteMatches(data, phpEcho, -1, func(m []int, _ int) (int, int, []byte, bool) {
+		text := ""
+		for i := 2; i < len(m); i += 2 {
+			if m[i] >= 0 {
+				text += string(data[m[i]:m[i+1]])
+			}
+		}
+		return m[0], m[1], []byte(unescape.Replace(text)), true
 	})
 }
