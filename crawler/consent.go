@@ -52,6 +52,7 @@ type bannerReport struct {
 	Point        *framePoint       `json:"point"`   // where the mouse clicks the button ("point"), in the top window
 	Toggled      []string          `json:"toggled"` // the purposes "tick" or "untick" set
 	Records      map[string]string `json:"records"`
+	Locked       []string          `json:"locked"` // the purposes the banner holds as required (see withoutLocked)
 	Error        string            `json:"error"`
 }
 

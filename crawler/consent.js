@@ -483,6 +483,37 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
     return g;
   };
 
+  // lockedPurposes: the names of the purposes a banner holds as required,
+  // shown or not: a check box ticked and disabled gives its id, its value
+  // (not a bare "on") and its name when no box that can be unticked shares
+  // it. A record written with such a purpose on says nothing of the
+  // visitor's choice (see withoutLocked in consent_verify.go).
+  const lockedPurposes = () => {
+    const locked = new Set(), open = new Set();
+    for (const root of roots) {
+      let boxes = [];
+      try { boxes = root.querySelectorAll('input[type="checkbox"]'); } catch (e) { continue; }
+      for (const el of boxes) {
+        if (!(el.checked && el.disabled)) {
+          if (el.name) open.add(el.name);
+          continue;
+        }
+        if (el.id) locked.add(el.id);
+        if (el.value && !/^(on|true|1|yes)$/i.test(el.value)) locked.add(el.value);
+        if (el.name) locked.add("name:" + el.name);
+      }
+    }
+    const out = [];
+    for (const k of locked) {
+      if (k.startsWith("name:")) {
+        const n = k.slice(5);
+        if (!open.has(n)) out.push(n);
+      } else out.push(k);
+      if (out.length >= 50) break;
+    }
+    return out;
+  };
+
   const btn = (m) => (m ? { selector: m.sel, label: shown(m.el) } : null);
   const out = { url: String(location.href), platform: "", title: "", banner: false, layer2: false };
 
@@ -506,6 +537,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
         } catch (e) {}
       }
       out.records = rec;
+      out.locked = lockedPurposes();
       return out;
     }
 

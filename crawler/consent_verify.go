@@ -149,9 +149,14 @@ func (c *crawler) verifyChoice(ctx context.Context, p *pageCtx, fr frameReport, 
 		case now.tcf != "" && now.tcf != stateNone && now.tcf != before.tcf:
 			got, by = now.tcf, VerifiedByTCF
 		default:
-			if s := recordChoice(before.records, now.records, click); s != "" {
+			// The purposes the banner holds as required, as it showed
+			// before the click and as it shows now, say nothing of the
+			// choice in a record (see withoutLocked).
+			locked := append(slices.Clip(before.locked), now.locked...)
+			was, is := withoutLocked(before.records, locked), withoutLocked(now.records, locked)
+			if s := recordChoice(was, is, click); s != "" {
 				got, by = s, VerifiedByConsentRecord
-			} else if now.api == want && before.api == want && len(changedRecords(before.records, now.records, false)) > 0 && c.bannerGone(ctx, p, fr) {
+			} else if now.api == want && before.api == want && len(changedRecords(was, is, false)) > 0 && c.bannerGone(ctx, p, fr) {
 				// A platform that writes its default (nothing allowed)
 				// before any choice reads the same before and after a
 				// refusal; a consent record the click wrote, and the banner
@@ -217,10 +222,12 @@ func (c *crawler) bannerGone(ctx context.Context, p *pageCtx, fr frameReport) bo
 
 // choiceEvidence is what the page says of the consent choice at a moment:
 // the platform's API (the rule's state, in the top document or the
-// banner's frame), the TCF API, and the consent records.
+// banner's frame), the TCF API, the consent records, and the purposes the
+// banner holds as required (see withoutLocked).
 type choiceEvidence struct {
 	api, tcf string
 	records  map[string]string
+	locked   []string
 }
 
 func (c *crawler) choiceEvidence(ctx context.Context, p *pageCtx, fr frameReport) choiceEvidence {
@@ -240,7 +247,7 @@ func (c *crawler) choiceEvidence(ctx context.Context, p *pageCtx, fr frameReport
 		}
 	}
 	e.tcf = c.readState(ctx, p, top, tcfState)
-	e.records = c.consentRecords(ctx, p, fr.frame)
+	e.records, e.locked = c.consentRecords(ctx, p, fr.frame)
 	return e
 }
 
@@ -266,9 +273,11 @@ func writtenRecords(before, after map[string]string) []ConsentRecord {
 }
 
 // consentRecords returns the cookies and storage entries the top document
-// and the banner's frame see, keyed "frame URL|kind:name".
-func (c *crawler) consentRecords(ctx context.Context, p *pageCtx, banner frameRef) map[string]string {
+// and the banner's frame see, keyed "frame URL|kind:name", and the
+// purposes their banners hold as required.
+func (c *crawler) consentRecords(ctx context.Context, p *pageCtx, banner frameRef) (map[string]string, []string) {
 	out := map[string]string{}
+	var locked []string
 	top := p.topFrame()
 	for _, f := range []frameRef{top, banner} {
 		r, err := c.runConsentScript(ctx, p, f, "records", consentArg{})
@@ -278,11 +287,12 @@ func (c *crawler) consentRecords(ctx context.Context, p *pageCtx, banner frameRe
 		for k, v := range r.Records {
 			out[r.URL+"|"+k] = v
 		}
+		locked = append(locked, r.Locked...)
 		if banner == top {
 			break
 		}
 	}
-	return out
+	return out, locked
 }
 
 // nameBehind names a banner of no known markup after the platform whose
