@@ -87,12 +87,9 @@ func inlineTranslations(data []byte) []byte {
 	if len(texts) == 0 {
 		return data
 	}
-	data = translated.ReplaceAllFunc(data, func(b []byte) []byte {
-		m := translated.FindSubmatch(b)
-		if t, ok := texts[string(m[1])+string(m[2])+string(m[3])]; ok {
-			return []byte(html.EscapeString(t))
-		}
-		return b
+	data = rewriteMatches(data, translated, -1, func(m []int, _ int) (int, int, []byte, bool) {
+		t, ok := texts[matchedGroups(data, m)]
+		return m[0], m[1], []byte(html.EscapeString(t)), ok
 	})
 	return bladePHP.ReplaceAllFunc(data, func(b []byte) []byte { return bytes.Repeat([]byte("\n"), bytes.Count(b, []byte("\n"))) })
 }
@@ -111,12 +108,18 @@ func phpEchoes(data []byte) []byte {
 	}
 	unescape := strings.NewReplacer(`\'`, `'`, `\\`, `\`)
 	return rewriteMatches(data, phpEcho, -1, func(m []int, _ int) (int, int, []byte, bool) {
-		text := ""
-		for i := 2; i < len(m); i += 2 {
-			if m[i] >= 0 {
-				text += string(data[m[i]:m[i+1]])
-			}
-		}
-		return m[0], m[1], []byte(unescape.Replace(text)), true
+		return m[0], m[1], []byte(unescape.Replace(matchedGroups(data, m))), true
 	})
+}
+
+// matchedGroups is the text of a match's groups that took part in it,
+// joined: the one alternative of a pattern's that matched.
+func matchedGroups(data []byte, m []int) string {
+	text := ""
+	for i := 2; i < len(m); i += 2 {
+		if m[i] >= 0 {
+			text += string(data[m[i]:m[i+1]])
+		}
+	}
+	return text
 }
