@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -96,8 +97,10 @@ func (x *extractor) pushHeading(h *heading, n *html.Node, text string) {
 }
 
 // headingNames returns the cookie names a heading consists of: a heading
-// set in code ("#### `form_key`"), or a single word marked as a name
-// ("### _ga").
+// set in code ("#### `form_key`"), a single word marked as a name
+// ("### _ga"), or, under headings about cookies, nothing but names written
+// as identifiers with a hyphen, an underscore, a dot or a colon
+// ("### selvbetjening-idtoken sso-nav.no *", a star marking a prefix).
 func (x *extractor) headingNames(n *html.Node, text string) []string {
 	if utf8.RuneCountInString(text) > 80 {
 		return nil
@@ -107,7 +110,19 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		return nil
 	}
 	code := onlyCode(n)
-	single := len(names) == 1 && len(strings.Fields(text)) == 1
+	var fields []string
+	for _, f := range strings.Fields(text) {
+		if strings.Trim(f, "*") != "" {
+			fields = append(fields, f)
+		}
+	}
+	single := len(names) == 1 && len(fields) == 1
+	onlyNames := x.aboutCookies("")
+	for _, f := range fields {
+		// A name shaped as a host ("sso-nav.no") is not read as one, and
+		// does not make the heading more than names.
+		onlyNames = onlyNames && (slices.Contains(names, f) || hostShape.MatchString(strings.ToLower(f)))
+	}
 	for _, name := range names {
 		if !validName(name) || notAName(name) || (!nameMarked(name) && !lowerCamel(name) && !x.known(name) && columnRole(name) != roleNone) {
 			return nil
@@ -118,6 +133,7 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		case single && n.DataAtom == atom.P && x.aboutCookies("") && identifierLike(name):
 			// A bold paragraph holding one name ("<p><strong>XSRF-TOKEN</strong></p>")
 			// heads the text about that cookie.
+		case onlyNames && strings.ContainsAny(name, "-_.:") && identifierLike(name):
 		default:
 			return nil
 		}

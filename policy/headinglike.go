@@ -32,6 +32,9 @@ func headingLevel(n *html.Node) (int, bool) {
 	if hasBlockContent(n) {
 		return 0, false
 	}
+	if level, ok := componentLevel(n); ok {
+		return level, true
+	}
 	role := strings.ToLower(attr(n, "role"))
 	if role == "heading" {
 		if l, err := strconv.Atoi(attr(n, "aria-level")); err == nil && l >= 1 && l <= 6 {
@@ -85,6 +88,31 @@ func headingLevel(n *html.Node) (int, bool) {
 		if containsAny(lc, "title", "header", "heading", "headline", "caption", "label", "accordion", "toggle", "tab-") &&
 			!containsAny(lc, "description", "desc", "text", "content", "body") {
 			return pseudoLevel, true
+		}
+	}
+	return 0, false
+}
+
+// componentLevel reports the level of a design system's heading
+// component, an element no HTML defines: one rendered as a heading element
+// (as="h3", variant="h3", component="h3"), or one named for a heading or a
+// title and given its level (<Heading level="3">, <Title order={3}>).
+func componentLevel(n *html.Node) (int, bool) {
+	if n.Type != html.ElementNode || n.DataAtom != 0 || n.Namespace != "" {
+		return 0, false
+	}
+	headingNamed := strings.Contains(n.Data, "heading") || strings.Contains(n.Data, "title")
+	for _, a := range n.Attr {
+		v := strings.ToLower(strings.Trim(a.Val, "{}'\" \t"))
+		switch a.Key {
+		case "as", "variant", "component", "tag":
+			if len(v) == 2 && v[0] == 'h' && v[1] >= '1' && v[1] <= '6' {
+				return int(v[1] - '0'), true
+			}
+		case "level", "order", "aria-level":
+			if l, err := strconv.Atoi(v); err == nil && headingNamed && l >= 1 && l <= 6 {
+				return l, true
+			}
 		}
 	}
 	return 0, false

@@ -1067,6 +1067,38 @@ export default function Page() {
 				"  <p>More text.</p><p><a href=\"/\">Home</a></p><ul><li>One</li><li>Two</li></ul><span>x</span>\n</div>\n",
 			want: []got{{"rw_stats", Statistics, "table"}},
 		},
+		{
+			name: "a row of th cells under the header that holds a phrase of six words is data, not the header repeated",
+			file: "cookies.html",
+			page: `<h2>Strictly necessary cookies</h2>
+				<table><thead><tr><th>Provider</th><th>Cookie name</th><th>Description</th><th>Type</th><th>Duration</th><th>Category</th></tr></thead>
+				<tbody><tr><th>.shop.example</th><th>sp_route</th><th>Kept for the purpose of routing</th><th>Persistent Cookie</th><th>3 months</th><th>Necessary</th></tr>
+				<tr><th>shop.example</th><th>sp_lang</th><th>Remembers the language.</th><th>Persistent Cookie</th><th>1 year</th><th>Necessary</th></tr></tbody></table>`,
+			want: []got{{"sp_route", Necessary, "table"}, {"sp_lang", Necessary, "table"}},
+		},
+		{
+			name: "a design system's heading components, by their level, title the cookies named in them",
+			file: "Cookies.jsx",
+			page: `export default function Cookies() { return (<article>
+				<Heading size="large" level="2">Strictly necessary cookies</Heading>
+				<BodyLong>The site cannot work without these.</BodyLong>
+				<Heading size="xsmall" level={3} spacing>shop-consent *</Heading>
+				<BodyLong>Keeps your choice for 90 days.</BodyLong>
+				<Heading as="h2" size="lg">Optional cookies for statistics</Heading>
+				<BodyLong>Only with your consent.</BodyLong>
+				<Heading level="3">visit-count</Heading>
+				<BodyLong>Counts visits.</BodyLong>
+				</article>); }`,
+			want: []got{{"shop-consent", Necessary, "prose"}, {"visit-count", Statistics, "prose"}},
+		},
+		{
+			name: "a heading of names written as identifiers, one shaped as a host, declares the others",
+			file: "cookies.html",
+			page: `<h2>Strictly necessary cookies</h2>
+				<h3><span>shop-id-token</span> <span>login.shop.example *</span> <span>XSRF-TOKEN-SHOP</span></h3>
+				<p>They keep your login safe and are deleted when you close the browser.</p>`,
+			want: []got{{"shop-id-token", Necessary, "prose"}, {"XSRF-TOKEN-SHOP", Necessary, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

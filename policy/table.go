@@ -173,10 +173,11 @@ func sectionCell(row []*cell) *cell {
 }
 
 // repeatedHeader reports whether a row repeats the table's header, as
-// long tables do: a row of header cells that reads as a header, or a row
-// with the header's texts.
+// long tables do: a row of short header cells that reads as a header (a
+// row of th cells that holds a sentence is data), or a row with the
+// header's texts.
 func repeatedHeader(row []*cell, grid [][]*cell, start int) bool {
-	if allHeaderCells(row) && isHeader(rowRoles(row)) {
+	if allHeaderCells(row) && isHeader(rowRoles(row)) && shortCells(row) {
 		return true
 	}
 	if start < 1 || start > len(grid) {
