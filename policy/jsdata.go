@@ -108,7 +108,12 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 func (x *extractor) dataRecords(items []any, hint string) bool {
 	recs, ok := x.positionalRecords(numberedColumns(items), hint)
 	if !ok {
-		recs, ok = objectRecords(cookieLists(items))
+		var computed bool
+		recs, computed, ok = objectRecords(cookieLists(items))
+		// Records read by the keys of computed values are cookies' only
+		// in an array named for cookies ("cookies: [{ name: '_pk*',
+		// description: t('matomo') }]").
+		ok = ok && (!computed || find(words(keyWords(hint)), cookieWords) >= 0)
 	}
 	if !ok {
 		return false
@@ -145,23 +150,24 @@ func (x *extractor) dataRecords(items []any, hint string) bool {
 // objectRecords reads an array of objects as records: each needs a name
 // key and another column's key. Keys of the site's own words ("text",
 // "kept") are read by their values, as a table's columns without a header
-// are (see valueRoles).
-func objectRecords(items []any) ([]fields, bool) {
+// are (see valueRoles). computed reports that the records needed keys
+// whose values the module computes (a call, a variable: null here) to
+// read as records, or held a name so computed, a record left out.
+func objectRecords(items []any) (recs []fields, computed, ok bool) {
 	var objs []map[string]any
 	for _, it := range items {
 		obj, ok := it.(map[string]any)
 		if !ok || holdsRecords(obj) {
 			// A group of records (a category's title and its cookies)
 			// is no record: its records are read under its title.
-			return nil, false
+			return nil, false, false
 		}
 		objs = append(objs, obj)
 	}
 	inferred := valueRoles(objs)
-	var recs []fields
 	for _, obj := range objs {
 		var f fields
-		var roles []role
+		var roles, all []role
 		for _, k := range sortedKeys(obj) {
 			v := obj[k]
 			s := collapse(scalarString(v))
@@ -169,18 +175,28 @@ func objectRecords(items []any) ([]fields, bool) {
 			if r == roleNone {
 				r = inferred[k]
 			}
-			if r == roleNone || s == "" {
+			if r == roleNone || s == "" && v != nil {
 				continue
+			}
+			all = append(all, r)
+			if s == "" {
+				continue // a computed value: its key still names its column
 			}
 			roles = append(roles, r)
 			f.set(r, &cell{text: s, lines: scalarString(v)})
 		}
-		if !isHeader(roles) || f.name == nil {
-			return nil, false
+		switch {
+		case f.name == nil && slices.Contains(all, roleName) && isHeader(all):
+			computed = true // a name the module computes: no name to read
+			continue
+		case f.name == nil || !isHeader(all):
+			return nil, false, false
+		case !isHeader(roles):
+			computed = true
 		}
 		recs = append(recs, f)
 	}
-	return recs, len(recs) > 0
+	return recs, computed, len(recs) > 0
 }
 
 // valueRoles reads the roles of the keys of records that name no column

@@ -32,7 +32,7 @@ func jsxDataTables(data []byte) []byte {
 		if !ok {
 			return 0, 0, nil, false
 		}
-		if _, ok := objectRecords(items); !ok {
+		if _, computed, ok := objectRecords(items); !ok || computed {
 			return 0, 0, nil, false
 		}
 		closeBrace := bytes.IndexByte(data[open+n:], '}')

@@ -1099,6 +1099,24 @@ export default function Page() {
 				<p>They keep your login safe and are deleted when you close the browser.</p>`,
 			want: []got{{"shop-id-token", Necessary, "prose"}, {"XSRF-TOKEN-SHOP", Necessary, "prose"}},
 		},
+		{
+			name: "records whose texts a module computes are read by their keys in an array named for cookies",
+			file: "useConsentSettings.ts",
+			page: `export function useSettings() {
+				const optional = [{
+					groupId: groupIds.analytics,
+					title: buildDict('groups.analytics.title'),
+					cookies: [
+						{ name: appCookieName, host: cookieDomain, description: buildDict('cookies.app') },
+						{ name: 'shop_scroll_*', host: cookieDomain, storageType: 3, description: buildDict('cookies.scroll'), expiration: buildDict('expiration.session') },
+						{ name: 'visits_ts', host: 'stats.example', storageType: 1, description: buildDict('cookies.visits', { days: 30 }) },
+					] as const,
+				}];
+				const menu = [{ name: 'Home', description: t('menu.home') }, { name: 'Shop', description: t('menu.shop') }];
+				return { optional, menu };
+			}`,
+			want: []got{{"shop_scroll_*", Unclassified, "data"}, {"visits_ts", Unclassified, "data"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
