@@ -1117,6 +1117,14 @@ export default function Page() {
 			}`,
 			want: []got{{"shop_scroll_*", Unclassified, "data"}, {"visits_ts", Unclassified, "data"}},
 		},
+		{
+			name: "the word for cookies as a label lists the names after it, up to a dash",
+			file: "cookies.html",
+			page: `<h2>Marketing cookies</h2><h3>Embedded maps</h3><p>Maps on our contact page.</p>
+				<p>Cookie: NID, MAPS-PREF - <a href="https://maps.example/privacy">Privacy policy</a></p>
+				<p>Cookies: Yes</p>`,
+			want: []got{{"NID", Marketing, "prose"}, {"MAPS-PREF", Marketing, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

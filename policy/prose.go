@@ -265,10 +265,44 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 			consider(t, inNamed)
 		}
 	}
+	// The word for cookies alone as a label, bold or not, and a list of
+	// names after it up to a dash ("Cookie: NID, 1P_JAR - Privacy
+	// Policy"): its items, when every one is known or written as a name
+	// with an identifier's marks (capitals alone are not enough: "Cookies:
+	// ABCD, EFGH" may list anything).
+	if label, rest, ok := strings.Cut(strings.TrimSpace(flat), ":"); ok && !code && cookiesLabel(label) {
+		for _, dash := range []string{" - ", " – ", " — "} {
+			rest, _, _ = strings.Cut(rest, dash)
+		}
+		var items []string
+		for _, t := range strings.Split(rest, ",") {
+			t = strings.TrimSpace(t)
+			if t == "" || strings.ContainsAny(t, " \t") || !(x.known(t) || nameMarked(t) || lowerCamel(t) || strings.ContainsAny(t, "-.:") && identifierLike(t)) {
+				items = nil
+				break
+			}
+			items = append(items, t)
+		}
+		for _, t := range items {
+			consider(t, inNamed)
+		}
+	}
 	if len(found) == 0 {
 		return
 	}
 	x.declareProse(found, lead, "", sentence(flat), Duration{}, nodes[0].Parent)
+}
+
+// cookiesLabel reports whether a label is the word for cookies alone, in
+// any language ("Cookie", "Cookies", "Evästeet").
+func cookiesLabel(label string) bool {
+	ws := words(label)
+	for _, w := range ws {
+		if find([]string{w}, cookieWords) < 0 {
+			return false
+		}
+	}
+	return len(ws) == 1
 }
 
 // withoutIdentifiers removes the words with an underscore from s, so that
