@@ -219,7 +219,7 @@ func namesIn(s string) []string {
 		part = strings.ReplaceAll(part, barsMark, "||")
 		var toks []string
 		for _, t := range splitOutsideBrackets(part, unicode.IsSpace) {
-			if t = trimName(t); t != "" && !countMark.MatchString(t) {
+			if t = countMark.ReplaceAllString(trimName(t), ""); t != "" {
 				toks = append(toks, nameVariants(t)...)
 			}
 		}
@@ -312,8 +312,9 @@ func webTerm(t string) bool {
 var innerBars, barsMark = regexp.MustCompile(`([^\s|])\|\|([^\s|])`), "\uE000"
 
 // countMark is the count Cookiebot's declaration puts after a name set in
-// several ways ("__cf_bm [x2]"): not a word of the cell.
-var countMark = regexp.MustCompile(`^\[x[0-9]+\]$`)
+// several ways, apart or glued to it ("__cf_bm [x2]", "ORG49973[x2]" as a
+// declaration copied by hand writes it): not a part of the name.
+var countMark = regexp.MustCompile(`\[x[0-9]+\]$`)
 
 // splitOutsideBrackets splits s at runes for which sep is true, except
 // inside <…>, {…} and […] placeholders.

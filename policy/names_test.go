@@ -78,6 +78,7 @@ func TestSplitNames(t *testing.T) {
 		// Cookiebot's count of a name set several ways is no word of the cell.
 		{"pagead/landing [x2] ", []string{"pagead/landing"}},
 		{"CONSENT [x2]", []string{"CONSENT"}},
+		{"ORG49973[x2]", []string{"ORG49973"}},
 		// A double bar inside a word is a name's (an IndexedDB store);
 		// bars between words still separate names.
 		{"LogsDatabaseV2:V#||LogsRequestsStore", []string{"LogsDatabaseV2:V#||LogsRequestsStore"}},
