@@ -116,7 +116,7 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 				switch {
 				case val == nil || text == "":
 				case titleKeys[strings.ToLower(k)] && len(strings.Fields(text)) <= 12:
-					fmt.Fprintf(b, "<h%d>%s</h%d>\n", min(depth+1, 6), html.EscapeString(text), min(depth+1, 6))
+					fmt.Fprintf(b, "<h%d>%s</h%d>\n", min(depth+1, 6), html.EscapeString(titleText(text)), min(depth+1, 6))
 				case len(strings.Fields(text)) >= 4 || strings.ContainsAny(text, "<|#"):
 					b.WriteString(render(text))
 				}
@@ -182,7 +182,7 @@ func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(st
 				continue
 			}
 			if section && titleKeys[strings.ToLower(k)] && len(strings.Fields(text)) <= 12 {
-				fmt.Fprintf(b, "</dl>\n<h%d>%s</h%d>\n<dl>\n", min(depth, 6), html.EscapeString(text), min(depth, 6))
+				fmt.Fprintf(b, "</dl>\n<h%d>%s</h%d>\n<dl>\n", min(depth, 6), html.EscapeString(titleText(text)), min(depth, 6))
 				continue
 			}
 			if strings.ContainsAny(text, "<\n") && len(text) > 200 {
@@ -206,6 +206,26 @@ func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(st
 		}
 	}
 }
+
+// titleText is a title as a heading shows it: a translation's key in
+// place of its text ("CookieConsent::analytics_cookies_title_html", as
+// VuFind's CookieConsent.yaml titles its categories;
+// "consent.groups.analytics.title") is read as its words, which may name
+// the category, and never as a cookie's name; a namespace before "::" is
+// not among them.
+func titleText(t string) string {
+	if !translationKey.MatchString(t) || !strings.Contains(t, "::") && strings.Count(t, ".")+strings.Count(t, ":") < 2 {
+		return t
+	}
+	if i := strings.LastIndex(t, "::"); i >= 0 {
+		t = t[i+2:]
+	}
+	return humanKey(strings.ReplaceAll(t, ":", " "))
+}
+
+// translationKey is a key of a translation: words joined by "::", ":"
+// or ".", without spaces.
+var translationKey = regexp.MustCompile(`^[A-Za-z][\w-]*(?:(?:::|[:.])[\w-]+)+$`)
 
 // idName is a record's id that may be a cookie's name: one word, not a
 // number.

@@ -1125,6 +1125,15 @@ export default function Page() {
 				<p>Cookies: Yes</p>`,
 			want: []got{{"NID", Marketing, "prose"}, {"MAPS-PREF", Marketing, "prose"}},
 		},
+		{
+			name: "categories titled by a translation's key are read by its words, and the key is no cookie's name",
+			file: "CookieConsent.yaml",
+			page: "CookieConsent:\n  Categories:\n    essential:\n      Title: CookieConsent::essential_cookies_title_html\n" +
+				"      Cookies:\n        - Name: shop_sess\n          Description: CookieConsent::cookie_description_session_html\n          Expiration: session\n" +
+				"    matomo:\n      Title: CookieConsent::analytics_cookies_title_html\n" +
+				"      Cookies:\n        - Name: '_pk_id.*'\n          Expiration: 13\n          ExpirationUnit: months\n",
+			want: []got{{"shop_sess", Necessary, "list"}, {"_pk_id.*", Statistics, "list"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
