@@ -1134,6 +1134,14 @@ export default function Page() {
 				"      Cookies:\n        - Name: '_pk_id.*'\n          Expiration: 13\n          ExpirationUnit: months\n",
 			want: []got{{"shop_sess", Necessary, "list"}, {"_pk_id.*", Statistics, "list"}},
 		},
+		{
+			name: "Markdown a module returns in a template literal, its code spans escaped, is read as the page",
+			file: "legal.ts",
+			page: "export function buildPolicy(lang: string): string {\n\treturn englishTemplate();\n}\n" +
+				"function englishTemplate(): string {\n\treturn `# Privacy policy\n\n## Cookies\n\n| Name | Purpose | Duration |\n|---|---|---|\n" +
+				"| \\`ws_session\\` | Keeps you signed in | Session |\n| \\`ws_vote\\` | Stops a second vote | 12 months |\n`;\n}\n",
+			want: []got{{"ws_session", Unclassified, "table"}, {"ws_vote", Unclassified, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

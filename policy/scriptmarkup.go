@@ -4,15 +4,21 @@ import (
 	"bytes"
 	"html"
 	"regexp"
+	"strings"
 )
 
 // scriptElement is a script element and its text.
 var scriptElement = regexp.MustCompile(`(?is)<script\b[^>]*>(.*?)</script>`)
 
-// markupLiteral is a template literal of a script ("`<p>…</p>`"), and the
-// title keyed just before it in the same object, if any ("title:
-// "Cookies we use", content: `<table>…`").
-var markupLiteral = regexp.MustCompile("(?s)(?:title\\s*:\\s*[\"']([^\"'\\n]{1,120})[\"']\\s*,\\s*)?[\\w$]+\\s*:\\s*`([^`]*)`")
+// markupLiteral is a template literal of a script that a key, a return
+// or an assignment gives ("`<p>…</p>`"; escapes and all), and the title
+// keyed just before it in the same object, if any ("title: "Cookies we
+// use", content: `<table>…`").
+var markupLiteral = regexp.MustCompile("(?s)(?:title\\s*:\\s*[\"']([^\"'\\n]{1,120})[\"']\\s*,\\s*)?(?:[\\w$]+\\s*:|\\breturn|=)\\s*`((?:[^`\\\\]|\\\\.)*)`")
+
+// templateEscapes are a template literal's escapes of its own delimiters:
+// a Markdown text in one writes its code spans "\`ot_session\`".
+var templateEscapes = strings.NewReplacer("\\`", "`", "\\$", "$", "\\\\", "\\")
 
 // jsModule is a statement only a module's code starts a line with: a page
 // written as a component.
@@ -71,7 +77,7 @@ func scriptMarkup(data []byte) []byte {
 	}
 	for _, s := range scripts {
 		for _, m := range markupLiteral.FindAllSubmatch(s[1], 256) {
-			add(m[1], interpolation.ReplaceAll(m[2], nil))
+			add(m[1], []byte(templateEscapes.Replace(string(interpolation.ReplaceAll(m[2], nil)))))
 		}
 		for _, m := range quotedText.FindAll(s[1], 64) {
 			if v, _, err := parseJSLiteral(string(m)); err == nil {
