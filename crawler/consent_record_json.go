@@ -377,7 +377,8 @@ func refusedOverall(doc any) bool {
 // keeps the IAB TCF's purposes and vendors granted as lists of numbers
 // (see tcfLists); or pairs that do so as a query string does
 // ("analytics_storage=false&ad_storage=false", whatever the record's
-// name; see purposePairs).
+// name; see purposePairs), or a necessary purpose's flag on beside an
+// optional one's (see necessaryBeside).
 func purposeRecord(v string) bool {
 	doc, ok := recordJSON(recordText(v))
 	if !ok {
@@ -389,7 +390,7 @@ func purposeRecord(v string) bool {
 	if m, ok := doc.(map[string]any); ok && versionedFlags(m) {
 		return true
 	}
-	return purposeEntries("", doc, 0) >= 2
+	return purposeEntries("", doc, 0) >= 2 || necessaryBeside(doc)
 }
 
 // entryChoice reports whether an entry of a record holds a word of a

@@ -36,6 +36,23 @@ func necessaryGranted(doc any) bool {
 	return granted > 0
 }
 
+// necessaryBeside reports whether a JSON record is an object that flags a
+// necessary purpose on beside an optional purpose's flag ({"necessary":
+// true, "marketing": false}, as the Cookify library writes in Base64
+// under its own name): a consent record whatever its name.
+func necessaryBeside(doc any) bool {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return false
+	}
+	for k, v := range m {
+		if on, isBool := v.(bool); isBool && on && vocab().necessary.MatchString(k) {
+			return purposeEntries("", doc, 0) >= 1
+		}
+	}
+	return false
+}
+
 // purposePairs reports whether a value is pairs joined by "&" that set
 // purposes as a query string does: two or more whose key is a purpose
 // and whose value a word of a choice, or flags alone, one of them of a

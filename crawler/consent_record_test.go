@@ -191,6 +191,9 @@ func TestRecordState(t *testing.T) {
 		{"purposes' own numbers signed as refused", nil, map[string]string{u + "cookie:Shop:AcceptedCookieConsents": "FunctionalityCookies=-29&StatisticsCookies=-30&MarketingCookies=-31"}, stateRejected},
 		{"letters' flags all off, the necessary one not listed", nil, map[string]string{u + "cookie:pref": `{"t":"explicit","f":false,"a":false,"m":false}`}, stateRejected},
 		{"Consent Mode's signals denied beside a flag that a choice was made", nil, map[string]string{u + "localStorage:site-consent-v1": `{"analytics_storage":"denied","ad_storage":"denied","ad_user_data":"denied","ad_personalization":"denied","decided":true}`}, stateRejected},
+		{"the necessary purpose on beside one optional purpose's flag, under a name that says nothing", nil, map[string]string{u + "cookie:sitelib": "eyJuZWNlc3NhcnkiOnRydWUsIm1hcmtldGluZyI6ZmFsc2UsInZpZXdlZCI6dHJ1ZX0="}, stateRejected},
+		{"the same, granted", nil, map[string]string{u + "cookie:sitelib": "eyJuZWNlc3NhcnkiOnRydWUsIm1hcmtldGluZyI6dHJ1ZSwidmlld2VkIjp0cnVlfQ=="}, stateAccepted},
+		{"one optional purpose's flag alone, under a name that says nothing, is no record", nil, map[string]string{u + "cookie:sitelib": `{"marketing":false}`}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
