@@ -98,6 +98,37 @@ var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
 // ([{"name": "analytics", "on": false}]): as written, with its strings in
 // single quotes ({'essential':true}), or in Base64.
 func recordJSON(v string) (any, bool) {
+	doc, ok := parseRecordJSON(v)
+	return numberedList(doc), ok
+}
+
+// numberedList returns an object whose keys are all numbers and whose
+// values are all strings as the list it stands for, in the keys' order
+// ({"0":"necessary"}, as PHP's json_encode writes an array once keyed or
+// filtered): the purposes granted. Any other document is returned as it
+// is.
+func numberedList(doc any) any {
+	m, ok := doc.(map[string]any)
+	if !ok || len(m) == 0 || len(m) > 64 {
+		return doc
+	}
+	keys := make([]int, 0, len(m))
+	for k, v := range m {
+		i, err := strconv.Atoi(k)
+		if _, text := v.(string); err != nil || i < 0 || i > 999 || !text {
+			return doc
+		}
+		keys = append(keys, i)
+	}
+	slices.Sort(keys)
+	list := make([]any, len(keys))
+	for j, i := range keys {
+		list[j] = m[strconv.Itoa(i)]
+	}
+	return list
+}
+
+func parseRecordJSON(v string) (any, bool) {
 	var doc any
 	if strings.HasPrefix(v, "{") || strings.HasPrefix(v, "[{") || strings.HasPrefix(v, `["`) {
 		if json.Unmarshal([]byte(v), &doc) == nil {

@@ -194,6 +194,9 @@ func TestRecordState(t *testing.T) {
 		{"the necessary purpose on beside one optional purpose's flag, under a name that says nothing", nil, map[string]string{u + "cookie:sitelib": "eyJuZWNlc3NhcnkiOnRydWUsIm1hcmtldGluZyI6ZmFsc2UsInZpZXdlZCI6dHJ1ZX0="}, stateRejected},
 		{"the same, granted", nil, map[string]string{u + "cookie:sitelib": "eyJuZWNlc3NhcnkiOnRydWUsIm1hcmtldGluZyI6dHJ1ZSwidmlld2VkIjp0cnVlfQ=="}, stateAccepted},
 		{"one optional purpose's flag alone, under a name that says nothing, is no record", nil, map[string]string{u + "cookie:sitelib": `{"marketing":false}`}, ""},
+		{"a list written as an object of numbered keys, the necessary purpose alone", nil, map[string]string{u + "cookie:shop_gdpr_cookies_accepted_list": `{"0":"necessary"}`}, stateRejected},
+		{"the same list, granted", nil, map[string]string{u + "cookie:shop_gdpr_cookies_accepted_list": `{"0":"necessary","2":"marketing"}`}, stateAccepted},
+		{"the necessary purpose alone, beside a flag that a choice was agreed", nil, map[string]string{u + "cookie:shop_gdpr_cookies_accepted_list": `{"0":"necessary"}`, u + "cookie:shop_gdpr_cookies_state_agreed": "1"}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

@@ -472,6 +472,8 @@ func TestLabelVariants(t *testing.T) {
 		"valider mon choix":                      "save",
 		"akceptuje pliki cookie":                 "accept",
 		"somente funcionais":                     "reject",
+		"tillat nodvandiga":                      "reject",
+		"kiella evasteet":                        "reject",
 		"only essential cookies, please":         "reject",
 		"nur notwendige cookies, bitte":          "reject",
 		"apenas cookies funcionais":              "reject",
