@@ -487,9 +487,9 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   // shown or not: a check box ticked and disabled gives its id, its value
   // (not a bare "on") and its name when no box that can be unticked shares
   // it. A record written with such a purpose on says nothing of the
-  // visitor's choice (see withoutLocked in consent_verify.go).
+  // visitor's choice (see withoutLocked in consent_record_locked.go).
   const lockedPurposes = () => {
-    const locked = new Set(), open = new Set();
+    const locked = new Set(), names = new Set(), open = new Set();
     for (const root of roots) {
       let boxes = [];
       try { boxes = root.querySelectorAll('input[type="checkbox"]'); } catch (e) { continue; }
@@ -500,18 +500,11 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
         }
         if (el.id) locked.add(el.id);
         if (el.value && !/^(on|true|1|yes)$/i.test(el.value)) locked.add(el.value);
-        if (el.name) locked.add("name:" + el.name);
+        if (el.name) names.add(el.name);
       }
     }
-    const out = [];
-    for (const k of locked) {
-      if (k.startsWith("name:")) {
-        const n = k.slice(5);
-        if (!open.has(n)) out.push(n);
-      } else out.push(k);
-      if (out.length >= 50) break;
-    }
-    return out;
+    for (const n of names) if (!open.has(n)) locked.add(n);
+    return [...locked].slice(0, 50);
   };
 
   const btn = (m) => (m ? { selector: m.sel, label: shown(m.el) } : null);

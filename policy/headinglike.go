@@ -96,7 +96,9 @@ func headingLevel(n *html.Node) (int, bool) {
 // componentLevel reports the level of a design system's heading
 // component, an element no HTML defines: one rendered as a heading element
 // (as="h3", variant="h3", component="h3"), or one named for a heading or a
-// title and given its level (<Heading level="3">, <Title order={3}>).
+// title and given its level (<Heading level="3">, <SectionTitle
+// order={3}>). A component named Title alone is HTML's title element to
+// the parser, whose text is raw: it never comes here.
 func componentLevel(n *html.Node) (int, bool) {
 	if n.Type != html.ElementNode || n.DataAtom != 0 || n.Namespace != "" {
 		return 0, false

@@ -297,12 +297,7 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 // any language ("Cookie", "Cookies", "Evästeet").
 func cookiesLabel(label string) bool {
 	ws := words(label)
-	for _, w := range ws {
-		if find([]string{w}, cookieWords) < 0 {
-			return false
-		}
-	}
-	return len(ws) == 1
+	return len(ws) == 1 && find(ws, cookieWords) == 0
 }
 
 // withoutIdentifiers removes the words with an underscore from s, so that
