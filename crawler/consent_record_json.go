@@ -96,7 +96,9 @@ var recordBase64 = regexp.MustCompile(`^[A-Za-z0-9+/_-]{8,}={0,2}$`)
 // recordJSON parses a record that is a JSON object, a list of strings
 // (the purposes granted), or a list of entries one per purpose
 // ([{"name": "analytics", "on": false}]): as written, with its strings in
-// single quotes ({'essential':true}), or in Base64.
+// single quotes ({'essential':true}), or in Base64 (see parseRecordJSON).
+// An object of numbered keys is read as the list it stands for (see
+// numberedList).
 func recordJSON(v string) (any, bool) {
 	doc, ok := parseRecordJSON(v)
 	return numberedList(doc), ok
@@ -128,6 +130,8 @@ func numberedList(doc any) any {
 	return list
 }
 
+// parseRecordJSON parses a record's JSON as recordJSON reads it, as
+// written, in single quotes or in Base64, and returns it as it is.
 func parseRecordJSON(v string) (any, bool) {
 	var doc any
 	if strings.HasPrefix(v, "{") || strings.HasPrefix(v, "[{") || strings.HasPrefix(v, `["`) {
