@@ -178,9 +178,12 @@ type KB struct {
 	loose   map[string][]int // looseKey of a name → exact entries
 	stems   map[string][]int // a prefix without its last separator → prefix entries
 	folded  map[string][]int // foldKey of a name → exact entries
-	prefix  prefixTrie       // the prefix entries
-	globs   []int            // indexes of glob entries
-	hosts   []HostEntry
+	// foldedPrefix holds the prefix entries foldKey compares, by their
+	// prefix in lower case.
+	foldedPrefix prefixTrie
+	prefix       prefixTrie // the prefix entries
+	globs        []int      // indexes of glob entries
+	hosts        []HostEntry
 
 	providersOnce sync.Once
 	providers     map[string]string
@@ -303,6 +306,7 @@ func (kb *KB) index() {
 	kb.stems = map[string][]int{}
 	kb.folded = map[string][]int{}
 	kb.prefix = prefixTrie{}
+	kb.foldedPrefix = prefixTrie{}
 	kb.globs = nil
 	for i, e := range kb.entries {
 		switch e.Match {
@@ -316,6 +320,9 @@ func (kb *KB) index() {
 			}
 		case MatchPrefix:
 			kb.prefix.add(e.Name, i)
+			if _, ok := foldKey(e.Name); ok {
+				kb.foldedPrefix.add(strings.ToLower(e.Name), i)
+			}
 			if k, ok := stemKey(e.Name); ok {
 				kb.stems[k] = append(kb.stems[k], i)
 			}

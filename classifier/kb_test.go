@@ -365,6 +365,8 @@ func TestLooseLookup(t *testing.T) {
 		{"___utma", "www.example.org", "urchin"},
 		{"__visitor_id", "www.example.org", "plain"},
 		{"_UTMA", "www.example.org", ""},          // letter case is kept
+		{"__UTMA", "www.example.org", "urchin"},   // but not after two underscores, as the entry's
+		{"__abcd", "www.example.org", ""},         // and only where the entry has them too
 		{"gid", "www.example.org", ""},            // too short without its underscores
 		{"_ssid", "www.example.org", ""},          // the entry's cookie is set elsewhere
 		{"_ssid", "ads.vendor.example", "vendor"}, // on its host it stands
@@ -376,6 +378,25 @@ func TestLooseLookup(t *testing.T) {
 		{"vendor_id", "ads.vendor.example", "vendor caps"},
 	} {
 		checkWeakLookup(t, kb, tc.name, tc.domain, tc.want, "loose", func(e classifier.Entry) bool { return e.Loose })
+	}
+	// A prefix entry is compared without letter case too ("Yt-remote-*",
+	// as a table capitalises its cells), where its host allows.
+	pk := (*classifier.KB)(nil).Override([]classifier.Entry{
+		{Name: "yt-remote-", Match: classifier.MatchPrefix, Provider: "video", Category: policy.Marketing, Hosts: []string{"video.example"}, Confidence: classifier.ConfidenceHigh},
+		{Name: "_hjSession_", Match: classifier.MatchPrefix, Provider: "heat", Category: policy.Statistics, Confidence: classifier.ConfidenceHigh},
+		{Name: "_ga_", Match: classifier.MatchPrefix, Provider: "short", Category: policy.Statistics, Confidence: classifier.ConfidenceHigh},
+	})
+	for _, tc := range []struct {
+		name, domain string
+		want         string
+	}{
+		{"Yt-remote-device-id", "www.video.example", "video"},
+		{"Yt-remote-device-id", "www.example.org", ""}, // set elsewhere
+		{"_HJSESSION_123", "www.example.org", "heat"},
+		{"_GA_ABC123", "www.example.org", ""}, // too short to compare without case
+		{"_hjSess", "www.example.org", ""},    // a prefix of the prefix is not the family
+	} {
+		checkWeakLookup(t, pk, tc.name, tc.domain, tc.want, "loose", func(e classifier.Entry) bool { return e.Loose })
 	}
 	// An exact name is never loose.
 	if e, ok := kb.Lookup("_both", "www.example.org"); !ok || e.Provider != "exact" || e.Loose {

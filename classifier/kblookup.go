@@ -173,20 +173,41 @@ func looseLookup(kb *KB, name, domain string) (Entry, bool) {
 			return e, true
 		}
 	}
+	if i := best(kb.foldedPrefixes(name)); i >= 0 {
+		e := kb.entries[i].Entry
+		e.Confidence, e.Loose = ConfidenceLow, true
+		return e, true
+	}
 	return Entry{}, false
+}
+
+// foldedPrefixes returns the prefix entries whose prefix begins name when
+// both are in lower case: "Yt-remote-device-id", as a page capitalises the
+// first word of its table's cell, for YouTube's "yt-remote-*". Only
+// prefixes foldKey compares are indexed so.
+func (kb *KB) foldedPrefixes(name string) []int {
+	var idx []int
+	kb.foldedPrefix.walk(strings.ToLower(name), func(i int) { idx = append(idx, i) })
+	return idx
 }
 
 // minFoldName is the shortest name, without its leading underscores, that
 // a loose lookup compares without letter case: pages and vendors' own
 // lists write one cookie's name in two cases ("1p_jar" for Google's
 // "1P_JAR"; both databases hold "cftoken" and "CFTOKEN"), but a short
-// name in another case is too often a site's own.
+// name in another case is too often a site's own. A name led by two
+// underscores is compared from four characters, and only with entries led
+// by two too: pages that write their table in capitals give Urchin's
+// "__utma" as "__UTMA", while "_UTMA" or "UTMA" says too little.
 const minFoldName = 5
 
 // foldKey is the name without its leading underscores, in lower case, and
 // whether a loose lookup compares it so.
 func foldKey(name string) (string, bool) {
 	k := strings.ToLower(strings.TrimLeft(name, "_"))
+	if strings.HasPrefix(name, "__") {
+		return k, len(k) >= minLooseName
+	}
 	return k, len(k) >= minFoldName
 }
 
@@ -275,6 +296,9 @@ func (kb *KB) Matches(name string) []Entry {
 	}
 	if k, ok := foldKey(name); ok && len(idx) == 0 {
 		idx = append(idx, kb.folded[k]...)
+	}
+	if len(idx) == 0 {
+		idx = kb.foldedPrefixes(name)
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		switch {
