@@ -79,8 +79,8 @@ func TestExtractLayouts(t *testing.T) {
 		},
 		{
 			name: "onetrust cells read by class in a language not known",
-			page: `<div id="ot-sdk-cookie-policy"><h4 class="ot-sdk-cookie-policy-group">Būtini slapukai</h4>
-				<table><caption class="ot-scrn-rdr">Būtini slapukai</caption>
+			page: `<div id="ot-sdk-cookie-policy"><h4 class="ot-sdk-cookie-policy-group">Nauðsynlegar vafrakökur</h4>
+				<table><caption class="ot-scrn-rdr">Nauðsynlegar vafrakökur</caption>
 				<thead><tr><th class="ot-host">Pogrupis</th><th class="ot-cookies">Slapukai</th><th class="ot-cookies-type">Naudojami</th></tr></thead>
 				<tbody><tr><td class="ot-host-td">shop.example</td><td class="ot-cookies-td"><a>OptanonConsent</a>, <a>JSESSIONID</a></td><td class="ot-cookies-type">Pirmoji šalis</td></tr></tbody></table></div>`,
 			want: []got{{"OptanonConsent", Unclassified, "onetrust"}, {"JSESSIONID", Unclassified, "onetrust"}},

@@ -193,6 +193,8 @@ var (
 		"szukseges*", "elengedhetetlen*", "feltetlenul",
 		"zorunlu*", "gerekli*",
 		"nuzn*", "neophodn*", "nujn*", "neobhodim*", "необходим*", "задължителн*",
+		// Estonian, Latvian, Lithuanian.
+		"vajalik*", "hadavajalik*", "nepieciesam*", "butin*",
 		// "Cookies that make our website work" (the NHS's and GOV.UK's pages).
 		"make our website work", "make the website work", "make this website work",
 		"make our site work", "make the site work", "make this site work",
@@ -237,7 +239,7 @@ var (
 		"funksjonel*", "toiminnalli*", "funcionalitat*", "swyddogaeth*", "ymarferoldeb",
 		"funkcni", "funkcne",
 		"λειτουργικ*",
-		"funkcionalis*", "islevsel*",
+		"funkcional*", "islevsel*", "funktsionaal*", "funkcin*",
 		"وظيفي*", "الوظيفي*",
 		"~기능", "~機能", "~功能",
 	)
@@ -252,6 +254,7 @@ var (
 		"statystyczn*", "statystyk*", "analityczn*", "wydajnosc*", "analiz*",
 		"prestanda", "ydeevne", "maling", "ytelse",
 		"tilasto*", "analytiikka*", "analyysi*", "suorituskyky*",
+		"analuut*", "analitisk*", "analitin*",
 		"rendiment", "mesura", "estadistiq*",
 		"vykonnostn*", "mereni", "meranie",
 		// Measuring, in Croatian, Slovene and Romanian (of ads it is
@@ -278,6 +281,7 @@ var (
 		"reklam*", "marketingow*", "spolecznosciow*",
 		"marknadsforing*", "annons*", "markedsforing*", "annonc*",
 		"markkinointi*", "mainos*", "kohdenne*",
+		"turundus*", "reklaam*", "rinkodar*", "marketinga",
 		"publicitat*", "xarxes socials",
 		"marketingov*", "socialni site", "socialnich siti", "socialne siete",
 		"reclama", "directionare", "retele sociale", "retelele sociale",

@@ -7,8 +7,8 @@ import (
 
 // foldReplacer turns the accented letters of the supported languages into
 // their plain forms, so that "Nécessaires", "Präferenzen", "año",
-// "nødvendige", "niezbędne", "välttämättömät", "funcționale" and
-// "Απαραίτητα" match the same word lists as their unaccented spellings
+// "nødvendige", "niezbędne", "välttämättömät", "funcționale",
+// "Nepieciešamās", "Būtini" and "Απαραίτητα" match the same word lists as their unaccented spellings
 // (Greek's final sigma is its plain sigma).
 var foldReplacer = strings.NewReplacer(
 	"à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ą", "a",
@@ -21,6 +21,8 @@ var foldReplacer = strings.NewReplacer(
 	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ű", "u", "ů", "u",
 	"ý", "y", "ÿ", "y", "ß", "ss", "æ", "ae", "œ", "oe", "ğ", "g",
 	"ă", "a", "ș", "s", "ț", "t", "ţ", "t",
+	"ā", "a", "ē", "e", "ī", "i", "ō", "o", "ū", "u", "ė", "e", "į", "i", "ų", "u",
+	"ģ", "g", "ķ", "k", "ļ", "l", "ņ", "n", "đ", "d",
 	"ά", "α", "έ", "ε", "ή", "η", "ί", "ι", "ϊ", "ι", "ΐ", "ι", "ό", "ο", "ύ", "υ", "ϋ", "υ", "ΰ", "υ", "ώ", "ω", "ς", "σ",
 )
 
