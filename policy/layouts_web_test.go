@@ -1142,6 +1142,18 @@ export default function Page() {
 				"| \\`ws_session\\` | Keeps you signed in | Session |\n| \\`ws_vote\\` | Stops a second vote | 12 months |\n`;\n}\n",
 			want: []got{{"ws_session", Unclassified, "table"}, {"ws_vote", Unclassified, "table"}},
 		},
+		{
+			// The front matter's settings render as headings and a list;
+			// with the page's own headings they outnumber the records'
+			// fields, but headings are sections, not prose.
+			name: "labelled fields under many headings, after a front matter of settings, are records",
+			file: "about.md",
+			page: "---\ntitle: About the site\nsidebar:\n  shown: true\n  label: ''\nfooter:\n  shown: false\n  label: ''\n" +
+				"rows:\n  - width: 4\n    parts:\n      - kind: text\n        width: 8\n---\n\n# PRIVACY\n" +
+				"We keep no profiles of visitors.\n\n# SIGN-IN COOKIES\nFile names: hub_sid\n\nPurpose: Keeps editors signed in.\n\nType: 1st party\n\n" +
+				"# MAP COOKIES\nFile names: mapx_id, mapx_seen\n\nPurpose: The embedded map uses these to collect analytics on its use.\n\nType: 3rd party\n",
+			want: []got{{"hub_sid", Unclassified, "record"}, {"mapx_id", Statistics, "record"}, {"mapx_seen", Statistics, "record"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -115,9 +115,12 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 			}
 		}
 	}
+	// Headings are the records' sections, not prose among them: a page
+	// of many short sections ("Login cookies", "Video cookies") keeps a
+	// heading beside every record.
 	unpaired := 0
 	for _, k := range kids {
-		if !paired[k] && !emptyElement(k) {
+		if _, h := headingLevels[k.DataAtom]; !paired[k] && !emptyElement(k) && !h {
 			unpaired++
 		}
 	}
