@@ -1154,6 +1154,16 @@ export default function Page() {
 				"# MAP COOKIES\nFile names: mapx_id, mapx_seen\n\nPurpose: The embedded map uses these to collect analytics on its use.\n\nType: 3rd party\n",
 			want: []got{{"hub_sid", Unclassified, "record"}, {"mapx_id", Statistics, "record"}, {"mapx_seen", Statistics, "record"}},
 		},
+		{
+			name: "a row of one cell naming a category heads the rows below it in a table of two columns",
+			file: "cookies.html",
+			page: `<table><tr><th>Name</th><th>Zweck</th></tr>
+				<tr><td><p><strong>Notwendige Cookies</strong></p></td></tr>
+				<tr><td><p>hof_sess</p></td><td><p>Hält die Sitzung offen.</p></td></tr>
+				<tr><td><p><strong>Nicht notwendige Cookies</strong></p></td></tr>
+				<tr><td><p>hof_stat</p></td><td><p>Zählt Besuche der Seiten.</p></td></tr></table>`,
+			want: []got{{"hof_sess", Necessary, "table"}, {"hof_stat", Unclassified, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -87,7 +87,7 @@ func (x *extractor) table(t *html.Node) bool {
 	// cookies, set with your consent"): when it names a category, the
 	// table's rows have it.
 	for r := 0; r < start && r < len(grid); r++ {
-		if c := sectionCell(grid[r]); c != nil {
+		if c := sectionCell(grid[r], len(roles)); c != nil {
 			if cat, ok := x.lex.heading(c.text); ok && len(c.text) <= 200 {
 				ctx.sectionCat, ctx.section = cat, c.text
 			}
@@ -116,11 +116,15 @@ func (x *extractor) table(t *html.Node) bool {
 			roles = rr
 			continue
 		}
-		if c := sectionCell(row); c != nil {
+		if c := sectionCell(row, len(roles)); c != nil {
 			// A row spanning the table that names a category heads the
-			// rows below it; any other is a note.
+			// rows below it; a short title of cookies that names none
+			// ("Nicht notwendige Cookies") ends the section above it;
+			// any other is a note.
 			if cat, ok := x.lex.heading(c.text); ok && len(c.text) <= 200 {
 				ctx.sectionCat, ctx.section = cat, c.text
+			} else if cookieTitle(c.text) {
+				ctx.sectionCat, ctx.section = "", ""
 			}
 			continue
 		}
@@ -132,9 +136,11 @@ func (x *extractor) table(t *html.Node) bool {
 	return true
 }
 
-// sectionCell returns the cell that heads a section of a table: a cell
-// spanning the table, or the only cell of its row with text.
-func sectionCell(row []*cell) *cell {
+// sectionCell returns the cell that heads a section of a table of width
+// columns: a cell spanning the table, or the only cell of its row with
+// text, also when the row holds that cell alone (a rich-text editor's
+// table writes "Notwendige Cookies" in a row of one cell).
+func sectionCell(row []*cell, width int) *cell {
 	if c := spanningCell(row); c != nil {
 		return c
 	}
@@ -148,7 +154,7 @@ func sectionCell(row []*cell) *cell {
 		}
 		only = c
 	}
-	if only != nil && row[0] == only && len(row) > 1 {
+	if only != nil && row[0] == only && max(len(row), width) > 1 {
 		if t := strings.TrimSpace(only.text); !strings.ContainsFunc(t, unicode.IsSpace) && nameMarked(t) {
 			// A cookie's row with its other cells empty
 			// ("WP_PREFERENCES_USER_1"), not a category's.
@@ -168,8 +174,24 @@ func sectionCell(row []*cell) *cell {
 				}
 			}
 		}
+		if cookieTitle(only.text) {
+			return only
+		}
 	}
 	return nil
+}
+
+// cookieTitle reports whether a table's row of one cell is a title of
+// cookies that names no category ("Nicht notwendige Cookies", "Non-essential
+// cookies"): a few words, one of them a word for cookies.
+func cookieTitle(t string) bool {
+	for _, f := range strings.Fields(t) {
+		if nameMarked(f) {
+			return false // a cookie's name ("cookie_notice cookie")
+		}
+	}
+	ws := words(t)
+	return len(ws) >= 2 && len(ws) <= 6 && find(ws, cookieWords) >= 0
 }
 
 // repeatedHeader reports whether a row repeats the table's header, as
