@@ -77,6 +77,11 @@ var itemKey = regexp.MustCompile(`(?i)^(bullet|item|li|point|entry|list[-_]?item
 // titleKeys name the title of the mapping that holds them.
 var titleKeys = setOf(`title header heading headline name label caption`)
 
+// necessityKeys are a record's keys whose true says the cookie is
+// necessary: exempt from consent, required, mandatory (compared in lower
+// case without underscores and hyphens).
+var necessityKeys = setOf(`exempt required necessary essential strictlynecessary mandatory ismandatory isrequired isnecessary isessential exento exenta esencial erforderlich notwendig`)
+
 func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(string) string) {
 	if depth > maxDataDepth {
 		return
@@ -170,12 +175,21 @@ func listItemHTML(b *strings.Builder, m yaml.MapSlice, depth int, render func(st
 		k := strings.ToLower(fmt.Sprint(item.Key))
 		return titleKeys[k] || nearWord(k, "cookie")
 	})
+	typed := slices.ContainsFunc(m, func(item yaml.MapItem) bool { return columnRole(humanKey(fmt.Sprint(item.Key))) == roleCategory })
 	b.WriteString("<dl>\n")
 	for _, item := range m {
 		k := fmt.Sprint(item.Key)
 		switch val := item.Value.(type) {
 		case yaml.MapSlice, []any:
 			rest = append(rest, item)
+		case bool:
+			// A flag that the cookie needs no consent ("exempt": true,
+			// Klaro's "required": true) is its category where the
+			// record gives none; its false says only that it is not
+			// necessary.
+			if val && !typed && necessityKeys[strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(k))] {
+				b.WriteString("<dt>Category</dt><dd>necessary</dd>\n")
+			}
 		default:
 			text := strings.TrimSpace(fmt.Sprint(val))
 			if val == nil || text == "" {

@@ -1164,6 +1164,14 @@ export default function Page() {
 				<tr><td><p>hof_stat</p></td><td><p>Zählt Besuche der Seiten.</p></td></tr></table>`,
 			want: []got{{"hof_sess", Necessary, "table"}, {"hof_stat", Unclassified, "table"}},
 		},
+		{
+			name: "a data file's flag that a cookie needs no consent is its category where none is given",
+			file: "cookies.yml",
+			page: "entries:\n  - name: ws_choice\n    kind: cookie\n    purpose: Remembers your answer to the banner.\n    exempt: true\n" +
+				"  - name: ws_visits\n    kind: cookie\n    purpose: Counts visits to the pages.\n    exempt: false\n" +
+				"  - name: ws_tour\n    category: preferences\n    purpose: Remembers that you saw the tour.\n    required: true\n",
+			want: []got{{"ws_choice", Necessary, "list"}, {"ws_visits", Unclassified, "list"}, {"ws_tour", Preferences, "list"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
