@@ -252,8 +252,18 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	a.Platform, a.Frame = fr.name(), fr.URL
 	before := c.choiceEvidence(ctx, p, fr)
 
+	// A choice the page asks to confirm in the browser's own dialog
+	// ("Reject them anyway?") is confirmed, and the step says so.
+	p.rec.confirming(true)
+	defer p.rec.confirming(false)
+	confirmed := func() {
+		for _, m := range p.rec.confirming(true) {
+			a.Steps = append(a.Steps, "OK to the page's confirm dialog \""+shortLabel(m)+"\"")
+		}
+	}
 	selected := false
 	step := func(f frameRef, role string, layer2 bool) bool {
+		defer confirmed()
 		if rule := kit().byName[fr.Platform]; rule != nil && rule.Trusted && !layer2 && f == fr.frame && role != "settings" {
 			if label, ok := c.mouseClick(ctx, p, fr, role); ok {
 				a.Clicks++

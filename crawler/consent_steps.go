@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/dom"
@@ -198,3 +199,13 @@ const (
 	wallQuiet = 2 * time.Second
 	wallHold  = 1500 * time.Millisecond
 )
+
+// shortLabel is a page's text as a step's label: its spaces collapsed,
+// cut at 80 characters as consent.js cuts a button's.
+func shortLabel(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return s
+}

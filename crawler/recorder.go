@@ -53,6 +53,11 @@ type recorder struct {
 	sentSeen map[cookieKey]bool
 	dialogs  []string
 	download bool
+	// confirms is set while a consent choice is being made: the page's
+	// confirm() dialogs are then answered OK, and their messages kept in
+	// confirmed until the choice takes them (see confirming).
+	confirms  bool
+	confirmed []string
 	// mainFrame is the tab's top frame; doc is the last document response
 	// it received (the page's status when the load never completes).
 	mainFrame cdp.FrameID
@@ -283,13 +288,20 @@ func (r *recorder) OnEvent(s target.SessionID, method string, params jsonv2.Valu
 		if decode(params, &ev) {
 			r.mu.Lock()
 			r.dialogs = append(r.dialogs, string(ev.Type))
+			// A confirmation a consent choice asks for ("Reject them
+			// anyway?") is the visitor's to answer OK; any other dialog
+			// is dismissed (a page that asks on leaving stays).
+			accept := r.confirms && ev.Type == page.DialogTypeConfirm
+			if accept {
+				r.confirmed = append(r.confirmed, ev.Message)
+			}
 			r.mu.Unlock()
 			// A dialog blocks the page until it is answered; answer it
 			// from another goroutine, never from the read loop.
 			go func() {
 				ctx, cancel := context.WithTimeout(r.ctx, 5*time.Second)
 				defer cancel()
-				_ = r.tap.call(ctx, s, page.HandleJavaScriptDialog.Method, page.HandleJavaScriptDialogParams{Accept: false}, nil)
+				_ = r.tap.call(ctx, s, page.HandleJavaScriptDialog.Method, page.HandleJavaScriptDialogParams{Accept: accept}, nil)
 			}()
 		}
 	case "Page.downloadWillBegin", "Browser.downloadWillBegin":
@@ -385,6 +397,18 @@ func (r *recorder) document() *network.Response {
 }
 
 // snapshot returns what the page recorded.
+// confirming sets whether the page's confirm() dialogs are answered OK
+// (while a consent choice is made), and returns the messages of those
+// answered so since it was last called.
+func (r *recorder) confirming(on bool) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.confirms = on
+	msgs := r.confirmed
+	r.confirmed = nil
+	return msgs
+}
+
 func (r *recorder) snapshot() (writes []write, sent []cookieKey, dialogs []string, download bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
