@@ -253,7 +253,7 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 	case bool:
 		countChoice(self, key, map[bool]string{true: "true", false: "false"}[x], on, off)
 	case float64:
-		if x == 0 || x == 1 {
+		if (x == 0 || x == 1) && !recordLevelKey.MatchString(key) {
 			countChoice(self, key, map[float64]string{0: "0", 1: "1"}[x], on, off)
 		}
 	case string:

@@ -197,6 +197,10 @@ func TestRecordState(t *testing.T) {
 		{"a list written as an object of numbered keys, the necessary purpose alone", nil, map[string]string{u + "cookie:shop_gdpr_cookies_accepted_list": `{"0":"necessary"}`}, stateRejected},
 		{"the same list, granted", nil, map[string]string{u + "cookie:shop_gdpr_cookies_accepted_list": `{"0":"necessary","2":"marketing"}`}, stateAccepted},
 		{"the necessary purpose alone, beside a flag that a choice was agreed", nil, map[string]string{u + "cookie:shop_gdpr_cookies_accepted_list": `{"0":"necessary"}`, u + "cookie:shop_gdpr_cookies_state_agreed": "1"}, stateRejected},
+		// A consent level by number is a position on a scale, not a flag
+		// (a Dutch motoring club's "Basis | Persoonlijk | Compleet").
+		{"a consent level by number says nothing", nil, map[string]string{u + "cookie:cookie-policy-agreement": `{"REVISION":20,"consentLevel":1}`}, ""},
+		{"a consent level by number, zero, says nothing", nil, map[string]string{u + "cookie:cookie-policy-agreement": `{"REVISION":20,"consentLevel":0}`}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

@@ -134,6 +134,11 @@ var recordOptOutFlags = regexp.MustCompile(`(?i)^opt[-_]?out[-_]?(multi|multiple
 // [cat_ana][cat_com]"): any item listed is a purpose refused.
 var recordKeyObjection = regexp.MustCompile(`(?i)^(opposition|oppositions|objection|objections|objected|widerspruch|widerspruche)$`)
 
+// recordLevelKey names a key whose number is a position on a scale of
+// consent levels ({"consentLevel":1} of "basic | personal | complete"),
+// not a flag: 1 is the lowest level there, not "yes".
+var recordLevelKey = regexp.MustCompile(`(?i)(level|niveau|stufe|nivel|livello|poziom|uroven|taso|niva)$`)
+
 // Keys whose value is the choice itself ("action": "reject").
 var recordKeyChoice = regexp.MustCompile(`(?i)^(action|status|choice|consent|decision|state|value|type|mode|level|valinta|keuze|auswahl|choix|scelta|eleccion|escolha|wybor|volba|valg)$`)
 
