@@ -396,7 +396,6 @@ func (r *recorder) document() *network.Response {
 	return r.doc
 }
 
-// snapshot returns what the page recorded.
 // confirming sets whether the page's confirm() dialogs are answered OK
 // (while a consent choice is made), and returns the messages of those
 // answered so since it was last called.
@@ -409,6 +408,7 @@ func (r *recorder) confirming(on bool) []string {
 	return msgs
 }
 
+// snapshot returns what the page recorded.
 func (r *recorder) snapshot() (writes []write, sent []cookieKey, dialogs []string, download bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
