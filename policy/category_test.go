@@ -159,6 +159,11 @@ func TestParseCategory(t *testing.T) {
 		{"Funkcionalūs slapukai", Preferences},
 		{"Analitikos slapukai", Statistics},
 		{"Rinkodaros slapukai", Marketing},
+		// Security, which needs no consent.
+		{"Security cookies", Necessary},
+		{"Seguridad", Necessary},
+		{"Cookies de sécurité", Necessary},
+		{"Sicherheit", Necessary},
 		// Chinese, simplified and traditional.
 		{"必需Cookie", Necessary},
 		{"功能性", Preferences},

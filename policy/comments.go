@@ -25,6 +25,12 @@ var templateComments = regexp.MustCompile(`(?s)` + // one pattern per syntax
 	`|\{%-?\s*schema\s*-?%\}.*?\{%-?\s*endschema\s*-?%\}` +
 	`|@\*.*?\*@`) // Razor
 
+// bladeValue is a Blade template's section given its value inline
+// (`@section('title', 'Cookie policy — ACME')`,
+// `@section('meta_description', '…')`): a value for the layout, the page's
+// title or its description, not the text of the page.
+var bladeValue = regexp.MustCompile(`@section\(\s*(?:'[\w.-]{1,60}'\s*,\s*'(?:[^'\\\n]|\\.)*'|"[\w.-]{1,60}"\s*,\s*"(?:[^"\\\n]|\\.)*")\s*\)`)
+
 // phpBlocks are PHP's code blocks; the block comments inside one
 // (`<?php /* <tr>…</tr> */ ?>`) hide what they hold.
 var (
@@ -32,7 +38,8 @@ var (
 	cBlockComms = regexp.MustCompile(`(?s)/\*.*?\*/`)
 )
 
-// dropTemplateComments blanks the template comments of data, keeping its
+// dropTemplateComments blanks the template comments of data, and the
+// values a Blade template gives its layout inline, keeping its
 // line breaks so that positions in the page stay where they were.
 func dropTemplateComments(data []byte) []byte {
 	blank := func(b []byte) []byte {
@@ -50,6 +57,9 @@ func dropTemplateComments(data []byte) []byte {
 		data = phpBlocks.ReplaceAllFunc(data, func(b []byte) []byte {
 			return cBlockComms.ReplaceAllFunc(b, blank)
 		})
+	}
+	if bytes.Contains(data, []byte("@section")) {
+		data = bladeValue.ReplaceAllFunc(data, blank)
 	}
 	return templateComments.ReplaceAllFunc(data, blank)
 }

@@ -158,7 +158,8 @@ func (x *extractor) innermostHeading() string {
 // rowCategory returns a row's category, the page's wording of it, and the
 // heading to record: a category or type cell naming one wins, then a row
 // spanning the table, the caption, the headings above, a purpose short
-// enough to be a category, a descriptive heading, and last a purpose that
+// enough to be a category, the text before the table where it names one
+// category, a descriptive heading, and last a purpose that
 // names one category and no other ("Cookies utilizadas para gestionar… la
 // publicidad"): where the page gives no category, its description is what
 // a reader goes by.
@@ -188,15 +189,19 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 	if ctx.titled {
 		return Unclassified, "", x.innermostHeading()
 	}
-	if c, ok := x.introCategory(ctx.intro, false); ok {
-		return c, shortText(ctx.intro), x.innermostHeading()
-	}
+	// A purpose short enough to be a category is the row's own word, and
+	// speaks for it more closely than a sentence before the table ("Las
+	// cookies personalizan la visita…" above rows of "Estadísticas",
+	// "Seguridad", "Técnica").
 	for _, t := range []string{f.purpose, f.function, purposeLead(f.purpose), purposeLead(f.function), purposeOpening(f.purpose)} {
 		if t != "" && len(strings.Fields(t)) <= 3 {
 			if c, ok := x.lex.heading(t); ok {
 				return c, stripCount(t), x.innermostHeading()
 			}
 		}
+	}
+	if c, ok := x.introCategory(ctx.intro, false); ok {
+		return c, shortText(ctx.intro), x.innermostHeading()
 	}
 	if c, text, head, ok := x.describedCategory(); ok {
 		return c, text, head

@@ -1172,6 +1172,48 @@ export default function Page() {
 				"  - name: ws_tour\n    category: preferences\n    purpose: Remembers that you saw the tour.\n    required: true\n",
 			want: []got{{"ws_choice", Necessary, "list"}, {"ws_visits", Unclassified, "list"}, {"ws_tour", Preferences, "list"}},
 		},
+		{
+			name: "a Latvian table's columns are known by their headers",
+			file: "sikdatnes.html",
+			page: `<h2>Izmantotās tehnoloģijas</h2>
+				<table><tr><th>Nosaukums</th><th>Veids</th><th>Nolūks</th><th>Glabāšanas ilgums</th></tr>
+				<tr><td>lv_lang</td><td>localStorage</td><td>Atceras valodu.</td><td>1 gads</td></tr>
+				<tr><td>lv_sess</td><td>sīkdatne</td><td>Uztur sesiju.</td><td>Sesija</td></tr></table>`,
+			want: []got{{"lv_lang (localStorage)", Unclassified, "table"}, {"lv_sess", Unclassified, "table"}},
+		},
+		{
+			name: "a Turkish table's type column gives the category",
+			file: "cerez-politikasi.html",
+			page: `<h2>Kullanılan Çerezler</h2>
+				<table><tr><th>Çerez Adı</th><th>Tür</th><th>Süre</th><th>Amaç</th></tr>
+				<tr><td>tr_tema</td><td>Zorunlu</td><td>Kalıcı</td><td>Tema tercihini hatırlar</td></tr>
+				<tr><td>tr_sayac</td><td>Analitik</td><td>1 yıl</td><td>Ziyaretleri sayar</td></tr></table>`,
+			want: []got{{"tr_tema", Necessary, "table"}, {"tr_sayac", Statistics, "table"}},
+		},
+		{
+			name: "a purpose that is a category word speaks for its row before a sentence above the table",
+			file: "aviso-legal.php",
+			page: `<h2>11. Política de cookies</h2>
+				<p>Las cookies personalizan la visita y recuerdan las preferencias de los usuarios.</p>
+				<table><thead><th>NOMBRE</th><th>ORIGEN</th><th>PROPÓSITO</th><th>CADUCIDAD</th></thead>
+				<tbody><tr><td>es_contador</td><td>Propia</td><td>Estadísticas</td><td>2 años</td></tr>
+				<tr><td>es_token</td><td>Propia</td><td>Seguridad</td><td>1 hora</td></tr>
+				<tr><td>es_sesion</td><td>Propia</td><td>Técnica</td><td>Sesión</td></tr></tbody></table>`,
+			want: []got{{"es_contador", Statistics, "table"}, {"es_token", Necessary, "table"}, {"es_sesion", Necessary, "table"}},
+		},
+		{
+			name: "a Blade template's inline section values are its layout's, not the page's text",
+			file: "cookies.blade.php",
+			page: `@extends('layouts.app')
+@section('title', 'Cookies — ACME BRNO')
+@section('meta_description', 'Politika cookies ACME BRNO — ako používame cookies.')
+@section('content')
+<h1>Politika cookies</h1>
+<table><tr><th>Názov</th><th>Účel</th></tr>
+<tr><td>acme_sess</td><td>Udržiava reláciu.</td></tr></table>
+@endsection`,
+			want: []got{{"acme_sess", Unclassified, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

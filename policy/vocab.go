@@ -52,6 +52,7 @@ var columnRoles = []struct {
 		"gebruikte cookies", "cookies utilizados", "uzywane pliki cookie", "anvanda cookies", "anvendte cookies",
 		"brukte informasjonskapsler", "kaytetyt evasteet", "galetes utilitzades",
 		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tipusa", "tip", "τυποσ", "tyyppi", "soort", "rodzaj", "art",
+		"veids", "tipas", "tuup", "tur", "turu", "cerez turu",
 		"storage type",
 		"~사용 ~중인", "~유형", "~종류", "~使用されている", "~種類", "~タイプ", "~種別",
 	)},
@@ -82,6 +83,7 @@ var columnRoles = []struct {
 		"διαρκεια", "ληξη", "διαρκεια αποθηκευσησ",
 		"idotartam", "lejarat*", "ervenyesseg*", "tarolasi ido",
 		"sure", "suresi", "saklama suresi", "gecerlilik*",
+		"ilgums", "glabasanas ilgums", "derigums", "galiojim*", "saugojim*", "kehtivus*", "sailitusaeg", "sailivusaeg",
 		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
 	)},
 	{rolePurpose, parsePhrases(
@@ -104,6 +106,7 @@ var columnRoles = []struct {
 		"pwrpas", "diben", "disgrifiad",
 		"celja", "leiras", "felhasznalas",
 		"amac*", "aciklama", "kullanim amaci",
+		"noluk*", "merkis", "apraksts", "paskirt*", "tikslas", "aprasym*", "eesmark*", "kirjeldus",
 		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
 	)},
 	{roleFunction, parsePhrases(
@@ -133,6 +136,7 @@ var columnRoles = []struct {
 		"darparwr", "darparwyr", "gwasanaeth",
 		"szolgaltato*", "kiado", "szolgaltatas",
 		"saglayici*", "sirket", "kaynak",
+		"nodrosinatajs", "pakalpojum*", "tiekejas", "paslaug*", "teenusepakkuja", "pakkuja",
 		"~제공자", "~제공업체", "~공급자", "~회사", "~서비스", "~提供者", "~提供元", "~会社", "~プロバイダ", "~サービス",
 	)},
 	{roleName, parsePhrases(
@@ -155,6 +159,7 @@ var columnRoles = []struct {
 		"enw", "cwci", "cwcis",
 		"nev", "neve", "suti*",
 		"cerez*", "cerez adi", "isim", "adi",
+		"nosaukum*", "pavadinim*", "nimetus",
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
 }
@@ -195,6 +200,9 @@ var (
 		"nuzn*", "neophodn*", "nujn*", "neobhodim*", "необходим*", "задължителн*",
 		// Estonian, Latvian, Lithuanian.
 		"vajalik*", "hadavajalik*", "nepieciesam*", "butin*",
+		// Security, which needs no consent ("Seguridad" as a row's purpose).
+		"security", "seguridad", "seguretat", "securite", "sicherheit", "sicurezza", "beveiliging", "seguranca",
+		"bezpieczenstwo", "sakerhet", "sikkerhed", "sikkerhet", "turvallisuus", "bezpecnost",
 		// "Cookies that make our website work" (the NHS's and GOV.UK's pages).
 		"make our website work", "make the website work", "make this website work",
 		"make our site work", "make the site work", "make this site work",
