@@ -500,6 +500,11 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
         }
         if (el.id) locked.add(el.id);
         if (el.value && !/^(on|true|1|yes)$/i.test(el.value)) locked.add(el.value);
+        // A data attribute that names the box's purpose (the Helsinki
+        // design system's data-group="admin" beside id "admin-cookies").
+        for (const [k, v] of Object.entries(el.dataset || {})) {
+          if (/group|categor|purpose|consent|type|name|key/i.test(k) && /^[\w-]{2,40}$/.test(v)) locked.add(v);
+        }
         if (el.name) names.add(el.name);
       }
     }

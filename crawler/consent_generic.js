@@ -404,12 +404,32 @@ function genericBanner(env) {
     return false;
   };
 
+  // A container is drawn when it is visible, or when it is a box of no
+  // size that lets what it holds be drawn outside it: a fixed banner of
+  // no height whose panel is placed absolutely within it (the Helsinki
+  // design system's). One that clips what it holds (a bar collapsed to
+  // no height, overflow hidden) is not.
+  const drawn = (n) => {
+    if (env.visible(n)) return true;
+    try {
+      const r = n.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) return false;
+      if (typeof n.checkVisibility === "function" && !n.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+      const s = (n.ownerDocument.defaultView || window).getComputedStyle(n);
+      return s.overflowX === "visible" && s.overflowY === "visible";
+    } catch (e) { return false; }
+  };
+
   // containerOf: the banner a button belongs to, or null.
   const containers = new Map();
   const containerOf = (el) => {
     const chain = [];
     for (let n = up(el), i = 0; n && i < 20; n = up(n), i++) {
       if (n.nodeType !== 1 || n.tagName === "HTML") break;
+      // A button is never the banner, even one whose class names cookies
+      // (".hds-cc__all-cookies-button" holding its label's span): taken
+      // so, each choice would be a banner of its own.
+      if (native(n)) continue;
       chain.push(n);
       if (n.tagName === "BODY") break;
     }
@@ -454,7 +474,7 @@ function genericBanner(env) {
           : bare.replace(new RegExp("(^|[^\\p{L}\\p{N}])" + esc(b.t) + "(?![\\p{L}\\p{N}])", "u"), "$1 ");
       }
       const purposes = env.layer2 ? toggles(n).length : 0;
-      const ok = env.visible(n) && !notConsent(n, t, purposes > 1) && (purposes > 0 || hasConsentWords(bare) || namedConsent(el, n));
+      const ok = drawn(n) && !notConsent(n, t, purposes > 1) && (purposes > 0 || hasConsentWords(bare) || namedConsent(el, n));
       containers.set(n, ok);
       if (ok) return n;
     }

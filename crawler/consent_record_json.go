@@ -189,6 +189,12 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 			*off++
 			return
 		}
+		// Purposes granted, each kept with its bookkeeping and no flag
+		// (see keptPurposes): an optional one there is allowed.
+		if n := keptPurposes(x); recordKeyList.MatchString(key) && n > 0 {
+			*on += n
+			return
+		}
 		mapped := consentModeBeside(x)
 		for k, val := range x {
 			if mapped && consentModeKey.MatchString(k) {
@@ -285,17 +291,6 @@ func purposeFlags(m map[string]any) bool {
 		}
 	}
 	return false
-}
-
-// onlyNecessaryKeys reports whether every key of m names a necessary
-// purpose.
-func onlyNecessaryKeys(m map[string]any) bool {
-	for k := range m {
-		if !vocab().necessary.MatchString(k) {
-			return false
-		}
-	}
-	return true
 }
 
 // numberedPurposes reads the purposes of an object known only by their

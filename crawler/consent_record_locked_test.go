@@ -22,6 +22,8 @@ func TestWithoutLocked(t *testing.T) {
 		{"a list of the purposes granted holding only a locked one beside the necessary", `["necessary","preferences"]`, []string{"preferences"}, stateRejected},
 		{"a list that grants an optional purpose beside the locked one is no refusal", `["necessary","preferences","statistics"]`, []string{"preferences"}, stateAccepted},
 		{"an accept, every purpose on", `{"site-necessary":true,"site-preferences":true,"site-analytics":true,"site-marketing":true}`, []string{"site-preferences"}, stateAccepted},
+		{"purposes kept with their checksums, one locked beside the necessary", `{"groups":{"essential":{"checksum":"1a2b3c4d"},"admin":{"checksum":"5e6f7a8b"}}}`, []string{"essential-cookies", "admin-cookies", "essential", "admin"}, stateRejected},
+		{"the same, nothing locked", `{"groups":{"essential":{"checksum":"1a2b3c4d"},"admin":{"checksum":"5e6f7a8b"}}}`, nil, ""},
 		{"a record in Base64", base64.StdEncoding.EncodeToString([]byte(keyed)), []string{"site-necessary", "site-preferences"}, stateRejected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -364,3 +364,60 @@ func agreedList(v string) (on, off int, ok bool) {
 	grantedList(splitAny(m[1], "_-,"), &on, &off)
 	return on, off, on+off > 0
 }
+
+// keptPurposes counts the optional purposes of an object of purposes
+// whose every value is an object that holds no choice (its date, its
+// checksum: {"groups": {"statistics": {"checksum": "1a2b3c4d",
+// "timestamp": 1764547200000}}}, as the Helsinki design system's banner
+// writes): 0 when a value is anything else.
+func keptPurposes(m map[string]any) int {
+	n := 0
+	for k, v := range m {
+		e, ok := v.(map[string]any)
+		if !ok || holdsChoice(e, 0) {
+			return 0
+		}
+		if vocab().purpose.MatchString(k) && !vocab().necessary.MatchString(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// holdsChoice reports whether a record's value holds, to two levels
+// down, what may be a choice: a boolean, 0 or 1, or a word of a choice.
+func holdsChoice(v any, depth int) bool {
+	switch x := v.(type) {
+	case bool:
+		return true
+	case float64:
+		return x == 0 || x == 1
+	case string:
+		s := strings.ToLower(x)
+		return vocab().yes[s] || vocab().no[s]
+	case map[string]any:
+		for _, e := range x {
+			if depth < 2 && holdsChoice(e, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if depth < 2 && holdsChoice(e, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyNecessaryKeys reports whether every key of m names a necessary
+// purpose.
+func onlyNecessaryKeys(m map[string]any) bool {
+	for k := range m {
+		if !vocab().necessary.MatchString(k) {
+			return false
+		}
+	}
+	return true
+}

@@ -201,6 +201,12 @@ func TestRecordState(t *testing.T) {
 		// (a Dutch motoring club's "Basis | Persoonlijk | Compleet").
 		{"a consent level by number says nothing", nil, map[string]string{u + "cookie:cookie-policy-agreement": `{"REVISION":20,"consentLevel":1}`}, ""},
 		{"a consent level by number, zero, says nothing", nil, map[string]string{u + "cookie:cookie-policy-agreement": `{"REVISION":20,"consentLevel":0}`}, ""},
+		// Purposes granted kept each with its own bookkeeping, no flag
+		// (the Helsinki design system's "groups", URL-encoded JSON).
+		{"purposes kept with their checksums, an optional one among them", nil, map[string]string{u + "cookie:city-cookie-consents": "%7B%22groups%22%3A%7B%22essential%22%3A%7B%22checksum%22%3A%221a2b3c4d%22%2C%22timestamp%22%3A1764547200000%7D%2C%22statistics%22%3A%7B%22checksum%22%3A%223a4b5c6d%22%2C%22timestamp%22%3A1764547200000%7D%7D%7D"}, stateAccepted},
+		{"purposes kept with their checksums, the necessary one alone", nil, map[string]string{u + "cookie:city-cookie-consents": `{"groups":{"essential":{"checksum":"1a2b3c4d","timestamp":1764547200000}}}`}, stateRejected},
+		{"purposes with flags inside are read by their flags", nil, map[string]string{u + "cookie:city-cookie-consents": `{"groups":{"essential":{"enabled":true},"statistics":{"enabled":false}}}`}, stateRejected},
+		{"purposes kept beside a key no word knows say nothing of it", nil, map[string]string{u + "cookie:city-cookie-consents": `{"groups":{"essential":{"checksum":"1a2b3c4d"},"chatbot":{"checksum":"5e6f7a8b"}}}`}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

@@ -90,7 +90,7 @@ const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenab
 var recordListName = regexp.MustCompile(`(?i)(prefs|preferences|categories|purposes|consents|choices|groups|levels)$`)
 
 // Keys of a list of the purposes granted.
-var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted|^choices$`)
+var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted|^choices$|^groups$`)
 
 // Keys that name a purpose switched off ({"disableIBA": false}, interest-based
 // ads not disabled): their yes is a no, and their no a yes.
