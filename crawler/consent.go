@@ -257,7 +257,7 @@ func (c *crawler) answerBanner(ctx context.Context, p *pageCtx, ph Phase, click 
 	p.rec.confirming(true)
 	defer p.rec.confirming(false)
 	confirmed := func() {
-		for _, m := range p.rec.confirming(true) {
+		for _, m := range p.rec.takeConfirmed() {
 			a.Steps = append(a.Steps, "OK to the page's confirm dialog \""+shortLabel(m)+"\"")
 		}
 	}

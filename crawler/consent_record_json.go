@@ -191,9 +191,11 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		}
 		// Purposes granted, each kept with its bookkeeping and no flag
 		// (see keptPurposes): an optional one there is allowed.
-		if n := keptPurposes(x); recordKeyList.MatchString(key) && n > 0 {
-			*on += n
-			return
+		if recordKeyList.MatchString(key) {
+			if n := keptPurposes(x); n > 0 {
+				*on += n
+				return
+			}
 		}
 		mapped := consentModeBeside(x)
 		for k, val := range x {

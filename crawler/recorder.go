@@ -55,7 +55,7 @@ type recorder struct {
 	download bool
 	// confirms is set while a consent choice is being made: the page's
 	// confirm() dialogs are then answered OK, and their messages kept in
-	// confirmed until the choice takes them (see confirming).
+	// confirmed until the choice takes them (see confirming and takeConfirmed).
 	confirms  bool
 	confirmed []string
 	// mainFrame is the tab's top frame; doc is the last document response
@@ -397,12 +397,20 @@ func (r *recorder) document() *network.Response {
 }
 
 // confirming sets whether the page's confirm() dialogs are answered OK
-// (while a consent choice is made), and returns the messages of those
-// answered so since it was last called.
-func (r *recorder) confirming(on bool) []string {
+// (while a consent choice is made), and forgets the messages of those
+// answered so before.
+func (r *recorder) confirming(on bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.confirms = on
+	r.confirmed = nil
+}
+
+// takeConfirmed returns the messages of the confirm() dialogs answered OK
+// since it was last called.
+func (r *recorder) takeConfirmed() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	msgs := r.confirmed
 	r.confirmed = nil
 	return msgs
