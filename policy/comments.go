@@ -36,6 +36,8 @@ var bladeValue = regexp.MustCompile(`@section\(\s*(?:'[\w.-]{1,60}'\s*,\s*'(?:[^
 var (
 	phpBlocks   = regexp.MustCompile(`(?s)<\?(?:php\b|=)?.*?(?:\?>|$)`)
 	cBlockComms = regexp.MustCompile(`(?s)/\*.*?\*/`)
+	// phpOpenComment is a PHP block that opens with a block comment.
+	phpOpenComment = regexp.MustCompile(`(?s)<\?php\s+(/\*.*?\*/)`)
 )
 
 // dropTemplateComments blanks the template comments of data, and the
@@ -54,6 +56,12 @@ func dropTemplateComments(data []byte) []byte {
 		return out
 	}
 	if bytes.Contains(data, []byte("<?")) {
+		// A comment that opens a PHP block runs to its end, past the
+		// "?>" of the block it opened in: `<?php /* ?> <tr>…</tr> <?php */ ?>`
+		// hides the row (a way templates keep markup out of a page).
+		for _, m := range phpOpenComment.FindAllSubmatchIndex(data, -1) {
+			copy(data[m[2]:m[3]], blank(data[m[2]:m[3]]))
+		}
 		data = phpBlocks.ReplaceAllFunc(data, func(b []byte) []byte {
 			return cBlockComms.ReplaceAllFunc(b, blank)
 		})

@@ -1214,6 +1214,17 @@ export default function Page() {
 @endsection`,
 			want: []got{{"acme_sess", Unclassified, "table"}},
 		},
+		{
+			name: "rows hidden by a comment that opens a PHP block and closes in another are no declarations",
+			file: "cookies.ctp",
+			page: `<table><tr><th>Nome</th><th>Descrição</th><th>Duração</th></tr>
+<tr><td>loja_sess (<?php echo $host; ?>)</td><td>Mantém a sessão.</td><td>Sessão</td></tr>
+<?php /* ?>
+<tr><td>OLDTRACK (<?php echo $host; ?>)</td><td>Distingue usuários.</td><td>Uma hora</td></tr>
+<?php */ ?>
+<tr><td>loja_mail</td><td>Guarda o e-mail do painel.</td><td>Um ano</td></tr></table>`,
+			want: []got{{"loja_sess", Unclassified, "table"}, {"loja_mail", Unclassified, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
