@@ -37,7 +37,7 @@ var (
 	phpBlocks   = regexp.MustCompile(`(?s)<\?(?:php\b|=)?.*?(?:\?>|$)`)
 	cBlockComms = regexp.MustCompile(`(?s)/\*.*?\*/`)
 	// phpOpenComment is a PHP block that opens with a block comment.
-	phpOpenComment = regexp.MustCompile(`(?s)<\?php\s+(/\*.*?\*/)`)
+	phpOpenComment = regexp.MustCompile(`(?s)<\?php\s+/\*.*?\*/`)
 )
 
 // dropTemplateComments blanks the template comments of data, and the
@@ -59,9 +59,10 @@ func dropTemplateComments(data []byte) []byte {
 		// A comment that opens a PHP block runs to its end, past the
 		// "?>" of the block it opened in: `<?php /* ?> <tr>…</tr> <?php */ ?>`
 		// hides the row (a way templates keep markup out of a page).
-		for _, m := range phpOpenComment.FindAllSubmatchIndex(data, -1) {
-			copy(data[m[2]:m[3]], blank(data[m[2]:m[3]]))
-		}
+		data = phpOpenComment.ReplaceAllFunc(data, func(b []byte) []byte {
+			i := bytes.Index(b, []byte("/*"))
+			return append(append([]byte(nil), b[:i]...), blank(b[i:])...)
+		})
 		data = phpBlocks.ReplaceAllFunc(data, func(b []byte) []byte {
 			return cBlockComms.ReplaceAllFunc(b, blank)
 		})
