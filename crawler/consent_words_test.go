@@ -500,11 +500,18 @@ func TestLabelVariants(t *testing.T) {
 		"allow every cookie":               "accept",
 		// "Confirm all" / "approve all": a save word with "all" is the
 		// accept of everything (a Polish bank's "Zatwierdź wszystkie").
-		"zatwierdz wszystkie":                    "accept",
-		"zatwierdz wybor":                        "save",
-		"potvrdit vse":                           "accept",
-		"alle bestatigen":                        "accept",
-		"confirm all":                            "accept",
+		"zatwierdz wszystkie": "accept",
+		"zatwierdz wybor":     "save",
+		"potvrdit vse":        "accept",
+		"alle bestatigen":     "accept",
+		"confirm all":         "accept",
+		// A bar's refusal of the third parties' cookies, the only
+		// optional ones it sets (the Bank of Italy's).
+		"rifiuta i cookie di terze parti":        "reject",
+		"refuse third-party cookies":             "reject",
+		"refuser les cookies tiers":              "reject",
+		"rechazar cookies de terceros":           "reject",
+		"accept third-party cookies":             "",
 		"only the essentials":                    "reject",
 		"no, don't use optional cookies":         "reject",
 		"strictement necessaires":                "reject",
