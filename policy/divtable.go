@@ -21,27 +21,8 @@ var largeHidden = regexp.MustCompile(`(?i)(^|\s)(d-(md|lg)-none|(md|lg):hidden|h
 
 // divTables rewrites the grids of divisions in doc into tables.
 func divTables(doc *html.Node) {
-	type header struct {
-		n      *html.Node
-		titles []string
-	}
-	var headers []header
-	walk(doc, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.Table, atom.Script, atom.Style, atom.Template:
-			return false
-		}
-		if n.Type != html.ElementNode {
-			return true
-		}
-		if titles := gridHeader(n); titles != nil {
-			headers = append(headers, header{n, titles})
-			return false
-		}
-		return true
-	})
-	for _, hd := range headers {
-		h, titles := hd.n, hd.titles
+	for _, h := range gridsOf(doc, func(n *html.Node) bool { return gridHeader(n) != nil }) {
+		titles := gridHeader(h)
 		rows := gridRows(h, len(titles))
 		if len(rows) == 0 {
 			continue
@@ -161,4 +142,108 @@ func desktopText(c *html.Node) string {
 	}
 	scan(c)
 	return collapse(b.String())
+}
+
+// A table drawn by columns: a division of three to eight divisions, each
+// one column whose first element is its title ("Nombre de la cookie",
+// "Proveedor", "Caducidad") and whose other elements are its cells, one
+// for each row, in the same order in every column. columnTables rewrites
+// each such grid into a table element where it stands, so that it is read
+// as a table is.
+func columnTables(doc *html.Node) {
+	grids := gridsOf(doc, func(n *html.Node) bool {
+		titles, _ := columnGrid(n)
+		return titles != nil
+	})
+	for _, g := range grids {
+		titles, cols := columnGrid(g)
+		t := &html.Node{Type: html.ElementNode, Data: "table", DataAtom: atom.Table}
+		row := func(cell atom.Atom, texts []string) {
+			tr := &html.Node{Type: html.ElementNode, Data: "tr", DataAtom: atom.Tr}
+			for _, s := range texts {
+				c := &html.Node{Type: html.ElementNode, Data: cell.String(), DataAtom: cell}
+				c.AppendChild(&html.Node{Type: html.TextNode, Data: s})
+				tr.AppendChild(c)
+			}
+			t.AppendChild(tr)
+		}
+		row(atom.Th, titles)
+		for i := range cols[0] {
+			texts := make([]string, len(cols))
+			for j, col := range cols {
+				texts[j] = desktopText(col[i])
+			}
+			row(atom.Td, texts)
+		}
+		g.Parent.InsertBefore(t, g)
+		g.Parent.RemoveChild(g)
+	}
+}
+
+// columnGrid returns the titles and the cells of a division that is a
+// table drawn by columns (see columnTables): every column a division whose
+// first element is a title of a few words naming a column's role, whose
+// titles together are a cookie table's header (see isHeader), and whose
+// cells are as many in every column, each a short element that holds no
+// block of its own; nil otherwise.
+func columnGrid(n *html.Node) ([]string, [][]*html.Node) {
+	if n.DataAtom != atom.Div {
+		return nil, nil
+	}
+	cols := elementChildren(n)
+	if len(cols) < 3 || len(cols) > 8 {
+		return nil, nil
+	}
+	titles := make([]string, len(cols))
+	roles := make([]role, len(cols))
+	cells := make([][]*html.Node, len(cols))
+	for i, col := range cols {
+		kids := elementChildren(col)
+		if col.DataAtom != atom.Div || len(kids) < 2 || i > 0 && len(kids)-1 != len(cells[0]) {
+			return nil, nil
+		}
+		t := collapse(textUpTo(kids[0], 120))
+		if t == "" || len(strings.Fields(t)) > 4 {
+			return nil, nil
+		}
+		if titles[i], roles[i] = t, columnRole(t); roles[i] == roleNone {
+			return nil, nil
+		}
+		for _, c := range kids[1:] {
+			if c.DataAtom == atom.Div || c.DataAtom == atom.Table {
+				return nil, nil
+			}
+			for k := c.FirstChild; k != nil; k = k.NextSibling {
+				if k.Type == html.ElementNode && (k.DataAtom == atom.Div || hasBlockContent(k)) {
+					return nil, nil
+				}
+			}
+		}
+		cells[i] = kids[1:]
+	}
+	if !isHeader(roles) {
+		return nil, nil
+	}
+	return titles, cells
+}
+
+// gridsOf returns the elements of doc that is reports are grids, outside
+// tables, scripts and templates, and not inside another grid.
+func gridsOf(doc *html.Node, is func(*html.Node) bool) []*html.Node {
+	var grids []*html.Node
+	walk(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Table, atom.Script, atom.Style, atom.Template:
+			return false
+		}
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if is(n) {
+			grids = append(grids, n)
+			return false
+		}
+		return true
+	})
+	return grids
 }

@@ -95,6 +95,7 @@ func extractMarkup(name string, data []byte, source string, opts ExtractOptions)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s as HTML: %w", name, err)
 	}
+	columnTables(doc)
 	divTables(doc)
 	x := newExtractor(name, opts)
 	x.learn(doc)

@@ -1226,6 +1226,67 @@ export default function Page() {
 <tr><td>loja_mail</td><td>Guarda o e-mail do painel.</td><td>Um ano</td></tr></table>`,
 			want: []got{{"loja_sess", Unclassified, "table"}, {"loja_mail", Unclassified, "table"}},
 		},
+		{
+			name: "a table drawn by columns, each a title and its cells, is read by rows",
+			file: "cookies.php",
+			page: `<h3>Categoría: Necesarias</h3>
+<div class="tbl d-none d-md-flex">
+  <div class="col name"><h4>Nombre de la cookie</h4><p>tienda_sesion</p><p>tienda_idioma</p></div>
+  <div class="col provider"><h4>Proveedor</h4><a href="#">tienda.example</a><a href="#">tienda.example</a></div>
+  <div class="col expiry"><h4>Caducidad</h4><p>Sesión</p><p>1 año</p></div>
+</div>
+<h3>Categoría: Estadística</h3>
+<div class="tbl d-none d-md-flex">
+  <div class="col name"><h4>Nombre de la cookie</h4><p>_tienda_visitas</p></div>
+  <div class="col provider"><h4>Proveedor</h4><a href="#">tienda.example</a></div>
+  <div class="col expiry"><h4>Caducidad</h4><p>2 años</p></div>
+</div>`,
+			want: []got{{"tienda_sesion", Necessary, "table"}, {"tienda_idioma", Necessary, "table"}, {"_tienda_visitas", Statistics, "table"}},
+		},
+		{
+			name: "records of dashed fields among prose, under a bold line that speaks of cookies",
+			file: "cerez.blade.php",
+			page: `<div class="container">
+<h2>Çerez nedir?</h2>
+<p>Çerezler, ziyaret ettiğiniz sitenin tarayıcınıza kaydettiği küçük dosyalardır ve siteyi hatırlamasına yardım eder.</p>
+<p><strong>Çerezleri Kapatmanız Durumunda:</strong></p>
+<p>Gerekli çerezleri kapatırsanız sitenin bazı bölümleri beklendiği gibi çalışmayabilir ve bazı hizmetler kısıtlanabilir.</p>
+<h2>Üçüncü taraf çerezler</h2>
+<p><b>Adı&nbsp;–&nbsp;</b>olcum_a</p>
+<p>Açıklama&nbsp;–&nbsp;Ziyaretçileri birbirinden ayırmak için kullanılır.</p>
+<p>Kullanım Süresi-&nbsp;1 yıl</p>
+<p>Kategori&nbsp;–&nbsp;Performans</p>
+<p><b>Adı&nbsp;–&nbsp;</b>olcum_b</p>
+<p>Açıklama&nbsp;–&nbsp;Oturumun süresini ölçer.</p>
+<p>Kullanım Süresi-&nbsp;1 yıl</p>
+<p>Kategori&nbsp;–&nbsp;Performans</p>
+</div>`,
+			want: []got{{"olcum_a", Statistics, "record"}, {"olcum_b", Statistics, "record"}},
+		},
+		{
+			name: "a Latvian table's type column (Tips) gives the category",
+			file: "sikdatnes.php",
+			page: `<table><thead><tr><th>Sīkdatnes nosaukums</th><th>Tips</th><th>Apraksts</th><th>Ilgums</th></tr></thead>
+<tbody><tr><td>veikals_sesija</td><td>Nepieciešams</td><td>Uztur sesiju.</td><td>Sesija</td></tr>
+<tr><td>veikals_skaits</td><td>Analītikas</td><td>Skaita apmeklējumus.</td><td>1 gads</td></tr></tbody></table>`,
+			want: []got{{"veikals_sesija", Necessary, "table"}, {"veikals_skaits", Statistics, "table"}},
+		},
+		{
+			name: "a paragraph holding a name alone before the list of its fields",
+			file: "cookieStatement.jsp",
+			page: `<p>Nous utilisons les cookies suivants.</p>
+<p class="p1"><span class="s1">shopSession</span></p>
+<ul><li class="p1"><span class="s1">Type: First party</span></li>
+<li class="p1"><span class="s1">Function: Strictly Necessary</span></li>
+<li class="p1"><span class="s1">Lifetime: Session</span></li></ul>
+<p class="p1"><span class="s1">adpartner_id</span></p>
+<ul><li class="p1"><span class="s1">Type: Third party</span></li>
+<li class="p1"><span class="s1">Function: Targeting</span></li>
+<li class="p1"><span class="s1">Lifetime: 90 days</span></li></ul>
+<p class="p1"><span class="s1">Analytics</span></p>
+<ul><li>Type: First party</li><li>Lifetime: 1 year</li></ul>`,
+			want: []got{{"shopSession", Necessary, "list"}, {"adpartner_id", Marketing, "list"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -104,16 +104,30 @@ func boldLabel(n *html.Node) (label, value string, ok bool) {
 }
 
 // listName returns the name a labelled list of one cookie's fields
-// follows when the list has no name of its own: the name alone in bold
-// right before the list ("<strong>ANID</strong><ul><li>Provider:
-// .google.com</li><li>Purpose: analytics cookie</li>…</ul>"). The list
-// must hold two fields or more, none of them a name.
+// follows when the list has no name of its own: the name alone in bold,
+// or alone in a paragraph or a minor heading, right before the list
+// ("<strong>ANID</strong><ul><li>Provider: .google.com</li><li>Purpose:
+// analytics cookie</li>…</ul>"). The list must hold two fields or more,
+// none of them a name.
 func listName(list *html.Node, pairs []pair) string {
 	prev := beside(list, true)
-	if prev == nil || prev.Type != html.ElementNode || (prev.DataAtom != atom.Strong && prev.DataAtom != atom.B) {
+	if prev == nil || prev.Type != html.ElementNode {
 		return ""
 	}
-	name, ok := boldName(prev)
+	var name string
+	var ok bool
+	switch prev.DataAtom {
+	case atom.Strong, atom.B:
+		name, ok = boldName(prev)
+	case atom.P, atom.Div, atom.H4, atom.H5, atom.H6:
+		// A paragraph of the name alone ("<p><span>bcookie</span></p>"),
+		// as a word processor's export writes it: no category's word
+		// ("Analytics").
+		name, ok = boldName(prev)
+		if _, cat := categoryOf(name); cat {
+			ok = false
+		}
+	}
 	if !ok || notAName(name) {
 		return ""
 	}

@@ -50,6 +50,13 @@ func (x *extractor) records(pairs []pair) []fields {
 	cookieName, plainName := false, false
 	for i, p := range pairs {
 		roles[i] = columnRole(p.label)
+		if roles[i] == roleName && len(strings.Fields(p.value)) > 12 {
+			// No name but a sentence: a bold line that speaks of cookies
+			// and the paragraph after it ("Çerezlerin Devredışı
+			// Bırakılması Halinde:"), which names no cookie and says
+			// nothing of how the records label theirs.
+			roles[i] = roleNone
+		}
 		if roles[i] == roleName {
 			if namesCookie(p.label) {
 				cookieName = true

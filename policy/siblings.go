@@ -62,8 +62,11 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 		if t == "" || len(t) > 60 || len(strings.Fields(t)) > 4 || strings.ContainsAny(t, "?？") || columnRole(t) == roleNone {
 			return false
 		}
+		if _, ok := labelled(t); ok {
+			return false // a label and its value ("Name: _gid", "Süresi- 2 yıl"), no bare label
+		}
 		if _, v, ok := strings.Cut(t, ":"); ok && strings.TrimSpace(v) != "" {
-			return false // a label and its value ("Name: _gid"), no bare label
+			return false
 		}
 		switch kids[i].DataAtom {
 		case atom.H1, atom.H2, atom.H3:

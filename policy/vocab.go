@@ -52,7 +52,7 @@ var columnRoles = []struct {
 		"gebruikte cookies", "cookies utilizados", "uzywane pliki cookie", "anvanda cookies", "anvendte cookies",
 		"brukte informasjonskapsler", "kaytetyt evasteet", "galetes utilitzades",
 		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tipusa", "tip", "τυποσ", "tyyppi", "soort", "rodzaj", "art",
-		"veids", "tipas", "tuup", "tur", "turu", "cerez turu",
+		"veids", "tips", "tipas", "tuup", "tur", "turu", "cerez turu",
 		"storage type",
 		"~사용 ~중인", "~유형", "~종류", "~使用されている", "~種類", "~タイプ", "~種別",
 	)},
