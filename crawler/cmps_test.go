@@ -176,6 +176,50 @@ func TestRuleSaveNeverAccepts(t *testing.T) {
 	}
 }
 
+// TestRuleButtonsNeverAccept checks that a rule's settings and reject
+// selectors pass over a button whose label is an accept: a bar whose
+// buttons share one class ("Accept all cookies", "Cookie Preferences")
+// is never answered with its accept in a refusal.
+func TestRuleButtonsNeverAccept(t *testing.T) {
+	rule := cmpRule{
+		Name:     "testcmp",
+		Detect:   []string{"#tcmp"},
+		Shown:    []string{"#tcmp"},
+		Accept:   []string{"#tcmp .ok"},
+		Reject:   []string{"#tcmp .btn:not(.ok)"},
+		Settings: []string{"#tcmp .btn:not(.no)"},
+	}
+	rules, _ := json.Marshal([]cmpRule{rule})
+	pages := []struct {
+		html             string
+		reject, settings string
+	}{
+		{`<button class="btn">Accept all cookies</button><button class="btn">Cookie preferences</button>`, "", "Cookie preferences"},
+		{`<button class="btn">Alle akzeptieren</button><button class="btn no">Ablehnen</button><button class="btn">Einstellungen</button>`, "Ablehnen", "Einstellungen"},
+		{`<button class="btn">Accept only necessary cookies</button><button class="btn">Settings</button>`, "Accept only necessary cookies", "Accept only necessary cookies"},
+	}
+	var calls []string
+	for _, p := range pages {
+		body := `<div id="tcmp" style="position:fixed;top:0;left:0;width:600px;height:400px">` + p.html + `</div>`
+		b, _ := json.Marshal(body)
+		calls = append(calls, `(() => { document.body.innerHTML = `+string(b)+`; const out = kit("detect", { platform: "testcmp" }, rules, words, {}); return [out.reject ? out.reject.label || "?" : "", out.settings ? out.settings.label || "?" : ""]; })()`)
+	}
+	got := evalInBrowser[[][]string](t, `(() => {
+		const kit = (`+kit().script+`);
+		const rules = `+string(rules)+`;
+		const words = `+string(kit().wordsArg)+`;
+		return [`+strings.Join(calls, ",\n")+`];
+	})()`)
+	if len(got) != len(pages) {
+		t.Fatalf("%d answers for %d pages", len(got), len(pages))
+	}
+	for i, p := range pages {
+		if len(got[i]) != 2 || got[i][0] != p.reject || got[i][1] != p.settings {
+			t.Errorf("%s: reject and settings are %q, want %q and %q", p.html, got[i], p.reject, p.settings)
+		}
+	}
+}
+
 // TestCommandersActRecord reads Commanders Act's record TC_PRIVACY as the
 // rule's state does with no API loaded: "0@version|site|id@accepted@
 // refused@times@" after a choice of categories, "1@…@@@" after a refusal

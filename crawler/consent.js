@@ -221,7 +221,9 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       for (const el of queryAll(s)) {
         if (!visible(el) || (enabled && disabled(el))) continue;
         if ((role === "refusal" || role === "close") && notRefusal(label(el))) continue;
-        if ((role === "save" || role === "close") && acceptLabel(label(el))) continue;
+        // No save, close, settings or refusal of a rule is an accept by its
+        // label ("Accept all cookies" among a bar's buttons of one class).
+        if (role && role !== "accept" && acceptLabel(label(el))) continue;
         return { el, sel: s };
       }
     }
@@ -369,7 +371,7 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
       accept: firstVisible(rule.accept),
       reject: firstVisible(rule.reject, "refusal"),
       close: firstVisible(rule.close, "close"),
-      settings: firstVisible(rule.settings),
+      settings: firstVisible(rule.settings, "settings"),
       layer2Reject: firstVisible(rule.layer2Reject, "refusal", true),
       save: firstVisible(rule.save, "save", true),
       confirm: firstVisible(rule.confirm),
