@@ -80,6 +80,8 @@ func TestParseCategory(t *testing.T) {
 		{"Social Media Cookies", Marketing},
 		{"Necessary (4)", Necessary},
 		{"Others", Unclassified},
+		{"Other cookies", Unclassified},
+		{"Altri cookie", Unclassified},
 		// The seed's heading: necessity wins over "functionality".
 		{"Cookies necessary for the platform to function properly/functionality cookies", Necessary},
 		{"Functional and strictly necessary cookies", Necessary},
@@ -197,6 +199,9 @@ func TestParseCategoryErrors(t *testing.T) {
 		"  Cookie list  ":        `unknown category "Cookie list" (want one of necessary, preferences, statistics, marketing, unclassified)`,
 		"Non-essential cookies":  `unknown category "Non-essential cookies" (want one of necessary, preferences, statistics, marketing, unclassified)`,
 		"function properly only": `unknown category "function properly only" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+		// Cookies and other things: "other" is no category of its own.
+		"Cookies and other technologies": `unknown category "Cookies and other technologies" (want one of necessary, preferences, statistics, marketing, unclassified)`,
+		"Cookie e altri strumenti":       `unknown category "Cookie e altri strumenti" (want one of necessary, preferences, statistics, marketing, unclassified)`,
 	} {
 		if got, err := ParseCategory(in); err == nil || err.Error() != want {
 			t.Errorf("ParseCategory(%q) = %q, %v; want error %q", in, got, err, want)

@@ -1287,6 +1287,16 @@ export default function Page() {
 <ul><li>Type: First party</li><li>Lifetime: 1 year</li></ul>`,
 			want: []got{{"shopSession", Necessary, "list"}, {"adpartner_id", Marketing, "list"}},
 		},
+		{
+			name: "a heading of cookies and other tools is no category of other cookies, and a row's purpose gives one",
+			file: "privacy.php",
+			page: `<h2 id="cookie">7. Cookie e altri strumenti</h2>
+<p>Il sito usa soltanto cookie tecnici e memorie locali del browser.</p>
+<table><thead><tr><th>Nome</th><th>Tipo</th><th>A cosa serve</th><th>Durata</th></tr></thead>
+<tbody><tr><td>sito_sessione</td><td>cookie tecnico</td><td>Mantiene la sessione</td><td>fino alla chiusura del browser</td></tr>
+<tr><td>sito_zoom</td><td>memoria locale</td><td>Preferenze di lettura: grandezza del testo</td><td>finché non la cancelli</td></tr></tbody></table>`,
+			want: []got{{"sito_sessione", Necessary, "table"}, {"sito_zoom (localStorage)", Preferences, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
