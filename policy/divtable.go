@@ -227,7 +227,7 @@ func columnGrid(n *html.Node) ([]string, [][]*html.Node) {
 	return titles, cells
 }
 
-// gridsOf returns the elements of doc that is reports are grids, outside
+// gridsOf returns the elements of doc for which is reports true, outside
 // tables, scripts and templates, and not inside another grid.
 func gridsOf(doc *html.Node, is func(*html.Node) bool) []*html.Node {
 	var grids []*html.Node

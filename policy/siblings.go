@@ -66,7 +66,7 @@ func (x *extractor) siblingRecords(n *html.Node) bool {
 			return false // a label and its value ("Name: _gid", "Süresi- 2 yıl"), no bare label
 		}
 		if _, v, ok := strings.Cut(t, ":"); ok && strings.TrimSpace(v) != "" {
-			return false
+			return false // any other "Label: value"
 		}
 		switch kids[i].DataAtom {
 		case atom.H1, atom.H2, atom.H3:

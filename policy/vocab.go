@@ -87,7 +87,7 @@ var columnRoles = []struct {
 		"~기간", "~만료", "~수명", "~보존", "~保存期間", "~有効期限", "~有効期間", "~期間", "~期限",
 	)},
 	{rolePurpose, parsePhrases(
-		"purpose*", "description*", "usage", "use", "used for", "what it does", "what they do", "what it is for", "what it's for", "details",
+		"purpose*", "description*", "usage", "use", "used for", "what it does", "what they do", "what it is for", "details",
 		"information*", "info", "function and purpose",
 		"finalit*", "descrip*", "objet*", "objectif*", "but", "buts", "utilisation", "utilite",
 		"zweck*", "*zweck", "beschreibung", "verwendung*", "nutzung*",
