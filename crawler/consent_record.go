@@ -258,8 +258,10 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 // value of flags under keys of a letter or two ("AD=0&AL=0&SM=0"), or as
 // one purpose's choice by its name and value alone ("ckies_marketing=deny",
 // "site_analytics=1": a name that ends with an optional purpose and a
-// word of a choice). Markers count only when markers is true; so do
-// values that say a notice was dismissed, whatever the name.
+// word of a choice). Markers count only when markers is true, unless
+// their value sets purposes ("cookie_preferences_set_v1" holding each
+// purpose's choice); so do values that say a notice was dismissed,
+// whatever the name.
 func isRecord(name, v string, markers bool) bool {
 	text := recordText(v)
 	w := strings.Trim(strings.ToLower(text), `"'`)
@@ -269,7 +271,7 @@ func isRecord(name, v string, markers bool) bool {
 		doNotTrack(name) && (w == "0" || w == "1") ||
 		recordChoiceValue.MatchString(text) || vocab().purpose.MatchString(last) && (vocab().yes[w] || vocab().no[w]) ||
 		letterRecord(text)
-	if named && (markers || !recordMarker.MatchString(name)) {
+	if named && (markers || !recordMarker.MatchString(name) || purposeRecord(v)) {
 		return true
 	}
 	return markers && recordMarkerValue.MatchString(text)

@@ -207,6 +207,12 @@ func TestRecordState(t *testing.T) {
 		{"purposes kept with their checksums, the necessary one alone", nil, map[string]string{u + "cookie:city-cookie-consents": `{"groups":{"essential":{"checksum":"1a2b3c4d","timestamp":1764547200000}}}`}, stateRejected},
 		{"purposes with flags inside are read by their flags", nil, map[string]string{u + "cookie:city-cookie-consents": `{"groups":{"essential":{"enabled":true},"statistics":{"enabled":false}}}`}, stateRejected},
 		{"purposes kept beside a key no word knows say nothing of it", nil, map[string]string{u + "cookie:city-cookie-consents": `{"groups":{"essential":{"checksum":"1a2b3c4d"},"chatbot":{"checksum":"5e6f7a8b"}}}`}, ""},
+		// A record named as a marker of a choice made ("…_set") whose value
+		// is the choice itself, purpose by purpose (a state library's
+		// persisted store).
+		{"a marker's name over purposes refused", nil, map[string]string{u + "cookie:site_cookie_preferences_set_v1": "%7B%22state%22%3A%7B%22prefs%22%3A%7B%22necessary%22%3Atrue%2C%22functional%22%3Afalse%2C%22performance%22%3Afalse%2C%22targeting%22%3Afalse%2C%22userHasMadeChoice%22%3Atrue%7D%2C%22functionalEnabled%22%3Afalse%7D%2C%22version%22%3A0%7D"}, stateRejected},
+		{"a marker's name over purposes granted", nil, map[string]string{u + "cookie:site_cookie_preferences_set_v1": "%7B%22state%22%3A%7B%22prefs%22%3A%7B%22necessary%22%3Atrue%2C%22functional%22%3Atrue%2C%22performance%22%3Atrue%2C%22targeting%22%3Atrue%2C%22userHasMadeChoice%22%3Atrue%7D%2C%22functionalEnabled%22%3Atrue%7D%2C%22version%22%3A0%7D"}, stateAccepted},
+		{"a marker's name over a bare true says nothing", nil, map[string]string{u + "cookie:site_cookie_preferences_set_v1": "true"}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
