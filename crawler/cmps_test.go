@@ -196,7 +196,8 @@ func TestRuleButtonsNeverAccept(t *testing.T) {
 	}{
 		{`<button class="btn">Accept all cookies</button><button class="btn">Cookie preferences</button>`, "", "Cookie preferences"},
 		{`<button class="btn">Alle akzeptieren</button><button class="btn no">Ablehnen</button><button class="btn">Einstellungen</button>`, "Ablehnen", "Einstellungen"},
-		{`<button class="btn">Accept only necessary cookies</button><button class="btn">Settings</button>`, "Accept only necessary cookies", "Accept only necessary cookies"},
+		// A refusal worded as an accept of what it keeps is no accept.
+		{`<button class="btn no">Accept only necessary cookies</button><button class="btn">Settings</button>`, "Accept only necessary cookies", "Settings"},
 	}
 	var calls []string
 	for _, p := range pages {

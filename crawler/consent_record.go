@@ -258,10 +258,10 @@ func changedRecords(before, after map[string]string, markers bool) []namedRecord
 // value of flags under keys of a letter or two ("AD=0&AL=0&SM=0"), or as
 // one purpose's choice by its name and value alone ("ckies_marketing=deny",
 // "site_analytics=1": a name that ends with an optional purpose and a
-// word of a choice). Markers count only when markers is true, unless
-// their value sets purposes ("cookie_preferences_set_v1" holding each
-// purpose's choice); so do values that say a notice was dismissed,
-// whatever the name.
+// word of a choice). Markers count only when markers is true, and so do
+// values that say a notice was dismissed, whatever the name; a marker's
+// name over a value that sets purposes ("cookie_preferences_set_v1"
+// holding each purpose's choice) is a record all the same.
 func isRecord(name, v string, markers bool) bool {
 	text := recordText(v)
 	w := strings.Trim(strings.ToLower(text), `"'`)
