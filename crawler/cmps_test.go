@@ -143,7 +143,6 @@ func TestRuleSaveNeverAccepts(t *testing.T) {
 		Purposes: []string{"#tcmp .prefs input[type=checkbox]"},
 		Save:     []string{"#tcmp .prefs .hl"},
 	}
-	rules, _ := json.Marshal([]cmpRule{rule})
 	pages := []struct {
 		html string
 		want string
@@ -154,21 +153,11 @@ func TestRuleSaveNeverAccepts(t *testing.T) {
 		{`<button class="hl">Confirm my choices</button>`, "Confirm my choices"},
 		{`<button class="hl">Accept selected</button><button class="hl">Accept all</button>`, "Accept selected"},
 	}
-	var calls []string
+	var bodies []string
 	for _, p := range pages {
-		body := `<div id="tcmp" style="position:fixed;top:0;left:0;width:600px;height:400px"><div class="prefs"><label><input type="checkbox" checked>Analytics</label>` + p.html + `</div></div>`
-		b, _ := json.Marshal(body)
-		calls = append(calls, `(() => { document.body.innerHTML = `+string(b)+`; const out = kit("detect", { platform: "testcmp", layer2: true }, rules, words, {}); return out.save ? out.save.label || "?" : ""; })()`)
+		bodies = append(bodies, `<div class="prefs"><label><input type="checkbox" checked>Analytics</label>`+p.html+`</div>`)
 	}
-	got := evalInBrowser[[]string](t, `(() => {
-		const kit = (`+kit().script+`);
-		const rules = `+string(rules)+`;
-		const words = `+string(kit().wordsArg)+`;
-		return [`+strings.Join(calls, ",\n")+`];
-	})()`)
-	if len(got) != len(pages) {
-		t.Fatalf("%d answers for %d pages", len(got), len(pages))
-	}
+	got := detectOn[string](t, rule, `{ platform: "testcmp", layer2: true }`, bodies, `out.save ? out.save.label || "?" : ""`)
 	for i, p := range pages {
 		if got[i] != p.want {
 			t.Errorf("settings %s: save is %q, want %q", p.html, got[i], p.want)
@@ -189,7 +178,6 @@ func TestRuleButtonsNeverAccept(t *testing.T) {
 		Reject:   []string{"#tcmp .btn:not(.ok)"},
 		Settings: []string{"#tcmp .btn:not(.no)"},
 	}
-	rules, _ := json.Marshal([]cmpRule{rule})
 	pages := []struct {
 		html             string
 		reject, settings string
@@ -199,26 +187,39 @@ func TestRuleButtonsNeverAccept(t *testing.T) {
 		// A refusal worded as an accept of what it keeps is no accept.
 		{`<button class="btn no">Accept only necessary cookies</button><button class="btn">Settings</button>`, "Accept only necessary cookies", "Settings"},
 	}
-	var calls []string
+	var bodies []string
 	for _, p := range pages {
-		body := `<div id="tcmp" style="position:fixed;top:0;left:0;width:600px;height:400px">` + p.html + `</div>`
-		b, _ := json.Marshal(body)
-		calls = append(calls, `(() => { document.body.innerHTML = `+string(b)+`; const out = kit("detect", { platform: "testcmp" }, rules, words, {}); return [out.reject ? out.reject.label || "?" : "", out.settings ? out.settings.label || "?" : ""]; })()`)
+		bodies = append(bodies, p.html)
 	}
-	got := evalInBrowser[[][]string](t, `(() => {
-		const kit = (`+kit().script+`);
-		const rules = `+string(rules)+`;
-		const words = `+string(kit().wordsArg)+`;
-		return [`+strings.Join(calls, ",\n")+`];
-	})()`)
-	if len(got) != len(pages) {
-		t.Fatalf("%d answers for %d pages", len(got), len(pages))
-	}
+	got := detectOn[[]string](t, rule, `{ platform: "testcmp" }`, bodies, `[out.reject ? out.reject.label || "?" : "", out.settings ? out.settings.label || "?" : ""]`)
 	for i, p := range pages {
 		if len(got[i]) != 2 || got[i][0] != p.reject || got[i][1] != p.settings {
 			t.Errorf("%s: reject and settings are %q, want %q and %q", p.html, got[i], p.reject, p.settings)
 		}
 	}
+}
+
+// detectOn runs the engine's detection with rule alone on each of bodies
+// (the markup of a banner, #tcmp, drawn in view) and returns what pick, a
+// JavaScript expression of the answer out, reads from each.
+func detectOn[T any](t *testing.T, rule cmpRule, arg string, bodies []string, pick string) []T {
+	t.Helper()
+	rules, _ := json.Marshal([]cmpRule{rule})
+	var calls []string
+	for _, body := range bodies {
+		b, _ := json.Marshal(`<div id="tcmp" style="position:fixed;top:0;left:0;width:600px;height:400px">` + body + `</div>`)
+		calls = append(calls, `(() => { document.body.innerHTML = `+string(b)+`; const out = kit("detect", `+arg+`, rules, words, {}); return `+pick+`; })()`)
+	}
+	got := evalInBrowser[[]T](t, `(() => {
+		const kit = (`+kit().script+`);
+		const rules = `+string(rules)+`;
+		const words = `+string(kit().wordsArg)+`;
+		return [`+strings.Join(calls, ",\n")+`];
+	})()`)
+	if len(got) != len(bodies) {
+		t.Fatalf("%d answers for %d pages", len(got), len(bodies))
+	}
+	return got
 }
 
 // TestCommandersActRecord reads Commanders Act's record TC_PRIVACY as the
