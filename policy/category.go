@@ -223,18 +223,15 @@ func (lx lexicon) heading(s string) (Category, bool) {
 	if c, _, ok := lx.first(ws, ""); ok {
 		return c, true
 	}
+	// "Other" after a joining word is other things, not other cookies
+	// (andWords says more).
 	for i := range ws {
-		if _, ok := unclassifiedWords.matchAt(ws, i); ok && (i == 0 || !headingAnds[ws[i-1]]) {
+		if _, ok := unclassifiedWords.matchAt(ws, i); ok && (i == 0 || !nameJoiners[ws[i-1]] && !andWords[ws[i-1]]) {
 			return Unclassified, true
 		}
 	}
 	return "", false
 }
-
-// headingAnds join a heading's cookies to other things ("Cookies and other
-// technologies", "Cookie e altri strumenti"): "other" after them is no
-// category of other cookies.
-var headingAnds = setOf(`and und et e y en og och ja es i si ir un a`)
 
 // describes maps a descriptive heading by its descriptive words
 // ("Measuring website usage", "Remembering how lists are shown").

@@ -23,8 +23,12 @@ var (
 	othersWords = setOf(`others more andere weitere autres otros otras más mas altri outros mais ďalšie další dalsi inne mások andra andre fler flere muut overige altele drugi druge ostali άλλα
 		related gerelateerd gerelateerde verwandte zugehörige connexes associés relacionadas relacionados correlati`)
 	// andWords join the last name of such a list to its end, beside
-	// nameJoiners: Czech and Slovak "a", Hungarian "és", Romanian "și".
-	andWords = setOf(`a és si și`)
+	// nameJoiners: Czech and Slovak "a", Hungarian "és", Romanian "și",
+	// Lithuanian "ir", Latvian "un", with the folded forms headings are
+	// read in. Before "other" in a heading, either joins the heading's
+	// cookies to other things ("Cookies and other technologies", "Cookie e
+	// altri strumenti"): no category of other cookies.
+	andWords = setOf(`a és es si și ir un`)
 )
 
 // dropOpenEnd returns a part's words without the words that say its list
