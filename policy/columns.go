@@ -241,6 +241,9 @@ type fields struct {
 	name                                                 *cell
 	provider, purpose, function, category, typ, duration string
 	domain                                               string
+	// consent is the answer of a column saying whether the cookie needs
+	// consent.
+	consent string
 }
 
 func rowFields(row []*cell, roles []role) fields {
@@ -283,6 +286,8 @@ func (f *fields) set(r role, c *cell) {
 		f.duration = c.lines
 	case roleDomain:
 		f.domain = c.text
+	case roleConsent:
+		f.consent = c.text
 	}
 }
 

@@ -156,7 +156,8 @@ func (x *extractor) innermostHeading() string {
 }
 
 // rowCategory returns a row's category, the page's wording of it, and the
-// heading to record: a category or type cell naming one wins, then a row
+// heading to record: a category or type cell naming one wins, then the
+// answer of a consent column (see consentCategory), then a row
 // spanning the table, the caption, the headings above, a purpose short
 // enough to be a category, the text before the table where it names one
 // category, a descriptive heading, and last a purpose that
@@ -171,6 +172,9 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 		if c, ok := x.lex.heading(t); ok {
 			return c, stripCount(t), x.innermostHeading()
 		}
+	}
+	if c, ok := x.consentCategory(f.consent); ok {
+		return c, stripCount(f.consent), x.innermostHeading()
 	}
 	if ctx.section != "" {
 		return ctx.sectionCat, stripCount(ctx.section), ctx.section
@@ -210,4 +214,76 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 		return c, shortText(f.purpose), x.innermostHeading()
 	}
 	return Unclassified, "", x.innermostHeading()
+}
+
+// consentCategory reads the answer of a column saying whether a cookie
+// needs consent: the category a cell names after its yes or no ("Tak
+// (analityczne)", "No – strictly necessary"), else necessary for a plain
+// "No", as only necessary cookies are exempt from consent. A plain "Yes"
+// says only that the cookie is optional, and a cell without a yes or no
+// ("Required") is not read: "required" would name necessity where the
+// column means the opposite.
+func (x *extractor) consentCategory(s string) (Category, bool) {
+	ws := words(s)
+	if len(ws) == 0 || !yesWords[ws[0]] && !noWords[ws[0]] {
+		return "", false
+	}
+	if len(ws) > 1 {
+		if c, ok := x.lex.heading(strings.Join(ws[1:], " ")); ok {
+			return c, true
+		}
+	}
+	if noWords[ws[0]] && len(ws) == 1 {
+		return Necessary, true
+	}
+	return "", false
+}
+
+// yesWords and noWords answer a question, folded as words are.
+var (
+	yesWords = setOf(`yes ja oui si tak ano igen da kylla jah taip evet sim ναι 예 はい`)
+	noWords  = setOf(`no nein non nee nej nei ei nie ne nao nem hayir οχι 아니요 いいえ`)
+)
+
+// factsCategory reads the facts a cookie's description ends with, in
+// parentheses: its lifetime, who sets it and its kind ("_ga: tells
+// visitors apart. (2 years, Google, analytics)"). Kept together so, with
+// a lifetime among them, they are the cookie's row of a table written
+// out; the category is the last of them that names one, as a provider
+// ("Google Analytics") stands before the kind.
+func (x *extractor) factsCategory(text string) (Category, string, bool) {
+	text = strings.TrimRight(strings.TrimSpace(text), ".;")
+	if !strings.HasSuffix(text, ")") {
+		return "", "", false
+	}
+	open := strings.LastIndex(text, "(")
+	if open < 0 {
+		return "", "", false
+	}
+	parts := strings.FieldsFunc(text[open+1:len(text)-1], func(r rune) bool { return r == ',' || r == ';' })
+	if len(parts) < 2 || len(parts) > 5 {
+		return "", "", false
+	}
+	lifetime := false
+	for _, p := range parts {
+		if len(strings.Fields(p)) > 4 {
+			return "", "", false
+		}
+		if d, err := ParseDuration(strings.TrimSpace(p)); err == nil && d.Known() {
+			lifetime = true
+		}
+	}
+	if !lifetime {
+		return "", "", false
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		p := strings.TrimSpace(parts[i])
+		if d, err := ParseDuration(p); err == nil && d.Known() {
+			continue
+		}
+		if c, ok := x.lex.heading(p); ok {
+			return c, p, true
+		}
+	}
+	return "", "", false
 }

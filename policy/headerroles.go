@@ -40,6 +40,9 @@ func columnRole(text string) role {
 	if len(ws) == 0 || len(ws) > 8 {
 		return roleNone
 	}
+	if consentHeaders[strings.Join(ws, " ")] {
+		return roleConsent
+	}
 	for _, r := range columnRoles {
 		if find(ws, r.phrases) >= 0 {
 			return r.role

@@ -1297,6 +1297,34 @@ export default function Page() {
 <tr><td>sito_zoom</td><td>memoria locale</td><td>Preferenze di lettura: grandezza del testo</td><td>finché non la cancelli</td></tr></tbody></table>`,
 			want: []got{{"sito_sessione", Necessary, "table"}, {"sito_zoom (localStorage)", Preferences, "table"}},
 		},
+		{
+			name: "a column saying whether each cookie needs consent gives the category its answer names, and necessary for a plain no",
+			file: "cookies.html",
+			page: `<h2>The cookies we use</h2>
+				<table><thead><tr><th>Cookie</th><th>What it does</th><th>Consent required</th></tr></thead>
+				<tbody><tr><td>shop_basket</td><td>Keeps what you put in the basket</td><td>No</td></tr>
+				<tr><td>shop_visits</td><td>Counts visits to the shop's pages</td><td>Yes (analytics)</td></tr>
+				<tr><td>shop_promo</td><td>Shows the offers you saw elsewhere</td><td>Yes – marketing</td></tr>
+				<tr><td>shop_helper</td><td>Opens the help chat</td><td>Yes</td></tr></tbody></table>
+				<h2>Pliki cookie</h2>
+				<table><tr><th>Nazwa</th><th>Cel</th><th>Wymóg zgody</th></tr>
+				<tr><td>sklep_sesja</td><td>Utrzymanie sesji</td><td>Nie (niezbędne)</td></tr>
+				<tr><td>sklep_ruch</td><td>Analiza ruchu</td><td>Tak (analityczne)</td></tr></table>`,
+			want: []got{
+				{"shop_basket", Necessary, "table"}, {"shop_visits", Statistics, "table"}, {"shop_promo", Marketing, "table"},
+				{"shop_helper", Unclassified, "table"}, {"sklep_sesja", Necessary, "table"}, {"sklep_ruch", Statistics, "table"},
+			},
+		},
+		{
+			name: "a description ending in its facts in parentheses, a lifetime among them, gives the category the last of them names",
+			file: "CookiesPolicy.vue",
+			page: `<template><section><h2>Cookies on this site</h2><ul>
+				<li><b>shop_sess:</b> Keeps you signed in. <i>(Session, our own, technical)</i></li>
+				<li><b>shop_stats:</b> Counts the visits to each page. <i>(13 months, AdServe Marketing Ltd, analytics)</i></li>
+				<li><b>shop_look:</b> Remembers the layout you chose. <i>(our own, preferences)</i></li>
+				</ul></section></template>`,
+			want: []got{{"shop_sess", Necessary, "prose"}, {"shop_stats", Statistics, "prose"}, {"shop_look", Unclassified, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -337,6 +337,8 @@ func (x *extractor) declareProse(names []string, lead, intro, purpose string, du
 	cat, catText, head := Unclassified, "", x.innermostHeading()
 	if c, ok := x.lex.heading(lead); ok && lead != "" {
 		cat, catText = c, stripCount(lead)
+	} else if c, text, ok := x.factsCategory(purpose); ok && len(names) == 1 {
+		cat, catText = c, text
 	} else if c, ok := x.introCategory(intro, true); ok {
 		cat, catText = c, shortText(intro)
 	} else if c, text, h, ok := x.headingCategory(); ok {

@@ -22,10 +22,11 @@ const (
 	roleDomain
 	roleType
 	roleParty
+	roleConsent
 )
 
 func (r role) String() string {
-	return [...]string{"none", "name", "provider", "purpose", "function", "category", "duration", "domain", "type", "party"}[r]
+	return [...]string{"none", "name", "provider", "purpose", "function", "category", "duration", "domain", "type", "party", "consent"}[r]
 }
 
 // columnRoles are tried in order, most specific first: "Cookie Subgroup"
@@ -163,6 +164,23 @@ var columnRoles = []struct {
 		"~쿠키", "~이름", "~クッキー", "~名前", "~名称",
 	)},
 }
+
+// consentHeaders title a column saying whether a cookie needs consent
+// ("Consent required", "Wymóg zgody"), as the whole header: a name
+// ("shop-consent") or another column ("Consent category") only holds the
+// word. Its answer gives the category where a cell names one ("Yes
+// (analytics)"), and "No" is a necessary cookie's, the only kind exempt
+// from consent (see consentCategory).
+var consentHeaders = lineSet(`consent|consent required|requires consent|consent needed|needs consent|consent requirement|opt in
+	consentement|consentement requis|consentement necessaire|necessite un consentement
+	einwilligung|einwilligung erforderlich|einwilligungspflichtig|zustimmung|zustimmung erforderlich
+	consentimiento|consentimiento requerido|requiere consentimiento|consentimiento necesario
+	consenso|consenso richiesto|richiede consenso|consenso necessario
+	toestemming|toestemming vereist|toestemming nodig|consentimento|consentimento necessario|requer consentimento
+	zgoda|wymog zgody|wymaga zgody|zgoda wymagana|wymagana zgoda
+	samtycke|samtycke kravs|kraver samtycke|samtykke|kraever samtykke|krever samtykke|samtykke pakraevet
+	suostumus|suostumus vaaditaan|vaatii suostumuksen|souhlas|vyzaduje souhlas|nutny souhlas|suhlas|vyzaduje suhlas
+	hozzajarulas|hozzajarulas szukseges|consimtamant|acik riza|συγκαταθεση|απαιτειται συγκαταθεση`)
 
 // cookieWords name cookies themselves. A label naming a cookie and a name
 // ("Cookie name", "Nom du cookie") names the cookie, where a plain "Name"

@@ -178,3 +178,12 @@ func stripCount(s string) string {
 	}
 	return strings.TrimSpace(s[:open])
 }
+
+// lineSet is the set of the phrases of s, split at "|" and line ends.
+func lineSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '\n' }) {
+		m[strings.TrimSpace(p)] = true
+	}
+	return m
+}
