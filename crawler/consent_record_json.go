@@ -158,7 +158,7 @@ func parseRecordJSON(v string) (any, bool) {
 }
 
 func walkRecord(self, key string, v any, on, off *int, depth int) {
-	if depth > 6 {
+	if depth > 6 || recordKeyOffered.MatchString(key) {
 		return
 	}
 	switch x := v.(type) {

@@ -92,6 +92,11 @@ var recordListName = regexp.MustCompile(`(?i)(prefs|preferences|categories|purpo
 // Keys of a list of the purposes granted.
 var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted|^choices$|^groups$`)
 
+// recordKeyOffered: a key of the purposes a banner offers, beside those
+// granted ({"consents": ["necessary"], "availableConsents": ["necessary",
+// "statistical", "marketing"]}, as CookieTractor writes): no choice.
+var recordKeyOffered = regexp.MustCompile(`(?i)^(available|possible|offered|supported|known)[-_]?(consents?|categor\w*|purposes?|groups?|choices|options|cookies)$`)
+
 // Keys that name a purpose switched off ({"disableIBA": false}, interest-based
 // ads not disabled): their yes is a no, and their no a yes.
 var recordKeyDisable = regexp.MustCompile(`(?i)^disabled?[-_]?[a-z0-9]`)
