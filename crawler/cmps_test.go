@@ -268,3 +268,32 @@ func TestCommandersActRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericBannerNamedByItsLabel finds a notice whose text names no
+// cookies by its accessible name: a dialog labelled "Cookies" (or
+// "Gestion des cookies") is a consent notice, as a screen reader announces
+// it; the same dialog labelled for anything else is none.
+func TestGenericBannerNamedByItsLabel(t *testing.T) {
+	none := cmpRule{Name: "testcmp", Detect: []string{"#never"}, Shown: []string{"#never"}, Accept: []string{"#never"}}
+	notice := func(label string) string {
+		return `<div role="dialog" aria-label="` + label + `"><h2>Your choice</h2><p>May we measure how our programmes are watched and use outside services for some features?</p>` +
+			`<div><button>I accept</button><button>I refuse</button><button>Set my choices</button></div></div>`
+	}
+	pages := []struct {
+		html, reject string
+	}{
+		{notice("Cookies"), "I refuse"},
+		{notice("Gestion des cookies"), "I refuse"},
+		{notice("Newsletter"), ""},
+	}
+	var bodies []string
+	for _, p := range pages {
+		bodies = append(bodies, p.html)
+	}
+	got := detectOn[string](t, none, `{}`, bodies, `out && out.reject ? out.reject.label || "?" : ""`)
+	for i, p := range pages {
+		if got[i] != p.reject {
+			t.Errorf("%s: reject is %q, want %q", p.html, got[i], p.reject)
+		}
+	}
+}

@@ -394,11 +394,15 @@ function genericBanner(env) {
   // A notice whose text names no cookies ("May we switch on services for
   // statistics?") may still be named one by its markup: an element from
   // the button up to the container whose id or class says cookie or
-  // consent (#cookie-notice-toast).
+  // consent (#cookie-notice-toast), or whose accessible name does, in any
+  // language (<div role="dialog" aria-label="Cookies">: what a screen
+  // reader announces it as).
   const NAMED = /cookie|consent|gdpr|rgpd|dsgvo/i;
   const namedConsent = (el, c) => {
     for (let n = up(el), i = 0; n && i < 20; n = up(n), i++) {
       if (NAMED.test(marks(n))) return true;
+      const name = n.getAttribute && n.getAttribute("aria-label");
+      if (name && hasConsentWords(norm(name))) return true;
       if (n === c) break;
     }
     return false;
