@@ -1325,6 +1325,16 @@ export default function Page() {
 				</ul></section></template>`,
 			want: []got{{"shop_sess", Necessary, "prose"}, {"shop_stats", Statistics, "prose"}, {"shop_look", Unclassified, "prose"}},
 		},
+		{
+			name: "an SQL dump that inserts a CMS's pages names its columns in backquotes, no cookies",
+			file: "legal-pages.sql",
+			page: "-- The site's legal pages (Privacy Policy / Cookie Policy)\n" +
+				"INSERT INTO `pages`\n  (`title`, `slug`, `content`, `meta_description`, `show_in_footer`, `created_at`)\nVALUES\n" +
+				"('Cookie Policy', 'cookies', '<h1>Cookie Policy</h1><h2>Cookie tecnici</h2><table><tr><th>Nome</th><th>Finalità</th><th>Durata</th></tr>" +
+				"<tr><td>shop_sess</td><td>Mantiene la sessione</td><td>Sessione</td></tr></table>', 'I cookie del sito', 1, NOW())\n" +
+				"ON DUPLICATE KEY UPDATE `title` = VALUES(`title`), `meta_description` = VALUES(`meta_description`);\n",
+			want: []got{{"shop_sess", Necessary, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,6 +182,9 @@ func inPre(n *html.Node) bool {
 // parentheses (a list of names, each with its lifetime in parentheses,
 // is prose: "UULE (1 día), OTZ (2 semanas), SID (2 años)").
 func codeLike(s string) bool {
+	if sqlStatement.MatchString(s) {
+		return true
+	}
 	if strings.Contains(s, "import ") && (strings.Contains(s, " from ") || strings.Contains(s, "require(")) {
 		return true
 	}
@@ -195,3 +199,8 @@ func codeLike(s string) bool {
 	}
 	return code*20 > len(s) && code > 4 && parens < code
 }
+
+// sqlStatement finds a statement of an SQL dump that writes rows or makes
+// a table (a CMS's pages saved with their HTML): "INSERT INTO `pages`
+// (`title`, `content`, …)", "ON DUPLICATE KEY UPDATE `title` = …".
+var sqlStatement = regexp.MustCompile(`\b(?:INSERT|REPLACE)\s+INTO\s+\S+\s*\(|\bCREATE\s+TABLE\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b`)

@@ -189,7 +189,13 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 		case n.Type == html.TextNode:
 			// Quoted words, and words with an underscore, in a sentence
 			// about cookies: "the “_ga” cookie", "we set _session_id".
-			qs, named := quotedNamed(n.Data)
+			data := n.Data
+			if sqlStatement.MatchString(data) {
+				// An SQL dump's statement (a CMS's pages inserted with
+				// their HTML): its backquotes quote a table's columns.
+				data = strings.ReplaceAll(data, "`", " ")
+			}
+			qs, named := quotedNamed(data)
 			for i, q := range qs {
 				switch {
 				case nameMarked(q) && !strings.Contains(q, "--") && !strings.Contains(q, "/") || x.known(q):
