@@ -1335,6 +1335,20 @@ export default function Page() {
 				"ON DUPLICATE KEY UPDATE `title` = VALUES(`title`), `meta_description` = VALUES(`meta_description`);\n",
 			want: []got{{"shop_sess", Necessary, "table"}},
 		},
+		{
+			name: "a word alone in bold before a paragraph that names it beside the word for cookies is that cookie's name",
+			file: "cookies.md",
+			page: `<h2>Essential cookies</h2>
+<p><b>shopwarning</b></p>
+<p>The shopwarning cookie keeps whether the notice was closed.</p>
+<b>greetedonce</b>
+<p>Le cookie greetedonce retient que le message a été montré.</p>
+<p><b>newsletter</b></p>
+<p>Our newsletter comes once a month; no cookie is set for it.</p>
+<p><strong>AdNetwork</strong></p>
+<p>The AdNetwork cookie is set by AdNetwork to show you its ads.</p>`,
+			want: []got{{"shopwarning", Necessary, "prose"}, {"greetedonce", Necessary, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

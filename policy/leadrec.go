@@ -204,3 +204,50 @@ func beside(n *html.Node, back bool) *html.Node {
 	}
 	return s
 }
+
+// boldLead returns the name alone in bold, or alone in a paragraph or a
+// minor heading, right before block, as listName reads one; no
+// category's word, and no company's.
+func boldLead(block *html.Node) string {
+	if block == nil || block.Type != html.ElementNode {
+		return ""
+	}
+	prev := beside(block, true)
+	if prev == nil || prev.Type != html.ElementNode {
+		return ""
+	}
+	switch prev.DataAtom {
+	case atom.Strong, atom.B, atom.P, atom.Div, atom.H4, atom.H5, atom.H6:
+	default:
+		return ""
+	}
+	name, ok := boldName(prev)
+	if _, cat := categoryOf(name); !ok || cat || notAName(name) {
+		return ""
+	}
+	// A capitalised word with no name's marks is a company's or a
+	// service's ("<p><b>DoubleClick</b></p><p>The DoubleClick cookie…"):
+	// the cookies it names are that company's.
+	if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) && !nameMarked(name) && !allCaps(name) {
+		return ""
+	}
+	return name
+}
+
+// namedCookie reports whether text names name as a cookie: the word right
+// before or after it is the word for cookies ("the privacywarning
+// cookie", "le cookie privacywarning").
+func namedCookie(text, name string) bool {
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		if strings.Trim(w, `"'“”‘’«»()[],.;:`) != name {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 0 && j < len(ws) && find(words(ws[j]), cookieWords) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}

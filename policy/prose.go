@@ -247,6 +247,13 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	for _, n := range nodes {
 		scan(n)
 	}
+	// A name alone in bold just before the paragraph, which the paragraph
+	// names beside the word for cookies ("<p><b>privacywarning</b></p>
+	// <p>The privacywarning cookie keeps…</p>"), as a list of cookies
+	// exported from a document writes each.
+	if name := boldLead(nodes[0].Parent); name != "" && !code && namedCookie(flat, name) {
+		consider(name, inNamed)
+	}
 	// Quoted words right after words naming cookies: cookies called
 	// "utma" and "utmz" (the quotes may hold markup between them).
 	for _, q := range namedQuotes(flat) {
