@@ -1349,6 +1349,23 @@ export default function Page() {
 <p>The AdNetwork cookie is set by AdNetwork to show you its ads.</p>`,
 			want: []got{{"shopwarning", Necessary, "prose"}, {"greetedonce", Necessary, "prose"}},
 		},
+		{
+			name: "a CSV table, as a cookie scanner exports it, is read by its header row, whichever its separator",
+			file: "basic-cookies.csv",
+			page: "Name;Description;Expiration;Category\n" +
+				"shop_sess;\"Keeps the basket; deleted when you leave\";Session;Strictly necessary\n" +
+				"visits;Counts the visits, page by page;1 year;Statistics\n" +
+				"remember;Keeps you signed in;2 weeks;\n",
+			want: []got{{"shop_sess", Necessary, "table"}, {"visits", Statistics, "table"}, {"remember", Unclassified, "table"}},
+		},
+		{
+			name: "a CSV table separated by commas, quoted where a value holds one",
+			file: "cookies.tsv.csv",
+			page: "Name,Description,Expiration,CP,Frontend\n" +
+				"anon,\"Whether your name is shown, or not\",1 year,,*\n" +
+				"tracker,Pages you visited last,Session,,*\n",
+			want: []got{{"anon", Unclassified, "table"}, {"tracker", Unclassified, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,12 +35,14 @@ const (
 	// KindCode is a JavaScript or TypeScript module: a page's data, or a
 	// banner's configuration, kept in code.
 	KindCode Kind = "script module"
+	// KindCSV is a table kept as CSV (a cookie scanner's export).
+	KindCSV Kind = "CSV table"
 )
 
 // Load reads a policy from a file's name and content, whichever its kind
 // ([Sniff]): a policy file is read with [Parse], a consent platform's JSON
-// with [ExtractJSON], and pages with [ExtractHTML], [ExtractMarkdown] or
-// [ExtractText].
+// with [ExtractJSON], pages with [ExtractHTML], [ExtractMarkdown] or
+// [ExtractText], and a CSV table with [ExtractCSV].
 //
 // The command line uses it for --policy FILE and policy extract; a policy
 // URL is rendered by the crawler and handed to [ExtractHTML]. A source
@@ -62,6 +64,8 @@ func Load(name string, data []byte, opts ExtractOptions) (*Policy, error) {
 		return ExtractText(name, data, opts)
 	case KindCode:
 		return ExtractCode(name, data, opts)
+	case KindCSV:
+		return ExtractCSV(name, data, opts)
 	}
 	return Parse(name, data)
 }
@@ -100,6 +104,8 @@ var (
 //     file, so that its errors are reported;
 //   - a file named as a JavaScript or TypeScript module (.js, .ts, …)
 //     that holds few HTML elements is a script module;
+//   - a file named .csv or .tsv that does not start as JSON does is a
+//     CSV table;
 //   - content with Markdown headings, tables, emphasis, links or lists, or
 //     a file named .md or .markdown, is Markdown;
 //   - anything else is plain text.
@@ -117,6 +123,9 @@ func Sniff(name string, data []byte) Kind {
 		if ext == ".json" || json.Valid(trimmed) {
 			return KindFile
 		}
+	}
+	if ext == ".csv" || ext == ".tsv" {
+		return KindCSV
 	}
 	// A server template's tags that lead a page (a Rails view's "<%
 	// content_for … %>") say nothing of what the page is written in.
