@@ -369,7 +369,8 @@ func scalarString(v any) string {
 	case map[string]any:
 		// A text kept in several languages ({"da": "1 år", "en": "1
 		// year"}): English if it is there, else the language whose code
-		// sorts first (a mapping keeps no order).
+		// sorts first (a mapping keeps no order); or in one language so
+		// far (see soleLanguage).
 		var langs []string
 		for k, v := range t {
 			if _, ok := v.(string); !ok || !languageKey.MatchString(k) {
@@ -377,7 +378,7 @@ func scalarString(v any) string {
 			}
 			langs = append(langs, k)
 		}
-		if len(langs) < 2 {
+		if len(langs) == 0 || len(langs) == 1 && !soleLanguage(langs[0]) {
 			return ""
 		}
 		slices.Sort(langs)
@@ -388,6 +389,17 @@ func scalarString(v any) string {
 	}
 	return ""
 }
+
+// soleLanguage reports whether a key alone in a mapping keys a text by
+// its language ({"en": "Google Analytics"}, a configuration translated
+// into one language so far): the code of a language sites are written
+// in, not one that is also an English word or a field's name ("id", "is",
+// "no", "it", "to").
+func soleLanguage(k string) bool {
+	return languageKey.MatchString(k) && soleLanguages[strings.ToLower(k[:2])]
+}
+
+var soleLanguages = setOf(`en fi sv da nb nn de fr es nl pt pl cs sk et lv lt hu ro el tr ja ko zh ca eu gl hr sl bg uk ru`)
 
 // ExtractJSON extracts the declarations of a consent platform's JSON data:
 // OneTrust's domain JSON ({"Groups": […]}, possibly under "DomainData"),

@@ -1366,6 +1366,32 @@ export default function Page() {
 				"tracker,Pages you visited last,Session,,*\n",
 			want: []got{{"anon", Unclassified, "table"}, {"tracker", Unclassified, "table"}},
 		},
+		{
+			name: "a module whose texts are kept under one language's code so far, with a Finnish group's name no cookie",
+			file: "cookies.ts",
+			page: `export default {
+  necessary: [
+    { id: "functional", name: { en: "Toimintoevästeet" }, description: { en: "Sivuston toiminta" } },
+  ],
+  optional: [
+    {
+      id: "stats",
+      name: { en: "Site statistics" },
+      description: { en: "Kävijämäärien mittaus" },
+      targetCookieIds: ["shop_visits", "shop_visits_*"],
+    },
+  ],
+};`,
+			want: []got{{"shop_visits", Statistics, "data"}, {"shop_visits_*", Statistics, "data"}},
+		},
+		{
+			name: "a phone number's country code and a kind of cookie named after a product are no names",
+			file: "cookiepolitik.html",
+			page: `<h2>Cookies</h2>
+				<p>Vi bruger <code>shop_stats</code> til statistik. Læs mere i <a href="https://example.org/ga4">beskrivelsen af GA4-cookies</a>,
+				eller ring på <a href="tel:+4512345678">+45 12 34 56 78</a>.</p>`,
+			want: []got{{"shop_stats", Statistics, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

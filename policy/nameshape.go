@@ -126,7 +126,7 @@ var webTerms = setOf(storageWords + ` set-cookie samesite httponly max-age
 var (
 	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)
 	fileShape    = regexp.MustCompile(`(?i)\.(js|mjs|cjs|jsx|ts|tsx|vue|svelte|css|php|html?|md|mdx|txt|json|ya?ml|csv|xml|png|jpe?g|gif|webp|ico|svg|pdf|aspx?)$`)
-	numberShape  = regexp.MustCompile(`^[~≈±]?[0-9][0-9.,:/%-]*[a-z]{0,4}$`)
+	numberShape  = regexp.MustCompile(`^[~≈±+]?[0-9][0-9.,:/%-]*[a-z]{0,4}$`)
 	versionShape = regexp.MustCompile(`^v?[0-9]+(\.[0-9]+)+$|^v[0-9]{1,2}$`)
 )
 
@@ -191,8 +191,9 @@ var (
 	footnoted = regexp.MustCompile(`^\p{Ll}+\[\d{1,2}\]$`)
 	// cookieCompound is a word made of "cookie" and another word, which
 	// names a kind of cookie ("Consent-cookie", "sessie-/beveiligingscookies",
-	// "Ads-conversiecookies"), not one cookie.
-	cookieCompound = regexp.MustCompile(`^\p{Lu}\p{L}*-.*[cC]ookies?$|^\p{Lu}\p{Ll}+cookies$|-/`)
+	// "Ads-conversiecookies", "GA4-cookies", Finnish "Funktioevästeet",
+	// Swedish "Funktionskakor"), not one cookie.
+	cookieCompound = regexp.MustCompile(`^\p{Lu}[\p{L}\d]*-.*[cC]ookies?$|^\p{Lu}\p{Ll}+(cookies|evästeet|kakor)$|-/`)
 	// placeholderOnly is a placeholder with no name around it: a template's
 	// expression ("{CONSENT_COOKIE}"), "<name>", or a name blacked out
 	// with x's ("xxxx", "XXXX").
