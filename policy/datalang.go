@@ -16,6 +16,17 @@ import (
 // "pt-BR", "zh_TW").
 var languageKey = regexp.MustCompile(`^[a-z]{2}(?:[-_][A-Za-z]{2})?$`)
 
+// soleLanguage reports whether a key alone in a mapping keys a text by
+// its language ({"en": "Google Analytics"}, a configuration translated
+// into one language so far): the code of a language sites are written
+// in, not one that is also an English word or a field's name ("id", "is",
+// "no", "it", "to").
+func soleLanguage(k string) bool {
+	return languageKey.MatchString(k) && soleLanguages[k[:2]]
+}
+
+var soleLanguages = setOf(`en fi sv da nb nn de fr es nl pt pl cs sk et lv lt hu ro el tr ja ko zh ca eu gl hr sl bg uk ru`)
+
 // oneLanguage returns data whose texts are kept in several languages
 // ({"fi": "Istunto", "sv": "Session", "en": "Session"}, as a city's
 // consent settings keep a cookie's description and expiry) with each such

@@ -390,17 +390,6 @@ func scalarString(v any) string {
 	return ""
 }
 
-// soleLanguage reports whether a key alone in a mapping keys a text by
-// its language ({"en": "Google Analytics"}, a configuration translated
-// into one language so far): the code of a language sites are written
-// in, not one that is also an English word or a field's name ("id", "is",
-// "no", "it", "to").
-func soleLanguage(k string) bool {
-	return languageKey.MatchString(k) && soleLanguages[strings.ToLower(k[:2])]
-}
-
-var soleLanguages = setOf(`en fi sv da nb nn de fr es nl pt pl cs sk et lv lt hu ro el tr ja ko zh ca eu gl hr sl bg uk ru`)
-
 // ExtractJSON extracts the declarations of a consent platform's JSON data:
 // OneTrust's domain JSON ({"Groups": […]}, possibly under "DomainData"),
 // as a page embeds it or as it is published on its own. Invalid JSON is an
