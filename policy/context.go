@@ -264,23 +264,22 @@ func (x *extractor) factsCategory(text string) (Category, string, bool) {
 	if len(parts) < 2 || len(parts) > 5 {
 		return "", "", false
 	}
-	lifetime := false
+	// The facts that are no lifetime, the category's candidates.
+	var others []string
 	for _, p := range parts {
 		if len(strings.Fields(p)) > 4 {
 			return "", "", false
 		}
-		if d, err := ParseDuration(strings.TrimSpace(p)); err == nil && d.Known() {
-			lifetime = true
+		p = strings.TrimSpace(p)
+		if d, err := ParseDuration(p); err != nil || !d.Known() {
+			others = append(others, p)
 		}
 	}
-	if !lifetime {
+	if len(others) == len(parts) {
 		return "", "", false
 	}
-	for i := len(parts) - 1; i >= 0; i-- {
-		p := strings.TrimSpace(parts[i])
-		if d, err := ParseDuration(p); err == nil && d.Known() {
-			continue
-		}
+	for i := len(others) - 1; i >= 0; i-- {
+		p := others[i]
 		if c, ok := x.lex.heading(p); ok {
 			return c, p, true
 		}

@@ -110,25 +110,8 @@ func boldLabel(n *html.Node) (label, value string, ok bool) {
 // analytics cookie</li>…</ul>"). The list must hold two fields or more,
 // none of them a name.
 func listName(list *html.Node, pairs []pair) string {
-	prev := beside(list, true)
-	if prev == nil || prev.Type != html.ElementNode {
-		return ""
-	}
-	var name string
-	var ok bool
-	switch prev.DataAtom {
-	case atom.Strong, atom.B:
-		name, ok = boldName(prev)
-	case atom.P, atom.Div, atom.H4, atom.H5, atom.H6:
-		// A paragraph of the name alone ("<p><span>bcookie</span></p>"),
-		// as a word processor's export writes it: no category's word
-		// ("Analytics").
-		name, ok = boldName(prev)
-		if _, cat := categoryOf(name); cat {
-			ok = false
-		}
-	}
-	if !ok || notAName(name) {
+	name := leadName(beside(list, true), true)
+	if name == "" {
 		return ""
 	}
 	n := 0
@@ -142,6 +125,33 @@ func listName(list *html.Node, pairs []pair) string {
 		}
 	}
 	if n < 2 {
+		return ""
+	}
+	return name
+}
+
+// leadName returns the name that the element before a block holds alone:
+// a name in bold, or a paragraph or minor heading of the name alone
+// ("<p><span>bcookie</span></p>"), as a word processor's export writes
+// it. A category's word ("Analytics") is no name in a paragraph, and in
+// bold only when boldCategories says so.
+func leadName(prev *html.Node, boldCategories bool) string {
+	if prev == nil || prev.Type != html.ElementNode {
+		return ""
+	}
+	bold := false
+	switch prev.DataAtom {
+	case atom.Strong, atom.B:
+		bold = true
+	case atom.P, atom.Div, atom.H4, atom.H5, atom.H6:
+	default:
+		return ""
+	}
+	name, ok := boldName(prev)
+	if _, cat := categoryOf(name); cat && !(bold && boldCategories) {
+		return ""
+	}
+	if !ok || notAName(name) {
 		return ""
 	}
 	return name
@@ -212,17 +222,8 @@ func boldLead(block *html.Node) string {
 	if block == nil || block.Type != html.ElementNode {
 		return ""
 	}
-	prev := beside(block, true)
-	if prev == nil || prev.Type != html.ElementNode {
-		return ""
-	}
-	switch prev.DataAtom {
-	case atom.Strong, atom.B, atom.P, atom.Div, atom.H4, atom.H5, atom.H6:
-	default:
-		return ""
-	}
-	name, ok := boldName(prev)
-	if _, cat := categoryOf(name); !ok || cat || notAName(name) {
+	name := leadName(beside(block, true), false)
+	if name == "" {
 		return ""
 	}
 	// A capitalised word with no name's marks is a company's or a
