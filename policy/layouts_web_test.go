@@ -1392,6 +1392,19 @@ export default function Page() {
 				eller ring på <a href="tel:+4512345678">+45 12 34 56 78</a>.</p>`,
 			want: []got{{"shop_stats", Statistics, "prose"}},
 		},
+		{
+			name: "a pipe table written without its delimiter row, titled by the last line of a long paragraph",
+			file: "privacy.md",
+			page: "## Cookies\n\n### What is a cookie?\n" +
+				"A cookie is a small file that your browser keeps and sends back with every request to the site that set it. " +
+				"Sites use them in many ways, and the same file may be read by the site again on your next visit, months later. " +
+				"They are kept until they expire or until you delete them, which your browser's settings let you do at any time, for all sites or for one. " +
+				"We describe ours below.\n" +
+				"Cookies needed for the essential operation of this website\n" +
+				"| Cookie | Expires | Notes |\n" +
+				"| shop_visit | 1 year | Set on your first visit |\n",
+			want: []got{{"shop_visit", Necessary, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,8 @@ package policy
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -76,6 +78,26 @@ func tailLead(nodes []*html.Node) string {
 		}
 	}
 	return collapse(nodeText(nodes[last], false))
+}
+
+// closingLine returns the last line of a paragraph's text when it stands
+// apart as a title: it starts with a capital, is short enough to title
+// (see titleLike), and the line before it ends a sentence. "" otherwise.
+func closingLine(text string) string {
+	text = strings.TrimSpace(text)
+	i := strings.LastIndexByte(text, '\n')
+	if i < 0 {
+		return ""
+	}
+	before, line := strings.TrimSpace(text[:i]), collapse(text[i+1:])
+	r, _ := utf8.DecodeRuneInString(line)
+	if line == "" || !unicode.IsUpper(r) || !titleLike(line) || strings.HasSuffix(line, ".") {
+		return ""
+	}
+	if before == "" || !strings.ContainsAny(before[len(before)-1:], ".:!?") {
+		return ""
+	}
+	return line
 }
 
 // blank reports whether a node shows nothing: white space, or an element

@@ -201,7 +201,7 @@ func joinRow(lines []string, i, n int) (string, int) {
 // the header, and rows separated from a table by blank lines are joined
 // to it.
 func mendTables(src string) string {
-	lines := strings.Split(src, "\n")
+	lines := delimitHeaders(strings.Split(src, "\n"))
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -237,6 +237,55 @@ func mendTables(src string) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// delimitHeaders gives a delimiter row to a pipe table written without
+// one: a row of column labels, a cookie's name among them ("| Cookie |
+// Expires | Notes |"), that starts a run of pipe rows. Markdown renders
+// the run as a paragraph of text; the page's reader sees a table.
+func delimitHeaders(lines []string) []string {
+	var out []string
+	for i, l := range lines {
+		out = append(out, l)
+		if i+1 >= len(lines) || !pipeLine(l) || !pipeLine(lines[i+1]) || delimiterRow.MatchString(lines[i+1]) {
+			continue
+		}
+		if i > 0 && pipeLine(lines[i-1]) {
+			continue
+		}
+		if n := pipeCells(l); n >= 2 && labelRow(l) {
+			out = append(out, "|"+strings.Repeat(" --- |", n))
+		}
+	}
+	return out
+}
+
+// pipeLine reports whether a line is a row of a pipe table that starts
+// with its bar.
+func pipeLine(l string) bool {
+	t := strings.TrimSpace(l)
+	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2
+}
+
+// labelRow reports whether a pipe row's cells are column labels: one
+// names the cookies, another has a role of its own, and no more than one
+// has none.
+func labelRow(l string) bool {
+	t := strings.TrimSpace(l)
+	t = strings.TrimPrefix(strings.TrimSuffix(t, "|"), "|")
+	name, known, none := false, 0, 0
+	for _, c := range strings.Split(t, "|") {
+		switch r := columnRole(strings.TrimSpace(c)); r {
+		case roleNone:
+			none++
+		case roleName:
+			name = true
+			known++
+		default:
+			known++
+		}
+	}
+	return name && known >= 2 && none <= 1
 }
 
 // nameUnderscores finds words that start with an underscore and are

@@ -204,3 +204,28 @@ func codeLike(s string) bool {
 // a table (a CMS's pages saved with their HTML): "INSERT INTO `pages`
 // (`title`, `content`, …)", "ON DUPLICATE KEY UPDATE `title` = …".
 var sqlStatement = regexp.MustCompile(`\b(?:INSERT|REPLACE)\s+INTO\s+\S+\s*\(|\bCREATE\s+TABLE\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b`)
+
+// onlyCode reports whether the text of an element is all inside code
+// elements (**`design`**).
+func onlyCode(n *html.Node) bool {
+	code, plain := false, false
+	var scan func(n *html.Node, in bool)
+	scan = func(n *html.Node, in bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					if in {
+						code = true
+					} else {
+						plain = true
+					}
+				}
+			case html.ElementNode:
+				scan(c, in || codeElements[c.DataAtom])
+			}
+		}
+	}
+	scan(n, false)
+	return code && !plain
+}

@@ -84,6 +84,13 @@ func (x *extractor) textRun(nodes []*html.Node) {
 	x.paragraph(flat)
 	x.proseNames(nodes, flat)
 	x.lastText = flat
+	if line := closingLine(text); line != "" && len(strings.Fields(flat)) > 60 {
+		// A long paragraph ends with a line of its own titling what
+		// follows ("…sent to the website.\nCookies used for the essential
+		// operation of a website"): that line introduces the table,
+		// and captions it.
+		x.lastText, x.titleLine = line, line
+	}
 	if glossary {
 		x.lastText = "" // it defines a category, it introduces no table
 	}
@@ -382,31 +389,6 @@ func (x *extractor) declareProse(names []string, lead, intro, purpose string, du
 			Source:       Source{Page: x.page, Heading: head, Layout: layout},
 		}, false)
 	}
-}
-
-// onlyCode reports whether the text of an element is all inside code
-// elements (**`design`**).
-func onlyCode(n *html.Node) bool {
-	code, plain := false, false
-	var scan func(n *html.Node, in bool)
-	scan = func(n *html.Node, in bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				if strings.TrimSpace(c.Data) != "" {
-					if in {
-						code = true
-					} else {
-						plain = true
-					}
-				}
-			case html.ElementNode:
-				scan(c, in || codeElements[c.DataAtom])
-			}
-		}
-	}
-	scan(n, false)
-	return code && !plain
 }
 
 var (

@@ -39,6 +39,11 @@ func (c *tableContext) where() string {
 func (x *extractor) table(t *html.Node) bool {
 	x.tables++
 	ctx := &tableContext{index: x.tables, layout: layoutOf(t, LayoutTable), caption: captionText(t), intro: x.takeIntro()}
+	if ctx.caption == "" && ctx.intro != "" && ctx.intro == x.titleLine {
+		if _, ok := x.lex.heading(ctx.intro); ok {
+			ctx.caption = ctx.intro
+		}
+	}
 	grid := buildGrid(tableRows(t))
 	width := 0
 	for _, row := range grid {
