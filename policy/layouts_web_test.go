@@ -1405,6 +1405,21 @@ export default function Page() {
 				"| shop_visit | 1 year | Set on your first visit |\n",
 			want: []got{{"shop_visit", Necessary, "table"}},
 		},
+		{
+			name: "a translation file keeping each cookie's text under the cookie's name and a suffix",
+			file: "cookies.php",
+			page: `<?php
+
+return [
+    'shop_stats' => [
+        '_ga_description' => 'This cookie is set by Google Analytics to tell visitors apart.',
+        'shop_visits_expiry' => 'This cookie lasts one year.',
+        'analytics_description' => 'These cookies count the visits to the site.',
+    ],
+];
+`,
+			want: []got{{"_ga", Unclassified, "prose"}, {"shop_visits", Unclassified, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -334,3 +334,17 @@ func titledCompound(t string) bool {
 	}
 	return titled
 }
+
+// textKeySuffix ends the key of a translated text about a cookie
+// ("_ga_description", "_gid_expiry").
+var textKeySuffix = regexp.MustCompile(`(?i)_(description|desc|purpose|expiry|expiration|duration|lifetime)$`)
+
+// textKey reports whether a word is the key of a translated text about a
+// cookie, and returns what the key starts with.
+func textKey(w string) (string, bool) {
+	loc := textKeySuffix.FindStringIndex(w)
+	if loc == nil {
+		return "", false
+	}
+	return w[:loc[0]], true
+}

@@ -178,6 +178,14 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	consider := func(text string, ev evidence) {
 		text = templateTags.ReplaceAllString(text, " ")
 		for _, t := range cellNames(text) {
+			if key, ok := textKey(t); ok {
+				// A translation's key ("_ga_description"): its cookie is
+				// the name it starts with, when that is one
+				// ("analytics_description" names none).
+				if t = key; !nameMarked(key) && !x.known(key) {
+					continue
+				}
+			}
 			if knownOnly && (ev != inCode || !x.known(t)) {
 				continue
 			}
