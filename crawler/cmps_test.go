@@ -297,3 +297,34 @@ func TestGenericBannerNamedByItsLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericBannerAnsweredYesOrNo checks, in the browser, that a notice
+// asking whether it may use cookies is answered by its bare "Yes" and
+// "No" ("Ja", "Nei"), its words broken by soft hyphens for layout only;
+// and that the same buttons under a question about anything else (a
+// survey beside a cookie notice's words), or a statement with no
+// question, answer nothing.
+func TestGenericBannerAnsweredYesOrNo(t *testing.T) {
+	none := cmpRule{Name: "testcmp", Detect: []string{"#never"}, Shown: []string{"#never"}, Accept: []string{"#never"}}
+	box := func(title, text string) string {
+		return `<section id="site-notice" style="position:fixed;bottom:0;left:0;right:0;background:#fff"><h2>` + title + `</h2><p>` + text + `</p>` +
+			`<div><button type="button">Ja</button><button type="button">Nei</button></div></section>`
+	}
+	pages := []struct {
+		html, accept, reject string
+	}{
+		{box("Kan vi bruke informasjons&shy;kapsler som du kan velge bort?", "Svarer du ja, bruker vi dem til statistikk."), "Ja", "Nei"},
+		{box("Fant du det du lette etter?", "Vi bruker informasjonskapsler til statistikk."), "", ""},
+		{box("Informasjonskapsler", "Vi bruker informasjonskapsler til statistikk."), "", ""},
+	}
+	var bodies []string
+	for _, p := range pages {
+		bodies = append(bodies, p.html)
+	}
+	got := detectOn[string](t, none, `{}`, bodies, `(out && out.accept ? out.accept.label : "") + "|" + (out && out.reject ? out.reject.label : "")`)
+	for i, p := range pages {
+		if want := p.accept + "|" + p.reject; got[i] != want {
+			t.Errorf("%s: accept|reject is %q, want %q", p.html, got[i], want)
+		}
+	}
+}

@@ -200,6 +200,11 @@ function genericBanner(env) {
   const HOT = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog, [id*="cookie" i], [class*="cookie" i], ' +
     '[id*="consent" i], [class*="consent" i], [id*="gdpr" i], [class*="gdpr" i], [id*="privacy" i], [class*="privacy" i]';
   const native = (el) => el.matches(BUTTONS);
+  // A bare "Yes" or "No" ("Ja", "Nei") answers a question; it is an
+  // accept or a refusal only in a notice that asks one about cookies
+  // (see asksConsent), never in settings.
+  const YES_WORDS = new Set(list("yes")), NO_WORDS = new Set(list("no"));
+  const answerRole = (t) => (env.layer2 ? "" : YES_WORDS.has(t) ? "yes" : NO_WORDS.has(t) ? "no" : "");
   // A button's label, with whatever arrows or marks surround it trimmed.
   const lab = (el) => bare(env.label(el));
   const up = drawnParent;
@@ -263,7 +268,7 @@ function genericBanner(env) {
     labelled++;
     const t = lab(el);
     // In settings just opened, a "Next" button steps through them.
-    const role = classify(t) || (env.layer2 && NEXT.has(t) ? "next" : "");
+    const role = classify(t) || (env.layer2 && NEXT.has(t) ? "next" : "") || answerRole(t);
     if (role && !labelsControl(el)) found.push({ el, role, t });
   };
   const scan = (root, sel, cap) => {
@@ -484,6 +489,12 @@ function genericBanner(env) {
     }
     return null;
   };
+  // asksConsent: the notice's text asks a question that speaks of
+  // cookies or consent.
+  const asksConsent = (c) => {
+    const t = textOf(c);
+    return !!t && (t.match(/[^.!?\n]*\?/g) || []).some((q) => hasConsentWords(q));
+  };
   const within = (c, el) => {
     for (let n = el; n; n = up(n)) if (n === c) return true;
     return false;
@@ -564,8 +575,20 @@ function genericBanner(env) {
         if (role && !labelsControl(el)) extra.push({ el, role, t });
       }
     }
+    const answers = { yes: [], no: [] };
     for (const b of [...mine, ...extra]) {
+      if (answers[b.role]) {
+        answers[b.role].push(b);
+        continue;
+      }
       if (!pick[b.role] || rank(b) > rank(pick[b.role])) pick[b.role] = b;
+    }
+    // "Yes" and "No" under a question about cookies ("May we use cookies
+    // you can opt out of?"), one of each and no other choice: they
+    // accept and refuse.
+    if (!pick.accept && !pick.reject && answers.yes.length === 1 && answers.no.length === 1 && asksConsent(c)) {
+      pick.accept = answers.yes[0];
+      pick.reject = answers.no[0];
     }
     for (const k of Object.keys(pick)) g[k] = pick[k] ? pick[k].el : null;
     // In a settings layer, a label that several buttons share ("Reject"

@@ -208,11 +208,12 @@ var recordNoInteraction = regexp.MustCompile(`(?i)(^|[&,;|{\s])"?(interactionCou
 // recordMarker: records that say a choice was made or a banner seen, not
 // which choice ("cookies_preferences_set=true", "cookie_notice_seen=1",
 // "privacy-banner-clicked=true", "cookie-notification-acknowledged",
-// "_cookies_set_offline", "_CookiePolicyHint=true"), or that
+// "_cookies_set_offline", "_CookiePolicyHint=true",
+// "CookieNotificationSeen=1"), or that
 // the banner is to stay hidden ("hideCookieBanner", "cookie_bar_hidden"):
 // their "true" is no purpose allowed. Shopware's "cookie-preference=1" is
 // written on every saved choice, its "only necessary" included.
-var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|clicked|closed|viewed|acknowledged|offline|hidden|hint)(?:[-_.]|$)|(?-i:[a-z]Hint)$|^_*(hide|dismiss)[-_.]?(cookies?|consent)?[-_.]?(banner|notice|bar|popup|message)$|^cookie-preference$`)
+var recordMarker = regexp.MustCompile(`(?i)[-_.](set|seen|shown|dismissed|displayed|interacted|clicked|closed|viewed|acknowledged|offline|hidden|hint)(?:[-_.]|$)|(?-i:[a-z](Hint|Seen|Shown|Dismissed|Displayed|Interacted|Clicked|Closed|Viewed|Acknowledged|Hidden))$|^_*(hide|dismiss)[-_.]?(cookies?|consent)?[-_.]?(banner|notice|bar|popup|message)$|^cookie-preference$`)
 
 // recordChoiceValue: a value that is a choice made, whatever the name
 // of the record that holds it ("cb-enabled=accepted", jQuery cookie

@@ -215,6 +215,12 @@ func TestRecordState(t *testing.T) {
 		{"a marker's name over a bare true says nothing", nil, map[string]string{u + "cookie:site_cookie_preferences_set_v1": "true"}, ""},
 		{"the purposes granted beside those the banner offers: the necessary alone", nil, map[string]string{u + "cookie:_cc_cookieConsent": url.QueryEscape(`{"consents":["necessary","undefined"],"availableConsents":["undefined","necessary","statistical","marketing"],"key":"9f1c","date":"2026-12-06T20:00:00Z"}`)}, stateRejected},
 		{"the purposes granted beside those the banner offers: all", nil, map[string]string{u + "cookie:_cc_cookieConsent": url.QueryEscape(`{"consents":["necessary","undefined","statistical","marketing"],"availableConsents":["undefined","necessary","statistical","marketing"],"key":"9f1c"}`)}, stateAccepted},
+		// A flag that the visitor acted, beside the purposes they chose;
+		// a cookie named, in camel case, for a notice seen.
+		{"a flag that the visitor acted beside purposes refused", nil, map[string]string{u + "cookie:site-consent": `{"consent":{"analytics":false,"surveys":false},"userActionTaken":true,"meta":{"version":5,"analyticsId":null}}`}, stateRejected},
+		{"a flag that the visitor acted beside purposes granted", nil, map[string]string{u + "cookie:site-consent": `{"consent":{"analytics":true,"surveys":true},"userActionTaken":true,"meta":{"version":5}}`}, stateAccepted},
+		{"a notice seen, named in camel case, beside a refusal", nil, map[string]string{u + "cookie:CookieNotificationSeen": "1", u + "cookie:CookieConsentLevel": "functional"}, stateRejected},
+		{"a notice seen, named in camel case, says nothing alone", nil, map[string]string{u + "cookie:CookieNotificationSeen": "1"}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

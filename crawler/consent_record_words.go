@@ -81,9 +81,11 @@ const recordVersions = `[a-z]*version|ver|v\d*|versio|versie|wersja|verze|verzia
 const recordStamps = recordVersions + `|date|datestamp|timestamp|time|ts|expires?|id|uuid|count|counter|(last[-_]?)?(modified|updated|changed|saved)([-_]?(at|on|date|time))?|created([-_]?(at|on))?`
 
 // recordBookkeeping: keys of a record that hold no choice of a purpose:
-// its stamps, its context, and the flags that say a choice was made.
+// its stamps, its context, and the flags that say a choice was made
+// ("userActionTaken", as Norway's welfare portal writes beside its
+// purposes).
 const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenabled|dnt|interactioncount|iteration|consentid|consent[-_]?id|region|geolocation|lang|locale|hosts|genvendors|landingpath|browsergpcflag|iabcontext|utc|stamp|method|implicit|ismobile|is[-_]?eu|is[-_]?gdpr|is[-_]?anon[-_]?user|is[-_]?iab[-_]?global|awaiting[-_]?reconsent|rfc[-_]?cookie|int[-_]?type|gdpr[-_]?applies|userid|user|domain|path|identifier|build|seq|sequence|index|` +
-	`ok|defined|chosen|decided|consented|has[-_]?consented|has[-_]?accepted|(user[-_]?)?has[-_]?(set|made|saved|given)[-_]?(cookies?|choices?|preferences|consent)|opted|opted[-_]?in|answered|interacted([-_]?with)?|ack|acknowledged|dismissed|closed|viewed|seen|shown|displayed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
+	`ok|defined|chosen|decided|consented|has[-_]?consented|has[-_]?accepted|(user[-_]?)?has[-_]?(set|made|saved|given)[-_]?(cookies?|choices?|preferences|consent)|opted|opted[-_]?in|answered|interacted([-_]?with)?|(user[-_]?)?action[-_]?taken|(user[-_]?)?responded|has[-_]?responded|ack|acknowledged|dismissed|closed|viewed|seen|shown|displayed|consent[-_]?sent|(preferences|choices?|settings)[-_]?(selected|set|saved|made)|save|saved|submit|submitted|speichern|security[-_]storage|functionality[-_]storage`
 
 // recordListName: a record's name that ends with a word for the purposes
 // it lists ("cookieControlPrefs", "consent_categories").

@@ -491,6 +491,7 @@ func TestLabelVariants(t *testing.T) {
 		"auswahl ubernehmen":               "save",
 		"okej, tillat alla":                "accept",
 		"enkel noodzakelijke":              "reject",
+		"enkel functionele cookies":        "reject",
 		"keuze bewaren":                    "save",
 		"bekijk je keuzes":                 "settings",
 		"passt so":                         "accept",
