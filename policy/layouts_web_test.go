@@ -1420,6 +1420,23 @@ return [
 `,
 			want: []got{{"_ga", Unclassified, "prose"}, {"shop_visits", Unclassified, "prose"}},
 		},
+		{
+			name: "a template's call reading a setting names the cookie by its fallback, and its key is no name",
+			file: "cookies.blade.php",
+			page: `<h2>Necessary cookies</h2>
+				<table><tr><th>Cookie name</th><th>Purpose</th></tr>
+				<tr><td>{{ config('session.cookie', 'shop_session') }}</td><td>Keeps you signed in</td></tr>
+				<tr><td>XSRF-TOKEN</td><td>Protects forms</td></tr></table>`,
+			want: []got{{"shop_session", Necessary, "table"}, {"XSRF-TOKEN", Necessary, "table"}},
+		},
+		{
+			name: "names with a dot whose last part is no domain the public suffix list knows are names",
+			file: "cookies.md",
+			page: "## The cookies\n\n### `shop.theme`\n\n**What for:** remembering whether you chose the dark or the light theme.\n\n**Lasts:** one year.\n\n" +
+				"### `shop.locale`\n\n**What for:** remembering the language you chose.\n\n**Lasts:** one year.\n\n" +
+				"Our pages are served from `shop.online` and `static.shop.example`.\n",
+			want: []got{{"shop.theme", Unclassified, "prose"}, {"shop.locale", Unclassified, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -64,12 +64,19 @@ var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno nenh
 // "Google Analytics (_ga, _gid)". Names keep their pattern syntax; text in
 // parentheses is a note ("_ga (Google Analytics)") unless nothing outside
 // it is a name.
+// configCall is a template's call that reads a setting by its key, with
+// the value it falls back to ("{{ config('session.cookie',
+// 'laravel_session') }}", "env('SESSION_COOKIE')"): the key is no name,
+// the fallback is the cookie's, without the template's braces.
+var configCall = regexp.MustCompile(`(?:\{\{-?\s*|\{!!\s*)?\b(?:config|env|setting|get_option)\(\s*['"][\w.-]+['"]\s*(?:,\s*['"]([^'"]*)['"]\s*)?\)(?:\s*-?\}\}|\s*!!\})?`)
+
 func splitNames(text string) []string {
 	if strings.Contains(text, "&") {
 		// Entities left as text by a code span or a template.
 		text = html.UnescapeString(text)
 	}
 	text = strings.TrimSpace(hyphenBreak.ReplaceAllString(cleanLines(text), "$1$2"))
+	text = configCall.ReplaceAllString(text, "$1")
 	if text == "" || noNames[strings.ToLower(text)] {
 		return nil
 	}

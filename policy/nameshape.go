@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // nameShaped reports whether a word is marked as a cookie name: an
@@ -208,15 +210,30 @@ var (
 // labels joined by dots, the last a top-level domain. A last label of two
 // or three letters that is none ("mmcore.pd", "mmpa.tst") ends a cookie's
 // name, as does one in camel case ("et-cloud.viewMode"); a longer one is
-// taken for one of the many newer domains (".online", ".berlin").
+// taken for a domain when the public suffix list has it among the
+// newer ones (".online", ".berlin") or it is kept for examples and local
+// networks (".example", ".local"), and ends a name otherwise
+// ("krafitt.locale", "site.theme").
 func hostName(t string) bool {
 	lt := strings.TrimLeft(strings.TrimPrefix(strings.ToLower(t), "*."), "-")
 	if !hostShape.MatchString(lt) {
 		return false
 	}
 	last := t[strings.LastIndexByte(t, '.')+1:]
-	return !camelCase(last) && (len(last) > 3 || topLevelDomains[strings.ToLower(last)])
+	if camelCase(last) {
+		return false
+	}
+	if len(last) <= 3 {
+		return topLevelDomains[strings.ToLower(last)]
+	}
+	_, icann := publicsuffix.PublicSuffix(lt)
+	return icann || specialDomains[strings.ToLower(last)]
 }
+
+// specialDomains are the top-level names kept for examples, tests and
+// local networks ("shop.example", "intranet.local"), which the public
+// suffix list does not hold.
+var specialDomains = setOf(`example test localhost invalid local internal onion home lan corp intranet`)
 
 // ownHost reports whether a note beside a word names the word's own host:
 // "Calendly (calendly.com)", "Vimeo (player.vimeo.com)" name a service by
