@@ -99,6 +99,12 @@ function labelWords(env) {
     const out = [t];
     const add = (x) => { x = x.replace(/\s+/g, " ").trim(); if (x && !out.includes(x)) out.push(x); };
     add(t.replace(/\s*\([^)]*\)?$/, ""));
+    // A choice that closes the notice too, said after it ("Allow all
+    // cookies and close", "Accepter et fermer"): the choice.
+    {
+      const m = /^(\S.*?)\s+(?:\S{1,3}\s+)?(\S+)$/u.exec(t);
+      if (m && env.closes && env.closes(m[2]) && !env.closes(m[1])) add(m[1]);
+    }
     // A confirmation that says "yes" before its choice ("Yes, reject
     // all", "Ja, ablehnen"): the choice.
     add(t.replace(YES, ""));

@@ -221,6 +221,10 @@ func TestRecordState(t *testing.T) {
 		{"a flag that the visitor acted beside purposes granted", nil, map[string]string{u + "cookie:site-consent": `{"consent":{"analytics":true,"surveys":true},"userActionTaken":true,"meta":{"version":5}}`}, stateAccepted},
 		{"a notice seen, named in camel case, beside a refusal", nil, map[string]string{u + "cookie:CookieNotificationSeen": "1", u + "cookie:CookieConsentLevel": "functional"}, stateRejected},
 		{"a notice seen, named in camel case, says nothing alone", nil, map[string]string{u + "cookie:CookieNotificationSeen": "1"}, ""},
+		// A level of cookies by its name: the basic one refuses, the
+		// extended one accepts.
+		{"a level named extended", nil, map[string]string{u + "cookie:cookie.setting": "extended"}, stateAccepted},
+		{"a level named basic", nil, map[string]string{u + "cookie:cookie.setting": "basic"}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
