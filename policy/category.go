@@ -438,8 +438,11 @@ func negated(ws []string, i int) bool {
 var perfectAuxiliaries = setOf(`have has had`)
 
 // consentNouns are the words for consent, which a word of necessity after
-// them qualifies ("consent required", "Einwilligung erforderlich").
-var consentNouns = setOf(`consent einwilligung zustimmung consentement consentimiento consenso toestemming consentimento zgoda samtycke samtykke suostumus souhlas suhlas consimtamant`)
+// them qualifies ("consent required", "Einwilligung erforderlich"), and
+// which a purpose names a consent record by (see keepsConsent).
+var consentNouns = setOf(`consent consents einwilligung einwilligungen zustimmung consentement consentimiento consenso
+	toestemming consentimento zgoda zgody zgode samtycke samtykke samtykket suostumus souhlas souhlasu suhlas
+	consimtamant consentiment hozzajarulas privolitev pristanak sutikimas piekrisana`)
 
 // qualifiers are the adverbs between a negation and the word it negates.
 var qualifiers = setOf(`strictly absolutely technically necessarily really strictement absolument unbedingt zwingend

@@ -213,7 +213,30 @@ func (x *extractor) rowCategory(f fields, ctx *tableContext) (Category, string, 
 	if c, ok := x.lex.sole(f.purpose, ""); ok {
 		return c, shortText(f.purpose), x.innermostHeading()
 	}
+	if keepsConsent(f.purpose) {
+		return Necessary, shortText(f.purpose), x.innermostHeading()
+	}
 	return Unclassified, "", x.innermostHeading()
+}
+
+// keepsConsent reports whether a short purpose says the cookie keeps the
+// visitor's consent ("Speichert Ihre Cookie-Einwilligung", "Stores your
+// cookie consent"): a consent record, which needs no consent of its own,
+// so necessary wherever the page names no category for it.
+func keepsConsent(purpose string) bool {
+	ws := words(purpose)
+	if len(ws) == 0 || len(ws) > 12 {
+		return false
+	}
+	for _, w := range ws {
+		// A compound ends with one ("Cookie-Einwilligung").
+		for _, part := range strings.Split(w, "-") {
+			if consentNouns[part] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // consentCategory reads the answer of a column saying whether a cookie

@@ -1437,6 +1437,23 @@ return [
 				"Our pages are served from `shop.online` and `static.shop.example`.\n",
 			want: []got{{"shop.theme", Unclassified, "prose"}, {"shop.locale", Unclassified, "prose"}},
 		},
+		{
+			name: "a purpose that says the cookie keeps the visitor's consent makes it necessary where the page names no category",
+			file: "cookie-richtlinie.html",
+			page: `<h3>Welche Cookies setzen wir?</h3>
+				<table><tr><th>Name</th><th>Zweck</th><th>Speicherdauer</th></tr>
+				<tr><td>shop_choice</td><td>Speichert Ihre Cookie-Einwilligung</td><td>12 Monate</td></tr>
+				<tr><td>shop_visit</td><td>Unterscheidet Besucher</td><td>24 Monate</td></tr></table>`,
+			want: []got{{"shop_choice", Necessary, "table"}, {"shop_visit", Unclassified, "table"}},
+		},
+		{
+			name: "a policy kept as a Markdown template in a fence is read as the page, and a table of categories after it continues no cookie table",
+			file: "cookies-template.md",
+			page: "# Cookie policy template\n\nCopy the page below.\n\n```markdown\n# Cookie policy\n\n**Last updated: [DATE]**\n\n" +
+				"### Analytics cookies\n\n| Cookie | Purpose | Lifetime |\n|---|---|---|\n| `shop_stats` | Counts visits | 2 years |\n```\n\n" +
+				"## Categories\n\n| Category | Consent required | Blocked until consent |\n|---|---|---|\n| Analytics | Yes | Yes |\n| Marketing | Yes | Yes |\n",
+			want: []got{{"shop_stats", Statistics, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

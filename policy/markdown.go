@@ -45,11 +45,46 @@ func markdownRenderer() func(string) string {
 	)
 	return func(src string) string {
 		var out bytes.Buffer
-		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(attributeList.ReplaceAllString(src, ""))))), &out); err != nil {
+		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(unfenceMarkdown(attributeList.ReplaceAllString(src, "")))))), &out); err != nil {
 			return ""
 		}
 		return out.String()
 	}
+}
+
+// markdownFence opens a fenced block of Markdown ("```markdown").
+var markdownFence = regexp.MustCompile("^\\s{0,3}(```+|~~~+)\\s*(?i:markdown|md)\\s*$")
+
+// unfenceMarkdown takes the fences off blocks of Markdown shown as code:
+// a policy kept as a template to copy ("```markdown", then the page) is
+// the page, its headings and tables read as the page's.
+func unfenceMarkdown(src string) string {
+	if !strings.Contains(src, "```") && !strings.Contains(src, "~~~") {
+		return src
+	}
+	lines := strings.Split(src, "\n")
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		m := markdownFence.FindStringSubmatch(lines[i])
+		if m == nil {
+			out = append(out, lines[i])
+			continue
+		}
+		end := -1
+		for j := i + 1; j < len(lines); j++ {
+			if c := strings.TrimSpace(lines[j]); strings.HasPrefix(c, m[1]) && strings.Trim(c, m[1][:1]) == "" {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			out = append(out, lines[i])
+			continue
+		}
+		out = append(out, lines[i+1:end]...)
+		i = end
+	}
+	return strings.Join(out, "\n")
 }
 
 // attributeList is a Kramdown attribute list ({:target="_blank"},

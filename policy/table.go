@@ -54,7 +54,7 @@ func (x *extractor) table(t *html.Node) bool {
 	}
 
 	start, roles := findHeader(grid)
-	if roles == nil && x.prev != nil && x.prev.index == ctx.index-1 && x.prev.width == width {
+	if roles == nil && x.prev != nil && x.prev.index == ctx.index-1 && x.prev.width == width && !ownLabels(grid) {
 		// A headerless table right after a cookie table of the same width
 		// continues it (pages split long tables), from its first row of
 		// data cells.
@@ -284,6 +284,23 @@ func shortCells(row []*cell) bool {
 
 // onlyRoles reports whether every cell of a row with text names a column:
 // a header's row, not a row of data that happens to name some.
+// ownLabels reports whether a table's first row is labels of its own
+// columns, two or more of them known ("Category | Consent required |
+// Blocked until consent"), though not a cookie table's header: a table
+// of something else, which continues no table before it.
+func ownLabels(grid [][]*cell) bool {
+	if len(grid) == 0 {
+		return false
+	}
+	n := 0
+	for _, c := range grid[0] {
+		if c != nil && c.text != "" && columnRole(c.text) != roleNone {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 func onlyRoles(row []*cell) bool {
 	for _, c := range row {
 		if c != nil && c.text != "" && columnRole(c.text) == roleNone {
