@@ -230,7 +230,7 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 				return
 			}
 			if items, ok := stringList(x); ok {
-				grantedList(items, on, off)
+				grantedItems(self, items, on, off)
 				return
 			}
 		}

@@ -195,33 +195,6 @@ var recordWrapped = regexp.MustCompile(`^\{\s*"value"\s*:\s*(true|false|-?\d{1,3
 // joined ("technicalallowed", "TECHNICAL_SELECTED").
 var recordGrantedSuffix = regexp.MustCompile(`^(\p{L}{2,}?)[-_]?(allowed|accepted|selected|granted|enabled)$`)
 
-// grantedList reads a list of the purposes granted: the necessary ones
-// alone is a refusal, an optional one among them (or "all") something
-// allowed. Other items (a version, a date) say nothing; a list that names
-// no purpose at all is not such a list.
-func grantedList(items []string, on, off *int) {
-	necessary, optional := 0, 0
-	for _, it := range items {
-		it = strings.ToLower(strings.Trim(strings.TrimSpace(it), `"'`))
-		if m := recordGrantedSuffix.FindStringSubmatch(it); m != nil &&
-			(vocab().purpose.MatchString(m[1]) || vocab().all[m[1]] || vocab().necessary.MatchString(m[1])) {
-			it = m[1] // "technicalallowed", "all_selected"
-		}
-		switch {
-		case vocab().purpose.MatchString(it) || vocab().all[it]:
-			optional++
-		case vocab().necessary.MatchString(it):
-			necessary++
-		}
-	}
-	switch {
-	case optional > 0:
-		*on++
-	case necessary > 0:
-		*off++
-	}
-}
-
 // consentModeKey: the signals of Google's Consent Mode ("ad_storage",
 // "analytics_storage", "personalization_storage", "ad_user_data"), which
 // a site derives from its own purposes.

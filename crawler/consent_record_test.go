@@ -225,6 +225,11 @@ func TestRecordState(t *testing.T) {
 		// extended one accepts.
 		{"a level named extended", nil, map[string]string{u + "cookie:cookie.setting": "extended"}, stateAccepted},
 		{"a level named basic", nil, map[string]string{u + "cookie:cookie.setting": "basic"}, stateRejected},
+		// Services granted by their ids, the consent tool's own and the
+		// session's among them.
+		{"services granted by id, the necessary ones alone", nil, map[string]string{u + "cookie:site_consent": `{%22consents%22:[%22site_consent%22%2C%22phpsessid%22]%2C%22version%22:4%2C%22cachelogid%22:%2237%22}`}, stateRejected},
+		{"services granted by id, an optional one among them", nil, map[string]string{u + "cookie:site_consent": `{"consents":["site_consent","phpsessid","google-analytics-4","youtube"],"version":4}`}, stateAccepted},
+		{"services granted by id, none of them necessary, say nothing", nil, map[string]string{u + "cookie:site_consent": `{"consents":["youtube"],"version":4}`}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

@@ -1,0 +1,74 @@
+package crawler
+
+import (
+	"regexp"
+	"strings"
+)
+
+// grantedItems reads a list of what a record grants: purposes (see
+// grantedList), or else services by their ids (see servicesGranted).
+func grantedItems(self string, items []string, on, off *int) {
+	y, n := *on, *off
+	grantedList(items, on, off)
+	if *on == y && *off == n {
+		servicesGranted(self, items, on, off)
+	}
+}
+
+// grantedList reads a list of the purposes granted: the necessary ones
+// alone is a refusal, an optional one among them (or "all") something
+// allowed. Other items (a version, a date) say nothing; a list that names
+// no purpose at all is not such a list.
+func grantedList(items []string, on, off *int) {
+	necessary, optional := 0, 0
+	for _, it := range items {
+		it = strings.ToLower(strings.Trim(strings.TrimSpace(it), `"'`))
+		if m := recordGrantedSuffix.FindStringSubmatch(it); m != nil &&
+			(vocab().purpose.MatchString(m[1]) || vocab().all[m[1]] || vocab().necessary.MatchString(m[1])) {
+			it = m[1] // "technicalallowed", "all_selected"
+		}
+		switch {
+		case vocab().purpose.MatchString(it) || vocab().all[it]:
+			optional++
+		case vocab().necessary.MatchString(it):
+			necessary++
+		}
+	}
+	switch {
+	case optional > 0:
+		*on++
+	case necessary > 0:
+		*off++
+	}
+}
+
+// servicesGranted reads a list of the services granted, by their ids
+// rather than their purposes ({"consents": ["consent_manager",
+// "phpsessid", "google-analytics-4", "youtube"]}, as REDAXO's consent
+// manager keeps them): the consent tool's own entry and the session's are
+// the necessary ones, kept on every choice, and any other is an optional
+// service allowed. A list holding no necessary entry says nothing.
+func servicesGranted(self string, items []string, on, off *int) {
+	necessary, other := 0, 0
+	for _, it := range items {
+		it = strings.ToLower(strings.TrimSpace(it))
+		switch {
+		case it == strings.ToLower(self) || strings.Contains(it, "consent") || strings.Contains(it, "sess") || strings.Contains(it, "csrf"):
+			necessary++
+		case serviceID.MatchString(it):
+			other++
+		default:
+			return
+		}
+	}
+	switch {
+	case necessary == 0:
+	case other > 0:
+		*on++
+	default:
+		*off++
+	}
+}
+
+// serviceID is a service's id in a consent record ("google-analytics-4").
+var serviceID = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,40}$`)
