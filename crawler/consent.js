@@ -19,9 +19,10 @@ function (mode, arg, rules, words, custom, ...closedRoots) {
   /*GENERIC*/
 
   // Texts compare without accents, and without the soft hyphens and
-  // zero-width marks that break long words for layout only
-  // ("informasjons&shy;kapsler").
-  const norm = (s) => String(s || "").normalize("NFD").replace(/\p{Mn}|[\u00ad\u200b-\u200d\u2060\ufeff]/gu, "")
+  // zero-width spaces that break long words for layout only
+  // ("informasjons&shy;kapsler"); the zero-width joiner and non-joiner
+  // are kept, as Persian and Indic words are spelt with them.
+  const norm = (s) => String(s || "").normalize("NFD").replace(/\p{Mn}|[\u00ad\u200b\u2060\ufeff]/gu, "")
     .replace(/[\u2018\u2019`´]/g, "'").toLowerCase().replace(/\s+/g, " ")
     .replace(/^[\s>»›✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+|[\s!.»›<✓✔×✕+*\-–—:|\u2190-\u21ff\u2794-\u27bf\u25b6\u25b8\u25ba\u276f]+$/g, "").trim();
 
