@@ -59,17 +59,17 @@ var noNames = setOf(`n/a na none aucun aucune keine ninguna ninguno nessuno nenh
 	žádné žádný žádná žiadne žiadny nincs yok niciunul κανένα
 	various multiple several diverse divers diverses plusieurs verschiedene mehrere varios varias vari varie diversi vários várias różne olika forskellige flere`)
 
-// splitNames returns the cookie names a table cell lists: "_ga, _gid",
-// "_ga and _gid", "_ga / _gid", one per line, "_ga_<container id>",
-// "Google Analytics (_ga, _gid)". Names keep their pattern syntax; text in
-// parentheses is a note ("_ga (Google Analytics)") unless nothing outside
-// it is a name.
 // configCall is a template's call that reads a setting by its key, with
 // the value it falls back to ("{{ config('session.cookie',
 // 'laravel_session') }}", "env('SESSION_COOKIE')"): the key is no name,
 // the fallback is the cookie's, without the template's braces.
 var configCall = regexp.MustCompile(`(?:\{\{-?\s*|\{!!\s*)?\b(?:config|env|setting|get_option)\(\s*['"][\w.-]+['"]\s*(?:,\s*['"]([^'"]*)['"]\s*)?\)(?:\s*-?\}\}|\s*!!\})?`)
 
+// splitNames returns the cookie names a table cell lists: "_ga, _gid",
+// "_ga and _gid", "_ga / _gid", one per line, "_ga_<container id>",
+// "Google Analytics (_ga, _gid)". Names keep their pattern syntax; text in
+// parentheses is a note ("_ga (Google Analytics)") unless nothing outside
+// it is a name.
 func splitNames(text string) []string {
 	if strings.Contains(text, "&") {
 		// Entities left as text by a code span or a template.

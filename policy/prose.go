@@ -182,9 +182,10 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 				// A translation's key ("_ga_description"): its cookie is
 				// the name it starts with, when that is one
 				// ("analytics_description" names none).
-				if t = key; !nameMarked(key) && !x.known(key) {
+				if !nameMarked(key) && !x.known(key) {
 					continue
 				}
+				t = key
 			}
 			if knownOnly && (ev != inCode || !x.known(t)) {
 				continue

@@ -282,8 +282,6 @@ func shortCells(row []*cell) bool {
 	return true
 }
 
-// onlyRoles reports whether every cell of a row with text names a column:
-// a header's row, not a row of data that happens to name some.
 // ownLabels reports whether a table's first row is labels of its own
 // columns, two or more of them known ("Category | Consent required |
 // Blocked until consent"), though not a cookie table's header: a table
@@ -301,6 +299,8 @@ func ownLabels(grid [][]*cell) bool {
 	return n >= 2
 }
 
+// onlyRoles reports whether every cell of a row with text names a column:
+// a header's row, not a row of data that happens to name some.
 func onlyRoles(row []*cell) bool {
 	for _, c := range row {
 		if c != nil && c.text != "" && columnRole(c.text) == roleNone {
