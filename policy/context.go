@@ -10,7 +10,7 @@ import (
 // forgets it.
 func (x *extractor) takeIntro() string {
 	t := x.lastText
-	x.lastText = ""
+	x.lastText, x.lastTitled = "", false
 	return t
 }
 

@@ -45,7 +45,7 @@ type heading struct {
 }
 
 func (x *extractor) push(level int, text string, n *html.Node) {
-	x.lastText = ""
+	x.lastText, x.lastTitled = "", false
 	if level < pseudoLevel {
 		x.lastLead = nil
 		if item := itemContainer(n); item != nil {

@@ -146,9 +146,9 @@ type extractor struct {
 	// lastText is the last block of text read, which may introduce the
 	// table or list after it.
 	lastText string
-	// titleLine is the line of its own that closed the last long
-	// paragraph, when it titles what follows (see closingLine).
-	titleLine string
+	// lastTitled says that lastText is the line of its own that closed a
+	// long paragraph, which titles what follows (see closingLine).
+	lastTitled bool
 	// unclassed holds the sections, by heading, whose names in prose were
 	// said to have no category.
 	unclassed map[string]bool

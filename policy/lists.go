@@ -125,7 +125,7 @@ func (x *extractor) keyedList(list *html.Node, pairs []pair) bool {
 	if !found {
 		return false
 	}
-	x.lastText = ""
+	x.lastText, x.lastTitled = "", false
 	for _, it := range items {
 		switch {
 		case len(it.names) > 0:

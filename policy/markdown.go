@@ -106,9 +106,27 @@ var (
 
 // pipeCells counts the cells of a pipe-table row.
 func pipeCells(line string) int {
+	return len(pipeRowCells(line))
+}
+
+// pipeRowCells splits a pipe-table row into its cells' texts, trimmed: the
+// bars that open and close the row are no cells' bounds, and an escaped
+// bar (\|) is text.
+func pipeRowCells(line string) []string {
 	t := strings.TrimSpace(line)
 	t = strings.TrimPrefix(strings.TrimSuffix(t, "|"), "|")
-	return strings.Count(strings.ReplaceAll(t, `\|`, ""), "|") + 1
+	var cells []string
+	start := 0
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] == '\\' && i+1 < len(t) && t[i+1] == '|':
+			i++
+		case t[i] == '|':
+			cells = append(cells, strings.TrimSpace(t[start:i]))
+			start = i + 1
+		}
+	}
+	return append(cells, strings.TrimSpace(t[start:]))
 }
 
 // markdocTable is a table of Markdoc ({% table %} … {% /table %}): each
@@ -306,21 +324,9 @@ func pipeLine(l string) bool {
 // names the cookies, another has a role of its own, and no more than one
 // has none.
 func labelRow(l string) bool {
-	t := strings.TrimSpace(l)
-	t = strings.TrimPrefix(strings.TrimSuffix(t, "|"), "|")
-	name, known, none := false, 0, 0
-	for _, c := range strings.Split(t, "|") {
-		switch r := columnRole(strings.TrimSpace(c)); r {
-		case roleNone:
-			none++
-		case roleName:
-			name = true
-			known++
-		default:
-			known++
-		}
-	}
-	return name && known >= 2 && none <= 1
+	cells := pipeRowCells(l)
+	known, name := countRoles(cells)
+	return name && known >= 2 && len(cells)-known <= 1
 }
 
 // nameUnderscores finds words that start with an underscore and are

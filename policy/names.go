@@ -76,7 +76,9 @@ func splitNames(text string) []string {
 		text = html.UnescapeString(text)
 	}
 	text = strings.TrimSpace(hyphenBreak.ReplaceAllString(cleanLines(text), "$1$2"))
-	text = configCall.ReplaceAllString(text, "$1")
+	if strings.Contains(text, "(") {
+		text = configCall.ReplaceAllString(text, "$1")
+	}
 	if text == "" || noNames[strings.ToLower(text)] {
 		return nil
 	}

@@ -83,16 +83,16 @@ func (x *extractor) textRun(nodes []*html.Node) {
 	}
 	x.paragraph(flat)
 	x.proseNames(nodes, flat)
-	x.lastText = flat
+	x.lastText, x.lastTitled = flat, false
 	if line := closingLine(text); line != "" && len(strings.Fields(flat)) > 60 {
 		// A long paragraph ends with a line of its own titling what
 		// follows ("…sent to the website.\nCookies used for the essential
 		// operation of a website"): that line introduces the table,
 		// and captions it.
-		x.lastText, x.titleLine = line, line
+		x.lastText, x.lastTitled = line, true
 	}
 	if glossary {
-		x.lastText = "" // it defines a category, it introduces no table
+		x.lastText, x.lastTitled = "", false // it defines a category, it introduces no table
 	}
 	if tail := tailLead(nodes); lead == "" && tail != "" && parent != nil && (parent.DataAtom == atom.P || parent.DataAtom == atom.Div) {
 		if _, ok := x.lex.heading(tail); ok && titleLike(tail) {

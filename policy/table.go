@@ -38,8 +38,9 @@ func (c *tableContext) where() string {
 // cookie table (whose content then needs no further visit).
 func (x *extractor) table(t *html.Node) bool {
 	x.tables++
+	titled := x.lastTitled
 	ctx := &tableContext{index: x.tables, layout: layoutOf(t, LayoutTable), caption: captionText(t), intro: x.takeIntro()}
-	if ctx.caption == "" && ctx.intro != "" && ctx.intro == x.titleLine {
+	if ctx.caption == "" && titled {
 		if _, ok := x.lex.heading(ctx.intro); ok {
 			ctx.caption = ctx.intro
 		}
@@ -290,24 +291,43 @@ func ownLabels(grid [][]*cell) bool {
 	if len(grid) == 0 {
 		return false
 	}
-	n := 0
-	for _, c := range grid[0] {
-		if c != nil && c.text != "" && columnRole(c.text) != roleNone {
-			n++
-		}
-	}
-	return n >= 2
+	known, _ := countRoles(rowTexts(grid[0]))
+	return known >= 2
 }
 
 // onlyRoles reports whether every cell of a row with text names a column:
 // a header's row, not a row of data that happens to name some.
 func onlyRoles(row []*cell) bool {
+	texts := rowTexts(row)
+	known, _ := countRoles(texts)
+	return known == len(texts)
+}
+
+// rowTexts lists the texts of a row's cells that have one.
+func rowTexts(row []*cell) []string {
+	var texts []string
 	for _, c := range row {
-		if c != nil && c.text != "" && columnRole(c.text) == roleNone {
-			return false
+		if c != nil && c.text != "" {
+			texts = append(texts, c.text)
 		}
 	}
-	return true
+	return texts
+}
+
+// countRoles counts the texts that name a column (as a header's labels
+// do), and tells whether one of them names the cookies.
+func countRoles(texts []string) (known int, name bool) {
+	for _, t := range texts {
+		switch columnRole(t) {
+		case roleNone:
+		case roleName:
+			known++
+			name = true
+		default:
+			known++
+		}
+	}
+	return known, name
 }
 
 // boldRow reports whether every cell of a row with text is set apart as a
