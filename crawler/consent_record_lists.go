@@ -53,7 +53,7 @@ func servicesGranted(self string, items []string, on, off *int) {
 	for _, it := range items {
 		it = strings.ToLower(strings.TrimSpace(it))
 		switch {
-		case it == strings.ToLower(self) || strings.Contains(it, "consent") || strings.Contains(it, "sess") || strings.Contains(it, "csrf"):
+		case it == strings.ToLower(self) || strings.Contains(it, "consent") || recordKeyNecessaryCookie.MatchString(it):
 			necessary++
 		case serviceID.MatchString(it):
 			other++

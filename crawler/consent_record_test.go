@@ -229,6 +229,8 @@ func TestRecordState(t *testing.T) {
 		// session's among them.
 		{"services granted by id, the necessary ones alone", nil, map[string]string{u + "cookie:site_consent": `{%22consents%22:[%22site_consent%22%2C%22phpsessid%22]%2C%22version%22:4%2C%22cachelogid%22:%2237%22}`}, stateRejected},
 		{"services granted by id, an optional one among them", nil, map[string]string{u + "cookie:site_consent": `{"consents":["site_consent","phpsessid","google-analytics-4","youtube"],"version":4}`}, stateAccepted},
+		{"services granted by id, the session's by its platform's name", nil, map[string]string{u + "cookie:site_consent": `{"consents":["site_consent","jsessionid"],"version":4}`}, stateRejected},
+		{"services granted by id, an optional one whose id holds sess", nil, map[string]string{u + "cookie:site_consent": `{"consents":["site_consent","assessment-survey"],"version":4}`}, stateAccepted},
 		{"services granted by id, none of them necessary, say nothing", nil, map[string]string{u + "cookie:site_consent": `{"consents":["youtube"],"version":4}`}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
@@ -432,6 +434,7 @@ func TestRecordState(t *testing.T) {
 		{"purposes refused with -1", nil, map[string]string{u + "cookie:cookie_consent": `"analytics=-1|marketing=-1"`}, stateRejected},
 		{"only the technically required category", nil, map[string]string{u + "cookie:cookies_accepted_categories": "technically_required"}, stateRejected},
 		{"a record that lists its cookies one by one, itself among them", nil, map[string]string{u + "cookie:shop_cookie_consent": `{"consent_at":1764547200,"shop_cookie_consent":true,"shop_session":true,"XSRF-TOKEN":true,"_ga":false,"_fbp":false}`}, stateRejected},
+		{"a record that lists its cookies one by one, the platform's session among them", nil, map[string]string{u + "cookie:shop_cookie_consent": `{"PHPSESSID":true,"_ga":false,"_fbp":false}`}, stateRejected},
 		{"a list of purposes under a choice key", nil, map[string]string{u + "cookie:CookiesConsent": `{"consent":"analytics,personalisation","cookieId":"a1b2c3"}`}, stateAccepted},
 		{"none granted under a choice key", nil, map[string]string{u + "cookie:CookiesConsent": `{"consent":"none","cookieId":"a1b2c3"}`}, stateRejected},
 		{"Slovak purposes joined by underscores", nil, map[string]string{u + "cookie:enableCookieCategory": "nutne_preferencne_marketingove_statisticke"}, stateAccepted},

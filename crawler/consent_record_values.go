@@ -198,8 +198,9 @@ func cutAny(s, seps string) (before, after string, ok bool) {
 // recordKeyNecessaryCookie: a key that names a cookie every site needs (a
 // session, a request-forgery token), as records that list their cookies
 // one by one write them ({"shop_session": true, "XSRF-TOKEN": true,
-// "_ga": false}).
-var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|sid)([-_.]|$)|csrf|xsrf`)
+// "_ga": false}), and as the platforms name their session cookies
+// (PHPSESSID, JSESSIONID, ASPSESSIONID…, ASP.NET_SessionId).
+var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|sid)([-_.]|id$|$)|^(php|j|asp)sess(ion)?id|csrf|xsrf`)
 
 // countChoice counts one key's value when it is a choice word. self is the
 // record's name: a record that lists itself among its cookies says
