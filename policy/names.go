@@ -16,12 +16,14 @@ var nameJoiners = setOf(`and et und y e or ou oder o & + och og ja en i oraz lub
 // etcWords end a list of names that the page leaves open: "_ga, _gid
 // etc.", "NID usw.", "_fbp m.fl."; othersWords do so after a joining
 // word: "_ga and others", "NID, CONSENT, SOCS a ďalšie", "_gid y otros",
-// "googtrans en gerelateerd" (and related ones).
+// "googtrans en gerelateerd" (and related ones), "_gat y similares" (and
+// similar ones).
 // They are no names.
 var (
 	etcWords    = setOf(`etc etc… usw u.a osv m.fl mfl itd itp ecc stb jne`)
 	othersWords = setOf(`others more andere weitere autres otros otras más mas altri outros mais ďalšie další dalsi inne mások andra andre fler flere muut overige altele drugi druge ostali άλλα
-		related gerelateerd gerelateerde verwandte zugehörige connexes associés relacionadas relacionados correlati`)
+		related gerelateerd gerelateerde verwandte zugehörige connexes associés relacionadas relacionados correlati
+		similar similares semelhantes similaires simili similari ähnliche vergleichbare soortgelijke vergelijkbare podobne hasonlók liknande lignende`)
 	// andWords join the last name of such a list to its end, beside
 	// nameJoiners: Czech and Slovak "a", Hungarian "és", Romanian "și",
 	// Lithuanian "ir", Latvian "un", with the folded forms headings are

@@ -38,6 +38,8 @@ func TestSplitNames(t *testing.T) {
 		{"_fbp, fr etc.", []string{"_fbp", "fr"}},
 		{"_ga und weitere", []string{"_ga"}},
 		{"googtrans en gerelateerd", []string{"googtrans"}},
+		{"_ga, _gid, _gat y similares", []string{"_ga", "_gid", "_gat"}},
+		{"_ga and similar", []string{"_ga"}},
 		// A service named by its host is no name.
 		{"Cal.com cookies", nil},
 		// Services side by side are no name, whatever capitals they hold.
