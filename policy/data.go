@@ -132,7 +132,15 @@ func dataToHTML(b *strings.Builder, key string, v any, depth int, render func(st
 		}
 	case []any:
 		if key != "" && !genericKeys[strings.ToLower(key)] {
-			fmt.Fprintf(b, "<h%d>%s</h%d>\n", min(depth, 6), html.EscapeString(humanKey(key)), min(depth, 6))
+			// A list of plain values is a field of the mapping that
+			// holds it ("ControlVuFindServices: [matomo]"), headed one
+			// level below the mapping's title, which stays the heading of
+			// the lists after it.
+			level := depth
+			if !slices.ContainsFunc(t, func(v any) bool { _, m := v.(yaml.MapSlice); _, l := v.([]any); return m || l }) {
+				level++
+			}
+			fmt.Fprintf(b, "<h%d>%s</h%d>\n", min(level, 6), html.EscapeString(humanKey(key)), min(level, 6))
 		}
 		var scalars []string
 		for _, item := range t {

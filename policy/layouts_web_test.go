@@ -1454,6 +1454,54 @@ return [
 				"## Categories\n\n| Category | Consent required | Blocked until consent |\n|---|---|---|\n| Analytics | Yes | Yes |\n| Marketing | Yes | Yes |\n",
 			want: []got{{"shop_stats", Statistics, "table"}},
 		},
+		{
+			name: "a template string's words before a colon are no label, and purposes of advertising's measure or personalisation are marketing",
+			file: "page.tsx",
+			page: "import { useLocale } from \"next-intl\";\n" +
+				"import { SITE_NAME } from \"@/lib/site\";\n" +
+				"import type { Metadata } from \"next\";\n" +
+				"\n" +
+				"export async function generateMetadata({\n" +
+				"  params,\n" +
+				"}: {\n" +
+				"  params: Promise<{ locale: string }>;\n" +
+				"}): Promise<Metadata> {\n" +
+				"  const { locale } = await params;\n" +
+				"  const isTr = locale === \"tr\";\n" +
+				"  return {\n" +
+				"    title: isTr ? \"Gizlilik\" : \"Privacy\",\n" +
+				"    description: isTr\n" +
+				"      ? `${SITE_NAME} gizlilik metni: çerez kullanımı, AdSense ve Analytics verileri, haklarınız.`\n" +
+				"      : `${SITE_NAME} privacy notice: cookies, AdSense and Analytics data, your rights.`,\n" +
+				"    alternates: {\n" +
+				"      canonical: isTr ? \"/gizlilik\" : \"/en/privacy\",\n" +
+				"      languages: {\n" +
+				"        tr: \"/gizlilik\",\n" +
+				"        en: \"/en/privacy\",\n" +
+				"      },\n" +
+				"    },\n" +
+				"  };\n" +
+				"}\n" +
+				"\n" +
+				"export default function Privacy() {\n" +
+				"  return (<main><h2>Çerezler</h2>\n" +
+				"<table><thead><tr><th>Çerez</th><th>Amaç</th><th>Süre</th></tr></thead><tbody>\n" +
+				"<tr><td>shop_adp</td><td>Reklam kişiselleştirme ve gösterim sınırı</td><td>13 ay</td></tr>\n" +
+				"<tr><td>shop_adm</td><td>Ad performance measurement</td><td>13 ay</td></tr>\n" +
+				"<tr><td>shop_cmp</td><td>Rıza yönetimi aracı</td><td>13 ay</td></tr>\n" +
+				"</tbody></table></main>);\n" +
+				"}\n",
+			want: []got{{"shop_adp", Marketing, "table"}, {"shop_adm", Marketing, "table"}, {"shop_cmp", Necessary, "table"}},
+		},
+		{
+			name: "a data file kept as a sample is read as its own kind, and a list of plain values does not head the cookies after it",
+			file: "CookieConsent.yaml.sample",
+			page: "---\n# Consent settings of the shop.\n\nCookieConsent:\n  Categories:\n    essential:\n      Title: Shop::essential_cookies_title_html\n      Essential: true\n" +
+				"      Cookies:\n        - Name: 'shop_choice'\n          Expiration: 365\n" +
+				"    stats:\n      Title: Shop::analytics_cookies_title_html\n      Essential: false\n      ControlServices:\n        - counter\n" +
+				"      Cookies:\n        - Name: 'shop_count.*'\n          Description: Shop::cookie_description_count_html\n          Expiration: 13\n",
+			want: []got{{"shop_choice", Necessary, "list"}, {"shop_count.*", Statistics, "list"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

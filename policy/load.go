@@ -82,8 +82,24 @@ var (
 	leadingServerTags = regexp.MustCompile(`^(?:\s*(?:<%(?s:.{0,1000}?)%>|<\?(?:php|=)(?s:.{0,1000}?)\?>))+`)
 )
 
+// copySuffixes end the names of a file's copies, which a repository keeps
+// beside or instead of the file: "CookieConsent.yaml.sample",
+// "cookies.html.dist".
+var copySuffixes = map[string]bool{".sample": true, ".dist": true, ".example": true, ".default": true, ".orig": true, ".bak": true}
+
+// sourceExt returns the extension a source is written by, in lower case:
+// its name's, or the one before a copy's suffix.
+func sourceExt(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if copySuffixes[ext] {
+		return strings.ToLower(path.Ext(strings.TrimSuffix(name, path.Ext(name))))
+	}
+	return ext
+}
+
 // Sniff tells the kind of a policy source by its content, and by its name
-// only where the content leaves a doubt:
+// (without a copy's suffix, see copySuffixes) only where the content
+// leaves a doubt:
 //
 //   - JSON holding OneTrust groups ("Groups" or "DomainData") and no
 //     "cookies" key is consent platform JSON;
@@ -111,7 +127,7 @@ var (
 //   - anything else is plain text.
 func Sniff(name string, data []byte) Kind {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	ext := strings.ToLower(path.Ext(name))
+	ext := sourceExt(name)
 	parsed := parseOnce(trimmed)
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		if isOneTrustJSON(trimmed) {

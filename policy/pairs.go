@@ -198,7 +198,8 @@ func labelledAll(text string) []pair {
 }
 
 // labelled splits "Label: value" (or "LABEL – value") when the label is
-// short and names a role.
+// short and names a role. A label in a script's template string ("`${SITE_NAME}
+// privacy policy: …`") is code, whatever words it holds.
 func labelled(text string) (pair, bool) {
 	best := -1
 	sep := ""
@@ -211,7 +212,7 @@ func labelled(text string) (pair, bool) {
 		return pair{}, false
 	}
 	label := strings.TrimSpace(text[:best])
-	if len(strings.Fields(label)) > 5 || columnRole(label) == roleNone {
+	if len(strings.Fields(label)) > 5 || strings.Contains(label, "${") || strings.Contains(label, "`") || columnRole(label) == roleNone {
 		return pair{}, false
 	}
 	value := strings.TrimSpace(text[best+len(sep):])
