@@ -105,6 +105,9 @@ func extractMarkup(name string, data []byte, source string, opts ExtractOptions)
 		x.script(s)
 	}
 	if len(x.decls) == 0 && len(x.services) == 0 {
+		x.callRecords(source)
+	}
+	if len(x.decls) == 0 && len(x.services) == 0 {
 		return nil, x.nothingFound()
 	}
 	return x.policy(), nil

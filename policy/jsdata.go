@@ -170,11 +170,17 @@ func objectRecords(items []any) (recs []fields, computed, ok bool) {
 		var roles, all []role
 		for _, k := range sortedKeys(obj) {
 			v := obj[k]
-			s := collapse(scalarString(v))
+			lines := scalarString(v)
 			r := columnRole(keyWords(k))
 			if r == roleNone {
 				r = inferred[k]
 			}
+			if names, ok := stringList(v); ok && r == roleName {
+				// A record of several cookies ({name: ['JSESSIONID',
+				// 'KEYCLOAK_IDENTITY'], purpose: …}).
+				lines = strings.Join(names, "\n")
+			}
+			s := collapse(lines)
 			if r == roleNone || s == "" && v != nil {
 				continue
 			}
@@ -183,7 +189,7 @@ func objectRecords(items []any) (recs []fields, computed, ok bool) {
 				continue // a computed value: its key still names its column
 			}
 			roles = append(roles, r)
-			f.set(r, &cell{text: s, lines: scalarString(v)})
+			f.set(r, &cell{text: s, lines: lines})
 		}
 		switch {
 		case f.name == nil && slices.Contains(all, roleName) && isHeader(all):
@@ -197,6 +203,44 @@ func objectRecords(items []any) (recs []fields, computed, ok bool) {
 		recs = append(recs, f)
 	}
 	return recs, computed, len(recs) > 0
+}
+
+// stringList returns the strings of an array that holds strings only.
+func stringList(v any) ([]string, bool) {
+	items, ok := v.([]any)
+	if !ok || len(items) == 0 {
+		return nil, false
+	}
+	var out []string
+	for _, it := range items {
+		s, ok := it.(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			return nil, false
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out, true
+}
+
+// callObject is an object literal passed to a call ("super({",
+// "registerCookie({").
+var callObject = regexp.MustCompile(`[\w$]\s*\(\s*\{`)
+
+// callRecords reads, where a page's code declared nothing else, the
+// objects passed to calls that are records of cookies, one each: a web
+// component that describes its cookie to the class it extends
+// ("super({ name: ['JSESSIONID'], purpose: '…', validity: '…' })").
+func (x *extractor) callRecords(src string) {
+	if !strings.Contains(src, "({") && !strings.Contains(src, "( {") {
+		return
+	}
+	consts := jsConstants(src)
+	for _, m := range callObject.FindAllStringIndex(src, 64) {
+		v, _, err := parseJSLiteralWith(src[m[1]-1:], consts)
+		if obj, ok := v.(map[string]any); err == nil && ok && !holdsRecords(obj) {
+			x.dataRecords([]any{obj}, "")
+		}
+	}
 }
 
 // valueRoles reads the roles of the keys of records that name no column

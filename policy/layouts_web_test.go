@@ -1502,6 +1502,24 @@ return [
 				"      Cookies:\n        - Name: 'shop_count.*'\n          Description: Shop::cookie_description_count_html\n          Expiration: 13\n",
 			want: []got{{"shop_choice", Necessary, "list"}, {"shop_count.*", Statistics, "list"}},
 		},
+		{
+			name: "a locale file whose one language holds the site's pages is read as the pages' text",
+			file: "en.yml",
+			page: "en:\n  pages:\n    cookies:\n      title: Cookies\n      body: |\n" +
+				"        <p>The booking service puts small files onto your computer to remember where you are in its forms and nothing else about you.</p>\n" +
+				"        <table><thead><tr><th>Name</th><th>Purpose</th><th>Expires</th></tr></thead>\n" +
+				"        <tbody><tr><td>shop_progress</td><td>Remembers your progress through the forms</td><td>When you close your browser</td></tr></tbody></table>\n",
+			want: []got{{"shop_progress", Unclassified, "table"}},
+		},
+		{
+			name: "a web component's cookie, described in the object it passes to the class it extends, with its names in a list",
+			file: "shop-session-cookie.section.ts",
+			page: "import { ShopCookie } from './shop-cookie';\n\nexport class ShopSessionCookie extends ShopCookie {\n  constructor() {\n    super({\n" +
+				"      title: 'Sessie cookie',\n      name: ['SHOP_SESSION', 'SHOP_SESSION_LEGACY'],\n" +
+				"      purpose: 'Houdt een sessie tussen de server en de bezoeker in stand.',\n" +
+				"      domain: window.location.hostname,\n      validity: 'Beperkt tot de duur van de sessie',\n    });\n  }\n}\n",
+			want: []got{{"SHOP_SESSION", Unclassified, "data"}, {"SHOP_SESSION_LEGACY", Unclassified, "data"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -207,7 +207,8 @@ func parseOnce(data []byte) yamlTop {
 
 // isTextYAML reports whether data is YAML whose top level is a mapping
 // that holds a page's text (a site generator's data file: "body: >" and
-// the page in Markdown) and no key of a policy file, even misspelt.
+// the page in Markdown), or a locale file's one language holding texts
+// at any depth, and no key of a policy file, even misspelt.
 func isTextYAML(data yamlTop) bool {
 	v, err := data()
 	top, ok := v.(map[string]any)
@@ -222,8 +223,34 @@ func isTextYAML(data yamlTop) bool {
 		if s, ok := v.(string); ok && len(strings.Fields(s)) >= 20 {
 			text = true
 		}
+		if m, ok := v.(map[string]any); ok && len(top) == 1 && languageKey.MatchString(k) && holdsText(m, 0) {
+			// A locale file of Rails or i18next ("en: pages: cookies:
+			// body: …"): the site's texts under their language.
+			text = true
+		}
 	}
 	return text
+}
+
+// holdsText reports whether a mapping holds a text of twenty words or
+// more, at any depth up to eight.
+func holdsText(m map[string]any, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, v := range m {
+		switch t := v.(type) {
+		case string:
+			if len(strings.Fields(t)) >= 20 {
+				return true
+			}
+		case map[string]any:
+			if holdsText(t, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // codeExt are the extensions of JavaScript and TypeScript modules.

@@ -239,6 +239,9 @@ func namesIn(s string) []string {
 			}
 		}
 		toks = dropOpenEnd(toks)
+		if len(toks) == 1 && len(parts) > 1 && etcWords[strings.ToLower(toks[0])] {
+			continue // "1P_JAR, SID, HSID, ecc.": the list goes on unnamed
+		}
 		var kept []string
 		joiners := 0
 		noted := false // after a dash that follows a name: a note ("__lc_vv - LiveChat version")

@@ -40,6 +40,7 @@ func TestSplitNames(t *testing.T) {
 		{"googtrans en gerelateerd", []string{"googtrans"}},
 		{"_ga, _gid, _gat y similares", []string{"_ga", "_gid", "_gat"}},
 		{"_ga and similar", []string{"_ga"}},
+		{"1P_JAR, SID, HSID, ecc.", []string{"1P_JAR", "SID", "HSID"}},
 		// A service named by its host is no name.
 		{"Cal.com cookies", nil},
 		// Services side by side are no name, whatever capitals they hold.
