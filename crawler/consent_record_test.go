@@ -232,6 +232,8 @@ func TestRecordState(t *testing.T) {
 		{"services granted by id, the session's by its platform's name", nil, map[string]string{u + "cookie:site_consent": `{"consents":["site_consent","jsessionid"],"version":4}`}, stateRejected},
 		{"services granted by id, an optional one whose id holds sess", nil, map[string]string{u + "cookie:site_consent": `{"consents":["site_consent","assessment-survey"],"version":4}`}, stateAccepted},
 		{"services granted by id, none of them necessary, say nothing", nil, map[string]string{u + "cookie:site_consent": `{"consents":["youtube"],"version":4}`}, ""},
+		{"a flag that the record is set is bookkeeping", nil, map[string]string{u + "cookie:site__avgconsent": `{"a":false,"c":false,"v":1,"lc":"Mon, 07 Dec 2026 03:00:00 GMT","isset":true}`}, stateRejected},
+		{"a flag that the record is set, beside purposes granted", nil, map[string]string{u + "cookie:site__avgconsent": `{"a":true,"c":true,"v":1,"isset":true}`}, stateAccepted},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
