@@ -138,9 +138,9 @@ func (lx lexicon) describes(s string) (Category, bool) {
 // functional cookies are strictly necessary", skipping preferences, is
 // necessary).
 func (lx lexicon) sole(s string, skip Category) (Category, bool) {
-	ws := maskNeutral(words(maskServices(s)))
+	ws := maskNeutral(clauseWords(maskServices(s)))
 	found := Category("")
-	ads := false // the words before are advertising's
+	ads := false // the words before are advertising's, in one clause
 	for i := range ws {
 		if ws[i] == "" || negated(ws, i) {
 			ads = false
@@ -167,6 +167,21 @@ func (lx lexicon) sole(s string, skip Category) (Category, bool) {
 		ads = matched && found == Marketing
 	}
 	return found, found != ""
+}
+
+// clauseWords are the words of s with a blank between its clauses (apart
+// by a comma, a semicolon, a slash or a parenthesis): "advertising,
+// analytics" lists two purposes, where "ad performance measurement" is
+// one.
+func clauseWords(s string) []string {
+	var ws []string
+	for i, part := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;/()", r) }) {
+		if i > 0 {
+			ws = append(ws, "")
+		}
+		ws = append(ws, words(part)...)
+	}
+	return ws
 }
 
 // serviceNames are product names that hold a category word ("Google

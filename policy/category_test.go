@@ -223,3 +223,27 @@ func TestCategoryValid(t *testing.T) {
 		t.Error(`"tracking".Valid() = true`)
 	}
 }
+
+// TestSolePurposeOfAdvertising checks the category a purpose names alone:
+// advertising's measure or personalisation is advertising, in one clause;
+// purposes listed apart by a comma are two.
+func TestSolePurposeOfAdvertising(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want Category
+	}{
+		{"Ad personalization and frequency capping", Marketing},
+		{"Ad performance measurement", Marketing},
+		{"Reklam performans ölçümü", Marketing},
+		{"Measurement of ads", Marketing},
+		{"Counts visits for analytics", Statistics},
+		{"Used for advertising, analytics", ""},
+		{"Advertising; performance", ""},
+	} {
+		got, ok := lexicon{}.sole(tt.in, "")
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("sole(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}

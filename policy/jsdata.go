@@ -231,7 +231,7 @@ var callObject = regexp.MustCompile(`[\w$]\s*\(\s*\{`)
 // component that describes its cookie to the class it extends
 // ("super({ name: ['JSESSIONID'], purpose: '…', validity: '…' })").
 func (x *extractor) callRecords(src string) {
-	if !strings.Contains(src, "({") && !strings.Contains(src, "( {") {
+	if !strings.Contains(src, "(") {
 		return
 	}
 	consts := jsConstants(src)

@@ -198,8 +198,8 @@ func labelledAll(text string) []pair {
 }
 
 // labelled splits "Label: value" (or "LABEL – value") when the label is
-// short and names a role. A label in a script's template string ("`${SITE_NAME}
-// privacy policy: …`") is code, whatever words it holds.
+// short and names a role. A label in a script's template string
+// ("`${SITE_NAME} privacy policy: …`") is code, whatever words it holds.
 func labelled(text string) (pair, bool) {
 	best := -1
 	sep := ""
