@@ -1520,6 +1520,16 @@ return [
 				"      domain: window.location.hostname,\n      validity: 'Beperkt tot de duur van de sessie',\n    });\n  }\n}\n",
 			want: []got{{"SHOP_SESSION", Unclassified, "data"}, {"SHOP_SESSION_LEGACY", Unclassified, "data"}},
 		},
+		{
+			name: "a section's number set apart in a span and run into its heading's word is no cookie",
+			file: "cerez-politikasi.html",
+			page: `<section><h2><span class="num">4</span>Çerez Tablosu</h2>
+				<table><tr><th>Çerez Adı</th><th>Kategori</th><th>Süre</th></tr>
+				<tr><td><code>shop_session</code></td><td>Zorunlu</td><td>Oturum</td></tr></table></section>
+				<section><h2><span class="num">8</span>İletişim</h2>
+				<p>Çerez politikamız hakkında sorularınız için bize yazabilirsiniz:</p></section>`,
+			want: []got{{"shop_session", Necessary, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

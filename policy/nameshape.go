@@ -141,7 +141,7 @@ func notAName(t string) bool {
 		hostName(t) || fileShape.MatchString(t) || footnoted.MatchString(t) || numberShape.MatchString(lt) || versionShape.MatchString(lt) ||
 		cookieCompound.MatchString(t) || placeholderOnly.MatchString(t) || urlPath.MatchString(t) || initials.MatchString(t) ||
 		negatedWord.MatchString(t) || regionPair.MatchString(t) || legalForm.MatchString(t) || articleSuffix.MatchString(t) ||
-		hexColor.MatchString(t) || colorClass.MatchString(t) || questionWord.MatchString(t) || letterCompound.MatchString(t) || tagID.MatchString(t) || cjkDuration.MatchString(t)
+		hexColor.MatchString(t) || colorClass.MatchString(t) || questionWord.MatchString(t) || numberedWord.MatchString(t) || letterCompound.MatchString(t) || tagID.MatchString(t) || cjkDuration.MatchString(t)
 }
 
 var (
@@ -157,6 +157,10 @@ var (
 	// number run into its word): no name ends in a question mark after
 	// letters.
 	questionWord = regexp.MustCompile(`\p{L}{2}\?$`)
+	// numberedWord is a heading's number run into its first word
+	// ("<span>8</span>İletişim" read as "8İletişim"): a capitalised word of
+	// four letters or more after one or two digits.
+	numberedWord = regexp.MustCompile(`^[0-9]{1,2}\p{Lu}\p{Ll}{3,}$`)
 	// colorClass is a style framework's class of a colour ("text-blue-400",
 	// "bg-emerald-50", "border-gray-200/50"), as a page's data keeps a
 	// section's colour beside its cookies.
