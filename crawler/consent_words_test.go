@@ -548,6 +548,7 @@ func TestLabelVariants(t *testing.T) {
 		"uniquement autoriser les cookies essentiels":   "reject",
 		"modifica":                  "settings",
 		"salveaza selectia curenta": "save",
+		"nur essentielle":           "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
