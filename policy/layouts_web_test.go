@@ -1530,6 +1530,15 @@ return [
 				<p>Çerez politikamız hakkında sorularınız için bize yazabilirsiniz:</p></section>`,
 			want: []got{{"shop_session", Necessary, "table"}},
 		},
+		{
+			name: "a form helper's field names in a server template's tag are no cookies",
+			file: "cookies.html.erb",
+			page: "<h1>Cookies</h1>\n<p>We use the <code>desk_session</code> cookie to keep you signed in.</p>\n" +
+				"<h2>Do you want to accept analytics cookies?</h2>\n" +
+				"<%= form_with scope: \"desk_choices\", url: desk_choices_path do |f| %>\n" +
+				"  <%= f.button \"Accept analytics cookies\", name: \"desk_choices[analytics]\", value: \"yes\" %>\n<% end %>\n",
+			want: []got{{"desk_session", Unclassified, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
