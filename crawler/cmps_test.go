@@ -269,6 +269,54 @@ func TestCommandersActRecord(t *testing.T) {
 	}
 }
 
+// TestConsentmanagerAPI reads consentmanager's API as its documentation
+// writes it: purposeConsents maps each purpose to true or false. A list
+// (the ids of the purposes consented, as a site's own wrapper may keep
+// them) says nothing of the purposes left out: its positions are no
+// purposes, and it is read as "cannot tell", never as an accept.
+func TestConsentmanagerAPI(t *testing.T) {
+	rules, err := loadRules(cmpFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var state string
+	for _, r := range rules {
+		if r.Name == "consentmanager" {
+			state = r.State
+		}
+	}
+	if state == "" {
+		t.Fatal("the rule consentmanager has no state")
+	}
+	cases := []struct{ purposes, want string }{
+		{`{"s1": true, "s2": true, "c52": true}`, "accepted"},
+		{`{"s1": false, "s2": false, "c52": false}`, "rejected"},
+		{`{"s1": true, "s2": false}`, "partial"},
+		{`[1, 2]`, "null"},
+		{`[1, 2, 3, 4, 5]`, "null"},
+	}
+	var list strings.Builder
+	for i, c := range cases {
+		if i > 0 {
+			list.WriteString(",")
+		}
+		list.WriteString(c.purposes)
+	}
+	got := evalInBrowser[[]string](t, `(async () => {
+		const out = [];
+		for (const pc of [`+list.String()+`]) {
+			window.__cmp = (cmd) => cmd === "consentStatus" ? { userChoiceExists: true } : { purposeConsents: pc };
+			out.push(String(await (() => (`+state+`))()));
+		}
+		return out;
+	})()`)
+	for i, c := range cases {
+		if i >= len(got) || got[i] != c.want {
+			t.Errorf("purposeConsents %s: state %v, want %q", c.purposes, got, c.want)
+		}
+	}
+}
+
 // TestGenericBannerNamedByItsLabel finds a notice whose text names no
 // cookies by its accessible name: a dialog labelled "Cookies" (or
 // "Gestion des cookies") is a consent notice, as a screen reader announces
