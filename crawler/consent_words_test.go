@@ -549,6 +549,7 @@ func TestLabelVariants(t *testing.T) {
 		"modifica":                  "settings",
 		"salveaza selectia curenta": "save",
 		"nur essentielle":           "reject",
+		"rechazar las opcionales":   "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
