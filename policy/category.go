@@ -141,6 +141,7 @@ func (lx lexicon) sole(s string, skip Category) (Category, bool) {
 	ws := maskNeutral(clauseWords(maskServices(s)))
 	found := Category("")
 	ads := false // the words before are advertising's, in one clause
+	inside := -1 // the last word of the phrase matched last
 	for i := range ws {
 		if ws[i] == "" || negated(ws, i) {
 			ads = false
@@ -148,10 +149,12 @@ func (lx lexicon) sole(s string, skip Category) (Category, bool) {
 		}
 		matched := false
 		for _, l := range lx.lists() {
-			if l.cat == skip || !matchAny(l.words, ws, i) {
+			ph, ok := l.words.matchAt(ws, i)
+			if l.cat == skip || !ok {
 				continue
 			}
 			matched = true
+			inside = max(inside, i+len(ph)-1)
 			cat := l.cat
 			if ads || cat == Statistics && measuresAds(ws, i) {
 				// Advertising's measure or personalisation ("ad
@@ -163,6 +166,9 @@ func (lx lexicon) sole(s string, skip Category) (Category, bool) {
 				return "", false
 			}
 			found = cat
+		}
+		if !matched && i <= inside {
+			continue // a phrase's later word ("hedef kitle"): as its first
 		}
 		ads = matched && found == Marketing
 	}
@@ -209,6 +215,28 @@ func maskServices(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// serviceKind returns the category of the services a sentence about
+// cookies names, when nothing else in it names one: "Google Analytics
+// sets the following cookies:" introduces analytics cookies.
+func (lx lexicon) serviceKind(s string) (Category, bool) {
+	services := serviceNames.FindAllString(s, -1)
+	if len(services) == 0 || find(words(s), cookieWords) < 0 {
+		return "", false
+	}
+	if _, ok := lx.sole(serviceNames.ReplaceAllString(s, " "), ""); ok {
+		return "", false
+	}
+	found := Category("")
+	for _, svc := range services {
+		c, ok := lx.heading(svc)
+		if !ok || found != "" && c != found {
+			return "", false
+		}
+		found = c
+	}
+	return found, true
 }
 
 // cookieKind returns the category a sentence gives cookies: the category

@@ -240,10 +240,33 @@ func TestSolePurposeOfAdvertising(t *testing.T) {
 		{"Counts visits for analytics", Statistics},
 		{"Used for advertising, analytics", ""},
 		{"Advertising; performance", ""},
+		{"Reklam performansı ve hedef kitle analizi", Marketing},
 	} {
 		got, ok := lexicon{}.sole(tt.in, "")
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("sole(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+// TestServiceKind reads the kind of the cookies a sentence introduces by
+// the service it names as their setter, only where nothing else in it
+// names a kind.
+func TestServiceKind(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want Category
+	}{
+		{"Google Analytics sets the following cookies:", Statistics},
+		{"Microsoft Advertising places these cookies:", Marketing},
+		{"Google Analytics and Google Ads set these cookies:", ""},
+		{"These necessary cookies are set beside Google Analytics:", ""},
+		{"We use Google Analytics to count visits.", ""},
+	} {
+		got, ok := lexicon{}.serviceKind(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("serviceKind(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
 }

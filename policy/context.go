@@ -34,6 +34,9 @@ func (x *extractor) introCategory(intro string, strict bool) (Category, bool) {
 	if c, ok := x.lex.cookieKind(intro); ok {
 		return c, true
 	}
+	if c, ok := x.lex.serviceKind(intro); ok && strict {
+		return c, true
+	}
 	// A short lead that starts with the word for cookies, as a heading
 	// does ("Cookies for keeping the accessibility settings on:"), names
 	// its category anywhere in it.
@@ -274,8 +277,14 @@ var (
 // a lifetime among them, they are the cookie's row of a table written
 // out; the category is the last of them that names one, as a provider
 // ("Google Analytics") stands before the kind.
+//
+// Facts written with their labels, apart by semicolons, say the kind by
+// its label ("… decision; okres: 365 dni; kategoria: funkcjonalne").
 func (x *extractor) factsCategory(text string) (Category, string, bool) {
 	text = strings.TrimRight(strings.TrimSpace(text), ".;")
+	if c, v, ok := x.labelledKind(text); ok {
+		return c, v, true
+	}
 	if !strings.HasSuffix(text, ")") {
 		return "", "", false
 	}
@@ -305,6 +314,27 @@ func (x *extractor) factsCategory(text string) (Category, string, bool) {
 		p := others[i]
 		if c, ok := x.lex.heading(p); ok {
 			return c, p, true
+		}
+	}
+	return "", "", false
+}
+
+// labelledKind returns the category a description's labelled fact gives:
+// one of its parts apart by semicolons is a label for a category and a
+// value that names one ("kategoria: funkcjonalne", "Category: analytics").
+func (x *extractor) labelledKind(text string) (Category, string, bool) {
+	parts := strings.Split(text, ";")
+	if len(parts) < 2 {
+		return "", "", false
+	}
+	for _, p := range parts[1:] {
+		label, value, ok := strings.Cut(p, ":")
+		value = strings.TrimSpace(value)
+		if !ok || len(strings.Fields(label)) > 2 || len(strings.Fields(value)) > 4 || columnRole(strings.TrimSpace(label)) != roleCategory {
+			continue
+		}
+		if c, ok := x.lex.heading(value); ok {
+			return c, value, true
 		}
 	}
 	return "", "", false

@@ -1539,6 +1539,28 @@ return [
 				"  <%= f.button \"Accept analytics cookies\", name: \"desk_choices[analytics]\", value: \"yes\" %>\n<% end %>\n",
 			want: []got{{"desk_session", Unclassified, "prose"}},
 		},
+		{
+			name: "the service a table's introduction names as the cookies' setter gives their kind",
+			file: "cookies.md",
+			page: "# Our cookies\n\nWe count visits to improve the site.\n\nGoogle Analytics sets the following cookies:\n\n" +
+				"| Name | Purpose | Expires |\n|---|---|---|\n| _utma | Tells visitors apart | 2 years |\n| _utmz | Where the visit came from | 6 months |\n",
+			want: []got{{"_utma", Statistics, "table"}, {"_utmz", Statistics, "table"}},
+		},
+		{
+			name: "a list item's description whose labelled facts end with the cookie's category",
+			file: "polityka-cookies.html",
+			page: `<h2>Pliki cookies</h2><ul>
+				<li><strong>shop_consent</strong> — zapis decyzji użytkownika; okres: 365 dni; kategoria: funkcjonalne.</li>
+				<li><strong>shop_basket</strong> — zawartość koszyka; okres: 30 dni; kategoria: niezbędne.</li></ul>`,
+			want: []got{{"shop_consent", Preferences, "prose"}, {"shop_basket", Necessary, "prose"}},
+		},
+		{
+			name: "Finnish necessary in the singular, in a type column beside a service",
+			file: "evasteet.html",
+			page: `<h2>Evästeet</h2><table><tr><th>Evästeen nimi</th><th>Tyyppi / Palvelu</th><th>Käyttötarkoitus</th></tr>
+				<tr><td>shop_lang</td><td>Välttämätön / Oma</td><td>Tallentaa kielen.</td></tr></table>`,
+			want: []got{{"shop_lang", Necessary, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
