@@ -34,8 +34,10 @@ func (x *extractor) introCategory(intro string, strict bool) (Category, bool) {
 	if c, ok := x.lex.cookieKind(intro); ok {
 		return c, true
 	}
-	if c, ok := x.lex.serviceKind(intro); ok && strict {
-		return c, true
+	if strict {
+		if c, ok := x.lex.serviceKind(intro); ok {
+			return c, true
+		}
 	}
 	// A short lead that starts with the word for cookies, as a heading
 	// does ("Cookies for keeping the accessibility settings on:"), names

@@ -1561,6 +1561,15 @@ return [
 				<tr><td>shop_lang</td><td>Välttämätön / Oma</td><td>Tallentaa kielen.</td></tr></table>`,
 			want: []got{{"shop_lang", Necessary, "table"}},
 		},
+		{
+			name: "a PHP page's table whose rows a function of its own draws, one call per row",
+			file: "politica-cookies.php",
+			page: "<?php\nfunction fila(string $n, string $c, string $f): void {\n  echo '<tr><td>' . e($n) . '</td><td>' . e($c) . '</td><td>' . e($f) . '</td></tr>';\n}\n?>\n" +
+				"<h2>Cookies</h2>\n<table>\n<thead><tr><th>Nombre</th><th>Categoría</th><th>Finalidad</th></tr></thead>\n<tbody>\n<?php\n" +
+				"  fila('tienda_sesion', 'Necesaria', 'Mantiene tu sesión.');\n" +
+				"  fila('tienda_visitas', 'Analítica', \"Cuenta las visitas, sin saber quién eres.\",);\n?>\n</tbody>\n</table>\n",
+			want: []got{{"tienda_sesion", Necessary, "table"}, {"tienda_visitas", Statistics, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
