@@ -22,6 +22,10 @@ var (
 	phpCallHead = regexp.MustCompile(`^([A-Za-z_]\w*)\s*\(`)
 )
 
+// phpPrinters are PHP's and WordPress's functions that print or translate
+// a text: "_e('Note', 'theme')" is a text and its domain, not a row.
+var phpPrinters = setOf(`echo print printf sprintf vprintf gettext _ __ _e _x _ex _n esc_html_e esc_html__ esc_attr_e esc_attr__ t`)
+
 // maxPHPRows bounds the rows one block may draw.
 const maxPHPRows = 2000
 
@@ -58,7 +62,7 @@ func phpCalls(code string) ([][]string, bool) {
 	s := strings.TrimSpace(code)
 	for s != "" {
 		h := phpCallHead.FindStringSubmatch(s)
-		if h == nil || name != "" && h[1] != name {
+		if h == nil || name != "" && h[1] != name || phpPrinters[strings.ToLower(h[1])] {
 			return nil, false
 		}
 		name = h[1]

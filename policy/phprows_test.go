@@ -22,6 +22,8 @@ func TestPHPCalls(t *testing.T) {
 		{"row('a_id');", nil},
 		{"foreach ($rows as $r) { row($r[0], $r[1]); }", nil},
 		{"row('a_id', 'Necessary'); echo 'x';", nil},
+		{"_e('Cookie name', 'theme');", nil},
+		{"printf('%s', 'a_id');", nil},
 	} {
 		got, ok := phpCalls(tt.code)
 		if ok != (tt.want != nil) || !cmp.Equal(got, tt.want) {
