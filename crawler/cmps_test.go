@@ -222,25 +222,29 @@ func detectOn[T any](t *testing.T, rule cmpRule, arg string, bodies []string, pi
 	return got
 }
 
+// ruleState returns the state expression of the rule named name.
+func ruleState(t *testing.T, name string) string {
+	t.Helper()
+	rules, err := loadRules(cmpFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		if r.Name == name && r.State != "" {
+			return r.State
+		}
+	}
+	t.Fatalf("the rule %s has no state", name)
+	return ""
+}
+
 // TestCommandersActRecord reads Commanders Act's record TC_PRIVACY as the
 // rule's state does with no API loaded: "0@version|site|id@accepted@
 // refused@times@" after a choice of categories, "1@…@@@" after a refusal
 // (as public captures show them). A record of the first kind that accepts
 // nothing is a refusal.
 func TestCommandersActRecord(t *testing.T) {
-	rules, err := loadRules(cmpFiles)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var state string
-	for _, r := range rules {
-		if r.Name == "commandersact" {
-			state = r.State
-		}
-	}
-	if state == "" {
-		t.Fatal("the rule commandersact has no state")
-	}
+	state := ruleState(t, "commandersact")
 	cases := []struct{ record, want string }{
 		{"0%40005%7C93%7C5327%401%2C2%2C3%40%401715188539662%40", "accepted"},
 		{"0%40005%7C93%7C5327%402%2C4%401%401715188539662%40", "partial"},
@@ -275,19 +279,7 @@ func TestCommandersActRecord(t *testing.T) {
 // them) says nothing of the purposes left out: its positions are no
 // purposes, and it is read as "cannot tell", never as an accept.
 func TestConsentmanagerAPI(t *testing.T) {
-	rules, err := loadRules(cmpFiles)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var state string
-	for _, r := range rules {
-		if r.Name == "consentmanager" {
-			state = r.State
-		}
-	}
-	if state == "" {
-		t.Fatal("the rule consentmanager has no state")
-	}
+	state := ruleState(t, "consentmanager")
 	cases := []struct{ purposes, want string }{
 		{`{"s1": true, "s2": true, "c52": true}`, "accepted"},
 		{`{"s1": false, "s2": false, "c52": false}`, "rejected"},

@@ -326,17 +326,13 @@ func (x *extractor) factsCategory(text string) (Category, string, bool) {
 // value that names one ("kategoria: funkcjonalne", "Category: analytics").
 func (x *extractor) labelledKind(text string) (Category, string, bool) {
 	parts := strings.Split(text, ";")
-	if len(parts) < 2 {
-		return "", "", false
-	}
-	for _, p := range parts[1:] {
-		label, value, ok := strings.Cut(p, ":")
-		value = strings.TrimSpace(value)
-		if !ok || len(strings.Fields(label)) > 2 || len(strings.Fields(value)) > 4 || columnRole(strings.TrimSpace(label)) != roleCategory {
+	for _, seg := range parts[1:] {
+		p, ok := labelled(strings.TrimSpace(seg))
+		if !ok || columnRole(p.label) != roleCategory || len(strings.Fields(p.value)) > 4 {
 			continue
 		}
-		if c, ok := x.lex.heading(value); ok {
-			return c, value, true
+		if c, ok := x.lex.heading(p.value); ok {
+			return c, p.value, true
 		}
 	}
 	return "", "", false

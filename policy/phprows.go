@@ -8,7 +8,9 @@ import (
 )
 
 // A PHP page may draw a table's rows by calling a function of its own once
-// per row, the row's cells its arguments, in the columns' order:
+// per row, the row's cells its arguments, in the columns' order (a
+// function the page does not define, such as "_e('Note', 'theme')" or
+// printf, prints or translates a text):
 //
 //	<tbody><?php
 //	  row('_ga', 'Google', 'Tells visitors apart', '2 years');
@@ -20,25 +22,31 @@ var (
 	phpRowBlock = regexp.MustCompile(`(?s)(?:<tbody\b[^>]*>|<table\b[^>]*>|</thead>|</tr>)\s*(<\?php\b.*?\?>)`)
 	// phpCallHead is the start of a call of a function by its name.
 	phpCallHead = regexp.MustCompile(`^([A-Za-z_]\w*)\s*\(`)
+	// phpFunction is a function's definition, by its name.
+	phpFunction = regexp.MustCompile(`\bfunction\s+([A-Za-z_]\w*)\s*\(`)
 )
-
-// phpPrinters are PHP's and WordPress's functions that print or translate
-// a text: "_e('Note', 'theme')" is a text and its domain, not a row.
-var phpPrinters = setOf(`echo print printf sprintf vprintf gettext _ __ _e _x _ex _n esc_html_e esc_html__ esc_attr_e esc_attr__ t`)
 
 // maxPHPRows bounds the rows one block may draw.
 const maxPHPRows = 2000
 
 // phpRowCalls rewrites each PHP block in a table that holds only calls of
-// one function with literal strings (the same number in each, two or
-// more) as the rows those calls draw. Any other block is left as it is.
+// one function the page defines, with literal strings (the same number in
+// each, two or more), as the rows those calls draw. Any other block is
+// left as it is.
 func phpRowCalls(data []byte) []byte {
-	if !bytes.Contains(data, []byte("<?php")) {
+	if !bytes.Contains(data, []byte("<?php")) || !bytes.Contains(data, []byte("function")) {
 		return data
 	}
+	var defined map[string]bool // read at the first block in a table
 	return rewriteMatches(data, phpRowBlock, -1, func(m []int, _ int) (int, int, []byte, bool) {
+		if defined == nil {
+			defined = map[string]bool{}
+			for _, d := range phpFunction.FindAllSubmatch(data, -1) {
+				defined[string(d[1])] = true
+			}
+		}
 		block := string(data[m[2]:m[3]])
-		rows, ok := phpCalls(strings.TrimSuffix(strings.TrimPrefix(block, "<?php"), "?>"))
+		rows, ok := phpCalls(strings.TrimSuffix(strings.TrimPrefix(block, "<?php"), "?>"), defined)
 		if !ok {
 			return 0, 0, nil, false
 		}
@@ -54,15 +62,16 @@ func phpRowCalls(data []byte) []byte {
 	})
 }
 
-// phpCalls reads code that is only calls of one function, each with the
-// same number (two or more) of literal strings, into those strings.
-func phpCalls(code string) ([][]string, bool) {
+// phpCalls reads code that is only calls of one function of those
+// defined, each with the same number (two or more) of literal strings,
+// into those strings.
+func phpCalls(code string, defined map[string]bool) ([][]string, bool) {
 	var rows [][]string
 	name := ""
 	s := strings.TrimSpace(code)
 	for s != "" {
 		h := phpCallHead.FindStringSubmatch(s)
-		if h == nil || name != "" && h[1] != name || phpPrinters[strings.ToLower(h[1])] {
+		if h == nil || name != "" && h[1] != name || !defined[h[1]] {
 			return nil, false
 		}
 		name = h[1]
