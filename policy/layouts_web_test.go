@@ -1570,6 +1570,12 @@ return [
 				"  fila('tienda_visitas', 'Analítica', \"Cuenta las visitas, sin saber quién eres.\",);\n?>\n</tbody>\n</table>\n",
 			want: []got{{"tienda_sesion", Necessary, "table"}, {"tienda_visitas", Statistics, "table"}},
 		},
+		{
+			name: "a PHP page's code (functions, constants) is no text of the page; its strings are",
+			file: "cookies.php",
+			page: "<?php\n    ['boton' => true],\n    'Duración de las cookies: tienda_sesion, una sesión',\n    array_values(array_filter([",
+			want: []got{{"tienda_sesion", Unclassified, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
