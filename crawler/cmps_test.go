@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -269,6 +270,57 @@ func TestCommandersActRecord(t *testing.T) {
 	for i, c := range cases {
 		if i >= len(got) || got[i] != c.want {
 			t.Errorf("TC_PRIVACY=%s: state %v, want %q", c.record, got, c.want)
+		}
+	}
+}
+
+// TestEUCookieComplianceRequired reads the Drupal module's record
+// "cookie-agreed-categories" against the categories the site makes
+// required, in each of the ways the module's versions say so: a category
+// whose details are "required", the first category fixed
+// (fix_first_cookie_category), or a checkbox the popup draws ticked and
+// disabled. A record holding only those is a refusal.
+func TestEUCookieComplianceRequired(t *testing.T) {
+	state := ruleState(t, "eu-cookie-compliance")
+	box := func(v, attrs string) string {
+		return `<input type="checkbox" name="cookie-categories" value="` + v + `" ` + attrs + `>`
+	}
+	popup := `<div class="eu-cookie-compliance-categories">` + box("essential", "checked disabled") + box("functional", "checked disabled") + box("statistics", "") + `</div>`
+	cases := []struct {
+		settings map[string]any
+		cats     string
+		want     string
+	}{
+		{map[string]any{"method": "categories", "popup_html_info": popup}, `["essential","functional"]`, "rejected"},
+		{map[string]any{"method": "categories", "popup_html_info": popup}, `["essential","functional","statistics"]`, "accepted"},
+		{map[string]any{"method": "categories", "fix_first_cookie_category": true, "cookie_categories": []string{"basis", "analyse"}}, `["basis"]`, "rejected"},
+		{map[string]any{"method": "categories", "fix_first_cookie_category": true, "cookie_categories": []string{"basis", "analyse"}}, `["basis","analyse"]`, "accepted"},
+		{map[string]any{"method": "categories", "cookie_categories_details": map[string]any{"site": map[string]string{"checkbox_default_state": "required"}}}, `["site"]`, "rejected"},
+		{map[string]any{"method": "categories"}, `["functional"]`, "accepted"},
+	}
+	type input struct {
+		Settings map[string]any `json:"settings"`
+		Record   string         `json:"record"`
+	}
+	inputs := make([]input, len(cases))
+	for i, c := range cases {
+		inputs[i] = input{c.settings, "cookie-agreed=2; cookie-agreed-categories=" + url.QueryEscape(c.cats)}
+	}
+	b, _ := json.Marshal(inputs)
+	got := evalInBrowser[[]string](t, `(async () => {
+		let cur = "";
+		Object.defineProperty(document, "cookie", { get: () => cur, configurable: true });
+		const out = [];
+		for (const c of `+string(b)+`) {
+			window.drupalSettings = { eu_cookie_compliance: c.settings };
+			cur = c.record;
+			out.push(String(await (() => (`+state+`))()));
+		}
+		return out;
+	})()`)
+	for i, c := range cases {
+		if i >= len(got) || got[i] != c.want {
+			t.Errorf("settings %v, categories %s: state %v, want %q", c.settings, c.cats, got, c.want)
 		}
 	}
 }
