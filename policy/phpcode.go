@@ -2,11 +2,12 @@ package policy
 
 import "bytes"
 
-// phpCodeNames blanks the bare names of each PHP block's code: functions
-// (array_filter), constants (URL_BASE, __DIR__), keywords, methods. A PHP
-// block shows only what it prints, and what it prints is in its strings,
-// heredocs and variables; the names its code is written in are never on
-// the page, and some look like cookie names. Strings, comments,
+// phpCodeNames blanks the bare names of the code of each PHP block
+// (opened by "<?php", in any case, or "<?="): functions (array_filter),
+// constants (URL_BASE, __DIR__), keywords, methods. A PHP block shows
+// only what it prints, and what it prints is in its strings, heredocs and
+// variables; the names its code is written in are never on the page, and
+// some look like cookie names. Strings, comments,
 // heredocs, numbers, punctuation and variables ($analytics = [...], read
 // by their name elsewhere) are kept, and every byte keeps its place.
 func phpCodeNames(data []byte) []byte {
@@ -21,11 +22,11 @@ func phpCodeNames(data []byte) []byte {
 		}
 		start := i + j + 2
 		switch {
-		case bytes.HasPrefix(data[start:], []byte("php")):
+		case len(data) >= start+3 && bytes.EqualFold(data[start:start+3], []byte("php")):
 			start += 3
 		case bytes.HasPrefix(data[start:], []byte("=")):
 			start++
-		default: // <?xml …?>, or no PHP
+		default: // <?xml …?>, or a short open tag ("<? "), which is not read
 			i = start
 			continue
 		}

@@ -14,6 +14,8 @@ func TestPHPCodeNames(t *testing.T) {
 			`<?php      'it\'s PHPSESSID'; // note_me` + "\n" + `    (); ?>`},
 		// A heredoc's text is shown; the name that closes it is no code.
 		{"<?php echo <<<EOT\n_ga lasts two years\n  EOT;\nprint_r(1); ?>", "<?php      <<<EOT\n_ga lasts two years\n  EOT;\n       (1); ?>"},
+		// The opening tag in any case.
+		{`<?PHP fn_x(); ?>`, `<?PHP     (); ?>`},
 		// No PHP: left as it is.
 		{`<?xml version="1.0"?><p>CONSENT_ID</p>`, `<?xml version="1.0"?><p>CONSENT_ID</p>`},
 		// A block that is not closed runs to the end.
