@@ -234,6 +234,8 @@ func TestRecordState(t *testing.T) {
 		{"services granted by id, none of them necessary, say nothing", nil, map[string]string{u + "cookie:site_consent": `{"consents":["youtube"],"version":4}`}, ""},
 		{"a flag that the record is set is bookkeeping", nil, map[string]string{u + "cookie:site__avgconsent": `{"a":false,"c":false,"v":1,"lc":"Mon, 07 Dec 2026 03:00:00 GMT","isset":true}`}, stateRejected},
 		{"a flag that the record is set, beside purposes granted", nil, map[string]string{u + "cookie:site__avgconsent": `{"a":true,"c":true,"v":1,"isset":true}`}, stateAccepted},
+		// A necessary category named in two words run together.
+		{"a necessary category named TechnicalRequired", nil, map[string]string{u + "cookie:consent": `{"consentId":"1","categories":{"TechnicalRequired":true,"AnalyticsAndPerformance":false,"Marketing":false}}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
