@@ -239,13 +239,35 @@ func ruleState(t *testing.T, name string) string {
 	return ""
 }
 
+// ruleStates evaluates the state expression of the rule named name in a
+// browser once for each of inputs (marshalled to JSON): before each,
+// setup, a statement of JavaScript, puts the input c where the rule reads
+// it, in a global or in cookie, the text document.cookie returns.
+func ruleStates(t *testing.T, name, setup string, inputs any) []string {
+	t.Helper()
+	state := ruleState(t, name)
+	b, err := json.Marshal(inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evalInBrowser[[]string](t, `(async () => {
+		let cookie = "";
+		Object.defineProperty(document, "cookie", { get: () => cookie, configurable: true });
+		const out = [];
+		for (const c of `+string(b)+`) {
+			`+setup+`;
+			out.push(String(await (() => (`+state+`))()));
+		}
+		return out;
+	})()`)
+}
+
 // TestCommandersActRecord reads Commanders Act's record TC_PRIVACY as the
 // rule's state does with no API loaded: "0@version|site|id@accepted@
 // refused@times@" after a choice of categories, "1@…@@@" after a refusal
 // (as public captures show them). A record of the first kind that accepts
 // nothing is a refusal.
 func TestCommandersActRecord(t *testing.T) {
-	state := ruleState(t, "commandersact")
 	cases := []struct{ record, want string }{
 		{"0%40005%7C93%7C5327%401%2C2%2C3%40%401715188539662%40", "accepted"},
 		{"0%40005%7C93%7C5327%402%2C4%401%401715188539662%40", "partial"},
@@ -256,17 +278,7 @@ func TestCommandersActRecord(t *testing.T) {
 	for i, c := range cases {
 		records[i] = c.record
 	}
-	b, _ := json.Marshal(records)
-	got := evalInBrowser[[]string](t, `(async () => {
-		let cur = "";
-		Object.defineProperty(document, "cookie", { get: () => cur, configurable: true });
-		const out = [];
-		for (const r of `+string(b)+`) {
-			cur = "TC_PRIVACY=" + r;
-			out.push(String(await (() => (`+state+`))()));
-		}
-		return out;
-	})()`)
+	got := ruleStates(t, "commandersact", `cookie = "TC_PRIVACY=" + c`, records)
 	for i, c := range cases {
 		if i >= len(got) || got[i] != c.want {
 			t.Errorf("TC_PRIVACY=%s: state %v, want %q", c.record, got, c.want)
@@ -281,7 +293,6 @@ func TestCommandersActRecord(t *testing.T) {
 // (fix_first_cookie_category), or a checkbox the popup draws ticked and
 // disabled. A record holding only those is a refusal.
 func TestEUCookieComplianceRequired(t *testing.T) {
-	state := ruleState(t, "eu-cookie-compliance")
 	box := func(v, attrs string) string {
 		return `<input type="checkbox" name="cookie-categories" value="` + v + `" ` + attrs + `>`
 	}
@@ -306,18 +317,7 @@ func TestEUCookieComplianceRequired(t *testing.T) {
 	for i, c := range cases {
 		inputs[i] = input{c.settings, "cookie-agreed=2; cookie-agreed-categories=" + url.QueryEscape(c.cats)}
 	}
-	b, _ := json.Marshal(inputs)
-	got := evalInBrowser[[]string](t, `(async () => {
-		let cur = "";
-		Object.defineProperty(document, "cookie", { get: () => cur, configurable: true });
-		const out = [];
-		for (const c of `+string(b)+`) {
-			window.drupalSettings = { eu_cookie_compliance: c.settings };
-			cur = c.record;
-			out.push(String(await (() => (`+state+`))()));
-		}
-		return out;
-	})()`)
+	got := ruleStates(t, "eu-cookie-compliance", `window.drupalSettings = { eu_cookie_compliance: c.settings }; cookie = c.record`, inputs)
 	for i, c := range cases {
 		if i >= len(got) || got[i] != c.want {
 			t.Errorf("settings %v, categories %s: state %v, want %q", c.settings, c.cats, got, c.want)
@@ -331,7 +331,6 @@ func TestEUCookieComplianceRequired(t *testing.T) {
 // them) says nothing of the purposes left out: its positions are no
 // purposes, and it is read as "cannot tell", never as an accept.
 func TestConsentmanagerAPI(t *testing.T) {
-	state := ruleState(t, "consentmanager")
 	cases := []struct{ purposes, want string }{
 		{`{"s1": true, "s2": true, "c52": true}`, "accepted"},
 		{`{"s1": false, "s2": false, "c52": false}`, "rejected"},
@@ -339,21 +338,11 @@ func TestConsentmanagerAPI(t *testing.T) {
 		{`[1, 2]`, "null"},
 		{`[1, 2, 3, 4, 5]`, "null"},
 	}
-	var list strings.Builder
+	purposes := make([]json.RawMessage, len(cases))
 	for i, c := range cases {
-		if i > 0 {
-			list.WriteString(",")
-		}
-		list.WriteString(c.purposes)
+		purposes[i] = json.RawMessage(c.purposes)
 	}
-	got := evalInBrowser[[]string](t, `(async () => {
-		const out = [];
-		for (const pc of [`+list.String()+`]) {
-			window.__cmp = (cmd) => cmd === "consentStatus" ? { userChoiceExists: true } : { purposeConsents: pc };
-			out.push(String(await (() => (`+state+`))()));
-		}
-		return out;
-	})()`)
+	got := ruleStates(t, "consentmanager", `window.__cmp = (cmd) => cmd === "consentStatus" ? { userChoiceExists: true } : { purposeConsents: c }`, purposes)
 	for i, c := range cases {
 		if i >= len(got) || got[i] != c.want {
 			t.Errorf("purposeConsents %s: state %v, want %q", c.purposes, got, c.want)
