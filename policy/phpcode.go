@@ -3,35 +3,29 @@ package policy
 import "bytes"
 
 // phpCodeNames blanks the bare names of the code of each PHP block
-// (opened by "<?php", in any case, or "<?="): functions (array_filter),
-// constants (URL_BASE, __DIR__), keywords, methods. A PHP block shows
-// only what it prints, and what it prints is in its strings, heredocs and
-// variables; the names its code is written in are never on the page, and
-// some look like cookie names. Strings, comments,
-// heredocs, numbers, punctuation and variables ($analytics = [...], read
-// by their name elsewhere) are kept, and every byte keeps its place.
+// (phpBlocks, opened by "<?php", in any case, or "<?="): functions
+// (array_filter), constants (URL_BASE, __DIR__), keywords, methods. A PHP
+// block shows only what it prints, and what it prints is in its strings,
+// heredocs and variables; the names its code is written in are never on
+// the page, and some look like cookie names. Strings, comments, heredocs,
+// numbers, punctuation and variables ($analytics = [...], read by their
+// name elsewhere) are kept, and every byte keeps its place.
 func phpCodeNames(data []byte) []byte {
 	if !bytes.Contains(data, []byte("<?")) {
 		return data
 	}
 	var out []byte // a copy, made at the first name blanked
-	for i := 0; i < len(data); {
-		j := bytes.Index(data[i:], []byte("<?"))
-		if j < 0 {
-			break
-		}
-		start := i + j + 2
+	for _, m := range phpBlocks.FindAllIndex(data, -1) {
+		start := m[0] + 2
 		switch {
 		case len(data) >= start+3 && bytes.EqualFold(data[start:start+3], []byte("php")):
 			start += 3
 		case bytes.HasPrefix(data[start:], []byte("=")):
 			start++
 		default: // <?xml …?>, or a short open tag ("<? "), which is not read
-			i = start
 			continue
 		}
-		end, names := phpBlockNames(data, start)
-		for _, n := range names {
+		for _, n := range phpBlockNames(data[:m[1]], start) {
 			if out == nil {
 				out = append([]byte(nil), data...)
 			}
@@ -39,7 +33,6 @@ func phpCodeNames(data []byte) []byte {
 				out[k] = ' '
 			}
 		}
-		i = end
 	}
 	if out == nil {
 		return data
@@ -47,28 +40,25 @@ func phpCodeNames(data []byte) []byte {
 	return out
 }
 
-// phpBlockNames reads PHP code from start to the end of its block (after
-// its "?>", or the end of data), and returns that end with the spans of
-// the code's bare names.
-func phpBlockNames(data []byte, start int) (int, [][2]int) {
+// phpBlockNames returns the spans of the bare names of the PHP code in
+// data from start (a block, as phpBlocks finds it, after its opening tag).
+func phpBlockNames(data []byte, start int) [][2]int {
 	var names [][2]int
 	i := start
 	for i < len(data) {
 		c := data[i]
 		switch {
-		case c == '?' && i+1 < len(data) && data[i+1] == '>':
-			return i + 2, names
 		case c == '\'' || c == '"' || c == '`':
 			i = phpStringEnd(data, i)
 		case c == '#' || c == '/' && i+1 < len(data) && data[i+1] == '/':
 			// A line comment ends at its line's end or at the block's.
-			for i < len(data) && data[i] != '\n' && !bytes.HasPrefix(data[i:], []byte("?>")) {
+			for i < len(data) && data[i] != '\n' {
 				i++
 			}
 		case c == '/' && i+1 < len(data) && data[i+1] == '*':
 			k := bytes.Index(data[i+2:], []byte("*/"))
 			if k < 0 {
-				return len(data), names
+				return names
 			}
 			i += 2 + k + 2
 		case bytes.HasPrefix(data[i:], []byte("<<<")):
@@ -93,7 +83,7 @@ func phpBlockNames(data []byte, start int) (int, [][2]int) {
 			i++
 		}
 	}
-	return len(data), names
+	return names
 }
 
 // phpNameByte tells whether c may stand in a PHP name: first, a letter,
