@@ -434,6 +434,17 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"seen_popup", Necessary, "list"}, {"_ga", Statistics, "list"}},
 		},
 		{
+			// A Markdown paragraph's lines are one paragraph; each line
+			// leading with a name and a colon is an entry. A hyphenated
+			// name of lower-case words leads its line as well, where a
+			// wrapped line's first word, known or not, is no name.
+			name: "name: purpose lines in one paragraph", file: "cookies.md", kind: KindMarkdown,
+			data: "# Política de cookies\n\n## Nuestras cookies\n\ncookie-notice-accepted: guarda si ha aceptado el aviso de cookies.\n\n" +
+				"## Cookies analíticas\n\n_ga: distingue a los usuarios.\n_gid: distingue a los usuarios durante un día.\n\n" +
+				"We keep an audit of them. The list is\naudit trail: kept for a year, like any\nfollow-up: of the cookies.\n",
+			want: []got{{"cookie-notice-accepted", Unclassified, "prose"}, {"_ga", Statistics, "prose"}, {"_gid", Statistics, "prose"}},
+		},
+		{
 			name: "plain text with a tab-separated table", file: "policy", kind: KindText,
 			data: "Cookie policy\n\nStrictly necessary cookies\n\nProvider\tCookie name\tPurpose\nExample\tsessionid\tKeeps you signed in\n\n\nExample\tcsrftoken\tProtects forms\n",
 			want: []got{{"sessionid", Necessary, "table"}, {"csrftoken", Necessary, "table"}},

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -171,4 +172,35 @@ func (x *extractor) pushLead(text string, n *html.Node) bool {
 		h.glossary = true
 	}
 	return h.glossary
+}
+
+// lineLeadNames declares, through consider, the names leading a paragraph
+// or one of its lines before a colon. On the paragraph, the names the
+// knowledge base knows: "PREF, VISITOR_INFO1_LIVE, YSC: cookies of
+// YouTube…", "NID: shows the maps…". On each line, the same when the lead
+// is names alone, known or with a name's marks, on a page about cookies:
+// a Markdown paragraph's lines are one paragraph, each line an entry
+// ("_ga: …\n_gid: …"), while a wrapped sentence's line may start with any
+// word. In a paragraph about cookies, a name of lower-case words joined
+// by hyphens leads its line so too ("cookie-notice-accepted: keeps
+// whether…").
+func (x *extractor) lineLeadNames(text, flat string, cookieTalk, code bool, consider func(string, evidence)) {
+	for i, line := range append([]string{flat}, strings.Split(text, "\n")...) {
+		lead, _, ok := strings.Cut(collapse(line), ": ")
+		if !ok || len(strings.Fields(lead)) > 6 || code {
+			continue
+		}
+		ts := strings.FieldsFunc(lead, func(r rune) bool { return r == ',' || r == ' ' })
+		if i > 0 && slices.ContainsFunc(ts, func(t string) bool { return !x.known(t) && !nameMarked(t) }) {
+			ts = nil
+		}
+		for _, t := range ts {
+			if x.known(t) || i > 0 && x.cookiePage && nameMarked(t) {
+				consider(t, inEmph)
+			}
+		}
+		if cookieTalk && hyphenedName(lead) {
+			consider(lead, inEmph)
+		}
+	}
 }

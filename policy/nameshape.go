@@ -369,3 +369,27 @@ func textKey(w string) (string, bool) {
 	}
 	return w[:loc[0]], true
 }
+
+// nameParts are words that, joined by one hyphen to another, make a
+// cookie's name rather than a compound of prose ("cookie-consent",
+// "session-id"; not "e-commerce" or "follow-up").
+var nameParts = setOf(`cookie cookies consent session sess token csrf xsrf id uid sid lang pref prefs
+	accepted notice banner gdpr policy tracking visitor`)
+
+// hyphenedName reports whether a word is a name made of lower-case words
+// joined by hyphens: three or more words ("cookie-notice-accepted"), or two
+// of which one is a word of names ("cookie-consent").
+func hyphenedName(t string) bool {
+	parts := strings.Split(t, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	named := false
+	for _, p := range parts {
+		if p == "" || strings.TrimFunc(p, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }) != "" {
+			return false
+		}
+		named = named || nameParts[p]
+	}
+	return len(parts) >= 3 || named
+}

@@ -82,7 +82,7 @@ func (x *extractor) textRun(nodes []*html.Node) {
 		}
 	}
 	x.paragraph(flat)
-	x.proseNames(nodes, flat)
+	x.proseNames(nodes, text, flat)
 	x.lastText, x.lastTitled = flat, false
 	if line := closingLine(text); line != "" && len(strings.Fields(flat)) > 60 {
 		// A long paragraph ends with a line of its own titling what
@@ -149,8 +149,9 @@ func suspended(t string) bool {
 // proseNames declares the cookie names set apart in a paragraph about
 // cookies: in code, bold, italics or quotes ("we use a cookie called
 // <i>_cookie_eu_consented</i>", "Examples are <code>_ga</code> and
-// <code>_gid</code>").
-func (x *extractor) proseNames(nodes []*html.Node, flat string) {
+// <code>_gid</code>"). text is the paragraph's text with its line breaks,
+// flat the same collapsed.
+func (x *extractor) proseNames(nodes []*html.Node, text, flat string) {
 	// In source code around a template, identifiers are no names; quoted
 	// strings may still be (a template's data).
 	code := codeLike(flat)
@@ -278,16 +279,7 @@ func (x *extractor) proseNames(nodes []*html.Node, flat string) {
 	for _, q := range namedQuotes(flat) {
 		consider(q, inNamed)
 	}
-	// Names the knowledge base knows, in plain text, leading the
-	// paragraph before a colon: "PREF, VISITOR_INFO1_LIVE, YSC: cookies
-	// of YouTube…", "NID: shows the maps…".
-	if lead, _, ok := strings.Cut(flat, ": "); ok && len(strings.Fields(lead)) <= 6 && !code {
-		for _, t := range strings.FieldsFunc(lead, func(r rune) bool { return r == ',' || r == ' ' }) {
-			if x.known(t) {
-				consider(t, inEmph)
-			}
-		}
-	}
+	x.lineLeadNames(text, flat, cookieTalk, code, consider)
 	// A bold label that names the names ("<strong>Nombre de las
 	// cookies:</strong> UULE, OTZ, 1P_JAR") lists them: each item of the
 	// list after it is named so, in capitals as it may be.
