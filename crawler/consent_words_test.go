@@ -550,6 +550,12 @@ func TestLabelVariants(t *testing.T) {
 		"salveaza selectia curenta": "save",
 		"nur essentielle":           "reject",
 		"rechazar las opcionales":   "reject",
+		// A refusal in the first person, led by "no", and a save of "my
+		// selection" (a French ski resort's own banner).
+		"non, je refuse tout":  "reject",
+		"je refuse tout":       "reject",
+		"non, tout refuser":    "reject",
+		"valider ma selection": "save",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
