@@ -445,6 +445,16 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"cookie-notice-accepted", Unclassified, "prose"}, {"_ga", Statistics, "prose"}, {"_gid", Statistics, "prose"}},
 		},
 		{
+			// Code that builds the page's table (R's htmltools): the
+			// classes it gives the elements name styles, and a cell's
+			// quoted text lists the names.
+			name: "a table built by code", file: "cookies.R", kind: KindText,
+			data: "cookies <- function() {\n  tags$p(\"We use these cookies.\"),\n  tags$table(class=\"govuk-table\",\n" +
+				"    tags$thead(class=\"govuk-table__head\", tags$tr(class=\"govuk-table__row\", tags$th(\"Name\"), tags$th(\"Purpose\"))),\n" +
+				"    tags$tbody(tags$tr(tags$td(class=\"govuk-table__cell\", \"_ga, _gid\"), tags$td(className = 'app-cell__text', \"Count visits\"))))\n}\n",
+			want: []got{{"_ga", Unclassified, "prose"}, {"_gid", Unclassified, "prose"}},
+		},
+		{
 			name: "plain text with a tab-separated table", file: "policy", kind: KindText,
 			data: "Cookie policy\n\nStrictly necessary cookies\n\nProvider\tCookie name\tPurpose\nExample\tsessionid\tKeeps you signed in\n\n\nExample\tcsrftoken\tProtects forms\n",
 			want: []got{{"sessionid", Necessary, "table"}, {"csrftoken", Necessary, "table"}},

@@ -101,8 +101,9 @@ func plainNamed(q string) bool {
 	return true
 }
 
-// quotedNamed returns the single words between quotes in text, and
-// whether each comes right after a word for cookies ("le cookie interne
+// quotedNamed returns the single words between quotes in text (each item
+// of a quoted list of names, see quotedList), and whether each comes
+// right after a word for cookies ("le cookie interne
 // « ttp »"; "the “sid” cookie" and "cookies pour « retenir »" do not
 // count): a page naming a cookie so means a name.
 func quotedNamed(text string) ([]string, []bool) {
@@ -124,11 +125,35 @@ func quotedNamed(text string) ([]string, []bool) {
 			}
 			inner := strings.TrimSpace(rest[:j])
 			rest = rest[j+len(q.close):]
-			if inner != "" && !strings.ContainsAny(inner, " \t\n") && len(inner) <= 80 {
+			if len(inner) > 80 {
+				continue
+			}
+			if ps := quotedList(inner); ps != nil {
+				for _, p := range ps {
+					out = append(out, p)
+					named = append(named, false)
+				}
+			} else if inner != "" && !strings.ContainsAny(inner, " \t\n") {
 				out = append(out, inner)
 				named = append(named, cookieBefore(before))
 			}
 		}
 	}
 	return out, named
+}
+
+// quotedList returns the names of a quoted list of them, every item
+// written as a name ("_ga, _gid" quoted as one cell's text in code that
+// builds a table); nil for other quoted text.
+func quotedList(q string) []string {
+	parts := strings.Split(q, ", ")
+	if len(parts) < 2 {
+		return nil
+	}
+	for _, p := range parts {
+		if p == "" || strings.ContainsAny(p, " \t,") || !nameMarked(p) {
+			return nil
+		}
+	}
+	return parts
 }

@@ -209,7 +209,10 @@ func (x *extractor) proseNames(nodes []*html.Node, text, flat string) {
 			// A server template's form helpers name a form's scope and
 			// fields ("<%= f.button name: "prefs[consent]" %>"), not
 			// cookies; its other tags may ("row.with_cell(text: "_ga")").
-			data := formTags.ReplaceAllString(n.Data, " ")
+			// A class given in code that builds markup (R's
+			// tags$td(class="govuk-table__cell", …), a hyperscript's
+			// className: "…") names a style.
+			data := classValues.ReplaceAllString(formTags.ReplaceAllString(n.Data, " "), " ")
 			if sqlStatement.MatchString(data) {
 				// An SQL dump's statement (a CMS's pages inserted with
 				// their HTML): its backquotes quote a table's columns.
@@ -400,7 +403,10 @@ var (
 	templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}|<%(?s:.{0,1000}?)%>|\{#.*?#\}|@[a-zA-Z]+\([^)]*\)`)
 	// formTags are a server template's tags that build a form: Rails'
 	// form helpers, and the methods of the form builder its block yields.
-	formTags = regexp.MustCompile(`<%=?\s*(?:form_with|form_for|form_tag|fields_for|button_tag|submit_tag|\w+\.(?:button|submit|radio_button|check_box|hidden_field|text_field|govuk_\w+))\b(?s:.{0,1000}?)%>`)
+	// classValues are the quoted classes that code building markup
+	// gives an element: class="…", className: '…', cls="…".
+	classValues = regexp.MustCompile(`\b(?:class|className|cls|class_)\s*[=:]\s*(?:"[^"\n]*"|'[^'\n]*')`)
+	formTags    = regexp.MustCompile(`<%=?\s*(?:form_with|form_for|form_tag|fields_for|button_tag|submit_tag|\w+\.(?:button|submit|radio_button|check_box|hidden_field|text_field|govuk_\w+))\b(?s:.{0,1000}?)%>`)
 	// markdownEmphasis is a word in Markdown's underscore emphasis that
 	// no renderer turned into italics ("_cookies_").
 	markdownEmphasis = regexp.MustCompile(`^_[a-zA-Z]{4,}_$`)
