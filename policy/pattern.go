@@ -53,6 +53,8 @@ func (k PatternKind) String() string {
 //   - a placeholder between angle brackets, braces or square brackets,
 //     "_ga_<container-id>", "_ga_{ID}", "_ga_[ID]", is a non-empty run of
 //     characters (none of those brackets can be part of a cookie name);
+//     so is a template's interpolation with its sign, "_ga_${tag}",
+//     "_ga_#{tag}", "%{name}_seen";
 //   - "…" or "..." at the end is any run of characters.
 //
 // Any other text is an exact name.
@@ -141,10 +143,13 @@ func globRegexp(s string) (string, bool, string, error) {
 		case r == '?':
 			b.WriteString(".")
 			glob = true
-		case r == '#':
+		case r == '#' && (i+1 == len(rs) || rs[i+1] != '{'):
 			b.WriteString(idRun)
 			glob = true
-		case r == '<' || r == '{' || r == '[':
+		case r == '<' || r == '{' || r == '[' || strings.ContainsRune("$#%", r) && i+1 < len(rs) && rs[i+1] == '{':
+			if r != '<' && r != '{' && r != '[' {
+				i++ // a template's interpolation, "${tag}", "#{tag}", "%{name}": its sign is part of it
+			}
 			end := closingBracket(rs, i)
 			if end < 0 {
 				return "", false, "", fmt.Errorf("unclosed %q", r)

@@ -24,6 +24,11 @@ func TestPattern(t *testing.T) {
 		{"_ga_<container id>", Glob, []string{"_ga_ABC123"}, []string{"_ga_"}},
 		{"_ga_{ID}", Glob, []string{"_ga_ABC123"}, []string{"_ga_"}},
 		{"_ga_[ID]", Glob, []string{"_ga_ABC123"}, []string{"_ga_"}},
+		// A template's interpolation is the placeholder, its sign with it
+		// (FreeMarker, JavaScript, Ruby and Ruby's format strings).
+		{"_ga_${analytics.appTag}", Glob, []string{"_ga_ABC123", "_ga_X"}, []string{"_ga_"}},
+		{"_ga_#{tag}", Glob, []string{"_ga_X"}, []string{"_ga_"}},
+		{"%{cookie_name}_seen", Glob, []string{"site_seen"}, []string{"_seen"}},
 		{"_ga_#", Glob, []string{"_ga_ABC123", "_ga_1"}, []string{"_ga_", "_ga_a b"}},
 		{"_hjSession_#", Glob, []string{"_hjSession_3087541"}, []string{"_hjSession_"}},
 		{"_hjSessionUser_#", Glob, []string{"_hjSessionUser_3087541"}, []string{"_hjSession_3087541"}},
