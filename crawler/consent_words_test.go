@@ -556,6 +556,8 @@ func TestLabelVariants(t *testing.T) {
 		"je refuse tout":       "reject",
 		"non, tout refuser":    "reject",
 		"valider ma selection": "save",
+		// "Confirm the selected" (a Lithuanian bank's own banner).
+		"patvirtinti pasirinktus": "save",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
