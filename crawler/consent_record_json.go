@@ -197,6 +197,9 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 				return
 			}
 		}
+		if offeredNotGranted(x) {
+			*off++ // a refusal of what the record lists as offered and not granted
+		}
 		mapped := consentModeBeside(x)
 		for k, val := range x {
 			if mapped && consentModeKey.MatchString(k) {

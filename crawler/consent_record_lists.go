@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -72,3 +73,37 @@ func servicesGranted(self string, items []string, on, off *int) {
 
 // serviceID is a service's id in a consent record ("google-analytics-4").
 var serviceID = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,40}$`)
+
+// offeredNotGranted reports whether a record that lists both the purposes
+// its banner offers and those granted ({"availableCookies": ["analytics",
+// "session"], "acceptedCookies": ["session"]}) leaves some offered one
+// out of those granted: that one is refused, whatever the list granted
+// names.
+func offeredNotGranted(m map[string]any) bool {
+	var offered, granted []string
+	for k, v := range m {
+		list, ok := v.([]any)
+		if !ok {
+			continue
+		}
+		items, ok := stringList(list)
+		if !ok {
+			continue
+		}
+		switch {
+		case recordKeyOffered.MatchString(k):
+			offered = append(offered, items...)
+		case recordKeyList.MatchString(k):
+			granted = append(granted, items...)
+		}
+	}
+	if len(offered) == 0 || len(granted) == 0 {
+		return false
+	}
+	for _, o := range offered {
+		if !slices.Contains(granted, o) {
+			return true
+		}
+	}
+	return false
+}

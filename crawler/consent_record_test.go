@@ -236,6 +236,14 @@ func TestRecordState(t *testing.T) {
 		{"a flag that the record is set, beside purposes granted", nil, map[string]string{u + "cookie:site__avgconsent": `{"a":true,"c":true,"v":1,"isset":true}`}, stateAccepted},
 		// A necessary category named in two words run together.
 		{"a necessary category named TechnicalRequired", nil, map[string]string{u + "cookie:consent": `{"consentId":"1","categories":{"TechnicalRequired":true,"AnalyticsAndPerformance":false,"Marketing":false}}`}, stateRejected},
+		// A choice's word agreeing with a plural ("the cookies: refused").
+		{"a plural word of a refusal", nil, map[string]string{u + "cookie:dm_cookies_estado": "rechazadas"}, stateRejected},
+		{"a plural word of an accept", nil, map[string]string{u + "cookie:dm_cookies_estado": "aceptadas"}, stateAccepted},
+		// The purposes offered beside those granted: one offered and not
+		// granted is refused, whatever the granted ones are named.
+		{"offered and not all granted", nil, map[string]string{u + "cookie:site_cookie_consent": `{"availableCookies":["google-analytics","chatbot","session"],"acceptedCookies":["chatbot","session"],"lastUpdated":1}`}, statePartial},
+		{"offered and all granted", nil, map[string]string{u + "cookie:site_cookie_consent": `{"availableCookies":["google-analytics","chatbot","session"],"acceptedCookies":["google-analytics","chatbot","session"],"lastUpdated":1}`}, stateAccepted},
+		{"offered and the necessary alone granted", nil, map[string]string{u + "cookie:site_consent": `{"availableConsents":["necessary","analytics"],"consents":["necessary"]}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

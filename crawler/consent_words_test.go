@@ -558,6 +558,11 @@ func TestLabelVariants(t *testing.T) {
 		"valider ma selection": "save",
 		// "Confirm the selected" (a Lithuanian bank's own banner).
 		"patvirtinti pasirinktus": "save",
+		// A refusal of "all non-essential cookies", and of them "and
+		// continue" (an Australian university's own banner).
+		"reject all non-essential cookies and continue": "reject",
+		"reject all non-essential cookies":              "reject",
+		"reject non-essential cookies and continue":     "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
