@@ -77,8 +77,8 @@ var serviceID = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,40}$`)
 // offeredNotGranted reports whether a record that lists both the purposes
 // its banner offers and those granted ({"availableCookies": ["analytics",
 // "session"], "acceptedCookies": ["session"]}) leaves some offered one
-// out of those granted: that one is refused, whatever the list granted
-// names.
+// out of those granted (in any letter case): that one is refused,
+// whatever the list granted names.
 func offeredNotGranted(m map[string]any) bool {
 	var offered, granted []string
 	for k, v := range m {
@@ -101,7 +101,7 @@ func offeredNotGranted(m map[string]any) bool {
 		return false
 	}
 	for _, o := range offered {
-		if !slices.Contains(granted, o) {
+		if !slices.ContainsFunc(granted, func(g string) bool { return strings.EqualFold(strings.TrimSpace(g), strings.TrimSpace(o)) }) {
 			return true
 		}
 	}

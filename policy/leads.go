@@ -185,9 +185,12 @@ func (x *extractor) pushLead(text string, n *html.Node) bool {
 // by hyphens leads its line so too ("cookie-notice-accepted: keeps
 // whether…").
 func (x *extractor) lineLeadNames(text, flat string, cookieTalk, code bool, consider func(string, evidence)) {
+	if code {
+		return
+	}
 	for i, line := range append([]string{flat}, strings.Split(text, "\n")...) {
 		lead, _, ok := strings.Cut(collapse(line), ": ")
-		if !ok || len(strings.Fields(lead)) > 6 || code {
+		if !ok || len(strings.Fields(lead)) > 6 {
 			continue
 		}
 		ts := strings.FieldsFunc(lead, func(r rune) bool { return r == ',' || r == ' ' })
