@@ -563,6 +563,9 @@ func TestLabelVariants(t *testing.T) {
 		"reject all non-essential cookies and continue": "reject",
 		"reject all non-essential cookies":              "reject",
 		"reject non-essential cookies and continue":     "reject",
+		// "Accept the technically necessary", without "only" (a German
+		// bank's own dialog).
+		"technisch notwendige annehmen": "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
