@@ -97,8 +97,8 @@ func offeredNotGranted(m map[string]any) bool {
 			granted = append(granted, items...)
 		}
 	}
-	if len(offered) == 0 || len(granted) == 0 {
-		return false
+	if len(offered) == 0 || len(granted) == 0 || slices.ContainsFunc(granted, func(g string) bool { return vocab().all[strings.ToLower(strings.TrimSpace(g))] }) {
+		return false // nothing listed as offered and granted, or "all" granted
 	}
 	for _, o := range offered {
 		if !slices.ContainsFunc(granted, func(g string) bool { return strings.EqualFold(strings.TrimSpace(g), strings.TrimSpace(o)) }) {

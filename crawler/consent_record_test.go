@@ -243,6 +243,7 @@ func TestRecordState(t *testing.T) {
 		// granted is refused, whatever the granted ones are named.
 		{"offered and not all granted", nil, map[string]string{u + "cookie:site_cookie_consent": `{"availableCookies":["google-analytics","chatbot","session"],"acceptedCookies":["chatbot","session"],"lastUpdated":1}`}, statePartial},
 		{"offered and all granted", nil, map[string]string{u + "cookie:site_cookie_consent": `{"availableCookies":["Google-Analytics","chatbot","session"],"acceptedCookies":["google-analytics","chatbot","session"],"lastUpdated":1}`}, stateAccepted},
+		{"offered and all granted in a word", nil, map[string]string{u + "cookie:site_consent": `{"availableConsents":["necessary","analytics","ads"],"consents":["all"]}`}, stateAccepted},
 		{"offered and the necessary alone granted", nil, map[string]string{u + "cookie:site_consent": `{"availableConsents":["necessary","analytics"],"consents":["necessary"]}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},

@@ -152,7 +152,7 @@ func globRegexp(s string) (string, bool, string, error) {
 			}
 			end := closingBracket(rs, i)
 			if end < 0 {
-				return "", false, "", fmt.Errorf("unclosed %q", r)
+				return "", false, "", fmt.Errorf("unclosed %q", rs[i])
 			}
 			b.WriteString(".+")
 			i = end

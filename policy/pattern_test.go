@@ -83,6 +83,7 @@ func TestParsePatternErrors(t *testing.T) {
 		"_ga_{id":    `cookie name "_ga_{id": unclosed '{'`,
 		"a\tb":       `cookie name "a\tb": white space in a cookie name`,
 		"_ga_[id":    `cookie name "_ga_[id": unclosed '['`,
+		"_ga_${id":   `cookie name "_ga_${id": unclosed '{'`,
 		"/[a-/i":     "cookie name \"/[a-/i\": invalid regular expression: error parsing regexp: missing closing ]: `[a-`",
 		"name\nname": `cookie name "name\nname": white space in a cookie name`,
 	} {
