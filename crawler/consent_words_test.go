@@ -566,6 +566,10 @@ func TestLabelVariants(t *testing.T) {
 		// "Accept the technically necessary", without "only" (a German
 		// bank's own dialog).
 		"technisch notwendige annehmen": "reject",
+		// With "only", the same follows from an accept word after a
+		// refusal: no phrase of its own.
+		"nur technisch notwendige annehmen": "reject",
+		"nur notwendige annehmen":           "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {

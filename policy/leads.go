@@ -188,7 +188,11 @@ func (x *extractor) lineLeadNames(text, flat string, cookieTalk, code bool, cons
 	if code {
 		return
 	}
-	for i, line := range append([]string{flat}, strings.Split(text, "\n")...) {
+	lines := []string{flat}
+	if strings.Contains(text, "\n") {
+		lines = append(lines, strings.Split(text, "\n")...) // one line is the paragraph itself
+	}
+	for i, line := range lines {
 		lead, _, ok := strings.Cut(collapse(line), ": ")
 		if !ok || len(strings.Fields(lead)) > 6 {
 			continue
