@@ -245,6 +245,10 @@ func TestRecordState(t *testing.T) {
 		{"offered and all granted", nil, map[string]string{u + "cookie:site_cookie_consent": `{"availableCookies":["Google-Analytics","chatbot","session"],"acceptedCookies":["google-analytics","chatbot","session"],"lastUpdated":1}`}, stateAccepted},
 		{"offered and all granted in a word", nil, map[string]string{u + "cookie:site_consent": `{"availableConsents":["necessary","analytics","ads"],"consents":["all"]}`}, stateAccepted},
 		{"offered and the necessary alone granted", nil, map[string]string{u + "cookie:site_consent": `{"availableConsents":["necessary","analytics"],"consents":["necessary"]}`}, stateRejected},
+		// A number and a level: the number is no purpose, and the level
+		// alone cannot be read (1 of 3 is a refusal on a pizza shop's
+		// own banner).
+		{"a visitor's number and a level", nil, map[string]string{u + "cookie:pfUserCookPolicy": "12562660:1"}, ""},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},

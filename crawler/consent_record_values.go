@@ -208,7 +208,7 @@ var recordKeyNecessaryCookie = regexp.MustCompile(`(?i)(^|[-_.])(session|sess|si
 func countChoice(self, key, val string, on, off *int) {
 	key = strings.Trim(strings.TrimSpace(key), `"'`)
 	val = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"'`))
-	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || recordKeyDated.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) || dottedNecessary(key) {
+	if vocab().keySkip.MatchString(key) || recordKeyID.MatchString(key) || recordKeyDated.MatchString(key) || recordKeyNumber.MatchString(key) || key == self || recordKeyNecessaryCookie.MatchString(key) || dottedNecessary(key) {
 		return
 	}
 	if m := recordFlagDated.FindStringSubmatch(val); m != nil {
@@ -277,6 +277,11 @@ func countChoice(self, key, val string, on, off *int) {
 		}
 	}
 }
+
+// recordKeyNumber: a key of six digits or more, an identifier or a time
+// ("12562660:1", a visitor's number and a level), whose 1 is no purpose's
+// flag: purposes and vendors are numbered in fewer digits.
+var recordKeyNumber = regexp.MustCompile(`^[0-9]{6,}$`)
 
 // recordRefusedNumber: a purpose's number signed as refused ("-1", "-30").
 var recordRefusedNumber = regexp.MustCompile(`^-[1-9][0-9]{0,2}$`)
