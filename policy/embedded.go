@@ -62,6 +62,12 @@ func (x *extractor) script(s string) {
 	}
 }
 
+// platformData reports whether a script holds a consent platform's data
+// that script reads.
+func platformData(s string) bool {
+	return cookieTableRE.MatchString(s) || strings.Contains(s, "OptanonGroupId") || cookieYesConfigRE.MatchString(s)
+}
+
 // cookieYesConfigRE finds the assignment of CookieYes's configuration.
 var cookieYesConfigRE = regexp.MustCompile(`_ckyConfig\s*=\s*\{`)
 

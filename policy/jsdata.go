@@ -15,8 +15,9 @@ const LayoutData = "data"
 
 // dataArray finds where an array literal is assigned, keyed or returned
 // in code: "const necessary = [", "const rows: Cookie[] = [", "const rows:
-// { name: string; ttl: string }[] = [", "analytics: [", "(domain) => [".
-var dataArray = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*\{[^={}]{0,300}\}\s*\[\]\s*=|([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]|=>)\s*\[`)
+// { name: string; ttl: string }[] = [", "analytics: [", "(domain) => [",
+// and a key quoted as JSON writes it ('"cookie_table": [').
+var dataArray = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*\{[^={}]{0,300}\}\s*\[\]\s*=|["']?([A-Za-z_$][\w$]*)["']?\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]|=>)\s*\[`)
 
 // dataArrays reads the cookie records that a page's code keeps as data
 // ("const necessaires = [{ nom: "_ga", finalite: "…", duree: "2 ans" }]"):
@@ -40,10 +41,16 @@ func (x *extractor) dataArrays(src string) {
 // arrayRecords reads the arrays of records of dataArrays.
 func (x *extractor) arrayRecords(src string, consts map[string]string) {
 	end := 0
+	platform := platformData(src)
 	for _, m := range dataArray.FindAllStringSubmatchIndex(src, 256) {
 		open := m[1] - 1
 		if open < end {
 			continue // inside an array already read
+		}
+		if platform && m[5] >= 0 && m[5] < len(src) && (src[m[5]] == '"' || src[m[5]] == '\'') {
+			// A consent platform's data, in JSON: its own reader reads
+			// it, with the platform's categories (see script).
+			continue
 		}
 		v, n, err := parseJSLiteralWith(src[open:], consts)
 		if err != nil {
@@ -79,7 +86,7 @@ func (x *extractor) dataWalk(v any, hint string, depth int) {
 			x.dataWalk(e, hint, depth+1)
 		}
 	case map[string]any:
-		if items, ok := keyedRecords(t); ok && x.dataRecords(items, hint) {
+		if items, ok := x.keyedRecords(t); ok && x.dataRecords(items, hint) {
 			return
 		}
 		// A group's title names its category, under a key for a title

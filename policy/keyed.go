@@ -7,8 +7,9 @@ import (
 )
 
 // dataObject is a constant of a module that holds an object ("export
-// const COOKIE_TEXTS = {", "const texts: Texts = {").
-var dataObject = regexp.MustCompile(`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*=\s*\{`)
+// const COOKIE_TEXTS = {", "const texts: Texts = {"), or the object a
+// module exports ("export default {", "module.exports = {").
+var dataObject = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*=|\bexport\s+default|\bmodule\.exports\s*=)\s*\{`)
 
 // dataObjects reads the records that a module's object constants keep
 // under their cookies' names (see keyedRecords), as a translation file
@@ -37,8 +38,12 @@ func (x *extractor) dataObjects(src string, consts map[string]string) {
 		if keyed, declared := x.keyedRecordsIn(obj, 0); !keyed || declared {
 			continue
 		}
+		hint := ""
+		if m[2] >= 0 {
+			hint = src[m[2]:m[3]]
+		}
 		before := len(x.decls)
-		x.dataWalk(obj, src[m[2]:m[3]], 0)
+		x.dataWalk(obj, hint, 0)
 		// An object keeps no order of its keys: its records are put in
 		// the order the source writes their names.
 		text := src[open:end]
@@ -56,7 +61,7 @@ func (x *extractor) keyedRecordsIn(obj map[string]any, depth int) (keyed, declar
 	if depth > 8 {
 		return false, false
 	}
-	if items, ok := keyedRecords(obj); ok {
+	if items, ok := x.keyedRecords(obj); ok {
 		for _, it := range items {
 			if x.dataNames[it.(map[string]any)["name"].(string)] {
 				return true, true
@@ -81,12 +86,16 @@ func (x *extractor) keyedRecordsIn(obj map[string]any, depth int) (keyed, declar
 // duration: … } }"), as an array of records would hold them, each with
 // its name under "name"; a record's text kept in several languages at its
 // own level ({ el: …, en: …, duration: … }) is its description, in one
-// language (see scalarString).
-func keyedRecords(obj map[string]any) ([]any, bool) {
+// language (see scalarString). A cookie's record may be its description
+// alone (see describedNames).
+func (x *extractor) keyedRecords(obj map[string]any) ([]any, bool) {
 	for _, k := range sortedKeys(obj) {
 		byName, ok := obj[k].(map[string]any)
 		if !ok || len(byName) == 0 || find(words(keyWords(k)), cookieWords) < 0 {
 			continue
+		}
+		if items, ok := x.describedNames(byName); ok {
+			return items, true
 		}
 		var items []any
 		for _, name := range sortedKeys(byName) {
@@ -193,3 +202,34 @@ func listedCookies(obj map[string]any) (string, []string) {
 // exampleKeys are the words for "examples", a key under which a group of
 // cookies lists their names.
 var exampleKeys = setOf(`examples example beispiele exemples ejemplos esempi voorbeelden przyklady priklady exemplos eksempler exempel esimerkit esimerkkeja ornekler peldak exemple`)
+
+// describedNames returns the records of an object that keeps each cookie's
+// description under its name ("cookie: { _ga: "Registers a visitor…",
+// datr: "Identifies the browser…" }", as a consent tool's translation
+// file does): every key a name and every value a sentence, of three words
+// or more, and one key at least shaped as a cookie's name or known as one,
+// so that a translation's texts under a key for cookies ("cookies: {
+// title: "About our cookies", description: "…" }") are no records.
+func (x *extractor) describedNames(byName map[string]any) ([]any, bool) {
+	shaped := false
+	for name, v := range byName {
+		text, ok := v.(string)
+		if !ok || !validName(name) || notAName(name) || textKeys[strings.ToLower(name)] || len(strings.Fields(text)) < 3 {
+			return nil, false
+		}
+		shaped = shaped || x.nameShaped(name)
+	}
+	if !shaped {
+		return nil, false
+	}
+	items := make([]any, 0, len(byName))
+	for _, name := range sortedKeys(byName) {
+		items = append(items, map[string]any{"name": name, "description": byName[name]})
+	}
+	return items, true
+}
+
+// textKeys are the keys of a translation's texts about cookies, never
+// cookies' names.
+var textKeys = setOf(`title heading header subtitle description desc text body intro message content label
+	details more less link policy notice info summary footer`)

@@ -399,6 +399,28 @@ func TestExtractWebLayouts(t *testing.T) {
 			want: []got{{"^_ga", Statistics, "data"}, {"visit_tally", Statistics, "data"}},
 		},
 		{
+			// The same configuration kept as JSON in a module: its keys
+			// are quoted.
+			name: "a banner's configuration with quoted keys, exported by a module",
+			file: "ja.js",
+			page: "export default {\n  \"settings_modal\": {\n    \"cookie_table_headers\": [{ \"col1\": \"Name\" }, { \"col2\": \"Domain\" }],\n" +
+				"    \"blocks\": [\n      { \"title\": \"Analytics cookies\", \"description\": \"They count the visits.\",\n" +
+				"        \"cookie_table\": [\n          { \"col1\": \"^_pk_id\", \"col2\": \"example.org\", \"is_regex\": true },\n" +
+				"          { \"col1\": \"visit_tally\", \"col2\": \"example.org\" }\n        ] }\n    ]\n  }\n}\n",
+			want: []got{{"^_pk_id", Statistics, "data"}, {"visit_tally", Statistics, "data"}},
+		},
+		{
+			// A consent tool's translation module keeps each cookie's
+			// description under its name, by service; the texts a banner
+			// keeps under a key for cookies are no cookies.
+			name: "a module's translations: descriptions under the cookies' names",
+			file: "fi.js",
+			page: "export default {\n  tools: {\n    provider: \"Example\",\n    cookie: {\n" +
+				"      _ga: \"Tells the visitors apart for two years.\",\n      visit_tally: \"Counts the pages a visitor sees.\",\n    },\n  },\n" +
+				"  banner: {\n    cookies: {\n      title: \"About the cookies we use\",\n      description: \"We use cookies to measure our site.\",\n    },\n  },\n};\n",
+			want: []got{{"_ga", Unclassified, "data"}, {"visit_tally", Unclassified, "data"}},
+		},
+		{
 			// A Shopify section: its schema is the theme editor's settings,
 			// not the page.
 			name: "a Shopify section's schema is no text of the page",
