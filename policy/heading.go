@@ -133,7 +133,9 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		case single && n.DataAtom == atom.P && x.aboutCookies("") && identifierLike(name):
 			// A bold paragraph holding one name ("<p><strong>XSRF-TOKEN</strong></p>")
 			// heads the text about that cookie.
-		case onlyNames && strings.ContainsAny(name, "-_.:") && identifierLike(name):
+		case onlyNames && strings.ContainsAny(name, "-_.:") && identifierLike(name) && (!titledCompound(name) || x.known(name)):
+			// Words written as a title ("Facebook-Pixel") are a
+			// service's or a section's, not a cookie's.
 		default:
 			return nil
 		}

@@ -1598,6 +1598,22 @@ return [
 			page: "<?php\n    ['boton' => true],\n    'Duración de las cookies: tienda_sesion, una sesión',\n    array_values(array_filter([",
 			want: []got{{"tienda_sesion", Unclassified, "prose"}},
 		},
+		{
+			// A section per third party, headed by the service's name:
+			// "Pixel" there is the product's, and the table the text
+			// calls its cookies lists cookies, audited as all are.
+			name: "a service's pixel heads a table of its cookies",
+			file: "third-parties.html",
+			page: `<h1>Third-party cookies</h1>
+				<h3>Facebook-Pixel</h3>
+				<p>Our site measures conversions with the visitor action pixel of a social network.</p>
+				<b>Cookies of the Facebook Pixel</b>
+				<table><tr><th>Name</th><th>Purpose</th><th>Validity</th></tr>
+				<tr><td>fr, datr</td><td>Tells the visitors apart</td><td>90 days</td></tr></table>
+				<h3>Web beacons</h3>
+				<table><tr><th>Name</th><th>Purpose</th></tr><tr><td>tr_beacon</td><td>Counts the opened mails</td></tr></table>`,
+			want: []got{{"fr", Unclassified, "table"}, {"datr", Unclassified, "table"}, {"tr_beacon (pixel)", Unclassified, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,6 +32,21 @@ func storageTypeOf(texts ...string) StorageType {
 	return Cookie
 }
 
+// contextType is the storage type that the texts around a table (its
+// caption, heading and introduction) give its rows. A pixel one of them
+// names is a service's ("Facebook-Pixel"), when another says the table
+// lists cookies ("Cookies von Facebook Pixel"): they are cookies, audited.
+func contextType(texts ...string) StorageType {
+	typ := storageTypeOf(texts...)
+	if typ == Pixel && slices.ContainsFunc(texts, func(t string) bool {
+		ws := words(t)
+		return slices.Contains(ws, "cookie") || slices.Contains(ws, "cookies")
+	}) {
+		return Cookie
+	}
+	return typ
+}
+
 // noteStorage reads the web storage a purpose's note in parentheses names
 // ("Keeps the cookie choices (localStorage, geen cookie)"): a note that
 // names local or session storage or IndexedDB and no cookie, or only a
@@ -117,7 +132,11 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	}
 	if typ == Pixel {
 		// Web storage is audited beside cookies; a pixel is a request.
-		x.warnf("%s: %q is %s, not a cookie or web storage; kept with type %s, not audited", where, f.name.text, typeText(f.typ, f.category), typ)
+		what := typeText(f.typ, f.category)
+		if what == "" {
+			what = "listed under a title for " + string(typ) + "s" // the table's caption, heading or introduction says so
+		}
+		x.warnf("%s: %q is %s, not a cookie or web storage; kept with type %s, not audited", where, f.name.text, what, typ)
 	}
 	durs := x.durations(names, f.duration, where)
 	if len(names) == 1 {

@@ -87,7 +87,7 @@ func (x *extractor) table(t *html.Node) bool {
 		// A table under a heading or after a sentence about local
 		// storage, and not about cookies, lists storage keys
 		// ("Paikallisen tallennustilan tiedot").
-		ctx.typ = storageTypeOf(ctx.caption, x.innermostHeading(), ctx.intro)
+		ctx.typ = contextType(ctx.caption, x.innermostHeading(), ctx.intro)
 	}
 	// A row spanning the table above its header titles it ("Analytics
 	// cookies, set with your consent"): when it names a category, the
