@@ -147,21 +147,21 @@ var durationUnits = map[string]time.Duration{}
 func init() {
 	for unit, words := range map[time.Duration]string{
 		time.Second: "s sec secs second seconds seconde secondes sekunde sekunden segundo segundos secondo secondi " +
-			"seconden sekunda sekundy sekund sekunder sekunti sekuntia segon segons saniye 초 秒",
+			"seconden sekunda sekundy sekund sekunder sekunti sekuntia segon segons saniye sekundes sekundem sekundziu sekundit 초 秒",
 		time.Minute: "m min mins minute minutes minuto minutos minuti minuten mn minuut minuta minuty minut minuter " +
-			"minutter minutt minutten minuutti minuuttia minuts dakika 분 分",
+			"minutter minutt minutten minuutti minuuttia minuts dakika minutem minuciu minutit 분 分",
 		time.Hour: "h hr hrs hour hours heure heures stunde stunden std hora horas ora ore uur uren godzina godziny godzin hodina hodiny hodin " +
-			"timme timmar time timer tunti tuntia hores sat sata sati ura uri ure ur saat 시간 時間",
+			"timme timmar time timer tunti tuntia hores sat sata sati ura uri ure ur saat stunda stundas stundu stundam valanda valandos valandu valandas tund tundi 시간 時間",
 		Day: "d day days jour jours j tag tage tagen dia dias giorno giorni gg dag dagen dzien dni dagar dage dager " +
-			"paiva paivaa paivan dies den dny dnu zi zile dan dana dani dneva dnevi gun ημερα ημερεσ 일 日",
+			"paiva paivaa paivan dies den dny dnu zi zile dan dana dani dneva dnevi gun diena dienas dienu dienos dienam paev paeva paeval 일 日",
 		Week: "w wk wks week weeks semaine semaines woche wochen semana semanas settimana settimane weken tydzien tygodnie " +
 			"tygodni vecka veckor uge uger uke uker viikko viikkoa setmana setmanes tyden tydny tydnu tyzden tyzdne tyzdnov " +
-			"tjedan tjedna tjedana teden tedna tednov hafta 주 週 週間",
+			"tjedan tjedna tjedana teden tedna tednov hafta nedela nedelas nedelu nedelam savaite savaites savaiciu nadal nadalat 주 週 週間",
 		Month: "mo mos mon mth mths month months mois monat monate monaten mes meses mese mesi maand maanden miesiac " +
 			"miesiace miesiecy manad manader maned maneder kuukausi kuukautta kuukauden mesos mesic mesice mesicu mesiac mesiace " +
-			"mesiacov luna luni mjesec mjeseca mjeseci mesec meseca meseci mesece mesecev ay μηνασ μηνεσ μηνα 개월 달 ヶ月 か月 カ月 ケ月",
+			"mesiacov luna luni mjesec mjeseca mjeseci mesec meseca meseci mesece mesecev ay menesis menesi menesu menesus menesiem menuo menesiai menesiu kuu kuud μηνασ μηνεσ μηνα 개월 달 ヶ月 か月 カ月 ケ月",
 		Year: "y yr yrs year years an ans annee annees jahr jahre jahren ano anos anno anni jaar jaren rok lata lat ar " +
-			"vuosi vuotta vuoden any anys roky roku let rokov ani godina godine godinu godin leto leta leti yil sene ετοσ ετη χρονοσ χρονια 년 年",
+			"vuosi vuotta vuoden any anys roky roku let rokov ani godina godine godinu godin leto leta leti yil sene gads gadi gadu gadus gadiem metai metu metus aasta aastat ετοσ ετη χρονοσ χρονια 년 年",
 	} {
 		for _, w := range strings.Fields(words) {
 			durationUnits[w] = unit
@@ -179,13 +179,13 @@ var durationFiller = setOf(`up to until after max maximum maximal approx approxi
 	e fino a dopo circa massimo di del della
 	der die das dem el al los las il lo alla
 	tot na maximaal ongeveer van ate apos cerca do po okolo maks upp till efter hogst op til hojst opptil etter
-	enintaan noin fins despres aproximadament kadar boyunca sonra yaklasik 최대 까지 最大 まで`)
+	enintaan noin fins despres aproximadament kadar boyunca sonra yaklasik lidz pec iki kuni 최대 까지 最大 まで`)
 
 // Words of a session lifetime: "Session", "session cookie", "Sitzung",
 // "fin de la session", "sesión", "until the browser is closed".
 var sessionWords = setOf(`session sessions sesion sessione sitzung sitzungsende sitzungscookie
 	sessioncookie browsersitzung sessie sessao sesja sesji sesyjne sessionen okt sesjon istunto istunnon
-	istunnon sessio relace relacia sesiune sesiunii sesija sesije seja seje oturum oturumu συνεδρια 세션 セッション`)
+	istunnon sessio relace relacia sesiune sesiunii sesija sesije seja seje oturum oturumu sesijas sesijos seansas seanso seanss seansi sessioon sessiooni συνεδρια 세션 セッション`)
 
 // Words that accompany a session word: "until the end of the browser
 // session", "jusqu'à la fermeture du navigateur".
