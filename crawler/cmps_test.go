@@ -266,13 +266,17 @@ func ruleStates(t *testing.T, name, setup string, inputs any) []string {
 // rule's state does with no API loaded: "0@version|site|id@accepted@
 // refused@times@" after a choice of categories, "1@…@@@" after a refusal
 // (as public captures show them). A record of the first kind that accepts
-// nothing is a refusal.
+// nothing is a refusal; one of the second kind that accepts all ("1@009@
+// ALL@@…", as a public script writes to accept) is an accept.
 func TestCommandersActRecord(t *testing.T) {
 	cases := []struct{ record, want string }{
 		{"0%40005%7C93%7C5327%401%2C2%2C3%40%401715188539662%40", "accepted"},
 		{"0%40005%7C93%7C5327%402%2C4%401%401715188539662%40", "partial"},
 		{"0%40005%7C93%7C5327%40%401%2C2%2C3%401715188539662%40", "rejected"},
 		{"1%40004%7C25%7C4340%40%40%401758194531923%40", "rejected"},
+		{"1%40032%7C1%7C4525%40%402%401713310882911%40", "rejected"},
+		{"1@009@ALL@@1593418821237@", "accepted"},
+		{"0@064@ALL@", "accepted"},
 	}
 	records := make([]string, len(cases))
 	for i, c := range cases {
