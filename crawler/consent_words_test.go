@@ -570,6 +570,11 @@ func TestLabelVariants(t *testing.T) {
 		// refusal: no phrase of its own.
 		"nur technisch notwendige annehmen": "reject",
 		"nur notwendige annehmen":           "reject",
+		// A Swedish agency's own refusal, "No, I decline", and two
+		// refusals joined ("No thanks, decline").
+		"nej, jag avbojer": "reject",
+		"jag avbojer":      "reject",
+		"nej tack, avboj":  "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
