@@ -1614,6 +1614,21 @@ return [
 				<table><tr><th>Name</th><th>Purpose</th></tr><tr><td>tr_beacon</td><td>Counts the opened mails</td></tr></table>`,
 			want: []got{{"fr", Unclassified, "table"}, {"datr", Unclassified, "table"}, {"tr_beacon (pixel)", Unclassified, "table"}},
 		},
+		{
+			// A type column in Finnish, as a consent platform's export
+			// writes it ("Seurantapikseli", a tracking pixel); a service's
+			// pixel heading a table its text calls cookies ("evästeet").
+			name: "pixels named in compounds, and a pixel heading cookies in Finnish",
+			file: "evasteet.html",
+			page: `<h2>Markkinointi</h2>
+				<table><tr><th>Nimi</th><th>Tarjoaja</th><th>Tarkoitus</th><th>Tyyppi</th></tr>
+				<tr><td>_gcl_au</td><td>Google</td><td>Mainonnan mittaus</td><td>HTTP Cookie</td></tr>
+				<tr><td>pagead/1p-user-list/#</td><td>Google</td><td>Mainonnan mittaus</td><td>Seurantapikseli</td></tr></table>
+				<h2>Meta-pikseli</h2>
+				<p>Tämän palvelun evästeet:</p>
+				<table><tr><th>Nimi</th><th>Tarkoitus</th></tr><tr><td>_fbp</td><td>Mainonnan kohdentaminen</td></tr></table>`,
+			want: []got{{"_gcl_au", Marketing, "table"}, {"pagead/1p-user-list/# (pixel)", Marketing, "table"}, {"_fbp", Unclassified, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -38,10 +38,7 @@ func storageTypeOf(texts ...string) StorageType {
 // lists cookies ("Cookies von Facebook Pixel"): they are cookies, audited.
 func contextType(texts ...string) StorageType {
 	typ := storageTypeOf(texts...)
-	if typ == Pixel && slices.ContainsFunc(texts, func(t string) bool {
-		ws := words(t)
-		return slices.Contains(ws, "cookie") || slices.Contains(ws, "cookies")
-	}) {
+	if typ == Pixel && slices.ContainsFunc(texts, func(t string) bool { return find(words(t), cookieWords) >= 0 }) {
 		return Cookie
 	}
 	return typ

@@ -410,6 +410,6 @@ var storageTypes = []struct {
 		"stocare locala", "memoria locale", "memorie locali", "memoria local")},
 	{SessionStorage, parsePhrases("session storage", "sessionstorage", "html session storage")},
 	{IndexedDB, parsePhrases("indexeddb", "indexed db", "indexed database")},
-	{Pixel, parsePhrases("pixel*", "tracking pixel", "web beacon", "beacon*")},
+	{Pixel, parsePhrases("pixel*", "tracking pixel", "web beacon", "beacon*", "*pixel", "*pixels", "piksel*", "*piksel", "*pikseli")},
 	{OtherStorage, parsePhrases("web storage", "html storage", "cache storage", "service worker", "webstorage")},
 }
