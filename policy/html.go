@@ -173,6 +173,10 @@ type extractor struct {
 	dataNames map[string]bool
 	// cookiePage is set once a paragraph of the page has named cookies.
 	cookiePage bool
+	// onlyNecessary is the page's statement that it uses necessary
+	// cookies only, the category of those it gives none (see
+	// onlyNecessaryStatement).
+	onlyNecessary string
 }
 
 // tableShape is what a recognised table leaves for a headerless table that
@@ -189,6 +193,7 @@ func newExtractor(page string, opts ExtractOptions) *extractor {
 }
 
 func (x *extractor) policy() *Policy {
+	x.applyOnlyNecessary()
 	return &Policy{Site: siteOf(x.page), Source: x.page, Cookies: withoutPlaceholders(x.decls), Services: x.services, Warnings: x.warnings}
 }
 
@@ -349,6 +354,9 @@ func (x *extractor) learn(doc *html.Node) {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Summary, atom.Dt, atom.P:
 			head := collapse(textUpTo(n, 300))
 			x.lex.defines(head)
+			if st, ok := x.lex.onlyNecessaryStatement(head); ok && n.DataAtom == atom.P && x.onlyNecessary == "" {
+				x.onlyNecessary = st
+			}
 			if next := nextElement(n); next != nil && next.DataAtom == atom.P && n.DataAtom != atom.P {
 				x.lex.definesUnder(head, collapse(textUpTo(next, 300)))
 			}

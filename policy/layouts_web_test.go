@@ -1629,6 +1629,29 @@ return [
 				<table><tr><th>Nimi</th><th>Tarkoitus</th></tr><tr><td>_fbp</td><td>Mainonnan kohdentaminen</td></tr></table>`,
 			want: []got{{"_gcl_au", Marketing, "table"}, {"pagead/1p-user-list/# (pixel)", Marketing, "table"}, {"_fbp", Unclassified, "table"}},
 		},
+		{
+			// A site that says it uses necessary cookies only, and lists
+			// them with no category: they are the necessary ones.
+			name: "a page that uses necessary cookies only",
+			file: "evasteet.html",
+			page: `<h1>Evästekäytäntö</h1><p>Palvelumme käyttää vain teknisesti välttämättömiä evästeitä. Emme käytä analytiikkaevästeitä.</p>
+				<h2>Käyttämämme evästeet</h2>
+				<table><tr><th>Eväste</th><th>Tarkoitus</th><th>Kesto</th></tr>
+				<tr><td>app-access-token</td><td>Kirjautuminen</td><td>Istunto</td></tr></table>`,
+			want: []got{{"app-access-token", Necessary, "table"}},
+		},
+		{
+			// The same sentence beside a cookie filed under analytics
+			// says nothing of the cookies given no category.
+			name: "a page that says so and files a cookie under analytics",
+			file: "cookies.html",
+			page: `<h1>Cookies</h1><p>We only use strictly necessary cookies.</p>
+				<h2>The list</h2><p>Each cookie is listed below with its purpose.</p>
+				<table><tr><th>Name</th><th>Purpose</th><th>Category</th></tr>
+				<tr><td>ab_bucket</td><td>Picks a page variant</td><td></td></tr>
+				<tr><td>visit_tally</td><td>Counts visits</td><td>Analytics</td></tr></table>`,
+			want: []got{{"ab_bucket", Unclassified, "table"}, {"visit_tally", Statistics, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
