@@ -575,6 +575,10 @@ func TestLabelVariants(t *testing.T) {
 		"nej, jag avbojer": "reject",
 		"jag avbojer":      "reject",
 		"nej tack, avboj":  "reject",
+		// "Accept only the essential ones" (an airline's own notice);
+		// the accept word before a refusal is the refusal.
+		"aceptar solo las esenciales":         "reject",
+		"aceptar solo las cookies esenciales": "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
