@@ -209,13 +209,17 @@ var exampleKeys = setOf(`examples example beispiele exemples ejemplos esempi voo
 // file does): every key a name and every value a sentence, of three words
 // or more, and one key at least shaped as a cookie's name or known as one,
 // so that a translation's texts under a key for cookies ("cookies: {
-// title: "About our cookies", description: "…" }") are no records.
+// title: "About our cookies", description: "…" }", or its categories'
+// texts, "strictly_necessary: "These cookies…"") are no records.
 func (x *extractor) describedNames(byName map[string]any) ([]any, bool) {
 	shaped := false
 	for name, v := range byName {
 		text, ok := v.(string)
 		if !ok || !validName(name) || notAName(name) || textKeys[strings.ToLower(name)] || len(strings.Fields(text)) < 3 {
 			return nil, false
+		}
+		if _, group := categoryOf(keyWords(name)); group {
+			return nil, false // a category's text ("strictly_necessary": "These cookies…")
 		}
 		shaped = shaped || x.nameShaped(name)
 	}
