@@ -218,7 +218,7 @@ func (x *extractor) describedNames(byName map[string]any) ([]any, bool) {
 		if !ok || !validName(name) || notAName(name) || textKeys[strings.ToLower(name)] || len(strings.Fields(text)) < 3 {
 			return nil, false
 		}
-		if _, group := categoryOf(keyWords(name)); group {
+		if _, group := categoryOf(keyWords(name)); group && !x.known(name) {
 			return nil, false // a category's text ("strictly_necessary": "These cookies…")
 		}
 		shaped = shaped || x.nameShaped(name)
