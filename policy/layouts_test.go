@@ -13,7 +13,7 @@ type fakeKnowledge struct{}
 
 func (fakeKnowledge) KnownCookie(name string) bool {
 	switch name {
-	case "_ga", "_gid", "NID", "IDE", "CookieConsent":
+	case "_ga", "_gid", "NID", "IDE", "CookieConsent", "ads/ga-audiences":
 		return true
 	}
 	return false

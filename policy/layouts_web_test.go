@@ -417,9 +417,10 @@ func TestExtractWebLayouts(t *testing.T) {
 			file: "fi.js",
 			page: "export default {\n  tools: {\n    provider: \"Example\",\n    cookie: {\n" +
 				"      _ga: \"Tells the visitors apart for two years.\",\n      visit_tally: \"Counts the pages a visitor sees.\",\n    },\n  },\n" +
+				"  remarketing: {\n    cookie: {\n      \"ads/ga-audiences\": \"Reaches the visitors again with ads.\",\n    },\n  },\n" +
 				"  banner: {\n    cookies: {\n      title: \"About the cookies we use\",\n      description: \"We use cookies to measure our site.\",\n    },\n  },\n" +
 				"  groups: {\n    cookies: {\n      strictly_necessary: \"These cookies keep the site working.\",\n      site_analytics: \"These cookies count the visits.\",\n    },\n  },\n};\n",
-			want: []got{{"_ga", Unclassified, "data"}, {"visit_tally", Unclassified, "data"}},
+			want: []got{{"_ga", Unclassified, "data"}, {"visit_tally", Unclassified, "data"}, {"ads/ga-audiences", Marketing, "data"}},
 		},
 		{
 			// A Shopify section: its schema is the theme editor's settings,
