@@ -21,7 +21,7 @@ var onlyWords = setOf(`only solely exclusively nur ausschliesslich lediglich uni
 var conditionWords = setOf(`if unless until before without when whenever once after
 	wenn falls bis bevor ohne sobald nachdem si sans avant jusqu lorsque quand sinon cuando hasta antes sin
 	quando senza prima finche als tenzij totdat voordat zonder wanneer zodra om innan utan tills nar hvis
-	indtil uden for jos ennen ilman kunnes jesli jezeli dopoki bez przed pokud dokud nez ak kym ha amig nelkul
+	indtil uden jos ennen ilman kunnes jesli jezeli dopoki bez przed pokud dokud nez ak kym ha amig nelkul
 	daca pana fara kol iki ilma enne kui eger olmadan once`)
 
 // onlyNecessaryStatement returns the sentence of a paragraph in which the

@@ -15,6 +15,7 @@ func TestOnlyNecessaryStatement(t *testing.T) {
 		{"Diese Website verwendet ausschließlich technisch notwendige Cookies.", "Diese Website verwendet ausschließlich technisch notwendige Cookies"},
 		{"Käytämme vain välttämättömiä evästeitä. Emme käytä analytiikkaevästeitä.", "Käytämme vain välttämättömiä evästeitä"},
 		{"We only use necessary cookies and no analytics cookies.", "We only use necessary cookies and no analytics cookies"},
+		{"We only use cookies that are strictly necessary for the site to work.", "We only use cookies that are strictly necessary for the site to work"},
 		// In some case only: a condition.
 		{"Without your consent, we only use necessary cookies.", ""},
 		{"If you refuse, only necessary cookies are set.", ""},
