@@ -200,9 +200,9 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 		if offeredNotGranted(x) {
 			*off++ // a refusal of what the record lists as offered and not granted
 		}
-		mapped := consentModeBeside(x)
+		mapped, flagged := consentModeBeside(x), flagBesideList(x)
 		for k, val := range x {
-			if mapped && consentModeKey.MatchString(k) {
+			if mapped && consentModeKey.MatchString(k) || flagged && wholeFlag(k, val) {
 				continue
 			}
 			walkRecord(self, k, val, on, off, depth+1)

@@ -107,3 +107,31 @@ func offeredNotGranted(m map[string]any) bool {
 	}
 	return false
 }
+
+// flagBesideList reports whether an object holds a flag of the whole
+// record ("consent": true) beside a list of the purposes granted
+// ({"consent":true,"options":[]}, a German foundation's refusal as a
+// public filter list writes it): the flag says that a choice was made,
+// the list what it granted, and the flag is no purpose's.
+func flagBesideList(m map[string]any) bool {
+	flag, list := false, false
+	for k, v := range m {
+		switch v.(type) {
+		case bool:
+			flag = flag || wholeFlag(k, v)
+		case []any:
+			list = list || recordKeyList.MatchString(k)
+		}
+	}
+	return flag && list
+}
+
+// wholeFlag reports whether a key and its value are a flag that a choice
+// was made.
+func wholeFlag(k string, v any) bool {
+	_, b := v.(bool)
+	return b && recordWholeFlag.MatchString(k)
+}
+
+// recordWholeFlag: the key of a flag that a choice was made.
+var recordWholeFlag = regexp.MustCompile(`(?i)^(consent|consented|consentgiven|consent_given)$`)

@@ -249,6 +249,12 @@ func TestRecordState(t *testing.T) {
 		// alone cannot be read (1 of 3 is a refusal on a pizza shop's
 		// own banner).
 		{"a visitor's number and a level", nil, map[string]string{u + "cookie:pfUserCookPolicy": "12562660:1"}, ""},
+		// A flag that a choice was made beside the list of what it
+		// granted (a German foundation's own record; its refusal as a
+		// public filter list writes it).
+		{"a choice's flag beside an empty list of options", nil, map[string]string{u + "cookie:cookie_consent": "%7B%22consent%22:true,%22options%22:%5B%5D%7D"}, stateRejected},
+		{"a choice's flag beside the options granted", nil, map[string]string{u + "cookie:cookie_consent": `{"consent":true,"options":["comfort","statistics","marketing"]}`}, stateAccepted},
+		{"a choice's flag beside an empty list of categories", nil, map[string]string{u + "cookie:site_consent": `{"consent":true,"categories":[]}`}, stateRejected},
 		// Digit flags led by a letter.
 		{"flags led by a letter, all off", nil, map[string]string{u + "cookie:cookie-agreed": "C0000"}, stateRejected},
 		{"flags led by a letter, all on", nil, map[string]string{u + "cookie:cookie-agreed": "C1111"}, stateAccepted},
