@@ -205,7 +205,7 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 			if mapped && consentModeKey.MatchString(k) || flagged && wholeFlag(k, val) {
 				continue
 			}
-			walkRecord(self, k, val, on, off, depth+1)
+			walkRecord(self, grantedKey(k, flagged), val, on, off, depth+1)
 		}
 	case []any:
 		// A list of granted purposes: empty, or the necessary ones alone,

@@ -113,6 +113,17 @@ func offeredNotGranted(m map[string]any) bool {
 // ({"consent":true,"options":[]}, a German foundation's refusal as a
 // public filter list writes it): the flag says that a choice was made,
 // the list what it granted, and the flag is no purpose's.
+//
+// grantedKey names such a list's key as a list of the purposes granted:
+// beside the flag, "options" is one; elsewhere the word is too common in
+// a site's storage to be read so.
+func grantedKey(k string, flagged bool) string {
+	if flagged && strings.EqualFold(k, "options") {
+		return "choices"
+	}
+	return k
+}
+
 func flagBesideList(m map[string]any) bool {
 	flag, list := false, false
 	for k, v := range m {
@@ -120,7 +131,7 @@ func flagBesideList(m map[string]any) bool {
 		case bool:
 			flag = flag || wholeFlag(k, v)
 		case []any:
-			list = list || recordKeyList.MatchString(k)
+			list = list || recordKeyList.MatchString(grantedKey(k, true))
 		}
 	}
 	return flag && list

@@ -92,7 +92,7 @@ const recordBookkeeping = recordStamps + `|functional[-_]?required|gpc|isgpcenab
 var recordListName = regexp.MustCompile(`(?i)(prefs|preferences|categories|purposes|consents|choices|groups|levels)$`)
 
 // Keys of a list of the purposes granted.
-var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted|^choices$|^groups$|^options$`)
+var recordKeyList = regexp.MustCompile(`(?i)categor|kategor|purpose|zweck|consents|^consent$|enabled|granted|allowed|^allow$|accepted|^choices$|^groups$`)
 
 // recordKeyOffered: a key of the purposes a banner offers, beside those
 // granted ({"consents": ["necessary"], "availableConsents": ["necessary",
