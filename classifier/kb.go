@@ -176,7 +176,7 @@ type KB struct {
 	entries []kbEntry
 	exact   map[string][]int // name → indexes in entries of exact entries
 	loose   map[string][]int // looseKey of a name → exact entries
-	stems   map[string][]int // a prefix without its last separator → prefix entries
+	stems   map[string][]int // a prefix without its last separator and leading underscores → prefix entries
 	folded  map[string][]int // foldKey of a name → exact entries
 	// foldedPrefix holds the prefix entries foldKey compares, by their
 	// prefix in lower case.

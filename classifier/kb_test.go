@@ -355,6 +355,7 @@ func TestLooseLookup(t *testing.T) {
 		mk("caps", "CF_TOKEN"),
 		mk("short caps", "ABCD"),
 		mk("vendor caps", "VENDOR_ID", "vendor.example"),
+		mk("aspnet", ".AspNetCore.Culture"),
 	})
 	for _, tc := range []struct {
 		name, domain string
@@ -376,6 +377,8 @@ func TestLooseLookup(t *testing.T) {
 		{"abcd", "www.example.org", ""},          // too short to compare without case
 		{"vendor_id", "www.example.org", ""},     // set elsewhere
 		{"vendor_id", "ads.vendor.example", "vendor caps"},
+		{"AspNetCore.Culture", "www.example.org", "aspnet"}, // ASP.NET's leading dot, left out
+		{"AspNetCore.Cultures", "www.example.org", ""},
 	} {
 		checkWeakLookup(t, kb, tc.name, tc.domain, tc.want, "loose", func(e classifier.Entry) bool { return e.Loose })
 	}
@@ -458,6 +461,8 @@ func TestStemLookup(t *testing.T) {
 		want         string // provider, "" for none
 	}{
 		{"_pendo_visitorId", "www.example.org", "pendo"},
+		{"pendo_visitorId", "www.example.org", "pendo"}, // its leading underscore left out too
+		{"__pendo_visitorId", "www.example.org", "pendo"},
 		{"_pendo_visitor", "www.example.org", ""},   // a stem is cut at the separator only
 		{"_pendo_visitorid", "www.example.org", ""}, // letter case is kept
 		{"_ab", "www.example.org", ""},              // too short without its underscores

@@ -100,11 +100,13 @@ func (t *prefixTrie) walk(name string, fn func(i int)) {
 // that renamed Auth.js's cookie).
 //
 // Last, a name that differs from an exact entry's only in its leading
-// underscores is taken for it, with low confidence and Loose set: policy
-// pages write "_utma" and "utma" for Google's "__utma". Names shorter than
-// four characters without their underscores are left out ("_id", "gid").
-// So is, with Stem set, a name that is a prefix entry's without the
-// separator it ends with: "_pendo_visitorId" for "_pendo_visitorId.*".
+// underscores or dot is taken for it, with low confidence and Loose set:
+// policy pages write "_utma" and "utma" for Google's "__utma", and
+// "AspNetCore.Culture" for ASP.NET's ".AspNetCore.Culture". Names shorter
+// than four characters without them are left out ("_id", "gid"). So is,
+// with Stem set, a name that is a prefix entry's without the separator it
+// ends with, its leading underscores aside: "_pendo_visitorId" for
+// "_pendo_visitorId.*", "pk_id" for Matomo's "_pk_id.*".
 func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 	if kb == nil {
 		return Entry{}, false
@@ -124,12 +126,17 @@ func (kb *KB) Lookup(name, domain string) (Entry, bool) {
 // that a loose lookup takes: shorter names are too often a site's own.
 const minLooseName = 4
 
+// looseLead are the characters a loose lookup drops from the head of a
+// name: pages leave out the underscores that lead many names, and the dot
+// that leads ASP.NET's (".AspNetCore.Session", ".ASPXAUTH").
+const looseLead = "_."
+
 // looseKey is what a loose lookup compares: the name without its leading
-// underscores; false when that is too short to say anything. Letter case
-// is kept: cookie names are case-sensitive, and "_ssid" of a site is not
-// Google's "SSID".
+// underscores and dot; false when that is too short to say anything.
+// Letter case is kept: cookie names are case-sensitive, and "_ssid" of a
+// site is not Google's "SSID".
 func looseKey(name string) (string, bool) {
-	k := strings.TrimLeft(name, "_")
+	k := strings.TrimLeft(name, looseLead)
 	return k, len(k) >= minLooseName
 }
 
@@ -161,7 +168,7 @@ func looseLookup(kb *KB, name, domain string) (Entry, bool) {
 		e.Confidence, e.Loose = ConfidenceLow, true
 		return e, true
 	}
-	if i := best(kb.stems[name]); i >= 0 {
+	if i := best(kb.stems[k]); i >= 0 {
 		e := kb.entries[i].Entry
 		e.Confidence, e.Stem = ConfidenceLow, true
 		return e, true
@@ -216,15 +223,14 @@ func foldKey(name string) (string, bool) {
 const stemSeparators = "._-:"
 
 // stemKey is the prefix of a prefix entry without the separator it ends
-// with, and whether a loose lookup takes it: the stem must keep four
-// characters without its leading underscores, as looseKey's names do.
+// with, as looseKey gives it (without its leading underscores), and
+// whether a loose lookup takes it: the stem must keep four characters so,
+// as looseKey's names do.
 func stemKey(prefix string) (string, bool) {
 	if len(prefix) < 2 || !strings.ContainsRune(stemSeparators, rune(prefix[len(prefix)-1])) {
 		return "", false
 	}
-	stem := prefix[:len(prefix)-1]
-	_, ok := looseKey(stem)
-	return stem, ok
+	return looseKey(prefix[:len(prefix)-1])
 }
 
 // cookiePrefixes are the name prefixes browsers give a meaning of their
@@ -291,7 +297,7 @@ func (kb *KB) Matches(name string) []Entry {
 	if k, ok := looseKey(name); ok && len(idx) == 0 {
 		idx = append(idx, kb.loose[k]...)
 		if len(idx) == 0 {
-			idx = append(idx, kb.stems[name]...)
+			idx = append(idx, kb.stems[k]...)
 		}
 	}
 	if k, ok := foldKey(name); ok && len(idx) == 0 {
