@@ -24,6 +24,53 @@ var conditionWords = setOf(`if unless until before without when whenever once af
 	indtil uden jos ennen ilman kunnes jesli jezeli dopoki bez przed pokud dokud nez ak kym ha amig nelkul
 	daca pana fara kol iki ilma enne kui eger olmadan once`)
 
+// relativeWords begin a clause about the word before a condition word,
+// which is then no condition: "cookies without which the site cannot
+// work", "Cookies, ohne die die Website nicht funktioniert", "cookies
+// sans lesquels", "cookies sin las cuales" (folded; an article may stand
+// between).
+var relativeWords = setOf(`which whom die den denen welche welcher welchen lesquels lesquelles lequel laquelle
+	cuales cual quali cui welke vilka vilket hvilke hvilket joita jota ktorych nichz ktorych`)
+
+// relativeArticles may stand between a condition word and the relative
+// word of its clause ("sin las cuales", "senza i quali").
+var relativeArticles = setOf(`las los la el i le gli il lo les`)
+
+// restrictiveWords say "only" in French's two words: "nous n'utilisons que
+// des cookies nécessaires", "ce site ne dépose que des cookies
+// techniques" ("ne" and, within three words, "que"; no "pas" between).
+func restrictive(ws []string) bool {
+	for i, w := range ws {
+		if w != "ne" && w != "n" {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			if ws[j] == "pas" || ws[j] == "plus" || ws[j] == "jamais" || ws[j] == "aucun" {
+				break
+			}
+			if ws[j] == "que" || ws[j] == "qu" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// condition reports whether ws[i], a condition word, makes the sentence
+// conditional: not when it follows a word for cookies (an adjective may
+// stand between: "cookies necesarias, sin las cuales") and opens a clause
+// about them ("cookies without which…").
+func condition(ws []string, i int) bool {
+	if i == 0 || find(ws[max(0, i-2):i], cookieWords) < 0 {
+		return true
+	}
+	j := i + 1
+	if j < len(ws) && relativeArticles[ws[j]] && j+1 < len(ws) && relativeWords[ws[j+1]] {
+		j++
+	}
+	return j >= len(ws) || !relativeWords[ws[j]]
+}
+
 // onlyNecessaryStatement returns the sentence of a paragraph in which the
 // site says it uses necessary cookies only ("Kasamaster käyttää vain
 // teknisesti välttämättömiä evästeitä."): a word of "only", a word for
@@ -37,10 +84,10 @@ func (lx lexicon) onlyNecessaryStatement(text string) (string, bool) {
 		if len(ws) > 40 || find(ws, cookieWords) < 0 {
 			continue
 		}
-		only, cond := false, false
-		for _, w := range ws {
+		only, cond := restrictive(ws), false
+		for i, w := range ws {
 			only = only || onlyWords[w]
-			cond = cond || conditionWords[w]
+			cond = cond || conditionWords[w] && condition(ws, i)
 		}
 		if !only || cond {
 			continue

@@ -16,7 +16,15 @@ func TestOnlyNecessaryStatement(t *testing.T) {
 		{"Käytämme vain välttämättömiä evästeitä. Emme käytä analytiikkaevästeitä.", "Käytämme vain välttämättömiä evästeitä"},
 		{"We only use necessary cookies and no analytics cookies.", "We only use necessary cookies and no analytics cookies"},
 		{"We only use cookies that are strictly necessary for the site to work.", "We only use cookies that are strictly necessary for the site to work"},
+		{"Nous n'utilisons que des cookies strictement nécessaires.", "Nous n'utilisons que des cookies strictement nécessaires"},
+		{"Ce site ne dépose que des cookies techniques nécessaires à son fonctionnement.", "Ce site ne dépose que des cookies techniques nécessaires à son fonctionnement"},
+		{"Wir verwenden nur notwendige Cookies, ohne die die Website nicht funktionieren würde.", "Wir verwenden nur notwendige Cookies, ohne die die Website nicht funktionieren würde"},
+		{"We only use necessary cookies, without which the site cannot work.", "We only use necessary cookies, without which the site cannot work"},
+		{"Solo usamos cookies necesarias, sin las cuales el sitio no funciona.", "Solo usamos cookies necesarias, sin las cuales el sitio no funciona"},
 		// In some case only: a condition.
+		{"Sans votre accord, nous n'utilisons que des cookies nécessaires.", ""},
+		{"Ohne die Einwilligung verwenden wir nur notwendige Cookies.", ""},
+		{"Ce site n'utilise pas que des cookies nécessaires.", ""},
 		{"Without your consent, we only use necessary cookies.", ""},
 		{"If you refuse, only necessary cookies are set.", ""},
 		// Two categories, or none, or no cookies.
