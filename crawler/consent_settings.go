@@ -40,6 +40,7 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 				break
 			}
 		}
+		c.refuseViews(ctx, p, fr, l2, step)
 		// Some "reject all" buttons only untick the purposes: the choice
 		// is then saved like any other. A panel still open with purposes
 		// ticked is one whose "reject all" stored the refusal as it was
@@ -67,6 +68,27 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		a.Error = "the banner's settings keep their save button disabled after every purpose is refused"
 	}
 	return saved
+}
+
+// refuseViews refuses the further views of settings that take a refusal
+// one view at a time, with "Next" between (an older Sibbo's consent view,
+// then its legitimate-interest one): while the layer shows a "Next" and
+// no save after a refusal, "Next" is followed and the new view's "reject
+// all" clicked, up to maxSteps views.
+func (c *crawler) refuseViews(ctx context.Context, p *pageCtx, fr frameReport, l2 frameReport, step func(frameRef, string, bool) bool) {
+	detect := func() (bannerReport, bool) {
+		sleep(ctx, 300*time.Millisecond)
+		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+		return r, err == nil && r.Layer2
+	}
+	for range maxSteps {
+		if r, ok := detect(); !ok || r.Save != nil || r.Next == nil || !step(l2.frame, "next", true) {
+			return
+		}
+		if r, ok := detect(); !ok || r.Layer2Reject == nil || !step(l2.frame, "layer2Reject", true) {
+			return
+		}
+	}
 }
 
 // maxSteps bounds the steps of settings that ask about one purpose at a

@@ -579,6 +579,13 @@ func TestLabelVariants(t *testing.T) {
 		// the accept word before a refusal is the refusal.
 		"aceptar solo las esenciales":         "reject",
 		"aceptar solo las cookies esenciales": "reject",
+		// The IAB framework's objection to every legitimate interest, the
+		// refusal of a settings view of its own (an older Sibbo dialog's
+		// second view), and that view's "save and exit".
+		"object to all":       "reject",
+		"m'oposo a tot":       "reject",
+		"allen widersprechen": "reject",
+		"desa i surt":         "save",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
