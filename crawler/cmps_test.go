@@ -354,6 +354,43 @@ func TestConsentmanagerAPI(t *testing.T) {
 	}
 }
 
+// TestShopifyState reads Shopify's choice from its API as its
+// documentation writes it ("yes", "no" or "" per purpose), and from its
+// record _tracking_consent where the API says neither yes nor no of any
+// purpose: a storefront whose API is loaded but not yet answering, or
+// answers otherwise, still has its record.
+func TestShopifyState(t *testing.T) {
+	record := func(a, m, p string) string {
+		return "_tracking_consent=" + url.QueryEscape(`{"con":{"CMP":{"a":"`+a+`","m":"`+m+`","p":"`+p+`","s":""}},"v":"2.1"}`)
+	}
+	type input struct {
+		API    map[string]string `json:"api"`
+		Record string            `json:"record"`
+	}
+	cases := []struct {
+		in   input
+		want string
+	}{
+		{input{map[string]string{"marketing": "yes", "analytics": "yes", "preferences": "yes"}, ""}, "accepted"},
+		{input{map[string]string{"marketing": "no", "analytics": "no", "preferences": "no"}, record("1", "1", "1")}, "rejected"},
+		{input{map[string]string{"marketing": "", "analytics": "", "preferences": ""}, record("0", "0", "0")}, "rejected"},
+		{input{map[string]string{"marketing": "0", "analytics": "0", "preferences": "0"}, record("0", "0", "0")}, "rejected"},
+		{input{map[string]string{"marketing": "", "analytics": "", "preferences": ""}, record("1", "0", "1")}, "partial"},
+		{input{nil, record("1", "1", "1")}, "accepted"},
+		{input{map[string]string{"marketing": "", "analytics": "", "preferences": ""}, ""}, "none"},
+	}
+	inputs := make([]input, len(cases))
+	for i, c := range cases {
+		inputs[i] = c.in
+	}
+	got := ruleStates(t, "shopify", `window.Shopify = c.api ? { customerPrivacy: { currentVisitorConsent: () => c.api } } : undefined; cookie = c.record`, inputs)
+	for i, c := range cases {
+		if i >= len(got) || got[i] != c.want {
+			t.Errorf("API %v, record %q: state %v, want %q", c.in.API, c.in.Record, got, c.want)
+		}
+	}
+}
+
 // TestGenericBannerNamedByItsLabel finds a notice whose text names no
 // cookies by its accessible name: a dialog labelled "Cookies" (or
 // "Gestion des cookies") is a consent notice, as a screen reader announces
