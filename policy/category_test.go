@@ -175,6 +175,14 @@ func TestParseCategory(t *testing.T) {
 		{"廣告", Marketing},
 		{"营销", Marketing},
 		{"未分类", Unclassified},
+		// Ukrainian and Russian, as a page's headings and a OneTrust
+		// translation write them.
+		{"1. Необхідні Cookie-файли (Обов'язкові)", Necessary},
+		{"2. Аналітичні Cookie-файли (Опціональні)", Statistics},
+		{"Функціональні cookie-файли", Preferences},
+		{"Строго необходимые файлы cookie", Necessary},
+		{"Целевые файлы cookie", Marketing},
+		{"Аналитические файлы cookie", Statistics},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

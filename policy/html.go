@@ -354,13 +354,13 @@ func (x *extractor) learn(doc *html.Node) {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Summary, atom.Dt, atom.P:
 			head := collapse(textUpTo(n, 300))
 			x.lex.defines(head)
-			if st, ok := x.lex.onlyNecessaryStatement(head); ok && n.DataAtom == atom.P && x.onlyNecessary == "" {
-				x.onlyNecessary = st
-			}
+			x.noteOnlyNecessary(n, head)
 			if next := nextElement(n); next != nil && next.DataAtom == atom.P && n.DataAtom != atom.P {
 				x.lex.definesUnder(head, collapse(textUpTo(next, 300)))
 			}
 			return n.DataAtom == atom.P
+		case 0:
+			x.noteOnlyNecessary(n, "")
 		}
 		return true
 	})

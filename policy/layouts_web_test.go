@@ -1654,6 +1654,18 @@ return [
 				<tr><td>visit_tally</td><td>Counts visits</td><td>Analytics</td></tr></table>`,
 			want: []got{{"ab_bucket", Unclassified, "table"}, {"visit_tally", Statistics, "table"}},
 		},
+		{
+			// The statement in a template's paragraph component (Material
+			// UI's <Typography> in a Next.js page).
+			name: "a template that uses necessary cookies only",
+			file: "page.tsx",
+			page: `export default function Page() { return (<Container>
+				<Typography variant="body1">A rendszer nem használ analitikai sütiket. Kizárólag a működéshez szükséges sütiket alkalmazzuk.</Typography>
+				<Table><TableHead><TableRow><TableCell>Süti neve</TableCell><TableCell>Cél</TableCell></TableRow></TableHead>
+				<TableBody><TableRow><TableCell>erp_session_id</TableCell><TableCell>Bejelentkezés</TableCell></TableRow></TableBody></Table>
+				</Container>); }`,
+			want: []got{{"erp_session_id", Necessary, "table"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -150,6 +150,10 @@ func TestNotAName(t *testing.T) {
 		// A number about so large ("Lectura: ~6 min").
 		{"~6", true},
 		{"≈30", true},
+		// A number with its case ending ("2025. január 8-tól": from the 8th).
+		{"8-tól", true},
+		{"2025-ben", true},
+		{"8-tol", true},
 		// Durations in Japanese, Chinese and Korean.
 		{"30日", true},
 		{"13か月", true},

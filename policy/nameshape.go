@@ -128,7 +128,7 @@ var webTerms = setOf(storageWords + ` set-cookie samesite httponly max-age
 var (
 	hostShape    = regexp.MustCompile(`^\.?([a-z0-9-]+\.)+[a-z]{2,}$`)
 	fileShape    = regexp.MustCompile(`(?i)\.(js|mjs|cjs|jsx|ts|tsx|vue|svelte|css|php|html?|md|mdx|txt|json|ya?ml|csv|xml|png|jpe?g|gif|webp|ico|svg|pdf|aspx?)$`)
-	numberShape  = regexp.MustCompile(`^[~≈±+]?[0-9][0-9.,:/%-]*[a-z]{0,4}$`)
+	numberShape  = regexp.MustCompile(`^[~≈±+]?[0-9][0-9.,:/%-]*\p{Ll}{0,4}$`)
 	versionShape = regexp.MustCompile(`^v?[0-9]+(\.[0-9]+)+$|^v[0-9]{1,2}$`)
 )
 

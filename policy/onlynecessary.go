@@ -3,6 +3,9 @@ package policy
 import (
 	"strings"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/cookieaudit/cookieaudit/internal/english"
 )
 
@@ -97,6 +100,26 @@ func (lx lexicon) onlyNecessaryStatement(text string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// paragraphComponents are the components of a template (JSX, Vue) that
+// draw a paragraph: Material UI's <Typography>, <Text>, <Paragraph>.
+var paragraphComponents = map[string]bool{"typography": true, "text": true, "paragraph": true}
+
+// noteOnlyNecessary keeps the page's statement that it uses necessary
+// cookies only (see onlyNecessaryStatement), the first one a paragraph
+// or a template's paragraph component makes; head is n's text, when
+// read already.
+func (x *extractor) noteOnlyNecessary(n *html.Node, head string) {
+	if x.onlyNecessary != "" || n.Type != html.ElementNode || n.DataAtom != atom.P && !paragraphComponents[n.Data] {
+		return
+	}
+	if head == "" {
+		head = collapse(textUpTo(n, 300))
+	}
+	if st, ok := x.lex.onlyNecessaryStatement(head); ok {
+		x.onlyNecessary = st
+	}
 }
 
 // applyOnlyNecessary gives the page's cookies that it gives no category

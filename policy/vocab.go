@@ -216,6 +216,8 @@ var (
 		"szukseges*", "elengedhetetlen*", "feltetlenul",
 		"zorunlu*", "gerekli*",
 		"nuzn*", "neophodn*", "nujn*", "neobhodim*", "необходим*", "задължителн*",
+		// Ukrainian and Russian.
+		"необхідн*", "обов язков*", "обязательн*", "технічн*", "техническ*", "суворо", "строго",
 		// Estonian, Latvian, Lithuanian.
 		"vajalik*", "hadavajalik*", "nepieciesam*", "butin*",
 		// Security, which needs no consent ("Seguridad" as a row's purpose).
@@ -252,6 +254,7 @@ var (
 		"προτιμησ*", "εξατομικευσ*",
 		"preferencia*", "szemelyre szabas*",
 		"tercih*", "kisisellestir*",
+		"уподобан*", "налаштуван*", "персоналіз*", "предпочтени*", "персонализ*",
 		"تفضيل*", "التفضيل*",
 		"dewisiadau",
 		"~선호", "~환경설정", "~맞춤", "~嗜好", "~好み", "~偏好",
@@ -266,6 +269,7 @@ var (
 		"funkcni", "funkcne",
 		"λειτουργικ*",
 		"funkcional*", "islevsel*", "funktsionaal*", "funkcin*",
+		"функціональн*", "функциональн*", "функционалн*",
 		"وظيفي*", "الوظيفي*",
 		"~기능", "~機能", "~功能",
 	)
@@ -292,6 +296,7 @@ var (
 		"στατιστικ*", "αναλυτικ*", "αναλυσ*", "αποδοσ*",
 		"statisztika*", "analitika*", "elemzes*", "teljesitmeny*",
 		"istatistik*", "analitik*", "performans*",
+		"аналіт*", "аналит*", "статист*", "продуктивн*", "производительн*",
 		"تحليل*", "التحليل*", "إحصائي*", "الإحصائي*", "احصائي*", "الاحصائي*",
 		"dadansodd*", "ystadeg*", "mesur", "perfformiad",
 		"~성능", "~분석", "~통계", "~分析", "~統計", "~统计", "~パフォーマンス", "~解析", "~性能",
@@ -314,7 +319,7 @@ var (
 		"διαφημισ*", "μαρκετινγκ", "στοχευσ*", "κοινωνικα δικτυα",
 		"hirdet*", "reklam*", "celzott", "kozossegi media",
 		"pazarlama*", "hedefleme*", "hedef kitle*", "sosyal medya",
-		"oglas*", "marketinsk*", "реклам*", "маркетинг*",
+		"oglas*", "marketinsk*", "реклам*", "маркетинг*", "целев*", "цільов*", "таргет*",
 		"إعلان*", "الإعلان*", "اعلان*", "الاعلان*", "تسويق*", "التسويق*", "والتسويق*",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
