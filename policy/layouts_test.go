@@ -749,7 +749,8 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			data: "<h2><?php echo __('Necessary cookies'); ?></h2>\n<table><thead><tr><th><?= __('Name') ?></th><th><?php _e('Purpose', 'site') ?></th><th><?= __('Duration') ?></th></tr></thead><tbody>\n" +
 				"<tr><td>sess_key</td><td><?= __('Keeps you signed in') ?></td><td><?= __('Session') ?></td></tr>\n" +
 				"<tr><td><?= __('choice record (localStorage: <code>site_choice</code>)') ?></td><td><?= __('Remembers your choice') ?></td><td>1 year</td></tr>\n</tbody></table>\n",
-			want: []got{{"sess_key", Necessary, "table"}, {"site_choice", Necessary, "table"}},
+			// The name cell's note says the record is local storage.
+			want: []got{{"sess_key", Necessary, "table"}, {"site_choice (localStorage)", Necessary, "table"}},
 		},
 		{
 			// A consent tool's categories are records too, but a name of

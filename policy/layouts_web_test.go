@@ -996,6 +996,18 @@ export default function Page() {
 			want: []got{{"zz_keuze (localStorage)", Necessary, "table"}, {"zz_sessie", Necessary, "table"}},
 		},
 		{
+			// A name cell's own note: local storage types the entry; a
+			// host beside a service leaves the service alone, while names
+			// beside it are its cookies.
+			name: "a name cell's note of local storage, and of a service's host",
+			file: "cookies.html",
+			page: `<h2>Cookies we set</h2><table><thead><tr><th>Name / type</th><th>Purpose</th><th>Category</th></tr></thead>
+				<tbody><tr><td>zz-consent-choice (localStorage)</td><td>Keeps the cookie choice</td><td>Necessary</td></tr>
+				<tr><td>Hotjar (static.hotjar.com)</td><td>Heat maps</td><td>Analytics</td></tr>
+				<tr><td>Hotjar (_hjSessionUser_*)</td><td>Heat maps</td><td>Analytics</td></tr></tbody></table>`,
+			want: []got{{"zz-consent-choice (localStorage)", Necessary, "table"}, {"_hjSessionUser_*", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
+		},
+		{
 			name: "Greek tables and Romanian letters with a comma below",
 			file: "cookies.html",
 			page: `<h3>Απολύτως Απαραίτητα Cookies</h3><table><thead><tr><th>Όνομα Cookie</th><th>Πάροχος</th><th>Σκοπός</th><th>Διάρκεια</th></tr></thead>

@@ -75,6 +75,17 @@ func typeText(texts ...string) string {
 	return ""
 }
 
+// withoutHostNotes is a name cell without the hosts it notes in
+// parentheses: "YouTube (youtube-nocookie.com)" is the service alone.
+func withoutHostNotes(t string) string {
+	return collapse(parenNote.ReplaceAllStringFunc(t, func(m string) string {
+		if in := strings.TrimSpace(m[1 : len(m)-1]); hostName(in) || strings.Contains(in, "://") {
+			return " "
+		}
+		return m
+	}))
+}
+
 // row turns the fields of a row or record into declarations, one per name,
 // or into a service declaration when it names a known service and no
 // cookie.
@@ -89,6 +100,9 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	}
 	if typ == Cookie {
 		typ = noteStorage(f.purpose)
+	}
+	if typ == Cookie {
+		typ = noteStorage(f.name.text) // "skatehub-consent (localStorage)"
 	}
 	if label, _, ok := strings.Cut(f.name.text, ":"); ok && columnRole(label) == roleDomain {
 		// "Domain: paypal.com" in the name's place: a host, no cookie.
@@ -109,7 +123,7 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	svc, isService := x.serviceLabel(f.name.text)
 	if len(names) == 0 || isService || x.serviceWord(f) {
 		if !isService {
-			svc, isService = x.service(f.name.text)
+			svc, isService = x.service(withoutHostNotes(f.name.text))
 		}
 		if isService {
 			x.declared()
@@ -194,9 +208,9 @@ func bareRow(f fields) bool {
 // knowledge base knows as a service and not as a cookie: a service
 // declared in the name's place, not a cookie. The word is capitalised
 // ("Criteo", "Hotjar" in a list of partners), or in lower case on a bare
-// row ("hotjar").
+// row ("hotjar"), with the hosts it may note in parentheses aside.
 func (x *extractor) serviceWord(f fields) bool {
-	t := collapse(f.name.text)
+	t := withoutHostNotes(f.name.text)
 	if t == "" || strings.ContainsAny(t, " _-.0123456789") || x.known(t) {
 		return false
 	}
