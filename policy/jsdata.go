@@ -182,6 +182,11 @@ func objectRecords(items []any) (recs []fields, computed, ok bool) {
 			if r == roleNone {
 				r = inferred[k]
 			}
+			if r == roleNone && f.typ == "" && storageLabel(collapse(lines)) {
+				// {storage: 'localStorage'}: a key of any name whose
+				// value names web storage gives the record's type.
+				r = roleType
+			}
 			if names, ok := stringList(v); ok && r == roleName {
 				// A record of several cookies ({name: ['JSESSIONID',
 				// 'KEYCLOAK_IDENTITY'], purpose: …}).

@@ -753,6 +753,23 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"sess_key", Necessary, "table"}, {"site_choice (localStorage)", Necessary, "table"}},
 		},
 		{
+			// A registry of browser storage: a key of any name whose value
+			// names web storage gives the record's type; a table's
+			// "Tecnologia" column does too.
+			name: "a storage registry's records and a technology column", file: "storage.ts", kind: KindCode,
+			data: "export const REGISTRY = {\n  essential: [\n" +
+				"    { name: 'zz_choice_v1', purpose: 'Keeps the consent decision.', duration: 'Persistent', provider: 'Us', storage: 'localStorage' },\n" +
+				"    { name: 'zz_sid', purpose: 'Keeps the session.', duration: 'Session', provider: 'Us', storage: 'cookie' },\n  ],\n};\n",
+			want: []got{{"zz_choice_v1 (localStorage)", Necessary, "data"}, {"zz_sid", Necessary, "data"}},
+		},
+		{
+			name: "a markdown table's technology column", file: "cookies.md", kind: KindMarkdown,
+			data: "## Cookies\n\n| Nome / chave | Categoria | Tecnologia | Finalidade | Duração |\n|---|---|---|---|---|\n" +
+				"| `zz_consent_v1` | Necessário | localStorage | Guarda a escolha | 12 meses |\n" +
+				"| `zz_sess` | Necessário | Cookie HTTPOnly Secure | Sessão do painel | Sessão |\n",
+			want: []got{{"zz_consent_v1 (localStorage)", Necessary, "table"}, {"zz_sess", Necessary, "table"}},
+		},
+		{
 			// A consent tool's categories are records too, but a name of
 			// words that name a category is a category's title, no
 			// cookie's ("Publicité et personnalisation"); a service's

@@ -55,6 +55,8 @@ var columnRoles = []struct {
 		"type", "types", "typ", "typer", "typy", "tipo", "tipos", "tipologia", "tipus", "tipusa", "tip", "τυποσ", "tyyppi", "soort", "rodzaj", "art",
 		"veids", "tips", "tipas", "tuup", "tur", "turu", "cerez turu",
 		"storage type",
+		// The technology that stores it ("Tecnologia": localStorage, Cookie).
+		"technology", "technologie", "tecnologia", "tecnologie", "technologia", "teknologi", "teknologia",
 		"~사용 ~중인", "~유형", "~종류", "~使用されている", "~種類", "~タイプ", "~種別",
 	)},
 	{roleCategory, parsePhrases(
