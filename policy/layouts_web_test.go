@@ -1004,8 +1004,12 @@ export default function Page() {
 			page: `<h2>Cookies we set</h2><table><thead><tr><th>Name / type</th><th>Purpose</th><th>Category</th></tr></thead>
 				<tbody><tr><td>zz-consent-choice (localStorage)</td><td>Keeps the cookie choice</td><td>Necessary</td></tr>
 				<tr><td>Hotjar (static.hotjar.com)</td><td>Heat maps</td><td>Analytics</td></tr>
-				<tr><td>Hotjar (_hjSessionUser_*)</td><td>Heat maps</td><td>Analytics</td></tr></tbody></table>`,
-			want: []got{{"zz-consent-choice (localStorage)", Necessary, "table"}, {"_hjSessionUser_*", Statistics, "table"}, {"service Hotjar", Statistics, "table"}},
+				<tr><td>Hotjar (_hjSessionUser_*)</td><td>Heat maps</td><td>Analytics</td></tr>
+				<tr><td>zz_pair_a, zz_pair_b (localStorage)</td><td>Keeps the layout</td><td>Preferences</td></tr></tbody></table>`,
+			// A note beside two names may be of the last alone: both stay
+			// cookies, audited.
+			want: []got{{"zz-consent-choice (localStorage)", Necessary, "table"}, {"_hjSessionUser_*", Statistics, "table"},
+				{"zz_pair_a", Preferences, "table"}, {"zz_pair_b", Preferences, "table"}, {"service Hotjar", Statistics, "table"}},
 		},
 		{
 			name: "Greek tables and Romanian letters with a comma below",

@@ -101,8 +101,9 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	if typ == Cookie {
 		typ = noteStorage(f.purpose)
 	}
-	if typ == Cookie {
-		typ = noteStorage(f.name.text) // "skatehub-consent (localStorage)"
+	if typ == Cookie && len(splitNames(f.name.lines)) == 1 {
+		// A lone name's own note: "skatehub-consent (localStorage)".
+		typ = noteStorage(f.name.text)
 	}
 	if label, _, ok := strings.Cut(f.name.text, ":"); ok && columnRole(label) == roleDomain {
 		// "Domain: paypal.com" in the name's place: a host, no cookie.
