@@ -586,6 +586,9 @@ func TestLabelVariants(t *testing.T) {
 		"m'oposo a tot":       "reject",
 		"allen widersprechen": "reject",
 		"desa i surt":         "save",
+		// A bar that asks about one cookie ("refuser ce cookie").
+		"refuser ce cookie":    "reject",
+		"reject these cookies": "reject",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
