@@ -183,6 +183,9 @@ func TestParseCategory(t *testing.T) {
 		{"Строго необходимые файлы cookie", Necessary},
 		{"Целевые файлы cookie", Marketing},
 		{"Аналитические файлы cookie", Statistics},
+		// Social networks in Slovene and Croatian.
+		{"Piškotki družbenih omrežij", Marketing},
+		{"Kolačići društvenih mreža", Marketing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -122,7 +122,18 @@ func isCookieHeader(row []*cell, roles []role) bool {
 }
 
 func rowRoles(row []*cell) []role {
-	return cellRoles(row, func(c *cell) role { return columnRole(c.text) })
+	named := false
+	return cellRoles(row, func(c *cell) role {
+		r := columnRole(c.text)
+		if ws := words(c.text); r == roleName && named && len(ws) == 1 && ws[0] == "namen" {
+			// "Namen" is names in Dutch and German, but the purpose in
+			// Slovene: after a column of names ("Ime piškotka |
+			// Namen"), the purposes.
+			r = rolePurpose
+		}
+		named = named || r == roleName
+		return r
+	})
 }
 
 func labelRoles(row []*cell) []role {

@@ -1012,6 +1012,18 @@ export default function Page() {
 				{"zz_pair_a", Preferences, "table"}, {"zz_pair_b", Preferences, "table"}, {"service Hotjar", Statistics, "table"}},
 		},
 		{
+			// A Slovene table: its headers ("Namen" is the purpose after a
+			// column of names, though names in Dutch and German), and
+			// names led by a footnote's mark.
+			name: "a Slovene table with footnote marks before names",
+			file: "piskotki.html",
+			page: `<h3>Piškotki za napredno oglaševanje</h3><table><tbody>
+				<tr><th>Ime piškotka</th><th>Namen</th><th>Čas piškotka</th><th>Vir</th></tr>
+				<tr><td>* ZZSID</td><td>Prikaz oglasov</td><td>2 leti</td><td>.oglasi.example</td></tr>
+				<tr><td>zz_oglas</td><td>Prikaz oglasov</td><td>1 mesec</td><td>.oglasi.example</td></tr></tbody></table>`,
+			want: []got{{"ZZSID", Marketing, "table"}, {"zz_oglas", Marketing, "table"}},
+		},
+		{
 			name: "Greek tables and Romanian letters with a comma below",
 			file: "cookies.html",
 			page: `<h3>Απολύτως Απαραίτητα Cookies</h3><table><thead><tr><th>Όνομα Cookie</th><th>Πάροχος</th><th>Σκοπός</th><th>Διάρκεια</th></tr></thead>

@@ -234,6 +234,9 @@ func namesIn(s string) []string {
 		part = strings.ReplaceAll(part, barsMark, "||")
 		var toks []string
 		for _, t := range splitOutsideBrackets(part, unicode.IsSpace) {
+			if strings.Trim(t, "*†‡") == "" {
+				continue // a footnote's mark before a name ("* NID")
+			}
 			if t = countMark.ReplaceAllString(trimName(t), ""); t != "" {
 				toks = append(toks, nameVariants(t)...)
 			}

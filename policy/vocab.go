@@ -66,6 +66,7 @@ var columnRoles = []struct {
 	{roleDuration, parsePhrases(
 		"duration*", "expir*", "expires", "lifespan", "life span", "lifetime", "retention*", "storage period",
 		"storage duration", "validity", "max age", "how long", "period", "persistence", "persistance", "persistencia",
+		"trajanje*", "cas piskotka", "cas trajanja", "veljavnost", "rok trajanja",
 		"persistenza", "persistencia", "persistentie",
 		"duree*", "expiration", "validite", "conservation", "periode*",
 		"dauer", "*dauer", "laufzeit", "ablauf*", "gultigkeit*", "*frist", "verfall*",
@@ -108,6 +109,7 @@ var columnRoles = []struct {
 		"σκοποσ", "περιγραφη",
 		"pwrpas", "diben", "disgrifiad",
 		"celja", "leiras", "felhasznalas",
+		"namjena", "namena", "svrha",
 		"amac*", "aciklama", "kullanim amaci",
 		"noluk*", "merkis", "apraksts", "paskirt*", "tikslas", "aprasym*", "eesmark*", "kirjeldus",
 		"~목적", "~설명", "~용도", "~目的", "~説明", "~用途",
@@ -125,6 +127,7 @@ var columnRoles = []struct {
 		"anbieter*", "*anbieter", "gesetzt von", "unternehmen", "herausgeber", "dienst*",
 		"proveedor*", "titular", "empresa", "emisor", "servicio*",
 		"fornitor*", "societa", "titolare", "servizio", "servizi",
+		"vir", "izvor", "ponudnik*", "pruzatelj*", "davatelj*",
 		"aanbieder*", "leverancier*", "geplaatst door", "bedrijf", "partij",
 		"fornecedor*", "provedor*", "servico*", "entidade",
 		"dostawca", "dostawcy", "podmiot", "firma", "usluga*", "wlasciciel",
@@ -157,6 +160,8 @@ var columnRoles = []struct {
 		"nimi", "evaste*",
 		"galeta*",
 		"nazev", "nazov", "jmeno",
+		// Slovene, Croatian, Serbian, Bosnian.
+		"ime", "ime piskotka", "ime kolacica", "naziv", "naziv kolacica",
 		"nume", "denumire",
 		"ονομα",
 		"enw", "cwci", "cwcis",
@@ -322,6 +327,8 @@ var (
 		"hirdet*", "reklam*", "celzott", "kozossegi media",
 		"pazarlama*", "hedefleme*", "hedef kitle*", "sosyal medya",
 		"oglas*", "marketinsk*", "реклам*", "маркетинг*", "целев*", "цільов*", "таргет*",
+		// Social networks, in Slovene and Croatian ("Piškotki družbenih omrežij").
+		"druzben* omrez*", "drustven* mrez*",
 		"إعلان*", "الإعلان*", "اعلان*", "الاعلان*", "تسويق*", "التسويق*", "والتسويق*",
 		"hysbyseb*", "marchnata", "cyfryngau cymdeithasol",
 		// A profile alone may be a signed-in visitor's, or the pseudonymous
