@@ -33,15 +33,16 @@ var conditionWords = setOf(`if unless until before without when whenever once af
 // sans lesquels", "cookies sin las cuales" (folded; an article may stand
 // between).
 var relativeWords = setOf(`which whom die den denen welche welcher welchen lesquels lesquelles lequel laquelle
-	cuales cual quali cui welke vilka vilket hvilke hvilket joita jota ktorych nichz ktorych`)
+	cuales cual quali cui welke vilka vilket hvilke hvilket joita jota ktorych nichz`)
 
 // relativeArticles may stand between a condition word and the relative
 // word of its clause ("sin las cuales", "senza i quali").
 var relativeArticles = setOf(`las los la el i le gli il lo les`)
 
-// restrictiveWords say "only" in French's two words: "nous n'utilisons que
-// des cookies nécessaires", "ce site ne dépose que des cookies
-// techniques" ("ne" and, within three words, "que"; no "pas" between).
+// restrictive reports whether a sentence's words say "only" in French's
+// two words: "nous n'utilisons que des cookies nécessaires", "ce site ne
+// dépose que des cookies techniques" ("ne" and, within three words,
+// "que"; no "pas" between).
 func restrictive(ws []string) bool {
 	for i, w := range ws {
 		if w != "ne" && w != "n" {
@@ -111,7 +112,7 @@ var paragraphComponents = map[string]bool{"typography": true, "text": true, "par
 // or a template's paragraph component makes; head is n's text, when
 // read already.
 func (x *extractor) noteOnlyNecessary(n *html.Node, head string) {
-	if x.onlyNecessary != "" || n.Type != html.ElementNode || n.DataAtom != atom.P && !paragraphComponents[n.Data] {
+	if x.onlyNecessary != "" || n.Type != html.ElementNode || n.DataAtom != atom.P && (n.Namespace != "" || !paragraphComponents[n.Data]) {
 		return
 	}
 	if head == "" {
