@@ -113,28 +113,28 @@ func offeredNotGranted(m map[string]any) bool {
 // ({"consent":true,"options":[]}, a German foundation's refusal as a
 // public filter list writes it): the flag says that a choice was made,
 // the list what it granted, and the flag is no purpose's.
-//
-// grantedKey names such a list's key as a list of the purposes granted:
-// beside the flag, "options" is one; elsewhere the word is too common in
-// a site's storage to be read so.
-func grantedKey(k string, flagged bool) string {
-	if flagged && strings.EqualFold(k, "options") {
-		return "choices"
-	}
-	return k
-}
-
 func flagBesideList(m map[string]any) bool {
 	flag, list := false, false
 	for k, v := range m {
 		switch v.(type) {
 		case bool:
-			flag = flag || wholeFlag(k, v)
+			flag = flag || recordWholeFlag.MatchString(k)
 		case []any:
 			list = list || recordKeyList.MatchString(grantedKey(k, true))
 		}
 	}
 	return flag && list
+}
+
+// grantedKey is the key a record's walk reads a list under: beside a flag
+// that a choice was made (flagged), "options" is a list of the purposes
+// granted, read as such a list's usual key ("choices"); elsewhere the word
+// is too common in a site's storage to be read so.
+func grantedKey(k string, flagged bool) string {
+	if flagged && strings.EqualFold(k, "options") {
+		return "choices"
+	}
+	return k
 }
 
 // wholeFlag reports whether a key and its value are a flag that a choice

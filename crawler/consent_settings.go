@@ -27,30 +27,16 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 		if !step(l2.frame, "layer2Reject", true) {
 			return false
 		}
-		// Settings that ask about one purpose at a time show the next
-		// question, with its own refusal, in place of the one answered:
-		// each is refused in turn, up to maxSteps.
-		for range maxSteps {
-			sleep(ctx, 300*time.Millisecond)
-			r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-			if err != nil || !r.Layer2 || r.Layer2Reject == nil || r.Save != nil || r.Purposes.Total > 0 {
-				break
-			}
-			if !step(l2.frame, "layer2Reject", true) {
-				break
-			}
-		}
-		c.refuseViews(ctx, p, fr, l2, step)
+		c.refuseSteps(ctx, p, fr, l2.frame, step)
 		// Some "reject all" buttons only untick the purposes: the choice
 		// is then saved like any other. A panel still open with purposes
 		// ticked is one whose "reject all" stored the refusal as it was
 		// (CookieYes: its switches stay on while it closes, late on a
 		// loaded machine): its save would store the ticks, an acceptance.
 		// Its purposes are unticked first, so that the save refuses too.
-		sleep(ctx, 300*time.Millisecond)
-		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+		r, ok := c.layer2Again(ctx, p, fr, l2.frame)
 		switch {
-		case err != nil || !r.Layer2 || r.Save == nil:
+		case !ok || r.Save == nil:
 		case r.Purposes.Ticked > 0:
 			c.setPurposesAndSave(ctx, p, fr, frameReport{frame: l2.frame, bannerReport: r}, a, step, "untick", true)
 			a.Button = l2.Layer2Reject
@@ -70,25 +56,43 @@ func (c *crawler) rejectInSettings(ctx context.Context, p *pageCtx, fr frameRepo
 	return saved
 }
 
-// refuseViews refuses the further views of settings that take a refusal
-// one view at a time, with "Next" between (an older Sibbo's consent view,
-// then its legitimate-interest one): while the layer shows a "Next" and
-// no save after a refusal, "Next" is followed and the new view's "reject
-// all" clicked, up to maxSteps views.
-func (c *crawler) refuseViews(ctx context.Context, p *pageCtx, fr frameReport, l2 frameReport, step func(frameRef, string, bool) bool) {
-	detect := func() (bannerReport, bool) {
-		sleep(ctx, 300*time.Millisecond)
-		r, err := c.runConsentScript(ctx, p, l2.frame, "detect", consentArg{Platform: fr.Platform, Layer2: true})
-		return r, err == nil && r.Layer2
-	}
+// refuseSteps refuses what settings show after their "reject all" while
+// they show no save, up to maxSteps steps: settings that ask about one
+// purpose at a time show the next question, with its own refusal, in
+// place of the one answered; settings that take a refusal one view at a
+// time show "Next" (an older Sibbo's consent view, then its
+// legitimate-interest one), which is followed and the new view's "reject
+// all" clicked.
+func (c *crawler) refuseSteps(ctx context.Context, p *pageCtx, fr frameReport, f frameRef, step func(frameRef, string, bool) bool) {
 	for range maxSteps {
-		if r, ok := detect(); !ok || r.Save != nil || r.Next == nil || !step(l2.frame, "next", true) {
+		r, ok := c.layer2Again(ctx, p, fr, f)
+		switch {
+		case !ok || r.Save != nil:
 			return
-		}
-		if r, ok := detect(); !ok || r.Layer2Reject == nil || !step(l2.frame, "layer2Reject", true) {
+		case r.Layer2Reject != nil && r.Purposes.Total == 0:
+			if !step(f, "layer2Reject", true) {
+				return
+			}
+		case r.Next != nil:
+			if !step(f, "next", true) {
+				return
+			}
+			if r, ok := c.layer2Again(ctx, p, fr, f); !ok || r.Layer2Reject == nil || !step(f, "layer2Reject", true) {
+				return
+			}
+		default:
 			return
 		}
 	}
+}
+
+// layer2Again looks at the banner's settings in frame f again, after a
+// pause for the page to answer a click, and reports whether they still
+// show.
+func (c *crawler) layer2Again(ctx context.Context, p *pageCtx, fr frameReport, f frameRef) (bannerReport, bool) {
+	sleep(ctx, 300*time.Millisecond)
+	r, err := c.runConsentScript(ctx, p, f, "detect", consentArg{Platform: fr.Platform, Layer2: true})
+	return r, err == nil && r.Layer2
 }
 
 // maxSteps bounds the steps of settings that ask about one purpose at a

@@ -94,6 +94,7 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 		return
 	}
 	where := ctx.where()
+	names := splitNames(f.name.lines)
 	typ := storageTypeOf(f.typ, f.category)
 	if typ == Cookie {
 		typ = ctx.typ
@@ -101,7 +102,7 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	if typ == Cookie {
 		typ = noteStorage(f.purpose)
 	}
-	if typ == Cookie && len(splitNames(f.name.lines)) == 1 {
+	if typ == Cookie && len(names) == 1 {
 		// A lone name's own note: "skatehub-consent (localStorage)".
 		typ = noteStorage(f.name.text)
 	}
@@ -120,7 +121,6 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 		}
 	}
 	f.provider, f.domain = collapse(f.provider), collapse(f.domain)
-	names := splitNames(f.name.lines)
 	svc, isService := x.serviceLabel(f.name.text)
 	if len(names) == 0 || isService || x.serviceWord(f) {
 		if !isService {
