@@ -83,8 +83,10 @@ func ExtractHTML(name string, data []byte, opts ExtractOptions) (*Policy, error)
 		// read as a Markdown page's is, not text ("og_locale: nl_NL").
 		data = append([]byte(frontMatterHTML(fm, escapedParagraph)), body...)
 	}
-	data = proseInPre(jsxTableTags(jsxComponentRows(jsxPropTables(jsxRowTables(jsxDataTables(templateTables(scriptMarkup(inlineTranslations(phpCodeNames(phpEchoes(phpRowCalls(dropTemplateComments(data)))))))))))))
-	return extractMarkup(name, data, string(data), opts)
+	return withPHPArrays(phpEchoes(phpRowCalls(dropTemplateComments(data))), func(data []byte) (*Policy, error) {
+		data = proseInPre(jsxTableTags(jsxComponentRows(jsxPropTables(jsxRowTables(jsxDataTables(templateTables(scriptMarkup(inlineTranslations(phpCodeNames(data))))))))))
+		return extractMarkup(name, data, string(data), opts)
+	})
 }
 
 // extractMarkup extracts the declarations of markup, reading the records

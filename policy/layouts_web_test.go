@@ -1694,6 +1694,68 @@ return [
 				</Container>); }`,
 			want: []got{{"erp_session_id", Necessary, "table"}},
 		},
+		{
+			// A PHP module's array literals, read as data (phpArrays).
+			name: "a translation file of services, each with its cookies",
+			file: "services.php",
+			page: `<?php
+
+// The notice's texts, by service.
+return [
+    'web_stats' => [
+        'description' => 'A service that counts visits to our pages.',
+        'cookies' => [
+            '_ga' => 'Tells visitors apart.',
+            '_ga_*' => "Keeps the state of a visit.",
+        ],
+    ],
+    'ad_network' => [
+        'description' => 'An advertising network that shows our offers on other sites.',
+        'cookies' => [
+            'NID' => 'Remembers what adverts were shown, for retargeting.',
+            'fr' => 'Shows adverts ' . 'to past visitors.',
+        ],
+    ],
+    'hosting' => ['description' => __('texts.hosting')],
+];
+`,
+			want: []got{{"_ga", Unclassified, "data"}, {"_ga_*", Unclassified, "data"}, {"NID", Marketing, "data"}, {"fr", Marketing, "data"}},
+		},
+		{
+			name: "a page's records that a loop draws as a table",
+			file: "cookies.php",
+			page: `<?php
+$cookies = array(
+  array('name' => 'shop_session', 'purpose' => 'Keeps your basket', 'category' => 'Necessary', 'expiry' => 'Session'),
+  array('name' => '_pk_id.*', 'purpose' => 'Counts visits', 'category' => 'Statistics', 'expiry' => '13 months'), # Matomo
+);
+?>
+<h1>Cookies</h1>
+<table><tr><th>Name</th><th>Purpose</th><th>Category</th><th>Expiry</th></tr>
+<?php foreach ($cookies as $c): ?>
+<tr><td><?= $c['name'] ?></td><td><?= $c['purpose'] ?></td><td><?= $c['category'] ?></td><td><?= $c['expiry'] ?></td></tr>
+<?php endforeach; ?>
+</table>`,
+			want: []got{{"shop_session", Necessary, "data"}, {"_pk_id.*", Statistics, "data"}},
+		},
+		{
+			name: "a literal whose keys hold names in another shape stays for prose",
+			file: "texts.php",
+			page: `<?php
+
+return [
+    'web_stats' => [
+        '_ga_description' => 'This cookie is set by the statistics service to tell visitors apart.',
+        '_gat_description' => 'This cookie is set by the statistics service to limit its requests.',
+    ],
+    'social' => [
+        'bcookie_description' => 'This cookie is set by the social network to show its buttons.',
+        'lidc_description' => 'This cookie is set by the social network to pick a server.',
+    ],
+];
+`,
+			want: []got{{"_ga", Unclassified, "prose"}, {"_gat", Unclassified, "prose"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
