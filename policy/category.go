@@ -371,8 +371,17 @@ func negated(ws []string, i int) bool {
 		// asked for, not a need of the site.
 		return true
 	}
+	if i >= 1 && conditionals[ws[i-1]] && matchAny(necessaryWords, ws, i) {
+		// "where required by law", "if necessary", "si nécessaire": a
+		// condition of what is done, not a need of the cookie's.
+		return true
+	}
 	return i >= 2 && negations[ws[i-2]] && qualifiers[ws[i-1]]
 }
+
+// conditionals are the words that make a word of necessity after them a
+// condition ("where required", "falls erforderlich").
+var conditionals = setOf(`where when if unless wherever whenever si falls wenn indien zo om jos jesli ha ako`)
 
 // perfectAuxiliaries make a participle after them a verb ("you have
 // required").

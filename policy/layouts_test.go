@@ -836,6 +836,14 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"sess_key", Necessary, "table"}, {"pick_state", Preferences, "table"}},
 		},
 		{
+			// A word of necessity after "where" or "if" is a condition
+			// of what is done, not a need of the cookies in the row.
+			name: "required by law in a purpose", file: "cookies.html", kind: KindHTML,
+			data: "<h2>Cookie usage</h2><table><thead><tr><th>Cookie</th><th>Title</th><th>Description</th></tr></thead><tbody>\n" +
+				"<tr><td>tally_a<br>tally_b</td><td>The counter</td><td><p>Keeps when you last came.</p><p>The counter may pass this on where required to do so by law, or, if necessary, to its processors.</p></td></tr>\n</tbody></table>\n",
+			want: []got{{"tally_a", Unclassified, "table"}, {"tally_b", Unclassified, "table"}},
+		},
+		{
 			// Leads in bold whose items note a lifetime name cookies,
 			// plain words as they may be; a label with a colon does not.
 			name: "bold leads of items that note a lifetime", file: "cookies.html", kind: KindHTML,
