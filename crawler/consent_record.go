@@ -287,6 +287,9 @@ func readRecord(self, v string) (on, off int, bare bool) {
 	if on, off, ok := agreedList(v); ok {
 		return on, off, false
 	}
+	if on, off, ok := grantedDenied(v); ok {
+		return on, off, false
+	}
 	v = recordText(v)
 	if recordNoInteraction.MatchString(v) {
 		// The platform's default, written before any choice (OneTrust's

@@ -2,7 +2,6 @@ package crawler
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -146,15 +145,11 @@ func parseRecordJSON(v string) (any, bool) {
 	if !recordBase64.MatchString(v) {
 		return nil, false
 	}
-	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
-		if b, err := enc.DecodeString(v); err == nil {
-			b = bytes.TrimSpace(b)
-			if len(b) > 0 && b[0] == '{' && json.Unmarshal(b, &doc) == nil {
-				return doc, true
-			}
-		}
-	}
-	return nil, false
+	_, ok := base64Decoded(v, func(b []byte) bool {
+		b = bytes.TrimSpace(b)
+		return len(b) > 0 && b[0] == '{' && json.Unmarshal(b, &doc) == nil
+	})
+	return doc, ok
 }
 
 func walkRecord(self, key string, v any, on, off *int, depth int) {

@@ -589,6 +589,12 @@ func TestLabelVariants(t *testing.T) {
 		// A bar that asks about one cookie ("refuser ce cookie").
 		"refuser ce cookie":    "reject",
 		"reject these cookies": "reject",
+		// "Accept the necessary cookies", with no "only": a Swedish
+		// agency's own dialog, whose other button saves the boxes ticked
+		// ("Godkänn valda kakor").
+		"godkann nodvandiga kakor":       "reject",
+		"jag godkanner nodvandiga kakor": "reject",
+		"godkann valda kakor":            "save",
 	}
 	labels := make([]string, 0, len(cases))
 	for l := range cases {
