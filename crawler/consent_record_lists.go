@@ -1,6 +1,8 @@
 package crawler
 
 import (
+	"encoding/base64"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -146,3 +148,59 @@ func wholeFlag(k string, v any) bool {
 
 // recordWholeFlag: the key of a flag that a choice was made.
 var recordWholeFlag = regexp.MustCompile(`(?i)^(consent|consented|consentgiven|consent_given)$`)
+
+// recordTwoLists is a record of two lists in Base64 joined by a dot, the
+// purposes granted and then those denied (Sitevision's
+// "sv-cookie-consent": "<granted>." after an accept, ".<denied>" after a
+// refusal).
+var recordTwoLists = regexp.MustCompile(`^([A-Za-z0-9+/_-]*={0,2})\.([A-Za-z0-9+/_-]*={0,2})$`)
+
+// recordIDList is a list of purposes' ids, as such a record's parts hold.
+var recordIDList = regexp.MustCompile(`^[A-Za-z0-9_-]+(?:,[A-Za-z0-9_-]+)*,?$`)
+
+// grantedDenied reads such a record: each id granted is on, each denied
+// off, necessary ids aside. Both parts must decode to lists of ids, and
+// one must hold some.
+func grantedDenied(v string) (on, off int, ok bool) {
+	raw, err := url.QueryUnescape(strings.TrimSpace(v))
+	if err != nil {
+		return 0, 0, false
+	}
+	m := recordTwoLists.FindStringSubmatch(raw)
+	if m == nil || m[1] == "" && m[2] == "" {
+		return 0, 0, false
+	}
+	var n [2]int
+	for i, part := range m[1:] {
+		if part == "" {
+			continue
+		}
+		text, ok := base64IDs(part)
+		if !ok {
+			return 0, 0, false
+		}
+		for _, id := range strings.Split(strings.TrimSuffix(text, ","), ",") {
+			if !vocab().necessary.MatchString(id) {
+				n[i]++
+			}
+		}
+	}
+	return n[0], n[1], n[0]+n[1] > 0
+}
+
+// base64IDs decodes a part of such a record to its list of ids.
+func base64IDs(part string) (string, bool) {
+	b, ok := base64Decoded(part, recordIDList.Match)
+	return string(b), ok
+}
+
+// base64Decoded decodes s in the first of Base64's alphabets and
+// paddings that gives bytes that want accepts.
+func base64Decoded(s string, want func([]byte) bool) ([]byte, bool) {
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(s); err == nil && want(b) {
+			return b, true
+		}
+	}
+	return nil, false
+}
