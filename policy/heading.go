@@ -111,8 +111,10 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 	}
 	code := onlyCode(n)
 	var fields []string
-	for _, f := range strings.Fields(text) {
-		if strings.Trim(f, "*") != "" {
+	for _, f := range strings.Fields(withoutNameLabel(text)) {
+		// "Cookie s_ecid", "dst Cookie": the word for a cookie beside
+		// the name is no more than the name.
+		if strings.Trim(f, "*") != "" && (slices.Contains(names, f) || find([]string{strings.ToLower(f)}, cookieWords) < 0) {
 			fields = append(fields, f)
 		}
 	}
@@ -141,6 +143,15 @@ func (x *extractor) headingNames(n *html.Node, text string) []string {
 		}
 	}
 	return names
+}
+
+// withoutNameLabel is a heading's text without the label of a name
+// before it ("Cookie name: s_ecid", "Nome cookie: s_ecid").
+func withoutNameLabel(text string) string {
+	if label, rest, ok := strings.Cut(text, ":"); ok && !strings.Contains(rest, ":") && columnRole(label) == roleName {
+		return rest
+	}
+	return text
 }
 
 // identifierLike reports whether a word is written as identifiers are

@@ -836,6 +836,20 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"sess_key", Necessary, "table"}, {"pick_state", Preferences, "table"}},
 		},
 		{
+			// A heading that labels the name ("Cookie name: …") or sets
+			// the word cookie beside it heads that cookie's text.
+			name: "headings that label a cookie's name", file: "cookies.md", kind: KindMarkdown,
+			data: "# Cookies\n\n## Cookie name: site_vid\n\nKeeps the visitor's id for a year.\n\n## Cookie pref_x\n\nRemembers the layout.\n\n## tally_id cookie\n\nCounts visits.\n",
+			want: []got{{"site_vid", Unclassified, "prose"}, {"pref_x", Unclassified, "prose"}, {"tally_id", Unclassified, "prose"}},
+		},
+		{
+			// A link's attributes written after it, as documentation
+			// sites write them, are markup, not a name.
+			name: "a link's attributes after it", file: "cookies.md", kind: KindMarkdown,
+			data: "# 쿠키\n\n>쿠키 설정을 바꿀 때 [담당자에게 문의](https://example.org/contact){target=_blank}합니다.\n\n| 쿠키 | 설명 |\n| --- | --- |\n| `tally_id` | 방문 수를 셉니다. |\n",
+			want: []got{{"tally_id", Unclassified, "table"}},
+		},
+		{
 			// A word of necessity after "where" or "if" is a condition
 			// of what is done, not a need of the cookies in the row.
 			name: "required by law in a purpose", file: "cookies.html", kind: KindHTML,

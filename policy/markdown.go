@@ -45,7 +45,12 @@ func markdownRenderer() func(string) string {
 	)
 	return func(src string) string {
 		var out bytes.Buffer
-		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(unfenceMarkdown(attributeList.ReplaceAllString(src, "")))))), &out); err != nil {
+		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(unfenceMarkdown(attributeList.ReplaceAllStringFunc(src, func(m string) string {
+			if strings.HasPrefix(m, ")") {
+				return ")"
+			}
+			return ""
+		})))))), &out); err != nil {
 			return ""
 		}
 		return out.String()
@@ -88,9 +93,10 @@ func unfenceMarkdown(src string) string {
 }
 
 // attributeList is a Kramdown attribute list ({:target="_blank"},
-// {: .note}), which Jekyll sites put after links and paragraphs: markup,
-// not text of the page.
-var attributeList = regexp.MustCompile(`\{:[^{}\n]*\}`)
+// {: .note}), which Jekyll sites put after links and paragraphs, or a
+// link's attributes written after it ("[guide](…){target=_blank}", as
+// documentation sites write them): markup, not text of the page.
+var attributeList = regexp.MustCompile(`\{:[^{}\n]*\}|(?:^|\))\{(?:target|rel|class|id|title)=[^{}\n]*\}`)
 
 // markupBody reports whether the body of a Markdown file is markup: it
 // starts with a tag and has no Markdown heading or table.
