@@ -1,5 +1,7 @@
 package policy
 
+import "unicode"
+
 // How a page defines its own words: where it means necessary by
 // "functional" (see lexicon).
 
@@ -9,7 +11,12 @@ package policy
 // properly/functionality cookies") makes "functional" necessary.
 func (lx *lexicon) defines(s string) {
 	ws := maskNeutral(words(s))
-	if len(ws) > 12 {
+	if len(ws)+ideographs(s)/3 > 12 {
+		// A sentence ("ウェブサイトの基本的な機能を提供するために必要な
+		// Cookieです": cookies needed to provide the site's basic
+		// functions), its length counted in words, and in Chinese,
+		// Japanese or Korean, which write no spaces, a word for about
+		// every three characters.
 		lx.definesInSentence(ws)
 		return
 	}
@@ -116,3 +123,15 @@ var withoutWords = setOf(`without sans ohne zonder sin senza sem bez utan uden u
 
 // copulas are the forms of "to be" that define one word by another.
 var copulas = setOf(`are is sind ist sont est zijn son es sono e sao er ar ovat on jsou sa sunt`)
+
+// ideographs counts the characters of s written in Chinese, Japanese or
+// Korean.
+func ideographs(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			n++
+		}
+	}
+	return n
+}

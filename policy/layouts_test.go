@@ -850,6 +850,17 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			want: []got{{"tally_id", Unclassified, "table"}},
 		},
 		{
+			// A sentence in Japanese that says the necessary cookies
+			// serve the site's basic functions does not define
+			// "functional" as necessary: it is no heading.
+			name: "functions in a Japanese sentence on necessary cookies", file: "cookies.html", kind: KindHTML,
+			data: "<h2>必須Cookie</h2><p>当サイトの基本的な機能を提供するために必要となるCookieです。これがないとページが表示されません。</p>\n" +
+				"<table><tr><th>Cookie名</th><th>目的</th></tr><tr><td>sess_key</td><td>ログイン状態</td></tr></table>\n" +
+				"<h2>機能Cookie</h2><p>表示の設定を覚えておくためのCookieです。</p>\n" +
+				"<table><tr><th>Cookie名</th><th>目的</th></tr><tr><td>pick_theme</td><td>テーマの記憶</td></tr></table>\n",
+			want: []got{{"sess_key", Necessary, "table"}, {"pick_theme", Preferences, "table"}},
+		},
+		{
 			// A word of necessity after "where" or "if" is a condition
 			// of what is done, not a need of the cookies in the row.
 			name: "required by law in a purpose", file: "cookies.html", kind: KindHTML,
