@@ -203,6 +203,15 @@ func objectRecords(items []any) (recs []fields, computed, ok bool) {
 			roles = append(roles, r)
 			f.set(r, &cell{text: s, lines: lines})
 		}
+		if id, ok := obj["id"].(string); ok && f.name == nil && !slices.Contains(all, roleName) && f.category != "" && (looksLikeName(id) || f.typ != "") {
+			// An inventory's records keyed by id, each with its own
+			// category ({id: "gv_admin", category: "necessary", type:
+			// "cookie"}): the id is the name. A list of categories
+			// ({id: "analytics", title: …}) holds no category of its own.
+			f.set(roleName, &cell{text: id, lines: id})
+			all = append(all, roleName)
+			roles = append(roles, roleName)
+		}
 		switch {
 		case f.name == nil && slices.Contains(all, roleName) && isHeader(all):
 			computed = true // a name the module computes: no name to read

@@ -1695,6 +1695,21 @@ return [
 			want: []got{{"erp_session_id", Necessary, "table"}},
 		},
 		{
+			// An inventory's records keyed by id, each with a category of
+			// its own; the list of categories beside it, keyed by id too,
+			// holds no records.
+			name: "an inventory of records keyed by id",
+			file: "cookies.ts",
+			page: `export interface Item { id: "site_admin" | "chat_conv"; category: Category; type: "cookie" | "local" }
+export const CATEGORIES: { id: Category; required?: boolean }[] = [{ id: "necessary", required: true }, { id: "analytics" }, { id: "functional" }];
+export const ITEMS: Item[] = [
+  { id: "site_admin", category: "necessary", type: "cookie" },
+  { id: "tally", category: "analytics", type: "cookie" },
+  { id: "chat_conv", category: "functional", type: "cookie" },
+];`,
+			want: []got{{"site_admin", Necessary, "data"}, {"tally", Statistics, "data"}, {"chat_conv", Preferences, "data"}},
+		},
+		{
 			// A PHP module's array literals, read as data (phpArrays).
 			name: "a translation file of services, each with its cookies",
 			file: "services.php",
