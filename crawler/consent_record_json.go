@@ -242,6 +242,10 @@ func walkRecord(self, key string, v any, on, off *int, depth int) {
 			}
 			return
 		}
+		if items, ok := purposesOnly(key, x); ok {
+			grantedItems(self, items, on, off)
+			return
+		}
 		// A list of entries, one per purpose, each with its choice: read
 		// only when every entry names its purpose, for the necessary one,
 		// always on, is known by its name alone.

@@ -18,6 +18,24 @@ func grantedItems(self string, items []string, on, off *int) {
 	}
 }
 
+// purposesOnly returns the items of a list under a key that names
+// neither a purpose nor a refusal, when they are purposes' names alone,
+// the necessary ones or others ({"GB": ["essential"]}, the purposes
+// granted in a region, as a travel site's own record keeps them): the
+// purposes granted.
+func purposesOnly(key string, list []any) ([]string, bool) {
+	items, ok := stringList(list)
+	if !ok || recordKeyRefusal.MatchString(key) || recordKeyObjection.MatchString(key) {
+		return nil, false
+	}
+	for _, it := range items {
+		if it = strings.ToLower(it); !vocab().purpose.MatchString(it) && !vocab().necessary.MatchString(it) {
+			return nil, false
+		}
+	}
+	return items, true
+}
+
 // grantedList reads a list of the purposes granted: the necessary ones
 // alone is a refusal, an optional one among them (or "all") something
 // allowed. Other items (a version, a date) say nothing; a list that names
