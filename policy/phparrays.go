@@ -7,20 +7,6 @@ import (
 	"strings"
 )
 
-// A PHP page or module may keep its cookies as data, in an array literal
-// that it returns or assigns: a Laravel translation or configuration file
-// ("return ['analytics' => ['cookies' => ['_ga' => 'Tells visitors
-// apart']]];"), a theme's "$cookies = [['name' => '_ga', …], …];" that a
-// loop draws as a table. phpArrays rewrites each such literal that keys
-// anything ("=>") as the JavaScript literal it stands for, in a script
-// after its PHP block ("export default {…}" for a returned literal, "const
-// cookies = […]" for an assigned one), so that the readers of a module's
-// data (see dataArrays) read it as they read a JavaScript module's, and
-// blanks it in the block, where the HTML parser would show it as text
-// from its first "=>" on. A PHP array with keys is an object; one without,
-// an array. What is not a literal (a call, a constant, a variable) is
-// null, and a key written so is its code's text.
-
 // withPHPArrays extracts a page by extract with its PHP array literals read
 // as data (see phpArrays) where that reads more records as data than
 // extracting it as it is: a literal of another shape ("'analytics' =>
@@ -56,6 +42,19 @@ func dataRecords(p *Policy) int {
 // "return [", "return array(", "$cookies = [".
 var phpArrayHead = regexp.MustCompile(`(?:\breturn|\$([A-Za-z_]\w*)\s*=)\s*(\[|\barray\s*\()`)
 
+// phpArrays reads the cookies a PHP page or module keeps as data, in an
+// array literal that it returns or assigns: a Laravel translation or configuration file
+// ("return ['analytics' => ['cookies' => ['_ga' => 'Tells visitors
+// apart']]];"), a theme's "$cookies = [['name' => '_ga', …], …];" that a
+// loop draws as a table. It rewrites each such literal that keys
+// anything ("=>") as the JavaScript literal it stands for, in a script
+// after its PHP block ("export default {…}" for a returned literal, "const
+// cookies = […]" for an assigned one), so that the readers of a module's
+// data (see dataArrays) read it as they read a JavaScript module's, and
+// blanks it in the block, where the HTML parser would show it as text
+// from its first "=>" on. A PHP array with keys is an object; one without,
+// an array. What is not a literal (a call, a constant, a variable) is
+// null, and a key written so is its code's text.
 func phpArrays(data []byte) []byte {
 	if !bytes.Contains(data, []byte("=>")) || !bytes.Contains(data, []byte("<?")) {
 		return data
