@@ -18,14 +18,14 @@ func grantedItems(self string, items []string, on, off *int) {
 	}
 }
 
-// purposesOnly returns the items of a list under a key that names
-// neither a purpose nor a refusal, when they are purposes' names alone,
-// the necessary ones or others ({"GB": ["essential"]}, the purposes
-// granted in a region, as a travel site's own record keeps them): the
-// purposes granted.
+// purposesOnly returns the items of a list under a region's code or a
+// number, when they are purposes' names alone, the necessary ones or
+// others ({"GB": ["essential"]}, the purposes granted in a region, as a
+// travel site's own record keeps them): the purposes granted. Under a
+// word ("available", "shown") such a list may be what was offered.
 func purposesOnly(key string, list []any) ([]string, bool) {
 	items, ok := stringList(list)
-	if !ok || recordKeyRefusal.MatchString(key) || recordKeyObjection.MatchString(key) {
+	if !ok || !recordRegionKey.MatchString(key) {
 		return nil, false
 	}
 	for _, it := range items {
@@ -35,6 +35,9 @@ func purposesOnly(key string, list []any) ([]string, bool) {
 	}
 	return items, true
 }
+
+// recordRegionKey is a region's code ("GB", "en-GB") or a number.
+var recordRegionKey = regexp.MustCompile(`^(?:[A-Za-z]{2}(?:[-_][A-Za-z]{2})?|\d+)$`)
 
 // grantedList reads a list of the purposes granted: the necessary ones
 // alone is a refusal, an optional one among them (or "all") something
@@ -192,6 +195,9 @@ func grantedDenied(v string) (on, off int, ok bool) {
 	for i, part := range m[1:] {
 		if part == "" {
 			continue
+		}
+		if len(part) < 4 {
+			return 0, 0, false // a byte or two ("en.US"), no list
 		}
 		text, ok := base64IDs(part)
 		if !ok {

@@ -47,6 +47,8 @@ func TestRecordState(t *testing.T) {
 		{"two parts in Base64 that hold no lists say nothing", nil, map[string]string{u + "cookie:site-consent": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"}, ""},
 		{"purposes granted in a region, the essential ones alone", nil, map[string]string{u + "cookie:site_cookies_accepted": "{%22GB%22:[%22essential%22]}"}, stateRejected},
 		{"purposes granted in a region, all", nil, map[string]string{u + "cookie:site_cookies_accepted": "{%22GB%22:[%22essential%22,%22analytics%22,%22marketing%22]}"}, stateAccepted},
+		{"a list of purposes offered is not read as granted", nil, map[string]string{u + "cookie:site_consent": `{"available":["necessary","analytics"],"accepted":["necessary"]}`}, stateRejected},
+		{"two short parts in Base64 are no lists", nil, map[string]string{u + "cookie:site-consent": "en.US"}, ""},
 		{"a list of purposes refused is not read as granted", nil, map[string]string{u + "cookie:site_consent": `{"rejected":["analytics","marketing"],"v":2}`}, ""},
 		{"a notice's ok", nil, map[string]string{u + "cookie:site_cookies": "ok"}, stateAccepted},
 		{"pairs joined by hashes, all off", nil, map[string]string{u + "cookie:siteConsentChoices": "source#OFC|version#6|int-tran#false|ext-beh#false"}, stateRejected},

@@ -381,7 +381,7 @@ func negated(ws []string, i int) bool {
 
 // conditionals are the words that make a word of necessity after them a
 // condition ("where required", "falls erforderlich").
-var conditionals = setOf(`where when if unless wherever whenever si falls wenn indien zo om jos jesli ha ako`)
+var conditionals = setOf(`where when if unless wherever whenever si falls wenn indien jos jesli ha ako`)
 
 // perfectAuxiliaries make a participle after them a verb ("you have
 // required").
