@@ -96,7 +96,7 @@ func unfenceMarkdown(src string) string {
 // {: .note}), which Jekyll sites put after links and paragraphs, or a
 // link's attributes written after it ("[guide](…){target=_blank}", as
 // documentation sites write them): markup, not text of the page.
-var attributeList = regexp.MustCompile(`\{:[^{}\n]*\}|(?:^|\))\{(?:target|rel|class|id|title)=[^{}\n]*\}`)
+var attributeList = regexp.MustCompile(`\{:[^{}\n]*\}|\)\{(?:target|rel|class|id|title)=[^{}\n]*\}`)
 
 // markupBody reports whether the body of a Markdown file is markup: it
 // starts with a tag and has no Markdown heading or table.
