@@ -36,6 +36,10 @@ func purposesOnly(key string, list []any) ([]string, bool) {
 	return items, true
 }
 
+// recordPurposeCode is a purpose written as a code of two or three
+// letters ("an", "mkt").
+var recordPurposeCode = regexp.MustCompile(`^[a-z]{2,3}$`)
+
 // recordRegionKey is a region's code ("GB", "en-GB") or a number.
 var recordRegionKey = regexp.MustCompile(`^(?:[A-Za-z]{2}(?:[-_][A-Za-z]{2})?|\d+)$`)
 
@@ -45,6 +49,10 @@ var recordRegionKey = regexp.MustCompile(`^(?:[A-Za-z]{2}(?:[-_][A-Za-z]{2})?|\d
 // no purpose at all is not such a list.
 func grantedList(items []string, on, off *int) {
 	necessary, optional := 0, 0
+	// A list written in codes ("sn,an,ma": strictly necessary, analytics,
+	// marketing): beside the necessary purpose's code, another code of
+	// two or three letters is an optional purpose granted.
+	shortNecessary, codes := false, 0
 	for _, it := range items {
 		it = strings.ToLower(strings.Trim(strings.TrimSpace(it), `"'`))
 		if m := recordGrantedSuffix.FindStringSubmatch(it); m != nil &&
@@ -56,7 +64,13 @@ func grantedList(items []string, on, off *int) {
 			optional++
 		case vocab().necessary.MatchString(it):
 			necessary++
+			shortNecessary = shortNecessary || len(it) <= 3
+		case recordPurposeCode.MatchString(it):
+			codes++
 		}
+	}
+	if shortNecessary {
+		optional += codes
 	}
 	switch {
 	case optional > 0:
