@@ -1695,6 +1695,15 @@ return [
 			want: []got{{"erp_session_id", Necessary, "table"}},
 		},
 		{
+			// A provider's note of web storage types its row's entry.
+			name: "a provider noted as local storage",
+			file: "cookies.html",
+			page: `<h2>Niezbędne</h2><table><tr><th>Nazwa</th><th>Dostawca</th><th>Cel</th><th>Ważność</th></tr>
+				<tr><td><code>sess_key</code></td><td>Serwis</td><td>Logowanie</td><td>Sesja</td></tr>
+				<tr><td><code>pick_v1</code></td><td>Serwis (localStorage)</td><td>Zapamiętuje wybór w banerze</td><td>12 miesięcy</td></tr></table>`,
+			want: []got{{"sess_key", Necessary, "table"}, {"pick_v1 (localStorage)", Necessary, "table"}},
+		},
+		{
 			// An inventory's records keyed by id, each with a category of
 			// its own; the list of categories beside it, keyed by id too,
 			// holds no records.

@@ -102,6 +102,10 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 	if typ == Cookie {
 		typ = noteStorage(f.purpose)
 	}
+	if typ == Cookie {
+		// The provider's note: "CityMop (localStorage)".
+		typ = noteStorage(f.provider)
+	}
 	if typ == Cookie && len(names) == 1 {
 		// A lone name's own note: "skatehub-consent (localStorage)".
 		typ = noteStorage(f.name.text)
