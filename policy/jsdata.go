@@ -16,8 +16,9 @@ const LayoutData = "data"
 // dataArray finds where an array literal is assigned, keyed or returned
 // in code: "const necessary = [", "const rows: Cookie[] = [", "const rows:
 // { name: string; ttl: string }[] = [", "analytics: [", "(domain) => [",
-// and a key quoted as JSON writes it ('"cookie_table": [').
-var dataArray = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*\{[^={}]{0,300}\}\s*\[\]\s*=|["']?([A-Za-z_$][\w$]*)["']?\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]|=>)\s*\[`)
+// a key quoted as JSON writes it ('"cookie_table": ['), and an array
+// written inline in a JSX expression ("{[{ name: '_ga', … }].map(row =>").
+var dataArray = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*\{[^={}]{0,300}\}\s*\[\]\s*=|["']?([A-Za-z_$][\w$]*)["']?\s*(?::\s*[\w$.<>|\[\] ]{1,60}?)?\s*[=:]|=>|\{)\s*\[`)
 
 // dataArrays reads the cookie records that a page's code keeps as data
 // ("const necessaires = [{ nom: "_ga", finalite: "…", duree: "2 ans" }]"):

@@ -1695,6 +1695,18 @@ return [
 			want: []got{{"erp_session_id", Necessary, "table"}},
 		},
 		{
+			// Rows drawn from an array written inline in the table's
+			// body, in a JSX expression.
+			name: "a table drawn from an array written inline",
+			file: "Cookies.jsx",
+			page: `export default function Cookies() { return (<table><thead><tr><th>Cookie</th><th>Type</th><th>Doel</th></tr></thead>
+				<tbody>{[
+					{ name: 'tally_id', type: 'Analytisch', doel: 'Telt bezoeken' },
+					{ name: 'pick_v1', type: 'Noodzakelijk', doel: 'Bewaart uw keuze' },
+				].map((row) => (<tr key={row.name}><td>{row.name}</td><td>{row.type}</td><td>{row.doel}</td></tr>))}</tbody></table>); }`,
+			want: []got{{"tally_id", Statistics, "data"}, {"pick_v1", Necessary, "data"}},
+		},
+		{
 			// A provider's note of web storage types its row's entry.
 			name: "a provider noted as local storage",
 			file: "cookies.html",
