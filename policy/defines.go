@@ -1,6 +1,9 @@
 package policy
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // How a page defines its own words: where it means necessary by
 // "functional" (see lexicon).
@@ -11,12 +14,13 @@ import "unicode"
 // properly/functionality cookies") makes "functional" necessary.
 func (lx *lexicon) defines(s string) {
 	ws := maskNeutral(words(s))
-	if len(ws)+ideographs(s)/3 > 12 {
-		// A sentence ("ウェブサイトの基本的な機能を提供するために必要な
-		// Cookieです": cookies needed to provide the site's basic
-		// functions), its length counted in words, and in Chinese,
+	if len(ws)+ideographs(s)/3 > 12 || strings.ContainsAny(s, "。！？") {
+		// A sentence: its length counted in words, and in Chinese,
 		// Japanese or Korean, which write no spaces, a word for about
-		// every three characters.
+		// every three characters; or one that ends as a sentence there
+		// does ("ページの表示やログインなど、基本の機能に必要なCookieです。":
+		// cookies needed for basic functions such as showing pages and
+		// signing in).
 		lx.definesInSentence(ws)
 		return
 	}

@@ -206,7 +206,7 @@ func objectRecords(items []any) (recs []fields, computed, ok bool) {
 		}
 		if id, ok := obj["id"].(string); ok && f.name == nil && !slices.Contains(all, roleName) && f.category != "" && (looksLikeName(id) || f.typ != "") {
 			// An inventory's records keyed by id, each with its own
-			// category ({id: "gv_admin", category: "necessary", type:
+			// category ({id: "site_admin", category: "necessary", type:
 			// "cookie"}): the id is the name. A list of categories
 			// ({id: "analytics", title: …}) holds no category of its own.
 			f.set(roleName, &cell{text: id, lines: id})

@@ -854,7 +854,7 @@ func TestExtractMarkdownAndText(t *testing.T) {
 			// serve the site's basic functions does not define
 			// "functional" as necessary: it is no heading.
 			name: "functions in a Japanese sentence on necessary cookies", file: "cookies.html", kind: KindHTML,
-			data: "<h2>必須Cookie</h2><p>当サイトの基本的な機能を提供するために必要となるCookieです。これがないとページが表示されません。</p>\n" +
+			data: "<h2>必須Cookie</h2><p>ページの表示やログインなど、基本の機能に必要なCookieです。</p>\n" +
 				"<table><tr><th>Cookie名</th><th>目的</th></tr><tr><td>sess_key</td><td>ログイン状態</td></tr></table>\n" +
 				"<h2>機能Cookie</h2><p>表示の設定を覚えておくためのCookieです。</p>\n" +
 				"<table><tr><th>Cookie名</th><th>目的</th></tr><tr><td>pick_theme</td><td>テーマの記憶</td></tr></table>\n",

@@ -45,12 +45,7 @@ func markdownRenderer() func(string) string {
 	)
 	return func(src string) string {
 		var out bytes.Buffer
-		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(unfenceMarkdown(attributeList.ReplaceAllStringFunc(src, func(m string) string {
-			if strings.HasPrefix(m, ")") {
-				return ")"
-			}
-			return ""
-		})))))), &out); err != nil {
+		if err := md.Convert([]byte(escapeNameUnderscores(mendTables(markdocTables(unfenceMarkdown(withoutAttributeLists(src)))))), &out); err != nil {
 			return ""
 		}
 		return out.String()
@@ -97,6 +92,17 @@ func unfenceMarkdown(src string) string {
 // link's attributes written after it ("[guide](…){target=_blank}", as
 // documentation sites write them): markup, not text of the page.
 var attributeList = regexp.MustCompile(`\{:[^{}\n]*\}|\)\{(?:target|rel|class|id|title)=[^{}\n]*\}`)
+
+// withoutAttributeLists drops the attribute lists of src, keeping the
+// parenthesis that closes a link before one.
+func withoutAttributeLists(src string) string {
+	return attributeList.ReplaceAllStringFunc(src, func(m string) string {
+		if strings.HasPrefix(m, ")") {
+			return ")"
+		}
+		return ""
+	})
+}
 
 // markupBody reports whether the body of a Markdown file is markup: it
 // starts with a tag and has no Markdown heading or table.

@@ -75,7 +75,9 @@ func phpArrays(data []byte) []byte {
 			p := &phpLit{data: data[:b[1]], i: from + m[4]}
 			v, ok := p.value(0)
 			if !ok || !p.keyed || !v.container {
-				from += m[1]
+				// Past what was read: a literal that does not close is
+				// not read again from each head inside it.
+				from = max(from+m[1], p.i)
 				continue
 			}
 			if m[2] >= 0 {

@@ -103,7 +103,7 @@ func (x *extractor) row(f fields, ctx *tableContext) {
 		typ = noteStorage(f.purpose)
 	}
 	if typ == Cookie {
-		// The provider's note: "CityMop (localStorage)".
+		// The provider's note: "Shop (localStorage)".
 		typ = noteStorage(f.provider)
 	}
 	if typ == Cookie && len(names) == 1 {
