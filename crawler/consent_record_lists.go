@@ -2,7 +2,6 @@ package crawler
 
 import (
 	"encoding/base64"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -197,11 +196,7 @@ var recordIDList = regexp.MustCompile(`^[A-Za-z0-9_-]+(?:,[A-Za-z0-9_-]+)*,?$`)
 // off, necessary ids aside. Both parts must decode to lists of ids, and
 // one must hold some.
 func grantedDenied(v string) (on, off int, ok bool) {
-	raw, err := url.QueryUnescape(strings.TrimSpace(v))
-	if err != nil {
-		return 0, 0, false
-	}
-	m := recordTwoLists.FindStringSubmatch(raw)
+	m := recordTwoLists.FindStringSubmatch(recordText(v))
 	if m == nil || m[1] == "" && m[2] == "" {
 		return 0, 0, false
 	}

@@ -125,9 +125,8 @@ func phpEchoes(data []byte) []byte {
 	if !bytes.Contains(data, []byte("<?")) {
 		return data
 	}
-	unescape := strings.NewReplacer(`\'`, `'`, `\\`, `\`)
 	return rewriteMatches(data, phpEcho, -1, func(m []int, _ int) (int, int, []byte, bool) {
-		return m[0], m[1], []byte(unescape.Replace(matchedGroups(data, m))), true
+		return m[0], m[1], []byte(phpSingleQuoted.Replace(matchedGroups(data, m))), true
 	})
 }
 

@@ -351,10 +351,16 @@ func phpString(s []byte) string {
 	q, body := s[0], string(s[1:])
 	body = strings.TrimSuffix(body, string(q))
 	if q == '\'' {
-		return strings.NewReplacer(`\'`, `'`, `\\`, `\`).Replace(body)
+		return phpSingleQuoted.Replace(body)
 	}
-	return strings.NewReplacer(`\"`, `"`, `\\`, `\`, `\n`, "\n", `\t`, "\t", `\r`, "", `\$`, `$`).Replace(body)
+	return phpDoubleQuoted.Replace(body)
 }
+
+// The escapes of PHP's strings: a single-quoted one's are only \' and \\.
+var (
+	phpSingleQuoted = strings.NewReplacer(`\'`, `'`, `\\`, `\`)
+	phpDoubleQuoted = strings.NewReplacer(`\"`, `"`, `\\`, `\`, `\n`, "\n", `\t`, "\t", `\r`, "", `\$`, `$`)
+)
 
 // jsQuote writes s as a JavaScript string that a script element can hold
 // ("<" escaped, so no "</script>" ends it).
